@@ -1,0 +1,3 @@
+from her2desk.cli import main
+
+raise SystemExit(main())

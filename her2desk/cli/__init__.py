@@ -1,0 +1,63 @@
+"""The `her2desk` command: one entry point for the GUI and every sub-command.
+
+Sub-commands live in their own modules and register themselves here; `her2desk` with no sub-command
+opens the desktop program. Exit status: 0 success, 1 a failed check, 2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from her2desk import __version__
+from her2desk.cli import interpret_command
+
+COMMAND_MODULES = [interpret_command]
+
+
+def _optional_modules() -> list:
+    """Commands whose layers may not be installed yet in a given build are registered when present."""
+    import importlib
+
+    found = []
+    for name in ("her2desk.cli.data_commands", "her2desk.cli.gui_command", "her2desk.cli.handout_command",
+                 "her2desk.cli.user_commands"):
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="her2desk",
+        description="Record, interpret, store and explain HER2 tumour-marker results.",
+    )
+    parser.add_argument("--version", action="version", version=f"her2desk {__version__}")
+    parser.add_argument("--database", metavar="URL", default=None,
+                        help="database to use: an SQLite file path or a postgresql+psycopg:// URL "
+                             "(default: $HER2DESK_DATABASE_URL, else the embedded SQLite file)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in [*COMMAND_MODULES, *_optional_modules()]:
+        module.register(sub, parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        default = getattr(parser, "default_handler", None)
+        if default is None:
+            parser.print_help()
+            return 0
+        handler = default
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("her2desk: interrupted", file=sys.stderr)
+        return 130

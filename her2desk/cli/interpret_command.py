@@ -1,0 +1,100 @@
+"""`her2desk interpret`: the guideline engine on the command line (contract in issue 2; exact names)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from her2desk.domain import interpret
+from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.numbers import format_decimal
+from her2desk.domain.parsing import parse_test_input
+from her2desk.domain.problems import Problem
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+
+# Field name -> command-line option. Values are taken as text and parsed by the domain, so a wrong
+# value is reported by field in the same way in text and in --json (never an argparse traceback).
+OPTIONS: dict[str, tuple[str, str, str]] = {
+    "site": ("--site", "SITE", "primary site: " + ", ".join(s.value for s in Site)),
+    "procedure": ("--procedure", "PROCEDURE", "how the specimen was taken: " + ", ".join(p.value for p in Procedure)
+                  + " (gastroesophageal and other sites: surgical-resection uses resection criteria, every "
+                    "other procedure biopsy criteria)"),
+    "ihc": ("--ihc", "SCORE", "IHC score: " + ", ".join(i.value for i in IhcScore)),
+    "stained_pct": ("--stained-pct", "P", "percent of invasive tumour cells with the membrane staining that "
+                    "defines the score (for IHC 0: the faint incomplete staining); checked against the score"),
+    "cluster_cells": ("--cluster-cells", "N", "size of the largest stained cluster (gastroesophageal biopsies)"),
+    "ish": ("--ish", "PROBE", "ISH assay: " + ", ".join(p.value for p in IshProbe)),
+    "her2": ("--her2", "X", "average HER2 signals per cell"),
+    "cep17": ("--cep17", "Y", "average CEP17 signals per cell (dual probe)"),
+    "cells": ("--cells", "N", "cells counted (at least 20)"),
+    "recount_her2": ("--recount-her2", "X", "blinded second count: average HER2 signals per cell"),
+    "recount_cep17": ("--recount-cep17", "Y", "blinded second count: average CEP17 signals per cell"),
+    "recount_cells": ("--recount-cells", "N", "blinded second count: cells counted (at least 20)"),
+}
+
+
+def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "interpret",
+        help="interpret one HER2 test by the published guideline",
+        description="Interpret one HER2 test: breast by ASCO/CAP 2018 (affirmed 2023), stomach, "
+                    "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites with the "
+                    "gastroesophageal criteria and a warning. Exit status 0 for valid input, 2 for invalid "
+                    "input (with every problem printed).",
+    )
+    for field, (flag, metavar, help_text) in OPTIONS.items():
+        p.add_argument(flag, dest=field, metavar=metavar, help=help_text)
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raw = {field: getattr(args, field) for field in OPTIONS}
+    test, problems = parse_test_input(raw)
+    result = interpret(test)
+    if problems:
+        # Parse problems come first; the engine adds what it can still see (e.g. a missing site).
+        seen = {p.field for p in problems}
+        merged = (*problems, *(e for e in result.errors if e.field not in seen))
+        result = Interpretation(status=None, next_step=result.next_step, guideline=result.guideline,
+                                errors=tuple(merged))
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    elif result.errors:
+        print_errors(result.errors)
+    else:
+        print(render_text(result))
+    return 2 if result.errors else 0
+
+
+def option_name(field: str) -> str:
+    return OPTIONS[field][0] if field in OPTIONS else field
+
+
+def print_errors(errors: tuple[Problem, ...] | list[Problem]) -> None:
+    print("her2desk interpret: the input is not valid; nothing was interpreted.", file=sys.stderr)
+    for problem in errors:
+        print(f"  {option_name(problem.field)}: {problem.message}", file=sys.stderr)
+
+
+def render_text(result: Interpretation) -> str:
+    assert result.status is not None
+    status = result.status.value.upper()
+    if result.descriptor:
+        status += f" ({result.descriptor.value}, a descriptor of a negative result)"
+    lines = [
+        f"HER2 status:  {status}",
+        f"ISH group:    {result.ish_group if result.ish_group is not None else '-'}",
+        f"Ratio:        {format_decimal(result.ratio)}",
+        f"Next step:    {result.next_step.value}",
+        f"Guideline:    {result.guideline}",
+    ]
+    if result.scoring_system:
+        lines.append(f"Scored with:  {result.scoring_system.value}")
+    for title, items in (("Rule trail", result.trail), ("Comments", result.comments),
+                         ("Warnings", result.warnings)):
+        if items:
+            lines.append(f"{title}:")
+            lines.extend(f"  - {item}" for item in items)
+    return "\n".join(lines)

@@ -1,0 +1,203 @@
+"""Breast HER2 interpretation: ASCO/CAP 2018 focused update, affirmed unchanged in 2023.
+
+Implements decision table A1 of her2-reporting-rules.md: IHC (Fig 1), single-probe ISH (Fig 2),
+dual-probe ISH groups (Fig 3) and the concurrent-IHC workup of groups 2-4 (Figs 4-6). HER2-low,
+-ultralow and -null are descriptors of a negative result, never statuses (2023 update).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from her2desk.domain.inputs import Her2TestInput
+from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
+from her2desk.domain.ish_groups import COPY_HIGH, COPY_LOW, read_dual_probe
+from her2desk.domain.numbers import format_decimal, round_half_up
+from her2desk.domain.settings import BREAST_GUIDELINE, GuidelineSettings
+from her2desk.domain.vocabulary import Descriptor, IhcScore, IshProbe, NextStep, ScoringSystem, Status
+
+_IHC_TRAIL = {
+    IhcScore.THREE_PLUS: "IHC 3+: complete, intense membrane staining in > 10% of cells -> positive",
+    IhcScore.TWO_PLUS: "IHC 2+: weak to moderate complete membrane staining in > 10% of cells -> equivocal",
+    IhcScore.ONE_PLUS: "IHC 1+: faint incomplete membrane staining in > 10% of cells -> negative",
+    IhcScore.ZERO: "IHC 0: no staining, or faint incomplete staining in <= 10% of cells -> negative",
+    IhcScore.INDETERMINATE: "IHC could not be scored (technical failure)",
+}
+
+
+def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
+    b = InterpretationBuilder(guideline=BREAST_GUIDELINE, scoring_system=ScoringSystem.BREAST)
+    if test.ihc is not None:
+        b.step(_IHC_TRAIL[test.ihc])
+    if test.ish is IshProbe.DUAL:
+        result = _dual_probe(test, settings, b)
+    elif test.ish is IshProbe.SINGLE:
+        result = _single_probe(test, settings, b)
+    else:
+        result = _ihc_only(test, settings, b)
+    return result
+
+
+def _negative(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
+    """Every negative breast result: its descriptor (by the IHC score) and the 2023 comment."""
+    descriptor = _descriptor(test, settings, b)
+    b.comment(settings.comments.her2_low_2023)
+    if descriptor is Descriptor.ULTRALOW:
+        b.comment(settings.comments.her2_ultralow)
+    return b.finish(Status.NEGATIVE, NextStep.NONE, descriptor)
+
+
+def _descriptor(
+    test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder
+) -> Descriptor | None:
+    if test.ihc in (IhcScore.ONE_PLUS, IhcScore.TWO_PLUS):
+        if not settings.report_her2_low:
+            return None
+        b.step(f"Descriptor HER2-low: negative with IHC {test.ihc}")
+        return Descriptor.LOW
+    if test.ihc is IhcScore.ZERO:
+        pct = test.stained_pct
+        if pct is None:
+            b.warn("stained_pct: give the % of cells with faint incomplete staining (0 if none) to tell "
+                   "HER2-null from HER2-ultralow")
+            return None
+        if pct == 0:
+            b.step("Descriptor HER2-null: IHC 0 with no membrane staining")
+            return Descriptor.NULL
+        if not settings.report_her2_ultralow:
+            return None
+        b.step(f"Descriptor HER2-ultralow: IHC 0 with faint incomplete staining in {pct}% (> 0% and <= 10%)")
+        return Descriptor.ULTRALOW
+    return None
+
+
+def _ihc_only(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
+    if test.has_recount_values:
+        b.warn("A second count was entered without ISH; it was not used")
+    ihc = test.ihc
+    if ihc is IhcScore.THREE_PLUS:
+        return b.finish(Status.POSITIVE)
+    if ihc is IhcScore.TWO_PLUS:
+        b.step("IHC 2+ must be followed by reflex ISH on the same specimen (or a new test on a new specimen)")
+        return b.finish(Status.EQUIVOCAL, NextStep.REFLEX_ISH)
+    if ihc is IhcScore.INDETERMINATE:
+        b.step("No interpretable IHC or ISH: request a new specimen or repeat the test")
+        return b.finish(Status.INDETERMINATE, NextStep.NEW_SPECIMEN)
+    return _negative(test, settings, b)
+
+
+def _near_threshold(ratio: Decimal | None, her2: Decimal, settings: GuidelineSettings,
+                    b: InterpretationBuilder) -> None:
+    margin = settings.near_copy_margin
+    near_ratio = ratio is not None and settings.near_ratio_low <= ratio <= settings.near_ratio_high
+    near_copy = any(abs(her2 - cut) <= margin for cut in (COPY_LOW, COPY_HIGH))
+    if near_ratio or near_copy:
+        what = []
+        if near_ratio:
+            what.append(f"ratio {format_decimal(ratio)}")
+        if near_copy:
+            what.append(f"HER2 {format_decimal(her2)}")
+        b.warn(f"Near a threshold ({' and '.join(what)}): small counting differences could change the call")
+
+
+def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
+    assert test.her2 is not None and test.cep17 is not None and test.cells is not None
+    first = read_dual_probe(test.her2, test.cep17)
+    b.ish_group, b.ratio, b.her2_average = first.group, first.ratio, first.her2
+    b.step(f"Dual-probe ISH, {test.cells} cells: {first.explanation}")
+    _near_threshold(first.ratio, first.her2, settings, b)
+    ihc = test.ihc
+    group = first.group
+
+    if group in (1, 5) and test.has_recount_values:
+        b.warn(f"A second count is only needed for groups 2-4 with IHC 2+; group {group} needs none, "
+               "so it was not used")
+    if group == 1:
+        b.step("Group 1 -> ISH positive")
+        return b.finish(Status.POSITIVE)
+    if group == 5:
+        if ihc is IhcScore.THREE_PLUS:
+            b.step("IHC 3+ -> positive, although ISH is group 5 (negative)")
+            if settings.flag_breast_ihc3_group5_discordance:
+                b.warn("Discordance: IHC 3+ with ISH group 5; pathologist review recommended")
+            return b.finish(Status.POSITIVE)
+        b.step("Group 5 -> ISH negative")
+        return _negative(test, settings, b)
+
+    # Groups 2-4: concurrent IHC decides (Figs 4-6).
+    comment = settings.comments.for_group(group)
+    if ihc is None or ihc is IhcScore.INDETERMINATE:
+        b.step(f"Group {group} needs IHC on the same tissue, reviewed together with the ISH slide")
+        if test.has_recount_values:
+            b.warn("A second count was entered before concurrent IHC; it will be used once IHC is 2+")
+        return b.finish(Status.PENDING, NextStep.CONCURRENT_IHC)
+    if ihc is IhcScore.THREE_PLUS:
+        b.step(f"Group {group} with concurrent IHC 3+ -> positive")
+        if test.has_recount_values:
+            b.warn("A second count is only needed with IHC 2+; it was not used")
+        return b.finish(Status.POSITIVE)
+    if ihc.is_negative_score:
+        b.step(f"Group {group} with concurrent IHC {ihc} -> negative with the group {group} comment")
+        if test.has_recount_values:
+            b.warn("A second count is only needed with IHC 2+; it was not used")
+        b.comment(comment)
+        return _negative(test, settings, b)
+
+    # IHC 2+: a blinded second observer recounts at least 20 cells.
+    recount = test.recount
+    if recount is None:
+        b.step(f"Group {group} with IHC 2+ -> a second observer, blinded to the first result, recounts "
+               "at least 20 cells in the IHC 2+ area")
+        return b.finish(Status.PENDING, NextStep.RECOUNT)
+    assert recount.cep17 is not None
+    second = read_dual_probe(recount.her2, recount.cep17)
+    b.recount_group, b.recount_ratio = second.group, second.ratio
+    b.step(f"Blinded recount, {recount.cells} cells: {second.explanation}")
+    if second.group != group:
+        b.step(f"Recount gives group {second.group}, not group {group} -> adjudicate per internal "
+               "procedure; the software does not derive a result")
+        return b.finish(Status.ADJUDICATION, NextStep.ADJUDICATE)
+    if group == 3:
+        b.step("Recount confirms group 3 with IHC 2+ -> positive")
+        return b.finish(Status.POSITIVE)
+    b.step(f"Recount confirms group {group} with IHC 2+ -> negative with the group {group} comment")
+    b.comment(comment)
+    return _negative(test, settings, b)
+
+
+def _single_probe(test: Her2TestInput, settings: GuidelineSettings,
+                  b: InterpretationBuilder) -> Interpretation:
+    assert test.her2 is not None and test.cells is not None
+    her2 = round_half_up(test.her2)
+    b.her2_average = her2
+    shown = format_decimal(her2)
+    _near_threshold(None, her2, settings, b)
+    if test.has_recount_values:
+        b.warn("A second count is not part of the single-probe algorithm; it was not used")
+    ihc = test.ihc
+    if her2 >= COPY_HIGH:
+        b.step(f"Single-probe ISH, {test.cells} cells: HER2 {shown} >= 6.0 -> ISH positive")
+        b.comment(settings.comments.single_probe_ihc_review)
+        return b.finish(Status.POSITIVE)
+    if her2 < COPY_LOW:
+        b.step(f"Single-probe ISH, {test.cells} cells: HER2 {shown} < 4.0 -> ISH negative")
+        if ihc is IhcScore.THREE_PLUS:
+            b.step("IHC 3+ -> positive, although single-probe ISH is negative")
+            b.warn("Discordance: IHC 3+ with single-probe HER2 < 4.0; pathologist review recommended")
+            return b.finish(Status.POSITIVE)
+        return _negative(test, settings, b)
+    b.step(f"Single-probe ISH, {test.cells} cells: HER2 {shown} in [4.0, 6.0) -> decided by concurrent IHC")
+    if ihc is IhcScore.THREE_PLUS:
+        b.step("Concurrent IHC 3+ -> positive")
+        return b.finish(Status.POSITIVE)
+    if ihc is IhcScore.TWO_PLUS:
+        b.step("Concurrent IHC 2+ -> perform dual-probe ISH for the final result")
+        return b.finish(Status.PENDING, NextStep.DUAL_PROBE_ISH)
+    if ihc is not None and ihc.is_negative_score:
+        b.step(f"Concurrent IHC {ihc} -> negative")
+        return _negative(test, settings, b)
+    if ihc is IhcScore.INDETERMINATE:
+        b.step("Concurrent IHC could not be scored -> perform dual-probe ISH on the same tissue")
+        return b.finish(Status.PENDING, NextStep.DUAL_PROBE_ISH)
+    b.step("No concurrent IHC -> perform IHC (and/or dual-probe ISH) on sections of the same tissue")
+    return b.finish(Status.PENDING, NextStep.CONCURRENT_IHC)

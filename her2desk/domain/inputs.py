@@ -1,0 +1,63 @@
+"""What a person enters for one HER2 test, already parsed into the domain vocabulary.
+
+The fields are exactly those of the `her2desk interpret` contract (and of the CSV columns with the
+same names). `None` always means "not given"; nothing is defaulted or guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+
+
+@dataclass(frozen=True, slots=True)
+class IshCount:
+    """One observer's count: average HER2 and CEP17 signals per cell over `cells` cells."""
+
+    her2: Decimal
+    cep17: Decimal | None
+    cells: int
+
+
+@dataclass(frozen=True, slots=True)
+class Her2TestInput:
+    site: Site | None = None
+    procedure: Procedure | None = None
+    ihc: IhcScore | None = None
+    stained_pct: Decimal | None = None
+    cluster_cells: int | None = None
+    ish: IshProbe | None = None
+    her2: Decimal | None = None
+    cep17: Decimal | None = None
+    cells: int | None = None
+    recount_her2: Decimal | None = None
+    recount_cep17: Decimal | None = None
+    recount_cells: int | None = None
+
+    @property
+    def first_count(self) -> IshCount | None:
+        if self.her2 is None or self.cells is None:
+            return None
+        return IshCount(self.her2, self.cep17, self.cells)
+
+    @property
+    def recount(self) -> IshCount | None:
+        if self.recount_her2 is None or self.recount_cells is None:
+            return None
+        return IshCount(self.recount_her2, self.recount_cep17, self.recount_cells)
+
+    @property
+    def has_ish_values(self) -> bool:
+        return any(v is not None for v in (self.her2, self.cep17, self.cells))
+
+    @property
+    def has_recount_values(self) -> bool:
+        return any(v is not None for v in (self.recount_her2, self.recount_cep17, self.recount_cells))
+
+    def with_changes(self, **changes: object) -> Her2TestInput:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+INPUT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Her2TestInput))

@@ -1,0 +1,74 @@
+"""Turn text typed by a person (command line, CSV cell, form field) into a `Her2TestInput`.
+
+Each field is parsed on its own and every problem is reported with the field's name and the allowed
+values; nothing is guessed (a decimal comma, "2+ " with a stray letter or "20.5" cells are refused).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
+
+from her2desk.domain.inputs import INPUT_FIELDS, Her2TestInput
+from her2desk.domain.numbers import to_decimal
+from her2desk.domain.problems import Problem
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+
+E = TypeVar("E", bound=StrEnum)
+
+ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "site": Site,
+    "procedure": Procedure,
+    "ihc": IhcScore,
+    "ish": IshProbe,
+}
+DECIMAL_FIELDS = ("stained_pct", "her2", "cep17", "recount_her2", "recount_cep17")
+INTEGER_FIELDS = ("cluster_cells", "cells", "recount_cells")
+
+
+def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
+    value = text.strip()
+    for member in enum_type:
+        if member.value == value:
+            return member
+    allowed = ", ".join(m.value for m in enum_type)
+    return Problem(field, f"{text!r} is not allowed; choose one of: {allowed}")
+
+
+def parse_decimal(text: str, field: str) -> Decimal | Problem:
+    try:
+        return to_decimal(text)
+    except ValueError:
+        return Problem(field, f"{text!r} is not a number; use digits with a decimal point, e.g. 2.15")
+
+
+def parse_integer(text: str, field: str) -> int | Problem:
+    value = text.strip()
+    if not value.lstrip("+-").isdigit() or not value.isascii():
+        return Problem(field, f"{text!r} is not a whole number; use digits only, e.g. 20")
+    return int(value)
+
+
+def parse_test_input(raw: Mapping[str, str | None]) -> tuple[Her2TestInput, list[Problem]]:
+    """Parse the fields present in `raw`; empty or missing values mean "not given"."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for name in INPUT_FIELDS:
+        text = raw.get(name)
+        if text is None or not str(text).strip():
+            continue
+        text = str(text)
+        parsed: object
+        if name in ENUM_FIELDS:
+            parsed = parse_enum(ENUM_FIELDS[name], text, name)
+        elif name in DECIMAL_FIELDS:
+            parsed = parse_decimal(text, name)
+        else:
+            parsed = parse_integer(text, name)
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
+        else:
+            values[name] = parsed
+    return Her2TestInput(**values), problems  # type: ignore[arg-type]

@@ -1,0 +1,207 @@
+"""Input validation for one HER2 test (her2-reporting-rules.md section (c)).
+
+Errors block interpretation; each names the field and says what is wrong and what is allowed.
+Warnings never block; they are shown beside the result. Nothing is corrected or guessed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from her2desk.domain.inputs import Her2TestInput
+from her2desk.domain.numbers import decimal_places, format_decimal
+from her2desk.domain.problems import Problem
+from her2desk.domain.settings import GuidelineSettings
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+
+MIN_CELLS = 20  # ASCO/CAP 2018 Figs 4-6: "counting at least 20 cells" [S]
+MAX_CELLS = 100_000
+MAX_SIGNALS = Decimal(100)
+MAX_SIGNAL_PLACES = 6
+MAX_CLUSTER_CELLS = 1_000_000
+BREAST_PCT = Decimal(10)  # ASCO/CAP 2018: strictly > 10% for 1+, 2+, 3+ [S]
+
+
+@dataclass
+class ValidationResult:
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def error(self, field_name: str, message: str) -> None:
+        self.errors.append(Problem(field_name, message))
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def _choices(enum_type: type) -> str:
+    return ", ".join(m.value for m in enum_type)
+
+
+def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResult:
+    result = ValidationResult()
+    if test.site is None:
+        result.error("site", f"required; choose one of: {_choices(Site)}")
+    if test.procedure is None:
+        result.error("procedure", f"required; choose one of: {_choices(Procedure)}")
+    if test.ihc is None and test.ish is None and not test.has_ish_values:
+        result.error("ihc", "nothing to interpret: enter an IHC score (0, 1+, 2+, 3+ or indeterminate) "
+                            "or an ISH count")
+    _check_stained_pct(test, result)
+    if test.cluster_cells is not None and not 0 <= test.cluster_cells <= MAX_CLUSTER_CELLS:
+        result.error("cluster_cells", f"must be a whole number from 0 to {MAX_CLUSTER_CELLS:,}")
+    _check_ish(test, result, settings)
+    if test.site is not None and test.procedure is not None and test.ihc is not None:
+        if test.site.is_breast:
+            _check_breast_extent(test, result)
+        else:
+            _check_gastroesophageal_extent(test, result, settings)
+    return result
+
+
+def _check_stained_pct(test: Her2TestInput, result: ValidationResult) -> None:
+    pct = test.stained_pct
+    if pct is None:
+        return
+    if not Decimal(0) <= pct <= Decimal(100):
+        result.error("stained_pct", f"must be a percentage from 0 to 100, not {pct}")
+    elif decimal_places(pct) > 1:
+        result.error("stained_pct", f"give the percentage with at most one decimal place, not {pct}")
+
+
+def _check_signals(result: ValidationResult, name: str, value: Decimal | None, label: str) -> None:
+    if value is None:
+        return
+    if value <= 0:
+        result.error(name, f"average {label} signals per cell must be greater than 0, not {value}")
+    elif value > MAX_SIGNALS:
+        result.error(name, f"average {label} signals per cell must be at most {MAX_SIGNALS}, not {value}")
+    elif decimal_places(value) > MAX_SIGNAL_PLACES:
+        result.error(name, f"give at most {MAX_SIGNAL_PLACES} decimal places, not {value}")
+
+
+def _check_cells(result: ValidationResult, name: str, value: int | None) -> None:
+    if value is None:
+        return
+    if value < MIN_CELLS:
+        result.error(name, f"at least {MIN_CELLS} cells must be counted for a reportable count, not {value}")
+    elif value > MAX_CELLS:
+        result.error(name, f"must be at most {MAX_CELLS:,} cells, not {value:,}")
+
+
+def _check_count(
+    test: Her2TestInput,
+    result: ValidationResult,
+    names: tuple[str, str, str],
+    values: tuple[Decimal | None, Decimal | None, int | None],
+    observer: str,
+) -> None:
+    her2_name, cep17_name, cells_name = names
+    her2, cep17, cells = values
+    if her2 is None:
+        result.error(her2_name, f"the {observer} needs the average HER2 signals per cell")
+    if cells is None:
+        result.error(cells_name, f"the {observer} needs the number of cells counted (at least {MIN_CELLS})")
+    if test.ish is IshProbe.DUAL and cep17 is None:
+        result.error(cep17_name, f"a dual-probe {observer} needs the average CEP17 signals per cell")
+    if test.ish is IshProbe.SINGLE and cep17 is not None:
+        result.error(cep17_name, "a single-probe assay has no CEP17 probe; leave CEP17 empty or choose dual")
+    _check_signals(result, her2_name, her2, "HER2")
+    _check_signals(result, cep17_name, cep17, "CEP17")
+    _check_cells(result, cells_name, cells)
+
+
+def _check_ish(test: Her2TestInput, result: ValidationResult, settings: GuidelineSettings) -> None:
+    if test.ish is None:
+        if test.has_ish_values or test.has_recount_values:
+            result.error("ish", "ISH counts were entered; say which assay was used: dual or single")
+        return
+    if test.site is not None and not test.site.is_breast and test.ish is IshProbe.SINGLE:
+        result.error("ish", "for this site ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); "
+                            "single-probe ISH cannot be interpreted here, use a dual-probe assay")
+    _check_count(test, result, ("her2", "cep17", "cells"), (test.her2, test.cep17, test.cells), "first count")
+    if test.has_recount_values:
+        _check_count(
+            test,
+            result,
+            ("recount_her2", "recount_cep17", "recount_cells"),
+            (test.recount_her2, test.recount_cep17, test.recount_cells),
+            "blinded second count",
+        )
+    for value, name in ((test.her2, "her2"), (test.recount_her2, "recount_her2")):
+        if value is not None and MAX_SIGNALS >= value > settings.her2_high_warning:
+            result.warn(f"{name}: average HER2 above {settings.her2_high_warning} signals per cell; "
+                        "check for clustered or too-numerous-to-count signals")
+    if test.ish is IshProbe.DUAL:
+        for value, name in ((test.cep17, "cep17"), (test.recount_cep17, "recount_cep17")):
+            if value is not None and 0 < value <= MAX_SIGNALS and not (
+                settings.cep17_low_warning <= value <= settings.cep17_high_warning
+            ):
+                result.warn(
+                    f"{name}: average CEP17 {value} is outside {settings.cep17_low_warning}-"
+                    f"{settings.cep17_high_warning} (possible monosomy or polysomy 17); pathologist attention"
+                )
+
+
+def _check_breast_extent(test: Her2TestInput, result: ValidationResult) -> None:
+    pct, ihc = test.stained_pct, test.ihc
+    if test.cluster_cells is not None:
+        result.warn("cluster_cells: cluster size is a gastroesophageal biopsy criterion; not used for breast")
+    if pct is None or not Decimal(0) <= pct <= Decimal(100):
+        return
+    shown = f"{pct}%"
+    if ihc is IhcScore.THREE_PLUS and pct <= BREAST_PCT:
+        result.error("stained_pct", f"IHC 3+ needs complete, intense staining in more than 10% of invasive "
+                                    f"tumour cells; {shown} is 10% or less (intense staining in 10% or less "
+                                    "of cells is scored 2+)")
+    elif ihc is IhcScore.ONE_PLUS and pct <= BREAST_PCT:
+        result.error("stained_pct", f"IHC 1+ needs faint incomplete staining in more than 10% of cells; "
+                                    f"{shown} is 10% or less, which is scored 0")
+    elif ihc is IhcScore.ZERO and pct > BREAST_PCT:
+        result.error("stained_pct", f"IHC 0 allows faint incomplete staining in at most 10% of cells; "
+                                    f"{shown} is more than 10%, which is scored 1+")
+    elif ihc is IhcScore.TWO_PLUS and pct <= BREAST_PCT:
+        result.warn(f"stained_pct: IHC 2+ with staining in {shown} of cells (10% or less) is an unusual "
+                    "pattern the guideline scores as 2+ equivocal; other samples may give different results")
+
+
+def _check_gastroesophageal_extent(
+    test: Her2TestInput, result: ValidationResult, settings: GuidelineSettings
+) -> None:
+    ihc = test.ihc
+    assert test.procedure is not None
+    if ihc is IhcScore.INDETERMINATE:
+        return
+    if test.procedure.is_resection:
+        if test.cluster_cells is not None:
+            result.warn("cluster_cells: cluster size is a biopsy criterion; resections are scored on the "
+                        "percentage of stained cells")
+        pct = test.stained_pct
+        if pct is None or not Decimal(0) <= pct <= Decimal(100):
+            return
+        limit = settings.gastroesophageal_resection_pct
+        inclusive = settings.gastroesophageal_resection_pct_inclusive
+        reaches = pct >= limit if inclusive else pct > limit
+        need = f"{'at least' if inclusive else 'more than'} {format_decimal(limit, 0)}%"
+        if ihc is not IhcScore.ZERO and not reaches:
+            result.error("stained_pct", f"resection IHC {ihc} needs membranous staining in {need} of tumour "
+                                        f"cells; {pct}% is below that, which is scored 0")
+        elif ihc is IhcScore.ZERO and reaches:
+            result.error("stained_pct", f"resection IHC 0 allows membranous staining in fewer than {need} "
+                                        f"of tumour cells ({pct}% was entered); score 1+ or higher")
+    else:
+        if test.stained_pct is not None:
+            result.warn("stained_pct: biopsies are scored on a cluster of stained cells irrespective of "
+                        "percentage; the percentage is recorded but not used")
+        cluster = test.cluster_cells
+        need = settings.gastroesophageal_biopsy_cluster_cells
+        if cluster is None or cluster < 0:
+            return
+        if ihc is not IhcScore.ZERO and cluster < need:
+            result.error("cluster_cells", f"biopsy IHC {ihc} needs a cluster of at least {need} stained "
+                                          f"tumour cells; {cluster} is fewer")
+        elif ihc is IhcScore.ZERO and cluster >= need:
+            result.error("cluster_cells", f"biopsy IHC 0 means no membranous staining in any cluster of {need} "
+                                          f"or more cells; a cluster of {cluster} scores at least 1+")
