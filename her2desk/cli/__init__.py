@@ -21,8 +21,12 @@ def _optional_modules() -> list:
     import importlib
 
     found = []
-    for name in ("her2desk.cli.data_commands", "her2desk.cli.gui_command", "her2desk.cli.handout_command",
-                 "her2desk.cli.user_commands"):
+    for name in (
+        "her2desk.cli.data_commands",
+        "her2desk.cli.gui_command",
+        "her2desk.cli.handout_command",
+        "her2desk.cli.user_commands",
+    ):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as error:
@@ -37,9 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Record, interpret, store and explain HER2 tumour-marker results.",
     )
     parser.add_argument("--version", action="version", version=f"her2desk {__version__}")
-    parser.add_argument("--database", metavar="URL", default=None,
-                        help="database to use: an SQLite file path or a postgresql+psycopg:// URL "
-                             "(default: $HER2DESK_DATABASE_URL, else the embedded SQLite file)")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="database to use: an SQLite file path or a postgresql+psycopg:// URL "
+        "(default: $HER2DESK_DATABASE_URL, else the embedded SQLite file)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in [*COMMAND_MODULES, *_optional_modules()]:
         module.register(sub, parser)

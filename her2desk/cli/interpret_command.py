@@ -17,13 +17,26 @@ from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
 # value is reported by field in the same way in text and in --json (never an argparse traceback).
 OPTIONS: dict[str, tuple[str, str, str]] = {
     "site": ("--site", "SITE", "primary site: " + ", ".join(s.value for s in Site)),
-    "procedure": ("--procedure", "PROCEDURE", "how the specimen was taken: " + ", ".join(p.value for p in Procedure)
-                  + " (gastroesophageal and other sites: surgical-resection uses resection criteria, every "
-                    "other procedure biopsy criteria)"),
+    "procedure": (
+        "--procedure",
+        "PROCEDURE",
+        "how the specimen was taken: "
+        + ", ".join(p.value for p in Procedure)
+        + " (gastroesophageal and other sites: surgical-resection uses resection criteria, every "
+        "other procedure biopsy criteria)",
+    ),
     "ihc": ("--ihc", "SCORE", "IHC score: " + ", ".join(i.value for i in IhcScore)),
-    "stained_pct": ("--stained-pct", "P", "percent of invasive tumour cells with the membrane staining that "
-                    "defines the score (for IHC 0: the faint incomplete staining); checked against the score"),
-    "cluster_cells": ("--cluster-cells", "N", "size of the largest stained cluster (gastroesophageal biopsies)"),
+    "stained_pct": (
+        "--stained-pct",
+        "P",
+        "percent of invasive tumour cells with the membrane staining that "
+        "defines the score (for IHC 0: the faint incomplete staining); checked against the score",
+    ),
+    "cluster_cells": (
+        "--cluster-cells",
+        "N",
+        "size of the largest stained cluster (gastroesophageal biopsies)",
+    ),
     "ish": ("--ish", "PROBE", "ISH assay: " + ", ".join(p.value for p in IshProbe)),
     "her2": ("--her2", "X", "average HER2 signals per cell"),
     "cep17": ("--cep17", "Y", "average CEP17 signals per cell (dual probe)"),
@@ -39,9 +52,9 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         "interpret",
         help="interpret one HER2 test by the published guideline",
         description="Interpret one HER2 test: breast by ASCO/CAP 2018 (affirmed 2023), stomach, "
-                    "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites with the "
-                    "gastroesophageal criteria and a warning. Exit status 0 for valid input, 2 for invalid "
-                    "input (with every problem printed).",
+        "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites with the "
+        "gastroesophageal criteria and a warning. Exit status 0 for valid input, 2 for invalid "
+        "input (with every problem printed).",
     )
     for field, (flag, metavar, help_text) in OPTIONS.items():
         p.add_argument(flag, dest=field, metavar=metavar, help=help_text)
@@ -57,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
         # Parse problems come first; the engine adds what it can still see (e.g. a missing site).
         seen = {p.field for p in problems}
         merged = (*problems, *(e for e in result.errors if e.field not in seen))
-        result = Interpretation(status=None, next_step=result.next_step, guideline=result.guideline,
-                                errors=tuple(merged))
+        result = Interpretation(
+            status=None, next_step=result.next_step, guideline=result.guideline, errors=tuple(merged)
+        )
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif result.errors:
@@ -92,8 +106,11 @@ def render_text(result: Interpretation) -> str:
     ]
     if result.scoring_system:
         lines.append(f"Scored with:  {result.scoring_system.value}")
-    for title, items in (("Rule trail", result.trail), ("Comments", result.comments),
-                         ("Warnings", result.warnings)):
+    for title, items in (
+        ("Rule trail", result.trail),
+        ("Comments", result.comments),
+        ("Warnings", result.warnings),
+    ):
         if items:
             lines.append(f"{title}:")
             lines.extend(f"  - {item}" for item in items)

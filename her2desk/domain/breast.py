@@ -58,8 +58,10 @@ def _descriptor(
     if test.ihc is IhcScore.ZERO:
         pct = test.stained_pct
         if pct is None:
-            b.warn("stained_pct: give the % of cells with faint incomplete staining (0 if none) to tell "
-                   "HER2-null from HER2-ultralow")
+            b.warn(
+                "stained_pct: give the % of cells with faint incomplete staining (0 if none) to tell "
+                "HER2-null from HER2-ultralow"
+            )
             return None
         if pct == 0:
             b.step("Descriptor HER2-null: IHC 0 with no membrane staining")
@@ -86,8 +88,9 @@ def _ihc_only(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
     return _negative(test, settings, b)
 
 
-def _near_threshold(ratio: Decimal | None, her2: Decimal, settings: GuidelineSettings,
-                    b: InterpretationBuilder) -> None:
+def _near_threshold(
+    ratio: Decimal | None, her2: Decimal, settings: GuidelineSettings, b: InterpretationBuilder
+) -> None:
     margin = settings.near_copy_margin
     near_ratio = ratio is not None and settings.near_ratio_low <= ratio <= settings.near_ratio_high
     near_copy = any(abs(her2 - cut) <= margin for cut in (COPY_LOW, COPY_HIGH))
@@ -101,7 +104,9 @@ def _near_threshold(ratio: Decimal | None, her2: Decimal, settings: GuidelineSet
 
 
 def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
-    assert test.her2 is not None and test.cep17 is not None and test.cells is not None
+    assert test.her2 is not None
+    assert test.cep17 is not None
+    assert test.cells is not None
     first = read_dual_probe(test.her2, test.cep17)
     b.ish_group, b.ratio, b.her2_average = first.group, first.ratio, first.her2
     b.step(f"Dual-probe ISH, {test.cells} cells: {first.explanation}")
@@ -110,8 +115,10 @@ def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: Interpretat
     group = first.group
 
     if group in (1, 5) and test.has_recount_values:
-        b.warn(f"A second count is only needed for groups 2-4 with IHC 2+; group {group} needs none, "
-               "so it was not used")
+        b.warn(
+            f"A second count is only needed for groups 2-4 with IHC 2+; group {group} needs none, "
+            "so it was not used"
+        )
     if group == 1:
         b.step("Group 1 -> ISH positive")
         return b.finish(Status.POSITIVE)
@@ -146,16 +153,20 @@ def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: Interpretat
     # IHC 2+: a blinded second observer recounts at least 20 cells.
     recount = test.recount
     if recount is None:
-        b.step(f"Group {group} with IHC 2+ -> a second observer, blinded to the first result, recounts "
-               "at least 20 cells in the IHC 2+ area")
+        b.step(
+            f"Group {group} with IHC 2+ -> a second observer, blinded to the first result, recounts "
+            "at least 20 cells in the IHC 2+ area"
+        )
         return b.finish(Status.PENDING, NextStep.RECOUNT)
     assert recount.cep17 is not None
     second = read_dual_probe(recount.her2, recount.cep17)
     b.recount_group, b.recount_ratio = second.group, second.ratio
     b.step(f"Blinded recount, {recount.cells} cells: {second.explanation}")
     if second.group != group:
-        b.step(f"Recount gives group {second.group}, not group {group} -> adjudicate per internal "
-               "procedure; the software does not derive a result")
+        b.step(
+            f"Recount gives group {second.group}, not group {group} -> adjudicate per internal "
+            "procedure; the software does not derive a result"
+        )
         return b.finish(Status.ADJUDICATION, NextStep.ADJUDICATE)
     if group == 3:
         b.step("Recount confirms group 3 with IHC 2+ -> positive")
@@ -165,9 +176,11 @@ def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: Interpretat
     return _negative(test, settings, b)
 
 
-def _single_probe(test: Her2TestInput, settings: GuidelineSettings,
-                  b: InterpretationBuilder) -> Interpretation:
-    assert test.her2 is not None and test.cells is not None
+def _single_probe(
+    test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder
+) -> Interpretation:
+    assert test.her2 is not None
+    assert test.cells is not None
     her2 = round_half_up(test.her2)
     b.her2_average = her2
     shown = format_decimal(her2)

@@ -39,8 +39,11 @@ def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTING
             warnings=tuple(checked.warnings),
         )
     assert test.site is not None
-    result = interpret_breast(test, settings) if test.site.is_breast else \
-        interpret_gastroesophageal(test, settings)
+    result = (
+        interpret_breast(test, settings)
+        if test.site.is_breast
+        else interpret_gastroesophageal(test, settings)
+    )
     if checked.warnings:
         merged = tuple(dict.fromkeys((*checked.warnings, *result.warnings)))
         result = replace(result, warnings=merged)

@@ -21,14 +21,17 @@ from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, ScoringSyst
 
 
 def interpret_gastroesophageal(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
-    assert test.site is not None and test.procedure is not None
+    assert test.site is not None
+    assert test.procedure is not None
     resection = test.procedure.is_resection
     system = ScoringSystem.GASTROESOPHAGEAL_RESECTION if resection else ScoringSystem.GASTROESOPHAGEAL_BIOPSY
     guideline = GASTROESOPHAGEAL_GUIDELINE if test.site.is_gastroesophageal else OTHER_SITE_GUIDELINE
     b = InterpretationBuilder(guideline=guideline, scoring_system=system)
     if not test.site.has_site_specific_guideline:
-        b.warn(f"No site-specific HER2 guideline exists for {test.site.value}; scored with the "
-               "gastroesophageal criteria")
+        b.warn(
+            f"No site-specific HER2 guideline exists for {test.site.value}; scored with the "
+            "gastroesophageal criteria"
+        )
         b.comment(settings.comments.no_site_guideline)
     if test.has_recount_values:
         b.warn("A second count is part of the breast algorithm only; it was not used")
@@ -47,7 +50,9 @@ def interpret_gastroesophageal(test: Her2TestInput, settings: GuidelineSettings)
     return b.finish(Status.NEGATIVE)
 
 
-def _ihc_step(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder, resection: bool) -> None:
+def _ihc_step(
+    test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder, resection: bool
+) -> None:
     ihc = test.ihc
     if ihc is None:
         return
@@ -57,35 +62,46 @@ def _ihc_step(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
     limit = format_decimal(settings.gastroesophageal_resection_pct, 0)
     op = ">=" if settings.gastroesophageal_resection_pct_inclusive else ">"
     cluster = settings.gastroesophageal_biopsy_cluster_cells
-    where = f"in {op} {limit}% of tumour cells (resection criteria)" if resection else \
-        f"in a cluster of >= {cluster} tumour cells, any percentage (biopsy criteria)"
+    where = (
+        f"in {op} {limit}% of tumour cells (resection criteria)"
+        if resection
+        else f"in a cluster of >= {cluster} tumour cells, any percentage (biopsy criteria)"
+    )
     text = {
         IhcScore.THREE_PLUS: f"IHC 3+: strong complete, basolateral or lateral membranous staining {where} "
-                             "-> positive",
+        "-> positive",
         IhcScore.TWO_PLUS: f"IHC 2+: weak to moderate complete, basolateral or lateral staining {where} "
-                           "-> equivocal",
+        "-> equivocal",
         IhcScore.ONE_PLUS: f"IHC 1+: faint, barely perceptible membranous staining {where} -> negative",
-        IhcScore.ZERO: ("IHC 0: no membranous staining, or in fewer than "
-                        f"{limit}% of tumour cells -> negative") if resection else
-                       "IHC 0: no membranous staining in any tumour cell -> negative",
+        IhcScore.ZERO: (
+            f"IHC 0: no membranous staining, or in fewer than {limit}% of tumour cells -> negative"
+        )
+        if resection
+        else "IHC 0: no membranous staining in any tumour cell -> negative",
     }[ihc]
     b.step(text)
 
 
 def _with_ish(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
-    assert test.her2 is not None and test.cep17 is not None and test.cells is not None
+    assert test.her2 is not None
+    assert test.cep17 is not None
+    assert test.cells is not None
     r = ratio(test.her2, test.cep17)
     her2 = round_half_up(test.her2)
     b.ratio, b.her2_average = r, her2
     rs, hs = format_decimal(r), format_decimal(her2)
     amplified = r >= RATIO_CUTOFF
-    b.step(f"Dual-probe ISH, {test.cells} cells: ratio {rs} {'>=' if amplified else '<'} 2.0 "
-           f"-> {'amplified' if amplified else 'not amplified'} (copy number not used; HER2 {hs})")
+    b.step(
+        f"Dual-probe ISH, {test.cells} cells: ratio {rs} {'>=' if amplified else '<'} 2.0 "
+        f"-> {'amplified' if amplified else 'not amplified'} (copy number not used; HER2 {hs})"
+    )
     if settings.near_ratio_low <= r <= settings.near_ratio_high:
         b.warn(f"Near a threshold (ratio {rs}): small counting differences could change the call")
     ihc = test.ihc
-    high_copy = settings.gastroesophageal_high_copy_adjudication and \
-        her2 >= settings.gastroesophageal_high_copy_threshold
+    high_copy = (
+        settings.gastroesophageal_high_copy_adjudication
+        and her2 >= settings.gastroesophageal_high_copy_threshold
+    )
     if ihc is IhcScore.THREE_PLUS:
         if not amplified:
             b.warn(f"Discordance: IHC 3+ with ISH ratio {rs} < 2.0; pathologist review recommended")
@@ -104,9 +120,11 @@ def _with_ish(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
         b.step("ISH ratio >= 2.0 -> positive")
         return b.finish(Status.POSITIVE)
     if high_copy:
-        b.step(f"Ratio {rs} < 2.0 with average HER2 {hs} >= "
-               f"{format_decimal(settings.gastroesophageal_high_copy_threshold, 1)} -> pathologist adjudication "
-               "(not addressed by ToGA criteria)")
+        b.step(
+            f"Ratio {rs} < 2.0 with average HER2 {hs} >= "
+            f"{format_decimal(settings.gastroesophageal_high_copy_threshold, 1)} -> pathologist adjudication "
+            "(not addressed by ToGA criteria)"
+        )
         return b.finish(Status.ADJUDICATION, NextStep.ADJUDICATE)
     b.step("ISH ratio < 2.0 -> negative")
     return b.finish(Status.NEGATIVE)

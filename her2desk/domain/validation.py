@@ -47,8 +47,9 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
     if test.procedure is None:
         result.error("procedure", f"required; choose one of: {_choices(Procedure)}")
     if test.ihc is None and test.ish is None and not test.has_ish_values:
-        result.error("ihc", "nothing to interpret: enter an IHC score (0, 1+, 2+, 3+ or indeterminate) "
-                            "or an ISH count")
+        result.error(
+            "ihc", "nothing to interpret: enter an IHC score (0, 1+, 2+, 3+ or indeterminate) or an ISH count"
+        )
     _check_stained_pct(test, result)
     if test.cluster_cells is not None and not 0 <= test.cluster_cells <= MAX_CLUSTER_CELLS:
         result.error("cluster_cells", f"must be a whole number from 0 to {MAX_CLUSTER_CELLS:,}")
@@ -119,8 +120,11 @@ def _check_ish(test: Her2TestInput, result: ValidationResult, settings: Guidelin
             result.error("ish", "ISH counts were entered; say which assay was used: dual or single")
         return
     if test.site is not None and not test.site.is_breast and test.ish is IshProbe.SINGLE:
-        result.error("ish", "for this site ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); "
-                            "single-probe ISH cannot be interpreted here, use a dual-probe assay")
+        result.error(
+            "ish",
+            "for this site ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); "
+            "single-probe ISH cannot be interpreted here, use a dual-probe assay",
+        )
     _check_count(test, result, ("her2", "cep17", "cells"), (test.her2, test.cep17, test.cells), "first count")
     if test.has_recount_values:
         _check_count(
@@ -132,12 +136,16 @@ def _check_ish(test: Her2TestInput, result: ValidationResult, settings: Guidelin
         )
     for value, name in ((test.her2, "her2"), (test.recount_her2, "recount_her2")):
         if value is not None and MAX_SIGNALS >= value > settings.her2_high_warning:
-            result.warn(f"{name}: average HER2 above {settings.her2_high_warning} signals per cell; "
-                        "check for clustered or too-numerous-to-count signals")
+            result.warn(
+                f"{name}: average HER2 above {settings.her2_high_warning} signals per cell; "
+                "check for clustered or too-numerous-to-count signals"
+            )
     if test.ish is IshProbe.DUAL:
         for value, name in ((test.cep17, "cep17"), (test.recount_cep17, "recount_cep17")):
-            if value is not None and 0 < value <= MAX_SIGNALS and not (
-                settings.cep17_low_warning <= value <= settings.cep17_high_warning
+            if (
+                value is not None
+                and 0 < value <= MAX_SIGNALS
+                and not (settings.cep17_low_warning <= value <= settings.cep17_high_warning)
             ):
                 result.warn(
                     f"{name}: average CEP17 {value} is outside {settings.cep17_low_warning}-"
@@ -153,18 +161,29 @@ def _check_breast_extent(test: Her2TestInput, result: ValidationResult) -> None:
         return
     shown = f"{pct}%"
     if ihc is IhcScore.THREE_PLUS and pct <= BREAST_PCT:
-        result.error("stained_pct", f"IHC 3+ needs complete, intense staining in more than 10% of invasive "
-                                    f"tumour cells; {shown} is 10% or less (intense staining in 10% or less "
-                                    "of cells is scored 2+)")
+        result.error(
+            "stained_pct",
+            f"IHC 3+ needs complete, intense staining in more than 10% of invasive "
+            f"tumour cells; {shown} is 10% or less (intense staining in 10% or less "
+            "of cells is scored 2+)",
+        )
     elif ihc is IhcScore.ONE_PLUS and pct <= BREAST_PCT:
-        result.error("stained_pct", f"IHC 1+ needs faint incomplete staining in more than 10% of cells; "
-                                    f"{shown} is 10% or less, which is scored 0")
+        result.error(
+            "stained_pct",
+            f"IHC 1+ needs faint incomplete staining in more than 10% of cells; "
+            f"{shown} is 10% or less, which is scored 0",
+        )
     elif ihc is IhcScore.ZERO and pct > BREAST_PCT:
-        result.error("stained_pct", f"IHC 0 allows faint incomplete staining in at most 10% of cells; "
-                                    f"{shown} is more than 10%, which is scored 1+")
+        result.error(
+            "stained_pct",
+            f"IHC 0 allows faint incomplete staining in at most 10% of cells; "
+            f"{shown} is more than 10%, which is scored 1+",
+        )
     elif ihc is IhcScore.TWO_PLUS and pct <= BREAST_PCT:
-        result.warn(f"stained_pct: IHC 2+ with staining in {shown} of cells (10% or less) is an unusual "
-                    "pattern the guideline scores as 2+ equivocal; other samples may give different results")
+        result.warn(
+            f"stained_pct: IHC 2+ with staining in {shown} of cells (10% or less) is an unusual "
+            "pattern the guideline scores as 2+ equivocal; other samples may give different results"
+        )
 
 
 def _check_gastroesophageal_extent(
@@ -176,8 +195,10 @@ def _check_gastroesophageal_extent(
         return
     if test.procedure.is_resection:
         if test.cluster_cells is not None:
-            result.warn("cluster_cells: cluster size is a biopsy criterion; resections are scored on the "
-                        "percentage of stained cells")
+            result.warn(
+                "cluster_cells: cluster size is a biopsy criterion; resections are scored on the "
+                "percentage of stained cells"
+            )
         pct = test.stained_pct
         if pct is None or not Decimal(0) <= pct <= Decimal(100):
             return
@@ -186,22 +207,36 @@ def _check_gastroesophageal_extent(
         reaches = pct >= limit if inclusive else pct > limit
         need = f"{'at least' if inclusive else 'more than'} {format_decimal(limit, 0)}%"
         if ihc is not IhcScore.ZERO and not reaches:
-            result.error("stained_pct", f"resection IHC {ihc} needs membranous staining in {need} of tumour "
-                                        f"cells; {pct}% is below that, which is scored 0")
+            result.error(
+                "stained_pct",
+                f"resection IHC {ihc} needs membranous staining in {need} of tumour "
+                f"cells; {pct}% is below that, which is scored 0",
+            )
         elif ihc is IhcScore.ZERO and reaches:
-            result.error("stained_pct", f"resection IHC 0 allows membranous staining in fewer than {need} "
-                                        f"of tumour cells ({pct}% was entered); score 1+ or higher")
+            result.error(
+                "stained_pct",
+                f"resection IHC 0 allows membranous staining in fewer than {need} "
+                f"of tumour cells ({pct}% was entered); score 1+ or higher",
+            )
     else:
         if test.stained_pct is not None:
-            result.warn("stained_pct: biopsies are scored on a cluster of stained cells irrespective of "
-                        "percentage; the percentage is recorded but not used")
+            result.warn(
+                "stained_pct: biopsies are scored on a cluster of stained cells irrespective of "
+                "percentage; the percentage is recorded but not used"
+            )
         cluster = test.cluster_cells
         need = settings.gastroesophageal_biopsy_cluster_cells
         if cluster is None or cluster < 0:
             return
         if ihc is not IhcScore.ZERO and cluster < need:
-            result.error("cluster_cells", f"biopsy IHC {ihc} needs a cluster of at least {need} stained "
-                                          f"tumour cells; {cluster} is fewer")
+            result.error(
+                "cluster_cells",
+                f"biopsy IHC {ihc} needs a cluster of at least {need} stained "
+                f"tumour cells; {cluster} is fewer",
+            )
         elif ihc is IhcScore.ZERO and cluster >= need:
-            result.error("cluster_cells", f"biopsy IHC 0 means no membranous staining in any cluster of {need} "
-                                          f"or more cells; a cluster of {cluster} scores at least 1+")
+            result.error(
+                "cluster_cells",
+                f"biopsy IHC 0 means no membranous staining in any cluster of {need} "
+                f"or more cells; a cluster of {cluster} scores at least 1+",
+            )
