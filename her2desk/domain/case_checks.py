@@ -1,0 +1,188 @@
+"""Checks on a whole case beyond the guideline engine: identifiers, dates, specimen and pre-analytics.
+
+Errors block saving; warnings (pre-analytic conditions the guideline asks to report) never do.
+Field names are dotted paths into `CaseEntry` ("patient.mrn", "specimen.fixation_hours") except for
+the engine's own fields, which keep the engine's names ("her2", "stained_pct"), as on the form.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from her2desk.domain.case import CaseEntry
+from her2desk.domain.engine import interpret
+from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.problems import Problem
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality
+
+MAX_ACCESSION = 32
+MAX_MRN = 32
+MAX_NAME = 200
+MAX_SHORT_TEXT = 100
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class CaseCheck:
+    """Everything the program has to say about a case before it is saved."""
+
+    interpretation: Interpretation
+    errors: tuple[Problem, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _has_control_chars(text: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text)
+
+
+def _check_identifier(errors: list[Problem], name: str, value: str, label: str, limit: int) -> None:
+    if not value.strip():
+        errors.append(Problem(name, f"{label} is required"))
+    elif value != value.strip():
+        errors.append(Problem(name, f"{label} must not start or end with spaces"))
+    elif len(value) > limit:
+        errors.append(Problem(name, f"{label} must be at most {limit} characters, not {len(value)}"))
+    elif not all(ch.isalnum() or ch in "-_/." for ch in value) or not value.isascii():
+        errors.append(Problem(name, f"{label} may contain only letters A-Z, digits and - _ / ."))
+
+
+def _check_name(errors: list[Problem], name: str, value: str, label: str, required: bool) -> None:
+    if not value.strip():
+        if required:
+            errors.append(Problem(name, f"{label} is required"))
+        return
+    if len(value) > MAX_NAME:
+        errors.append(Problem(name, f"{label} must be at most {MAX_NAME} characters, not {len(value):,}"))
+    elif _has_control_chars(value) or "\n" in value:
+        errors.append(Problem(name, f"{label} must not contain control characters or line breaks"))
+
+
+def _check_date(errors: list[Problem], name: str, value: date | None, label: str, today: date) -> None:
+    if value is None:
+        return
+    if value > today:
+        errors.append(
+            Problem(name, f"{label} {value.isoformat()} is in the future (today is {today.isoformat()})")
+        )
+    elif value < EARLIEST_DATE:
+        errors.append(Problem(name, f"{label} {value.isoformat()} is before {EARLIEST_DATE.year}"))
+
+
+def check_case(
+    entry: CaseEntry, today: date | None = None, settings: GuidelineSettings = DEFAULT_SETTINGS
+) -> CaseCheck:
+    today = today or date.today()
+    errors: list[Problem] = []
+    warnings: list[str] = []
+    _check_identifier(errors, "accession", entry.accession, "Accession number", MAX_ACCESSION)
+    p = entry.patient
+    _check_identifier(errors, "patient.mrn", p.mrn, "MRN", MAX_MRN)
+    _check_name(errors, "patient.family_name", p.family_name, "Family name", required=True)
+    _check_name(errors, "patient.given_name", p.given_name, "Given name", required=True)
+    if p.birth_date is None:
+        errors.append(Problem("patient.birth_date", "birth date is required (a second patient identifier)"))
+    _check_date(errors, "patient.birth_date", p.birth_date, "Birth date", today)
+
+    s = entry.specimen
+    _check_date(errors, "specimen.collected_on", s.collected_on, "Collection date", today)
+    if s.collected_on and p.birth_date and s.collected_on < p.birth_date:
+        errors.append(Problem("specimen.collected_on", "collection date is before the birth date"))
+    if s.site is not None:
+        if s.site.is_breast and s.laterality is None:
+            errors.append(
+                Problem(
+                    "specimen.laterality",
+                    "breast specimens need laterality: left, right, bilateral or unknown",
+                )
+            )
+        if not s.site.is_breast and s.laterality not in (None, Laterality.UNKNOWN):
+            errors.append(Problem("specimen.laterality", "laterality applies to breast specimens only"))
+    if s.setting is ClinicalSetting.PRIMARY and s.metastatic_site:
+        errors.append(
+            Problem(
+                "specimen.metastatic_site",
+                "a metastatic site is given for a primary tumour; "
+                "choose metastatic or recurrent, or clear it",
+            )
+        )
+    if s.setting is ClinicalSetting.METASTATIC and not (s.metastatic_site or "").strip():
+        warnings.append("specimen.metastatic_site: metastatic specimen without the metastatic site")
+    for name, value, label in (
+        ("specimen.block", s.block, "Block"),
+        ("specimen.metastatic_site", s.metastatic_site, "Metastatic site"),
+        ("ihc.clone", entry.ihc.clone, "Antibody clone"),
+    ):
+        if value is not None and (len(value) > MAX_SHORT_TEXT or _has_control_chars(value)):
+            errors.append(Problem(name, f"{label} must be at most {MAX_SHORT_TEXT} printable characters"))
+    _check_preanalytics(entry, settings, errors, warnings)
+
+    interpretation = interpret(entry.test_input(), settings)
+    errors.extend(interpretation.errors)
+    for w in interpretation.warnings:
+        if w not in warnings:
+            warnings.append(w)
+    return CaseCheck(interpretation, tuple(errors), tuple(warnings))
+
+
+def _check_preanalytics(
+    entry: CaseEntry, settings: GuidelineSettings, errors: list[Problem], warnings: list[str]
+) -> None:
+    s = entry.specimen
+    if s.cold_ischaemia_minutes is not None:
+        if s.cold_ischaemia_minutes < 0:
+            errors.append(Problem("specimen.cold_ischaemia_minutes", "must be 0 minutes or more"))
+        elif s.cold_ischaemia_minutes > settings.cold_ischaemia_max_minutes:
+            warnings.append(
+                f"specimen.cold_ischaemia_minutes: cold ischaemia {s.cold_ischaemia_minutes} min is "
+                f"over {settings.cold_ischaemia_max_minutes} min; report the exception"
+            )
+    if s.fixation_hours is not None:
+        if s.fixation_hours < 0:
+            errors.append(Problem("specimen.fixation_hours", "must be 0 hours or more"))
+        elif not settings.fixation_hours_min <= s.fixation_hours <= settings.fixation_hours_max:
+            warnings.append(
+                f"specimen.fixation_hours: fixation {s.fixation_hours} h is outside "
+                f"{settings.fixation_hours_min}-{settings.fixation_hours_max} h; report the exception"
+            )
+    if s.fixative is Fixative.OTHER:
+        warnings.append(
+            "specimen.fixative: not 10% neutral buffered formalin; the guideline's requirements are not met"
+        )
+    total, tumour = s.fragments, s.fragments_with_tumour
+    for name, value in (("specimen.fragments", total), ("specimen.fragments_with_tumour", tumour)):
+        if value is not None and value < 0:
+            errors.append(Problem(name, "must be 0 or more"))
+    if total is not None and tumour is not None and tumour > total:
+        errors.append(
+            Problem(
+                "specimen.fragments_with_tumour",
+                f"{tumour} fragments with tumour is more than the {total} fragments in all",
+            )
+        )
+    gastro_biopsy = (
+        s.site is not None
+        and not s.site.is_breast
+        and s.procedure is not None
+        and not s.procedure.is_resection
+    )
+    if gastro_biopsy and total is not None and 0 <= total < settings.gastroesophageal_min_fragments:
+        warnings.append(
+            f"specimen.fragments: {total} biopsy fragments; at least "
+            f"{settings.gastroesophageal_min_fragments} (ideally 6-8) are recommended; consider "
+            "re-biopsy if negative"
+        )
+    if entry.ihc.controls_acceptable is False and entry.ihc.score not in (None, IhcScore.INDETERMINATE):
+        errors.append(
+            Problem(
+                "ihc.controls_acceptable",
+                "controls did not stain as expected; the IHC cannot be "
+                "reported (score it indeterminate and repeat)",
+            )
+        )

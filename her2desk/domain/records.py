@@ -1,0 +1,101 @@
+"""What the store hands back to the program: plain, immutable data that can cross threads.
+
+Live ORM objects never leave the store; the GUI, the handout and the CLI see only these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from her2desk.domain.case import CaseEntry
+from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
+
+
+class SignOutState(StrEnum):
+    """Sign-out workflow state of a case (issue 5 adds the transitions and their guards)."""
+
+    DRAFT = "draft"
+    ENTERED = "entered"
+    SIGNED_OUT = "signed-out"
+    AMENDED = "amended"
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    case_id: int
+    entry: CaseEntry
+    interpretation: Interpretation
+    version: int
+    signout_state: SignOutState
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    case_id: int
+    accession: str
+    patient_name: str
+    mrn: str
+    site: Site | None
+    procedure: Procedure | None
+    collected_on: date | None
+    ihc: IhcScore | None
+    ish_group: int | None
+    status: Status | None
+    signout_state: SignOutState
+    updated_at: datetime
+
+
+class WorklistOrder(StrEnum):
+    """Sortable worklist columns; each has an index in the store."""
+
+    COLLECTED_ON = "collected_on"
+    ACCESSION = "accession"
+    PATIENT = "patient"
+    MRN = "mrn"
+    SITE = "site"
+    STATUS = "status"
+    UPDATED_AT = "updated_at"
+
+
+@dataclass(frozen=True)
+class WorklistQuery:
+    """A worklist filter. `text` matches an accession or MRN exactly/by prefix, or a family-name prefix."""
+
+    text: str = ""
+    status: Status | None = None
+    site: Site | None = None
+    collected_from: date | None = None
+    collected_to: date | None = None
+    needs_action: bool = False
+    signout_state: SignOutState | None = None
+    order_by: WorklistOrder = WorklistOrder.COLLECTED_ON
+    descending: bool = True
+
+
+class CaseConflict(Exception):
+    """A save was based on a stale copy: someone else changed the case first. Nothing was written."""
+
+    def __init__(self, accession: str, changed_by: str, changed_at: datetime, current_version: int) -> None:
+        self.accession = accession
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current_version = current_version
+        super().__init__(
+            f"Case {accession} was changed by {changed_by} at {changed_at:%Y-%m-%d %H:%M:%S}; "
+            "reload it before saving. Nothing was overwritten."
+        )
+
+
+class CaseInvalid(Exception):
+    """A save was refused because the case has errors; carries every problem."""
+
+    def __init__(self, problems: tuple) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
