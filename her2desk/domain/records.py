@@ -79,7 +79,7 @@ class WorklistQuery:
     descending: bool = True
 
 
-class CaseConflict(Exception):
+class CaseConflictError(Exception):
     """A save was based on a stale copy: someone else changed the case first. Nothing was written."""
 
     def __init__(self, accession: str, changed_by: str, changed_at: datetime, current_version: int) -> None:
@@ -93,7 +93,7 @@ class CaseConflict(Exception):
         )
 
 
-class CaseInvalid(Exception):
+class CaseInvalidError(Exception):
     """A save was refused because the case has errors; carries every problem."""
 
     def __init__(self, problems: tuple) -> None:
