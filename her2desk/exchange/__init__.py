@@ -1,0 +1,1 @@
+"""CSV import/export of cases (and later FHIR/HL7)."""

@@ -1,0 +1,1 @@
+"""The patient handout: (case, interpretation, language) -> PDF bytes with reportlab."""

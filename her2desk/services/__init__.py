@@ -1,0 +1,1 @@
+"""Use cases that span layers in one transaction: save, sign out, amend, print-and-record."""
