@@ -99,3 +99,16 @@ class CaseInvalidError(Exception):
     def __init__(self, problems: tuple) -> None:
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the audit trail: `old`/`new` hold only the changed columns (None for insert/delete)."""
+
+    when: datetime
+    who: str
+    action: str
+    table: str
+    record: str
+    old: dict[str, object] | None
+    new: dict[str, object] | None

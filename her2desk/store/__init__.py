@@ -1,1 +1,5 @@
-"""Persistence: SQLAlchemy models, engine set-up, migrations, audit."""
+"""Persistence: SQLAlchemy schema, engine set-up, migrations, audit, backup and demo data.
+
+Importing this package is cheap on purpose: the GUI's cold start opens a current database without
+ever importing Alembic (see `versioning.py`).
+"""

@@ -1,0 +1,225 @@
+"""The use-case API the GUI and the CLI call to check, save, load and list cases.
+
+Every call opens its own Session and returns plain dataclasses from `domain.records`, so a
+CaseService can be used from a worker thread and its results handed to the GUI thread. A save is one
+transaction: the case, its interpretation as computed by the engine, and the audit rows commit
+together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from her2desk.domain.case import CaseEntry, PatientDetails
+from her2desk.domain.case_checks import CaseCheck, check_case
+from her2desk.domain.problems import Problem
+from her2desk.domain.records import (
+    AuditEntry,
+    CaseConflictError,
+    CaseInvalidError,
+    SignOutState,
+    StoredCase,
+    WorklistQuery,
+    WorklistRow,
+)
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.store import queries
+from her2desk.store.audit import utc_now
+from her2desk.store.database import Database, open_database
+from her2desk.store.mapping import (
+    apply_entry,
+    apply_patient,
+    aware,
+    patient_details,
+    patient_values,
+    stored_case,
+)
+from her2desk.store.schema import AuditRow, Case, Patient
+
+MAX_PAGE = 1000
+
+
+class CaseService:
+    """Check, save and read cases for one user of one database."""
+
+    def __init__(
+        self, database: Database, user: str = "local", settings: GuidelineSettings = DEFAULT_SETTINGS
+    ):
+        self.database = database
+        self.user = user
+        self.settings = settings
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def check(self, entry: CaseEntry, today: date | None = None) -> CaseCheck:
+        return check_case(entry, today, self.settings)
+
+    def save(self, entry: CaseEntry, expected_version: int | None) -> StoredCase:
+        """Validate, interpret and store `entry`.
+
+        `expected_version` None means a new case; otherwise it is the version the user's copy was
+        loaded at, and a save over anyone else's later change raises CaseConflictError.
+        """
+        check = self.check(entry)
+        if check.errors:
+            raise CaseInvalidError(check.errors)
+        for attempt in range(3):
+            try:
+                return self._save_once(entry, expected_version, check)
+            except StaleDataError:
+                raise self._conflict(entry.accession) from None
+            except IntegrityError:
+                # A concurrent writer (PostgreSQL) inserted the same accession or MRN first.
+                if expected_version is None and self.load(entry.accession) is not None:
+                    raise self._duplicate(entry.accession) from None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _save_once(self, entry: CaseEntry, expected_version: int | None, check: CaseCheck) -> StoredCase:
+        now = utc_now()
+        with self.database.writer() as session, session.begin():
+            session.info.update(user=self.user, now=now)
+            case = session.scalars(select(Case).where(Case.accession == entry.accession)).one_or_none()
+            if expected_version is None:
+                if case is not None:
+                    raise self._duplicate(entry.accession)
+                case = Case(
+                    patient=self._patient_for(session, entry.patient, now),
+                    accession=entry.accession,
+                    signout_state=SignOutState.ENTERED.value,
+                    created_at=now,
+                    created_by=self.user,
+                )
+                session.add(case)
+            else:
+                if case is None:
+                    raise CaseInvalidError(
+                        (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
+                    )
+                if case.version != expected_version:
+                    raise CaseConflictError(
+                        entry.accession, case.updated_by, aware(case.updated_at), case.version
+                    )
+                case.patient = self._patient_for(session, entry.patient, now)
+            apply_entry(case, entry, check.interpretation)
+            case.updated_at = now
+            case.updated_by = self.user
+            session.flush()
+            return stored_case(case)
+
+    def _patient_for(self, session: Session, details: PatientDetails, now: object) -> Patient:
+        patient = session.scalars(select(Patient).where(Patient.mrn == details.mrn)).one_or_none()
+        if patient is None:
+            patient = Patient(**patient_values(details), updated_at=now, updated_by=self.user)
+            session.add(patient)
+            return patient
+        before = patient_details(patient)
+        if before != details:
+            apply_patient(patient, details)
+            patient.updated_at = now  # type: ignore[assignment]
+            patient.updated_by = self.user
+        return patient
+
+    def _duplicate(self, accession: str) -> CaseInvalidError:
+        return CaseInvalidError(
+            (Problem("accession", f"accession {accession} is already stored; open that case to change it"),)
+        )
+
+    def _conflict(self, accession: str) -> CaseConflictError:
+        with self.database.reader() as session:
+            case = session.scalars(select(Case).where(Case.accession == accession)).one()
+            return CaseConflictError(accession, case.updated_by, aware(case.updated_at), case.version)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def load(self, accession: str) -> StoredCase | None:
+        with self.database.reader() as session:
+            case = session.scalars(select(Case).where(Case.accession == accession)).unique().one_or_none()
+            return stored_case(case) if case else None
+
+    def load_by_id(self, case_id: int) -> StoredCase | None:
+        with self.database.reader() as session:
+            case = session.get(Case, case_id)
+            return stored_case(case) if case else None
+
+    def find_patient(self, mrn: str) -> PatientDetails | None:
+        with self.database.reader() as session:
+            patient = session.scalars(select(Patient).where(Patient.mrn == mrn)).one_or_none()
+            return patient_details(patient) if patient else None
+
+    def worklist_count(self, query: WorklistQuery) -> int:
+        with self.database.reader() as session:
+            return int(session.execute(queries.count_statement(query)).scalar_one())
+
+    def worklist_page(self, query: WorklistQuery, offset: int, limit: int) -> list[WorklistRow]:
+        limit = max(0, min(limit, MAX_PAGE))
+        with self.database.reader() as session:
+            rows = session.execute(queries.page_statement(query, max(0, offset), limit)).all()
+            return [queries.worklist_row(r) for r in rows]
+
+    def patient_history(self, mrn: str) -> list[StoredCase]:
+        """Every case of the patient, oldest collection first (then in the order entered)."""
+        from her2desk.store.schema import Specimen
+
+        with self.database.reader() as session:
+            statement = (
+                select(Case)
+                .join(Patient, Case.patient_id == Patient.id)
+                .join(Specimen, Specimen.case_id == Case.id)
+                .where(Patient.mrn == mrn)
+                .order_by(Specimen.collected_on.asc(), Case.id.asc())
+            )
+            return [stored_case(c) for c in session.scalars(statement).unique()]
+
+    def audit_for_case(self, accession: str) -> list[AuditEntry]:
+        """The case's audit trail (its rows and its patient's), oldest first."""
+        with self.database.reader() as session:
+            case = session.scalars(select(Case).where(Case.accession == accession)).unique().one_or_none()
+            if case is None:
+                return []
+            statement = (
+                select(AuditRow)
+                .where(
+                    or_(
+                        AuditRow.case_id == case.id,
+                        (AuditRow.table_name == "patient") & (AuditRow.patient_id == case.patient_id),
+                    )
+                )
+                .order_by(AuditRow.id)
+            )
+            return [
+                AuditEntry(
+                    when=aware(a.at),
+                    who=a.who,
+                    action=a.action,
+                    table=a.table_name,
+                    record=a.record,
+                    old=json.loads(a.old) if a.old else None,
+                    new=json.loads(a.new) if a.new else None,
+                )
+                for a in session.scalars(statement)
+            ]
+
+    def is_demo(self) -> bool:
+        return self.database.is_demo()
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> CaseService:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_case_service(url: str | None, user: str = "local") -> CaseService:
+    """Open (creating or upgrading if needed) the database at `url` and return its service."""
+    return CaseService(open_database(url), user)

@@ -1,0 +1,121 @@
+"""The audit trail: who changed which clinical record, when, from what to what.
+
+Rows are written by a Session `after_flush` hook, so they go into the same transaction as the change
+itself: a save that rolls back leaves no audit row, and no change can commit without one. Database
+triggers make the table append-only on both backends, so not even a bug (or a person with a SQL
+prompt and the program's credentials) can quietly rewrite history.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy.orm import Session
+
+from her2desk.store.schema import CLINICAL_TABLES, AuditRow, Case, Patient
+
+AUDITED_TABLES = frozenset((*CLINICAL_TABLES, "app_user"))
+APPEND_ONLY_MESSAGE = "audit rows are append-only"
+
+_SQLITE_TRIGGERS = (
+    "CREATE TRIGGER trg_audit_no_update BEFORE UPDATE ON audit "
+    f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END",
+    "CREATE TRIGGER trg_audit_no_delete BEFORE DELETE ON audit "
+    f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END",
+)
+_POSTGRES_TRIGGERS = (
+    "CREATE OR REPLACE FUNCTION her2desk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    f"$$ BEGIN RAISE EXCEPTION '{APPEND_ONLY_MESSAGE}'; END $$",
+    "CREATE TRIGGER trg_audit_no_update_delete BEFORE UPDATE OR DELETE ON audit "
+    "FOR EACH ROW EXECUTE FUNCTION her2desk_audit_append_only()",
+    "CREATE TRIGGER trg_audit_no_truncate BEFORE TRUNCATE ON audit "
+    "FOR EACH STATEMENT EXECUTE FUNCTION her2desk_audit_append_only()",
+)
+
+
+def create_audit_triggers(connection: Connection) -> None:
+    """Make the audit table append-only. Used by `create_all` and by the initial migration."""
+    statements = _SQLITE_TRIGGERS if connection.dialect.name == "sqlite" else _POSTGRES_TRIGGERS
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+@event.listens_for(AuditRow.__table__, "after_create")
+def _after_audit_table_created(_table: Any, connection: Connection, **_kw: Any) -> None:
+    create_audit_triggers(connection)
+
+
+def utc_now() -> datetime:
+    """Timestamps are stored as naive UTC on both backends."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_json(values: dict[str, Any] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(values, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    return {attr.key: getattr(obj, attr.key) for attr in state.mapper.column_attrs}
+
+
+def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = inspect(obj)
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        if before != after:
+            old[attr.key], new[attr.key] = before, after
+    return old, new
+
+
+def _keys(obj: Any) -> tuple[str, int | None, int | None]:
+    identity = inspect(obj).mapper.primary_key_from_instance(obj)
+    record = "/".join(str(v) for v in identity)
+    if isinstance(obj, Patient):
+        return record, None, obj.id
+    if isinstance(obj, Case):
+        return record, obj.id, obj.patient_id
+    return record, getattr(obj, "case_id", None), None
+
+
+def _row(session: Session, obj: Any, action: str, old: Any, new: Any) -> dict[str, Any]:
+    record, case_id, patient_id = _keys(obj)
+    return {
+        "at": session.info.get("now") or utc_now(),
+        "who": session.info.get("user", "unknown"),
+        "action": action,
+        "table_name": obj.__tablename__,
+        "record": record,
+        "case_id": case_id,
+        "patient_id": patient_id,
+        "old": to_json(old),
+        "new": to_json(new),
+    }
+
+
+def _audited(obj: Any) -> bool:
+    return getattr(obj, "__tablename__", None) in AUDITED_TABLES
+
+
+@event.listens_for(Session, "after_flush")
+def _write_audit_rows(session: Session, _context: Any) -> None:
+    rows = [_row(session, o, "insert", None, _columns(o)) for o in session.new if _audited(o)]
+    for obj in session.dirty:
+        if _audited(obj) and session.is_modified(obj, include_collections=False):
+            old, new = _changes(obj)
+            if new:
+                rows.append(_row(session, obj, "update", old, new))
+    rows.extend(_row(session, o, "delete", _columns(o), None) for o in session.deleted if _audited(o))
+    if rows:
+        session.connection().execute(insert(AuditRow.__table__), rows)

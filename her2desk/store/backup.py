@@ -1,0 +1,65 @@
+"""Consistent copies and integrity checks.
+
+A live WAL database must never be copied file-by-file (the copy can miss committed pages still in the
+-wal file); SQLite's online backup API copies a consistent snapshot while others keep working.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+
+def backup_sqlite(source: Path, destination: Path) -> None:
+    """Copy `source` to `destination` with the backup API; the copy is a self-contained database."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if destination.exists():
+        raise FileExistsError(f"{destination} already exists; choose a new file name")
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(destination)
+    try:
+        src.execute("PRAGMA busy_timeout=10000")
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+
+
+def backup_postgres(url: str, destination: Path) -> None:
+    """pg_dump in its custom format (restore with pg_restore); refuses clearly if it is not installed."""
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise RuntimeError(
+            "pg_dump was not found on PATH; install the PostgreSQL client tools, or back up the "
+            "server with the lab's PostgreSQL backup procedure"
+        )
+    if destination.exists():
+        raise FileExistsError(f"{destination} already exists; choose a new file name")
+    libpq_url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    result = subprocess.run(
+        [pg_dump, "--format=custom", "--file", str(destination), "--dbname", libpq_url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"pg_dump failed: {result.stderr.strip()}")
+
+
+def integrity_problems(engine: Engine, quick: bool = False) -> list[str]:
+    """Problems SQLite finds in the file (empty list = ok). PostgreSQL: checks the server answers."""
+    with engine.connect() as connection:
+        if engine.dialect.name != "sqlite":
+            connection.execute(text("SELECT 1"))
+            return []
+        pragma = "quick_check" if quick else "integrity_check"
+        results = [row[0] for row in connection.exec_driver_sql(f"PRAGMA {pragma}")]
+        fk = [str(tuple(row)) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+    problems = [r for r in results if r != "ok"]
+    problems.extend(f"foreign key violation {row}" for row in fk)
+    return problems

@@ -1,0 +1,165 @@
+"""Open a her2desk database: resolve the URL, create it on first use, refuse or upgrade other versions.
+
+The start-up path of a current database is one SELECT (no Alembic import, no integrity scan of a
+large file). A fresh database is `create_all` + stamp head in one transaction; an older one is
+quick-checked, backed up with SQLite's backup API and upgraded in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
+from her2desk.store.backup import backup_sqlite, integrity_problems
+from her2desk.store.engine import make_engine, writer
+from her2desk.store.schema import AppMetadata, Base
+from her2desk.store.urls import redact, resolve_url, sqlite_path
+from her2desk.store.versioning import (
+    HEAD_REVISION,
+    SCHEMA_MARKER_KEY,
+    SCHEMA_MARKER_VALUE,
+    SchemaState,
+    read_schema_status,
+)
+
+log = logging.getLogger(__name__)
+DEMO_KEY = "demo"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used as it is; the message says why and what to do."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    pass
+
+
+class DatabaseOutdatedError(DatabaseError):
+    pass
+
+
+@dataclass
+class Database:
+    """An open database: the engine plus session factories for reading and for writing."""
+
+    url: str
+    engine: Engine
+    reader: sessionmaker[Session] = field(init=False)
+    writer: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reader = sessionmaker(self.engine, expire_on_commit=False)
+        self.writer = sessionmaker(writer(self.engine), expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return read_schema_status(connection).revision
+
+    def is_demo(self) -> bool:
+        with self.reader() as session:
+            return session.get(AppMetadata, DEMO_KEY) is not None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at `url`; see the module docstring."""
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    try:
+        with engine.connect() as connection:
+            status = read_schema_status(connection)
+        if status.state is SchemaState.CURRENT:
+            return Database(resolved, engine)
+        if status.state is SchemaState.EMPTY:
+            _create_schema(engine)
+        elif status.state is SchemaState.NEWER:
+            raise DatabaseTooNewError(
+                f"The database {redact(resolved)} has schema version {status.revision}, newer than this "
+                f"program (which knows up to {HEAD_REVISION}). Install the newer her2desk that wrote it; "
+                "this program will not change it."
+            )
+        elif status.state is SchemaState.FOREIGN:
+            raise DatabaseError(f"{redact(resolved)} is not a her2desk database; nothing was changed.")
+        elif upgrade:
+            upgrade_database(engine, resolved, status.revision)
+        else:
+            raise DatabaseOutdatedError(
+                f"The database {redact(resolved)} has schema version {status.revision}; "
+                "run `her2desk db upgrade` first."
+            )
+        return Database(resolved, engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _create_schema(engine: Engine) -> None:
+    with writer(engine).begin() as connection:
+        if read_schema_status(connection).state is not SchemaState.EMPTY:
+            return  # another process created it while we waited for the write lock
+        Base.metadata.create_all(connection)
+        connection.execute(
+            AppMetadata.__table__.insert().values(key=SCHEMA_MARKER_KEY, value=SCHEMA_MARKER_VALUE)
+        )
+        connection.execute(
+            text(
+                "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD_REVISION}
+        )
+
+
+def backup_path_for(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.before-upgrade-from-{revision}-{stamp}.bak")
+
+
+def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | None:
+    """Quick-check, back up (SQLite) and migrate to head in one transaction; returns the backup path."""
+    from her2desk.store import migrate  # Alembic is imported only here
+
+    backup: Path | None = None
+    path = sqlite_path(url)
+    if path is not None:
+        problems = integrity_problems(engine, quick=True)
+        if problems:
+            raise DatabaseError(
+                f"The database {path} failed its quick check ({problems[0]}); it was not upgraded. "
+                "Restore it from a backup."
+            )
+        backup = backup_path_for(path, revision)
+        backup_sqlite(path, backup)
+        log.info("backed up the database to %s before upgrading it", backup)
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                migrate.upgrade(connection)
+                if engine.dialect.name == "sqlite":
+                    bad = list(connection.exec_driver_sql("PRAGMA foreign_key_check"))
+                    if bad:
+                        raise DatabaseError(f"upgrade broke foreign keys: {bad[:3]}")
+        finally:
+            if engine.dialect.name == "sqlite":
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+    return backup

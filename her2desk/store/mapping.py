@@ -1,0 +1,218 @@
+"""Copy between the domain's plain dataclasses and the ORM rows, in both directions.
+
+Only this module knows both shapes; the service hands out the dataclasses, never ORM objects, so
+results can cross threads and outlive the session that loaded them.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.inputs import IshCount
+from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.store.schema import (
+    Case,
+    IhcResult,
+    InterpretationRow,
+    IshCountRow,
+    IshResult,
+    Patient,
+    Specimen,
+)
+
+
+def name_key(family_name: str) -> str:
+    """The search key of a family name: compatibility-normalised and case-folded."""
+    return unicodedata.normalize("NFKC", family_name).casefold()
+
+
+def aware(value: datetime) -> datetime:
+    """Stored timestamps are naive UTC; hand them out as aware UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def patient_values(p: PatientDetails) -> dict[str, Any]:
+    return {
+        "mrn": p.mrn,
+        "family_name": p.family_name,
+        "given_name": p.given_name,
+        "family_name_key": name_key(p.family_name),
+        "birth_date": p.birth_date,
+        "sex": p.sex,
+    }
+
+
+def specimen_values(s: SpecimenDetails) -> dict[str, Any]:
+    return {
+        "procedure": s.procedure,
+        "site": s.site,
+        "laterality": s.laterality,
+        "setting": s.setting,
+        "metastatic_site": s.metastatic_site,
+        "collected_on": s.collected_on,
+        "block": s.block,
+        "fixative": s.fixative,
+        "cold_ischaemia_minutes": s.cold_ischaemia_minutes,
+        "fixation_hours": s.fixation_hours,
+        "fragments": s.fragments,
+        "fragments_with_tumour": s.fragments_with_tumour,
+    }
+
+
+def ihc_values(i: IhcDetails) -> dict[str, Any]:
+    return {
+        "clone": i.clone,
+        "assay_type": i.assay_type,
+        "controls_acceptable": i.controls_acceptable,
+        "score": i.score,
+        "stained_pct": i.stained_pct,
+        "cluster_cells": i.cluster_cells,
+    }
+
+
+def ish_values(i: IshDetails) -> dict[str, Any]:
+    return {"probe": i.probe, "method": i.method}
+
+
+def count_values(i: IshDetails) -> dict[int, dict[str, Any]]:
+    counts = {1: i.first, 2: i.second}
+    return {
+        observer: {"cells": c.cells, "her2": c.her2, "cep17": c.cep17}
+        for observer, c in counts.items()
+        if c is not None
+    }
+
+
+def interpretation_values(r: Interpretation) -> dict[str, Any]:
+    return {
+        "status": r.status,
+        "next_step": r.next_step,
+        "guideline": r.guideline,
+        "scoring_system": r.scoring_system,
+        "ish_group": r.ish_group,
+        "ratio": r.ratio,
+        "her2_average": r.her2_average,
+        "recount_group": r.recount_group,
+        "recount_ratio": r.recount_ratio,
+        "descriptor": r.descriptor,
+        "comments": json.dumps(list(r.comments), ensure_ascii=False),
+        "warnings": json.dumps(list(r.warnings), ensure_ascii=False),
+        "trail": json.dumps(list(r.trail), ensure_ascii=False),
+        "rules_version": r.rules_version,
+    }
+
+
+def _assign(row: Any, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if getattr(row, key) != value:
+            setattr(row, key, value)
+
+
+def apply_patient(patient: Patient, details: PatientDetails) -> None:
+    _assign(patient, patient_values(details))
+
+
+def apply_entry(case: Case, entry: CaseEntry, interpretation: Interpretation) -> None:
+    """Make the case's rows say what `entry` says (only changed columns are touched, so audited)."""
+    case.accession = entry.accession
+    parts: tuple[tuple[str, type, dict[str, Any]], ...] = (
+        ("specimen", Specimen, specimen_values(entry.specimen)),
+        ("ihc", IhcResult, ihc_values(entry.ihc)),
+        ("ish", IshResult, ish_values(entry.ish)),
+        ("interpretation", InterpretationRow, interpretation_values(interpretation)),
+    )
+    for attribute, row_type, values in parts:
+        row = getattr(case, attribute)
+        if row is None:
+            setattr(case, attribute, row_type(**values))
+        else:
+            _assign(row, values)
+    wanted = count_values(entry.ish)
+    for row in list(case.ish_counts):
+        if row.observer not in wanted:
+            case.ish_counts.remove(row)
+        else:
+            _assign(row, wanted.pop(row.observer))
+    for observer, values in sorted(wanted.items()):
+        case.ish_counts.append(IshCountRow(observer=observer, **values))
+
+
+def patient_details(p: Patient) -> PatientDetails:
+    return PatientDetails(
+        mrn=p.mrn, family_name=p.family_name, given_name=p.given_name, birth_date=p.birth_date, sex=p.sex
+    )
+
+
+def case_entry(case: Case) -> CaseEntry:
+    s, i, h = case.specimen, case.ihc, case.ish
+    counts = {c.observer: IshCount(her2=c.her2, cep17=c.cep17, cells=c.cells) for c in case.ish_counts}
+    return CaseEntry(
+        accession=case.accession,
+        patient=patient_details(case.patient),
+        specimen=SpecimenDetails(
+            procedure=s.procedure,
+            site=s.site,
+            laterality=s.laterality,
+            setting=s.setting,
+            metastatic_site=s.metastatic_site,
+            collected_on=s.collected_on,
+            block=s.block,
+            fixative=s.fixative,
+            cold_ischaemia_minutes=s.cold_ischaemia_minutes,
+            fixation_hours=s.fixation_hours,
+            fragments=s.fragments,
+            fragments_with_tumour=s.fragments_with_tumour,
+        ),
+        ihc=IhcDetails(
+            clone=i.clone if i else None,
+            assay_type=i.assay_type if i else None,
+            controls_acceptable=i.controls_acceptable if i else None,
+            score=i.score if i else None,
+            stained_pct=i.stained_pct if i else None,
+            cluster_cells=i.cluster_cells if i else None,
+        ),
+        ish=IshDetails(
+            probe=h.probe if h else None,
+            method=h.method if h else None,
+            first=counts.get(1),
+            second=counts.get(2),
+        ),
+    )
+
+
+def interpretation_of(row: InterpretationRow) -> Interpretation:
+    return Interpretation(
+        status=row.status,
+        next_step=row.next_step,
+        guideline=row.guideline,
+        ish_group=row.ish_group,
+        ratio=row.ratio,
+        her2_average=row.her2_average,
+        recount_group=row.recount_group,
+        recount_ratio=row.recount_ratio,
+        descriptor=row.descriptor,
+        scoring_system=row.scoring_system,
+        comments=tuple(json.loads(row.comments)),
+        warnings=tuple(json.loads(row.warnings)),
+        trail=tuple(json.loads(row.trail)),
+        rules_version=row.rules_version,
+    )
+
+
+def stored_case(case: Case) -> StoredCase:
+    return StoredCase(
+        case_id=case.id,
+        entry=case_entry(case),
+        interpretation=interpretation_of(case.interpretation),
+        version=case.version,
+        signout_state=SignOutState(case.signout_state),
+        created_at=aware(case.created_at),
+        created_by=case.created_by,
+        updated_at=aware(case.updated_at),
+        updated_by=case.updated_by,
+    )

@@ -1,0 +1,207 @@
+"""The database schema (SQLAlchemy 2.0 typed ORM), shaped after the CAP breast and gastric templates.
+
+One case has one patient, one specimen, an IHC result, an ISH result with one row per observer count,
+and the interpretation exactly as the engine computed it (with the guideline and rules version), so a
+report can be reproduced and a rules change detected. Raw counts are stored; derived values are never
+typed in. Every change to these tables is audited (`audit.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from her2desk.domain.vocabulary import (
+    AssayType,
+    ClinicalSetting,
+    Descriptor,
+    Fixative,
+    IhcScore,
+    IshMethod,
+    IshProbe,
+    Laterality,
+    NextStep,
+    Procedure,
+    ScoringSystem,
+    Sex,
+    Site,
+    Status,
+)
+from her2desk.store.types import DecimalText, EnumText, SearchKey
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CLINICAL_TABLES = (
+    "patient",
+    "her2_case",
+    "specimen",
+    "ihc_result",
+    "ish_result",
+    "ish_count",
+    "interpretation",
+)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AppMetadata(Base):
+    """Key/value facts about the database itself: the schema marker and the demo flag."""
+
+    __tablename__ = "app_metadata"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class User(Base):
+    """A person who uses the program (sign-out adds credentials later)."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+
+
+class Patient(Base):
+    __tablename__ = "patient"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mrn: Mapped[str] = mapped_column(String(32), unique=True)
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name_key: Mapped[str] = mapped_column(SearchKey, index=True)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[Sex | None] = mapped_column(EnumText(Sex, 16))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+
+class Case(Base):
+    """One accession: the unit a pathologist signs out. `version` is the optimistic-lock counter."""
+
+    __tablename__ = "her2_case"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    accession: Mapped[str] = mapped_column(String(32), unique=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    signout_state: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    updated_by: Mapped[str] = mapped_column(String(64))
+
+    patient: Mapped[Patient] = relationship(lazy="joined")
+    specimen: Mapped[Specimen] = relationship(lazy="joined", cascade="all, delete-orphan")
+    ihc: Mapped[IhcResult | None] = relationship(lazy="joined", cascade="all, delete-orphan")
+    ish: Mapped[IshResult | None] = relationship(lazy="joined", cascade="all, delete-orphan")
+    ish_counts: Mapped[list[IshCountRow]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="IshCountRow.observer"
+    )
+    interpretation: Mapped[InterpretationRow] = relationship(lazy="joined", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class Specimen(Base):
+    __tablename__ = "specimen"
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
+    procedure: Mapped[Procedure | None] = mapped_column(EnumText(Procedure, 32))
+    site: Mapped[Site | None] = mapped_column(EnumText(Site, 32))
+    laterality: Mapped[Laterality | None] = mapped_column(EnumText(Laterality, 16))
+    setting: Mapped[ClinicalSetting] = mapped_column(EnumText(ClinicalSetting, 16))
+    metastatic_site: Mapped[str | None] = mapped_column(String(100))
+    collected_on: Mapped[date | None] = mapped_column(Date)
+    block: Mapped[str | None] = mapped_column(String(100))
+    fixative: Mapped[Fixative | None] = mapped_column(EnumText(Fixative, 40))
+    cold_ischaemia_minutes: Mapped[int | None] = mapped_column(Integer)
+    fixation_hours: Mapped[Decimal | None] = mapped_column(DecimalText)
+    fragments: Mapped[int | None] = mapped_column(Integer)
+    fragments_with_tumour: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_specimen_collected_on_case_id", "collected_on", "case_id"),)
+
+
+class IhcResult(Base):
+    __tablename__ = "ihc_result"
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
+    clone: Mapped[str | None] = mapped_column(String(100))
+    assay_type: Mapped[AssayType | None] = mapped_column(EnumText(AssayType, 32))
+    controls_acceptable: Mapped[bool | None] = mapped_column(Boolean)
+    score: Mapped[IhcScore | None] = mapped_column(EnumText(IhcScore, 16))
+    stained_pct: Mapped[Decimal | None] = mapped_column(DecimalText)
+    cluster_cells: Mapped[int | None] = mapped_column(Integer)
+
+
+class IshResult(Base):
+    __tablename__ = "ish_result"
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
+    probe: Mapped[IshProbe | None] = mapped_column(EnumText(IshProbe, 16))
+    method: Mapped[IshMethod | None] = mapped_column(EnumText(IshMethod, 8))
+
+
+class IshCountRow(Base):
+    """One observer's count (observer 1 = first count, 2 = the recount)."""
+
+    __tablename__ = "ish_count"
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
+    observer: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cells: Mapped[int] = mapped_column(Integer)
+    her2: Mapped[Decimal] = mapped_column(DecimalText)
+    cep17: Mapped[Decimal | None] = mapped_column(DecimalText)
+
+
+class InterpretationRow(Base):
+    """The interpretation as computed when the case was saved (never edited by hand)."""
+
+    __tablename__ = "interpretation"
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[Status | None] = mapped_column(EnumText(Status, 16), index=True)
+    next_step: Mapped[NextStep] = mapped_column(EnumText(NextStep, 32))
+    guideline: Mapped[str] = mapped_column(String(200))
+    scoring_system: Mapped[ScoringSystem | None] = mapped_column(EnumText(ScoringSystem, 80))
+    ish_group: Mapped[int | None] = mapped_column(Integer)
+    ratio: Mapped[Decimal | None] = mapped_column(DecimalText)
+    her2_average: Mapped[Decimal | None] = mapped_column(DecimalText)
+    recount_group: Mapped[int | None] = mapped_column(Integer)
+    recount_ratio: Mapped[Decimal | None] = mapped_column(DecimalText)
+    descriptor: Mapped[Descriptor | None] = mapped_column(EnumText(Descriptor, 16))
+    comments: Mapped[str] = mapped_column(Text)
+    warnings: Mapped[str] = mapped_column(Text)
+    trail: Mapped[str] = mapped_column(Text)
+    rules_version: Mapped[str] = mapped_column(String(64))
+
+
+class AuditRow(Base):
+    """Append-only: triggers refuse UPDATE and DELETE (see `audit.py`)."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(8))
+    table_name: Mapped[str] = mapped_column(String(64))
+    record: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)

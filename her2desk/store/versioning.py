@@ -1,0 +1,50 @@
+"""Schema versions known to this program, readable without importing Alembic.
+
+The GUI's cold start must be fast, so a database whose schema is current is recognised with one plain
+SELECT of `alembic_version` compared against `HEAD_REVISION`; Alembic is imported only to migrate.
+A test checks that `HEAD_REVISION` equals the head of the migration scripts, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Connection, inspect, text
+
+# Oldest first; the last one is the head. Add each new Alembic revision id here.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+SCHEMA_MARKER_KEY = "schema"
+SCHEMA_MARKER_VALUE = "her2desk"
+
+
+class SchemaState(StrEnum):
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"
+    NEWER = "newer"
+    FOREIGN = "foreign"
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    revision: str | None
+
+
+def read_schema_status(connection: Connection) -> SchemaStatus:
+    """Classify the database behind `connection` in as few queries as possible."""
+    inspector = inspect(connection)
+    if not inspector.has_table("alembic_version"):
+        tables = inspector.get_table_names()
+        return SchemaStatus(SchemaState.EMPTY if not tables else SchemaState.FOREIGN, None)
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) != 1:
+        return SchemaStatus(SchemaState.FOREIGN, None)
+    revision = rows[0]
+    if revision == HEAD_REVISION:
+        return SchemaStatus(SchemaState.CURRENT, revision)
+    if revision in KNOWN_REVISIONS:
+        return SchemaStatus(SchemaState.OLDER, revision)
+    return SchemaStatus(SchemaState.NEWER, revision)
