@@ -6,6 +6,7 @@ values; nothing is guessed (a decimal comma, "2+ " with a stray letter or "20.5"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
@@ -26,6 +27,7 @@ ENUM_FIELDS: dict[str, type[StrEnum]] = {
 }
 DECIMAL_FIELDS = ("stained_pct", "her2", "cep17", "recount_her2", "recount_cep17")
 INTEGER_FIELDS = ("cluster_cells", "cells", "recount_cells")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
@@ -46,9 +48,12 @@ def parse_decimal(text: str, field: str) -> Decimal | Problem:
 
 def parse_integer(text: str, field: str) -> int | Problem:
     value = text.strip()
-    if not value.lstrip("+-").isdigit() or not value.isascii():
+    if not _WHOLE_NUMBER.fullmatch(value):
         return Problem(field, f"{text!r} is not a whole number; use digits only, e.g. 20")
-    return int(value)
+    try:
+        return int(value)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        return Problem(field, f"{text[:20]!r}... has far too many digits; use digits only, e.g. 20")
 
 
 def parse_test_input(raw: Mapping[str, str | None]) -> tuple[Her2TestInput, list[Problem]]:
