@@ -36,9 +36,13 @@ def to_decimal(value: object) -> Decimal:
     elif isinstance(value, float):
         result = Decimal(repr(value))
     elif isinstance(value, str):
-        # A decimal comma or a thousands separator is refused, not guessed at.
+        # A decimal comma or a thousands separator is refused, not guessed at; so are the digit
+        # separator "_" and non-ASCII digits, which Decimal() would otherwise quietly accept.
+        text = value.strip()
+        if not text.isascii() or "_" in text:
+            raise ValueError("not a number")
         try:
-            result = Decimal(value.strip())
+            result = Decimal(text)
         except InvalidOperation:
             raise ValueError("not a number") from None
     else:
