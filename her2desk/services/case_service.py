@@ -165,7 +165,7 @@ class CaseService:
             return [queries.worklist_row(r) for r in rows]
 
     def patient_history(self, mrn: str) -> list[StoredCase]:
-        """Every case of the patient, oldest collection first (then in the order entered)."""
+        """Every case of the patient, oldest collection first (undated first), then in the order entered."""
         from her2desk.store.schema import Specimen
 
         with self.database.reader() as session:
@@ -174,7 +174,7 @@ class CaseService:
                 .join(Patient, Case.patient_id == Patient.id)
                 .join(Specimen, Specimen.case_id == Case.id)
                 .where(Patient.mrn == mrn)
-                .order_by(Specimen.collected_on.asc(), Case.id.asc())
+                .order_by(Specimen.collected_on.asc().nulls_first(), Case.id.asc())
             )
             return [stored_case(c) for c in session.scalars(statement).unique()]
 

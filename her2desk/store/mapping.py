@@ -11,6 +11,8 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.orm import object_session
+
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
@@ -136,6 +138,9 @@ def apply_entry(case: Case, entry: CaseEntry, interpretation: Interpretation) ->
     for row in list(case.ish_counts):
         if row.observer not in wanted:
             case.ish_counts.remove(row)
+            session = object_session(case)
+            if session is not None:
+                session.delete(row)  # explicit, so the audit hook sees the delete
         else:
             _assign(row, wanted.pop(row.observer))
     for observer, values in sorted(wanted.items()):

@@ -89,7 +89,8 @@ def count_statement(query: WorklistQuery) -> Select[Any]:
 
 def page_statement(query: WorklistQuery, offset: int, limit: int) -> Select[Any]:
     columns = ORDER_COLUMNS[query.order_by]
-    order = [c.desc() if query.descending else c.asc() for c in columns]
+    # NULL sorts as the smallest value on both backends (SQLite's rule, which lets its indexes serve).
+    order = [c.desc().nulls_last() if query.descending else c.asc().nulls_first() for c in columns]
     statement = select(
         Case.id,
         Case.accession,

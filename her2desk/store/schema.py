@@ -104,7 +104,7 @@ class Case(Base):
     accession: Mapped[str] = mapped_column(String(32), unique=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id"), index=True)
     version: Mapped[int] = mapped_column(Integer)
-    signout_state: Mapped[str] = mapped_column(String(16))
+    signout_state: Mapped[str] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -1,0 +1,251 @@
+"""CaseService against real databases: round trip, validation, optimistic locking, audit, worklist."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from backends import make_entry
+from sqlalchemy import func, select, text
+
+from her2desk.domain.case import IhcDetails, IshDetails, PatientDetails
+from her2desk.domain.records import (
+    CaseConflictError,
+    CaseInvalidError,
+    SignOutState,
+    WorklistOrder,
+    WorklistQuery,
+)
+from her2desk.domain.vocabulary import IhcScore, Site, Status
+from her2desk.services.case_service import open_case_service
+from her2desk.store.schema import AuditRow, Case
+
+
+def _count(service, model) -> int:
+    with service.database.reader() as session:
+        return session.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def test_save_and_load_round_trip_every_field(service) -> None:
+    entry = make_entry()
+    stored = service.save(entry, None)
+    assert stored.entry == entry
+    assert stored.version == 1
+    assert stored.created_by == stored.updated_by == "tester"
+    assert stored.signout_state is SignOutState.ENTERED
+    loaded = service.load(entry.accession)
+    assert loaded == stored
+    assert loaded.entry.ish.first.her2 == Decimal("4.50")
+    assert str(loaded.entry.ish.first.her2) == "4.50"
+    assert loaded.interpretation.status is Status.POSITIVE
+    assert loaded.interpretation.ish_group == 1
+    assert loaded.interpretation.trail == stored.interpretation.trail
+    assert loaded.interpretation.guideline.startswith("ASCO/CAP")
+    assert service.load_by_id(stored.case_id) == stored
+    assert service.load("NOPE") is None
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        "Synthetic-王",
+        'O\'Testpatient "Quoted"',
+        "Robert'); DROP TABLE patient;--",
+        "Тестова-Δοκιμή-اختبار",
+        "Demo 🧪 Emoji",
+    ],
+)
+def test_names_are_stored_exactly(service, family: str) -> None:
+    entry = make_entry(patient=replace(make_entry().patient, family_name=family, given_name=family[::-1]))
+    service.save(entry, None)
+    loaded = service.load(entry.accession)
+    assert loaded.entry.patient.family_name == family
+    assert loaded.entry.patient.given_name == family[::-1]
+    assert _count(service, Case) == 1
+
+
+def test_invalid_case_is_refused_and_nothing_written(service) -> None:
+    entry = make_entry(ihc=IhcDetails(score=IhcScore.TWO_PLUS), ish=IshDetails())
+    bad = entry.with_changes(patient=replace(entry.patient, birth_date=date(2999, 1, 1)))
+    with pytest.raises(CaseInvalidError) as info:
+        service.save(bad, None)
+    assert any(p.field == "patient.birth_date" for p in info.value.problems)
+    assert _count(service, Case) == 0
+    assert _count(service, AuditRow) == 0
+
+
+def test_duplicate_accession_for_a_new_case_is_an_accession_problem(service) -> None:
+    service.save(make_entry(), None)
+    with pytest.raises(CaseInvalidError) as info:
+        service.save(make_entry(mrn="DEMO000002"), None)
+    assert [p.field for p in info.value.problems] == ["accession"]
+    assert _count(service, Case) == 1
+
+
+def test_stale_save_is_a_conflict_naming_who_and_when_and_writes_nothing(db_url) -> None:
+    alice = open_case_service(db_url, "alice")
+    bob = open_case_service(db_url, "bob")
+    try:
+        first = alice.save(make_entry(), None)
+        bobs = bob.save(first.entry.with_changes(ihc=replace(first.entry.ihc, clone="SP3")), first.version)
+        assert bobs.version == 2
+        audit_before = len(alice.audit_for_case(first.entry.accession))
+        with pytest.raises(CaseConflictError) as info:
+            alice.save(first.entry.with_changes(ihc=replace(first.entry.ihc, clone="CB11")), first.version)
+        conflict = info.value
+        assert conflict.changed_by == "bob"
+        assert conflict.current_version == 2
+        assert conflict.changed_at == bobs.updated_at
+        assert "bob" in str(conflict)
+        current = alice.load(first.entry.accession)
+        assert current.entry.ihc.clone == "SP3"
+        assert current.version == 2
+        assert len(alice.audit_for_case(first.entry.accession)) == audit_before
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_update_of_missing_case_is_refused(service) -> None:
+    with pytest.raises(CaseInvalidError):
+        service.save(make_entry(), 1)
+
+
+def test_audit_records_inserts_and_changes_with_old_and_new(service) -> None:
+    stored = service.save(make_entry(), None)
+    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, score=IhcScore.THREE_PLUS))
+    service.save(changed, stored.version)
+    trail = service.audit_for_case(stored.entry.accession)
+    tables = {(a.action, a.table) for a in trail}
+    assert {("insert", "patient"), ("insert", "her2_case"), ("insert", "specimen")} <= tables
+    assert ("insert", "ish_count") in tables
+    ihc_update = [a for a in trail if a.action == "update" and a.table == "ihc_result"]
+    assert ihc_update[0].old["score"] == "2+"
+    assert ihc_update[0].new["score"] == "3+"
+    assert all(a.who == "tester" for a in trail)
+
+
+def test_patient_details_updated_by_mrn_are_audited(service) -> None:
+    first = service.save(make_entry(), None)
+    renamed = replace(first.entry.patient, family_name="Testpatient-Neu")
+    service.save(make_entry(accession="S26-00002", patient=renamed), None)
+    assert service.find_patient(first.entry.patient.mrn).family_name == "Testpatient-Neu"
+    trail = service.audit_for_case(first.entry.accession)
+    updates = [a for a in trail if a.table == "patient" and a.action == "update"]
+    assert updates[0].old["family_name"] == "Demo-Ångström"
+    assert updates[0].new["family_name"] == "Testpatient-Neu"
+
+
+def test_removing_the_recount_deletes_its_row_and_audits_the_delete(service) -> None:
+    stored = service.save(make_entry(), None)
+    changed = stored.entry.with_changes(ish=replace(stored.entry.ish, second=None))
+    again = service.save(changed, stored.version)
+    assert again.entry.ish.second is None
+    deletes = [a for a in service.audit_for_case(stored.entry.accession) if a.action == "delete"]
+    assert deletes[0].table == "ish_count"
+    assert deletes[0].old["her2"] == "4.40"
+
+
+def test_failed_save_leaves_no_audit_row(service) -> None:
+    service.save(make_entry(), None)
+    before = _count(service, AuditRow)
+    with pytest.raises(CaseInvalidError):
+        service.save(make_entry(mrn="DEMO000099"), None)
+    with pytest.raises(CaseConflictError):
+        service.save(make_entry(), 7)
+    assert _count(service, AuditRow) == before
+
+
+def test_audit_table_refuses_update_and_delete(service) -> None:
+    service.save(make_entry(), None)
+    for statement in ("UPDATE audit SET who = 'mallory'", "DELETE FROM audit"):
+        with pytest.raises(Exception, match="append-only"), service.database.engine.begin() as c:
+            c.execute(text(statement))
+    assert _count(service, AuditRow) > 0
+    with service.database.reader() as session:
+        assert set(session.scalars(select(AuditRow.who))) == {"tester"}
+
+
+def _seed_worklist(service) -> None:
+    specs = [
+        ("S24-00001", "DEMO000001", "Testpatient", date(2024, 1, 10), Site.BREAST, IhcScore.THREE_PLUS),
+        ("S25-00002", "DEMO000002", "testläufer", date(2025, 6, 1), Site.STOMACH, IhcScore.ZERO),
+        ("S25-00003", "DEMO000003", "Demo-Ångström", date(2025, 2, 1), Site.BREAST, IhcScore.ONE_PLUS),
+        ("S26-00004", "XDEMO00004", "Synthetic-王", date(2026, 1, 2), Site.BREAST, IhcScore.TWO_PLUS),
+    ]
+    for accession, mrn, family, collected, site, score in specs:
+        base = make_entry(accession=accession, mrn=mrn)
+        specimen = replace(base.specimen, collected_on=collected, site=site)
+        if not site.is_breast:
+            specimen = replace(specimen, laterality=None, procedure=specimen.procedure)
+        ihc = replace(
+            base.ihc, score=score, stained_pct=None if score is not IhcScore.TWO_PLUS else Decimal(35)
+        )
+        ish = base.ish if score is IhcScore.TWO_PLUS else IshDetails()
+        patient = replace(base.patient, mrn=mrn, family_name=family)
+        service.save(base.with_changes(patient=patient, specimen=specimen, ihc=ihc, ish=ish), None)
+
+
+def test_worklist_pages_filters_and_orders(service) -> None:
+    _seed_worklist(service)
+    everything = WorklistQuery()
+    assert service.worklist_count(everything) == 4
+    page = service.worklist_page(everything, 0, 3)
+    assert [r.accession for r in page] == ["S26-00004", "S25-00002", "S25-00003"]
+    assert [r.accession for r in service.worklist_page(everything, 3, 3)] == ["S24-00001"]
+    oldest = service.worklist_page(replace(everything, descending=False), 0, 1)
+    assert oldest[0].accession == "S24-00001"
+    by_accession = service.worklist_page(replace(everything, order_by=WorklistOrder.ACCESSION), 0, 10)
+    assert [r.accession for r in by_accession] == ["S26-00004", "S25-00003", "S25-00002", "S24-00001"]
+    assert service.worklist_count(WorklistQuery(site=Site.STOMACH)) == 1
+    assert service.worklist_count(WorklistQuery(status=Status.POSITIVE)) == 2
+    window = WorklistQuery(collected_from=date(2025, 1, 1), collected_to=date(2025, 12, 31))
+    assert service.worklist_count(window) == 2
+    row = service.worklist_page(WorklistQuery(text="S26"), 0, 10)[0]
+    assert row.patient_name == "Synthetic-王, Synthetic-王"
+    assert row.ihc is IhcScore.TWO_PLUS
+    assert row.ish_group == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("test", {"S24-00001", "S25-00002"}),
+        ("TESTL", {"S25-00002"}),
+        ("demo-å", {"S25-00003"}),
+        ("DEMO-Å", {"S25-00003"}),
+        ("synthetic-王", {"S26-00004"}),
+        ("s25", {"S25-00002", "S25-00003"}),
+        ("DEMO00000", {"S24-00001", "S25-00002", "S25-00003"}),
+        ("xdemo", {"S26-00004"}),
+        ("%", set()),
+        ("_", set()),
+    ],
+)
+def test_worklist_text_search_by_prefix(service, text: str, expected: set[str]) -> None:
+    _seed_worklist(service)
+    rows = service.worklist_page(WorklistQuery(text=text), 0, 50)
+    assert {r.accession for r in rows} == expected
+    assert service.worklist_count(WorklistQuery(text=text)) == len(expected)
+
+
+def test_patient_history_is_oldest_first(service) -> None:
+    for accession, collected in (("S26-3", date(2026, 1, 1)), ("S24-1", date(2024, 1, 1)), ("S25-2", None)):
+        entry = make_entry(accession=accession)
+        service.save(entry.with_changes(specimen=replace(entry.specimen, collected_on=collected)), None)
+    history = service.patient_history("DEMO000001")
+    assert [c.entry.accession for c in history] == ["S25-2", "S24-1", "S26-3"]
+    assert service.patient_history("UNKNOWN") == []
+
+
+def test_find_patient(service) -> None:
+    service.save(make_entry(), None)
+    assert service.find_patient("DEMO000001") == make_entry().patient
+    assert service.find_patient("DEMO000404") is None
+    assert isinstance(service.find_patient("DEMO000001"), PatientDetails)
+
+
+def test_fresh_database_is_not_demo(service) -> None:
+    assert service.is_demo() is False

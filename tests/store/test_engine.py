@@ -1,0 +1,80 @@
+"""Connection set-up: pragmas on every connection, URL resolution, and the default file location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from her2desk.store.database import open_database
+from her2desk.store.urls import ENV_VAR, redact, resolve_url, sqlite_path
+
+
+def test_every_sqlite_connection_gets_the_durability_pragmas(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        for _ in range(2):  # a second pooled connection too
+            with database.engine.connect() as first, database.engine.connect() as second:
+                for connection in (first, second):
+                    pragma = connection.exec_driver_sql
+                    assert pragma("PRAGMA journal_mode").scalar() == "wal"
+                    assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
+                    assert pragma("PRAGMA foreign_keys").scalar() == 1
+                    assert pragma("PRAGMA busy_timeout").scalar() >= 5000
+    finally:
+        database.close()
+
+
+def test_foreign_keys_are_enforced(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        with pytest.raises(Exception, match="FOREIGN KEY"), database.engine.begin() as connection:
+            connection.exec_driver_sql("INSERT INTO specimen (case_id, setting) VALUES (12345, 'primary')")
+    finally:
+        database.close()
+
+
+def test_writer_sessions_begin_immediate(sqlite_url: str) -> None:
+    """A writer holds the write lock from BEGIN, so a second writer waits instead of failing later."""
+    database = open_database(sqlite_url)
+    try:
+        with database.writer() as session, session.begin():
+            session.connection()
+            with database.engine.connect() as other:
+                other.exec_driver_sql("PRAGMA busy_timeout=0")
+                with pytest.raises(Exception, match="locked"):
+                    other.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        database.close()
+
+
+def test_plain_path_becomes_sqlite_url(tmp_path: Path) -> None:
+    url = resolve_url(str(tmp_path / "x.sqlite3"))
+    assert url == f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    assert sqlite_path(url) == tmp_path / "x.sqlite3"
+
+
+def test_postgres_urls_use_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert resolve_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert sqlite_path("postgresql+psycopg://u@h/db") is None
+    assert "secret" not in redact("postgresql+psycopg://u:secret@h/db")
+
+
+def test_environment_variable_then_default_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "env.sqlite3"))
+    assert resolve_url(None).endswith("env.sqlite3")
+    assert resolve_url(str(tmp_path / "arg.sqlite3")).endswith("arg.sqlite3")
+    monkeypatch.delenv(ENV_VAR)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    url = resolve_url(None)
+    path = sqlite_path(url)
+    assert path is not None
+    assert path.parent.is_dir()
+    assert str(path).startswith(str(tmp_path))
+    assert path.name == "her2desk.sqlite3"
+    database = open_database(None)
+    database.close()
+    assert path.exists()

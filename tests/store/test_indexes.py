@@ -1,0 +1,39 @@
+"""The worklist and search queries are answered from indexes (checked in SQLite's query plans)."""
+
+from __future__ import annotations
+
+from sqlalchemy.dialects import sqlite
+
+from her2desk.domain.records import WorklistQuery
+from her2desk.store import queries
+from her2desk.store.database import open_database
+
+
+def _plan(database, statement) -> str:
+    compiled = statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
+    return "\n".join(str(r[-1]) for r in rows)
+
+
+def test_text_search_uses_the_accession_mrn_and_family_name_indexes(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        plan = _plan(database, queries.page_statement(WorklistQuery(text="testp"), 0, 50))
+        assert "INDEX sqlite_autoindex_her2_case_1 (accession>? AND accession<?)" in plan
+        assert "INDEX sqlite_autoindex_patient_1 (mrn>? AND mrn<?)" in plan
+        assert "INDEX ix_patient_family_name_key (family_name_key>? AND family_name_key<?)" in plan
+        assert "SCAN her2_case" not in plan
+        assert "SCAN patient" not in plan
+    finally:
+        database.close()
+
+
+def test_newest_first_page_walks_the_collection_date_index(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        plan = _plan(database, queries.page_statement(WorklistQuery(), 0, 50))
+        assert "ix_specimen_collected_on_case_id" in plan
+        assert "TEMP B-TREE" not in plan
+    finally:
+        database.close()

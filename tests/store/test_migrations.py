@@ -1,0 +1,155 @@
+"""Schema versions: fresh databases, upgrades from saved files, refusal of newer ones, fast start-up."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from her2desk.services.case_service import CaseService
+from her2desk.store import migrate
+from her2desk.store.backup import integrity_problems
+from her2desk.store.database import (
+    DatabaseError,
+    DatabaseOutdatedError,
+    DatabaseTooNewError,
+    open_database,
+)
+from her2desk.store.engine import make_engine
+from her2desk.store.schema import Base
+from her2desk.store.urls import resolve_url
+from her2desk.store.versioning import HEAD_REVISION, KNOWN_REVISIONS
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAVED_VERSIONS = sorted(DATA.glob("schema-v*.sqlite3"))
+
+
+def test_head_constant_is_alembics_head() -> None:
+    assert HEAD_REVISION == migrate.script_head()
+    assert KNOWN_REVISIONS[-1] == HEAD_REVISION
+
+
+def test_fresh_database_is_created_at_head(db_url: str) -> None:
+    database = open_database(db_url)
+    try:
+        assert database.revision() == HEAD_REVISION
+    finally:
+        database.close()
+
+
+def _schema_differences(url: str) -> list:
+    engine = create_engine(resolve_url(url))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+
+
+def test_migrations_from_empty_build_exactly_the_model_schema(db_url: str) -> None:
+    """create_all (fresh databases) and the migration chain (upgraded ones) must agree."""
+    engine = make_engine(resolve_url(db_url))
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    finally:
+        engine.dispose()
+    assert _schema_differences(db_url) == []
+    database = open_database(db_url)
+    try:
+        assert database.revision() == HEAD_REVISION
+        with database.engine.connect() as connection:
+            triggers = connection.execute(
+                text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+                if database.dialect == "sqlite"
+                else text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_audit%'")
+            ).scalar_one()
+        assert triggers >= 2
+    finally:
+        database.close()
+
+
+def test_create_all_matches_the_models(db_url: str) -> None:
+    open_database(db_url).close()
+    assert _schema_differences(db_url) == []
+
+
+@pytest.mark.parametrize("saved", SAVED_VERSIONS, ids=[p.name for p in SAVED_VERSIONS])
+def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: Path) -> None:
+    copy = tmp_path / saved.name
+    shutil.copy(saved, copy)
+    old_revision = (
+        create_engine(f"sqlite:///{copy}")
+        .connect()
+        .execute(text("SELECT version_num FROM alembic_version"))
+        .scalar_one()
+    )
+    with pytest.raises(DatabaseOutdatedError, match="db upgrade"):
+        open_database(str(copy), upgrade=False)
+    service = CaseService(open_database(str(copy)))
+    try:
+        assert service.database.revision() == HEAD_REVISION
+        first = service.load("S24-V1-0001")
+        assert first is not None
+        assert first.entry.patient.family_name == "Demo-Ångström"
+        assert first.entry.ihc.clone == "SP3"
+        assert first.version == 2
+        assert [a.who for a in service.audit_for_case("S24-V1-0001")][0] == "v1-writer"
+        again = service.save(first.entry.with_changes(accession="S26-NEW-1"), None)
+        assert again.version == 1
+        assert integrity_problems(service.database.engine) == []
+    finally:
+        service.close()
+    assert _schema_differences(str(copy)) == []
+    backups = list(tmp_path.glob(f"{saved.name}.before-upgrade-from-{old_revision}-*.bak"))
+    assert len(backups) == 1
+    backup_engine = create_engine(f"sqlite:///{backups[0]}")
+    with backup_engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == old_revision
+        )
+        assert connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one() == 2
+    backup_engine.dispose()
+
+
+def test_database_newer_than_the_program_is_refused_and_left_alone(db_url: str) -> None:
+    open_database(db_url).close()
+    engine = make_engine(resolve_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(DatabaseTooNewError, match="newer than this program"):
+        open_database(db_url)
+    engine = make_engine(resolve_url(db_url))
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "9999"
+    engine.dispose()
+
+
+def test_a_database_that_is_not_ours_is_refused(sqlite_url: str) -> None:
+    engine = create_engine(f"sqlite:///{sqlite_url}")
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE photos (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="not a her2desk database"):
+        open_database(sqlite_url)
+
+
+def test_opening_a_current_database_does_not_import_alembic(sqlite_url: str) -> None:
+    open_database(sqlite_url).close()
+    code = (
+        "import sys\n"
+        "from her2desk.services.case_service import open_case_service\n"
+        f"s = open_case_service({sqlite_url!r})\n"
+        "s.load('X'); s.close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
