@@ -31,7 +31,7 @@ SAVED_VERSIONS = sorted(DATA.glob("schema-v*.sqlite3"))
 
 
 def test_head_constant_is_alembics_head() -> None:
-    assert HEAD_REVISION == migrate.script_head()
+    assert migrate.script_head() == HEAD_REVISION
     assert KNOWN_REVISIONS[-1] == HEAD_REVISION
 
 
@@ -101,7 +101,7 @@ def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: 
         assert first.entry.patient.family_name == "Demo-Ångström"
         assert first.entry.ihc.clone == "SP3"
         assert first.version == 2
-        assert [a.who for a in service.audit_for_case("S24-V1-0001")][0] == "v1-writer"
+        assert next(a.who for a in service.audit_for_case("S24-V1-0001")) == "v1-writer"
         again = service.save(first.entry.with_changes(accession="S26-NEW-1"), None)
         assert again.version == 1
         assert integrity_problems(service.database.engine) == []
