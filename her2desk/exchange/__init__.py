@@ -1,1 +1,1 @@
-"""CSV import/export of cases (and later FHIR/HL7)."""
+"""Moving cases in and out of her2desk: CSV today (FHIR and HL7 v2 later). No database access here."""

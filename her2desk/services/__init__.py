@@ -1,1 +1,1 @@
-"""Use cases that span layers in one transaction: save, sign out, amend, print-and-record."""
+"""Use cases that span layers in one transaction (save, import, export); what the GUI and CLI call."""

@@ -9,7 +9,8 @@ together or not at all.
 from __future__ import annotations
 
 import json
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
@@ -86,35 +87,60 @@ class CaseService:
         now = utc_now()
         with self.database.writer() as session, session.begin():
             session.info.update(user=self.user, now=now)
-            case = session.scalars(select(Case).where(Case.accession == entry.accession)).one_or_none()
-            if expected_version is None:
-                if case is not None:
-                    raise self._duplicate(entry.accession)
-                case = Case(
-                    patient=self._patient_for(session, entry.patient, now),
-                    accession=entry.accession,
-                    signout_state=SignOutState.ENTERED.value,
-                    created_at=now,
-                    created_by=self.user,
-                )
-                session.add(case)
-            else:
-                if case is None:
-                    raise CaseInvalidError(
-                        (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
-                    )
-                if case.version != expected_version:
-                    raise CaseConflictError(
-                        entry.accession, case.updated_by, aware(case.updated_at), case.version
-                    )
-                case.patient = self._patient_for(session, entry.patient, now)
-            apply_entry(case, entry, check.interpretation)
-            case.updated_at = now
-            case.updated_by = self.user
+            case = self._write(session, entry, expected_version, check, now)
             session.flush()
             return stored_case(case)
 
-    def _patient_for(self, session: Session, details: PatientDetails, now: object) -> Patient:
+    def _write(
+        self,
+        session: Session,
+        entry: CaseEntry,
+        expected_version: int | None,
+        check: CaseCheck,
+        now: datetime,
+    ) -> Case:
+        case = session.scalars(select(Case).where(Case.accession == entry.accession)).unique().one_or_none()
+        if expected_version is None:
+            if case is not None:
+                raise self._duplicate(entry.accession)
+            case = Case(
+                patient=self._patient_for(session, entry.patient, now),
+                accession=entry.accession,
+                signout_state=SignOutState.ENTERED.value,
+                created_at=now,
+                created_by=self.user,
+            )
+            session.add(case)
+        else:
+            if case is None:
+                raise CaseInvalidError(
+                    (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
+                )
+            if case.version != expected_version:
+                raise CaseConflictError(
+                    entry.accession, case.updated_by, aware(case.updated_at), case.version
+                )
+            case.patient = self._patient_for(session, entry.patient, now)
+        apply_entry(case, entry, check.interpretation)
+        case.updated_at = now
+        case.updated_by = self.user
+        return case
+
+    def import_cases(self, entries: Sequence[CaseEntry]) -> int:
+        """Store new cases all-or-nothing: one transaction; any invalid or duplicate case stores none."""
+        checks = [self.check(entry) for entry in entries]
+        for check in checks:
+            if check.errors:
+                raise CaseInvalidError(check.errors)
+        now = utc_now()
+        with self.database.writer() as session, session.begin():
+            session.info.update(user=self.user, now=now)
+            for entry, check in zip(entries, checks, strict=True):
+                self._write(session, entry, None, check, now)
+                session.flush()
+        return len(entries)
+
+    def _patient_for(self, session: Session, details: PatientDetails, now: datetime) -> Patient:
         patient = session.scalars(select(Patient).where(Patient.mrn == details.mrn)).one_or_none()
         if patient is None:
             patient = Patient(**patient_values(details), updated_at=now, updated_by=self.user)
@@ -123,7 +149,7 @@ class CaseService:
         before = patient_details(patient)
         if before != details:
             apply_patient(patient, details)
-            patient.updated_at = now  # type: ignore[assignment]
+            patient.updated_at = now
             patient.updated_by = self.user
         return patient
 
@@ -138,6 +164,28 @@ class CaseService:
             return CaseConflictError(accession, case.updated_by, aware(case.updated_at), case.version)
 
     # -- reading -------------------------------------------------------------------------------
+
+    def existing_accessions(self, accessions: Iterable[str]) -> set[str]:
+        """Which of `accessions` are already stored (in chunks, so any number can be asked)."""
+        wanted = list(dict.fromkeys(accessions))
+        found: set[str] = set()
+        with self.database.reader() as session:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                found.update(session.scalars(select(Case.accession).where(Case.accession.in_(chunk))))
+        return found
+
+    def iter_cases(self, batch: int = 500) -> Iterator[StoredCase]:
+        """Every case in id order, read in batches by key so memory stays flat for any database size."""
+        last_id = 0
+        while True:
+            with self.database.reader() as session:
+                statement = select(Case).where(Case.id > last_id).order_by(Case.id).limit(batch)
+                cases = [stored_case(c) for c in session.scalars(statement).unique()]
+            if not cases:
+                return
+            yield from cases
+            last_id = cases[-1].case_id
 
     def load(self, accession: str) -> StoredCase | None:
         with self.database.reader() as session:

@@ -1,0 +1,258 @@
+"""Cases as CSV: the import/export format of `her2desk import` and `her2desk export` (issue 6).
+
+Parsing uses the domain's own parsers and whole-case checks, so a CSV cell is judged exactly like
+the same value typed on the command line or in the form, and every problem names its row (the header
+is row 1, as a spreadsheet shows it) and its column. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import IO, TypeVar
+
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.case_checks import check_case
+from her2desk.domain.inputs import INPUT_FIELDS
+from her2desk.domain.numbers import format_decimal
+from her2desk.domain.parsing import parse_enum, parse_test_input
+from her2desk.domain.problems import Problem
+from her2desk.domain.records import StoredCase
+from her2desk.domain.vocabulary import ClinicalSetting, Laterality, Sex
+
+E = TypeVar("E", bound=StrEnum)
+
+CASE_COLUMNS: tuple[str, ...] = (
+    "accession", "mrn", "family_name", "given_name", "birth_date", "sex", "site", "procedure",
+    "laterality", "setting", "metastatic_site", "collected_on", "block", "ihc_clone", "ihc",
+    "stained_pct", "cluster_cells", "ish", "her2", "cep17", "cells", "recount_her2", "recount_cep17",
+    "recount_cells",
+)  # fmt: skip
+RESULT_COLUMNS: tuple[str, ...] = ("status", "ish_group", "ratio", "descriptor", "next_step")
+EXPORT_COLUMNS = CASE_COLUMNS + RESULT_COLUMNS
+TEST_COLUMNS = frozenset(INPUT_FIELDS)
+REQUIRED_COLUMNS = ("accession", "mrn", "family_name", "given_name", "birth_date", "site", "procedure")
+
+# check_case's field names -> CSV columns (the engine's own fields already have the column's name).
+FIELD_TO_COLUMN = {
+    "accession": "accession",
+    "patient.mrn": "mrn",
+    "patient.family_name": "family_name",
+    "patient.given_name": "given_name",
+    "patient.birth_date": "birth_date",
+    "patient.sex": "sex",
+    "specimen.site": "site",
+    "specimen.procedure": "procedure",
+    "specimen.laterality": "laterality",
+    "specimen.setting": "setting",
+    "specimen.metastatic_site": "metastatic_site",
+    "specimen.collected_on": "collected_on",
+    "specimen.block": "block",
+    "ihc.clone": "ihc_clone",
+    "ihc.score": "ihc",
+}
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return f"row {self.row}, column {self.column}: {self.message}"
+        return f"row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    entries: list[tuple[int, CaseEntry]]
+    problems: list[CsvProblem]
+
+
+def _parse_date(text: str, column: str) -> date | Problem:
+    value = text.strip()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        return Problem(column, f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-04")
+
+
+def _optional_enum(enum_type: type[E], text: str, column: str, problems: list[Problem]) -> E | None:
+    if not text.strip():
+        return None
+    parsed = parse_enum(enum_type, text, column)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return None
+    return parsed
+
+
+def _optional_date(text: str, column: str, problems: list[Problem]) -> date | None:
+    if not text.strip():
+        return None
+    parsed = _parse_date(text, column)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return None
+    return parsed
+
+
+def _text(value: str) -> str | None:
+    return value if value.strip() else None
+
+
+def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem]]:
+    """One CSV row -> a case and its problems, each named by CSV column."""
+    problems: list[Problem] = []
+    cell = {name: raw.get(name) or "" for name in CASE_COLUMNS}
+    for name in REQUIRED_COLUMNS:
+        if not cell[name].strip():
+            problems.append(Problem(name, "is required"))
+    test, test_problems = parse_test_input(cell)
+    problems.extend(test_problems)
+    setting = _optional_enum(ClinicalSetting, cell["setting"], "setting", problems)
+    entry = CaseEntry(
+        accession=cell["accession"],
+        patient=PatientDetails(
+            mrn=cell["mrn"],
+            family_name=cell["family_name"],
+            given_name=cell["given_name"],
+            birth_date=_optional_date(cell["birth_date"], "birth_date", problems),
+            sex=_optional_enum(Sex, cell["sex"], "sex", problems),
+        ),
+        specimen=SpecimenDetails(
+            procedure=test.procedure,
+            site=test.site,
+            laterality=_optional_enum(Laterality, cell["laterality"], "laterality", problems),
+            setting=setting or ClinicalSetting.PRIMARY,
+            metastatic_site=_text(cell["metastatic_site"]),
+            collected_on=_optional_date(cell["collected_on"], "collected_on", problems),
+            block=_text(cell["block"]),
+        ),
+        ihc=IhcDetails(
+            clone=_text(cell["ihc_clone"]),
+            score=test.ihc,
+            stained_pct=test.stained_pct,
+            cluster_cells=test.cluster_cells,
+        ),
+        ish=IshDetails(probe=test.ish, first=test.first_count, second=test.recount),
+    )
+    bad_columns = {p.field for p in problems}
+    engine_blocked = bool(bad_columns & TEST_COLUMNS)
+    for problem in check_case(entry, today).errors:
+        column = FIELD_TO_COLUMN.get(problem.field, problem.field)
+        if column in bad_columns:
+            continue  # already reported, in the parser's words
+        if engine_blocked and (column in TEST_COLUMNS or column not in CASE_COLUMNS):
+            continue  # the engine would only restate a value the parser already refused
+        problems.append(Problem(column, problem.message))
+    return entry, problems
+
+
+def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
+    """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here."""
+    today = today or date.today()
+    reader = csv.reader(stream)
+    problems: list[CsvProblem] = []
+    entries: list[tuple[int, CaseEntry]] = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        return ParsedFile([], [CsvProblem(1, "", "the file is empty; a header row is required")])
+    allowed = set(EXPORT_COLUMNS)
+    for name in header:
+        if name not in allowed:
+            problems.append(
+                CsvProblem(1, name, f"unknown column; the columns are: {', '.join(EXPORT_COLUMNS)}")
+            )
+    for name in sorted({n for n in header if header.count(n) > 1}):
+        problems.append(CsvProblem(1, name, "column appears more than once"))
+    for name in REQUIRED_COLUMNS:
+        if name not in header:
+            problems.append(CsvProblem(1, name, "required column is missing"))
+    if problems:
+        return ParsedFile([], problems)
+    seen_accessions: dict[str, int] = {}
+    seen_patients: dict[str, tuple[int, PatientDetails]] = {}
+    for row_number, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            problems.append(
+                CsvProblem(row_number, "", f"has {len(values)} cells but the header has {len(header)}")
+            )
+            continue
+        entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today)
+        problems.extend(CsvProblem(row_number, p.field, p.message) for p in row_problems)
+        accession = entry.accession
+        if accession in seen_accessions:
+            problems.append(
+                CsvProblem(
+                    row_number, "accession", f"{accession} is also on row {seen_accessions[accession]}"
+                )
+            )
+        elif accession:
+            seen_accessions[accession] = row_number
+        previous = seen_patients.get(entry.patient.mrn)
+        if previous and previous[1] != entry.patient:
+            problems.append(
+                CsvProblem(
+                    row_number,
+                    "mrn",
+                    f"{entry.patient.mrn} has different patient details on row {previous[0]}",
+                )
+            )
+        elif entry.patient.mrn:
+            seen_patients[entry.patient.mrn] = (row_number, entry.patient)
+        if not row_problems:
+            entries.append((row_number, entry))
+    return ParsedFile(entries, problems)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def case_row(case: StoredCase) -> list[str]:
+    e, r = case.entry, case.interpretation
+    first, second = e.ish.first, e.ish.second
+    values: list[object] = [
+        e.accession, e.patient.mrn, e.patient.family_name, e.patient.given_name, e.patient.birth_date,
+        e.patient.sex, e.specimen.site, e.specimen.procedure, e.specimen.laterality, e.specimen.setting,
+        e.specimen.metastatic_site, e.specimen.collected_on, e.specimen.block, e.ihc.clone, e.ihc.score,
+        e.ihc.stained_pct, e.ihc.cluster_cells, e.ish.probe,
+        first.her2 if first else None, first.cep17 if first else None, first.cells if first else None,
+        second.her2 if second else None, second.cep17 if second else None, second.cells if second else None,
+        r.status, r.ish_group, format_decimal(r.ratio) if r.ratio is not None else None, r.descriptor,
+        r.next_step,
+    ]  # fmt: skip
+    return [_cell(v) for v in values]
+
+
+def write_csv(stream: IO[str], cases: Iterable[StoredCase]) -> int:
+    """Write the header and one row per case as they come (the iterable may stream from the store)."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for case in cases:
+        writer.writerow(case_row(case))
+        count += 1
+    return count
+
+
+def numbered(problems: Iterable[CsvProblem]) -> Iterator[str]:
+    for problem in sorted(problems, key=lambda p: (p.row, p.column)):
+        yield str(problem)
