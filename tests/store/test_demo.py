@@ -1,0 +1,91 @@
+"""Demo data: clearly synthetic, covers the vocabulary, passes the domain checks, refuses real data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+from backends import make_entry
+from sqlalchemy import select
+
+from her2desk.domain.case_checks import check_case
+from her2desk.domain.records import SignOutState, WorklistQuery
+from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
+from her2desk.services.case_service import open_case_service
+from her2desk.store.demo import FAMILY_PREFIXES, DemoRefusedError, seed_demo
+from her2desk.store.schema import Case
+
+
+def test_demo_cases_cover_the_vocabulary_and_pass_the_case_checks(db_url: str) -> None:
+    service = open_case_service(db_url)
+    try:
+        assert seed_demo(service, 3000, seed=1) == 3000
+        assert service.is_demo()
+        assert service.worklist_count(WorklistQuery()) == 3000
+        with service.database.reader() as session:
+            ids = list(session.scalars(select(Case.id)))
+        cases = [service.load_by_id(i) for i in ids]
+        sites, procedures, scores, groups, statuses, states = (Counter() for _ in range(6))
+        recounts = 0
+        oldest = date.today()
+        for case in cases:
+            e, r = case.entry, case.interpretation
+            assert check_case(e).errors == (), e.accession
+            assert e.patient.mrn.startswith("DEMO")
+            assert e.patient.family_name.startswith(FAMILY_PREFIXES)
+            sites[e.specimen.site] += 1
+            procedures[e.specimen.procedure] += 1
+            scores[e.ihc.score] += 1
+            groups[r.ish_group] += 1
+            statuses[r.status] += 1
+            states[case.signout_state] += 1
+            recounts += e.ish.second is not None
+            oldest = min(oldest, e.specimen.collected_on)
+        assert set(sites) == set(Site)
+        assert set(procedures) == set(Procedure)
+        assert set(scores) == set(IhcScore)
+        assert {1, 2, 3, 4, 5} <= set(groups)
+        assert set(statuses) == set(Status)
+        assert set(states) == set(SignOutState)
+        assert recounts > 0
+        assert oldest < date.today() - timedelta(days=2 * 365)
+        assert any(not c.entry.patient.family_name.isascii() for c in cases)
+    finally:
+        service.close()
+
+
+def test_same_seed_same_cases(tmp_path) -> None:
+    first, second = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    seed_demo(first, 50, seed=7)
+    seed_demo(second, 50, seed=7)
+    a, b = open_case_service(first), open_case_service(second)
+    try:
+        assert a.load_by_id(17).entry == b.load_by_id(17).entry
+    finally:
+        a.close()
+        b.close()
+
+
+def test_demo_refuses_a_database_with_real_cases(db_url: str) -> None:
+    service = open_case_service(db_url)
+    try:
+        service.save(make_entry(), None)
+        with pytest.raises(DemoRefusedError):
+            seed_demo(service, 10)
+        assert not service.is_demo()
+        assert service.worklist_count(WorklistQuery()) == 1
+    finally:
+        service.close()
+
+
+def test_demo_database_can_be_extended_and_saved_to(sqlite_url: str) -> None:
+    seed_demo(sqlite_url, 20)
+    seed_demo(sqlite_url, 20, seed=2)
+    service = open_case_service(sqlite_url)
+    try:
+        assert service.worklist_count(WorklistQuery()) == 40
+        stored = service.save(make_entry(), None)
+        assert stored.case_id == 41
+    finally:
+        service.close()
