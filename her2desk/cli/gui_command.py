@@ -1,0 +1,34 @@
+"""`her2desk` with no sub-command opens the desktop program; `--demo` opens the demo database.
+
+PySide6 is imported only inside the handler, so `her2desk interpret` and the other commands never
+load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(_sub: argparse._SubParsersAction, root: argparse.ArgumentParser) -> None:
+    root.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo database of synthetic cases (created on first use in the user data "
+        "directory unless --database names one); refuses a database of real cases",
+    )
+    root.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help="exit right after the first paint of the populated worklist (start-up benchmarks)",
+    )
+    root.default_handler = run  # type: ignore[attr-defined]
+
+
+def run(args: argparse.Namespace) -> int:
+    from her2desk.gui.app import run as run_gui
+
+    return run_gui(
+        getattr(args, "database", None),
+        demo=bool(getattr(args, "demo", False)),
+        quit_after_paint=bool(getattr(args, "quit_after_paint", False)),
+    )

@@ -1,0 +1,79 @@
+"""Start the desktop program: open the database, show the main window, run the event loop.
+
+Only what the first paint needs is imported here (Qt widgets, SQLAlchemy through the service); the
+handout (reportlab) and migrations (Alembic) load later, if ever, when they are used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from her2desk import __version__
+from her2desk.gui import dialogs
+
+DEMO_FILE_NAME = "her2desk-demo.sqlite3"
+DEMO_CASES = 400
+PAINT_TIMEOUT_MS = 120_000
+
+
+def demo_database_path() -> Path:
+    """The demo database's own file, beside (never instead of) the real one in the user data dir."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir("her2desk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / DEMO_FILE_NAME
+
+
+def open_service(database: str | None, demo: bool):
+    """Open the service; for --demo seed a new database and refuse any database of real cases."""
+    from her2desk.domain.records import WorklistQuery
+    from her2desk.services.case_service import open_case_service
+
+    url = database or (str(demo_database_path()) if demo else None)
+    service = open_case_service(url)
+    if not demo or service.is_demo():
+        return service
+    if service.worklist_count(WorklistQuery()) > 0:
+        service.close()
+        raise PermissionError(
+            "This database holds real cases and is not a demo database; --demo opens only demo "
+            "databases. Run without --demo, or name another file with --database."
+        )
+    from her2desk.store.demo import seed_demo
+
+    print(f"her2desk: creating a demo database with {DEMO_CASES} synthetic cases…", file=sys.stderr)
+    seed_demo(service, DEMO_CASES)
+    return service
+
+
+def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("her2desk")
+    app.setApplicationName("her2desk")
+    app.setApplicationVersion(__version__)
+    try:
+        service = open_service(database, demo)
+    except Exception as error:  # a database problem is shown in words, never as a traceback
+        print(f"her2desk: {error}", file=sys.stderr)
+        if not quit_after_paint:
+            dialogs.show_error(None, "her2desk cannot open the database", str(error))
+        return 2 if isinstance(error, PermissionError) else 1
+
+    from her2desk.gui.main_window import MainWindow
+    from her2desk.store.urls import redact
+
+    window = MainWindow(service, demo=service.is_demo(), location=redact(service.database.url))
+    if quit_after_paint:
+        window.worklist.first_paint.connect(app.quit)
+        QTimer.singleShot(PAINT_TIMEOUT_MS, lambda: app.exit(1))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.runner.wait()
+        service.close()

@@ -1,0 +1,144 @@
+"""The live interpretation beside the form: what the numbers entered mean by the guideline, right now.
+
+It only displays a `CaseCheck`; it never computes anything, so what it shows is exactly what would be
+stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+
+from her2desk.domain.case_checks import CaseCheck
+from her2desk.domain.numbers import format_decimal
+from her2desk.domain.vocabulary import NextStep, Status
+from her2desk.gui.fields import ERROR_STYLE, WARNING_STYLE
+from her2desk.gui.labels import label
+
+STATUS_COLOURS: dict[Status | None, str] = {
+    Status.POSITIVE: "#8e1b1b",
+    Status.NEGATIVE: "#1d5e2c",
+    Status.EQUIVOCAL: "#8a5a00",
+    Status.PENDING: "#8a5a00",
+    Status.ADJUDICATION: "#6a1b9a",
+    Status.INDETERMINATE: "#444444",
+    None: "#666666",
+}
+
+
+def _label(name: str, *, wrap: bool = True) -> QLabel:
+    widget = QLabel()
+    widget.setAccessibleName(name)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def _set_text(widget: QLabel, text: str) -> None:
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def _bullets(lines: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+class InterpretationPanel(QFrame):
+    """Status in large type, then the numbers, the next step, problems, comments and the rule trail."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Interpretation")
+        self.status = _label("HER2 status", wrap=False)
+        font = QFont(self.status.font())
+        font.setPointSize(max(font.pointSize(), 10) * 2)
+        font.setBold(True)
+        self.status.setFont(font)
+        self.summary_text = ""  # one-line summary, given to screen readers as the status's description
+        self.guideline = _label("Guideline")
+        self.ish_group = _label("ISH group")
+        self.ratio = _label("HER2/CEP17 ratio")
+        self.her2_average = _label("Average HER2 per cell")
+        self.descriptor = _label("Descriptor")
+        self.next_step = _label("Next step")
+        self.errors = _label("Problems")
+        self.errors.setStyleSheet(ERROR_STYLE)
+        self.warnings = _label("Warnings")
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.comments = _label("Comments")
+        self.trail = _label("Rule trail")
+
+        self._headings: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.guideline)
+        numbers = QFormLayout()
+        numbers.addRow("ISH group:", self.ish_group)
+        numbers.addRow("Ratio:", self.ratio)
+        numbers.addRow("HER2 per cell:", self.her2_average)
+        numbers.addRow("Descriptor:", self.descriptor)
+        numbers.addRow("Next step:", self.next_step)
+        layout.addLayout(numbers)
+        for title, widget in (
+            ("Problems", self.errors),
+            ("Warnings", self.warnings),
+            ("Comments", self.comments),
+            ("How the result was reached", self.trail),
+        ):
+            heading = QLabel(f"<b>{title}</b>")
+            self._headings[widget.accessibleName()] = heading
+            layout.addWidget(heading)
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.show_check(None)
+
+    def show_check(self, check: CaseCheck | None, errors: list[str] | None = None) -> None:
+        """Show a case check; `errors` are the messages the person must fix (parsing included)."""
+        errors = errors or []
+        result = check.interpretation if check else None
+        status = result.status if result and not errors else None
+        if check is None:
+            status_text = "No case"
+        elif status is None:
+            status_text = "INCOMPLETE" if errors else "—"
+        else:
+            status_text = label(status)
+        _set_text(self.status, status_text)
+        self._set_style(self.status, f"color: {STATUS_COLOURS.get(status, '#666666')};")
+        summary = result.summary() if result and result.status and not errors else ""
+        if summary != self.summary_text:
+            self.summary_text = summary
+            self.status.setAccessibleDescription(summary)
+        _set_text(self.guideline, result.guideline if result else "")
+        _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
+        _set_text(self.ratio, format_decimal(result.ratio) if result and result.ratio is not None else "—")
+        _set_text(
+            self.her2_average,
+            format_decimal(result.her2_average) if result and result.her2_average is not None else "—",
+        )
+        _set_text(self.descriptor, label(result.descriptor) if result and result.descriptor else "—")
+        next_step = result.next_step if result and result.status else None
+        _set_text(self.next_step, label(next_step) if next_step else "—")
+        self._set_style(
+            self.next_step, "font-weight: bold;" if next_step not in (None, NextStep.NONE) else ""
+        )
+        self._set_section(
+            self.errors,
+            _bullets(errors) if len(errors) <= 3 else f"{len(errors)} problems to fix; see the marked fields",
+        )
+        self._set_section(self.warnings, _bullets(check.warnings) if check else "")
+        self._set_section(self.comments, _bullets(result.comments) if result else "")
+        self._set_section(self.trail, _bullets(result.trail) if result else "")
+
+    def _set_style(self, widget: QLabel, style: str) -> None:
+        if widget.styleSheet() != style:
+            widget.setStyleSheet(style)
+
+    def _set_section(self, widget: QLabel, text: str) -> None:
+        _set_text(widget, text)
+        if widget.isVisibleTo(self) == bool(text):
+            return
+        widget.setVisible(bool(text))
+        self._headings[widget.accessibleName()].setVisible(bool(text))

@@ -1,0 +1,188 @@
+"""The main window: worklist, case entry and patient history as tabs, with menus and a status bar.
+
+It wires the views together and owns the rules for moving between cases (never lose unsaved
+changes); the views themselves are layout and their own small jobs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from her2desk.domain.records import StoredCase
+from her2desk.gui import dialogs
+from her2desk.gui.case_editor import CaseEditor
+from her2desk.gui.history_view import HistoryView
+from her2desk.gui.workers import TaskRunner
+from her2desk.gui.worklist_model import WorklistModel
+from her2desk.gui.worklist_view import WorklistView
+
+if TYPE_CHECKING:
+    from her2desk.services.case_service import CaseService
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+STATUS_TIMEOUT_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, service: CaseService, *, demo: bool = False, location: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
+        self.runner = TaskRunner(parent=self)
+        self.worklist_model = WorklistModel(service, self.runner, self)
+        self.worklist = WorklistView(self.worklist_model)
+        self.editor = CaseEditor(service)
+        self.history = HistoryView(service)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Views")
+        self.tabs.addTab(self.worklist, "Worklist")
+        self.tabs.addTab(self.editor, "Case")
+        self.tabs.addTab(self.history, "Patient history")
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        where = QLabel(("DEMO DATA — " if demo else "") + location)
+        where.setAccessibleName("Database")
+        self.statusBar().addPermanentWidget(where)
+
+        self.worklist.open_requested.connect(self.open_case_id)
+        self.history.open_requested.connect(self.open_accession)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.status_message.connect(self.show_message)
+        self.editor.history_requested.connect(self.show_history)
+        self.worklist_model.load_failed.connect(self.show_message)
+        self._restore_geometry()
+        self.worklist_model.set_query(self.worklist.current_query())
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action("&New case", QKeySequence.StandardKey.New, self.new_case)
+        self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save_case)
+        self.open_action = self._action(
+            "&Open selected case", "Ctrl+O", self.open_selected, "Open the case selected in the worklist"
+        )
+        self.print_action = self._action(
+            "&Print handout (not available yet)",
+            QKeySequence.StandardKey.Print,
+            None,
+            "Coming with the handout",
+        )
+        self.print_action.setEnabled(False)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        for action in (self.new_action, self.open_action, self.save_action, self.print_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu("&View")
+        self.find_action = self._action("&Find in worklist", QKeySequence.StandardKey.Find, self.find)
+        self.refresh_action = self._action(
+            "&Refresh worklist", QKeySequence.StandardKey.Refresh, self.refresh
+        )
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        for number, (title, widget) in enumerate(
+            (("&Worklist", self.worklist), ("&Case", self.editor), ("Patient &history", self.history)), 1
+        ):
+            view_menu.addAction(
+                self._action(title, f"Ctrl+{number}", lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
+            )
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action("&About her2desk", None, lambda: dialogs.show_about(self))
+        help_menu.addAction(self.about_action)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def new_case(self) -> None:
+        if self.editor.confirm_leave():
+            self.editor.new_case()
+            self.tabs.setCurrentWidget(self.editor)
+            self.editor.form.rows["accession"].input.setFocus()
+
+    def save_case(self) -> None:
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.save()
+
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.worklist)
+        self.worklist.search.setFocus()
+        self.worklist.search.selectAll()
+
+    def refresh(self) -> None:
+        self.worklist_model.refresh()
+
+    def open_selected(self) -> None:
+        case_id = self.worklist.selected_case_id()
+        if case_id is not None:
+            self.open_case_id(case_id)
+
+    def open_case_id(self, case_id: int) -> None:
+        if self.editor.confirm_leave():
+            self._open(self.service.load_by_id(case_id), f"case #{case_id}")
+
+    def open_accession(self, accession: str) -> None:
+        if self.editor.confirm_leave():
+            self._open(self.service.load(accession), f"case {accession}")
+
+    def _open(self, stored: StoredCase | None, what: str) -> None:
+        if stored is None:
+            self.show_message(f"{what} is no longer stored")
+            return
+        self.editor.open_case(stored)
+        self.tabs.setCurrentWidget(self.editor)
+        self.show_message(f"Opened case {stored.entry.accession} (version {stored.version})")
+
+    def show_history(self, mrn: str) -> None:
+        self.history.show_patient(mrn)
+        self.tabs.setCurrentWidget(self.history)
+
+    def _on_saved(self, _stored: StoredCase) -> None:
+        self.worklist_model.refresh()
+
+    # -- window state ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.editor.confirm_leave():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.sync()
+        self.runner.wait()
+        event.accept()
