@@ -1,0 +1,374 @@
+"""What the handout says, decided once, before any PDF is drawn.
+
+The words are chosen here from the interpretation and the resource texts; `layout.py` only places
+them. Keeping the choice separate from the drawing lets the tests check every status x site x language
+without parsing a PDF, and lets the reading-level check read exactly the patient's text.
+
+Gating (rules, "Handout gating"): the result line follows the engine's status and nothing else. An
+interpretation without a status (invalid input) has no handout. Equivocal, pending and adjudication
+always say "not final yet"; a preliminary (not signed-out) case never reads as a final answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from her2desk.domain.numbers import format_decimal
+from her2desk.domain.vocabulary import ClinicalSetting, Descriptor, IhcScore, Laterality, Site, Status
+from her2desk.handout.request import HandoutRefusedError, HandoutRequest
+from her2desk.handout.texts import Texts, load_texts
+
+# Bump when the meaning of any handout text changes; printed with the rules version in the records box.
+TEMPLATE_VERSION = "handout-text-1"
+
+
+class ResultKind(StrEnum):
+    """The handout's reading of an interpretation: what the bold result line may say."""
+
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    NEGATIVE_LOW = "negative-low"
+    NEGATIVE_ULTRALOW = "negative-ultralow"
+    NOT_FINAL = "not-final"
+    INDETERMINATE = "indeterminate"
+
+    @property
+    def is_final_answer(self) -> bool:
+        return self not in (ResultKind.NOT_FINAL, ResultKind.INDETERMINATE)
+
+
+class SiteGroup(StrEnum):
+    """Sites that share wording: the guideline families of rules §1, §3 and §4."""
+
+    BREAST = "breast"
+    GASTRO = "gastro"
+    OTHER = "other"
+
+
+def result_kind(status: Status | None, descriptor: Descriptor | None) -> ResultKind:
+    """The only place a status becomes a result line; anything unknown is refused, never guessed."""
+    if status is None:
+        raise HandoutRefusedError("this case has input errors and no result: no handout can be made")
+    if status is Status.POSITIVE:
+        return ResultKind.POSITIVE
+    if status is Status.NEGATIVE:
+        if descriptor is Descriptor.LOW:
+            return ResultKind.NEGATIVE_LOW
+        if descriptor is Descriptor.ULTRALOW:
+            return ResultKind.NEGATIVE_ULTRALOW
+        return ResultKind.NEGATIVE
+    if status in (Status.EQUIVOCAL, Status.PENDING, Status.ADJUDICATION):
+        return ResultKind.NOT_FINAL
+    if status is Status.INDETERMINATE:
+        return ResultKind.INDETERMINATE
+    raise HandoutRefusedError(f"no handout wording for status '{status}'")
+
+
+def site_group(site: Site | None) -> SiteGroup:
+    if site is not None and site.is_breast:
+        return SiteGroup.BREAST
+    if site is not None and site.is_gastroesophageal:
+        return SiteGroup.GASTRO
+    return SiteGroup.OTHER
+
+
+@dataclass(frozen=True)
+class Section:
+    """One headed block of the main text. `result_line`, when set, is printed first, in bold."""
+
+    key: str
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    result_line: str | None = None
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A boxed notice above the main text: preliminary or corrected."""
+
+    key: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    language: str
+    title: str
+    subtitle: str
+    lab_name: str
+    accession: str
+    identity: tuple[tuple[str, str], ...]
+    banners: tuple[Banner, ...]
+    sections: tuple[Section, ...]
+    result_kind: ResultKind
+    records_heading: str
+    records_note: str
+    records: tuple[tuple[str, str], ...]
+    contact_heading: str
+    contact: str
+    disclaimer: str
+    page_label: str
+    preliminary_mark: str | None
+
+    @property
+    def result_line(self) -> str:
+        return next(s.result_line for s in self.sections if s.result_line is not None)
+
+    def main_text(self) -> str:
+        """The running prose a patient reads (no headings, labels or record values): what FK measures."""
+        parts = [b.text for b in self.banners]
+        for section in self.sections:
+            if section.result_line:
+                parts.append(_sentence(section.result_line))
+            parts.extend(section.paragraphs)
+            parts.extend(section.bullets)
+        parts.extend([self.contact, self.disclaimer])
+        return "\n".join(_sentence(p) for p in parts)
+
+    def all_text(self) -> list[str]:
+        """Every string placed on the page (for the font-coverage check)."""
+        texts = [self.title, self.subtitle, self.lab_name, self.accession, self.records_heading]
+        texts += [self.records_note, self.contact_heading, self.contact, self.disclaimer]
+        texts += [v for pair in (*self.identity, *self.records) for v in pair]
+        for banner in self.banners:
+            texts += [banner.title, banner.text]
+        for section in self.sections:
+            texts += [section.heading, *section.paragraphs, *section.bullets]
+            texts += [section.result_line] if section.result_line else []
+        return [t for t in texts if t]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def build_content(request: HandoutRequest) -> HandoutContent:
+    """The handout's words for one request (raises HandoutRefusedError when there is no result)."""
+    texts = load_texts(request.language)
+    interpretation = request.interpretation
+    kind = result_kind(interpretation.status, interpretation.descriptor)
+    entry = request.entry
+    group = site_group(entry.specimen.site)
+    lab_name = request.lab.name.strip()
+    final_line_key = "result.final"
+    if request.preliminary:
+        final_line_key = "result.preliminary"
+    elif request.corrected_on is not None:
+        final_line_key = "result.corrected"
+    sections = (
+        _tested(request, texts),
+        Section(
+            "her2",
+            texts.text("headings.her2"),
+            (" ".join([texts.text("her2.intro"), texts.text(f"her2.{group}"), texts.text("her2.purpose")]),),
+        ),
+        _tests_done(request, texts),
+        _result(kind, interpretation.status, texts, final_line_key),
+        _meaning(kind, group, texts),
+        Section(
+            "change",
+            texts.text("headings.change"),
+            (" ".join(texts.text(f"change.{k}") for k in ("differ", "retest", "not_inherited")),),
+        ),
+        Section("questions", texts.text("headings.questions"), bullets=_questions(kind, texts)),
+    )
+    contact = (
+        texts.text(
+            "contact.with_contact",
+            lab=lab_name or texts.text("labels.default_lab"),
+            contact=request.lab.contact.strip(),
+        )
+        if request.lab.contact.strip()
+        else texts.text("contact.without_contact")
+    )
+    return HandoutContent(
+        language=texts.language,
+        title=texts.text("labels.title"),
+        subtitle=texts.text("labels.subtitle"),
+        lab_name=lab_name,
+        accession=entry.accession,
+        identity=(
+            (texts.text("labels.name"), entry.patient.display_name),
+            (texts.text("labels.birth_date"), texts.format_date(entry.patient.birth_date)),
+            (texts.text("labels.accession"), entry.accession),
+            (texts.text("labels.sample_date"), texts.format_date(entry.specimen.collected_on)),
+        ),
+        banners=_banners(request, texts),
+        sections=sections,
+        result_kind=kind,
+        records_heading=texts.text("headings.records"),
+        records_note=texts.text("records.note"),
+        records=_records(request, texts),
+        contact_heading=texts.text("headings.contact"),
+        contact=contact,
+        disclaimer=texts.text("contact.disclaimer"),
+        page_label=texts.text("labels.page", page="{page}"),
+        preliminary_mark=texts.text("labels.preliminary_banner") if request.preliminary else None,
+    )
+
+
+def _banners(request: HandoutRequest, texts: Texts) -> tuple[Banner, ...]:
+    banners = []
+    if request.preliminary:
+        banners.append(
+            Banner(
+                "preliminary", texts.text("labels.preliminary_banner"), texts.text("labels.preliminary_text")
+            )
+        )
+    if request.corrected_on is not None:
+        when = texts.format_date(request.corrected_on)
+        banners.append(
+            Banner(
+                "corrected",
+                texts.text("labels.corrected_banner", date=when),
+                texts.text("labels.corrected_text", date=when),
+            )
+        )
+    return tuple(banners)
+
+
+def _site_key(site: Site | None, laterality: Laterality | None, texts: Texts) -> str:
+    if site is None:
+        return "sites.unknown"
+    if laterality is not None and laterality is not Laterality.UNKNOWN:
+        sided = f"sites.{site.value}-{laterality.value}"
+        if texts.has(sided):
+            return sided
+    return f"sites.{site.value}"
+
+
+def _tested(request: HandoutRequest, texts: Texts) -> Section:
+    specimen = request.entry.specimen
+    where = texts.text(_site_key(specimen.site, specimen.laterality, texts))
+    paragraphs = [
+        texts.text("tested.with_date", site=where, date=texts.format_date(specimen.collected_on))
+        if specimen.collected_on
+        else texts.text("tested.without_date", site=where)
+    ]
+    if specimen.procedure is not None:
+        paragraphs.append(
+            texts.text("tested.procedure", procedure=texts.text(f"procedures.{specimen.procedure.value}"))
+        )
+    if specimen.setting is ClinicalSetting.METASTATIC:
+        paragraphs.append(texts.text("tested.metastatic"))
+    elif specimen.setting is ClinicalSetting.RECURRENT:
+        paragraphs.append(texts.text("tested.recurrent"))
+    paragraphs.append(texts.text("tested.lab"))
+    # One paragraph: these sentences describe one sample.
+    return Section("tested", texts.text("headings.tested"), (" ".join(paragraphs),))
+
+
+def _tests_done(request: HandoutRequest, texts: Texts) -> Section:
+    entry = request.entry
+    bullets = []
+    if entry.ihc.score is not None:
+        bullets.append(texts.text("tests.ihc"))
+    if entry.ish.probe is not None:
+        method = entry.ish.method.value if entry.ish.method else texts.text("tests.ish_default_method")
+        bullets.append(texts.text("tests.ish", method=method))
+    if not bullets:
+        return Section("tests", texts.text("headings.tests"), (texts.text("tests.none"),))
+    return Section("tests", texts.text("headings.tests"), bullets=tuple(bullets))
+
+
+def _result(kind: ResultKind, status: Status | None, texts: Texts, final_line_key: str) -> Section:
+    if kind is ResultKind.NOT_FINAL:
+        assert status is not None
+        line = texts.text("result.not_final")
+        explanation = (texts.text(f"explain.{status.value}") + " " + texts.text("explain.wait"),)
+    elif kind is ResultKind.INDETERMINATE:
+        line = texts.text("result.indeterminate")
+        explanation = (texts.text("explain.indeterminate"),)
+    else:
+        line = texts.text(final_line_key, result=texts.text(f"result.{kind.value}"))
+        explanation = (texts.text(f"explain.{_explain_key(kind)}"),)
+    return Section("result", texts.text("headings.result"), explanation, result_line=line)
+
+
+def _explain_key(kind: ResultKind) -> str:
+    return {
+        ResultKind.POSITIVE: "positive",
+        ResultKind.NEGATIVE: "negative",
+        ResultKind.NEGATIVE_LOW: "low",
+        ResultKind.NEGATIVE_ULTRALOW: "ultralow",
+    }[kind]
+
+
+def _meaning(kind: ResultKind, group: SiteGroup, texts: Texts) -> Section:
+    if kind is ResultKind.POSITIVE:
+        said = [texts.text(f"meaning.positive-{group}")]
+    elif kind in (ResultKind.NEGATIVE_LOW, ResultKind.NEGATIVE_ULTRALOW):
+        said = [texts.text("meaning.negative_low"), texts.text("meaning.low")]
+    elif kind is ResultKind.NEGATIVE:
+        said = [texts.text("meaning.negative")]
+    elif kind is ResultKind.NOT_FINAL:
+        said = [texts.text("meaning.not_final")]
+    else:
+        said = [texts.text("meaning.indeterminate")]
+    said.append(texts.text("meaning.always"))
+    return Section("meaning", texts.text("headings.meaning"), (" ".join(said),))
+
+
+def _questions(kind: ResultKind, texts: Texts) -> tuple[str, ...]:
+    """3-5 questions (rules §7.2 item 8): one general, the ones this result raises, two about the future."""
+    specific = {
+        ResultKind.POSITIVE: ["questions.positive"],
+        ResultKind.NEGATIVE: ["questions.negative"],
+        ResultKind.NEGATIVE_LOW: ["questions.negative", "questions.low"],
+        ResultKind.NEGATIVE_ULTRALOW: ["questions.negative", "questions.low"],
+        ResultKind.NOT_FINAL: ["questions.not_final"],
+        ResultKind.INDETERMINATE: ["questions.indeterminate"],
+    }[kind]
+    keys = ["questions.first", *specific, "questions.other_tests", "questions.retest"]
+    return tuple(texts.text(k) for k in keys)
+
+
+def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ...]:
+    """The numbers and codes, kept out of the main text (rules §7.2 item 9)."""
+    entry, result = request.entry, request.interpretation
+    specimen = entry.specimen
+    rows: list[tuple[str, str]] = [(texts.text("records.accession"), entry.accession)]
+    rows.append((texts.text("records.collected"), texts.format_date(specimen.collected_on)))
+    if specimen.site is not None:
+        site = texts.text(f"records.sites.{specimen.site.value}")
+        if specimen.laterality is not None and specimen.site in (Site.BREAST, Site.OVARY):
+            site += ", " + texts.text(f"records.sides.{specimen.laterality.value}")
+        rows.append((texts.text("records.site"), site))
+    if specimen.metastatic_site:
+        rows.append((texts.text("records.metastatic_site"), specimen.metastatic_site))
+    if specimen.procedure is not None:
+        rows.append(
+            (texts.text("records.procedure"), texts.text(f"records.procedures.{specimen.procedure.value}"))
+        )
+    if entry.ihc.score is not None:
+        score = entry.ihc.score
+        shown = texts.text("records.status.indeterminate") if score is IhcScore.INDETERMINATE else score.value
+        rows.append((texts.text("records.ihc"), shown))
+    if entry.ish.probe is not None:
+        method = entry.ish.method.value if entry.ish.method else texts.text("tests.ish_default_method")
+        rows.append(
+            (
+                texts.text("records.ish"),
+                texts.text(f"records.ish_probe_{entry.ish.probe.value}", method=method),
+            )
+        )
+    if result.ish_group is not None:
+        rows.append((texts.text("records.ish_group"), str(result.ish_group)))
+    if result.ratio is not None:
+        rows.append((texts.text("records.ratio"), format_decimal(result.ratio)))
+    if result.her2_average is not None:
+        rows.append((texts.text("records.her2_average"), format_decimal(result.her2_average)))
+    assert result.status is not None
+    status = texts.text(f"records.status.{result.status.value}")
+    if result.descriptor is not None:
+        status += f" ({result.descriptor.value})"
+    rows.append((texts.text("records.result_label"), status))
+    rows.append((texts.text("records.guideline"), result.guideline))
+    rows.append((texts.text("records.version"), f"{result.rules_version} / {TEMPLATE_VERSION}"))
+    rows.append((texts.text("records.printed"), texts.format_date(request.printed_on or date.today())))
+    return tuple(rows)

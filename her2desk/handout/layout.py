@@ -1,0 +1,290 @@
+"""Place the handout's words on A4 pages with reportlab platypus.
+
+Only placement lives here: `content.py` chose every word. Every piece of text goes through
+`markup.to_markup`, so names are escaped and each script gets a font that has it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from her2desk.handout.content import Banner, HandoutContent, Section
+from her2desk.handout.fonts import BOLD, REGULAR, register_fonts
+from her2desk.handout.markup import to_markup
+
+PAGE = A4
+MARGIN = 16 * mm
+WIDTH = PAGE[0] - 2 * MARGIN
+
+INK = colors.HexColor("#1a1a1a")
+ACCENT = colors.HexColor("#0b5563")
+SOFT = colors.HexColor("#eef4f5")
+LINE = colors.HexColor("#9bb7bd")
+WARN_BG = colors.HexColor("#fff1e6")
+WARN_LINE = colors.HexColor("#c0392b")
+NOTE_BG = colors.HexColor("#e8f0fb")
+NOTE_LINE = colors.HexColor("#2e5c9a")
+
+
+def _style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
+    settings: dict[str, object] = {"textColor": INK, **extra}
+    return ParagraphStyle(
+        name,
+        fontName=BOLD if bold else REGULAR,
+        fontSize=size,
+        leading=round(size * 1.32, 1),
+        **settings,  # type: ignore[arg-type]
+    )
+
+
+class Styles:
+    """The handful of paragraph styles the page uses (built after the fonts are registered)."""
+
+    def __init__(self) -> None:
+        self.title = _style("title", 17, bold=True, textColor=ACCENT, spaceAfter=1)
+        self.subtitle = _style("subtitle", 10)
+        self.lab = _style("lab", 9.5, bold=True, textColor=ACCENT)
+        self.label = _style("label", 8, textColor=colors.HexColor("#4a4a4a"))
+        self.value = _style("value", 10, bold=True)
+        self.heading = _style("heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=5, spaceAfter=1.5)
+        self.body = _style("body", 10, spaceAfter=2)
+        self.bullet = _style("bullet", 10, leftIndent=12, bulletIndent=2, spaceAfter=1)
+        self.result = _style("result", 13.5, bold=True)
+        self.banner_title = _style("banner_title", 11.5, bold=True, textColor=WARN_LINE)
+        self.note_title = _style("note_title", 11.5, bold=True, textColor=NOTE_LINE)
+        self.small = _style("small", 8.2)
+        self.small_bold = _style("small_bold", 8.2, bold=True)
+        self.records_heading = _style("records_heading", 9.5, bold=True, textColor=ACCENT)
+        self.barcode_text = _style("barcode_text", 8, alignment=TA_CENTER)
+        self.footer = _style("footer", 7.8, textColor=colors.HexColor("#555555"))
+        self.disclaimer = _style("disclaimer", 10, bold=True)
+
+
+_styles: Styles | None = None
+
+
+def styles() -> Styles:
+    global _styles
+    if _styles is None:
+        register_fonts()
+        _styles = Styles()
+    return _styles
+
+
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text: escaped, with per-script fonts."""
+    return Paragraph(to_markup(text, style.fontName), style, bulletText=bullet)
+
+
+def barcode(accession: str) -> Flowable | None:
+    """Code 128 of the accession, or None when it cannot be encoded (empty or not printable ASCII)."""
+    if not accession or not (accession.isascii() and accession.isprintable()):
+        return None
+    return Code128(accession, barHeight=11 * mm, barWidth=0.3 * mm, quiet=True, humanReadable=False)
+
+
+def _boxed(rows: list[list[Flowable]], background: colors.Color, line: colors.Color, pad: float = 6) -> Table:
+    table = Table(rows, colWidths=[WIDTH])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("BOX", (0, 0), (-1, -1), 1.2, line),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad / 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad / 2),
+            ]
+        )
+    )
+    return table
+
+
+def header(content: HandoutContent, s: Styles) -> list[Flowable]:
+    left: list[Flowable] = [para(content.title, s.title), para(content.subtitle, s.subtitle)]
+    if content.lab_name:
+        left.append(para(content.lab_name, s.lab))
+    code = barcode(content.accession)
+    right: list[Flowable] = [code, para(content.accession, s.barcode_text)] if code else []
+    top = Table([[left, right]], colWidths=[WIDTH - 52 * mm, 52 * mm])
+    top.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    cells = [[para(label, s.label), para(value, s.value)] for label, value in content.identity]
+    identity = Table(
+        [cells[0] + cells[1], cells[2] + cells[3]],
+        colWidths=[36 * mm, WIDTH / 2 - 36 * mm, 34 * mm, WIDTH / 2 - 34 * mm],
+    )
+    identity.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                ("LINEABOVE", (0, 0), (-1, 0), 1, LINE),
+                ("LINEBELOW", (0, -1), (-1, -1), 1, LINE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [top, Spacer(1, 3 * mm), identity, Spacer(1, 2 * mm)]
+
+
+def banner(item: Banner, s: Styles) -> Flowable:
+    if item.key == "preliminary":
+        return _boxed([[para(item.title, s.banner_title)], [para(item.text, s.body)]], WARN_BG, WARN_LINE)
+    return _boxed([[para(item.title, s.note_title)], [para(item.text, s.body)]], NOTE_BG, NOTE_LINE)
+
+
+def notice(text: str, s: Styles) -> Flowable:
+    return _boxed([[para(text, s.small_bold)]], colors.HexColor("#fff8c5"), colors.HexColor("#b59b00"))
+
+
+def section(item: Section, s: Styles) -> list[Flowable]:
+    if item.result_line is not None:
+        # The boxed bold line is its own heading ("Your result: ..."); a heading above it repeats it.
+        flow: list[Flowable] = [
+            Spacer(1, 3 * mm),
+            _boxed([[para(item.result_line, s.result)]], SOFT, ACCENT, pad=8),
+        ]
+        flow.append(Spacer(1, 1.5 * mm))
+    else:
+        flow = [para(item.heading, s.heading)]
+    flow += [para(p, s.body) for p in item.paragraphs]
+    flow += [para(b, s.bullet, bullet="•") for b in item.bullets]
+    # Keep a heading with its first lines; never strand a heading at the foot of a page.
+    return [CondPageBreak(30 * mm), KeepTogether(flow)]
+
+
+def records(content: HandoutContent, s: Styles) -> Flowable:
+    half = (len(content.records) + 1) // 2
+    pairs = list(content.records)
+    left, right = pairs[:half], pairs[half:] + [("", "")] * (2 * half - len(pairs))
+    rows = [
+        [para(a, s.small), para(b, s.small_bold), para(c, s.small), para(d, s.small_bold)]
+        for (a, b), (c, d) in zip(left, right, strict=True)
+    ]
+    table = Table(rows, colWidths=[30 * mm, WIDTH / 2 - 32 * mm, 34 * mm, WIDTH / 2 - 36 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.3, LINE),
+            ]
+        )
+    )
+    box = Table(
+        [[para(content.records_heading, s.records_heading)], [para(content.records_note, s.small)], [table]],
+        colWidths=[WIDTH],
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return KeepTogether([Spacer(1, 3 * mm), box])
+
+
+def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
+    s = styles()
+    flow = header(content, s)
+    for item in content.banners:
+        flow += [banner(item, s), Spacer(1, 2 * mm)]
+    if warning:
+        flow += [notice(warning, s), Spacer(1, 2 * mm)]
+    for item in content.sections:
+        flow += section(item, s)
+    contact = [
+        para(content.contact_heading, s.heading),
+        para(content.contact, s.body),
+        para(content.disclaimer, s.disclaimer),
+    ]
+    flow += [KeepTogether(contact), records(content, s)]
+    return flow
+
+
+def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTemplate], None]:
+    """Footer on every page (accession, page number, disclaimer); a watermark when preliminary."""
+    s = styles()
+
+    def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        if content.preliminary_mark:
+            canvas.setFillColor(colors.Color(0.75, 0.22, 0.17, alpha=0.10))
+            # As large as fits across the page diagonal, whatever the language's wording.
+            size = min(46.0, 150 * mm / max(1.0, stringWidth(content.preliminary_mark, BOLD, 1)))
+            canvas.setFont(BOLD, size)
+            canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, content.preliminary_mark)
+            canvas.rotate(-35)
+            canvas.translate(-PAGE[0] / 2, -PAGE[1] / 2)
+        canvas.setStrokeColor(LINE)
+        canvas.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
+        parts = [content.accession, content.page_label.format(page=doc.page)]
+        if content.preliminary_mark:
+            parts.insert(0, content.preliminary_mark)
+        footer = para("  ·  ".join(p for p in parts if p), s.footer)
+        footer.wrapOn(canvas, WIDTH, 10 * mm)
+        footer.drawOn(canvas, MARGIN, 8.5 * mm)
+        canvas.restoreState()
+
+    return decorate
+
+
+def build_pdf(content: HandoutContent, warning: str | None = None) -> bytes:
+    """The PDF bytes. `invariant` makes them depend on the content only (no timestamp or random ID)."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=13 * mm,
+        bottomMargin=17 * mm,
+        title=content.title,
+        author=content.lab_name or "her2desk",
+        subject="HER2",
+        creator="her2desk",
+        lang=content.language,
+        invariant=1,
+    )
+    decorate = page_decorator(content)
+    doc.build(story(content, warning), onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()

@@ -1,0 +1,32 @@
+"""Turn any text into safe reportlab paragraph markup, switching font per run of characters.
+
+Paragraph text is XML-like markup, so a name such as `O'Brien <b>&` must be escaped or it is parsed
+(or crashes the parser). After escaping, each run of characters the base font lacks is wrapped in a
+<font> tag naming the fallback that has them; characters no font has become U+FFFD.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from her2desk.handout.fonts import REPLACEMENT, coverage, font_for
+
+
+def to_markup(text: str, base: str) -> str:
+    """Markup for `text` in a paragraph whose style font is `base` (fonts.REGULAR or fonts.BOLD)."""
+    base_glyphs = coverage(base)
+    if all(ord(c) in base_glyphs or c.isspace() for c in text):
+        return escape(text)
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = base if char.isspace() else font_for(char, base)
+        if font is None:
+            font, char = base, REPLACEMENT
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return "".join(
+        escape(chunk) if font == base else f'<font face="{font}">{escape(chunk)}</font>'
+        for font, chunk in runs
+    )

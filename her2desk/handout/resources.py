@@ -1,0 +1,56 @@
+"""Where the handout's texts and fonts are found, from a source checkout or from an installed wheel.
+
+The files live once, at the top of the repository (`resources/handout/`, `resources/fonts/`), so the
+translators and the licence files are easy to find. Lookup order:
+
+1. `$HER2DESK_RESOURCES`, if set: a lab can ship its own wording or fonts without a code change.
+2. `<repository>/resources`, found relative to this file: a source checkout or an editable install.
+3. `her2desk/resources` inside the installed package (importlib.resources): a wheel, when the build
+   copies `resources/` there as package data (pyproject already lists `resources/**/*` for her2desk).
+
+The first directory that holds `handout/` wins; nothing is looked up in the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+ENVIRONMENT_VARIABLE = "HER2DESK_RESOURCES"
+
+
+class ResourcesNotFoundError(FileNotFoundError):
+    """No resources directory holds the handout texts: the installation is incomplete."""
+
+
+def candidate_roots() -> list[Path]:
+    """Every place searched, in order (shown in the error message when none fits)."""
+    roots: list[Path] = []
+    override = os.environ.get(ENVIRONMENT_VARIABLE)
+    if override:
+        roots.append(Path(override))
+    roots.append(Path(__file__).resolve().parents[2] / "resources")
+    packaged = importlib_resources.files("her2desk") / "resources"
+    roots.append(Path(str(packaged)))
+    return roots
+
+
+@cache
+def resources_root() -> Path:
+    """The resources directory in use (cached: it does not move while the program runs)."""
+    roots = candidate_roots()
+    for root in roots:
+        if (root / "handout").is_dir():
+            return root
+    searched = ", ".join(str(r) for r in roots)
+    raise ResourcesNotFoundError(f"her2desk handout resources not found; searched: {searched}")
+
+
+def handout_text_path(language: str) -> Path:
+    return resources_root() / "handout" / f"{language}.toml"
+
+
+def font_path(file_name: str) -> Path:
+    return resources_root() / "fonts" / file_name
