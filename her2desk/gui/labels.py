@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from her2desk.domain.vocabulary import IhcScore, NextStep, Status
+from her2desk.domain.vocabulary import Descriptor, IhcScore, NextStep, Status
 
 NEXT_STEP_WORDS: dict[NextStep, str] = {
     NextStep.NONE: "None: the result is complete",
@@ -28,6 +28,8 @@ def label(value: StrEnum | None) -> str:
         return value.value
     if isinstance(value, Status):
         return value.value.upper()
+    if isinstance(value, Descriptor):
+        return value.value
     if isinstance(value, NextStep):
         return NEXT_STEP_WORDS[value]
     text = value.value.replace("-", " ")

@@ -1,4 +1,7 @@
-"""GUI test set-up: offscreen Qt, throwaway settings, and a real database file for every test."""
+"""GUI test set-up: offscreen Qt, throwaway settings, a real database file for every test, no modals.
+
+Widgets are found the way a screen reader finds them, by accessible name, and driven with key clicks.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import her2desk.gui  # noqa: E402,F401  (first: protects the interpreter from the PySide6 refcount defect)
+
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget  # noqa: E402
 
+from her2desk.gui import dialogs  # noqa: E402
+from her2desk.gui.main_window import MainWindow  # noqa: E402
 from her2desk.services.case_service import CaseService, open_case_service  # noqa: E402
 
 
@@ -27,6 +35,23 @@ def private_settings(tmp_path: Path, qapp) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A modal dialog in a test would hang it: any question not answered by the test fails it."""
+    asked: list[str] = []
+
+    def unexpected(name: str):
+        def fail(*_args: object, **_kwargs: object):
+            asked.append(name)
+            raise AssertionError(f"unexpected dialog: {name}")
+
+        return fail
+
+    for name in ("ask_unsaved", "ask_conflict", "show_error", "show_about"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+    return asked
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "her2desk-test.sqlite3"
@@ -37,3 +62,78 @@ def service(db_path: Path) -> Iterator[CaseService]:
     svc = open_case_service(str(db_path), user="tester")
     yield svc
     svc.close()
+
+
+@pytest.fixture
+def window(service: CaseService, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    win = MainWindow(service, location=str(service.database.url))
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.worklist_model.total is not None)
+    yield win
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    win.close()
+    win.runner.wait()
+    qapp_process_events()
+    win.deleteLater()
+
+
+def qapp_process_events() -> None:
+    QCoreApplication.processEvents()
+
+
+class Ui:
+    """Drives real widgets as a person would: by their accessible names, with the keyboard."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+
+    def find(self, root: QWidget, name: str) -> QWidget:
+        found = [w for w in root.findChildren(QWidget) if w.accessibleName() == name]
+        assert len(found) == 1, f"{len(found)} widgets are named {name!r}"
+        return found[0]
+
+    def shown(self, root: QWidget, name: str) -> bool:
+        return self.find(root, name).isVisibleTo(root)
+
+    def type(self, root: QWidget, name: str, text: str) -> None:
+        widget = self.find(root, name)
+        assert isinstance(widget, QLineEdit), f"{name!r} is not a text field"
+        assert widget.isVisibleTo(root), f"{name!r} is hidden"
+        widget.setFocus()
+        widget.selectAll()
+        if text:
+            self.qtbot.keyClicks(widget, text)
+        else:
+            self.qtbot.keyClick(widget, Qt.Key.Key_Delete)
+        assert widget.text() == text
+
+    def choose(self, root: QWidget, name: str, text: str) -> None:
+        """Pick an entry of a drop-down by typing its first letters, as on the keyboard."""
+        widget = self.find(root, name)
+        assert isinstance(widget, QComboBox), f"{name!r} is not a drop-down"
+        assert widget.isVisibleTo(root), f"{name!r} is hidden"
+        widget.setFocus()
+        index = widget.findText(text)
+        assert index >= 0, f"{name!r} has no entry {text!r}"
+        # Keyboard search matches prefixes; step with the arrow keys to the exact entry.
+        while widget.currentIndex() != index:
+            key = Qt.Key.Key_Down if widget.currentIndex() < index else Qt.Key.Key_Up
+            self.qtbot.keyClick(widget, key)
+        assert widget.currentText() == text
+
+    def text(self, root: QWidget, name: str) -> str:
+        widget = self.find(root, name)
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        return widget.text()  # type: ignore[attr-defined]
+
+    def message(self, root: QWidget, name: str) -> str:
+        """The message shown beside a field ('' when none is shown)."""
+        label = self.find(root, f"{name} message")
+        return label.text() if label.isVisibleTo(root) else ""
+
+
+@pytest.fixture
+def ui(qtbot) -> Ui:
+    return Ui(qtbot)

@@ -1,0 +1,275 @@
+"""Case entry as a person does it: type, watch the interpretation, save, find, reopen."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from her2desk.domain.records import WorklistQuery
+from her2desk.gui.main_window import MainWindow
+from her2desk.services.case_service import CaseService
+
+BREAST_CASE = [
+    ("Accession number", "S26-000101"),
+    ("MRN", "SYN-100200"),
+    ("Family name", "Testpatient-Alpha"),
+    ("Given name", "Synthia"),
+    ("Birth date", "1970-04-12"),
+]
+
+
+def type_breast_2plus(ui, form) -> None:
+    for name, text in BREAST_CASE:
+        ui.type(form, name, text)
+    ui.choose(form, "Sex", "Female")
+    ui.choose(form, "Procedure", "Core needle biopsy")
+    ui.choose(form, "Site", "Breast")
+    ui.choose(form, "Laterality", "Left")
+    ui.type(form, "Collection date", "2026-01-15")
+    ui.type(form, "Block", "A2")
+    ui.choose(form, "Fixative", "10% neutral buffered formalin")
+    ui.type(form, "Cold ischaemia minutes", "30")
+    ui.type(form, "Fixation hours", "24")
+    ui.type(form, "Antibody clone", "4B5")
+    ui.choose(form, "Assay type", "Fda approved")
+    ui.choose(form, "Controls", "Stained as expected")
+    ui.choose(form, "IHC score", "2+")
+    ui.type(form, "Stained percent", "40")
+
+
+def type_dual_probe_group4(ui, form) -> None:
+    ui.choose(form, "ISH probe", "Dual")
+    ui.choose(form, "ISH method", "FISH")
+    ui.type(form, "HER2 signals per cell", "4.5")
+    ui.type(form, "CEP17 signals per cell", "3.0")
+    ui.type(form, "Cells counted", "20")
+
+
+def test_breast_2plus_dual_probe_recount_save_find_and_reopen(
+    window: MainWindow, service: CaseService, ui, qtbot
+) -> None:
+    window.new_action.trigger()
+    form, panel = window.editor.form, window.editor.panel
+    type_breast_2plus(ui, form)
+    assert panel.status.text() == "EQUIVOCAL"
+    assert "Reflex ISH" in panel.next_step.text()
+    assert not ui.shown(form, "Second count HER2 signals per cell")
+
+    type_dual_probe_group4(ui, form)
+    assert panel.status.text() == "PENDING"
+    assert panel.ish_group.text() == "4"
+    assert panel.ratio.text() == "1.50"
+    assert "second count" in panel.next_step.text()
+    assert ui.shown(form, "Second count HER2 signals per cell")
+
+    ui.type(form, "Second count HER2 signals per cell", "4.4")
+    ui.type(form, "Second count CEP17 signals per cell", "2.9")
+    ui.type(form, "Second count cells counted", "20")
+    assert panel.status.text() == "NEGATIVE"
+    assert panel.descriptor.text() == "HER2-low"
+    assert "Recount confirms group 4" in panel.trail.text()
+
+    window.save_action.trigger()
+    stored = service.load("S26-000101")
+    assert stored is not None, window.statusBar().currentMessage()
+    assert stored.interpretation.status.value == "negative"
+    assert not window.editor.is_dirty()
+
+    # Find it in the worklist by MRN, then reopen it from there.
+    window.new_action.trigger()
+    window.find_action.trigger()
+    assert QApplication.focusWidget() is window.worklist.search
+    ui.type(window.worklist, "Search worklist", "SYN-100200")
+    qtbot.waitUntil(lambda: window.worklist_model.total == 1 and window.worklist_model.row_at(0) is not None)
+    assert window.worklist_model.row_at(0).accession == "S26-000101"
+    window.worklist.table.setCurrentIndex(window.worklist_model.index(0, 0))
+    window.open_action.trigger()
+    assert window.tabs.currentWidget() is window.editor
+
+    expected = {
+        **dict(BREAST_CASE),
+        "Sex": "Female",
+        "Procedure": "Core needle biopsy",
+        "Site": "Breast",
+        "Laterality": "Left",
+        "Clinical setting": "Primary",
+        "Collection date": "2026-01-15",
+        "Block": "A2",
+        "Fixative": "10% neutral buffered formalin",
+        "Cold ischaemia minutes": "30",
+        "Fixation hours": "24",
+        "Antibody clone": "4B5",
+        "Assay type": "Fda approved",
+        "Controls": "Stained as expected",
+        "IHC score": "2+",
+        "Stained percent": "40",
+        "ISH probe": "Dual",
+        "ISH method": "FISH",
+        "HER2 signals per cell": "4.5",
+        "CEP17 signals per cell": "3.0",
+        "Cells counted": "20",
+        "Second count HER2 signals per cell": "4.4",
+        "Second count CEP17 signals per cell": "2.9",
+        "Second count cells counted": "20",
+    }
+    assert {name: ui.text(form, name) for name in expected} == expected
+    assert panel.status.text() == "NEGATIVE"
+    assert not window.editor.is_dirty()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("CEP17 signals per cell", "0", "CEP17 signals per cell must be greater than 0"),
+        ("Cells counted", "19", "At least 20 cells must be counted"),
+    ],
+)
+def test_invalid_count_is_shown_beside_its_field_and_nothing_is_saved(
+    window: MainWindow, service: CaseService, ui, field: str, text: str, message: str
+) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    type_dual_probe_group4(ui, form)
+    ui.type(form, field, text)
+    assert message in ui.message(form, field)
+    assert window.editor.panel.status.text() == "INCOMPLETE"
+
+    window.save_action.trigger()
+    assert service.load("S26-000101") is None
+    assert service.worklist_count(WorklistQuery()) == 0
+    assert QApplication.focusWidget() is ui.find(form, field)
+    assert "Not saved" in window.statusBar().currentMessage()
+
+
+def test_three_plus_with_five_percent_staining_is_refused(
+    window: MainWindow, service: CaseService, ui
+) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.choose(form, "IHC score", "3+")
+    ui.type(form, "Stained percent", "5")
+    assert "IHC 3+ needs complete, intense staining in more than 10%" in ui.message(form, "Stained percent")
+    window.save_action.trigger()
+    assert service.load("S26-000101") is None
+    assert QApplication.focusWidget() is ui.find(form, "Stained percent")
+
+
+def test_save_of_an_incomplete_case_goes_to_the_first_bad_field(window: MainWindow, service, ui) -> None:
+    form = window.editor.form
+    ui.type(form, "Accession number", "S26-000102")
+    ui.choose(form, "Site", "Breast")
+    assert ui.message(form, "MRN") == ""  # untouched empty fields are not shouted at while typing
+    window.save_action.trigger()
+    assert QApplication.focusWidget() is ui.find(form, "MRN")
+    assert ui.message(form, "MRN") == "MRN is required"
+    assert "breast specimens need laterality" in ui.message(form, "Laterality").lower()
+    assert service.worklist_count(WorklistQuery()) == 0
+
+
+def test_text_that_is_not_a_number_gets_the_same_words_as_the_cli(window: MainWindow, ui) -> None:
+    form = window.editor.form
+    ui.choose(form, "ISH probe", "Dual")
+    ui.type(form, "HER2 signals per cell", "4,5")
+    assert ui.message(form, "HER2 signals per cell") == (
+        "'4,5' is not a number; use digits with a decimal point, e.g. 2.15"
+    )
+
+
+def test_preanalytic_warnings_are_shown_but_do_not_block(
+    window: MainWindow, service: CaseService, ui
+) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.choose(form, "IHC score", "3+")
+    ui.type(form, "Fixation hours", "80")
+    ui.type(form, "Cold ischaemia minutes", "90")
+    assert "outside 6-72 h" in ui.message(form, "Fixation hours")
+    assert "over 60 min" in ui.message(form, "Cold ischaemia minutes")
+    assert "outside 6-72 h" in window.editor.panel.warnings.text()
+    window.save_action.trigger()
+    stored = service.load("S26-000101")
+    assert stored is not None
+    assert stored.entry.specimen.fixation_hours == Decimal(80)
+
+
+def test_fields_appear_only_where_they_apply(window: MainWindow, ui) -> None:
+    form = window.editor.form
+    for name in ("Laterality", "Cluster size", "Fragments", "CEP17 signals per cell", "Metastatic site"):
+        assert not ui.shown(form, name), name
+    ui.choose(form, "Site", "Breast")
+    assert ui.shown(form, "Laterality")
+    ui.choose(form, "Procedure", "Endoscopic biopsy")
+    assert not ui.shown(form, "Cluster size")
+    ui.choose(form, "Site", "Stomach")
+    assert not ui.shown(form, "Laterality")
+    assert ui.shown(form, "Cluster size") and ui.shown(form, "Fragments")
+    ui.choose(form, "Procedure", "Surgical resection")
+    assert not ui.shown(form, "Cluster size") and not ui.shown(form, "Fragments")
+    ui.choose(form, "ISH probe", "Dual")
+    assert ui.shown(form, "CEP17 signals per cell")
+    ui.choose(form, "ISH probe", "Single")
+    assert not ui.shown(form, "CEP17 signals per cell")
+    ui.choose(form, "Clinical setting", "Metastatic")
+    assert ui.shown(form, "Metastatic site")
+
+
+def test_a_value_left_in_a_hidden_field_is_not_stored(window: MainWindow, service: CaseService, ui) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.choose(form, "IHC score", "3+")
+    ui.choose(form, "Site", "Stomach")
+    ui.choose(form, "Procedure", "Surgical resection")
+    assert not ui.shown(form, "Laterality")
+    window.save_action.trigger()
+    stored = service.load("S26-000101")
+    assert stored is not None, window.statusBar().currentMessage()
+    assert stored.entry.specimen.laterality is None
+
+
+def test_find_patient_by_mrn_fills_in_the_patient(
+    window: MainWindow, service: CaseService, ui, qtbot
+) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.choose(form, "IHC score", "3+")
+    window.save_action.trigger()
+    assert service.load("S26-000101") is not None
+
+    window.new_action.trigger()
+    ui.type(form, "MRN", "SYN-100200")
+    qtbot.mouseClick(ui.find(form, "Find patient by MRN"), Qt.MouseButton.LeftButton)
+    assert ui.text(form, "Family name") == "Testpatient-Alpha"
+    assert ui.text(form, "Birth date") == "1970-04-12"
+    assert ui.text(form, "Sex") == "Female"
+    ui.type(form, "MRN", "SYN-999999")
+    ui.find(form, "Find patient by MRN").click()
+    assert "No patient with MRN SYN-999999" in window.statusBar().currentMessage()
+
+
+def test_typing_updates_the_panel_within_a_frame(window: MainWindow, ui, qtbot) -> None:
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    type_dual_probe_group4(ui, form)
+    field = ui.find(form, "HER2 signals per cell")
+    timings = []
+    for text in ("4.51", "4.512", "6.1", "3.9", "12.25"):
+        field.selectAll()
+        for char in text:
+            start = time.perf_counter()
+            qtbot.keyClick(field, char)
+            timings.append(time.perf_counter() - start)
+    timings.sort()
+    median = timings[len(timings) // 2]
+    assert median < 0.016, f"median {median * 1000:.1f} ms per keystroke"
+    assert window.editor.panel.ratio.text() == "4.08"  # 12.25 / 3.0, the last value typed
+
+
+def test_collection_date_in_the_future_is_an_error(window: MainWindow, ui) -> None:
+    form = window.editor.form
+    ui.type(form, "Collection date", date(date.today().year + 1, 1, 1).isoformat())
+    assert "is in the future" in ui.message(form, "Collection date")
