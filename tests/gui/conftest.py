@@ -9,18 +9,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import her2desk.gui  # noqa: E402,F401  (first: protects the interpreter from the PySide6 refcount defect)
+from collections.abc import Iterator
+from pathlib import Path
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget  # noqa: E402
-
-from her2desk.gui import dialogs  # noqa: E402
-from her2desk.gui.main_window import MainWindow  # noqa: E402
-from her2desk.services.case_service import CaseService, open_case_service  # noqa: E402
+from her2desk.gui import dialogs  # importing her2desk.gui guards against the PySide6 refcount defect
+from her2desk.gui.main_window import MainWindow
+from her2desk.services.case_service import CaseService, open_case_service
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +30,7 @@ def private_settings(tmp_path: Path, qapp) -> Iterator[Path]:
     QCoreApplication.setApplicationName("her2desk-tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
+    return folder
 
 
 @pytest.fixture(autouse=True)

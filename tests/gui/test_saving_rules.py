@@ -1,0 +1,162 @@
+"""Leaving a case with unsaved changes asks first; a save over someone else's change is refused."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.records import CaseConflictError
+from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
+from her2desk.gui import dialogs
+from her2desk.gui.main_window import MainWindow
+from her2desk.services.case_service import CaseService, open_case_service
+
+
+def stored_case(service: CaseService, accession: str = "S26-000500") -> CaseEntry:
+    entry = CaseEntry(
+        accession=accession,
+        patient=PatientDetails("SYN-500", "Testpatient-Beta", "Sam", date(1962, 3, 4), Sex.FEMALE),
+        specimen=SpecimenDetails(
+            procedure=Procedure.SURGICAL_RESECTION,
+            site=Site.BREAST,
+            laterality=Laterality.RIGHT,
+            collected_on=date(2026, 2, 1),
+            block="B1",
+        ),
+        ihc=IhcDetails(clone="4B5", score=IhcScore.THREE_PLUS, stained_pct=Decimal(80)),
+    )
+    service.save(entry, None)
+    return entry
+
+
+def open_in_window(window: MainWindow, service: CaseService, accession: str) -> None:
+    stored = service.load(accession)
+    assert stored is not None
+    window.open_case_id(stored.case_id)
+    assert window.editor.form.rows["accession"].text() == accession
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[dialogs.UnsavedChoice], list[str]]:
+    """(queue, asked): each unsaved-changes question is recorded and answered from the queue."""
+    queue: list[dialogs.UnsavedChoice] = []
+    asked: list[str] = []
+
+    def ask(_parent: object, accession: str) -> dialogs.UnsavedChoice:
+        asked.append(accession)
+        return queue.pop(0)
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", ask)
+    return queue, asked
+
+
+def test_leaving_a_changed_case_asks_and_cancel_keeps_it(window: MainWindow, service, ui, answers) -> None:
+    queue, asked = answers
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B2")
+    assert window.editor.is_dirty()
+
+    queue.append(dialogs.UnsavedChoice.CANCEL)
+    window.new_action.trigger()
+    assert asked == ["S26-000500"]
+    assert ui.text(window.editor.form, "Block") == "B2"  # still there, still unsaved
+
+    queue.append(dialogs.UnsavedChoice.DISCARD)
+    window.new_action.trigger()
+    assert ui.text(window.editor.form, "Accession number") == ""
+    assert service.load("S26-000500").entry.specimen.block == "B1"
+
+
+def test_leaving_and_choosing_save_saves(window: MainWindow, service, ui, answers) -> None:
+    queue, asked = answers
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B3")
+    queue.append(dialogs.UnsavedChoice.SAVE)
+    window.new_action.trigger()
+    assert asked == ["S26-000500"]
+    assert service.load("S26-000500").entry.specimen.block == "B3"
+
+
+def test_no_question_when_nothing_changed(window: MainWindow, service, ui, answers) -> None:
+    _queue, asked = answers
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B2")
+    ui.type(window.editor.form, "Block", "B1")  # typed back to what is stored
+    window.new_action.trigger()
+    assert asked == []
+
+
+def test_closing_the_window_with_unsaved_changes_asks(window: MainWindow, ui, answers) -> None:
+    queue, asked = answers
+    ui.type(window.editor.form, "Accession number", "S26-000777")
+    queue.append(dialogs.UnsavedChoice.CANCEL)
+    window.close()
+    assert asked == ["S26-000777"]
+    assert window.isVisible()
+
+
+def test_conflict_from_another_workstation_is_shown_and_nothing_is_overwritten(
+    window: MainWindow, service: CaseService, db_path, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "MINE")
+
+    other = open_case_service(str(db_path), user="dr-other")
+    try:
+        theirs = other.load("S26-000500")
+        specimen = replace(theirs.entry.specimen, block="THEIRS")
+        other.save(theirs.entry.with_changes(specimen=specimen), theirs.version)
+    finally:
+        other.close()
+
+    conflicts: list[CaseConflictError] = []
+
+    def ask_conflict(_parent: object, conflict: CaseConflictError) -> bool:
+        conflicts.append(conflict)
+        return False  # keep my edits on screen
+
+    monkeypatch.setattr(dialogs, "ask_conflict", ask_conflict)
+    window.save_action.trigger()
+    assert len(conflicts) == 1
+    assert conflicts[0].changed_by == "dr-other"
+    assert conflicts[0].changed_at.astimezone().date() == date.today()
+    text = dialogs.conflict_text(conflicts[0])
+    assert "dr-other" in text
+    assert "nothing was overwritten" in text
+    assert service.load("S26-000500").entry.specimen.block == "THEIRS"
+    assert ui.text(window.editor.form, "Block") == "MINE"
+    assert "dr-other" in window.statusBar().currentMessage()
+
+    monkeypatch.setattr(dialogs, "ask_conflict", lambda *_a: True)  # now: reload
+    window.save_action.trigger()
+    assert ui.text(window.editor.form, "Block") == "THEIRS"
+    assert not window.editor.is_dirty()
+    assert window.editor.version == service.load("S26-000500").version
+
+
+def test_duplicate_accession_is_refused_beside_the_accession(window: MainWindow, service, ui) -> None:
+    stored_case(service)
+    form = window.editor.form
+    for name, text in (
+        ("Accession number", "S26-000500"),
+        ("MRN", "SYN-501"),
+        ("Family name", "Testpatient-Gamma"),
+        ("Given name", "Gail"),
+        ("Birth date", "1980-01-01"),
+    ):
+        ui.type(form, name, text)
+    ui.choose(form, "Procedure", "Core needle biopsy")
+    ui.choose(form, "Site", "Breast")
+    ui.choose(form, "Laterality", "Left")
+    ui.choose(form, "IHC score", "0")
+    window.save_action.trigger()
+    assert "already stored" in ui.message(form, "Accession number")
+    assert service.load("S26-000500").entry.patient.mrn == "SYN-500"
