@@ -33,6 +33,7 @@ from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.store import queries
 from her2desk.store.audit import utc_now
 from her2desk.store.database import Database, open_database
+from her2desk.store.fast_insert import AccessionTakenError, insert_new_case
 from her2desk.store.mapping import (
     apply_entry,
     apply_patient,
@@ -85,42 +86,45 @@ class CaseService:
 
     def _save_once(self, entry: CaseEntry, expected_version: int | None, check: CaseCheck) -> StoredCase:
         now = utc_now()
+        if expected_version is None:
+            return self._insert(entry, check, now)
         with self.database.writer() as session, session.begin():
             session.info.update(user=self.user, now=now)
             case = self._write(session, entry, expected_version, check, now)
             session.flush()
             return stored_case(case)
 
+    def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:
+        """A new case: the driver-level fast path (same rows and audit rows as the ORM would write)."""
+        with self.database.write_engine.begin() as connection:
+            try:
+                case_id = insert_new_case(connection, entry, check.interpretation, self.user, now)
+            except AccessionTakenError:
+                raise self._duplicate(entry.accession) from None
+        return StoredCase(
+            case_id=case_id,
+            entry=entry,
+            interpretation=check.interpretation,
+            version=1,
+            signout_state=SignOutState.ENTERED,
+            created_at=aware(now),
+            created_by=self.user,
+            updated_at=aware(now),
+            updated_by=self.user,
+        )
+
     def _write(
-        self,
-        session: Session,
-        entry: CaseEntry,
-        expected_version: int | None,
-        check: CaseCheck,
-        now: datetime,
+        self, session: Session, entry: CaseEntry, expected_version: int, check: CaseCheck, now: datetime
     ) -> Case:
+        """An update through the ORM: `version_id_col` guards the UPDATE, the flush hook audits it."""
         case = session.scalars(select(Case).where(Case.accession == entry.accession)).unique().one_or_none()
-        if expected_version is None:
-            if case is not None:
-                raise self._duplicate(entry.accession)
-            case = Case(
-                patient=self._patient_for(session, entry.patient, now),
-                accession=entry.accession,
-                signout_state=SignOutState.ENTERED.value,
-                created_at=now,
-                created_by=self.user,
+        if case is None:
+            raise CaseInvalidError(
+                (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
             )
-            session.add(case)
-        else:
-            if case is None:
-                raise CaseInvalidError(
-                    (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
-                )
-            if case.version != expected_version:
-                raise CaseConflictError(
-                    entry.accession, case.updated_by, aware(case.updated_at), case.version
-                )
-            case.patient = self._patient_for(session, entry.patient, now)
+        if case.version != expected_version:
+            raise CaseConflictError(entry.accession, case.updated_by, aware(case.updated_at), case.version)
+        case.patient = self._patient_for(session, entry.patient, now)
         apply_entry(case, entry, check.interpretation)
         case.updated_at = now
         case.updated_by = self.user
@@ -133,11 +137,12 @@ class CaseService:
             if check.errors:
                 raise CaseInvalidError(check.errors)
         now = utc_now()
-        with self.database.writer() as session, session.begin():
-            session.info.update(user=self.user, now=now)
+        with self.database.write_engine.begin() as connection:
             for entry, check in zip(entries, checks, strict=True):
-                self._write(session, entry, None, check, now)
-                session.flush()
+                try:
+                    insert_new_case(connection, entry, check.interpretation, self.user, now)
+                except AccessionTakenError:
+                    raise self._duplicate(entry.accession) from None
         return len(entries)
 
     def _patient_for(self, session: Session, details: PatientDetails, now: datetime) -> Patient:

@@ -52,10 +52,12 @@ class Database:
     engine: Engine
     reader: sessionmaker[Session] = field(init=False)
     writer: sessionmaker[Session] = field(init=False)
+    write_engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
+        self.write_engine = writer(self.engine)
         self.reader = sessionmaker(self.engine, expire_on_commit=False)
-        self.writer = sessionmaker(writer(self.engine), expire_on_commit=False)
+        self.writer = sessionmaker(self.write_engine, expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
