@@ -1,0 +1,171 @@
+"""Synthetic cases for the handout tests, and ways to read a PDF back as text.
+
+Interpretations come two ways: from the real engine (`engine_case`) for realistic combinations, and
+built directly (`synthetic`) so that every status x descriptor x site is covered even where the
+engine needs elaborate input to reach it.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+from pypdf import PdfReader
+
+from her2desk.domain import interpret
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.inputs import IshCount
+from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.vocabulary import (
+    ClinicalSetting,
+    Descriptor,
+    IhcScore,
+    IshMethod,
+    IshProbe,
+    Laterality,
+    NextStep,
+    Procedure,
+    Site,
+    Status,
+)
+from her2desk.handout import HandoutRequest, LabContact
+
+NAMES = ["Zoë Ångström-Łukasiewicz", "Nguyễn Thị Hồng", "Ольга Петрова", "王芳", "O'Brien; DROP TABLE"]
+
+# One site of each wording group, plus the others for the exhaustive content checks.
+GROUP_SITES = {"breast": Site.BREAST, "gastro": Site.STOMACH, "other": Site.PANCREAS}
+
+# (status, descriptor) pairs a handout can be asked for; the label names the test case.
+OUTCOMES = {
+    "positive": (Status.POSITIVE, None),
+    "negative": (Status.NEGATIVE, None),
+    "negative-null": (Status.NEGATIVE, Descriptor.NULL),
+    "negative-low": (Status.NEGATIVE, Descriptor.LOW),
+    "negative-ultralow": (Status.NEGATIVE, Descriptor.ULTRALOW),
+    "equivocal": (Status.EQUIVOCAL, None),
+    "pending": (Status.PENDING, None),
+    "adjudication": (Status.ADJUDICATION, None),
+    "indeterminate": (Status.INDETERMINATE, None),
+}
+
+NEXT_STEP = {
+    Status.EQUIVOCAL: NextStep.REFLEX_ISH,
+    Status.PENDING: NextStep.RECOUNT,
+    Status.ADJUDICATION: NextStep.ADJUDICATE,
+    Status.INDETERMINATE: NextStep.NEW_SPECIMEN,
+}
+
+# The bold result line, written out here (not read from the texts) so a changed text fails a test.
+EXPECTED_LINES = {
+    ("en", "positive"): "Your result: HER2-positive",
+    ("en", "negative"): "Your result: HER2-negative",
+    ("en", "negative-null"): "Your result: HER2-negative",
+    ("en", "negative-low"): "Your result: HER2-negative, HER2-low",
+    ("en", "negative-ultralow"): "Your result: HER2-negative, HER2-ultralow",
+    ("en", "equivocal"): "Your result is not final yet",
+    ("en", "pending"): "Your result is not final yet",
+    ("en", "adjudication"): "Your result is not final yet",
+    ("en", "indeterminate"): "Your HER2 result could not be determined",
+    ("es", "positive"): "Su resultado: HER2 positivo",
+    ("es", "negative"): "Su resultado: HER2 negativo",
+    ("es", "negative-null"): "Su resultado: HER2 negativo",
+    ("es", "negative-low"): "Su resultado: HER2 negativo, HER2 bajo (HER2-low)",
+    ("es", "negative-ultralow"): "Su resultado: HER2 negativo, HER2 ultrabajo (HER2-ultralow)",
+    ("es", "equivocal"): "Su resultado todavía no es definitivo",
+    ("es", "pending"): "Su resultado todavía no es definitivo",
+    ("es", "adjudication"): "Su resultado todavía no es definitivo",
+    ("es", "indeterminate"): "No se pudo determinar su resultado de HER2",
+}
+
+LAB = LabContact("Northside Demo Pathology", "phone 555-0100")
+
+
+def make_entry(
+    site: Site | None = Site.BREAST,
+    *,
+    family: str = "Testpatient",
+    given: str = "Demo",
+    accession: str = "S26-01234",
+    ihc: IhcScore | None = IhcScore.THREE_PLUS,
+    stained_pct: Decimal | None = None,
+    ish: IshDetails | None = None,
+    procedure: Procedure | None = Procedure.CORE_NEEDLE_BIOPSY,
+    laterality: Laterality | None = None,
+    setting: ClinicalSetting = ClinicalSetting.PRIMARY,
+    collected_on: date | None = date(2026, 3, 4),
+) -> CaseEntry:
+    if laterality is None and site is Site.BREAST:
+        laterality = Laterality.LEFT
+    return CaseEntry(
+        accession=accession,
+        patient=PatientDetails(
+            mrn="DEMO000042", family_name=family, given_name=given, birth_date=date(1961, 2, 3)
+        ),
+        specimen=SpecimenDetails(
+            procedure=procedure, site=site, laterality=laterality, setting=setting, collected_on=collected_on
+        ),
+        ihc=IhcDetails(score=ihc, stained_pct=stained_pct),
+        ish=ish or IshDetails(),
+    )
+
+
+def dual_ish(her2: str, cep17: str) -> IshDetails:
+    return IshDetails(
+        probe=IshProbe.DUAL,
+        method=IshMethod.FISH,
+        first=IshCount(her2=Decimal(her2), cep17=Decimal(cep17), cells=20),
+    )
+
+
+def synthetic(status: Status | None, descriptor: Descriptor | None = None) -> Interpretation:
+    return Interpretation(
+        status=status,
+        next_step=NEXT_STEP.get(status, NextStep.NONE) if status else NextStep.NONE,
+        guideline="synthetic guideline",
+        descriptor=descriptor,
+    )
+
+
+def request_for(
+    outcome: str, site: Site | None = Site.BREAST, language: str = "en", **changes: object
+) -> HandoutRequest:
+    status, descriptor = OUTCOMES[outcome]
+    entry = changes.pop("entry", None) or make_entry(site)
+    settings: dict[str, object] = {"lab": LAB, "printed_on": date(2026, 3, 10), **changes}
+    return HandoutRequest(
+        entry=entry,  # type: ignore[arg-type]
+        interpretation=synthetic(status, descriptor),
+        language=language,
+        **settings,  # type: ignore[arg-type]
+    )
+
+
+def engine_request(entry: CaseEntry, language: str = "en", **changes: object) -> HandoutRequest:
+    return HandoutRequest(
+        entry=entry,
+        interpretation=interpret(entry.test_input()),
+        language=language,
+        lab=LAB,
+        printed_on=date(2026, 3, 10),
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed: lines wrap wherever the layout chooses."""
+    return " ".join(text.split())
+
+
+def pypdf_text(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    return flat(" ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def pdftotext_text(pdf: bytes) -> str:
+    """Poppler's reading of the file: an independent PDF parser."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return flat(done.stdout.decode("utf-8"))

@@ -1,0 +1,186 @@
+"""The rendered PDF, read back by independent readers: pypdf, poppler's pdftotext and pdftoppm."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from barcode_reader import read_code128
+from handout_cases import (
+    EXPECTED_LINES,
+    GROUP_SITES,
+    NAMES,
+    OUTCOMES,
+    make_entry,
+    pdftotext_text,
+    pypdf_text,
+    request_for,
+)
+from PIL import Image
+from pypdf import PdfReader
+
+from her2desk.handout import render_handout, unprintable_characters
+from her2desk.handout.texts import LANGUAGES
+
+KEY_SENTENCES = {
+    "en": [
+        "HER2 is a protein on the outside of some cells.",
+        "IHC: a stain that shows how much HER2 protein is on the cancer cells.",
+        "HER2 results can differ between parts of a tumor or between samples.",
+        "Questions to ask your care team",
+        "This page does not replace advice from your care team.",
+        "For your records",
+    ],
+    "es": [
+        "HER2 es una proteína que está en la parte de afuera de algunas células.",
+        "IHC (inmunohistoquímica): una tinción",
+        "Los resultados de HER2 pueden ser distintos",
+        "Preguntas para su equipo médico",
+        "Esta hoja no reemplaza los consejos de su equipo médico.",
+        "Para sus archivos",
+    ],
+}
+GROUP_SENTENCES = {
+    ("en", "breast"): "Some breast cancers make too much HER2.",
+    ("en", "gastro"): "Some cancers of the stomach and food pipe make too much HER2.",
+    ("en", "other"): "Some cancers make too much HER2.",
+    ("es", "breast"): "Algunos cánceres de mama producen demasiado HER2.",
+    ("es", "gastro"): "Algunos cánceres del estómago y del esófago producen demasiado HER2.",
+    ("es", "other"): "Algunos cánceres producen demasiado HER2.",
+}
+WRONG_FINAL_LINES = [line for (_, outcome), line in EXPECTED_LINES.items() if ":" in line]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("group", GROUP_SITES)
+@pytest.mark.parametrize("outcome", OUTCOMES)
+def test_every_status_site_and_language_renders_its_result_line(
+    outcome: str, group: str, language: str
+) -> None:
+    pdf = render_handout(request_for(outcome, GROUP_SITES[group], language))
+    assert pdf.startswith(b"%PDF-")
+    text = pypdf_text(pdf)
+    assert EXPECTED_LINES[(language, outcome)] in text
+    assert GROUP_SENTENCES[(language, group)] in text
+    for sentence in KEY_SENTENCES[language]:
+        assert sentence in text
+    if outcome in ("equivocal", "pending", "adjudication", "indeterminate"):
+        for line in WRONG_FINAL_LINES:
+            assert line not in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_name_round_trips_through_text_extraction(name: str) -> None:
+    entry = make_entry(family=name, given="")
+    pdf = render_handout(request_for("positive", entry=entry))
+    assert name in pypdf_text(pdf)
+    assert name in pdftotext_text(pdf)
+    assert unprintable_characters(request_for("positive", entry=entry)) == []
+
+
+def test_family_and_given_names_are_printed_family_first() -> None:
+    entry = make_entry(family="Ångström-Łukasiewicz", given="Zoë")
+    assert "Ångström-Łukasiewicz, Zoë" in pdftotext_text(render_handout(request_for("positive", entry=entry)))
+
+
+@pytest.mark.parametrize("name", ["<b>Bold</b> & <font name='x'>", "A&amp;B", "Tom &lt;3 <br/>"])
+def test_markup_in_a_name_is_printed_not_obeyed(name: str) -> None:
+    pdf = render_handout(request_for("negative", entry=make_entry(family=name, given="")))
+    assert name in pdftotext_text(pdf)
+
+
+def test_a_character_no_font_has_is_reported_not_printed_as_a_box() -> None:
+    request = request_for("positive", entry=make_entry(family="Demo 🧪 ཀ Test", given=""))
+    assert unprintable_characters(request) == ["🧪", "ཀ"]
+    text = pdftotext_text(render_handout(request))
+    assert "some letters on this page cannot be printed" in text
+    assert "U+1F9EA TEST TUBE" in text
+    assert "U+0F40 TIBETAN LETTER KA" in text
+    assert "Demo \ufffd \ufffd Test" in text
+
+
+def test_names_render_to_pixels_with_the_fallback_font(tmp_path: Path) -> None:
+    """王芳 must be drawn (dark pixels), not left blank: compare with a page without the name."""
+    with_name = render_handout(request_for("positive", entry=make_entry(family="王芳", given="")))
+    without = render_handout(request_for("positive", entry=make_entry(family="", given="")))
+    ink = []
+    for label, pdf in (("with", with_name), ("without", without)):
+        (tmp_path / f"{label}.pdf").write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", f"{label}.pdf", label],
+            cwd=tmp_path,
+            check=True,
+        )
+        image = Image.open(tmp_path / f"{label}.png").convert("L")
+        ink.append(sum(image.histogram()[:100]))
+    assert ink[0] > ink[1] + 50
+
+
+def test_pages_open_in_an_independent_renderer(tmp_path: Path) -> None:
+    pdf = render_handout(request_for("pending", GROUP_SITES["gastro"], "es", preliminary=True))
+    (tmp_path / "handout.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "handout.pdf", "page"], cwd=tmp_path, check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+    for page in pages:
+        image = Image.open(page)
+        assert image.size[0] > 400
+        assert image.size[1] > 600
+        assert image.convert("L").getextrema()[0] < 50  # there is ink on the page
+
+
+@pytest.mark.parametrize("accession", ["S26-01234", "GI-2026-000777", "X1"])
+def test_accession_barcode_decodes_to_the_accession(tmp_path: Path, accession: str) -> None:
+    pdf = render_handout(request_for("positive", entry=make_entry(accession=accession)))
+    (tmp_path / "h.pdf").write_bytes(pdf)
+    args = ["pdftoppm", "-png", "-r", "400", "-aa", "no", "-aaVector", "no", "-f", "1", "-l", "1"]
+    subprocess.run([*args, "-singlefile", "h.pdf", "h"], cwd=tmp_path, check=True)
+    assert read_code128(str(tmp_path / "h.png")) == accession
+
+
+def test_no_barcode_when_the_accession_cannot_be_encoded(tmp_path: Path) -> None:
+    pdf = render_handout(request_for("positive", entry=make_entry(accession="S26-王")))
+    (tmp_path / "h.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "400", "-f", "1", "-l", "1", "-singlefile", "h.pdf", "h"],
+        cwd=tmp_path,
+        check=True,
+    )
+    assert read_code128(str(tmp_path / "h.png")) is None
+    assert "S26-王" in pdftotext_text(pdf)
+
+
+def test_preliminary_pages_are_marked_on_every_page() -> None:
+    pdf = render_handout(request_for("positive", preliminary=True))
+    reader = PdfReader(io.BytesIO(pdf))
+    for page in reader.pages:
+        assert "PRELIMINARY — NOT FINAL" in " ".join(page.extract_text().split())
+    text = pypdf_text(pdf)
+    assert "Early result, not final yet: HER2-positive" in text
+    assert "Your result: HER2-positive" not in text
+
+
+def test_corrected_page_shows_the_date() -> None:
+    text = pypdf_text(render_handout(request_for("negative", corrected_on=date(2026, 3, 20))))
+    assert "Corrected result — March 20, 2026" in text
+    assert "Corrected result: HER2-negative" in text
+
+
+def test_same_request_gives_the_same_bytes() -> None:
+    request = request_for("negative-low", language="es")
+    assert render_handout(request) == render_handout(request)
+
+
+def test_fonts_are_embedded() -> None:
+    pdf = render_handout(request_for("positive", entry=make_entry(family="王芳", given="Zoë")))
+    embedded = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is not None and "/FontFile2" in descriptor.get_object():
+                embedded.add(str(font["/BaseFont"]).split("+")[-1])
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"} <= embedded
