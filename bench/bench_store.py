@@ -67,41 +67,51 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def bench_bare_insert(folder: Path, n: int) -> list[float]:
-    connection = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
-    for pragma in SQLITE_PRAGMAS:
-        connection.execute(pragma)
-    connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, accession TEXT UNIQUE, payload TEXT)")
-    samples = []
-    for i in range(n):
-        start = time.perf_counter()
-        connection.execute("BEGIN")
-        connection.execute("INSERT INTO t (accession, payload) VALUES (?, ?)", (f"B{i}", "x" * 200))
-        connection.execute("COMMIT")
-        samples.append(time.perf_counter() - start)
-    connection.close()
-    return samples
+class BareInsert:
+    """The baseline: one row, INSERT + COMMIT, plain sqlite3, the same pragmas as her2desk's connections."""
+
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(path, isolation_level=None)
+        for pragma in SQLITE_PRAGMAS:
+            self.connection.execute(pragma)
+        self.connection.execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, accession TEXT UNIQUE, payload TEXT)"
+        )
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.connection.execute("BEGIN")
+        self.connection.execute(
+            "INSERT INTO t (accession, payload) VALUES (?, ?)", (f"B{self.count}", "x" * 200)
+        )
+        self.connection.execute("COMMIT")
 
 
-def bench_service_save(folder: Path, n: int) -> tuple[list[float], list[float]]:
-    """Median times of saving new cases, and of saving a change to an existing case."""
+def bench_saves(folder: Path, n: int) -> tuple[list[float], list[float], list[float]]:
+    """Bare inserts, new-case saves and saves of a change, interleaved so all see the same disk state."""
+    bare = BareInsert(folder / "bare.sqlite3")
     service = open_case_service(str(folder / "service.sqlite3"), "bench")
     entries = [_entry(i) for i in range(n + 5)]
     for entry in entries[:5]:  # warm-up: first-use costs (statement caches, imports)
         service.save(entry, None)
-    new, updates = [], []
-    for entry in entries[5:]:
+        bare()
+    stored = service.load(entries[0].accession)
+    baseline, new, updates = [], [], []
+    for i, entry in enumerate(entries[5:]):
+        start = time.perf_counter()
+        bare()
+        baseline.append(time.perf_counter() - start)
         start = time.perf_counter()
         service.save(entry, None)
         new.append(time.perf_counter() - start)
-    stored = service.load(entries[0].accession)
-    for i in range(n):
         changed = stored.entry.with_changes(specimen=replace(stored.entry.specimen, block=f"B{i}"))
         start = time.perf_counter()
         stored = service.save(changed, stored.version)
         updates.append(time.perf_counter() - start)
     service.close()
-    return new, updates
+    bare.connection.close()
+    return baseline, new, updates
 
 
 def _timed(fn: Callable[[], object], repeats: int) -> float:
@@ -159,7 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--saves", type=int, default=200, help="saves to time (default 200)")
+    parser.add_argument("--saves", type=int, default=300, help="saves to time (default 300)")
     parser.add_argument(
         "--cases", type=int, default=20_000, help="size of the query database (default 20,000)"
     )
@@ -171,8 +181,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="her2desk-bench-") as tmp:
         folder = Path(tmp)
         print(f"== save one case (SQLite, synchronous=FULL), {args.saves} saves each ==")
-        bare = _median_ms(bench_bare_insert(folder, args.saves))
-        saves, updates = bench_service_save(folder, args.saves)
+        baseline, saves, updates = bench_saves(folder, args.saves)
+        bare = _median_ms(baseline)
         save, update = _median_ms(saves), _median_ms(updates)
         ratio = save / bare
         print(f"bare sqlite3 INSERT+COMMIT (baseline): median {bare:7.3f} ms")
