@@ -8,6 +8,7 @@ textstat and most online checkers do, to within a syllable here and there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
@@ -27,6 +28,7 @@ def sentences(text: str) -> list[str]:
 SPOKEN_AS_WORDS = frozenset({"HER", "FISH", "CISH", "SISH", "DISH"})
 
 
+@lru_cache(maxsize=4096)
 def syllables(word: str) -> int:
     """Syllables of one word: vowel groups, minus a silent final e; digits count one each.
 
