@@ -17,7 +17,7 @@ from her2desk.gui import dialogs
 
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
 DEMO_CASES = 400
-PAINT_TIMEOUT_MS = 120_000
+PAINT_TIMEOUT_MS = 60_000
 
 
 def demo_database_path() -> Path:

@@ -109,6 +109,7 @@ class WorklistView(QWidget):
         self.site_filter.input.currentIndexChanged.connect(self.apply_filters)
         self.needs_action.toggled.connect(self.apply_filters)
         model.count_known.connect(self._on_count)
+        model.page_loaded.connect(lambda _page: self.table.viewport().update())
         model.load_failed.connect(self.count_label.setText)
 
     def current_query(self) -> WorklistQuery:
@@ -151,6 +152,7 @@ class WorklistView(QWidget):
 
     def _on_count(self, total: int) -> None:
         self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        self.table.viewport().update()  # an empty result changes no rows but must still be painted
         if total and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
 

@@ -1,0 +1,121 @@
+"""`her2desk` as a whole process: the GUI entry, --demo, --quit-after-paint, and Qt kept out of the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.records import WorklistQuery
+from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
+from her2desk.gui.app import DEMO_CASES
+from her2desk.services.case_service import open_case_service
+
+
+def run(args: list[str], tmp_path: Path, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
+    env.pop("HER2DESK_DATABASE_URL", None)
+    command = [sys.executable, "-c", code] if code else [sys.executable, "-m", "her2desk", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_interpret_never_loads_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys; from her2desk.cli import main; "
+        "rc = main(['interpret', '--site', 'breast', '--procedure', 'core-needle-biopsy', '--ihc', '3+', "
+        "'--stained-pct', '50']); "
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT'); sys.exit(rc)"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("NO-QT")
+
+
+def test_demo_creates_its_own_database_and_quits_after_the_first_paint(tmp_path: Path) -> None:
+    result = run(["--demo", "--quit-after-paint"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    demo_file = tmp_path / "data" / "her2desk" / "her2desk-demo.sqlite3"
+    assert demo_file.exists()
+    assert not (tmp_path / "data" / "her2desk" / "her2desk.sqlite3").exists()
+    service = open_case_service(str(demo_file))
+    try:
+        assert service.is_demo()
+        assert service.worklist_count(WorklistQuery()) == DEMO_CASES
+    finally:
+        service.close()
+    again = run(["--demo", "--quit-after-paint"], tmp_path)  # second start: no second seeding
+    assert again.returncode == 0, again.stderr
+    service = open_case_service(str(demo_file))
+    try:
+        assert service.worklist_count(WorklistQuery()) == DEMO_CASES
+    finally:
+        service.close()
+
+
+def test_demo_refuses_a_database_of_real_cases(tmp_path: Path) -> None:
+    path = tmp_path / "lab.sqlite3"
+    service = open_case_service(str(path))
+    try:
+        service.save(
+            CaseEntry(
+                accession="S26-000900",
+                patient=PatientDetails("SYN-900", "Testpatient-Eps", "Eve", date(1990, 1, 1), Sex.FEMALE),
+                specimen=SpecimenDetails(
+                    procedure=Procedure.CORE_NEEDLE_BIOPSY, site=Site.BREAST, laterality=Laterality.LEFT
+                ),
+                ihc=IhcDetails(score=IhcScore.ZERO),
+            ),
+            None,
+        )
+    finally:
+        service.close()
+    result = run(["--demo", "--database", str(path), "--quit-after-paint"], tmp_path)
+    assert result.returncode == 2
+    assert "not a demo database" in result.stderr
+    service = open_case_service(str(path))
+    try:
+        assert not service.is_demo()
+        assert service.worklist_count(WorklistQuery()) == 1
+    finally:
+        service.close()
+
+
+def test_no_sub_command_opens_the_window_on_the_named_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite3"
+    result = run(["--database", str(path), "--quit-after-paint"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+    service = open_case_service(str(path))
+    try:
+        assert not service.is_demo()
+    finally:
+        service.close()
+
+
+def test_many_qt_calls_do_not_exhaust_none_on_python_3_11(tmp_path: Path) -> None:
+    """PySide6 6.12 drops a reference to None per void call; her2desk.gui makes None immortal."""
+    code = (
+        "import her2desk.gui\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "from PySide6.QtCore import QObject, Signal\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "class O(QObject):\n"
+        "    s = Signal()\n"
+        "o = O(); o.s.connect(lambda: None)\n"
+        "for i in range(200_000):\n"
+        "    label.setText('x'); o.s.emit()\n"
+        "print('survived')\n"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "survived" in result.stdout

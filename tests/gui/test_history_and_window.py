@@ -1,0 +1,117 @@
+"""Patient history, menus, the About box and remembered window geometry."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+
+from her2desk import __version__
+from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.vocabulary import ClinicalSetting, IhcScore, Laterality, Procedure, Sex, Site
+from her2desk.gui import dialogs
+from her2desk.gui.main_window import GEOMETRY_KEY, MainWindow
+from her2desk.services.case_service import CaseService
+
+PATIENT = PatientDetails("SYN-700", "Testpatient-Delta", "Dana", date(1958, 7, 9), Sex.FEMALE)
+
+
+def save(service: CaseService, accession: str, collected: date, setting: ClinicalSetting, score: IhcScore):
+    pct = Decimal(80) if score is IhcScore.THREE_PLUS else Decimal(0)
+    entry = CaseEntry(
+        accession=accession,
+        patient=PATIENT,
+        specimen=SpecimenDetails(
+            procedure=Procedure.CORE_NEEDLE_BIOPSY,
+            site=Site.BREAST,
+            laterality=Laterality.LEFT,
+            setting=setting,
+            metastatic_site="liver" if setting is not ClinicalSetting.PRIMARY else None,
+            collected_on=collected,
+        ),
+        ihc=IhcDetails(score=score, stained_pct=pct),
+    )
+    return service.save(entry, None)
+
+
+def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
+    window: MainWindow, service: CaseService, ui
+) -> None:
+    save(service, "S20-000001", date(2020, 5, 1), ClinicalSetting.PRIMARY, IhcScore.THREE_PLUS)
+    save(service, "S24-000002", date(2024, 9, 1), ClinicalSetting.METASTATIC, IhcScore.ZERO)
+    save(service, "S22-000003", date(2022, 1, 1), ClinicalSetting.RECURRENT, IhcScore.THREE_PLUS)
+    window.open_accession("S20-000001")
+    ui.find(window.editor.form, "Patient history").click()
+    assert window.tabs.currentWidget() is window.history
+
+    table = window.history.table
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    assert [r[1] for r in rows] == ["S20-000001", "S22-000003", "S24-000002"]
+    assert [r[7] for r in rows] == ["POSITIVE", "POSITIVE", "NEGATIVE"]
+    assert rows[0][8] == ""
+    assert rows[1][8] == ""
+    assert "HER2 status changed" in rows[2][8]
+    assert "was POSITIVE" in rows[2][8]
+    assert "is NEGATIVE" in rows[2][8]
+    assert table.item(2, 0).background().color() != table.item(0, 0).background().color()
+    assert "changed in 1 later specimen" in window.history.summary.text()
+    assert "Testpatient-Delta" in window.history.title.text()
+
+    table.setCurrentCell(2, 0)
+    table.itemActivated.emit(table.item(2, 0))
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.form.rows["accession"].text() == "S24-000002"
+
+
+def test_history_of_an_unknown_mrn_says_so(window: MainWindow) -> None:
+    window.show_history("SYN-NOBODY")
+    assert window.history.table.rowCount() == 0
+    assert "No stored cases for MRN SYN-NOBODY" in window.history.title.text()
+
+
+def test_menus_have_the_usual_shortcuts(window: MainWindow) -> None:
+    assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
+    assert window.save_action.shortcut() == QKeySequence("Ctrl+S")
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+    assert window.print_action.shortcut() == QKeySequence("Ctrl+P")
+    assert not window.print_action.isEnabled()
+    assert "not available yet" in window.print_action.text()
+
+
+def test_about_names_the_version_and_the_guidelines(window: MainWindow, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "her2desk.gui.dialogs.QMessageBox.about", lambda _parent, _title, text: shown.append(text)
+    )
+    monkeypatch.setattr(dialogs, "show_about", _real_show_about)
+    window.about_action.trigger()
+    assert len(shown) == 1
+    assert __version__ in shown[0]
+    assert "ASCO/CAP 2018" in shown[0]
+    assert "CAP/ASCP/ASCO 2016" in shown[0]
+
+
+_real_show_about = dialogs.show_about
+
+
+def test_window_geometry_is_remembered_in_the_private_settings(
+    service: CaseService, private_settings, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = MainWindow(service)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 520)
+    first.close()
+    first.runner.wait()
+    assert QSettings().value(GEOMETRY_KEY) is not None
+    assert str(private_settings) in QSettings().fileName()
+
+    second = MainWindow(service)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (700, 520)
+    second.close()
+    second.runner.wait()

@@ -1,0 +1,143 @@
+"""The worklist model over a real database: paged, lazy, sorted and filtered by the store."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from her2desk.domain.records import WorklistOrder, WorklistQuery
+from her2desk.domain.vocabulary import Site, Status
+from her2desk.gui.main_window import MainWindow
+from her2desk.gui.worklist_model import COLUMNS, LOADING, MAX_CACHED_PAGES, PAGE_SIZE, WorklistModel
+from her2desk.services.case_service import CaseService
+from her2desk.store.demo import seed_demo
+
+CASES = 2 * PAGE_SIZE + 57
+
+
+@pytest.fixture
+def seeded(service: CaseService) -> CaseService:
+    seed_demo(service, CASES, seed=7)
+    return service
+
+
+@pytest.fixture
+def model(seeded: CaseService, qtbot):
+    m = WorklistModel(seeded)
+    m.set_query(WorklistQuery())
+    qtbot.waitUntil(lambda: m.total is not None)
+    yield m
+    m.runner.wait()
+
+
+def load_all_pages(model: WorklistModel, qtbot) -> None:
+    for page in range((model.total + PAGE_SIZE - 1) // PAGE_SIZE):
+        model.row_at(page * PAGE_SIZE)
+    qtbot.waitUntil(lambda: not model.is_loading())
+
+
+def test_model_passes_qtmodeltester(model: WorklistModel, qtmodeltester, qtbot) -> None:
+    load_all_pages(model, qtbot)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_count_comes_from_the_store_and_rows_arrive_by_page(model: WorklistModel, seeded, qtbot) -> None:
+    assert model.rowCount() == CASES == seeded.worklist_count(WorklistQuery())
+    assert model.columnCount() == len(COLUMNS)
+    last = model.index(CASES - 1, 0)
+    if model.row_at(CASES - 1) is None:
+        assert model.data(last) == LOADING
+        with qtbot.waitSignal(model.dataChanged, timeout=5000):
+            pass
+    expected = seeded.worklist_page(WorklistQuery(), CASES - 1, 1)[0]
+    assert model.data(last) == expected.accession
+
+
+def test_newest_first_by_collection_date(model: WorklistModel, qtbot) -> None:
+    load_all_pages(model, qtbot)
+    collected = [model.data(model.index(r, 5)) for r in range(model.rowCount())]
+    dated = [c for c in collected if c]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_sorting_by_accession_asks_the_store(model: WorklistModel, qtbot) -> None:
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.query.order_by is WorklistOrder.ACCESSION
+    qtbot.waitUntil(lambda: model.total is not None)
+    load_all_pages(model, qtbot)
+    accessions = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert accessions == sorted(accessions)
+    generation = model.generation
+    model.sort(4, Qt.SortOrder.AscendingOrder)  # procedure: no index, so not sortable
+    assert model.generation == generation
+
+
+def test_cache_stays_small_while_scrolling_through_every_page(
+    model: WorklistModel, qtbot, monkeypatch
+) -> None:
+    import her2desk.gui.worklist_model as wm
+
+    monkeypatch.setattr(wm, "MAX_CACHED_PAGES", 2)
+    load_all_pages(model, qtbot)
+    assert model.cached_pages() <= 2 < (CASES + PAGE_SIZE - 1) // PAGE_SIZE
+    assert MAX_CACHED_PAGES * PAGE_SIZE <= 10_000  # the real cache holds at most a few thousand rows
+
+
+def test_filters_and_search_in_the_window(window: MainWindow, service: CaseService, ui, qtbot) -> None:
+    seed_demo(service, CASES, seed=11)
+    window.refresh_action.trigger()
+    model = window.worklist_model
+    qtbot.waitUntil(lambda: model.total == CASES)
+
+    ui.choose(window.worklist, "Site filter", "Breast")
+    qtbot.waitUntil(lambda: model.total is not None)
+    assert model.total == service.worklist_count(WorklistQuery(site=Site.BREAST))
+    load_all_pages(model, qtbot)
+    assert {model.data(model.index(r, 3)) for r in range(model.total)} == {"Breast"}
+
+    ui.choose(window.worklist, "Site filter", "Any site")
+    window.worklist.needs_action.click()
+    qtbot.waitUntil(lambda: model.total is not None and model.query.needs_action)
+    assert model.total == service.worklist_count(WorklistQuery(needs_action=True))
+    load_all_pages(model, qtbot)
+    statuses = {model.data(model.index(r, 8)) for r in range(model.total)}
+    assert statuses <= {"EQUIVOCAL", "PENDING", "ADJUDICATION"}
+    window.worklist.needs_action.click()
+
+    ui.choose(window.worklist, "Status filter", "POSITIVE")
+    qtbot.waitUntil(lambda: model.total is not None and model.query.status is Status.POSITIVE)
+    assert model.total == service.worklist_count(WorklistQuery(status=Status.POSITIVE))
+    ui.choose(window.worklist, "Status filter", "Any status")
+
+    ui.type(window.worklist, "Collected from", "2099-01-01")
+    window.worklist.apply_filters()
+    qtbot.waitUntil(lambda: model.total == 0)
+    ui.type(window.worklist, "Collected from", "not a date")
+    window.worklist.apply_filters()
+    assert "not a date" in window.worklist.date_from.toolTip()
+    assert model.query.collected_from is None
+    ui.type(window.worklist, "Collected from", "")
+    ui.type(window.worklist, "Collected to", date.today().isoformat())
+
+    mrn = service.worklist_page(WorklistQuery(), 0, 1)[0].mrn
+    ui.type(window.worklist, "Search worklist", mrn)
+    qtbot.waitUntil(lambda: model.query.text == mrn and model.total is not None, timeout=3000)
+    assert model.total == service.worklist_count(WorklistQuery(text=mrn, collected_to=date.today()))
+    load_all_pages(model, qtbot)
+    assert {model.data(model.index(r, 2)) for r in range(model.total)} == {mrn}
+    assert f"{model.total:,} case" in window.worklist.count_label.text()
+
+
+def test_enter_on_a_row_opens_the_case(window: MainWindow, service: CaseService, qtbot) -> None:
+    seed_demo(service, 30, seed=3)
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: window.worklist_model.total == 30 and window.worklist_model.row_at(2) is not None)
+    table = window.worklist.table
+    table.setFocus()
+    table.setCurrentIndex(window.worklist_model.index(2, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    expected = window.worklist_model.row_at(2)
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.form.rows["accession"].text() == expected.accession
