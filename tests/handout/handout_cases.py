@@ -169,3 +169,38 @@ def pdftotext_text(pdf: bytes) -> str:
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return flat(done.stdout.decode("utf-8"))
+
+
+def complete_entry(
+    accession: str = "S26-07001", family: str = "Ångström-Łukasiewicz", given: str = "Zoë"
+) -> CaseEntry:
+    """A case that passes every check for saving (synthetic data only)."""
+    from her2desk.domain.case_checks import check_case
+    from her2desk.domain.vocabulary import AssayType, Fixative
+
+    entry = CaseEntry(
+        accession=accession,
+        patient=PatientDetails(
+            mrn="DEMO007001", family_name=family, given_name=given, birth_date=date(1961, 2, 3)
+        ),
+        specimen=SpecimenDetails(
+            procedure=Procedure.CORE_NEEDLE_BIOPSY,
+            site=Site.BREAST,
+            laterality=Laterality.RIGHT,
+            collected_on=date(2025, 3, 4),
+            block="A1",
+            fixative=Fixative.NBF,
+            cold_ischaemia_minutes=20,
+            fixation_hours=Decimal("24"),
+        ),
+        ihc=IhcDetails(
+            clone="4B5",
+            assay_type=AssayType.FDA_APPROVED,
+            controls_acceptable=True,
+            score=IhcScore.THREE_PLUS,
+            stained_pct=Decimal("80"),
+        ),
+    )
+    problems = check_case(entry).errors
+    assert not problems, problems
+    return entry

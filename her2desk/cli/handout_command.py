@@ -1,0 +1,87 @@
+"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es]`: the patient handout of a stored case.
+
+The case's sign-out state decides how the page is marked (rules, "Handout gating"): a case not yet
+signed out prints as PRELIMINARY — NOT FINAL; an amended case prints "Corrected result" with the date
+of the amendment. The lab's name and contact line come from $HER2DESK_LAB_NAME and
+$HER2DESK_LAB_CONTACT. Exit status: 0 written, 2 unknown accession, no result, or unwritable file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.handout import LANGUAGES, HandoutRefusedError, HandoutRequest, LabContact, render_handout
+
+LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
+LAB_CONTACT_VARIABLE = "HER2DESK_LAB_CONTACT"
+
+
+def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "handout",
+        help="write the patient handout (PDF) of a stored case",
+        description="Write the plain-language patient handout of one stored case as a PDF. A case that "
+        "is not signed out yet is marked PRELIMINARY — NOT FINAL on every page. The lab's name and "
+        f"contact line come from ${LAB_NAME_VARIABLE} and ${LAB_CONTACT_VARIABLE}. Exit status 0 when "
+        "written, 2 for an unknown accession, a case without a result, or a file that cannot be written.",
+    )
+    p.add_argument("accession", metavar="ACCESSION", help="accession number of the stored case")
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the handout (default: en)")
+    p.set_defaults(handler=run)
+
+
+def request_for(stored: StoredCase, language: str, lab: LabContact) -> HandoutRequest:
+    """The handout request for a stored case: its sign-out state decides preliminary/corrected."""
+    return HandoutRequest(
+        entry=stored.entry,
+        interpretation=stored.interpretation,
+        language=language,
+        lab=lab,
+        preliminary=stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED),
+        corrected_on=stored.updated_at.date() if stored.signout_state is SignOutState.AMENDED else None,
+    )
+
+
+def lab_from_environment() -> LabContact:
+    return LabContact(os.environ.get(LAB_NAME_VARIABLE, ""), os.environ.get(LAB_CONTACT_VARIABLE, ""))
+
+
+def _fail(message: str) -> int:
+    print(f"her2desk handout: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the storage layer (SQLAlchemy) loads only when a stored case is needed.
+    from her2desk.services.case_service import open_case_service
+
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        return _fail(f"cannot write {output}: folder {output.parent} does not exist")
+    with open_case_service(getattr(args, "database", None)) as service:
+        stored = service.load(args.accession)
+    if stored is None:
+        return _fail(f"no case with accession '{args.accession}' in this database; nothing written")
+    try:
+        pdf = render_handout(request_for(stored, args.lang, lab_from_environment()))
+    except HandoutRefusedError as error:
+        return _fail(f"case {args.accession}: {error}; nothing written")
+    partial = output.with_name(output.name + ".part")
+    try:
+        partial.write_bytes(pdf)
+        partial.replace(output)  # never leave a half-written handout under the real name
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        return _fail(f"cannot write {output}: {error.strerror or error}")
+    state = {SignOutState.SIGNED_OUT: "final", SignOutState.AMENDED: "corrected"}.get(
+        stored.signout_state, "preliminary, not final"
+    )
+    digest = hashlib.sha256(pdf).hexdigest()
+    print(f"wrote {output} ({len(pdf):,} bytes, {args.lang}, {state}, sha256 {digest})")
+    return 0
