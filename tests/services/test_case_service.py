@@ -249,3 +249,23 @@ def test_find_patient(service) -> None:
 
 def test_fresh_database_is_not_demo(service) -> None:
     assert service.is_demo() is False
+
+
+def test_service_is_usable_from_worker_threads(db_url: str) -> None:
+    """The GUI calls the service from a worker thread; results are plain data usable anywhere."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    service = open_case_service(db_url, "worker")
+    try:
+
+        def work(i: int) -> tuple[str, int]:
+            stored = service.save(make_entry(accession=f"S26-T{i:04d}", mrn=f"DEMO{i:06d}"), None)
+            loaded = service.load(stored.entry.accession)
+            return loaded.entry.accession, service.worklist_count(WorklistQuery())
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(work, range(24)))
+        assert sorted(a for a, _ in results) == [f"S26-T{i:04d}" for i in range(24)]
+        assert service.worklist_count(WorklistQuery()) == 24
+    finally:
+        service.close()

@@ -37,3 +37,22 @@ def test_newest_first_page_walks_the_collection_date_index(sqlite_url: str) -> N
         assert "TEMP B-TREE" not in plan
     finally:
         database.close()
+
+
+def test_postgres_answers_the_prefix_searches_from_indexes(postgres_url: str) -> None:
+    """The "C" collation on the search key is what lets PostgreSQL use a range scan for a prefix."""
+    database = open_database(postgres_url)
+    try:
+        statement = queries.page_statement(WorklistQuery(text="testp"), 0, 50)
+        from sqlalchemy.dialects import postgresql
+
+        compiled = statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("SET enable_seqscan = off")
+            plan = "\n".join(r[0] for r in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+        assert "ix_patient_family_name_key" in plan
+        assert "uq_her2_case_accession" in plan
+        assert "uq_patient_mrn" in plan
+        assert "Seq Scan on patient" not in plan
+    finally:
+        database.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from backends import make_entry
 from sqlalchemy import create_engine, text
 
 from her2desk.services.case_service import CaseService
@@ -72,6 +73,10 @@ def test_migrations_from_empty_build_exactly_the_model_schema(db_url: str) -> No
                 else text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_audit%'")
             ).scalar_one()
         assert triggers >= 2
+        service = CaseService(database)
+        service.save(make_entry(), None)
+        with pytest.raises(Exception, match="append-only"), database.engine.begin() as connection:
+            connection.execute(text("DELETE FROM audit"))
     finally:
         database.close()
 
