@@ -32,6 +32,7 @@ from her2desk.domain.records import (
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.store import queries
 from her2desk.store.audit import utc_now
+from her2desk.store.backup import integrity_problems
 from her2desk.store.database import Database, open_database
 from her2desk.store.fast_insert import AccessionTakenError, insert_new_case
 from her2desk.store.mapping import (
@@ -259,6 +260,14 @@ class CaseService:
                 )
                 for a in session.scalars(statement)
             ]
+
+    def check_database(self, quick: bool = True) -> list[str]:
+        """SQLite's quick_check (or full integrity_check); empty list = ok.
+
+        Reads the whole file, so the GUI runs it in the background after its window is up, never on
+        the start-up path.
+        """
+        return integrity_problems(self.database.engine, quick=quick)
 
     def is_demo(self) -> bool:
         return self.database.is_demo()

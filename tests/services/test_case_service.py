@@ -269,3 +269,9 @@ def test_service_is_usable_from_worker_threads(db_url: str) -> None:
         assert service.worklist_count(WorklistQuery()) == 24
     finally:
         service.close()
+
+
+def test_check_database_reports_ok(service) -> None:
+    service.save(make_entry(), None)
+    assert service.check_database() == []
+    assert service.check_database(quick=False) == []
