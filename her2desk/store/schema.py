@@ -8,6 +8,7 @@ typed in. Every change to these tables is audited (`audit.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -138,7 +140,16 @@ class Specimen(Base):
     fragments: Mapped[int | None] = mapped_column(Integer)
     fragments_with_tumour: Mapped[int | None] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_specimen_collected_on_case_id", "collected_on", "case_id"),)
+    # Newest-first worklist. NULL sorts as the smallest date on both backends: SQLite's default, which
+    # its plain index serves in both directions; PostgreSQL needs the index built DESC NULLS LAST.
+    __table_args__ = (
+        Index("ix_specimen_collected_on_case_id", "collected_on", "case_id").ddl_if(dialect="sqlite"),
+        Index(
+            "ix_specimen_newest_first",
+            text("collected_on DESC NULLS LAST"),
+            text("case_id DESC NULLS LAST"),
+        ).ddl_if(dialect="postgresql"),
+    )
 
 
 class IhcResult(Base):
@@ -205,3 +216,15 @@ class AuditRow(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+
+
+def include_for(dialect: str) -> Callable[[object, object, str, bool, object], bool]:
+    """Alembic autogenerate hook: leave out indexes that are built only on another backend (`ddl_if`)."""
+
+    def include_object(obj: object, _name: object, type_: str, _reflected: bool, _compare_to: object) -> bool:
+        condition = getattr(obj, "_ddl_if", None)
+        if type_ == "index" and condition is not None and condition.dialect is not None:
+            return condition.dialect == dialect
+        return True
+
+    return include_object

@@ -13,7 +13,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, inspect, text
 
 # Oldest first; the last one is the head. Add each new Alembic revision id here.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SCHEMA_MARKER_KEY = "schema"
 SCHEMA_MARKER_VALUE = "her2desk"

@@ -56,3 +56,23 @@ def test_postgres_answers_the_prefix_searches_from_indexes(postgres_url: str) ->
         assert "Seq Scan on patient" not in plan
     finally:
         database.close()
+
+
+def test_postgres_newest_first_page_needs_no_sort(postgres_url: str) -> None:
+    from her2desk.store.demo import seed_demo
+
+    database = open_database(postgres_url)
+    try:
+        seed_demo(database, 3000)
+        from sqlalchemy.dialects import postgresql
+
+        for descending in (True, False):
+            statement = queries.page_statement(WorklistQuery(descending=descending), 0, 50)
+            compiled = statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+            with database.engine.connect() as connection:
+                connection.exec_driver_sql("SET enable_seqscan = off")
+                plan = "\n".join(r[0] for r in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+            assert "ix_specimen_newest_first" in plan
+            assert "Sort" not in plan.replace("Sort Key", "")
+    finally:
+        database.close()
