@@ -72,8 +72,11 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
         window.worklist.first_paint.connect(app.quit)
         QTimer.singleShot(PAINT_TIMEOUT_MS, lambda: app.exit(1))
     window.show()
-    try:
-        return app.exec()
-    finally:
-        window.runner.wait()
-        service.close()
+    code = app.exec()
+    if quit_after_paint:
+        # The caller ends the process now (see gui_command); only reads can still be running, such
+        # as the count of a large worklist, and abandoning a read loses nothing.
+        return code
+    window.runner.wait()
+    service.close()
+    return code

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from her2desk.domain.records import StoredCase
+from her2desk.domain.records import StoredCase, WorklistQuery
 from her2desk.gui import dialogs
 from her2desk.gui.case_editor import CaseEditor
 from her2desk.gui.history_view import HistoryView
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
         self.runner = TaskRunner(parent=self)
         self.worklist_model = WorklistModel(service, self.runner, self)
+        self.worklist_model.set_query(WorklistQuery())  # first: the queries run while the window is built
         self.worklist = WorklistView(self.worklist_model)
         self.editor = CaseEditor(service)
         self.history = HistoryView(service)
@@ -58,7 +59,6 @@ class MainWindow(QMainWindow):
         self.editor.history_requested.connect(self.show_history)
         self.worklist_model.load_failed.connect(self.show_message)
         self._restore_geometry()
-        self.worklist_model.set_query(self.worklist.current_query())
 
     # -- menus -----------------------------------------------------------------------------------
 

@@ -73,7 +73,8 @@ class WorklistModel(QAbstractTableModel):
         self.runner = runner or TaskRunner(parent=self)
         self.query = WorklistQuery()
         self.generation = 0
-        self.total: int | None = None
+        self.total: int | None = None  # the exact count, once the COUNT query has answered
+        self._rows = 0  # rows shown now: the count, or the first page while the count is running
         self._pages: OrderedDict[int, list[WorklistRow]] = OrderedDict()
         self._pending: set[int] = set()
 
@@ -85,6 +86,7 @@ class WorklistModel(QAbstractTableModel):
         self.query = query
         self.generation += 1
         self.total = None
+        self._rows = 0
         self._pages.clear()
         self._pending.clear()
         self.endResetModel()
@@ -113,7 +115,7 @@ class WorklistModel(QAbstractTableModel):
     # -- Qt model API ------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or self.total is None else self.total
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -147,7 +149,7 @@ class WorklistModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> WorklistRow | None:
         """The row if its page is cached; otherwise None, and the page is on its way."""
-        if self.total is not None and not 0 <= row < self.total:
+        if row < 0 or (self.total is not None and row >= self.total):
             return None
         page_number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(page_number)
@@ -180,13 +182,19 @@ class WorklistModel(QAbstractTableModel):
         generation, total = result  # type: ignore[misc]
         if generation != self.generation:
             return
-        if total:
-            self.beginInsertRows(QModelIndex(), 0, total - 1)
-            self.total = total
-            self.endInsertRows()
-        else:
-            self.total = 0
+        self.total = total
+        self._resize(total)
         self.count_known.emit(total)
+
+    def _resize(self, rows: int) -> None:
+        if rows > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, rows - 1)
+            self._rows = rows
+            self.endInsertRows()
+        elif rows < self._rows:
+            self.beginRemoveRows(QModelIndex(), rows, self._rows - 1)
+            self._rows = rows
+            self.endRemoveRows()
 
     def _on_page(self, result: object) -> None:
         generation, page, rows = result  # type: ignore[misc]
@@ -199,9 +207,14 @@ class WorklistModel(QAbstractTableModel):
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
-        if self.total:
+        if page == 0 and self.total is None:
+            # Show the first screen while the count is still running; the count then adds the rest.
+            self._resize(len(rows))
+            self.page_loaded.emit(page)
+            return
+        if self._rows:
             first = page * PAGE_SIZE
-            last = min(first + len(rows), self.total) - 1
+            last = min(first + len(rows), self._rows) - 1
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         self.page_loaded.emit(page)

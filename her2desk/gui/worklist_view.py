@@ -157,9 +157,8 @@ class WorklistView(QWidget):
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def populated(self) -> bool:
-        """The count is known and the first page (if any) is in hand."""
-        total = self.model.total
-        return total is not None and (total == 0 or self.model.row_at(0) is not None)
+        """The first page of rows is in hand (or the count says there are none)."""
+        return self.model.total == 0 or (self.model.rowCount() > 0 and self.model.row_at(0) is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self._painted and event.type() == QEvent.Type.Paint and self.populated():

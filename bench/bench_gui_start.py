@@ -1,0 +1,215 @@
+"""GUI benchmarks, each against a baseline measured in the same run (issue 3 targets).
+
+1. Cold start, as whole processes, side by side:
+   `her2desk --demo --database DB --quit-after-paint` on 100,000 demo cases versus a bare PySide6
+   script that shows an empty QMainWindow.                                     target <= 2.5x
+2. Interpretation panel update per keystroke in the case form.                  target < 16 ms
+3. Resident memory with the worklist open on 1,000,000 cases (after scrolling to the middle and
+   the end) versus the bare window.                                             target <= 150 MB
+
+Demo databases are created with `her2desk demo --cases N` when missing (1,000,000 takes minutes).
+
+    python bench/bench_gui_start.py [--runs 7] [--workdir DIR] [--skip-million]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+if "--rss" in sys.argv:
+    print(next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1])
+"""
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return e
+
+
+def ensure_demo(path: Path, cases: int) -> None:
+    if path.exists():
+        return
+    print(f"creating {path} with {cases:,} demo cases…", file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "-m", "her2desk", "demo", "--cases", str(cases), "--database", str(path)],
+        check=True,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def cold_start(database: Path, runs: int) -> tuple[float, float]:
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    app = [sys.executable, "-m", "her2desk", "--demo", "--database", str(database), "--quit-after-paint"]
+    timed(bare), timed(app)  # warm the file cache for both, as a second start of the day would be
+    bare_times, app_times = [], []
+    for _ in range(runs):  # interleaved, so drifting machine load hits both alike
+        bare_times.append(timed(bare))
+        app_times.append(timed(app))
+    return statistics.median(bare_times), statistics.median(app_times)
+
+
+def keystrokes() -> tuple[float, float, int]:
+    """Median and 95th percentile seconds per keystroke, typing counts into the real form."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    import her2desk.gui  # noqa: F401
+    from her2desk.domain.vocabulary import IhcScore, IshProbe, Laterality, Procedure, Site
+    from her2desk.gui.case_editor import CaseEditor
+    from her2desk.services.case_service import open_case_service
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        service = open_case_service(str(Path(folder) / "bench.sqlite3"))
+        editor = CaseEditor(service)
+        editor.resize(1300, 850)
+        editor.show()
+        rows = editor.form.rows
+        for key, value in (
+            ("site", Site.BREAST),
+            ("procedure", Procedure.CORE_NEEDLE_BIOPSY),
+            ("specimen.laterality", Laterality.LEFT),
+            ("ihc", IhcScore.TWO_PLUS),
+            ("ish", IshProbe.DUAL),
+        ):
+            rows[key].set_value(value)
+        app.processEvents()
+        timings: list[float] = []
+        for key, texts in (
+            ("her2", ["4.5", "6.25", "3.9"]),
+            ("cep17", ["3.0", "1.95"]),
+            ("cells", ["20", "40"]),
+        ):
+            widget = rows[key].input
+            for text in texts * 10:
+                widget.selectAll()
+                QTest.keyClick(widget, Qt.Key.Key_Delete)
+                for char in text:
+                    start = time.perf_counter()
+                    QTest.keyClick(widget, char)
+                    app.processEvents()  # include the repaint the keystroke caused
+                    timings.append(time.perf_counter() - start)
+        editor.close()
+        service.close()
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95)], len(timings)
+
+
+def worklist_rss_child(database: str) -> None:
+    """In a child process: open the window on `database`, scroll through it, print VmRSS in kB."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from her2desk.gui.app import open_service
+    from her2desk.gui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    service = open_service(database, True)
+    window = MainWindow(service, demo=True)
+    window.show()
+    model, table = window.worklist_model, window.worklist.table
+    steps = iter([0.5, 0.75, 1.0, None])
+
+    def step() -> None:
+        if model.total is None or model.is_loading():
+            QTimer.singleShot(50, step)
+            return
+        fraction = next(steps)
+        if fraction is None:
+            app.quit()
+            return
+        row = max(0, int(model.total * fraction) - 1)
+        table.scrollTo(model.index(row, 0))
+        model.row_at(row)
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(0, step)
+    app.exec()
+    print(f"{vm_rss_kb()} {model.total} {model.cached_pages()}")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def vm_rss_kb() -> int:
+    with open("/proc/self/status") as status:
+        return int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+
+
+def rss(database: Path) -> tuple[float, float, int, int]:
+    bare = subprocess.run(
+        [sys.executable, "-c", BARE_WINDOW, "--rss"], check=True, env=env(), capture_output=True, text=True
+    )
+    child = subprocess.run(
+        [sys.executable, __file__, "--rss-child", str(database)],
+        check=True,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
+    kb, total, pages = child.stdout.split()
+    return int(bare.stdout.strip()) / 1024, int(kb) / 1024, int(total), int(pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "her2desk-bench")
+    parser.add_argument("--skip-million", action="store_true")
+    parser.add_argument("--rss-child", metavar="DB", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.rss_child:
+        worklist_rss_child(args.rss_child)
+        return 0
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    hundred_k = args.workdir / "demo-100k.sqlite3"
+    ensure_demo(hundred_k, 100_000)
+
+    bare, app = cold_start(hundred_k, args.runs)
+    print(f"cold start, median of {args.runs} interleaved runs (100,000 cases):")
+    print(f"  bare PySide6 QMainWindow   {bare:6.3f} s")
+    print(f"  her2desk to first paint    {app:6.3f} s   ratio {app / bare:4.2f}x   (target <= 2.5x)")
+
+    median, p95, count = keystrokes()
+    print(f"panel update per keystroke ({count} keystrokes, repaint included):")
+    print(f"  median {median * 1000:5.2f} ms   95th percentile {p95 * 1000:5.2f} ms   (target < 16 ms)")
+
+    if not args.skip_million:
+        million = args.workdir / "demo-1m.sqlite3"
+        ensure_demo(million, 1_000_000)
+        bare_mb, app_mb, total, pages = rss(million)
+        print(f"resident memory, worklist open on {total:,} cases after scrolling to the end:")
+        print(f"  bare PySide6 QMainWindow   {bare_mb:6.1f} MB")
+        print(f"  her2desk                   {app_mb:6.1f} MB   ({pages} pages cached; target <= 150 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
