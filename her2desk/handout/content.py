@@ -100,6 +100,7 @@ class HandoutContent:
     title: str
     subtitle: str
     lab_name: str
+    patient_name: str
     accession: str
     identity: tuple[tuple[str, str], ...]
     banners: tuple[Banner, ...]
@@ -191,6 +192,7 @@ def build_content(request: HandoutRequest) -> HandoutContent:
         title=texts.text("labels.title"),
         subtitle=texts.text("labels.subtitle"),
         lab_name=lab_name,
+        patient_name=entry.patient.display_name,
         accession=entry.accession,
         identity=(
             (texts.text("labels.name"), entry.patient.display_name),

@@ -76,14 +76,8 @@ def is_printable(char: str) -> bool:
 
 def missing_characters(texts: str | Iterable[str]) -> list[str]:
     """Characters in `texts` that no shipped font can print, each once, in order of appearance."""
-    if isinstance(texts, str):
-        texts = [texts]
-    seen: dict[str, None] = {}
-    for text in texts:
-        for char in text:
-            if char not in seen and not is_printable(char):
-                seen[char] = None
-    return list(seen)
+    joined = texts if isinstance(texts, str) else "".join(texts)
+    return [char for char in dict.fromkeys(joined) if not is_printable(char)]
 
 
 def describe(chars: Iterable[str]) -> str:

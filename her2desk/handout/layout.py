@@ -15,7 +15,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -66,7 +65,9 @@ class Styles:
         self.lab = _style("lab", 9.5, bold=True, textColor=ACCENT)
         self.label = _style("label", 8, textColor=colors.HexColor("#4a4a4a"))
         self.value = _style("value", 10, bold=True)
-        self.heading = _style("heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=5, spaceAfter=1.5)
+        self.heading = _style(
+            "heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=5, spaceAfter=1.5, keepWithNext=1
+        )
         self.body = _style("body", 10, spaceAfter=2)
         self.bullet = _style("bullet", 10, leftIndent=12, bulletIndent=2, spaceAfter=1)
         self.result = _style("result", 13.5, bold=True)
@@ -140,7 +141,7 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
     cells = [[para(label, s.label), para(value, s.value)] for label, value in content.identity]
     identity = Table(
         [cells[0] + cells[1], cells[2] + cells[3]],
-        colWidths=[36 * mm, WIDTH / 2 - 36 * mm, 34 * mm, WIDTH / 2 - 34 * mm],
+        colWidths=[28 * mm, WIDTH / 2 - 28 * mm, 32 * mm, WIDTH / 2 - 32 * mm],
     )
     identity.setStyle(
         TableStyle(
@@ -179,46 +180,40 @@ def section(item: Section, s: Styles) -> list[Flowable]:
         flow = [para(item.heading, s.heading)]
     flow += [para(p, s.body) for p in item.paragraphs]
     flow += [para(b, s.bullet, bullet="•") for b in item.bullets]
-    # Keep a heading with its first lines; never strand a heading at the foot of a page.
-    return [CondPageBreak(30 * mm), KeepTogether(flow)]
+    # Headings keep with the next paragraph (style keepWithNext); never start a section at the very foot.
+    return [CondPageBreak(25 * mm), *flow]
 
 
 def records(content: HandoutContent, s: Styles) -> Flowable:
+    """The small 'for your records' box: one table (heading and note span it), label/value in two columns."""
     half = (len(content.records) + 1) // 2
     pairs = list(content.records)
     left, right = pairs[:half], pairs[half:] + [("", "")] * (2 * half - len(pairs))
-    rows = [
+    rows: list[list[object]] = [
+        [para(content.records_heading, s.records_heading), "", "", ""],
+        [para(content.records_note, s.small), "", "", ""],
+    ]
+    rows += [
         [para(a, s.small), para(b, s.small_bold), para(c, s.small), para(d, s.small_bold)]
         for (a, b), (c, d) in zip(left, right, strict=True)
     ]
-    table = Table(rows, colWidths=[30 * mm, WIDTH / 2 - 32 * mm, 34 * mm, WIDTH / 2 - 36 * mm])
+    table = Table(rows, colWidths=[30 * mm, WIDTH / 2 - 30 * mm, 34 * mm, WIDTH / 2 - 34 * mm])
     table.setStyle(
         TableStyle(
             [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (0, 1), (-1, 1)),
+                ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.3, LINE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, 0), 3),
+                ("LINEBELOW", (0, 2), (-1, -2), 0.3, LINE),
             ]
         )
     )
-    box = Table(
-        [[para(content.records_heading, s.records_heading)], [para(content.records_note, s.small)], [table]],
-        colWidths=[WIDTH],
-    )
-    box.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.8, LINE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-    )
-    return KeepTogether([Spacer(1, 3 * mm), box])
+    return KeepTogether([Spacer(1, 3 * mm), table])
 
 
 def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
@@ -240,24 +235,23 @@ def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
 
 
 def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTemplate], None]:
-    """Footer on every page (accession, page number, disclaimer); a watermark when preliminary."""
+    """Footer on every page (name, accession, page number); a red top band when preliminary."""
     s = styles()
 
     def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         if content.preliminary_mark:
-            canvas.setFillColor(colors.Color(0.75, 0.22, 0.17, alpha=0.10))
-            # As large as fits across the page diagonal, whatever the language's wording.
-            size = min(46.0, 150 * mm / max(1.0, stringWidth(content.preliminary_mark, BOLD, 1)))
-            canvas.setFont(BOLD, size)
-            canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
-            canvas.rotate(35)
-            canvas.drawCentredString(0, 0, content.preliminary_mark)
-            canvas.rotate(-35)
-            canvas.translate(-PAGE[0] / 2, -PAGE[1] / 2)
+            # A red band across the top of every page. Horizontal text (no diagonal watermark): a rotated
+            # mark gets spliced into the text that screen readers and copy-paste see.
+            canvas.setFillColor(WARN_LINE)
+            canvas.rect(MARGIN, PAGE[1] - 10 * mm, WIDTH, 6.5 * mm, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.setFont(BOLD, 10.5)
+            canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 7.8 * mm, content.preliminary_mark)
         canvas.setStrokeColor(LINE)
         canvas.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
-        parts = [content.accession, content.page_label.format(page=doc.page)]
+        # Name and accession on every page: a second page must still be matched to its patient.
+        parts = [content.patient_name, content.accession, content.page_label.format(page=doc.page)]
         if content.preliminary_mark:
             parts.insert(0, content.preliminary_mark)
         footer = para("  ·  ".join(p for p in parts if p), s.footer)

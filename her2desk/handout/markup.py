@@ -7,11 +7,13 @@ Paragraph text is XML-like markup, so a name such as `O'Brien <b>&` must be esca
 
 from __future__ import annotations
 
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from her2desk.handout.fonts import REPLACEMENT, coverage, font_for
 
 
+@lru_cache(maxsize=4096)  # most texts are the same words on every handout
 def to_markup(text: str, base: str) -> str:
     """Markup for `text` in a paragraph whose style font is `base` (fonts.REGULAR or fonts.BOLD)."""
     base_glyphs = coverage(base)

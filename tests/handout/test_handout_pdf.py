@@ -184,3 +184,12 @@ def test_fonts_are_embedded() -> None:
             if descriptor is not None and "/FontFile2" in descriptor.get_object():
                 embedded.add(str(font["/BaseFont"]).split("+")[-1])
     assert {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"} <= embedded
+
+
+def test_every_page_carries_the_name_and_accession() -> None:
+    entry = make_entry(family="Петрова", given="Ольга", accession="S26-04444")
+    pdf = render_handout(request_for("negative-low", corrected_on=date(2026, 3, 20), entry=entry))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    for number, page in enumerate(pages, start=1):
+        text = " ".join(page.extract_text().split())
+        assert f"Петрова, Ольга · S26-04444 · Page {number}" in text
