@@ -156,6 +156,23 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
     return entry, problems
 
 
+def _records(reader: Iterator[list[str]], problems: list[CsvProblem]) -> Iterator[tuple[int, list[str]]]:
+    """Data rows numbered as a spreadsheet shows them; malformed CSV ends the file with a problem."""
+    row_number = 1
+    while True:
+        row_number += 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.append(
+                CsvProblem(row_number, "", f"not valid CSV ({error}); the rest of the file was not read")
+            )
+            return
+        yield row_number, values
+
+
 def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
     """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here."""
     today = today or date.today()
@@ -166,6 +183,8 @@ def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
         header = next(reader)
     except StopIteration:
         return ParsedFile([], [CsvProblem(1, "", "the file is empty; a header row is required")])
+    except csv.Error as error:
+        return ParsedFile([], [CsvProblem(1, "", f"not valid CSV ({error})")])
     allowed = set(EXPORT_COLUMNS)
     for name in header:
         if name not in allowed:
@@ -181,7 +200,7 @@ def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
         return ParsedFile([], problems)
     seen_accessions: dict[str, int] = {}
     seen_patients: dict[str, tuple[int, PatientDetails]] = {}
-    for row_number, values in enumerate(reader, start=2):
+    for row_number, values in _records(reader, problems):
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):

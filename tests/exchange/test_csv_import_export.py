@@ -98,6 +98,7 @@ def test_valid_file_is_imported(db_url: str, tmp_path: Path, capsys) -> None:
         ({"collected_on": (date.today() + timedelta(days=3)).isoformat()}, "collected_on", "future"),
         ({"family_name": "X" * 10_000}, "family_name", "at most 200"),
         ({"given_name": "Ada\x07"}, "given_name", "control"),
+        ({"family_name": "Test\x00patient"}, "family_name", "control"),
         ({"mrn": "MRN 1; DROP"}, "mrn", "only letters"),
         ({"accession": ""}, "accession", "required"),
         ({"procedure": ""}, "procedure", "required"),
@@ -233,3 +234,23 @@ def test_import_writes_audit_rows(sqlite_url: str, tmp_path: Path, capsys) -> No
 def test_parse_csv_reports_empty_file() -> None:
     parsed = parse_csv(io.StringIO(""))
     assert [str(p) for p in parsed.problems] == ["row 1: the file is empty; a header row is required"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "fragment"),
+    [
+        ("S26-1,DEMO1," + "Y" * 200_000, "not valid CSV"),
+        ('S26-1,DEMO1,"unterminated', ""),
+    ],
+)
+def test_malformed_csv_is_a_row_problem_not_a_traceback(
+    sqlite_url: str, tmp_path: Path, capsys, payload, fragment
+):
+    path = tmp_path / "broken.csv"
+    path.write_text(",".join(CASE_COLUMNS) + "\n" + payload + "\n", encoding="utf-8")
+    code, _out, err = _import(sqlite_url, path, capsys)
+    assert code == 2
+    assert "Traceback" not in err
+    assert "row 2" in err
+    assert fragment in err
+    assert _cases(sqlite_url) == 0
