@@ -141,7 +141,7 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
     cells = [[para(label, s.label), para(value, s.value)] for label, value in content.identity]
     identity = Table(
         [cells[0] + cells[1], cells[2] + cells[3]],
-        colWidths=[28 * mm, WIDTH / 2 - 28 * mm, 32 * mm, WIDTH / 2 - 32 * mm],
+        colWidths=[27 * mm, WIDTH / 2 - 27 * mm, 38 * mm, WIDTH / 2 - 38 * mm],
     )
     identity.setStyle(
         TableStyle(
