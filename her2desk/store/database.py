@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
@@ -30,6 +30,7 @@ from her2desk.store.versioning import (
 
 log = logging.getLogger(__name__)
 DEMO_KEY = "demo"
+SCHEMA_LOCK_KEY = 0x48455232  # "HER2": advisory lock id for schema creation and upgrades
 
 
 class DatabaseError(Exception):
@@ -111,8 +112,19 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
         raise
 
 
+def _serialise_schema_changes(connection: Connection) -> None:
+    """Two workstations starting at once must not both create or upgrade the schema.
+
+    SQLite: the writer's BEGIN IMMEDIATE already serialises them. PostgreSQL: a transaction-scoped
+    advisory lock does; the second waits, then finds the work done.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+
+
 def _create_schema(engine: Engine) -> None:
     with writer(engine).begin() as connection:
+        _serialise_schema_changes(connection)
         if read_schema_status(connection).state is not SchemaState.EMPTY:
             return  # another process created it while we waited for the write lock
         Base.metadata.create_all(connection)
@@ -151,11 +163,12 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
         backup = backup_path_for(path, revision)
         backup_sqlite(path, backup)
         log.info("backed up the database to %s before upgrading it", backup)
-    with engine.connect() as connection:
+    with writer(engine).connect() as connection:
         if engine.dialect.name == "sqlite":
             connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
         try:
             with connection.begin():
+                _serialise_schema_changes(connection)
                 migrate.upgrade(connection)
                 if engine.dialect.name == "sqlite":
                     bad = list(connection.exec_driver_sql("PRAGMA foreign_key_check"))

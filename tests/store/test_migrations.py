@@ -164,3 +164,32 @@ def test_opening_a_current_database_does_not_import_alembic(sqlite_url: str) -> 
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_several_programs_creating_the_same_new_database_at_once(db_url: str, tmp_path: Path) -> None:
+    """Four workstations started together on an empty database: one creates it, the others wait."""
+    import time
+
+    script = tmp_path / "opener.py"
+    script.write_text(
+        "import sys, time\n"
+        "from her2desk.services.case_service import open_case_service\n"
+        "while time.time() < float(sys.argv[2]):\n"
+        "    time.sleep(0.001)\n"
+        "s = open_case_service(sys.argv[1]); print(s.database.revision()); s.close()\n",
+        encoding="utf-8",
+    )
+    start = str(time.time() + 2)
+    openers = [
+        subprocess.Popen(
+            [sys.executable, str(script), db_url, start],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for opener in openers:
+        out, err = opener.communicate(timeout=60)
+        assert opener.returncode == 0, err
+        assert out.strip() == HEAD_REVISION
