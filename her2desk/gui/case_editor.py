@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck
+from her2desk.domain.inputs import INPUT_FIELDS
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseConflictError, CaseInvalidError, StoredCase
 from her2desk.domain.vocabulary import NextStep
@@ -43,6 +44,7 @@ class CaseEditor(QWidget):
         self._store_errors: list[Problem] = []
         self._show_all = False
         self._baseline: dict[str, str] = {}
+        self._trusted = True
 
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -110,6 +112,7 @@ class CaseEditor(QWidget):
         entry, parse_problems = self.form.read()
         self.check = self.service.check(entry)
         parsed_fields = {p.field for p in parse_problems}
+        self._trusted = not parsed_fields & set(INPUT_FIELDS)
         self.errors = [
             *parse_problems,
             *(e for e in self.check.errors if e.field not in parsed_fields),
@@ -132,12 +135,17 @@ class CaseEditor(QWidget):
             if sep and name in self.form.rows:
                 warnings.setdefault(name, _sentence(message))
         self.form.show_problems(by_field, warnings)
-        self.panel.show_check(self.check, [self._describe(p) for p in self.errors])
+        self.panel.show_check(
+            self.check,
+            [self._describe(p.field, p.message) for p in self.errors],
+            [self._describe(*_split_warning(w)) for w in self.check.warnings] if self.check else [],
+            trusted=self._trusted,
+        )
 
-    def _describe(self, problem: Problem) -> str:
-        row = self.form.rows.get(problem.field)
-        name = row.input.accessibleName() if row else problem.field
-        return f"{name}: {problem.message}"
+    def _describe(self, field: str, message: str) -> str:
+        row = self.form.rows.get(field)
+        name = row.input.accessibleName() if row else field
+        return f"{name}: {message}" if name else message
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -196,6 +204,12 @@ class CaseEditor(QWidget):
         self.form.fill_patient(patient)
         self.status_message.emit(f"Found patient {patient.display_name} (MRN {mrn})")
         self.form.rows["procedure"].input.setFocus()
+
+
+def _split_warning(text: str) -> tuple[str, str]:
+    """Warnings read "field: message" when they concern one field."""
+    name, sep, message = text.partition(": ")
+    return (name, message) if sep and " " not in name else ("", text)
 
 
 def _sentence(message: str) -> str:

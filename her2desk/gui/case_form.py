@@ -150,10 +150,13 @@ class CaseForm(QWidget):
         self._add(
             form,
             line_field(
-                "specimen.cold_ischaemia_minutes", "Cold ischaemia", "Cold ischaemia minutes", "minutes"
+                "specimen.cold_ischaemia_minutes", "Cold ischaemia (min)", "Cold ischaemia minutes", "minutes"
             ),
         )
-        self._add(form, line_field("specimen.fixation_hours", "Fixation time", "Fixation hours", "hours"))
+        self._add(
+            form,
+            line_field("specimen.fixation_hours", "Fixation time (h)", "Fixation hours", "hours in formalin"),
+        )
         self._add(form, line_field("specimen.fragments", "Fragments", "Fragments", "biopsy fragments"))
         self._add(
             form,

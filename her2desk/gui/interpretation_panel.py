@@ -12,19 +12,9 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.vocabulary import NextStep, Status
+from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.fields import ERROR_STYLE, WARNING_STYLE
-from her2desk.gui.labels import label
-
-STATUS_COLOURS: dict[Status | None, str] = {
-    Status.POSITIVE: "#8e1b1b",
-    Status.NEGATIVE: "#1d5e2c",
-    Status.EQUIVOCAL: "#8a5a00",
-    Status.PENDING: "#8a5a00",
-    Status.ADJUDICATION: "#6a1b9a",
-    Status.INDETERMINATE: "#444444",
-    None: "#666666",
-}
+from her2desk.gui.labels import STATUS_COLOURS, label
 
 
 def _label(name: str, *, wrap: bool = True) -> QLabel:
@@ -94,24 +84,36 @@ class InterpretationPanel(QFrame):
         layout.addStretch(1)
         self.show_check(None)
 
-    def show_check(self, check: CaseCheck | None, errors: list[str] | None = None) -> None:
-        """Show a case check; `errors` are the messages the person must fix (parsing included)."""
+    def show_check(
+        self,
+        check: CaseCheck | None,
+        errors: list[str] | None = None,
+        warnings: list[str] | None = None,
+        trusted: bool = True,
+    ) -> None:
+        """Show a case check.
+
+        `errors` are every message the person must fix before saving (parsing included); `warnings`
+        are shown but never block. `trusted` is False when a value the guideline uses could not be
+        read: then no result is shown, because the engine saw that field as empty.
+        """
         errors = errors or []
-        result = check.interpretation if check else None
-        status = result.status if result and not errors else None
+        interpretation = check.interpretation if check else None
+        result = interpretation if interpretation and interpretation.status and trusted else None
+        status = result.status if result else None
         if check is None:
             status_text = "No case"
         elif status is None:
-            status_text = "INCOMPLETE" if errors else "—"
+            status_text = "NO RESULT"
         else:
             status_text = label(status)
         _set_text(self.status, status_text)
         self._set_style(self.status, f"color: {STATUS_COLOURS.get(status, '#666666')};")
-        summary = result.summary() if result and result.status and not errors else ""
+        summary = result.summary() if result else ""
         if summary != self.summary_text:
             self.summary_text = summary
             self.status.setAccessibleDescription(summary)
-        _set_text(self.guideline, result.guideline if result else "")
+        _set_text(self.guideline, interpretation.guideline if interpretation else "")
         _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
         _set_text(self.ratio, format_decimal(result.ratio) if result and result.ratio is not None else "—")
         _set_text(
@@ -119,16 +121,14 @@ class InterpretationPanel(QFrame):
             format_decimal(result.her2_average) if result and result.her2_average is not None else "—",
         )
         _set_text(self.descriptor, label(result.descriptor) if result and result.descriptor else "—")
-        next_step = result.next_step if result and result.status else None
+        next_step = result.next_step if result else None
         _set_text(self.next_step, label(next_step) if next_step else "—")
         self._set_style(
             self.next_step, "font-weight: bold;" if next_step not in (None, NextStep.NONE) else ""
         )
-        self._set_section(
-            self.errors,
-            _bullets(errors) if len(errors) <= 3 else f"{len(errors)} problems to fix; see the marked fields",
-        )
-        self._set_section(self.warnings, _bullets(check.warnings) if check else "")
+        heading = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} to fix before saving:\n"
+        self._set_section(self.errors, heading + _bullets(errors) if errors else "")
+        self._set_section(self.warnings, _bullets(warnings or []))
         self._set_section(self.comments, _bullets(result.comments) if result else "")
         self._set_section(self.trail, _bullets(result.trail) if result else "")
 

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from her2desk.domain.vocabulary import Descriptor, IhcScore, NextStep, Status
+from her2desk.domain.vocabulary import AssayType, Descriptor, IhcScore, NextStep, Status
+
+# Colours that set the statuses apart at a glance (also distinguishable in grey scale by the words).
+STATUS_COLOURS: dict[Status | None, str] = {
+    Status.POSITIVE: "#8e1b1b",
+    Status.NEGATIVE: "#1d5e2c",
+    Status.EQUIVOCAL: "#8a5a00",
+    Status.PENDING: "#8a5a00",
+    Status.ADJUDICATION: "#6a1b9a",
+    Status.INDETERMINATE: "#444444",
+    None: "#666666",
+}
 
 NEXT_STEP_WORDS: dict[NextStep, str] = {
     NextStep.NONE: "None: the result is complete",
@@ -20,10 +31,18 @@ NEXT_STEP_WORDS: dict[NextStep, str] = {
 }
 
 
+SPECIAL_WORDS: dict[object, str] = {
+    AssayType.FDA_APPROVED: "FDA-approved",
+    AssayType.LABORATORY_DEVELOPED: "Laboratory-developed",
+}
+
+
 def label(value: StrEnum | None) -> str:
     """A readable label; IHC scores keep their own notation (0, 1+, 2+, 3+)."""
     if value is None:
         return ""
+    if value in SPECIAL_WORDS:
+        return SPECIAL_WORDS[value]
     if isinstance(value, IhcScore) and value is not IhcScore.INDETERMINATE:
         return value.value
     if isinstance(value, Status):

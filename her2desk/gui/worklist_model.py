@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from her2desk.domain.records import WorklistOrder, WorklistQuery, WorklistRow
-from her2desk.gui.labels import label
+from her2desk.gui.labels import STATUS_COLOURS, label
 from her2desk.gui.workers import TaskRunner
 
 PAGE_SIZE = 200
@@ -58,6 +59,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Status", lambda r: label(r.status), WorklistOrder.STATUS),
     Column("Sign-out", lambda r: label(r.signout_state), None),
 )
+
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, ACCESSION_ROLE)
+STATUS_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.title == "Status")
 
 
 class WorklistModel(QAbstractTableModel):
@@ -134,7 +138,12 @@ class WorklistModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, CASE_ID_ROLE, ACCESSION_ROLE):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            CASE_ID_ROLE,
+            ACCESSION_ROLE,
+        ):
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -143,6 +152,9 @@ class WorklistModel(QAbstractTableModel):
             return row.case_id
         if role == ACCESSION_ROLE:
             return row.accession
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = STATUS_COLOURS.get(row.status) if index.column() == STATUS_COLUMN else None
+            return QBrush(QColor(colour)) if colour else None
         return COLUMNS[index.column()].text(row)
 
     # -- pages -------------------------------------------------------------------------------------

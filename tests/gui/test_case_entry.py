@@ -36,7 +36,7 @@ def type_breast_2plus(ui, form) -> None:
     ui.type(form, "Cold ischaemia minutes", "30")
     ui.type(form, "Fixation hours", "24")
     ui.type(form, "Antibody clone", "4B5")
-    ui.choose(form, "Assay type", "Fda approved")
+    ui.choose(form, "Assay type", "FDA-approved")
     ui.choose(form, "Controls", "Stained as expected")
     ui.choose(form, "IHC score", "2+")
     ui.type(form, "Stained percent", "40")
@@ -104,7 +104,7 @@ def test_breast_2plus_dual_probe_recount_save_find_and_reopen(
         "Cold ischaemia minutes": "30",
         "Fixation hours": "24",
         "Antibody clone": "4B5",
-        "Assay type": "Fda approved",
+        "Assay type": "FDA-approved",
         "Controls": "Stained as expected",
         "IHC score": "2+",
         "Stained percent": "40",
@@ -137,7 +137,7 @@ def test_invalid_count_is_shown_beside_its_field_and_nothing_is_saved(
     type_dual_probe_group4(ui, form)
     ui.type(form, field, text)
     assert message in ui.message(form, field)
-    assert window.editor.panel.status.text() == "INCOMPLETE"
+    assert window.editor.panel.status.text() == "NO RESULT"
 
     window.save_action.trigger()
     assert service.load("S26-000101") is None
@@ -275,3 +275,25 @@ def test_collection_date_in_the_future_is_an_error(window: MainWindow, ui) -> No
     form = window.editor.form
     ui.type(form, "Collection date", date(date.today().year + 1, 1, 1).isoformat())
     assert "is in the future" in ui.message(form, "Collection date")
+
+
+def test_result_is_shown_while_only_patient_details_are_missing(window: MainWindow, ui) -> None:
+    form, panel = window.editor.form, window.editor.panel
+    ui.choose(form, "Procedure", "Core needle biopsy")
+    ui.choose(form, "Site", "Breast")
+    ui.choose(form, "IHC score", "3+")
+    ui.type(form, "Stained percent", "80")
+    assert panel.status.text() == "POSITIVE"
+    assert "problems to fix before saving" in panel.errors.text()
+    assert "Family name" in panel.errors.text()
+
+
+def test_no_result_while_a_number_the_guideline_uses_cannot_be_read(window: MainWindow, ui) -> None:
+    form, panel = window.editor.form, window.editor.panel
+    type_breast_2plus(ui, form)
+    type_dual_probe_group4(ui, form)
+    assert panel.status.text() == "PENDING"
+    ui.type(form, "Cells counted", "2O")  # letter O, not zero
+    assert panel.status.text() == "NO RESULT"
+    assert panel.ratio.text() == "—"
+    assert "is not a whole number" in ui.message(form, "Cells counted")
