@@ -84,7 +84,14 @@ ORDER_COLUMNS: dict[WorklistOrder, tuple[Any, ...]] = {
 
 
 def count_statement(query: WorklistQuery) -> Select[Any]:
-    return _filtered(_joined(select(func.count())), query)
+    """Count with only the joins the filters need (every case has exactly one specimen and one
+    interpretation row, so leaving an unused join out cannot change the count, only its speed)."""
+    statement = select(func.count()).select_from(Case)
+    if query.site is not None or query.collected_from is not None or query.collected_to is not None:
+        statement = statement.join(Specimen, Specimen.case_id == Case.id)
+    if query.status is not None or query.needs_action:
+        statement = statement.join(InterpretationRow, InterpretationRow.case_id == Case.id)
+    return _filtered(statement, query)
 
 
 def page_statement(query: WorklistQuery, offset: int, limit: int) -> Select[Any]:
