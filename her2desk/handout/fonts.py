@@ -1,9 +1,13 @@
 """The shipped TrueType fonts, registered once, and which characters they can print.
 
-DejaVu Sans covers Latin (incl. Vietnamese), Greek, Cyrillic, Arabic and Hebrew letters; Droid Sans
-Fallback adds Chinese, Japanese and Korean. Both are TrueType outlines, which reportlab can embed
-(the CFF-based Noto CJK fonts it cannot). A character no shipped font has is reported, never drawn as
-an empty box: `missing_characters()` is what the GUI calls to warn before printing.
+DejaVu Sans covers Latin (incl. Vietnamese), Greek and Cyrillic; Droid Sans Fallback adds Chinese and
+Japanese; NanumGothic adds Korean Hangul. All are TrueType outlines, which reportlab can embed (the
+CFF-based Noto CJK fonts it cannot). A character no shipped font has is reported, never drawn as an
+empty box: `missing_characters()` is what the GUI calls to warn before printing.
+
+Right-to-left letters (Hebrew, Arabic) count as missing although DejaVu has their glyphs: without a
+bidi and shaping engine reportlab would print them in the wrong order and unjoined, which is a wrong
+name, not a name. They are reported the same way, so the lab checks the name by hand.
 """
 
 from __future__ import annotations
@@ -22,17 +26,19 @@ from her2desk.handout.resources import font_path
 REGULAR = "Her2Sans"
 BOLD = "Her2Sans-Bold"
 FALLBACK = "Her2Fallback"
+HANGUL = "Her2Hangul"
 
 FONT_FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
     FALLBACK: "DroidSansFallbackFull.ttf",
+    HANGUL: "NanumGothic.ttf",
 }
 
 # Fonts tried in order for one run of text; a bold glyph DejaVu Bold lacks falls back to regular.
 CHAINS = {
-    REGULAR: (REGULAR, FALLBACK),
-    BOLD: (BOLD, REGULAR, FALLBACK),
+    REGULAR: (REGULAR, FALLBACK, HANGUL),
+    BOLD: (BOLD, REGULAR, FALLBACK, HANGUL),
 }
 
 REPLACEMENT = "\ufffd"  # drawn instead of a character no shipped font has
@@ -50,6 +56,7 @@ def _register() -> None:
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
     addMapping(FALLBACK, 1, 0, FALLBACK)
+    addMapping(HANGUL, 1, 0, HANGUL)
 
 
 def register_fonts() -> None:
@@ -70,6 +77,8 @@ def is_printable(char: str) -> bool:
     """True if some shipped font draws `char`, or it needs no glyph (spaces, line breaks)."""
     if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
         return True
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        return False  # right-to-left: see the module docstring
     code = ord(char)
     return any(code in coverage(name) for name in CHAINS[REGULAR])
 
@@ -86,7 +95,9 @@ def describe(chars: Iterable[str]) -> str:
 
 
 def font_for(char: str, base: str) -> str | None:
-    """The first font of `base`'s chain that has `char`, or None if none has it."""
+    """The first font of `base`'s chain that has `char`, or None if none has it (or it is right-to-left)."""
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        return None
     code = ord(char)
     for name in CHAINS[base]:
         if code in coverage(name):

@@ -10,14 +10,14 @@ from __future__ import annotations
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from her2desk.handout.fonts import REPLACEMENT, coverage, font_for
+from her2desk.handout.fonts import REPLACEMENT, coverage, font_for, is_printable
 
 
 @lru_cache(maxsize=4096)  # most texts are the same words on every handout
 def to_markup(text: str, base: str) -> str:
     """Markup for `text` in a paragraph whose style font is `base` (fonts.REGULAR or fonts.BOLD)."""
     base_glyphs = coverage(base)
-    if all(ord(c) in base_glyphs or c.isspace() for c in text):
+    if all((ord(c) in base_glyphs and is_printable(c)) or c.isspace() for c in text):
         return escape(text)
     runs: list[tuple[str, str]] = []
     for char in text:

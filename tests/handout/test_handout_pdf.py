@@ -193,3 +193,19 @@ def test_every_page_carries_the_name_and_accession() -> None:
     for number, page in enumerate(pages, start=1):
         text = " ".join(page.extract_text().split())
         assert f"Петрова, Ольга · S26-04444 · Page {number}" in text
+
+
+def test_korean_names_use_the_hangul_font() -> None:
+    request = request_for("positive", entry=make_entry(family="김민지", given=""))
+    assert unprintable_characters(request) == []
+    assert "김민지" in pdftotext_text(render_handout(request))
+
+
+@pytest.mark.parametrize("name", ["שרה כהן", "ليلى حسن"])
+def test_right_to_left_names_are_reported_not_printed_backwards(name: str) -> None:
+    request = request_for("positive", entry=make_entry(family=name, given=""))
+    missing = unprintable_characters(request)
+    assert set(missing) == set(name.replace(" ", ""))
+    text = pdftotext_text(render_handout(request))
+    assert "some letters on this page cannot be printed" in text
+    assert name not in text
