@@ -32,6 +32,7 @@ from her2desk.handout.fonts import BOLD, REGULAR, register_fonts
 from her2desk.handout.markup import to_markup
 
 PAGE = A4
+FOOTER_NAME_MAX = 60
 MARGIN = 16 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
 
@@ -251,7 +252,11 @@ def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTempla
         canvas.setStrokeColor(LINE)
         canvas.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
         # Name and accession on every page: a second page must still be matched to its patient.
-        parts = [content.patient_name, content.accession, content.page_label.format(page=doc.page)]
+        name = content.patient_name
+        name = (
+            name if len(name) <= FOOTER_NAME_MAX else name[: FOOTER_NAME_MAX - 1] + "…"
+        )  # full name: header
+        parts = [name, content.accession, content.page_label.format(page=doc.page)]
         if content.preliminary_mark:
             parts.insert(0, content.preliminary_mark)
         footer = para("  ·  ".join(p for p in parts if p), s.footer)

@@ -209,3 +209,11 @@ def test_right_to_left_names_are_reported_not_printed_backwards(name: str) -> No
     text = pdftotext_text(render_handout(request))
     assert "some letters on this page cannot be printed" in text
     assert name not in text
+
+
+def test_very_long_names_wrap_and_the_footer_stays_one_line() -> None:
+    name = "X" * 200
+    pdf = render_handout(request_for("negative", entry=make_entry(family=name, given="")))
+    text = pypdf_text(pdf).replace(" ", "")
+    assert name in text  # wrapped over several lines in the header, nothing lost
+    assert "X" * 59 + "…·S26-01234·Page1" in text
