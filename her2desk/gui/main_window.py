@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QWidget
 
 from her2desk.domain.records import StoredCase, WorklistQuery
 from her2desk.gui import dialogs
@@ -48,6 +48,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history, "Patient history")
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: a count of a large worklist has no known length
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName("Counting cases")
+        self.busy.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy)
         where = QLabel(("DEMO DATA — " if demo else "") + location)
         where.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(where)
@@ -58,6 +64,10 @@ class MainWindow(QMainWindow):
         self.editor.status_message.connect(self.show_message)
         self.editor.history_requested.connect(self.show_history)
         self.worklist_model.load_failed.connect(self.show_message)
+        self.worklist_model.modelReset.connect(lambda: self.busy.setVisible(True))
+        self.worklist_model.count_known.connect(lambda _n: self.busy.setVisible(False))
+        self.worklist_model.load_failed.connect(lambda _m: self.busy.setVisible(False))
+        self.busy.setVisible(self.worklist_model.total is None)
         self._restore_geometry()
 
     # -- menus -----------------------------------------------------------------------------------

@@ -107,8 +107,14 @@ def test_filters_and_search_in_the_window(window: MainWindow, service: CaseServi
     window.worklist.needs_action.click()
 
     ui.choose(window.worklist, "Status filter", "POSITIVE")
+    assert window.busy.isVisible()  # counting
     qtbot.waitUntil(lambda: model.total is not None and model.query.status is Status.POSITIVE)
+    assert not window.busy.isVisible()
     assert model.total == service.worklist_count(WorklistQuery(status=Status.POSITIVE))
+    load_all_pages(model, qtbot)
+    positive = model.data(model.index(0, 8), Qt.ItemDataRole.ForegroundRole)
+    assert positive is not None
+    assert positive.color().name() == "#8e1b1b"
     ui.choose(window.worklist, "Status filter", "Any status")
 
     ui.type(window.worklist, "Collected from", "2099-01-01")
