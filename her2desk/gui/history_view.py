@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting, Status
 from her2desk.gui.labels import label
+from her2desk.gui.timeline import TimelineStrip
 
 if TYPE_CHECKING:
     from her2desk.services.case_service import CaseService
@@ -72,6 +73,7 @@ class HistoryView(QWidget):
         self.summary = QLabel()
         self.summary.setAccessibleName("Status changes")
         self.summary.setWordWrap(True)
+        self.timeline = TimelineStrip()
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setAccessibleName("Patient history")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -86,6 +88,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
 
@@ -108,6 +111,7 @@ class HistoryView(QWidget):
             else ""
         )
         self.summary.setVisible(bool(changes))
+        self.timeline.show_cases(self.cases, set(changes))
         self.table.setRowCount(len(self.cases))
         for row, case in enumerate(self.cases):
             s, i = case.entry.specimen, case.entry.ihc

@@ -59,6 +59,11 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     assert table.item(2, 0).background().color() != table.item(0, 0).background().color()
     assert "changed in 1 later specimen" in window.history.summary.text()
     assert "Testpatient-Delta" in window.history.title.text()
+    timeline = ui.find(window.history, "Time line")
+    assert timeline.accessibleDescription() == (
+        "2020-05-01: POSITIVE; 2022-01-01: POSITIVE; 2024-09-01: NEGATIVE"
+    )
+    assert timeline.changed == {window.history.cases[2].case_id}
 
     table.setCurrentCell(2, 0)
     table.itemActivated.emit(table.item(2, 0))
