@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -29,7 +30,7 @@ from reportlab.platypus import (
 
 from her2desk.handout.content import Banner, HandoutContent, Section
 from her2desk.handout.fonts import BOLD, REGULAR, register_fonts
-from her2desk.handout.markup import to_markup
+from her2desk.handout.markup import is_plain, to_markup
 
 PAGE = A4
 FOOTER_NAME_MAX = 60
@@ -98,6 +99,26 @@ def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragra
     return Paragraph(to_markup(text, style.fontName), style, bulletText=bullet)
 
 
+def cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell: a bare string when it fits on one line in the style's own font, else a paragraph.
+
+    Bare strings are drawn directly by the table; a paragraph is parsed and wrapped several times while
+    the table measures itself, which made the two small tables a third of the time of a handout. The
+    table's FONT command must name the same font and size as `style`.
+    """
+    if is_plain(text, style.fontName) and stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    return para(text, style)
+
+
+def _cell_font(columns: tuple[int, int], rows: tuple[int, int], style: ParagraphStyle) -> list[tuple]:
+    first, last = (columns[0], rows[0]), (columns[1], rows[1])
+    return [
+        ("FONT", first, last, style.fontName, style.fontSize, style.leading),
+        ("TEXTCOLOR", first, last, style.textColor),
+    ]
+
+
 def barcode(accession: str) -> Flowable | None:
     """Code 128 of the accession, or None when it cannot be encoded (empty or not printable ASCII)."""
     if not accession or not (accession.isascii() and accession.isprintable()):
@@ -139,11 +160,19 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
             ]
         )
     )
-    cells = [[para(label, s.label), para(value, s.value)] for label, value in content.identity]
-    identity = Table(
-        [cells[0] + cells[1], cells[2] + cells[3]],
-        colWidths=[27 * mm, WIDTH / 2 - 27 * mm, 38 * mm, WIDTH / 2 - 38 * mm],
-    )
+    widths = [27 * mm, WIDTH / 2 - 27 * mm, 38 * mm, WIDTH / 2 - 38 * mm]
+    pad = 12  # the table's default left + right padding
+    pairs = content.identity
+    rows = [
+        [
+            cell(pairs[i][0], s.label, widths[0] - pad),
+            cell(pairs[i][1], s.value, widths[1] - pad),
+            cell(pairs[i + 1][0], s.label, widths[2] - pad),
+            cell(pairs[i + 1][1], s.value, widths[3] - pad),
+        ]
+        for i in (0, 2)
+    ]
+    identity = Table(rows, colWidths=widths)
     identity.setStyle(
         TableStyle(
             [
@@ -153,6 +182,10 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *_cell_font((0, 0), (0, -1), s.label),
+                *_cell_font((2, 2), (0, -1), s.label),
+                *_cell_font((1, 1), (0, -1), s.value),
+                *_cell_font((3, 3), (0, -1), s.value),
             ]
         )
     )
@@ -194,11 +227,18 @@ def records(content: HandoutContent, s: Styles) -> Flowable:
         [para(content.records_heading, s.records_heading), "", "", ""],
         [para(content.records_note, s.small), "", "", ""],
     ]
+    widths = [30 * mm, WIDTH / 2 - 30 * mm, 34 * mm, WIDTH / 2 - 34 * mm]
+    pad = 10  # left 4 + right 6 points
     rows += [
-        [para(a, s.small), para(b, s.small_bold), para(c, s.small), para(d, s.small_bold)]
+        [
+            cell(a, s.small, widths[0] - pad),
+            cell(b, s.small_bold, widths[1] - pad),
+            cell(c, s.small, widths[2] - pad),
+            cell(d, s.small_bold, widths[3] - pad),
+        ]
         for (a, b), (c, d) in zip(left, right, strict=True)
     ]
-    table = Table(rows, colWidths=[30 * mm, WIDTH / 2 - 30 * mm, 34 * mm, WIDTH / 2 - 34 * mm])
+    table = Table(rows, colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -211,6 +251,10 @@ def records(content: HandoutContent, s: Styles) -> Flowable:
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("TOPPADDING", (0, 0), (-1, 0), 3),
                 ("LINEBELOW", (0, 2), (-1, -2), 0.3, LINE),
+                *_cell_font((0, 0), (2, -1), s.small),
+                *_cell_font((2, 2), (2, -1), s.small),
+                *_cell_font((1, 1), (2, -1), s.small_bold),
+                *_cell_font((3, 3), (2, -1), s.small_bold),
             ]
         )
     )

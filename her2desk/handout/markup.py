@@ -32,3 +32,8 @@ def to_markup(text: str, base: str) -> str:
         escape(chunk) if font == base else f'<font face="{font}">{escape(chunk)}</font>'
         for font, chunk in runs
     )
+
+
+def is_plain(text: str, base: str) -> bool:
+    """True when `text` needs neither escaping nor another font: it can be drawn as a bare string."""
+    return to_markup(text, base) == text
