@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.domain.records import SignOutState
 from her2desk.handout import LANGUAGES, HandoutRefusedError, HandoutRequest, LabContact, render_handout
 
 LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
@@ -34,18 +34,6 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF file to write")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the handout (default: en)")
     p.set_defaults(handler=run)
-
-
-def request_for(stored: StoredCase, language: str, lab: LabContact) -> HandoutRequest:
-    """The handout request for a stored case: its sign-out state decides preliminary/corrected."""
-    return HandoutRequest(
-        entry=stored.entry,
-        interpretation=stored.interpretation,
-        language=language,
-        lab=lab,
-        preliminary=stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED),
-        corrected_on=stored.updated_at.date() if stored.signout_state is SignOutState.AMENDED else None,
-    )
 
 
 def lab_from_environment() -> LabContact:
@@ -69,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if stored is None:
         return _fail(f"no case with accession '{args.accession}' in this database; nothing written")
     try:
-        pdf = render_handout(request_for(stored, args.lang, lab_from_environment()))
+        pdf = render_handout(HandoutRequest.for_stored_case(stored, args.lang, lab_from_environment()))
     except HandoutRefusedError as error:
         return _fail(f"case {args.accession}: {error}; nothing written")
     partial = output.with_name(output.name + ".part")

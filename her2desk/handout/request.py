@@ -11,6 +11,7 @@ from datetime import date
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.records import SignOutState, StoredCase
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,24 @@ class HandoutRequest:
     corrected_on: date | None = None
     preliminary: bool = False
     printed_on: date | None = None
+
+    @classmethod
+    def for_stored_case(
+        cls, stored: StoredCase, language: str = "en", lab: LabContact | None = None
+    ) -> HandoutRequest:
+        """The request for a stored case; its sign-out state decides preliminary and corrected.
+
+        Not signed out (draft, entered): preliminary. Amended: corrected on the day of the last change
+        (`updated_at`, until issue 5 stores the amendment date itself). Signed out: final.
+        """
+        return cls(
+            entry=stored.entry,
+            interpretation=stored.interpretation,
+            language=language,
+            lab=lab or LabContact(),
+            preliminary=stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED),
+            corrected_on=stored.updated_at.date() if stored.signout_state is SignOutState.AMENDED else None,
+        )
 
 
 class HandoutRefusedError(ValueError):

@@ -11,9 +11,8 @@ import pytest
 from handout_cases import complete_entry, pdftotext_text
 
 from her2desk.cli import main
-from her2desk.cli.handout_command import request_for
 from her2desk.domain.records import SignOutState
-from her2desk.handout import LabContact
+from her2desk.handout import HandoutRequest, LabContact
 from her2desk.services.case_service import open_case_service
 
 
@@ -77,13 +76,13 @@ def test_sign_out_state_decides_preliminary_and_corrected(database: str) -> None
         stored = service.load("S26-07001")
     assert stored is not None
     lab = LabContact()
-    assert request_for(stored, "en", lab).preliminary
+    assert HandoutRequest.for_stored_case(stored, "en", lab).preliminary
     signed = replace(stored, signout_state=SignOutState.SIGNED_OUT)
-    assert not request_for(signed, "en", lab).preliminary
-    assert request_for(signed, "en", lab).corrected_on is None
+    assert not HandoutRequest.for_stored_case(signed, "en", lab).preliminary
+    assert HandoutRequest.for_stored_case(signed, "en", lab).corrected_on is None
     amended = replace(
         stored, signout_state=SignOutState.AMENDED, updated_at=datetime(2026, 4, 2, 9, 30, tzinfo=UTC)
     )
-    corrected = request_for(amended, "en", lab)
+    corrected = HandoutRequest.for_stored_case(amended, "en", lab)
     assert not corrected.preliminary
     assert str(corrected.corrected_on) == "2026-04-02"
