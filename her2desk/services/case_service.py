@@ -215,7 +215,9 @@ class CaseService:
     def worklist_page(self, query: WorklistQuery, offset: int, limit: int) -> list[WorklistRow]:
         limit = max(0, min(limit, MAX_PAGE))
         with self.database.reader() as session:
-            rows = session.execute(queries.page_statement(query, max(0, offset), limit)).all()
+            text = query.text.strip()
+            broad = bool(text) and queries.is_broad(session, text)
+            rows = session.execute(queries.page_statement(query, max(0, offset), limit, broad)).all()
             return [queries.worklist_row(r) for r in rows]
 
     def patient_history(self, mrn: str) -> list[StoredCase]:

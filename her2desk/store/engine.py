@@ -1,7 +1,8 @@
 """Engine set-up in one place: every connection gets the same pragmas, whoever opens it.
 
 SQLite: WAL (readers never block the writer), synchronous=FULL (an acknowledged save survives a power
-cut), foreign keys on, and a busy timeout so a second process waits instead of failing. The pysqlite
+cut), foreign keys on, and a busy timeout so a second process waits instead of failing; memory-mapped
+reads and a 32 MB page cache for large files. The pysqlite
 driver is put in autocommit mode (`isolation_level=None`, SQLAlchemy's documented recipe) so the
 pragmas take effect and so we emit BEGIN ourselves: writers use BEGIN IMMEDIATE, which takes the write
 lock up front and so never fails half-way with "database is locked" after reading a stale snapshot.
@@ -19,6 +20,10 @@ SQLITE_PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    # Reads through memory-mapped I/O and a larger page cache: searches of a million-case file touch
+    # pages all over it. Writes still go through the journal as usual (durability is unchanged).
+    "PRAGMA mmap_size=1073741824",
+    "PRAGMA cache_size=-32768",
 )
 BEGIN_OPTION = "her2desk_begin"
 
@@ -40,7 +45,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create the engine for a resolved URL with the pragmas and transaction behaviour above."""
     if url.startswith("sqlite"):
         connect_args = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
-        engine = create_engine(url, connect_args=connect_args, **kwargs)
+        engine = create_engine(url, connect_args=connect_args, pool_use_lifo=True, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine

@@ -4,13 +4,19 @@ A text search matches an accession or MRN by prefix (as typed, or upper-cased) o
 case-insensitive prefix. Each is a range on its own index (`key >= p AND key < p'` where p' is p with
 its last character incremented), which SQLite and PostgreSQL (with the "C" collation on the key) both
 answer from the index; the three are combined as a UNION of case ids.
+
+That plan costs time in proportion to the number of matches (every match is looked up and sorted).
+A broad search ("demo-", "S25") can match a tenth of a million-case database; for those the page is
+found the other way round: walk the newest-first index and test each case against the prefixes,
+stopping after one page. `is_broad` chooses between the two with a capped count.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, union
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union, union_all
 
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
 from her2desk.domain.vocabulary import Status
@@ -25,28 +31,76 @@ def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < upper)
 
 
-def text_matches(text: str) -> ColumnElement[bool]:
-    """Case ids whose accession, MRN or family name starts with `text`."""
+def _text_selects(text: str, accession: bool = True, patient: bool = True) -> list[Select[Any]]:
     variants = sorted({text, text.upper()})
     selects: list[Select[Any]] = []
     for v in variants:
-        selects.append(select(Case.id).where(prefix_range(Case.accession, v)))
+        if accession:
+            selects.append(select(Case.id).where(prefix_range(Case.accession, v)))
+        if patient:
+            selects.append(
+                select(Case.id)
+                .join(Patient, Case.patient_id == Patient.id)
+                .where(prefix_range(Patient.mrn, v))
+            )
+    if patient:
         selects.append(
-            select(Case.id).join(Patient, Case.patient_id == Patient.id).where(prefix_range(Patient.mrn, v))
+            select(Case.id)
+            .join(Patient, Case.patient_id == Patient.id)
+            .where(prefix_range(Patient.family_name_key, name_key(text)))
         )
-    selects.append(
-        select(Case.id)
-        .join(Patient, Case.patient_id == Patient.id)
-        .where(prefix_range(Patient.family_name_key, name_key(text)))
-    )
-    return Case.id.in_(union(*selects).scalar_subquery())
+    return selects
 
 
-def _filtered(statement: Select[Any], query: WorklistQuery) -> Select[Any]:
+def text_matches(text: str) -> ColumnElement[bool]:
+    """Case ids whose accession, MRN or family name starts with `text` (index-driven)."""
+    return Case.id.in_(union(*_text_selects(text)).scalar_subquery())
+
+
+def text_matches_row(text: str) -> ColumnElement[bool]:
+    """The same test on one joined case + patient row (for walking an order index)."""
+    variants = sorted({text, text.upper()})
+    tests = [prefix_range(Case.accession, v) for v in variants]
+    tests += [prefix_range(Patient.mrn, v) for v in variants]
+    tests.append(prefix_range(Patient.family_name_key, name_key(text)))
+    return or_(*tests)
+
+
+def broad_threshold(total_cases: int) -> int:
+    """Matches above which walking the order index is cheaper than sorting the matches.
+
+    Sorting costs ~matches; walking costs ~page * total / matches; they cross near sqrt(page * total)
+    (times the ratio of per-row costs, measured at about 0.5).
+    """
+    return max(500, int(math.sqrt(25 * max(total_cases, 1))))
+
+
+def probe_statement(text: str, cap: int, accession: bool) -> Select[Any]:
+    """How many cases match `text` by accession (or else by patient), counting no further than `cap`."""
+    selects = _text_selects(text, accession=accession, patient=not accession)
+    matches = union_all(*selects).limit(cap).subquery("matches")
+    return select(func.count()).select_from(matches)
+
+
+def is_broad(session: Any, text: str) -> bool:
+    """Walk the order index instead of sorting the matches?
+
+    Only for many patient (name or MRN) matches: those are spread over all dates, so a page of them
+    is met soon. Accession prefixes ("S25") follow the collection date, so a walk newest-first could
+    cross most of the database before meeting the first one; those keep the match-driven plan.
+    """
+    total = session.execute(select(func.max(Case.id))).scalar_one() or 0
+    cap = broad_threshold(total)
+    if session.execute(probe_statement(text, cap, accession=True)).scalar_one() >= cap:
+        return False
+    return bool(session.execute(probe_statement(text, cap, accession=False)).scalar_one() >= cap)
+
+
+def _filtered(statement: Select[Any], query: WorklistQuery, broad: bool = False) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     text = query.text.strip()
     if text:
-        conditions.append(text_matches(text))
+        conditions.append(text_matches_row(text) if broad else text_matches(text))
     if query.status is not None:
         conditions.append(InterpretationRow.status == query.status)
     if query.needs_action:
@@ -62,16 +116,6 @@ def _filtered(statement: Select[Any], query: WorklistQuery) -> Select[Any]:
     return statement.where(*conditions) if conditions else statement
 
 
-def _joined(statement: Select[Any]) -> Select[Any]:
-    return (
-        statement.select_from(Case)
-        .join(Patient, Case.patient_id == Patient.id)
-        .join(Specimen, Specimen.case_id == Case.id)
-        .join(InterpretationRow, InterpretationRow.case_id == Case.id)
-        .outerjoin(IhcResult, IhcResult.case_id == Case.id)
-    )
-
-
 ORDER_COLUMNS: dict[WorklistOrder, tuple[Any, ...]] = {
     WorklistOrder.COLLECTED_ON: (Specimen.collected_on, Specimen.case_id),
     WorklistOrder.ACCESSION: (Case.accession,),
@@ -83,21 +127,67 @@ ORDER_COLUMNS: dict[WorklistOrder, tuple[Any, ...]] = {
 }
 
 
-def count_statement(query: WorklistQuery) -> Select[Any]:
-    """Count with only the joins the filters need (every case has exactly one specimen and one
-    interpretation row, so leaving an unused join out cannot change the count, only its speed)."""
-    statement = select(func.count()).select_from(Case)
+ORDER_TABLES: dict[WorklistOrder, frozenset[type]] = {
+    WorklistOrder.COLLECTED_ON: frozenset({Specimen}),
+    WorklistOrder.ACCESSION: frozenset(),
+    WorklistOrder.PATIENT: frozenset({Patient}),
+    WorklistOrder.MRN: frozenset({Patient}),
+    WorklistOrder.SITE: frozenset({Specimen}),
+    WorklistOrder.STATUS: frozenset({InterpretationRow}),
+    WorklistOrder.UPDATED_AT: frozenset(),
+}
+
+
+def _filter_tables(query: WorklistQuery) -> set[type]:
+    tables: set[type] = set()
     if query.site is not None or query.collected_from is not None or query.collected_to is not None:
-        statement = statement.join(Specimen, Specimen.case_id == Case.id)
+        tables.add(Specimen)
     if query.status is not None or query.needs_action:
+        tables.add(InterpretationRow)
+    return tables
+
+
+def _narrow(statement: Select[Any], tables: set[type] | frozenset[type]) -> Select[Any]:
+    """Join only the tables in `tables`. Every case has exactly one patient, specimen and
+    interpretation row, so leaving an unused join out changes a query's speed, never its rows."""
+    statement = statement.select_from(Case)
+    if Patient in tables:
+        statement = statement.join(Patient, Case.patient_id == Patient.id)
+    if Specimen in tables:
+        statement = statement.join(Specimen, Specimen.case_id == Case.id)
+    if InterpretationRow in tables:
         statement = statement.join(InterpretationRow, InterpretationRow.case_id == Case.id)
-    return _filtered(statement, query)
+    return statement
 
 
-def page_statement(query: WorklistQuery, offset: int, limit: int) -> Select[Any]:
-    columns = ORDER_COLUMNS[query.order_by]
+def count_statement(query: WorklistQuery) -> Select[Any]:
+    return _filtered(_narrow(select(func.count()), _filter_tables(query)), query)
+
+
+def _order(query: WorklistQuery, columns: tuple[Any, ...]) -> list[Any]:
     # NULL sorts as the smallest value on both backends (SQLite's rule, which lets its indexes serve).
-    order = [c.desc().nulls_last() if query.descending else c.asc().nulls_first() for c in columns]
+    return [c.desc().nulls_last() if query.descending else c.asc().nulls_first() for c in columns]
+
+
+def page_ids_statement(query: WorklistQuery, offset: int, limit: int, broad: bool = False) -> Select[Any]:
+    """The case ids of one page, in order (the part of the page query an index must serve)."""
+    tables = _filter_tables(query) | ORDER_TABLES[query.order_by]
+    if broad and query.text.strip():
+        tables.add(Patient)
+    return (
+        _filtered(_narrow(select(Case.id.label("page_id")), tables), query, broad)
+        .order_by(*_order(query, ORDER_COLUMNS[query.order_by]))
+        .offset(offset)
+        .limit(limit)
+    )
+
+
+def page_statement(query: WorklistQuery, offset: int, limit: int, broad: bool = False) -> Select[Any]:
+    """One page in two steps: choose the page's case ids touching only the tables the filter and the
+    order need, then fetch the display columns for just those rows. A broad search (a short
+    family-name prefix matching thousands) then sorts small tuples instead of wide joined rows."""
+    columns = ORDER_COLUMNS[query.order_by]
+    ids = page_ids_statement(query, offset, limit, broad).subquery("page")
     statement = select(
         Case.id,
         Case.accession,
@@ -113,7 +203,15 @@ def page_statement(query: WorklistQuery, offset: int, limit: int) -> Select[Any]
         Case.signout_state,
         Case.updated_at,
     )
-    return _filtered(_joined(statement), query).order_by(*order).offset(offset).limit(limit)
+    joined = (
+        statement.select_from(ids)
+        .join(Case, Case.id == ids.c.page_id)
+        .join(Patient, Case.patient_id == Patient.id)
+        .join(Specimen, Specimen.case_id == Case.id)
+        .join(InterpretationRow, InterpretationRow.case_id == Case.id)
+        .outerjoin(IhcResult, IhcResult.case_id == Case.id)
+    )
+    return joined.order_by(*_order(query, columns))
 
 
 def worklist_row(row: Any) -> WorklistRow:

@@ -275,3 +275,35 @@ def test_check_database_reports_ok(service) -> None:
     service.save(make_entry(), None)
     assert service.check_database() == []
     assert service.check_database(quick=False) == []
+
+
+def test_broad_and_narrow_search_plans_give_the_same_pages(service) -> None:
+    """Both ways of answering a text search (match-driven, order-index walk) return the same rows."""
+    from her2desk.store import queries
+    from her2desk.store.demo import seed_demo
+
+    seed_demo(service, 600, seed=5)
+    with service.database.reader() as session:
+        for text in ("testpatient", "demo-å", "D2", "DEMO00001", "o'demo", "zzz"):
+            for order in (WorklistOrder.COLLECTED_ON, WorklistOrder.PATIENT, WorklistOrder.ACCESSION):
+                query = WorklistQuery(text=text, order_by=order)
+                pages = [
+                    session.execute(queries.page_statement(query, 10, 40, broad)).all()
+                    for broad in (False, True)
+                ]
+                assert pages[0] == pages[1], (text, order)
+
+
+def test_broad_searches_walk_the_index_but_accession_prefixes_never_do(service, monkeypatch) -> None:
+    from her2desk.store import queries
+    from her2desk.store.demo import seed_demo
+
+    seed_demo(service, 300, seed=5)
+    monkeypatch.setattr(queries, "broad_threshold", lambda total: 20)
+    with service.database.reader() as session:
+        assert queries.is_broad(session, "testpatient")
+        assert not queries.is_broad(session, "D2")  # accession prefixes follow the collection date
+        assert not queries.is_broad(session, "testpatient-zzz")
+    rows = service.worklist_page(WorklistQuery(text="testpatient"), 0, 50)
+    assert rows
+    assert all(r.patient_name.lower().startswith("testpatient") for r in rows)
