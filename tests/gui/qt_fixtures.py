@@ -1,13 +1,10 @@
-"""GUI test set-up: offscreen Qt, throwaway settings, a real database file for every test, no modals.
+"""GUI test fixtures: throwaway settings, a real database file for every test, no modal dialogs.
 
 Widgets are found the way a screen reader finds them, by accessible name, and driven with key clicks.
+Loaded by conftest.py only when PySide6 is installed.
 """
 
 from __future__ import annotations
-
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
