@@ -150,10 +150,23 @@ def bench_queries(service: CaseService, repeats: int) -> list[tuple[str, float]]
             _timed(each(lambda k: lambda: service.worklist_page(WorklistQuery(text=k[1]), 0, 50)), repeats),
         ),
         (
-            "worklist search: family-name prefix",
+            "worklist search: whole family name",
+            _timed(
+                each(lambda k: lambda: service.worklist_page(WorklistQuery(text=k[2].lower()), 0, 50)),
+                repeats,
+            ),
+        ),
+        (
+            "worklist search: family name less 2 chars",
             _timed(
                 each(lambda k: lambda: service.worklist_page(WorklistQuery(text=k[2][:-2].lower()), 0, 50)),
                 repeats,
+            ),
+        ),
+        (
+            "worklist search: first 4 chars of name",
+            _timed(
+                each(lambda k: lambda: service.worklist_page(WorklistQuery(text=k[2][:4]), 0, 50)), repeats
             ),
         ),
         (
