@@ -32,7 +32,7 @@ def test_text_search_uses_the_accession_mrn_and_family_name_indexes(sqlite_url: 
 def test_newest_first_page_walks_the_collection_date_index(sqlite_url: str) -> None:
     database = open_database(sqlite_url)
     try:
-        plan = _plan(database, queries.page_statement(WorklistQuery(), 0, 50))
+        plan = _plan(database, queries.page_ids_statement(WorklistQuery(), 0, 50))
         assert "ix_specimen_collected_on_case_id" in plan
         assert "TEMP B-TREE" not in plan
     finally:
@@ -67,12 +67,22 @@ def test_postgres_newest_first_page_needs_no_sort(postgres_url: str) -> None:
         from sqlalchemy.dialects import postgresql
 
         for descending in (True, False):
-            statement = queries.page_statement(WorklistQuery(descending=descending), 0, 50)
+            statement = queries.page_ids_statement(WorklistQuery(descending=descending), 0, 50)
             compiled = statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
             with database.engine.connect() as connection:
                 connection.exec_driver_sql("SET enable_seqscan = off")
                 plan = "\n".join(r[0] for r in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
             assert "ix_specimen_newest_first" in plan
             assert "Sort" not in plan.replace("Sort Key", "")
+    finally:
+        database.close()
+
+
+def test_broad_search_walks_the_collection_date_index(sqlite_url: str) -> None:
+    database = open_database(sqlite_url)
+    try:
+        plan = _plan(database, queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, broad=True))
+        assert "ix_specimen_collected_on_case_id" in plan
+        assert "TEMP B-TREE" not in plan
     finally:
         database.close()
