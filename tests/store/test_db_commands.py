@@ -95,3 +95,19 @@ def test_upgrade_refuses_a_newer_database_with_exit_1(tmp_path: Path) -> None:
     result = her2desk("--database", str(db), "db", "upgrade")
     assert result.returncode == 1
     assert "newer than this program" in result.stderr
+
+
+def test_postgres_check_and_backup_with_pg_dump(postgres_url: str, tmp_path: Path) -> None:
+    import shutil as sh
+
+    if sh.which("pg_dump") is None:
+        import pytest
+
+        pytest.skip("pg_dump is not installed")
+    assert her2desk("demo", "--cases", "50", "--database", postgres_url).returncode == 0
+    check = her2desk("--database", postgres_url, "db", "check")
+    assert check.returncode == 0, check.stderr
+    dump = tmp_path / "cases.dump"
+    result = her2desk("--database", postgres_url, "db", "backup", str(dump))
+    assert result.returncode == 0, result.stderr
+    assert dump.read_bytes()[:5] == b"PGDMP"
