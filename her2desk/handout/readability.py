@@ -60,3 +60,45 @@ def flesch_kincaid_grade(text: str) -> float:
     n_sentences = max(1, len(sentences(text)))
     n_syllables = sum(syllables(w) for w in found)
     return 0.39 * len(found) / n_sentences + 11.8 * n_syllables / len(found) - 15.59
+
+
+# -- Spanish ----------------------------------------------------------------------------------------
+
+_SPANISH_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ0-9]+")
+_STRONG = set("aeoáéóíú")  # open vowels, and accented i/u, which break a diphthong
+_VOWELS = set("aeiouáéíóúü")
+
+
+@lru_cache(maxsize=4096)
+def spanish_syllables(word: str) -> int:
+    """Syllables of a Spanish word: vowel nuclei, where two open vowels (or an accented i/u) split.
+
+    'que'/'gui': the u is silent; a final y after a vowel ('muy', 'hoy') joins it. Digits: one each.
+    """
+    digits = sum(c.isdigit() for c in word)
+    letters = "".join(c for c in word.lower() if c.isalpha())
+    count, previous = 0, ""
+    for i, char in enumerate(letters):
+        if char == "u" and previous in ("q", "g") and letters[i + 1 : i + 2] in ("e", "i", "é", "í"):
+            continue  # silent u: 'que', 'guía' (previous stays the consonant)
+        vowel = char in _VOWELS or (char == "y" and i == len(letters) - 1 and previous in _VOWELS)
+        if vowel:
+            joined = previous in _VOWELS and not (previous in _STRONG and char in _STRONG)
+            if not joined:
+                count += 1
+        previous = char
+    return max(1, count) + digits if letters else max(1, digits)
+
+
+def fernandez_huerta(text: str) -> float:
+    """Fernández-Huerta reading ease for Spanish (corrected form): higher is easier.
+
+    206.84 - 60 * syllables/word - 1.02 * words/sentence. 80-90 easy (about grade 6), 70-80 fairly
+    easy (grade 7), 60-70 standard (grades 8-9).
+    """
+    found = _SPANISH_WORD.findall(text)
+    if not found:
+        return 100.0
+    n_sentences = max(1, len(sentences(text)))
+    n_syllables = sum(spanish_syllables(w) for w in found)
+    return 206.84 - 60 * n_syllables / len(found) - 1.02 * len(found) / n_sentences

@@ -35,8 +35,8 @@ KEY_SENTENCES = {
         "For your records",
     ],
     "es": [
-        "HER2 es una proteína que está en la parte de afuera de algunas células.",
-        "IHC (inmunohistoquímica): una tinción",
+        "HER2 es una proteína que está por fuera de algunas células.",
+        "IHC: una tinción que muestra cuánta proteína HER2",
         "Los resultados de HER2 pueden ser distintos",
         "Preguntas para su equipo médico",
         "Esta hoja no reemplaza los consejos de su equipo médico.",

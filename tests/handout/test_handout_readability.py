@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -10,7 +11,14 @@ from handout_cases import OUTCOMES, dual_ish, make_entry, request_for
 
 from her2desk.domain.vocabulary import ClinicalSetting, IhcScore, IshProbe, Laterality, Procedure, Site
 from her2desk.handout import build_content
-from her2desk.handout.readability import flesch_kincaid_grade, sentences, syllables, words
+from her2desk.handout.readability import (
+    fernandez_huerta,
+    flesch_kincaid_grade,
+    sentences,
+    spanish_syllables,
+    syllables,
+    words,
+)
 
 LIMIT = 8.0
 TARGET = 6.0
@@ -96,8 +104,8 @@ def test_the_key_messages_aim_at_grade_6(outcome: str) -> None:
     assert flesch_kincaid_grade(key) <= TARGET + 1, key
 
 
-def test_spanish_has_no_variant_check_yet_but_every_text_is_a_sentence() -> None:
-    """FK is an English formula; for Spanish only check that sentences stay short (<= 25 words)."""
+def test_spanish_sentences_stay_short() -> None:
+    """No Spanish sentence longer than 25 words, whatever the reading-ease average says."""
     for outcome in OUTCOMES:
         content = build_content(request_for(outcome, Site.STOMACH, "es", entry=make_entry(Site.STOMACH)))
         for sentence in sentences(content.main_text()):
@@ -108,3 +116,46 @@ def test_ish_only_panel_reads_well() -> None:
     entry = make_entry(ihc=None, ish=dual_ish("5.0", "2.0"))
     assert entry.ish.probe is IshProbe.DUAL
     assert flesch_kincaid_grade(build_content(request_for("positive", entry=entry)).main_text()) <= LIMIT
+
+
+SPANISH_FLOOR = 65.0  # Fernández-Huerta: 60-70 standard (grades 8-9), 70-80 fairly easy (grade 7)
+SPANISH_MEAN = 70.0
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("muestra", 2),
+        ("cáncer", 2),
+        ("proteína", 4),
+        ("que", 1),
+        ("guía", 2),
+        ("quirúrgica", 4),
+        ("aguja", 3),
+        ("muy", 1),
+        ("oído", 3),
+        ("tratamiento", 4),
+        ("inmunohistoquímica", 8),
+    ],
+)
+def test_spanish_syllable_counts(word: str, count: int) -> None:
+    assert spanish_syllables(word) == count
+
+
+def test_fernandez_huerta_of_known_texts() -> None:
+    assert fernandez_huerta("El gato come. La casa es azul. Mi mamá ríe.") > 90
+    dense = (
+        "La cuantificación inmunohistoquímica de la sobreexpresión del receptor del factor de crecimiento "
+        "epidérmico humano requiere procedimientos preanalíticos estandarizados y verificación metodológica."
+    )
+    assert fernandez_huerta(dense) < 20
+
+
+def test_every_spanish_variant_is_fairly_easy_to_read() -> None:
+    scores = {}
+    for request in _variants():
+        text = build_content(replace(request, language="es")).main_text()
+        scores[text] = fernandez_huerta(text)
+    worst_text, worst = min(scores.items(), key=lambda item: item[1])
+    assert worst >= SPANISH_FLOOR, f"Fernández-Huerta {worst:.1f}:\n{worst_text}"
+    assert sum(scores.values()) / len(scores) >= SPANISH_MEAN
