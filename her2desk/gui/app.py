@@ -7,10 +7,11 @@ handout (reportlab) and migrations (Alembic) load later, if ever, when they are 
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from her2desk import __version__
 from her2desk.gui import dialogs
@@ -18,6 +19,7 @@ from her2desk.gui import dialogs
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
 DEMO_CASES = 400
 PAINT_TIMEOUT_MS = 60_000
+OPEN_QUIETLY_S = 0.3
 
 
 def demo_database_path() -> Path:
@@ -51,13 +53,46 @@ def open_service(database: str | None, demo: bool):
     return service
 
 
+def open_with_progress(database: str | None, demo: bool):
+    """Open the service on a worker thread; if that takes a while (upgrading and backing up a large
+    database, seeding the demo), show a progress dialog instead of a frozen or missing window."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["service"] = open_service(database, demo)
+        except Exception as error:
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="her2desk-open", daemon=True)
+    worker.start()
+    worker.join(OPEN_QUIETLY_S)  # the usual case: a current database opens in a few milliseconds
+    if worker.is_alive():
+        progress = QProgressDialog("Opening the database…", "", 0, 0)
+        progress.setWindowTitle("her2desk")
+        progress.setCancelButton(None)  # an upgrade must not be interrupted half-way
+        progress.setMinimumDuration(0)
+        progress.show()
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+        poll.start(20)
+        loop.exec()
+        poll.stop()
+        progress.close()
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["service"]
+
+
 def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk")
     app.setApplicationName("her2desk")
     app.setApplicationVersion(__version__)
     try:
-        service = open_service(database, demo)
+        service = open_with_progress(database, demo)
     except Exception as error:  # a database problem is shown in words, never as a traceback
         print(f"her2desk: {error}", file=sys.stderr)
         if not quit_after_paint:

@@ -297,3 +297,33 @@ def test_no_result_while_a_number_the_guideline_uses_cannot_be_read(window: Main
     assert panel.status.text() == "NO RESULT"
     assert panel.ratio.text() == "—"
     assert "is not a whole number" in ui.message(form, "Cells counted")
+
+
+def test_tab_walks_the_form_top_to_bottom_left_column_first(window: MainWindow, ui, qtbot) -> None:
+    window.new_action.trigger()
+    assert QApplication.focusWidget() is ui.find(window.editor.form, "Accession number")
+    order = []
+    for _ in range(30):
+        widget = QApplication.focusWidget()
+        order.append(widget.accessibleName())
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    start = order[: order.index("Fixation hours") + 2]
+    assert start == [
+        "Accession number",
+        "MRN",
+        "Find patient by MRN",
+        "Patient history",
+        "Family name",
+        "Given name",
+        "Birth date",
+        "Sex",
+        "Procedure",
+        "Site",
+        "Clinical setting",
+        "Collection date",
+        "Block",
+        "Fixative",
+        "Cold ischaemia minutes",
+        "Fixation hours",
+        "Antibody clone",
+    ]
