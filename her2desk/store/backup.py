@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 
 def backup_sqlite(source: Path, destination: Path) -> None:
@@ -53,13 +54,16 @@ def backup_postgres(url: str, destination: Path) -> None:
 
 def integrity_problems(engine: Engine, quick: bool = False) -> list[str]:
     """Problems SQLite finds in the file (empty list = ok). PostgreSQL: checks the server answers."""
-    with engine.connect() as connection:
-        if engine.dialect.name != "sqlite":
-            connection.execute(text("SELECT 1"))
-            return []
-        pragma = "quick_check" if quick else "integrity_check"
-        results = [row[0] for row in connection.exec_driver_sql(f"PRAGMA {pragma}")]
-        fk = [str(tuple(row)) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name != "sqlite":
+                connection.execute(text("SELECT 1"))
+                return []
+            pragma = "quick_check" if quick else "integrity_check"
+            results = [row[0] for row in connection.exec_driver_sql(f"PRAGMA {pragma}")]
+            fk = [str(tuple(row)) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+    except SQLAlchemyDatabaseError as error:  # damage bad enough that the check itself cannot run
+        return [str(error.orig)]
     problems = [r for r in results if r != "ok"]
     problems.extend(f"foreign key violation {row}" for row in fk)
     return problems

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
@@ -85,8 +86,14 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
     resolved = resolve_url(url)
     engine = make_engine(resolved)
     try:
-        with engine.connect() as connection:
-            status = read_schema_status(connection)
+        try:
+            with engine.connect() as connection:
+                status = read_schema_status(connection)
+        except SQLAlchemyDatabaseError as error:
+            raise DatabaseError(
+                f"The database {redact(resolved)} cannot be read ({error.orig}); nothing was changed. "
+                "Restore it from a backup (see docs/storage.md)."
+            ) from error
         if status.state is SchemaState.CURRENT:
             return Database(resolved, engine)
         if status.state is SchemaState.EMPTY:

@@ -193,3 +193,22 @@ def test_several_programs_creating_the_same_new_database_at_once(db_url: str, tm
         out, err = opener.communicate(timeout=60)
         assert opener.returncode == 0, err
         assert out.strip() == HEAD_REVISION
+
+
+def test_a_damaged_older_database_is_not_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    copy = tmp_path / "damaged-v1.sqlite3"
+    shutil.copy(DATA / "schema-v1.sqlite3", copy)
+    with sqlite3.connect(copy) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit'").fetchone()[0]
+    with copy.open("r+b") as stream:
+        stream.seek((root - 1) * page_size)
+        stream.write(b"\xff" * 64)
+    before = copy.read_bytes()
+    with pytest.raises(DatabaseError, match="quick check"):
+        open_database(str(copy))
+    after = copy.read_bytes()
+    assert after[100:] == before[100:]  # only the header's journal-mode bytes may change (WAL)
+    assert not list(tmp_path.glob("*.bak"))
