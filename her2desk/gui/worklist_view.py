@@ -84,6 +84,7 @@ class WorklistView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.viewport().installEventFilter(self)
+        self.search.installEventFilter(self)  # Down arrow: from the search box into the results
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -143,7 +144,9 @@ class WorklistView(QWidget):
             self.open_requested.emit(int(case_id))
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
-        if COLUMNS[column].order is None:  # keep the indicator on the column actually sorted
+        if (
+            not 0 <= column < len(COLUMNS) or COLUMNS[column].order is None
+        ):  # keep the indicator on the column actually sorted
             header = self.table.horizontalHeader()
             current, current_order = self.model.sort_column()
             header.blockSignals(True)
@@ -161,6 +164,14 @@ class WorklistView(QWidget):
         return self.model.total == 0 or (self.model.rowCount() > 0 and self.model.row_at(0) is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)  # type: ignore[attr-defined]
+        ):
+            self.apply_filters()
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         if not self._painted and event.type() == QEvent.Type.Paint and self.populated():
             self._painted = True
             QTimer.singleShot(0, self.first_paint.emit)  # after this paint has reached the screen

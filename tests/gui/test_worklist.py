@@ -147,3 +147,13 @@ def test_enter_on_a_row_opens_the_case(window: MainWindow, service: CaseService,
     expected = window.worklist_model.row_at(2)
     assert window.tabs.currentWidget() is window.editor
     assert window.editor.form.rows["accession"].text() == expected.accession
+
+
+def test_down_arrow_goes_from_the_search_box_to_the_results(window: MainWindow, service, qtbot) -> None:
+    seed_demo(service, 5, seed=5)
+    window.refresh_action.trigger()
+    qtbot.waitUntil(lambda: window.worklist_model.total == 5)
+    window.find_action.trigger()
+    qtbot.keyClick(window.worklist.search, Qt.Key.Key_Down)
+    assert window.worklist.table.hasFocus()
+    assert window.worklist.table.currentIndex().row() == 0
