@@ -14,8 +14,6 @@ from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
@@ -33,14 +31,17 @@ from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.store import queries
 from her2desk.store.audit import utc_now
 from her2desk.store.backup import integrity_problems
+from her2desk.store.case_writer import (
+    AccessionTakenError,
+    CaseMissingError,
+    VersionMismatchError,
+    insert_new_case,
+    update_case,
+)
 from her2desk.store.database import Database, open_database
-from her2desk.store.fast_insert import AccessionTakenError, insert_new_case
 from her2desk.store.mapping import (
-    apply_entry,
-    apply_patient,
     aware,
     patient_details,
-    patient_values,
     stored_case,
 )
 from her2desk.store.schema import AuditRow, Case, Patient
@@ -75,8 +76,6 @@ class CaseService:
         for attempt in range(3):
             try:
                 return self._save_once(entry, expected_version, check)
-            except StaleDataError:
-                raise self._conflict(entry.accession) from None
             except IntegrityError:
                 # A concurrent writer (PostgreSQL) inserted the same accession or MRN first.
                 if expected_version is None and self.load(entry.accession) is not None:
@@ -89,14 +88,33 @@ class CaseService:
         now = utc_now()
         if expected_version is None:
             return self._insert(entry, check, now)
-        with self.database.writer() as session, session.begin():
-            session.info.update(user=self.user, now=now)
-            case = self._write(session, entry, expected_version, check, now)
-            session.flush()
-            return stored_case(case)
+        with self.database.write_engine.begin() as connection:
+            try:
+                header = update_case(
+                    connection, entry, check.interpretation, self.user, now, expected_version
+                )
+            except CaseMissingError:
+                raise CaseInvalidError(
+                    (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
+                ) from None
+            except VersionMismatchError as stale:
+                raise CaseConflictError(
+                    entry.accession, stale.changed_by, aware(stale.changed_at), stale.current_version
+                ) from None
+        return StoredCase(
+            case_id=header.case_id,
+            entry=entry,
+            interpretation=check.interpretation,
+            version=header.version,
+            signout_state=SignOutState(header.signout_state),
+            created_at=aware(header.created_at),
+            created_by=header.created_by,
+            updated_at=aware(now),
+            updated_by=self.user,
+        )
 
     def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:
-        """A new case: the driver-level fast path (same rows and audit rows as the ORM would write)."""
+        """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             try:
                 case_id = insert_new_case(connection, entry, check.interpretation, self.user, now)
@@ -114,23 +132,6 @@ class CaseService:
             updated_by=self.user,
         )
 
-    def _write(
-        self, session: Session, entry: CaseEntry, expected_version: int, check: CaseCheck, now: datetime
-    ) -> Case:
-        """An update through the ORM: `version_id_col` guards the UPDATE, the flush hook audits it."""
-        case = session.scalars(select(Case).where(Case.accession == entry.accession)).unique().one_or_none()
-        if case is None:
-            raise CaseInvalidError(
-                (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
-            )
-        if case.version != expected_version:
-            raise CaseConflictError(entry.accession, case.updated_by, aware(case.updated_at), case.version)
-        case.patient = self._patient_for(session, entry.patient, now)
-        apply_entry(case, entry, check.interpretation)
-        case.updated_at = now
-        case.updated_by = self.user
-        return case
-
     def import_cases(self, entries: Sequence[CaseEntry]) -> int:
         """Store new cases all-or-nothing: one transaction; any invalid or duplicate case stores none."""
         checks = [self.check(entry) for entry in entries]
@@ -146,28 +147,10 @@ class CaseService:
                     raise self._duplicate(entry.accession) from None
         return len(entries)
 
-    def _patient_for(self, session: Session, details: PatientDetails, now: datetime) -> Patient:
-        patient = session.scalars(select(Patient).where(Patient.mrn == details.mrn)).one_or_none()
-        if patient is None:
-            patient = Patient(**patient_values(details), updated_at=now, updated_by=self.user)
-            session.add(patient)
-            return patient
-        before = patient_details(patient)
-        if before != details:
-            apply_patient(patient, details)
-            patient.updated_at = now
-            patient.updated_by = self.user
-        return patient
-
     def _duplicate(self, accession: str) -> CaseInvalidError:
         return CaseInvalidError(
             (Problem("accession", f"accession {accession} is already stored; open that case to change it"),)
         )
-
-    def _conflict(self, accession: str) -> CaseConflictError:
-        with self.database.reader() as session:
-            case = session.scalars(select(Case).where(Case.accession == accession)).one()
-            return CaseConflictError(accession, case.updated_by, aware(case.updated_at), case.version)
 
     # -- reading -------------------------------------------------------------------------------
 

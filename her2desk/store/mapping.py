@@ -1,7 +1,8 @@
-"""Copy between the domain's plain dataclasses and the ORM rows, in both directions.
+"""Copy between the domain's plain dataclasses and database rows, in both directions.
 
-Only this module knows both shapes; the service hands out the dataclasses, never ORM objects, so
-results can cross threads and outlive the session that loaded them.
+Writing: the column values of each table for a case (used by `case_writer`). Reading: ORM rows back
+into `StoredCase`. Only this module knows both shapes; the service hands out the dataclasses, never
+ORM objects, so results can cross threads and outlive the session that loaded them.
 """
 
 from __future__ import annotations
@@ -11,21 +12,11 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.orm import object_session
-
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.store.schema import (
-    Case,
-    IhcResult,
-    InterpretationRow,
-    IshCountRow,
-    IshResult,
-    Patient,
-    Specimen,
-)
+from her2desk.store.schema import Case, InterpretationRow, Patient
 
 
 def name_key(family_name: str) -> str:
@@ -107,44 +98,6 @@ def interpretation_values(r: Interpretation) -> dict[str, Any]:
         "trail": json.dumps(list(r.trail), ensure_ascii=False),
         "rules_version": r.rules_version,
     }
-
-
-def _assign(row: Any, values: dict[str, Any]) -> None:
-    for key, value in values.items():
-        if getattr(row, key) != value:
-            setattr(row, key, value)
-
-
-def apply_patient(patient: Patient, details: PatientDetails) -> None:
-    _assign(patient, patient_values(details))
-
-
-def apply_entry(case: Case, entry: CaseEntry, interpretation: Interpretation) -> None:
-    """Make the case's rows say what `entry` says (only changed columns are touched, so audited)."""
-    case.accession = entry.accession
-    parts: tuple[tuple[str, type, dict[str, Any]], ...] = (
-        ("specimen", Specimen, specimen_values(entry.specimen)),
-        ("ihc", IhcResult, ihc_values(entry.ihc)),
-        ("ish", IshResult, ish_values(entry.ish)),
-        ("interpretation", InterpretationRow, interpretation_values(interpretation)),
-    )
-    for attribute, row_type, values in parts:
-        row = getattr(case, attribute)
-        if row is None:
-            setattr(case, attribute, row_type(**values))
-        else:
-            _assign(row, values)
-    wanted = count_values(entry.ish)
-    for row in list(case.ish_counts):
-        if row.observer not in wanted:
-            case.ish_counts.remove(row)
-            session = object_session(case)
-            if session is not None:
-                session.delete(row)  # explicit, so the audit hook sees the delete
-        else:
-            _assign(row, wanted.pop(row.observer))
-    for observer, values in sorted(wanted.items()):
-        case.ish_counts.append(IshCountRow(observer=observer, **values))
 
 
 def patient_details(p: Patient) -> PatientDetails:

@@ -307,3 +307,60 @@ def test_broad_searches_walk_the_index_but_accession_prefixes_never_do(service, 
     rows = service.worklist_page(WorklistQuery(text="testpatient"), 0, 50)
     assert rows
     assert all(r.patient_name.lower().startswith("testpatient") for r in rows)
+
+
+def test_writes_through_the_orm_are_audited_too(service) -> None:
+    """Saves use the driver-level writer; anything else written through a Session is audited by the
+    flush hook, in the same transaction."""
+    from her2desk.store.schema import Patient, User
+
+    stored = service.save(make_entry(), None)
+    with service.database.writer() as session, session.begin():
+        session.info["user"] = "admin"
+        session.add(User(username="pathologist1", display_name="Dr Test", role="pathologist"))
+        patient = session.scalars(select(Patient)).one()
+        patient.given_name = "Changed-Through-ORM"
+    trail = service.audit_for_case(stored.entry.accession)
+    change = [a for a in trail if a.who == "admin"]
+    assert change[0].table == "patient"
+    assert change[0].old == {"given_name": "Synthetic-王"}
+    assert change[0].new == {"given_name": "Changed-Through-ORM"}
+    with service.database.reader() as session:
+        rows = session.scalars(select(AuditRow).where(AuditRow.table_name == "app_user")).all()
+    assert [(r.action, r.who) for r in rows] == [("insert", "admin")]
+
+    def add_then_fail() -> None:
+        with service.database.writer() as session, session.begin():
+            session.add(User(username="ghost", display_name="Nobody", role="none"))
+            session.flush()
+            raise RuntimeError("roll back")
+
+    with pytest.raises(RuntimeError):
+        add_then_fail()
+    with service.database.reader() as session:
+        assert session.scalars(select(AuditRow).where(AuditRow.who == "unknown")).all() == []
+
+
+def test_update_returns_what_a_reload_shows_and_can_move_the_case_to_another_patient(service) -> None:
+    stored = service.save(make_entry(), None)
+    other = replace(stored.entry.patient, mrn="DEMO000777", family_name="Testpatient-Other")
+    changed = stored.entry.with_changes(
+        patient=other,
+        specimen=replace(stored.entry.specimen, collected_on=None, block=None),
+        ihc=replace(stored.entry.ihc, score=IhcScore.THREE_PLUS, stained_pct=Decimal("80.5")),
+        ish=replace(stored.entry.ish, second=None, first=replace(stored.entry.ish.first, cells=40)),
+    )
+    again = service.save(changed, stored.version)
+    assert again == service.load(stored.entry.accession)
+    assert again.version == 2
+    assert again.created_at == stored.created_at
+    assert again.entry.patient.mrn == "DEMO000777"
+    assert service.find_patient("DEMO000001") == stored.entry.patient
+    assert [c.entry.accession for c in service.patient_history("DEMO000777")] == [stored.entry.accession]
+    case_update = [a for a in service.audit_for_case(stored.entry.accession) if a.table == "her2_case"][-1]
+    assert case_update.action == "update"
+    assert case_update.old["version"] == 1
+    assert case_update.new["version"] == 2
+    assert case_update.new["patient_id"] != case_update.old["patient_id"]
+    unchanged = service.save(again.entry, again.version)
+    assert unchanged.version == 3
