@@ -217,3 +217,18 @@ def test_very_long_names_wrap_and_the_footer_stays_one_line() -> None:
     text = pypdf_text(pdf).replace(" ", "")
     assert name in text  # wrapped over several lines in the header, nothing lost
     assert "X" * 59 + "…·S26-01234·Page1" in text
+
+
+def test_rendering_from_several_threads_keeps_each_handout_its_own() -> None:
+    """The GUI renders in a worker thread; concurrent handouts must not mix names or glyphs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = [f"{name} {i}" for i, name in enumerate(NAMES * 3)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        pdfs = list(
+            pool.map(
+                lambda n: render_handout(request_for("positive", entry=make_entry(family=n, given=""))), names
+            )
+        )
+    for name, pdf in zip(names, pdfs, strict=True):
+        assert name in pdftotext_text(pdf)
