@@ -53,7 +53,7 @@ def _style(name: str, size: float, bold: bool = False, **extra: object) -> Parag
         name,
         fontName=BOLD if bold else REGULAR,
         fontSize=size,
-        leading=round(size * 1.32, 1),
+        leading=round(size * 1.28, 1),
         **settings,  # type: ignore[arg-type]
     )
 
@@ -68,7 +68,7 @@ class Styles:
         self.label = _style("label", 8, textColor=colors.HexColor("#4a4a4a"))
         self.value = _style("value", 10, bold=True)
         self.heading = _style(
-            "heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=5, spaceAfter=1.5, keepWithNext=1
+            "heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=4.5, spaceAfter=1, keepWithNext=1
         )
         self.body = _style("body", 10, spaceAfter=2)
         self.bullet = _style("bullet", 10, leftIndent=12, bulletIndent=2, spaceAfter=1)
@@ -193,9 +193,13 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
 
 
 def banner(item: Banner, s: Styles) -> Flowable:
-    if item.key == "preliminary":
-        return _boxed([[para(item.title, s.banner_title)], [para(item.text, s.body)]], WARN_BG, WARN_LINE)
-    return _boxed([[para(item.title, s.note_title)], [para(item.text, s.body)]], NOTE_BG, NOTE_LINE)
+    """A boxed notice: its title in bold colour, then its text, in one paragraph (one line saved)."""
+    urgent = item.key == "preliminary"
+    colour = (WARN_LINE if urgent else NOTE_LINE).hexval()[2:]
+    title = f'<font color="#{colour}"><b>{to_markup(item.title, BOLD)}</b></font>'
+    markup = f"{title}  {to_markup(item.text, REGULAR)}"
+    box = Paragraph(markup, s.body)
+    return _boxed([[box]], WARN_BG if urgent else NOTE_BG, WARN_LINE if urgent else NOTE_LINE)
 
 
 def notice(text: str, s: Styles) -> Flowable:
