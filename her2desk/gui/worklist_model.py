@@ -112,7 +112,7 @@ class WorklistModel(QAbstractTableModel):
             self.set_query(replace(self.query, order_by=key, descending=descending))
 
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
-        column = next(i for i, c in enumerate(COLUMNS) if c.order is self.query.order_by)
+        column = next((i for i, c in enumerate(COLUMNS) if c.order is self.query.order_by), 0)
         order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         return column, order
 

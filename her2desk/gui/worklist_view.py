@@ -154,7 +154,14 @@ class WorklistView(QWidget):
             header.blockSignals(False)
 
     def _on_count(self, total: int) -> None:
-        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        if total:
+            self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        elif self.model.query == WorklistQuery(
+            order_by=self.model.query.order_by, descending=self.model.query.descending
+        ):
+            self.count_label.setText("No cases yet: press Ctrl+N (File ▸ New case) to enter the first one.")
+        else:
+            self.count_label.setText("No cases match the search and filters.")
         self.table.viewport().update()  # an empty result changes no rows but must still be painted
         if total and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))

@@ -77,6 +77,11 @@ def test_history_of_an_unknown_mrn_says_so(window: MainWindow) -> None:
     assert "No stored cases for MRN SYN-NOBODY" in window.history.title.text()
 
 
+def test_an_empty_worklist_says_how_to_begin(window: MainWindow) -> None:
+    assert window.worklist_model.total == 0
+    assert "press Ctrl+N" in window.worklist.count_label.text()
+
+
 def test_menus_have_the_usual_shortcuts(window: MainWindow) -> None:
     assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
     assert window.save_action.shortcut() == QKeySequence("Ctrl+S")

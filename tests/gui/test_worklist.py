@@ -120,6 +120,7 @@ def test_filters_and_search_in_the_window(window: MainWindow, service: CaseServi
     ui.type(window.worklist, "Collected from", "2099-01-01")
     window.worklist.apply_filters()
     qtbot.waitUntil(lambda: model.total == 0)
+    assert window.worklist.count_label.text() == "No cases match the search and filters."
     ui.type(window.worklist, "Collected from", "not a date")
     window.worklist.apply_filters()
     assert "not a date" in window.worklist.date_from.toolTip()
