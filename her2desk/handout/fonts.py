@@ -85,7 +85,7 @@ def is_printable(char: str) -> bool:
 
 def missing_characters(texts: str | Iterable[str]) -> list[str]:
     """Characters in `texts` that no shipped font can print, each once, in order of appearance."""
-    joined = texts if isinstance(texts, str) else "".join(texts)
+    joined = unicodedata.normalize("NFC", texts if isinstance(texts, str) else "".join(texts))
     return [char for char in dict.fromkeys(joined) if not is_printable(char)]
 
 

@@ -7,6 +7,7 @@ Paragraph text is XML-like markup, so a name such as `O'Brien <b>&` must be esca
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -15,7 +16,13 @@ from her2desk.handout.fonts import REPLACEMENT, coverage, font_for, is_printable
 
 @lru_cache(maxsize=4096)  # most texts are the same words on every handout
 def to_markup(text: str, base: str) -> str:
-    """Markup for `text` in a paragraph whose style font is `base` (fonts.REGULAR or fonts.BOLD)."""
+    """Markup for `text` in a paragraph whose style font is `base` (fonts.REGULAR or fonts.BOLD).
+
+    Text is shown in NFC: a name typed with combining marks ('e' + U+0302 + U+0303, as some keyboards
+    and macOS file names produce) gets the precomposed letter ('ễ'); reportlab cannot stack two
+    combining marks itself, and the letters read the same either way.
+    """
+    text = unicodedata.normalize("NFC", text)
     base_glyphs = coverage(base)
     if all((ord(c) in base_glyphs and is_printable(c)) or c.isspace() for c in text):
         return escape(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -232,3 +233,12 @@ def test_rendering_from_several_threads_keeps_each_handout_its_own() -> None:
         )
     for name, pdf in zip(names, pdfs, strict=True):
         assert name in pdftotext_text(pdf)
+
+
+def test_names_typed_with_combining_marks_print_as_the_composed_letters() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hồng")
+    assert len(decomposed) > len("Nguyễn Thị Hồng")
+    text = pdftotext_text(
+        render_handout(request_for("positive", entry=make_entry(family=decomposed, given="")))
+    )
+    assert "Nguyễn Thị Hồng" in text  # NFC: one glyph per letter, both accents on the ễ
