@@ -369,6 +369,8 @@ def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ..
     status = texts.text(f"records.status.{result.status.value}")
     if result.descriptor is not None:
         status += f" ({result.descriptor.value})"
+    if request.preliminary and result.status.is_final:
+        status += "; " + texts.text("records.status.preliminary")
     rows.append((texts.text("records.result_label"), status))
     rows.append((texts.text("records.guideline"), result.guideline))
     rows.append((texts.text("records.version"), f"{result.rules_version} / {TEMPLATE_VERSION}"))

@@ -257,3 +257,11 @@ def test_no_placeholder_is_left_unfilled(outcome: str, language: str) -> None:
     for text in content.all_text():
         assert "{" not in text, text
         assert "}" not in text, text
+
+
+def test_records_box_marks_a_preliminary_result() -> None:
+    records = dict(build_content(request_for("negative-low", preliminary=True)).records)
+    assert records["Lab result"] == "negative (HER2-low); preliminary, not final yet"
+    assert dict(build_content(request_for("negative-low")).records)["Lab result"] == "negative (HER2-low)"
+    pending = dict(build_content(request_for("pending", preliminary=True)).records)
+    assert pending["Lab result"] == "pending, not final"
