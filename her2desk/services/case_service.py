@@ -9,11 +9,13 @@ together or not at all.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
@@ -58,6 +60,7 @@ class CaseService:
         self.database = database
         self.user = user
         self.settings = settings
+        self._count_hint: tuple[int, float] | None = None
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -199,9 +202,19 @@ class CaseService:
         limit = max(0, min(limit, MAX_PAGE))
         with self.database.reader() as session:
             text = query.text.strip()
-            broad = bool(text) and queries.is_broad(session, text)
-            rows = session.execute(queries.page_statement(query, max(0, offset), limit, broad)).all()
+            plan = queries.plan_text_search(session, text, self._case_count_hint(session)) if text else None
+            if plan is not None and not plan.branches:
+                return []
+            rows = session.execute(queries.page_statement(query, max(0, offset), limit, plan=plan)).all()
             return [queries.worklist_row(r) for r in rows]
+
+    def _case_count_hint(self, session: Session) -> int:
+        """Roughly how many cases there are (the highest id), re-read at most once a minute."""
+        now = time.monotonic()
+        if self._count_hint is None or now - self._count_hint[1] > 60:
+            top = session.execute(select(func.max(Case.id))).scalar_one() or 0
+            self._count_hint = (int(top), now)
+        return self._count_hint[0]
 
     def patient_history(self, mrn: str) -> list[StoredCase]:
         """Every case of the patient, oldest collection first (undated first), then in the order entered."""

@@ -14,9 +14,10 @@ stopping after one page. `is_broad` chooses between the two with a capped count.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union, union_all
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union, union_all
 
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
 from her2desk.domain.vocabulary import Status
@@ -31,38 +32,42 @@ def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < upper)
 
 
-def _text_selects(text: str, accession: bool = True, patient: bool = True) -> list[Select[Any]]:
+BRANCHES: tuple[str, ...] = ("accession", "mrn", "name")
+
+
+def _branch_selects(text: str, branch: str) -> list[Select[Any]]:
+    """Case ids matching `text` in one way: by accession or MRN (as typed or upper-cased), or by name."""
     variants = sorted({text, text.upper()})
-    selects: list[Select[Any]] = []
-    for v in variants:
-        if accession:
-            selects.append(select(Case.id).where(prefix_range(Case.accession, v)))
-        if patient:
-            selects.append(
-                select(Case.id)
-                .join(Patient, Case.patient_id == Patient.id)
-                .where(prefix_range(Patient.mrn, v))
-            )
-    if patient:
-        selects.append(
-            select(Case.id)
-            .join(Patient, Case.patient_id == Patient.id)
-            .where(prefix_range(Patient.family_name_key, name_key(text)))
-        )
-    return selects
+    if branch == "accession":
+        return [select(Case.id).where(prefix_range(Case.accession, v)) for v in variants]
+    by_patient = select(Case.id).join(Patient, Case.patient_id == Patient.id)
+    if branch == "mrn":
+        return [by_patient.where(prefix_range(Patient.mrn, v)) for v in variants]
+    return [by_patient.where(prefix_range(Patient.family_name_key, name_key(text)))]
 
 
-def text_matches(text: str) -> ColumnElement[bool]:
+def text_matches(text: str, branches: tuple[str, ...] = BRANCHES) -> ColumnElement[bool]:
     """Case ids whose accession, MRN or family name starts with `text` (index-driven)."""
-    return Case.id.in_(union(*_text_selects(text)).scalar_subquery())
+    selects = [s for b in branches for s in _branch_selects(text, b)]
+    if not selects:
+        return false()
+    if len(selects) == 1:
+        return Case.id.in_(selects[0].scalar_subquery())
+    return Case.id.in_(union(*selects).scalar_subquery())
 
 
 def text_matches_row(text: str) -> ColumnElement[bool]:
-    """The same test on one joined case + patient row (for walking an order index)."""
+    """The same test on one joined case + patient row, for walking an order index.
+
+    All three kinds of match are always tested (cheap per row): a test on the patient alone would let
+    SQLite build a Bloom filter over the whole patient table first. The columns are wrapped
+    (`column || ''`) so the planner cannot drive the query from their indexes instead, which would
+    bring back the sort of every match this plan exists to avoid.
+    """
     variants = sorted({text, text.upper()})
-    tests = [prefix_range(Case.accession, v) for v in variants]
-    tests += [prefix_range(Patient.mrn, v) for v in variants]
-    tests.append(prefix_range(Patient.family_name_key, name_key(text)))
+    tests = [prefix_range(Case.accession.concat(""), v) for v in variants]
+    tests += [prefix_range(Patient.mrn.concat(""), v) for v in variants]
+    tests.append(prefix_range(Patient.family_name_key.concat(""), name_key(text)))
     return or_(*tests)
 
 
@@ -75,32 +80,46 @@ def broad_threshold(total_cases: int) -> int:
     return max(500, int(math.sqrt(25 * max(total_cases, 1))))
 
 
-def probe_statement(text: str, cap: int, accession: bool) -> Select[Any]:
-    """How many cases match `text` by accession (or else by patient), counting no further than `cap`."""
-    selects = _text_selects(text, accession=accession, patient=not accession)
-    matches = union_all(*selects).limit(cap).subquery("matches")
-    return select(func.count()).select_from(matches)
+@dataclass(frozen=True)
+class TextPlan:
+    """How to answer a text search: which kinds of match exist, and whether to walk the order index."""
+
+    broad: bool = False
+    branches: tuple[str, ...] = BRANCHES
+
+
+def probe_statement(text: str, cap: int) -> Select[Any]:
+    """Matches per kind (accession, MRN, name) in one query, each counted no further than `cap`."""
+    counts = []
+    for branch in BRANCHES:
+        selects = _branch_selects(text, branch)
+        matches = (union_all(*selects) if len(selects) > 1 else selects[0]).limit(cap).subquery()
+        counts.append(select(func.count()).select_from(matches).scalar_subquery().label(branch))
+    return select(*counts)
+
+
+def plan_text_search(session: Any, text: str, total_cases: int) -> TextPlan:
+    """Walk the order index only for many patient (name or MRN) matches: those are spread over all
+    dates, so a page of them is met soon. Accession prefixes ("S25") follow the collection date, so a
+    walk newest-first could cross most of the database before meeting one; those are match-driven."""
+    cap = broad_threshold(total_cases)
+    counts = dict(zip(BRANCHES, session.execute(probe_statement(text, cap)).one(), strict=True))
+    branches = tuple(b for b in BRANCHES if counts[b])
+    broad = counts["accession"] < cap and counts["mrn"] + counts["name"] >= cap
+    return TextPlan(broad, branches)
 
 
 def is_broad(session: Any, text: str) -> bool:
-    """Walk the order index instead of sorting the matches?
-
-    Only for many patient (name or MRN) matches: those are spread over all dates, so a page of them
-    is met soon. Accession prefixes ("S25") follow the collection date, so a walk newest-first could
-    cross most of the database before meeting the first one; those keep the match-driven plan.
-    """
     total = session.execute(select(func.max(Case.id))).scalar_one() or 0
-    cap = broad_threshold(total)
-    if session.execute(probe_statement(text, cap, accession=True)).scalar_one() >= cap:
-        return False
-    return bool(session.execute(probe_statement(text, cap, accession=False)).scalar_one() >= cap)
+    return plan_text_search(session, text, total).broad
 
 
-def _filtered(statement: Select[Any], query: WorklistQuery, broad: bool = False) -> Select[Any]:
+def _filtered(statement: Select[Any], query: WorklistQuery, plan: TextPlan | None = None) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     text = query.text.strip()
     if text:
-        conditions.append(text_matches_row(text) if broad else text_matches(text))
+        plan = plan or TextPlan()
+        conditions.append(text_matches_row(text) if plan.broad else text_matches(text, plan.branches))
     if query.status is not None:
         conditions.append(InterpretationRow.status == query.status)
     if query.needs_action:
@@ -169,25 +188,30 @@ def _order(query: WorklistQuery, columns: tuple[Any, ...]) -> list[Any]:
     return [c.desc().nulls_last() if query.descending else c.asc().nulls_first() for c in columns]
 
 
-def page_ids_statement(query: WorklistQuery, offset: int, limit: int, broad: bool = False) -> Select[Any]:
+def page_ids_statement(
+    query: WorklistQuery, offset: int, limit: int, broad: bool = False, plan: TextPlan | None = None
+) -> Select[Any]:
     """The case ids of one page, in order (the part of the page query an index must serve)."""
+    plan = plan or TextPlan(broad=broad)
     tables = _filter_tables(query) | ORDER_TABLES[query.order_by]
-    if broad and query.text.strip():
+    if plan.broad and query.text.strip():
         tables.add(Patient)
     return (
-        _filtered(_narrow(select(Case.id.label("page_id")), tables), query, broad)
+        _filtered(_narrow(select(Case.id.label("page_id")), tables), query, plan)
         .order_by(*_order(query, ORDER_COLUMNS[query.order_by]))
         .offset(offset)
         .limit(limit)
     )
 
 
-def page_statement(query: WorklistQuery, offset: int, limit: int, broad: bool = False) -> Select[Any]:
+def page_statement(
+    query: WorklistQuery, offset: int, limit: int, broad: bool = False, plan: TextPlan | None = None
+) -> Select[Any]:
     """One page in two steps: choose the page's case ids touching only the tables the filter and the
     order need, then fetch the display columns for just those rows. A broad search (a short
     family-name prefix matching thousands) then sorts small tuples instead of wide joined rows."""
     columns = ORDER_COLUMNS[query.order_by]
-    ids = page_ids_statement(query, offset, limit, broad).subquery("page")
+    ids = page_ids_statement(query, offset, limit, broad, plan).subquery("page")
     statement = select(
         Case.id,
         Case.accession,
