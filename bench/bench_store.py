@@ -203,8 +203,9 @@ def main() -> None:
               f"{statistics.quantiles(saves, n=10)[-1] * 1000:.3f} ms)")  # fmt: skip
         verdict = "ok" if ratio <= SAVE_TARGET_RATIO else "OVER TARGET"
         print(f"ratio: {ratio:.2f}x  (target <= {SAVE_TARGET_RATIO:.0f}x) {verdict}")
-        print(f"CaseService.save, change to a case:   median {update:7.3f} ms  "
-              f"ratio {update / bare:.2f}x (information: ORM path, version check)")  # fmt: skip
+        print(f"CaseService.save, change to a case:   median {update:7.3f} ms")
+        verdict = "ok" if update / bare <= SAVE_TARGET_RATIO else "OVER TARGET"
+        print(f"ratio: {update / bare:.2f}x  (target <= {SAVE_TARGET_RATIO:.0f}x) {verdict}")
 
         if args.database:
             path = Path(args.database)
