@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from her2desk.domain.records import StoredCase, WorklistQuery
 from her2desk.gui import dialogs
-from her2desk.gui.case_editor import CaseEditor
-from her2desk.gui.history_view import HistoryView
 from her2desk.gui.workers import TaskRunner
 from her2desk.gui.worklist_model import WorklistModel
 from her2desk.gui.worklist_view import WorklistView
 
 if TYPE_CHECKING:
+    from her2desk.gui.case_editor import CaseEditor
+    from her2desk.gui.history_view import HistoryView
     from her2desk.services.case_service import CaseService
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -39,13 +39,17 @@ class MainWindow(QMainWindow):
         self.worklist_model = WorklistModel(service, self.runner, self)
         self.worklist_model.set_query(WorklistQuery())  # first: the queries run while the window is built
         self.worklist = WorklistView(self.worklist_model)
-        self.editor = CaseEditor(service)
-        self.history = HistoryView(service)
+        # The case form and the history are built when first needed, not before the first paint.
+        self._editor: CaseEditor | None = None
+        self._history: HistoryView | None = None
+        self.case_tab = _Holder("Case entry")
+        self.history_tab = _Holder("Patient history view")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.addTab(self.worklist, "Worklist")
-        self.tabs.addTab(self.editor, "Case")
-        self.tabs.addTab(self.history, "Patient history")
+        self.tabs.addTab(self.case_tab, "Case")
+        self.tabs.addTab(self.history_tab, "Patient history")
+        self.tabs.currentChanged.connect(self._on_tab)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self.busy = QProgressBar()
@@ -59,16 +63,43 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(where)
 
         self.worklist.open_requested.connect(self.open_case_id)
-        self.history.open_requested.connect(self.open_accession)
-        self.editor.saved.connect(self._on_saved)
-        self.editor.status_message.connect(self.show_message)
-        self.editor.history_requested.connect(self.show_history)
         self.worklist_model.load_failed.connect(self.show_message)
         self.worklist_model.modelReset.connect(lambda: self.busy.setVisible(True))
         self.worklist_model.count_known.connect(lambda _n: self.busy.setVisible(False))
         self.worklist_model.load_failed.connect(lambda _m: self.busy.setVisible(False))
         self.busy.setVisible(self.worklist_model.total is None)
         self._restore_geometry()
+
+    # -- views built on first use ------------------------------------------------------------
+
+    @property
+    def editor(self) -> CaseEditor:
+        if self._editor is None:
+            from her2desk.gui.case_editor import CaseEditor
+
+            self._editor = CaseEditor(self.service)
+            self._editor.saved.connect(self._on_saved)
+            self._editor.status_message.connect(self.show_message)
+            self._editor.history_requested.connect(self.show_history)
+            self.case_tab.hold(self._editor)
+        return self._editor
+
+    @property
+    def history(self) -> HistoryView:
+        if self._history is None:
+            from her2desk.gui.history_view import HistoryView
+
+            self._history = HistoryView(self.service)
+            self._history.open_requested.connect(self.open_accession)
+            self.history_tab.hold(self._history)
+        return self._history
+
+    def _on_tab(self, _index: int) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.case_tab:
+            self.editor.form.rows["accession"].input.setFocus()
+        elif current is self.history_tab:
+            self.history.table.setFocus()
 
     # -- menus -----------------------------------------------------------------------------------
 
@@ -112,7 +143,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         for number, (title, widget) in enumerate(
-            (("&Worklist", self.worklist), ("&Case", self.editor), ("Patient &history", self.history)), 1
+            (("&Worklist", self.worklist), ("&Case", self.case_tab), ("Patient &history", self.history_tab)),
+            1,
         ):
             view_menu.addAction(
                 self._action(title, f"Ctrl+{number}", lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
@@ -130,11 +162,11 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if self.editor.confirm_leave():
             self.editor.new_case()
-            self.tabs.setCurrentWidget(self.editor)
+            self.tabs.setCurrentWidget(self.case_tab)
             self.editor.form.rows["accession"].input.setFocus()
 
     def save_case(self) -> None:
-        self.tabs.setCurrentWidget(self.editor)
+        self.tabs.setCurrentWidget(self.case_tab)
         self.editor.save()
 
     def find(self) -> None:
@@ -163,12 +195,12 @@ class MainWindow(QMainWindow):
             self.show_message(f"{what} is no longer stored")
             return
         self.editor.open_case(stored)
-        self.tabs.setCurrentWidget(self.editor)
+        self.tabs.setCurrentWidget(self.case_tab)
         self.show_message(f"Opened case {stored.entry.accession} (version {stored.version})")
 
     def show_history(self, mrn: str) -> None:
         self.history.show_patient(mrn)
-        self.tabs.setCurrentWidget(self.history)
+        self.tabs.setCurrentWidget(self.history_tab)
 
     def _on_saved(self, _stored: StoredCase) -> None:
         self.worklist_model.refresh()
@@ -187,7 +219,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.editor.confirm_leave():
+        if self._editor is not None and not self._editor.confirm_leave():
             event.ignore()
             return
         settings = QSettings()
@@ -196,3 +228,18 @@ class MainWindow(QMainWindow):
         settings.sync()
         self.runner.wait()
         event.accept()
+
+
+class _Holder(QWidget):
+    """A tab's page that receives its real view on first use."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def hold(self, view: QWidget) -> None:
+        self._layout.addWidget(view)
+        view.show()  # at once, not at the next turn of the event loop
+        self.setFocusProxy(view)

@@ -89,7 +89,7 @@ def test_breast_2plus_dual_probe_recount_save_find_and_reopen(
     assert window.worklist_model.row_at(0).accession == "S26-000101"
     window.worklist.table.setCurrentIndex(window.worklist_model.index(0, 0))
     window.open_action.trigger()
-    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.isVisible()
 
     expected = {
         **dict(BREAST_CASE),

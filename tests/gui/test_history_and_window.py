@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from her2desk import __version__
@@ -45,7 +45,7 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     save(service, "S22-000003", date(2022, 1, 1), ClinicalSetting.RECURRENT, IhcScore.THREE_PLUS)
     window.open_accession("S20-000001")
     ui.find(window.editor.form, "Patient history").click()
-    assert window.tabs.currentWidget() is window.history
+    assert window.history.isVisible()
 
     table = window.history.table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
@@ -67,7 +67,7 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
 
     table.setCurrentCell(2, 0)
     table.itemActivated.emit(table.item(2, 0))
-    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.isVisible()
     assert window.editor.form.rows["accession"].text() == "S24-000002"
 
 
@@ -75,6 +75,17 @@ def test_history_of_an_unknown_mrn_says_so(window: MainWindow) -> None:
     window.show_history("SYN-NOBODY")
     assert window.history.table.rowCount() == 0
     assert "No stored cases for MRN SYN-NOBODY" in window.history.title.text()
+
+
+def test_the_case_tab_is_built_when_first_shown(window: MainWindow, qtbot) -> None:
+    assert window._editor is None  # not built before the first paint
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.isVisible()
+    assert window.editor.form.rows["accession"].input.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.history.isVisible()
 
 
 def test_an_empty_worklist_says_how_to_begin(window: MainWindow) -> None:

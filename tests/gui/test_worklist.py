@@ -146,7 +146,7 @@ def test_enter_on_a_row_opens_the_case(window: MainWindow, service: CaseService,
     table.setCurrentIndex(window.worklist_model.index(2, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     expected = window.worklist_model.row_at(2)
-    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.isVisible()
     assert window.editor.form.rows["accession"].text() == expected.accession
 
 
