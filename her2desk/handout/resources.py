@@ -8,7 +8,8 @@ translators and the licence files are easy to find. Lookup order:
 3. `her2desk/resources` inside the installed package (importlib.resources): a wheel, when the build
    copies `resources/` there as package data (pyproject already lists `resources/**/*` for her2desk).
 
-The first directory that holds `handout/` wins; nothing is looked up in the current directory.
+Each file is taken from the first of these that has it, so an override directory may hold only the
+files it changes. Nothing is looked up in the current directory.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def candidate_roots() -> list[Path]:
 
 @cache
 def resources_root() -> Path:
-    """The resources directory in use (cached: it does not move while the program runs)."""
+    """The first resources directory holding handout texts (cached: it does not move while running)."""
     roots = candidate_roots()
     for root in roots:
         if (root / "handout").is_dir():
@@ -48,9 +49,25 @@ def resources_root() -> Path:
     raise ResourcesNotFoundError(f"her2desk handout resources not found; searched: {searched}")
 
 
+@cache
+def resource_file(folder: str, file_name: str) -> Path:
+    """`folder/file_name` from the first root that has it.
+
+    File by file, so a lab's override directory may hold only its own texts, or only extra fonts,
+    and take everything else from the shipped resources.
+    """
+    roots = candidate_roots()
+    for root in roots:
+        path = root / folder / file_name
+        if path.is_file():
+            return path
+    searched = ", ".join(str(r / folder) for r in roots)
+    raise ResourcesNotFoundError(f"her2desk resource {folder}/{file_name} not found; searched: {searched}")
+
+
 def handout_text_path(language: str) -> Path:
-    return resources_root() / "handout" / f"{language}.toml"
+    return resource_file("handout", f"{language}.toml")
 
 
 def font_path(file_name: str) -> Path:
-    return resources_root() / "fonts" / file_name
+    return resource_file("fonts", file_name)

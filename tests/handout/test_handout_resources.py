@@ -18,11 +18,11 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    resources.resources_root.cache_clear()
-    load_texts.cache_clear()
+    for cached in (resources.resources_root, resources.resource_file, load_texts):
+        cached.cache_clear()
     yield
-    resources.resources_root.cache_clear()
-    load_texts.cache_clear()
+    for cached in (resources.resources_root, resources.resource_file, load_texts):
+        cached.cache_clear()
 
 
 def test_source_tree_resources_are_found(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -38,7 +38,8 @@ def test_installed_package_location_is_searched_last() -> None:
 def test_a_lab_can_override_the_texts(
     fresh_caches: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    shutil.copytree(REPOSITORY / "resources" / "handout", tmp_path / "handout")
+    (tmp_path / "handout").mkdir()  # only the English texts: Spanish and the fonts come from the shipped ones
+    shutil.copy(REPOSITORY / "resources" / "handout" / "en.toml", tmp_path / "handout")
     english = tmp_path / "handout" / "en.toml"
     english.write_text(
         english.read_text(encoding="utf-8").replace(
@@ -48,6 +49,8 @@ def test_a_lab_can_override_the_texts(
     )
     monkeypatch.setenv(resources.ENVIRONMENT_VARIABLE, str(tmp_path))
     assert build_content(request_for("positive")).title == "Your HER2 result from Demo Lab"
+    assert build_content(request_for("positive", language="es")).title == "Su resultado de la prueba de HER2"
+    assert resources.font_path("DejaVuSans.ttf") == REPOSITORY / "resources" / "fonts" / "DejaVuSans.ttf"
 
 
 def test_missing_resources_name_every_place_searched(
@@ -66,3 +69,8 @@ def test_every_font_ships_with_its_licence() -> None:
     assert "Apache License" in (fonts / "LICENSE-DroidSansFallback-Apache-2.0.txt").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_missing_file_names_every_place_searched(fresh_caches: None) -> None:
+    with pytest.raises(resources.ResourcesNotFoundError, match=r"fonts/NoSuchFont\.ttf not found; searched"):
+        resources.font_path("NoSuchFont.ttf")
