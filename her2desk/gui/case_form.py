@@ -67,6 +67,7 @@ class CaseForm(QWidget):
         self._second_count_wanted = False
         self._loading = False
         self._row_visible: dict[str, bool] = {}
+        self._applicable: dict[str, bool] | None = None  # computed once per edit, read many times
         # Two columns in the order results are read off the request form and the slides; the tab
         # order follows it (top to bottom, left column first).
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -210,6 +211,11 @@ class CaseForm(QWidget):
 
     def applies(self, key: str) -> bool:
         """Whether a field applies to the case as entered so far (hidden fields are never read)."""
+        if self._applicable is None:
+            self._applicable = {k: self._decide(k) for k in self.rows}
+        return self._applicable[key]
+
+    def _decide(self, key: str) -> bool:
         site = self.rows["site"].value()
         procedure = self.rows["procedure"].value()
         if key == "specimen.laterality":
@@ -234,6 +240,7 @@ class CaseForm(QWidget):
         """The interpretation asks for a blinded recount: show the second count."""
         if wanted != self._second_count_wanted:
             self._second_count_wanted = wanted
+            self._applicable = None
             self.update_visibility()
 
     def update_visibility(self) -> None:
@@ -375,6 +382,7 @@ class CaseForm(QWidget):
             self._second_count_wanted = False
         finally:
             self._loading = False
+            self._applicable = None
         self.update_visibility()
         self.changed.emit()
 
@@ -404,6 +412,7 @@ class CaseForm(QWidget):
         return None
 
     def _on_edit(self, *_args: object) -> None:
+        self._applicable = None  # every edit may change which fields apply
         if not self._loading:
             self.update_visibility()
             self.changed.emit()
