@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from her2desk.handout.fonts import register_fonts
 from her2desk.handout.render import render_handout
 from her2desk.handout.request import HandoutRequest
 
@@ -40,6 +41,17 @@ def write_one(job: tuple[HandoutRequest, Path]) -> WrittenHandout:
     return WrittenHandout(path, hashlib.sha256(pdf).hexdigest())
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one (Linux, macOS): workers fork from a clean single-threaded server
+    that has already imported reportlab, so they start fast and safely from a threaded GUI; else spawn.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["her2desk.handout.batch"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
@@ -51,8 +63,8 @@ def write_handouts(
 ) -> list[WrittenHandout]:
     """Write every (request, path) job; results in job order. `progress(done, total)` after each file.
 
-    `workers=1` renders in this process (no pool). Worker processes are started with "spawn", which
-    is safe from a program that already runs threads (the GUI), unlike fork.
+    `workers=1` renders in this process (no pool). Worker processes come from a forkserver (or spawn),
+    never a plain fork, which is unsafe from a program that already runs threads (the GUI).
     """
     workers = workers or default_workers()
     total = len(jobs)
@@ -64,8 +76,7 @@ def write_handouts(
                 progress(len(results), total)
         return results
     chunk = max(1, min(32, total // (workers * 4)))
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=register_fonts) as pool:
         for result in pool.map(write_one, jobs, chunksize=chunk):
             results.append(result)
             if progress:
