@@ -299,11 +299,11 @@ def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTempla
             canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 7.8 * mm, content.preliminary_mark)
         canvas.setStrokeColor(LINE)
         canvas.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
-        # Name and accession on every page: a second page must still be matched to its patient.
+        # Name and accession on every page: a second page must still be matched to its patient. A very
+        # long name is shortened here only; the header shows it in full.
         name = content.patient_name
-        name = (
-            name if len(name) <= FOOTER_NAME_MAX else name[: FOOTER_NAME_MAX - 1] + "…"
-        )  # full name: header
+        if len(name) > FOOTER_NAME_MAX:
+            name = name[: FOOTER_NAME_MAX - 1] + "…"
         parts = [name, content.accession, content.page_label.format(page=doc.page)]
         if content.preliminary_mark:
             parts.insert(0, content.preliminary_mark)
