@@ -90,7 +90,11 @@ class CaseEditor(QWidget):
         self._show_all = stored is not None
         self.form.load(entry)
         self._baseline = self.form.raw_values()
-        self.form.rows["accession"].input.setFocus()
+        accession = self.form.rows["accession"].input
+        # A stored case is known by its accession; changing it would be a different case.
+        accession.setReadOnly(stored is not None)  # type: ignore[union-attr]
+        accession.setToolTip("The accession of a stored case cannot be changed" if stored else "")
+        (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
 
     def confirm_leave(self) -> bool:
         """True when the person may leave this case (saved, discarded, or nothing changed)."""

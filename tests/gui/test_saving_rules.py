@@ -83,6 +83,17 @@ def test_leaving_and_choosing_save_saves(window: MainWindow, service, ui, answer
     assert service.load("S26-000500").entry.specimen.block == "B3"
 
 
+def test_the_accession_of_a_stored_case_is_read_only(window: MainWindow, service, ui, qtbot) -> None:
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    field = ui.find(window.editor.form, "Accession number")
+    assert field.isReadOnly()
+    qtbot.keyClicks(field, "X")
+    assert field.text() == "S26-000500"
+    window.new_action.trigger()
+    assert not field.isReadOnly()
+
+
 def test_no_question_when_nothing_changed(window: MainWindow, service, ui, answers) -> None:
     _queue, asked = answers
     stored_case(service)
