@@ -1,0 +1,63 @@
+"""The layering of architecture.md, checked in the test suite.
+
+* import-linter checks the contracts in pyproject.toml (domain imports no Qt, SQLAlchemy, Alembic or
+  reportlab; Qt only under her2desk.gui; layers point one way) and this test fails when one is broken.
+* Importing every module of her2desk.domain in a fresh interpreter loads none of those packages.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = ROOT / "pyproject.toml"
+HEAVY = ("PySide6", "shiboken6", "sqlalchemy", "alembic", "reportlab", "psycopg")
+
+
+def _contracts() -> list[dict]:
+    return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+
+
+def test_the_domain_contract_forbids_qt_sqlalchemy_and_reportlab() -> None:
+    """Guards the contract itself, so it cannot be weakened without this test failing."""
+    domain = [c for c in _contracts() if c.get("source_modules") == ["her2desk.domain"]]
+    assert len(domain) == 1
+    assert domain[0]["type"] == "forbidden"
+    assert {"PySide6", "sqlalchemy", "reportlab"} <= set(domain[0]["forbidden_modules"])
+    assert domain[0].get("allow_indirect_imports", False) is False
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    code = (
+        "import sys\n"
+        "from importlinter.cli import lint_imports\n"
+        f"sys.exit(lint_imports(config_filename={str(PYPROJECT)!r}, no_cache=True, no_logo=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    for contract in _contracts():
+        assert f"{contract['name']} KEPT" in output, output
+    assert "BROKEN" not in output
+
+
+def test_importing_the_domain_loads_no_gui_database_or_pdf_library() -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import her2desk.domain as domain\n"
+        "for module in pkgutil.walk_packages(domain.__path__, 'her2desk.domain.'):\n"
+        "    importlib.import_module(module.name)\n"
+        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+        "print(len(list(pkgutil.walk_packages(domain.__path__))), loaded)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    count, loaded = done.stdout.strip().split(" ", 1)
+    assert int(count) >= 10  # the walk really imported the engine's modules
+    assert loaded == "[]", f"her2desk.domain pulled in: {loaded}"
