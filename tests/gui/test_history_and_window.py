@@ -136,3 +136,30 @@ def test_window_geometry_is_remembered_in_the_private_settings(
     assert (second.width(), second.height()) == (700, 520)
     second.close()
     second.runner.wait()
+
+
+def test_every_input_has_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit
+
+    window.editor, window.history  # noqa: B018  (build the lazily made views too)
+    inputs = [
+        w
+        for kind in (QLineEdit, QComboBox, QAbstractButton, QAbstractItemView)
+        for w in window.findChildren(kind)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not _inside_combo(w)
+    ]
+    assert len(inputs) > 40
+    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in inputs if not w.accessibleName()]
+    assert unnamed == []
+
+
+def _inside_combo(widget) -> bool:
+    """A drop-down's own pop-up list is part of the (named) drop-down."""
+    from PySide6.QtWidgets import QComboBox
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
