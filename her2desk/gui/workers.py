@@ -50,7 +50,7 @@ class TaskRunner(QObject):
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
         """Run `work` on the pool; newer requests run before older queued ones (the view moved on)."""
-        relay = _Relay()
+        relay = _Relay(self)  # deleted with the runner: late results for a closed window are dropped
         self._live.add(relay)
 
         def finish(callback: Callable[[object], None] | None, value: object) -> None:
