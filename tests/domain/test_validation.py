@@ -78,6 +78,19 @@ def test_an_empty_input_reports_every_missing_field_at_once() -> None:
     assert {"site", "procedure", "ihc"} <= {e.field for e in result.errors}
 
 
+def test_breast_score_check_does_not_wait_for_the_procedure() -> None:
+    """Breast scoring is the same for every procedure, so a 3+ at 5% is reported together with the
+    missing procedure, not only after the procedure has been entered (every problem at once)."""
+    result = interpret(Her2TestInput(site=Site.BREAST, ihc=IhcScore.THREE_PLUS, stained_pct=D(5)))
+    assert {e.field for e in result.errors} == {"procedure", "stained_pct"}
+
+
+def test_gastroesophageal_score_check_needs_the_procedure() -> None:
+    """Biopsy and resection criteria differ, so without a procedure the extent cannot be judged."""
+    result = interpret(Her2TestInput(site=Site.STOMACH, ihc=IhcScore.THREE_PLUS, stained_pct=D(5)))
+    assert [e.field for e in result.errors] == ["procedure"]
+
+
 @pytest.mark.parametrize(
     "counts",
     [
