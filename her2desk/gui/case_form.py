@@ -163,7 +163,7 @@ class CaseForm(QWidget):
             form,
             line_field(
                 "specimen.fragments_with_tumour",
-                "With tumour",
+                "Fragments with tumour",
                 "Fragments with tumour",
                 "fragments with tumour",
             ),
