@@ -119,3 +119,18 @@ def test_many_qt_calls_do_not_exhaust_none_on_python_3_11(tmp_path: Path) -> Non
     result = run([], tmp_path, code)
     assert result.returncode == 0, result.stderr[-500:]
     assert "survived" in result.stdout
+
+
+def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> None:
+    """The GUI's own start-up path; (the CLI's parser imports every sub-command before it runs)."""
+    code = (
+        "import os, sys\n"
+        "from her2desk.gui.app import run\n"
+        f"rc = run({str(tmp_path / 'gui.sqlite3')!r}, quit_after_paint=True)\n"
+        "print(sorted(m for m in ('reportlab', 'alembic') if m in sys.modules))\n"
+        "sys.stdout.flush()\n"
+        "os._exit(rc)\n"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
