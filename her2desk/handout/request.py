@@ -47,7 +47,7 @@ class HandoutRequest:
         """The request for a stored case; its sign-out state decides preliminary and corrected.
 
         Not signed out (draft, entered): preliminary. Amended: corrected on the day of the last change
-        (`updated_at`, until issue 5 stores the amendment date itself). Signed out: final.
+        (`updated_at`, in local time, until issue 5 stores the amendment date itself). Signed out: final.
         """
         return cls(
             entry=stored.entry,
@@ -55,7 +55,9 @@ class HandoutRequest:
             language=language,
             lab=lab or LabContact(),
             preliminary=stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED),
-            corrected_on=stored.updated_at.date() if stored.signout_state is SignOutState.AMENDED else None,
+            corrected_on=stored.updated_at.astimezone().date()
+            if stored.signout_state is SignOutState.AMENDED
+            else None,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -86,3 +87,19 @@ def test_sign_out_state_decides_preliminary_and_corrected(database: str) -> None
     corrected = HandoutRequest.for_stored_case(amended, "en", lab)
     assert not corrected.preliminary
     assert str(corrected.corrected_on) == "2026-04-02"
+
+
+def test_corrected_date_is_the_local_date(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """03:30 UTC on 2 April is still 1 April in California: the patient's page says 1 April."""
+    with open_case_service(database) as service:
+        stored = service.load("S26-07001")
+    amended = replace(
+        stored, signout_state=SignOutState.AMENDED, updated_at=datetime(2026, 4, 2, 3, 30, tzinfo=UTC)
+    )
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        assert str(HandoutRequest.for_stored_case(amended).corrected_on) == "2026-04-01"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
