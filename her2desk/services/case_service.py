@@ -76,10 +76,12 @@ class CaseService:
         check = self.check(entry)
         if check.errors:
             raise CaseInvalidError(check.errors)
+        # The case writer talks to the driver directly, so its errors are the driver's own classes.
+        integrity_errors = (IntegrityError, self.database.engine.dialect.loaded_dbapi.IntegrityError)
         for attempt in range(3):
             try:
                 return self._save_once(entry, expected_version, check)
-            except IntegrityError:
+            except integrity_errors:
                 # A concurrent writer (PostgreSQL) inserted the same accession or MRN first.
                 if expected_version is None and self.load(entry.accession) is not None:
                     raise self._duplicate(entry.accession) from None

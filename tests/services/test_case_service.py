@@ -364,3 +364,36 @@ def test_update_returns_what_a_reload_shows_and_can_move_the_case_to_another_pat
     assert case_update.new["patient_id"] != case_update.old["patient_id"]
     unchanged = service.save(again.entry, again.version)
     assert unchanged.version == 3
+
+
+def test_simultaneous_new_cases_for_the_same_new_patient_and_accession(db_url: str) -> None:
+    """Workstations racing to create the same patient both succeed (one patient row); racing to
+    create the same accession: exactly one wins, the others get an accession problem."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    services = [open_case_service(db_url, f"ws{i}") for i in range(6)]
+    try:
+
+        def same_patient(i: int) -> str:
+            return services[i].save(make_entry(accession=f"S26-R{i}", mrn="DEMO000555"), None).entry.accession
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            assert sorted(pool.map(same_patient, range(6))) == [f"S26-R{i}" for i in range(6)]
+        with services[0].database.reader() as session:
+            from her2desk.store.schema import Patient
+
+            assert len(session.scalars(select(Patient).where(Patient.mrn == "DEMO000555")).all()) == 1
+
+        def same_accession(i: int) -> str:
+            try:
+                services[i].save(make_entry(accession="S26-SAME", mrn=f"DEMO00090{i}"), None)
+                return "saved"
+            except CaseInvalidError as error:
+                return "refused " + ",".join(p.field for p in error.problems)
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            outcomes = sorted(pool.map(same_accession, range(6)))
+        assert outcomes == ["refused accession"] * 5 + ["saved"]
+    finally:
+        for svc in services:
+            svc.close()
