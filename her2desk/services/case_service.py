@@ -76,12 +76,10 @@ class CaseService:
         check = self.check(entry)
         if check.errors:
             raise CaseInvalidError(check.errors)
-        # The case writer talks to the driver directly, so its errors are the driver's own classes.
-        integrity_errors = (IntegrityError, self.database.engine.dialect.loaded_dbapi.IntegrityError)
         for attempt in range(3):
             try:
                 return self._save_once(entry, expected_version, check)
-            except integrity_errors:
+            except self._integrity_errors():
                 # A concurrent writer (PostgreSQL) inserted the same accession or MRN first.
                 if expected_version is None and self.load(entry.accession) is not None:
                     raise self._duplicate(entry.accession) from None
@@ -144,13 +142,21 @@ class CaseService:
             if check.errors:
                 raise CaseInvalidError(check.errors)
         now = utc_now()
-        with self.database.write_engine.begin() as connection:
-            for entry, check in zip(entries, checks, strict=True):
-                try:
-                    insert_new_case(connection, entry, check.interpretation, self.user, now)
-                except AccessionTakenError:
-                    raise self._duplicate(entry.accession) from None
+        try:
+            with self.database.write_engine.begin() as connection:
+                for entry, check in zip(entries, checks, strict=True):
+                    try:
+                        insert_new_case(connection, entry, check.interpretation, self.user, now)
+                    except AccessionTakenError:
+                        raise self._duplicate(entry.accession) from None
+        except self._integrity_errors():
+            problem = Problem("accession", "another workstation stored some of these cases at the same time")
+            raise CaseInvalidError((problem,)) from None
         return len(entries)
+
+    def _integrity_errors(self) -> tuple[type[Exception], ...]:
+        # The case writer talks to the driver directly, so its errors are the driver's own classes.
+        return (IntegrityError, self.database.engine.dialect.loaded_dbapi.IntegrityError)
 
     def _duplicate(self, accession: str) -> CaseInvalidError:
         return CaseInvalidError(
