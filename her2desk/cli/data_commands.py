@@ -7,10 +7,14 @@ Exit status as for every her2desk command: 0 success, 1 a failed check or an unu
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from her2desk.domain.records import CaseInvalidError
 from her2desk.exchange.csv_cases import CsvProblem, numbered, parse_csv, write_csv
@@ -21,6 +25,21 @@ from her2desk.store.urls import redact, resolve_url, sqlite_path
 
 def _err(message: str) -> None:
     print(f"her2desk: {message}", file=sys.stderr)
+
+
+def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A database that fails mid-command (server gone, disk full, lock timeout) is reported in one
+    line with exit status 1, never as a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except SQLAlchemyError as error:
+            _err(f"database error: {getattr(error, 'orig', None) or error}")
+            return 1
+
+    return run
 
 
 def _database_option(parser: argparse.ArgumentParser) -> None:
@@ -226,29 +245,29 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
     )
     importer.add_argument("file", metavar="FILE.csv")
     _database_option(importer)
-    importer.set_defaults(handler=run_import)
+    importer.set_defaults(handler=_reported(run_import))
 
     exporter = subparsers.add_parser("export", help="export every case (CSV)")
     exporter.add_argument("--format", choices=["csv"], required=True)
     exporter.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     _database_option(exporter)
-    exporter.set_defaults(handler=run_export)
+    exporter.set_defaults(handler=_reported(run_export))
 
     demo = subparsers.add_parser("demo", help="fill an empty database with synthetic demonstration cases")
     demo.add_argument("--cases", type=int, required=True, metavar="N")
     demo.add_argument("--seed", type=int, default=0, help="random seed (same seed, same cases)")
     _database_option(demo)
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=_reported(run_demo))
 
     db = subparsers.add_parser("db", help="database maintenance: check, backup, upgrade")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = db_sub.add_parser("check", help="full integrity check (exit 1 on a problem)")
     _database_option(check)
-    check.set_defaults(handler=run_db_check)
+    check.set_defaults(handler=_reported(run_db_check))
     backup = db_sub.add_parser("backup", help="consistent online copy (SQLite backup API / pg_dump)")
     backup.add_argument("path", metavar="PATH")
     _database_option(backup)
-    backup.set_defaults(handler=run_db_backup)
+    backup.set_defaults(handler=_reported(run_db_backup))
     upgrade = db_sub.add_parser("upgrade", help="upgrade the schema (backs up an SQLite file first)")
     _database_option(upgrade)
-    upgrade.set_defaults(handler=run_db_upgrade)
+    upgrade.set_defaults(handler=_reported(run_db_upgrade))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
@@ -89,6 +90,8 @@ def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
         try:
             with engine.connect() as connection:
                 status = read_schema_status(connection)
+        except OperationalError as error:  # not reachable: server down, no permission, bad path
+            raise DatabaseError(f"The database {redact(resolved)} cannot be opened: {error.orig}") from error
         except SQLAlchemyDatabaseError as error:
             raise DatabaseError(
                 f"The database {redact(resolved)} cannot be read ({error.orig}); nothing was changed. "

@@ -111,3 +111,20 @@ def test_postgres_check_and_backup_with_pg_dump(postgres_url: str, tmp_path: Pat
     result = her2desk("--database", postgres_url, "db", "backup", str(dump))
     assert result.returncode == 0, result.stderr
     assert dump.read_bytes()[:5] == b"PGDMP"
+
+
+def test_unusable_databases_are_reported_in_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("not a database at all " * 100, encoding="utf-8")
+    cases = [
+        (str(junk), "cannot be read"),
+        (str(tmp_path / "missing-dir" / "x.sqlite3"), "cannot be opened"),
+        ("postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "cannot be opened"),
+    ]
+    for url, message in cases:
+        result = her2desk("--database", url, "export", "--format", "csv")
+        assert result.returncode == 1, url
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+        assert "secret" not in result.stderr
+    assert junk.read_text(encoding="utf-8").startswith("not a database")
