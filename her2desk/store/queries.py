@@ -28,6 +28,9 @@ NEEDS_ACTION = tuple(s for s in Status if s.needs_action)
 
 
 def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as an index range (byte order = code-point order in UTF-8)."""
+    if ord(prefix[-1]) >= 0x10FFFF:
+        return and_(column >= prefix, column <= prefix + "\U0010ffff" * 8)
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return and_(column >= prefix, column < upper)
 

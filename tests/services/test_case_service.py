@@ -222,6 +222,8 @@ def test_worklist_pages_filters_and_orders(service) -> None:
         ("xdemo", {"S26-00004"}),
         ("%", set()),
         ("_", set()),
+        ("\U0010ffff", set()),
+        ("'; DROP TABLE patient; --", set()),
     ],
 )
 def test_worklist_text_search_by_prefix(service, text: str, expected: set[str]) -> None:
