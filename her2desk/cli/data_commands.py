@@ -170,6 +170,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_db_check(args: argparse.Namespace) -> int:
+    from her2desk.store.audit import missing_audit_triggers
     from her2desk.store.backup import integrity_problems
 
     url = _existing_url(args)
@@ -182,6 +183,11 @@ def run_db_check(args: argparse.Namespace) -> int:
         return 1
     try:
         problems = integrity_problems(database.engine)
+        with database.engine.connect() as connection:
+            problems += [
+                f"audit protection missing: trigger {name} (restore it with the program's migration)"
+                for name in missing_audit_triggers(connection)
+            ]
     except Exception as error:
         _err(f"integrity check failed: {error}")
         return 1

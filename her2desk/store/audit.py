@@ -119,3 +119,19 @@ def _write_audit_rows(session: Session, _context: Any) -> None:
     rows.extend(_row(session, o, "delete", _columns(o), None) for o in session.deleted if _audited(o))
     if rows:
         session.connection().execute(insert(AuditRow.__table__), rows)
+
+
+SQLITE_TRIGGER_NAMES = ("trg_audit_no_update", "trg_audit_no_delete")
+POSTGRES_TRIGGER_NAMES = ("trg_audit_no_update_delete", "trg_audit_no_truncate")
+
+
+def missing_audit_triggers(connection: Connection) -> list[str]:
+    """Names of the append-only triggers that are missing (someone removed them by hand)."""
+    if connection.dialect.name == "sqlite":
+        expected = SQLITE_TRIGGER_NAMES
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+    else:
+        expected = POSTGRES_TRIGGER_NAMES
+        sql = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit'::regclass"
+    present = {row[0] for row in connection.exec_driver_sql(sql)}
+    return [name for name in expected if name not in present]

@@ -128,3 +128,15 @@ def test_unusable_databases_are_reported_in_one_line(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
         assert "secret" not in result.stderr
     assert junk.read_text(encoding="utf-8").startswith("not a database")
+
+
+def test_check_notices_removed_audit_protection(tmp_path: Path) -> None:
+    db = tmp_path / "tampered.sqlite3"
+    shutil.copy(DATA / "schema-v1.sqlite3", db)
+    assert her2desk("--database", str(db), "db", "upgrade").returncode == 0
+    assert her2desk("--database", str(db), "db", "check").returncode == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TRIGGER trg_audit_no_delete")
+    result = her2desk("--database", str(db), "db", "check")
+    assert result.returncode == 1
+    assert "trg_audit_no_delete" in result.stderr
