@@ -20,7 +20,7 @@ def _immortalise_singletons() -> None:
     import ctypes
 
     for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 48
+        ctypes.c_ssize_t.from_address(id(singleton)).value += sys.maxsize // 4  # no overflow, 32 or 64 bit
 
 
 _immortalise_singletons()
