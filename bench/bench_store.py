@@ -186,7 +186,10 @@ def main() -> None:
     parser.add_argument(
         "--cases", type=int, default=20_000, help="size of the query database (default 20,000)"
     )
-    parser.add_argument("--database", help="use this existing (demo) database for the query part")
+    parser.add_argument(
+        "--database",
+        help="use this existing (demo) database for the query part: a path or a postgresql+psycopg:// URL",
+    )
     parser.add_argument("--keep", help="create the query database here and keep it")
     parser.add_argument("--repeats", type=int, default=50, help="repetitions per query (default 50)")
     args = parser.parse_args()
@@ -207,16 +210,18 @@ def main() -> None:
         verdict = "ok" if update / bare <= SAVE_TARGET_RATIO else "OVER TARGET"
         print(f"ratio: {update / bare:.2f}x  (target <= {SAVE_TARGET_RATIO:.0f}x) {verdict}")
 
-        if args.database:
-            path = Path(args.database)
-        else:
+        url = args.database
+        path: Path | None = None
+        if url and "://" not in url:
+            path = Path(url)
+        elif not url:
             path = Path(args.keep) if args.keep else folder / "query.sqlite3"
             if not path.exists():
                 print(f"\nseeding {args.cases:,} demo cases into {path} ...")
                 start = time.perf_counter()
                 seed_demo(str(path), args.cases)
                 print(f"seeded in {time.perf_counter() - start:.1f} s")
-        service = open_case_service(str(path), "bench")
+        service = open_case_service(str(path) if path else url, "bench")
         try:
             count = service.worklist_count(WorklistQuery())
             print(f"\n== queries on {count:,} cases, median of {args.repeats} ==")
@@ -227,6 +232,9 @@ def main() -> None:
             print(f"{'worklist_count (all, for information)':40s} {count_ms:8.3f} ms")
         finally:
             service.close()
+        if path is None:
+            print("(database size: SELECT pg_size_pretty(pg_database_size(current_database())))")
+            return
         size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*") if p.suffix != ".bak")
         print(f"database file size: {size / 1e6:,.1f} MB ({size / max(count, 1):,.0f} bytes per case)")
 
