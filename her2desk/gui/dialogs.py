@@ -87,3 +87,24 @@ def show_about(parent: QWidget) -> None:
         f"<p>Guidelines:<br>{BREAST_GUIDELINE}<br>{GASTROESOPHAGEAL_GUIDELINE}<br>{OTHER_SITE_GUIDELINE}</p>"
         f"<p>Rules version: {RULES_VERSION}</p>",
     )
+
+
+SHORTCUTS = (
+    ("Ctrl+N", "new case"),
+    ("Ctrl+S", "save the case (refused, with the first problem focused, while any remain)"),
+    ("Ctrl+F", "search the worklist; Down arrow moves into the results, Enter opens a case"),
+    ("Ctrl+O", "open the case selected in the worklist"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "worklist / case / patient history"),
+    ("F5", "refresh the worklist"),
+    ("Enter in MRN", "find the patient by MRN"),
+    ("Alt + underlined letter", "go to that field"),
+)
+
+
+def shortcuts_html() -> str:
+    rows = "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+    return f"<table>{rows}</table>"
+
+
+def show_shortcuts(parent: QWidget) -> None:
+    QMessageBox.information(parent, "Keyboard shortcuts", shortcuts_html())

@@ -152,6 +152,10 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action("&About her2desk", None, lambda: dialogs.show_about(self))
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, lambda: dialogs.show_shortcuts(self)
+        )
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     # -- actions ---------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
         return fail
 
-    for name in ("ask_unsaved", "ask_conflict", "show_error", "show_about"):
+    for name in ("ask_unsaved", "ask_conflict", "show_error", "show_about", "show_shortcuts"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
     return asked
 

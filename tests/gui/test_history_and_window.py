@@ -102,6 +102,13 @@ def test_menus_have_the_usual_shortcuts(window: MainWindow) -> None:
     assert "not available yet" in window.print_action.text()
 
 
+def test_the_shortcut_list_names_the_menu_shortcuts(window: MainWindow) -> None:
+    text = dialogs.shortcuts_html()
+    for action in (window.new_action, window.save_action, window.find_action, window.open_action):
+        assert action.shortcut().toString() in text
+    assert window.shortcuts_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+
+
 def test_about_names_the_version_and_the_guidelines(window: MainWindow, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
