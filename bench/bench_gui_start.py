@@ -6,6 +6,8 @@
 2. Interpretation panel update per keystroke in the case form.                  target < 16 ms
 3. Resident memory with the worklist open on 1,000,000 cases (after scrolling to the middle and
    the end) versus the bare window.                                             target <= 150 MB
+4. Responsiveness on 1,000,000 cases: each worklist action's time, and the longest stall of the
+   GUI thread meanwhile (the work itself runs on worker threads).
 
 Demo databases are created with `her2desk demo --cases N` when missing (1,000,000 takes minutes).
 
@@ -178,6 +180,83 @@ def worklist_rss_child(database: str) -> None:
     os._exit(0)
 
 
+def responsiveness_child(database: str) -> None:
+    """In a child process: time each worklist action on `database` and the longest GUI-thread stall.
+
+    A 5 ms timer runs on the GUI thread; the longest gap between its ticks while pages and counts
+    load on the workers is how long the window could not react. Prints one JSON line per action.
+    """
+    import json
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from her2desk.domain.vocabulary import Site
+    from her2desk.gui.app import open_service
+    from her2desk.gui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    service = open_service(database, True)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+    shown = [time.perf_counter()]
+    window = MainWindow(service, demo=True)
+    window.show()
+    model, table, view = window.worklist_model, window.worklist.table, window.worklist
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    def scroll(fraction: float) -> None:
+        row = max(0, int(model.rowCount() * fraction) - 1)
+        table.scrollTo(model.index(row, 0))
+        model.row_at(row)
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    actions = [
+        ("scroll to the middle", lambda: scroll(0.5)),
+        ("scroll to the end", lambda: scroll(1.0)),
+        ("filter: site stomach", lambda: view.site_filter.set_value(Site.STOMACH)),
+        ("search 'Synth' (name prefix)", lambda: view.search.setText("Synth")),
+        ("needs action", lambda: view.needs_action.setChecked(True)),
+    ]
+
+    def step() -> None:
+        if model.is_loading():
+            QTimer.singleShot(20, step)
+            return
+        if shown:
+            opened = {"action": "open: count and first page", "seconds": time.perf_counter() - shown[0]}
+            print(json.dumps({**opened, "stall_ms": max(gaps or [0]) * 1000}))
+            shown.clear()
+        if not actions:
+            app.quit()
+            return
+        name, action = actions.pop(0)
+        gaps.clear()
+        last[0] = start = time.perf_counter()
+        action()
+
+        def done() -> None:
+            if model.is_loading() or view._timer.isActive():
+                QTimer.singleShot(10, done)
+                return
+            elapsed = time.perf_counter() - start
+            print(json.dumps({"action": name, "seconds": elapsed, "stall_ms": max(gaps or [0]) * 1000}))
+            QTimer.singleShot(100, step)
+
+        QTimer.singleShot(10, done)
+
+    QTimer.singleShot(0, step)
+    app.exec()
+    sys.stdout.flush()
+    os._exit(0)
+
+
 def memory_kb() -> dict[str, int]:
     with open("/proc/self/status") as status:
         fields = dict(
@@ -210,9 +289,13 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "her2desk-bench")
     parser.add_argument("--skip-million", action="store_true")
     parser.add_argument("--rss-child", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--responsiveness-child", metavar="DB", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         worklist_rss_child(args.rss_child)
+        return 0
+    if args.responsiveness_child:
+        responsiveness_child(args.responsiveness_child)
         return 0
     args.workdir.mkdir(parents=True, exist_ok=True)
     hundred_k = args.workdir / "demo-100k.sqlite3"
@@ -249,6 +332,20 @@ def main() -> int:
         print(f"  bare PySide6 QMainWindow          {mb(bare_kb)}")
         print(f"  her2desk, first screen shown      {mb(app['opened'])}")  # type: ignore[arg-type]
         print(f"  her2desk, after scrolling to end  {mb(app['scrolled'])}  {app['pages']} pages cached")  # type: ignore[arg-type]
+
+        import json
+
+        child = subprocess.run(
+            [sys.executable, __file__, "--responsiveness-child", str(million)],
+            check=True,
+            env=env(),
+            capture_output=True,
+            text=True,
+        )
+        print(f"worklist actions on {app['total']:,} cases (work on threads; longest GUI-thread stall):")
+        for line in child.stdout.splitlines():
+            row = json.loads(line)
+            print(f"  {row['action']:<30} {row['seconds']:5.2f} s   stall {row['stall_ms']:4.0f} ms")
     return 0
 
 
