@@ -170,6 +170,11 @@ class CaseEditor(QWidget):
             self._store_errors = [p for p in invalid.problems if isinstance(p, Problem)]
             self.refresh()
             return self._refuse(f"Not saved: {invalid}")
+        except Exception as error:  # the database is unreachable, locked, full...: say so, keep the entries
+            message = f"The case was not saved: {error}. Your entries are still on screen; try again."
+            self.status_message.emit("Not saved: the database could not be written")
+            dialogs.show_error(self, "Case not saved", message)
+            return False
         self.open_case(stored)
         self.status_message.emit(f"Saved case {stored.entry.accession} (version {stored.version})")
         self.saved.emit(stored)
@@ -200,7 +205,11 @@ class CaseEditor(QWidget):
             self.status_message.emit("Type an MRN first, then Find patient")
             self.form.rows["patient.mrn"].input.setFocus()
             return
-        patient = self.service.find_patient(mrn)
+        try:
+            patient = self.service.find_patient(mrn)
+        except Exception as error:  # the database is unreachable or locked: say so, keep the form
+            self.status_message.emit(f"The patient could not be looked up: {error}")
+            return
         if patient is None:
             self.status_message.emit(f"No patient with MRN {mrn} yet: a new patient will be recorded")
             self.form.rows["patient.family_name"].input.setFocus()

@@ -6,7 +6,8 @@ changes); the views themselves are layout and their own small jobs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from her2desk.gui.history_view import HistoryView
     from her2desk.services.case_service import CaseService
 
+T = TypeVar("T")
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 STATUS_TIMEOUT_MS = 10_000
@@ -188,23 +190,35 @@ class MainWindow(QMainWindow):
 
     def open_case_id(self, case_id: int) -> None:
         if self.editor.confirm_leave():
-            self._open(self.service.load_by_id(case_id), f"case #{case_id}")
+            self._open(lambda: self.service.load_by_id(case_id), f"case #{case_id}")
 
     def open_accession(self, accession: str) -> None:
         if self.editor.confirm_leave():
-            self._open(self.service.load(accession), f"case {accession}")
+            self._open(lambda: self.service.load(accession), f"case {accession}")
 
-    def _open(self, stored: StoredCase | None, what: str) -> None:
+    def _open(self, load: Callable[[], StoredCase | None], what: str) -> None:
+        stored = self._read(load, f"{what} could not be read")
         if stored is None:
-            self.show_message(f"{what} is no longer stored")
+            self.show_message(f"{what} is not stored")
             return
         self.editor.open_case(stored)
         self.tabs.setCurrentWidget(self.case_tab)
         self.show_message(f"Opened case {stored.entry.accession} (version {stored.version})")
 
     def show_history(self, mrn: str) -> None:
-        self.history.show_patient(mrn)
-        self.tabs.setCurrentWidget(self.history_tab)
+        if self._read(
+            lambda: self.history.show_patient(mrn) or True, "The patient history could not be read"
+        ):
+            self.tabs.setCurrentWidget(self.history_tab)
+
+    def _read(self, read: Callable[[], T], failure: str) -> T | None:
+        """Run a quick read; if the database fails, say so in words and carry on."""
+        try:
+            return read()
+        except Exception as error:  # unreachable, locked or damaged database: never a traceback
+            self.show_message(failure)
+            dialogs.show_error(self, "Database problem", f"{failure}: {error}")
+            return None
 
     def _on_saved(self, _stored: StoredCase) -> None:
         self.worklist_model.refresh()

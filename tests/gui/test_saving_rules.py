@@ -171,3 +171,38 @@ def test_duplicate_accession_is_refused_beside_the_accession(window: MainWindow,
     window.save_action.trigger()
     assert "already stored" in ui.message(form, "Accession number")
     assert service.load("S26-000500").entry.patient.mrn == "SYN-500"
+
+
+def test_a_database_failure_on_save_is_reported_and_the_entries_stay(
+    window: MainWindow, service: CaseService, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B9")
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+
+    def unavailable(*_args: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(service, "save", unavailable)
+    window.save_action.trigger()
+    assert len(errors) == 1
+    assert "disk I/O error" in errors[0]
+    assert ui.text(window.editor.form, "Block") == "B9"
+    assert window.editor.is_dirty()
+
+
+def test_a_database_failure_on_open_is_reported(
+    window: MainWindow, service: CaseService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+
+    def unavailable(*_args: object) -> None:
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(service, "load", unavailable)
+    window.open_accession("S26-000500")
+    assert errors == ["case S26-000500 could not be read: database is locked"]
+    assert not window.editor.isVisible()
