@@ -206,9 +206,11 @@ class MainWindow(QMainWindow):
         self.show_message(f"Opened case {stored.entry.accession} (version {stored.version})")
 
     def show_history(self, mrn: str) -> None:
-        if self._read(
-            lambda: self.history.show_patient(mrn) or True, "The patient history could not be read"
-        ):
+        def load() -> bool:
+            self.history.show_patient(mrn)
+            return True
+
+        if self._read(load, "The patient history could not be read"):
             self.tabs.setCurrentWidget(self.history_tab)
 
     def _read(self, read: Callable[[], T], failure: str) -> T | None:
