@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
+from sqlalchemy import text as text_sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -209,6 +210,9 @@ class CaseService:
     def worklist_page(self, query: WorklistQuery, offset: int, limit: int) -> list[WorklistRow]:
         limit = max(0, min(limit, MAX_PAGE))
         with self.database.reader() as session:
+            if self.database.dialect == "postgresql":
+                # One page is a LIMIT 50 walk; starting parallel workers costs more than it saves.
+                session.execute(text_sql("SET LOCAL max_parallel_workers_per_gather = 0"))
             text = query.text.strip()
             plan = queries.plan_text_search(session, text, self._case_count_hint(session)) if text else None
             if plan is not None and not plan.branches:
