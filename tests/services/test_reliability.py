@@ -92,9 +92,10 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
     rng = random.Random(6)
     acknowledged: set[str] = set()
     updated: set[str] = set()
-    deadline = time.monotonic() + 20
+    # A fixed number of kills (not a time budget), so a slow machine runs the same test, only slower.
+    kills = 16
     runs = 0
-    while time.monotonic() < deadline:
+    while runs < kills:
         child = subprocess.Popen(
             [sys.executable, str(script), url, str(runs)], stdout=subprocess.PIPE, text=True, bufsize=1
         )
@@ -117,8 +118,7 @@ def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
         acknowledged.update(line for line in lines if line.startswith("C"))
         updated.update(line.split()[1] for line in lines if line.startswith("updated "))
         runs += 1
-    assert runs >= 10
-    assert len(acknowledged) > 50
+    assert len(acknowledged) > kills  # the children really were saving when they were killed
     service = open_case_service(url)
     try:
         assert integrity_problems(service.database.engine) == []
