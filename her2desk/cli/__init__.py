@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from her2desk import __version__
 from her2desk.cli import interpret_command
 
 COMMAND_MODULES = [interpret_command]
@@ -35,12 +34,22 @@ def _optional_modules() -> list:
     return found
 
 
+class _VersionAction(argparse.Action):
+    """Like argparse's version action, but reads the version only when asked (start-up speed)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        import her2desk
+
+        print(f"her2desk {her2desk.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="her2desk",
         description="Record, interpret, store and explain HER2 tumour-marker results.",
     )
-    parser.add_argument("--version", action="version", version=f"her2desk {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--database",
         metavar="URL",

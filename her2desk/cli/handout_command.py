@@ -13,9 +13,13 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from her2desk.domain.records import SignOutState
-from her2desk.handout import LANGUAGES, HandoutRefusedError, HandoutRequest, LabContact, render_handout
+from her2desk.handout.texts import LANGUAGES
+
+if TYPE_CHECKING:
+    from her2desk.handout import LabContact
 
 LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
 LAB_CONTACT_VARIABLE = "HER2DESK_LAB_CONTACT"
@@ -37,6 +41,8 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
 
 
 def lab_from_environment() -> LabContact:
+    from her2desk.handout import LabContact
+
     return LabContact(os.environ.get(LAB_NAME_VARIABLE, ""), os.environ.get(LAB_CONTACT_VARIABLE, ""))
 
 
@@ -46,7 +52,8 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: the storage layer (SQLAlchemy) loads only when a stored case is needed.
+    # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
+    from her2desk.handout import HandoutRefusedError, HandoutRequest, render_handout
     from her2desk.services.case_service import open_case_service
 
     output = Path(args.output)

@@ -1,0 +1,242 @@
+"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|backup|upgrade`).
+
+Loaded only when one of them runs, so `her2desk` and `her2desk interpret` start without SQLAlchemy;
+the argument declarations are in `data_commands.py`.
+
+Exit status as for every her2desk command: 0 success, 1 a failed check or an unusable database,
+2 invalid input or usage. Messages never contain patient data beyond what the user's own file holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import getpass
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from her2desk.domain.records import CaseInvalidError
+from her2desk.exchange.csv_cases import CsvProblem, numbered, parse_csv, write_csv
+from her2desk.services.case_service import CaseService
+from her2desk.store.database import DatabaseError, open_database
+from her2desk.store.urls import redact, resolve_url, sqlite_path
+
+
+def _err(message: str) -> None:
+    print(f"her2desk: {message}", file=sys.stderr)
+
+
+def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A database that fails mid-command (server gone, disk full, lock timeout) is reported in one
+    line with exit status 1, never as a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except SQLAlchemyError as error:
+            _err(f"database error: {getattr(error, 'orig', None) or error}")
+            return 1
+
+    return run
+
+
+def _existing_url(args: argparse.Namespace) -> str | None:
+    """The resolved URL, or None (after saying so) when an SQLite file does not exist."""
+    url = resolve_url(getattr(args, "database", None))
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        _err(f"there is no database at {path}")
+        return None
+    return url
+
+
+def _service(args: argparse.Namespace) -> CaseService:
+    return CaseService(open_database(getattr(args, "database", None)), user=_user())
+
+
+def _user() -> str:
+    """Command-line changes are attributed to the operating-system account until sign-in exists."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "local"
+
+
+# -- import / export -----------------------------------------------------------------------------
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            parsed = parse_csv(stream, date.today())
+    except FileNotFoundError:
+        _err(f"{path}: no such file")
+        return 2
+    except UnicodeDecodeError as error:
+        _err(f"{path}: not UTF-8 text (byte {error.start}); save the file as UTF-8 CSV")
+        return 2
+    except OSError as error:
+        _err(f"{path}: {error.strerror}")
+        return 2
+    problems = list(parsed.problems)
+    try:
+        service = _service(args)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    with service:
+        stored = service.existing_accessions(e.accession for _, e in parsed.entries)
+        problems.extend(
+            CsvProblem(row, "accession", f"{entry.accession} is already stored")
+            for row, entry in parsed.entries
+            if entry.accession in stored
+        )
+        if problems:
+            for line in numbered(problems):
+                print(line, file=sys.stderr)
+            _err(f"{len(problems)} problem(s); nothing was imported")
+            return 2
+        try:
+            count = service.import_cases([entry for _, entry in parsed.entries])
+        except CaseInvalidError as error:  # e.g. another workstation stored one of them meanwhile
+            _err(f"{error}; nothing was imported")
+            return 2
+    print(f"imported {count} case(s)")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    try:
+        service = _service(args)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    with service:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as stream:
+                count = write_csv(stream, service.iter_cases())
+        else:
+            count = write_csv(sys.stdout, service.iter_cases())
+    if args.output:
+        print(f"exported {count} case(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+# -- demo ----------------------------------------------------------------------------------------
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from her2desk.store.demo import DemoRefusedError, seed_demo
+
+    if args.cases < 1:
+        _err("--cases must be at least 1")
+        return 2
+    try:
+        database = open_database(getattr(args, "database", None))
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        step = max(args.cases // 10, 5000)
+
+        def progress(done: int, total: int) -> None:
+            if done % step < 5000 or done == total:
+                print(f"  {done:,}/{total:,} cases", file=sys.stderr)
+
+        added = seed_demo(database, args.cases, seed=args.seed, progress=progress)
+    except DemoRefusedError as error:
+        _err(str(error))
+        return 2
+    finally:
+        database.close()
+    print(f"added {added:,} synthetic demo cases to {redact(database.url)}")
+    return 0
+
+
+# -- db ------------------------------------------------------------------------------------------
+
+
+def _run_db_check(args: argparse.Namespace) -> int:
+    from her2desk.store.audit import missing_audit_triggers
+    from her2desk.store.backup import integrity_problems
+
+    url = _existing_url(args)
+    if url is None:
+        return 1
+    try:
+        database = open_database(url, upgrade=False)
+    except Exception as error:  # a damaged file can fail anywhere; report it, never a traceback
+        _err(f"the database cannot be opened: {error}")
+        return 1
+    try:
+        problems = integrity_problems(database.engine)
+        with database.engine.connect() as connection:
+            problems += [
+                f"audit protection missing: trigger {name} (restore it with the program's migration)"
+                for name in missing_audit_triggers(connection)
+            ]
+    except Exception as error:
+        _err(f"integrity check failed: {error}")
+        return 1
+    finally:
+        database.close()
+    if problems:
+        for problem in problems[:50]:
+            print(problem, file=sys.stderr)
+        _err(f"{redact(url)}: {len(problems)} problem(s) found")
+        return 1
+    print(f"{redact(url)}: ok")
+    return 0
+
+
+def _run_db_backup(args: argparse.Namespace) -> int:
+    from her2desk.store.backup import backup_postgres, backup_sqlite
+
+    url = _existing_url(args)
+    if url is None:
+        return 1
+    destination = Path(args.path).expanduser().resolve()
+    source = sqlite_path(url)
+    try:
+        if source is not None:
+            backup_sqlite(source, destination)
+        else:
+            backup_postgres(url, destination)
+    except FileExistsError as error:
+        _err(str(error))
+        return 2
+    except (RuntimeError, OSError) as error:
+        _err(f"backup failed: {error}")
+        return 1
+    print(f"backed up {redact(url)} to {destination}")
+    return 0
+
+
+def _run_db_upgrade(args: argparse.Namespace) -> int:
+    url = _existing_url(args)
+    if url is None:
+        return 1
+    try:
+        database = open_database(url, upgrade=True)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        print(f"{redact(url)}: schema version {database.revision()} (current)")
+    finally:
+        database.close()
+    return 0
+
+
+run_import = _reported(_run_import)
+run_export = _reported(_run_export)
+run_demo = _reported(_run_demo)
+run_db_check = _reported(_run_db_check)
+run_db_backup = _reported(_run_db_backup)
+run_db_upgrade = _reported(_run_db_upgrade)
