@@ -92,6 +92,16 @@ SIGNOUT_WEIGHTS = {
 }
 
 
+# Procedures a lab would actually see per site: no endoscopic breast biopsy, no core-needle stomach.
+_PLAUSIBLE_PROCEDURES: dict[tuple[bool, bool], list[Procedure]] = {
+    (True, False): [p for p in Procedure if p is not Procedure.ENDOSCOPIC_BIOPSY],
+    (False, True): [Procedure.ENDOSCOPIC_BIOPSY] * 4
+    + [Procedure.SURGICAL_RESECTION] * 2
+    + [Procedure.FINE_NEEDLE_ASPIRATION],
+    (False, False): list(Procedure),
+}
+
+
 class DemoRefusedError(Exception):
     """Seeding would mix synthetic cases into real ones."""
 
@@ -222,15 +232,18 @@ def _patients(rng: random.Random, count: int, first_id: int) -> list[dict[str, A
 
 def _case_rows(rng: random.Random, case_id: int, patient: dict[str, Any], today: date, now: datetime):
     site = rng.choices(list(SITE_WEIGHTS), weights=list(SITE_WEIGHTS.values()))[0]
-    procedure = rng.choice(list(Procedure))
+    procedure = rng.choice(_PLAUSIBLE_PROCEDURES[site.is_breast, site.is_gastroesophageal])
     collected = today - timedelta(days=rng.randint(0, 3 * 365))
     collected = max(collected, patient["birth_date"] + timedelta(days=18 * 365))
     setting = rng.choices(list(ClinicalSetting), weights=(80, 12, 8))[0]
     biopsy = not procedure.is_resection
-    fragments = rng.randint(1, 8) if biopsy else None
+    fragments = rng.randint(1, 8) if biopsy and not site.is_breast else None
     ihc = _ihc(rng, site, procedure)
     probe, first, second, result = _interpreted(rng, site, procedure, ihc)
     state = rng.choices(list(SIGNOUT_WEIGHTS), weights=list(SIGNOUT_WEIGHTS.values()))[0]
+    if result.status is None or not result.status.is_final:
+        # Only a final result can have been signed out; work in progress is a draft or entered.
+        state = SignOutState.ENTERED if state is not SignOutState.DRAFT else state
     year = collected.year % 100
     case = {
         "id": case_id,

@@ -32,6 +32,11 @@ def test_demo_cases_cover_the_vocabulary_and_pass_the_case_checks(db_url: str) -
         for case in cases:
             e, r = case.entry, case.interpretation
             assert check_case(e).errors == (), e.accession
+            if case.signout_state in (SignOutState.SIGNED_OUT, SignOutState.AMENDED):
+                assert r.status in (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE), e.accession
+            if e.specimen.site is Site.BREAST:
+                assert e.specimen.procedure is not Procedure.ENDOSCOPIC_BIOPSY, e.accession
+                assert e.specimen.fragments is None, e.accession
             assert e.patient.mrn.startswith("DEMO")
             assert e.patient.family_name.startswith(FAMILY_PREFIXES)
             sites[e.specimen.site] += 1
