@@ -71,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
         seen = {p.field for p in problems}
         merged = (*problems, *(e for e in result.errors if e.field not in seen))
         result = Interpretation(
-            status=None, next_step=result.next_step, guideline=result.guideline, errors=tuple(merged)
+            status=None,
+            next_step=result.next_step,
+            guideline=result.guideline,
+            errors=tuple(merged),
+            warnings=result.warnings,
         )
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

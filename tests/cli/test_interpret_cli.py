@@ -410,3 +410,32 @@ def test_help_lists_every_option(runs: dict[str, Run]) -> None:
         assert option in run.out
     for site in SITES:
         assert site.split("-")[0] in run.out  # argparse may wrap hyphenated words
+
+
+def test_json_keeps_warnings_when_another_option_cannot_be_read() -> None:
+    # IHC 2+ at 5% is a warning (an unusual pattern); the unreadable --her2 makes the input invalid.
+    run = _run_in_process(
+        [
+            "--site",
+            "breast",
+            "--procedure",
+            "core-needle-biopsy",
+            "--ihc",
+            "2+",
+            "--stained-pct",
+            "5",
+            "--ish",
+            "dual",
+            "--her2",
+            "abc",
+            "--cep17",
+            "2",
+            "--cells",
+            "20",
+            "--json",
+        ]
+    )
+    data = run.json()
+    assert run.code == 2
+    assert [e["field"] for e in data["errors"]] == ["her2"]
+    assert any("unusual pattern" in w for w in data["warnings"])
