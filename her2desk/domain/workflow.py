@@ -1,0 +1,196 @@
+"""The sign-out workflow as a state machine with one guard per rule (issue 5, domain part).
+
+draft -> entered -> signed-out -> amended (-> signed-out again). A technologist enters and edits
+unsigned cases; a pathologist also signs out, adjudicates and amends; an administrator manages users.
+Every guard is a separate function returning the reasons for refusal (empty when allowed), so each can
+be unit-tested on its own — a peer system's "not the same verifier" guard compared a list with a user
+id and could never fire. Identity is always compared by user id, never by name or by collection.
+The service layer must call these before writing; the GUI only mirrors them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from her2desk.domain.records import SignOutState
+from her2desk.domain.vocabulary import IhcScore, Status
+
+
+class Role(StrEnum):
+    TECHNOLOGIST = "technologist"
+    PATHOLOGIST = "pathologist"
+    ADMINISTRATOR = "administrator"
+
+
+class Action(StrEnum):
+    EDIT = "edit"
+    SUBMIT = "submit"  # draft -> entered
+    SIGN_OUT = "sign-out"
+    AMEND = "amend"
+    ADJUDICATE = "adjudicate"
+    MANAGE_USERS = "manage-users"
+
+
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.TECHNOLOGIST: frozenset({Action.EDIT, Action.SUBMIT}),
+    Role.PATHOLOGIST: frozenset(
+        {Action.EDIT, Action.SUBMIT, Action.SIGN_OUT, Action.AMEND, Action.ADJUDICATE}
+    ),
+    Role.ADMINISTRATOR: frozenset({Action.MANAGE_USERS}),
+}
+
+TRANSITIONS: dict[tuple[SignOutState, Action], SignOutState] = {
+    (SignOutState.DRAFT, Action.EDIT): SignOutState.DRAFT,
+    (SignOutState.DRAFT, Action.SUBMIT): SignOutState.ENTERED,
+    (SignOutState.ENTERED, Action.EDIT): SignOutState.ENTERED,
+    (SignOutState.ENTERED, Action.ADJUDICATE): SignOutState.ENTERED,
+    (SignOutState.ENTERED, Action.SIGN_OUT): SignOutState.SIGNED_OUT,
+    (SignOutState.SIGNED_OUT, Action.AMEND): SignOutState.AMENDED,
+    (SignOutState.AMENDED, Action.EDIT): SignOutState.AMENDED,
+    (SignOutState.AMENDED, Action.ADJUDICATE): SignOutState.AMENDED,
+    (SignOutState.AMENDED, Action.SIGN_OUT): SignOutState.SIGNED_OUT,
+}
+
+ADJUDICABLE_FINAL = frozenset({Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE})
+MIN_REASON_CHARS = 10
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user, as the service layer knows them (never taken from the GUI's word)."""
+
+    user_id: int
+    username: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class SignOutPolicy:
+    """Lab settings. One-person labs may allow the person who entered results to sign them out."""
+
+    allow_self_verification: bool = False
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the guards need to know about a case."""
+
+    state: SignOutState
+    entered_by: int | None  # user id of whoever last entered or changed the results
+    engine_status: Status | None
+    adjudicated_status: Status | None = None
+    ihc: IhcScore | None = None
+    ish_group: int | None = None
+
+
+class WorkflowError(Exception):
+    """An action was refused; `reasons` says why in plain words."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def role_allows(actor: Actor, action: Action) -> list[str]:
+    if action in ROLE_ACTIONS[actor.role]:
+        return []
+    return [f"a {actor.role.value} may not {action.value.replace('-', ' ')}"]
+
+
+def transition_allowed(state: SignOutState, action: Action) -> list[str]:
+    if (state, action) in TRANSITIONS:
+        return []
+    if state is SignOutState.SIGNED_OUT and action in (Action.EDIT, Action.SIGN_OUT, Action.ADJUDICATE):
+        return ["the case is signed out and read-only; amend it (with a reason) to change it"]
+    return [f"a case that is {state.value} cannot be {action.value}"]
+
+
+def not_self_verified(actor: Actor, facts: CaseFacts, policy: SignOutPolicy) -> list[str]:
+    if policy.allow_self_verification or facts.entered_by is None:
+        return []
+    if facts.entered_by == actor.user_id:
+        return ["you entered these results; another pathologist must sign them out"]
+    return []
+
+
+def interpretation_complete(facts: CaseFacts) -> list[str]:
+    if facts.adjudicated_status in ADJUDICABLE_FINAL:
+        return []
+    if facts.engine_status is None:
+        return ["the case has errors and no interpretation; correct it first"]
+    if facts.engine_status.needs_action:
+        return [
+            f"the interpretation is {facts.engine_status.value}, not final: complete the work-up or "
+            "record an adjudicated final status with a reason"
+        ]
+    return []
+
+
+def signature_given(password_ok: bool) -> list[str]:
+    return [] if password_ok else ["the password is not correct; the result was not signed out"]
+
+
+def reason_given(reason: str, what: str) -> list[str]:
+    if len(reason.strip()) < MIN_REASON_CHARS:
+        return [f"{what} needs a reason of at least {MIN_REASON_CHARS} characters"]
+    return []
+
+
+def adjudication_consistent(facts: CaseFacts, final: Status) -> list[str]:
+    """An adjudicated status may resolve an open result but never contradict the guideline outright."""
+    if final not in ADJUDICABLE_FINAL:
+        return ["an adjudicated status must be positive, negative or indeterminate"]
+    if facts.engine_status is not None and facts.engine_status.is_final:
+        return [f"the interpretation is already final ({facts.engine_status.value}); nothing to adjudicate"]
+    if final is Status.NEGATIVE and facts.ihc is IhcScore.THREE_PLUS:
+        return ["IHC 3+ is positive; it cannot be adjudicated negative"]
+    return []
+
+
+def _require(reasons: list[str]) -> None:
+    if reasons:
+        raise WorkflowError(reasons)
+
+
+def sign_out(
+    actor: Actor, facts: CaseFacts, *, password_ok: bool, policy: SignOutPolicy = SignOutPolicy()
+) -> SignOutState:
+    """The state after a sign-out, or WorkflowError listing every reason it is refused."""
+    _require(
+        role_allows(actor, Action.SIGN_OUT)
+        + transition_allowed(facts.state, Action.SIGN_OUT)
+        + not_self_verified(actor, facts, policy)
+        + interpretation_complete(facts)
+        + signature_given(password_ok)
+    )
+    return TRANSITIONS[facts.state, Action.SIGN_OUT]
+
+
+def amend(actor: Actor, facts: CaseFacts, *, reason: str) -> SignOutState:
+    _require(
+        role_allows(actor, Action.AMEND)
+        + transition_allowed(facts.state, Action.AMEND)
+        + reason_given(reason, "an amendment")
+    )
+    return TRANSITIONS[facts.state, Action.AMEND]
+
+
+def adjudicate(actor: Actor, facts: CaseFacts, *, final: Status, reason: str) -> SignOutState:
+    _require(
+        role_allows(actor, Action.ADJUDICATE)
+        + transition_allowed(facts.state, Action.ADJUDICATE)
+        + adjudication_consistent(facts, final)
+        + reason_given(reason, "an adjudication")
+    )
+    return TRANSITIONS[facts.state, Action.ADJUDICATE]
+
+
+def edit(actor: Actor, facts: CaseFacts) -> SignOutState:
+    _require(role_allows(actor, Action.EDIT) + transition_allowed(facts.state, Action.EDIT))
+    return TRANSITIONS[facts.state, Action.EDIT]
+
+
+def submit(actor: Actor, facts: CaseFacts) -> SignOutState:
+    _require(role_allows(actor, Action.SUBMIT) + transition_allowed(facts.state, Action.SUBMIT))
+    return TRANSITIONS[facts.state, Action.SUBMIT]
