@@ -1,9 +1,10 @@
-"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es]`: the patient handout of a stored case.
+"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es] [--preliminary]`: a stored case's patient handout.
 
 The case's sign-out state decides how the page is marked (rules, "Handout gating"): a case not yet
-signed out prints as PRELIMINARY — NOT FINAL; an amended case prints "Corrected result" with the date
-of the amendment. The lab's name and contact line come from $HER2DESK_LAB_NAME and
-$HER2DESK_LAB_CONTACT. Exit status: 0 written, 2 unknown accession, no result, or unwritable file.
+signed out is refused unless --preliminary asks for a page marked PRELIMINARY — NOT FINAL; an amended
+case prints "Corrected result" with the date of the amendment. The lab's name and contact line come from
+$HER2DESK_LAB_NAME and $HER2DESK_LAB_CONTACT. Exit status: 0 written; 2 unknown accession, a case not
+signed out (without --preliminary), no result, or an unwritable file.
 """
 
 from __future__ import annotations
@@ -37,6 +38,12 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
     p.add_argument("accession", metavar="ACCESSION", help="accession number of the stored case")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF file to write")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the handout (default: en)")
+    p.add_argument(
+        "--preliminary",
+        action="store_true",
+        help="for a case not signed out yet: print a page marked PRELIMINARY — NOT FINAL on every page "
+        "(without this flag such a case is refused)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -63,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
         stored = service.load(args.accession)
     if stored is None:
         return _fail(f"no case with accession '{args.accession}' in this database; nothing written")
+    if stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED) and not args.preliminary:
+        return _fail(
+            f"case {args.accession} is not signed out yet ({stored.signout_state.value}); only a signed-out "
+            "result goes to the patient. Use --preliminary to print a page marked PRELIMINARY — NOT FINAL; "
+            "nothing written"
+        )
     try:
         pdf = render_handout(HandoutRequest.for_stored_case(stored, args.lang, lab_from_environment()))
     except HandoutRefusedError as error:

@@ -31,7 +31,7 @@ def test_writes_the_handout_of_a_stored_case(
     monkeypatch.setenv("HER2DESK_LAB_NAME", "Northside Demo Pathology")
     monkeypatch.setenv("HER2DESK_LAB_CONTACT", "phone 555-0100")
     out = tmp_path / "handout.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 0
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(out), "--preliminary"]) == 0
     pdf = out.read_bytes()
     text = pdftotext_text(pdf)
     assert "Ångström-Łukasiewicz, Zoë" in text
@@ -45,8 +45,38 @@ def test_writes_the_handout_of_a_stored_case(
 
 def test_spanish(database: str, tmp_path: Path) -> None:
     out = tmp_path / "es.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(out), "--lang", "es"]) == 0
+    assert (
+        main(
+            ["--database", database, "handout", "S26-07001", "-o", str(out), "--lang", "es", "--preliminary"]
+        )
+        == 0
+    )
     assert "Resultado preliminar, todavía no es definitivo: HER2 positivo" in pdftotext_text(out.read_bytes())
+
+
+def test_case_not_signed_out_is_refused_without_preliminary(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "refused.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "not signed out yet" in err
+    assert "--preliminary" in err
+    assert not out.exists()
+
+
+def test_signed_out_case_prints_a_final_page_without_the_flag(database: str, tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(f"sqlite:///{database}")
+    with engine.begin() as connection:  # test set-up: the sign-out service is another issue's work
+        connection.execute(sa.text("UPDATE her2_case SET signout_state = 'signed-out'"))
+    engine.dispose()
+    out = tmp_path / "final.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 0
+    text = pdftotext_text(out.read_bytes())
+    assert "PRELIMINARY" not in text
+    assert "Early result" not in text
 
 
 def test_unknown_accession_exits_2_and_writes_nothing(
