@@ -1,7 +1,12 @@
 """Start the desktop program: open the database, show the main window, run the event loop.
 
-Only what the first paint needs is imported here (Qt widgets, SQLAlchemy through the service); the
-handout (reportlab) and migrations (Alembic) load later, if ever, when they are used.
+Only what the first paint needs is imported here. For an existing SQLite file at the current schema
+the first paint needs no SQLAlchemy at all: the default worklist's first page is read with `sqlite3`
+(`store.first_page`), the window is painted with it, and the `CaseService` (SQLAlchemy, about half a
+second to import) opens on a thread right after and takes over (`gui.pending_service`). Anything
+else (a new, old or foreign file, PostgreSQL, a non-demo file under --demo) takes the ordinary path:
+open the service first, with a progress dialog if that is slow. The handout (reportlab) and
+migrations (Alembic) load later, if ever, when they are used.
 """
 
 from __future__ import annotations
@@ -9,17 +14,23 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from her2desk import __version__
 from her2desk.gui import dialogs
+from her2desk.gui.pending_service import PendingService
+
+if TYPE_CHECKING:
+    from her2desk.store.first_page import FirstPage
 
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
 DEMO_CASES = 400
 PAINT_TIMEOUT_MS = 60_000
 OPEN_QUIETLY_S = 0.3
+OPEN_AFTER_PAINT_AT_LATEST_MS = 300  # if the first paint is late (a hidden window), open anyway
 
 
 def demo_database_path() -> Path:
@@ -37,7 +48,7 @@ def open_service(database: str | None, demo: bool):
     from her2desk.services.case_service import open_case_service
 
     url = database or (str(demo_database_path()) if demo else None)
-    service = open_case_service(url)
+    service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
     if not demo or service.is_demo():
         return service
     if service.worklist_count(WorklistQuery()) > 0:
@@ -86,26 +97,61 @@ def open_with_progress(database: str | None, demo: bool):
     return outcome["service"]
 
 
+def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] | None:
+    """The resolved URL and the default worklist's first page, read without SQLAlchemy; None when the
+    ordinary path must open the database first (see the module docstring)."""
+    from her2desk.gui.worklist_model import PAGE_SIZE
+    from her2desk.store.first_page import read_first_page as read_page
+    from her2desk.store.urls import resolve_url, sqlite_path
+
+    url = resolve_url(database or (str(demo_database_path()) if demo else None))
+    path = sqlite_path(url)
+    if path is None:
+        return None
+    page = read_page(path, PAGE_SIZE)
+    # An empty file gains nothing (and --demo seeds it); a non-demo file under --demo is refused.
+    if page is None or not page.rows or (demo and not page.is_demo):
+        return None
+    return url, page
+
+
 def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk")
     app.setApplicationName("her2desk")
     app.setApplicationVersion(__version__)
-    try:
-        service = open_with_progress(database, demo)
-    except Exception as error:  # a database problem is shown in words, never as a traceback
-        print(f"her2desk: {error}", file=sys.stderr)
-        if not quit_after_paint:
-            dialogs.show_error(None, "her2desk cannot open the database", str(error))
-        return 2 if isinstance(error, PermissionError) else 1
-
-    from her2desk.gui.main_window import MainWindow
     from her2desk.store.urls import redact
 
-    window = MainWindow(service, demo=service.is_demo(), location=redact(service.database.url))
+    fast = read_first_page(database, demo)
+    pending: PendingService | None = None
+    if fast is not None:
+        url, page = fast
+        pending = PendingService(lambda: open_service(database, demo))
+        service, is_demo, location, rows = pending, page.is_demo, redact(url), page.rows
+    else:
+        try:
+            service = open_with_progress(database, demo)
+        except Exception as error:  # a database problem is shown in words, never as a traceback
+            return _report_open_failure(error, quit_after_paint)
+        is_demo, location, rows = service.is_demo(), redact(service.database.url), None
+
+    from her2desk.gui.main_window import MainWindow
+
+    window = MainWindow(service, demo=is_demo, location=location, first_page=rows)  # type: ignore[arg-type]
     if quit_after_paint:
-        window.worklist.first_paint.connect(app.quit)
+        # exit(), not quit(): quit() would close the window first, and closing waits for the
+        # background reads (which, on the fast path, wait for the service to open).
+        window.worklist.first_paint.connect(lambda: app.exit(0))
         QTimer.singleShot(PAINT_TIMEOUT_MS, lambda: app.exit(1))
+    elif pending is not None:
+
+        def on_opened(error: object) -> None:
+            if isinstance(error, Exception):  # the file changed under us since the first page was read
+                app.exit(_report_open_failure(error, quit_after_paint))
+
+        pending.finished.connect(on_opened)
+        window.worklist.first_paint.connect(pending.start)
+        QTimer.singleShot(OPEN_AFTER_PAINT_AT_LATEST_MS, pending.start)
     window.show()
     code = app.exec()
     if quit_after_paint:
@@ -115,3 +161,11 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     window.runner.wait()
     service.close()
     return code
+
+
+def _report_open_failure(error: Exception, quit_after_paint: bool) -> int:
+    """Say why the database cannot be opened (stderr, and a dialog unless timing); the exit code."""
+    print(f"her2desk: {error}", file=sys.stderr)
+    if not quit_after_paint:
+        dialogs.show_error(None, "her2desk cannot open the database", str(error))
+    return 2 if isinstance(error, PermissionError) else 1

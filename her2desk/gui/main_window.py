@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
-from her2desk.domain.records import StoredCase, WorklistQuery
+from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.gui import dialogs
 from her2desk.gui.workers import TaskRunner
 from her2desk.gui.worklist_model import WorklistModel
@@ -32,14 +32,22 @@ STATUS_TIMEOUT_MS = 10_000
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, service: CaseService, *, demo: bool = False, location: str = "", parent: QWidget | None = None
+        self,
+        service: CaseService,
+        *,
+        demo: bool = False,
+        location: str = "",
+        first_page: list[WorklistRow] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`first_page`: the default worklist's first page if already read (see `store.first_page`)."""
         super().__init__(parent)
         self.service = service
         self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
         self.runner = TaskRunner(parent=self)
         self.worklist_model = WorklistModel(service, self.runner, self)
-        self.worklist_model.set_query(WorklistQuery())  # first: the queries run while the window is built
+        # First: the queries run while the window is built.
+        self.worklist_model.set_query(WorklistQuery(), first_page=first_page)
         self.worklist = WorklistView(self.worklist_model)
         # The case form and the history are built when first needed, not before the first paint.
         self._editor: CaseEditor | None = None

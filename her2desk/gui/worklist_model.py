@@ -84,8 +84,12 @@ class WorklistModel(QAbstractTableModel):
 
     # -- the query ---------------------------------------------------------------------------------
 
-    def set_query(self, query: WorklistQuery) -> None:
-        """Show another query's rows: forget every cached page and count again."""
+    def set_query(self, query: WorklistQuery, first_page: list[WorklistRow] | None = None) -> None:
+        """Show another query's rows: forget every cached page and count again.
+
+        `first_page`: the query's first page, already read (at start-up, without the service); it is
+        shown at once and only the count is asked of the source.
+        """
         self.beginResetModel()
         self.query = query
         self.generation += 1
@@ -93,12 +97,16 @@ class WorklistModel(QAbstractTableModel):
         self._rows = 0
         self._pages.clear()
         self._pending.clear()
+        if first_page is not None:
+            self._pages[0] = list(first_page)[:PAGE_SIZE]
+            self._rows = len(self._pages[0])
         self.endResetModel()
         generation = self.generation
         self.runner.submit(
             lambda: (generation, self.source.worklist_count(query)), self._on_count, self._on_failure
         )
-        self._request_page(0)  # in parallel with the count: the first screen appears sooner
+        if first_page is None:
+            self._request_page(0)  # in parallel with the count: the first screen appears sooner
 
     def refresh(self) -> None:
         self.set_query(self.query)

@@ -292,6 +292,7 @@ class CaseService:
         self.close()
 
 
-def open_case_service(url: str | None, user: str = "local") -> CaseService:
-    """Open (creating or upgrading if needed) the database at `url` and return its service."""
-    return CaseService(open_database(url), user)
+def open_case_service(url: str | None, user: str = "local", *, lean: bool = False) -> CaseService:
+    """Open (creating or upgrading if needed) the database at `url` and return its service; `lean`
+    opens memory-lean SQLite connections (the desktop program's choice, see `engine.make_engine`)."""
+    return CaseService(open_database(url, lean=lean), user)

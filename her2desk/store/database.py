@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
 from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.engine import make_engine, writer
+from her2desk.store.revisions import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 from her2desk.store.versioning import (
@@ -31,7 +32,6 @@ from her2desk.store.versioning import (
 )
 
 log = logging.getLogger(__name__)
-DEMO_KEY = "demo"
 SCHEMA_LOCK_KEY = 0x48455232  # "HER2": advisory lock id for schema creation and upgrades
 
 
@@ -82,10 +82,11 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, upgrade: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the database at `url`; see the module docstring."""
+def open_database(url: str | None = None, *, upgrade: bool = True, lean: bool = False) -> Database:
+    """Open (creating or upgrading as needed) the database at `url`; see the module docstring.
+    `lean`: the desktop program's memory-lean SQLite connections (see `engine.make_engine`)."""
     resolved = resolve_url(url)
-    engine = make_engine(resolved)
+    engine = make_engine(resolved, lean=lean)
     try:
         try:
             with engine.connect() as connection:

@@ -2,7 +2,7 @@
 
 The GUI's cold start must be fast, so a database whose schema is current is recognised with one plain
 SELECT of `alembic_version` compared against `HEAD_REVISION`; Alembic is imported only to migrate.
-A test checks that `HEAD_REVISION` equals the head of the migration scripts, so the two cannot drift.
+The revision ids themselves are in `revisions.py` (importable without SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, inspect, text
 
-# Oldest first; the last one is the head. Add each new Alembic revision id here.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
-HEAD_REVISION = KNOWN_REVISIONS[-1]
-SCHEMA_MARKER_KEY = "schema"
-SCHEMA_MARKER_VALUE = "her2desk"
+from her2desk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
+
+__all__ = ["HEAD_REVISION", "KNOWN_REVISIONS", "SCHEMA_MARKER_KEY", "SCHEMA_MARKER_VALUE"]
 
 
 class SchemaState(StrEnum):

@@ -134,3 +134,24 @@ def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> 
     result = run([], tmp_path, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    """An existing current file is painted from `store.first_page`; SQLAlchemy loads after the paint."""
+    from her2desk.store.demo import seed_demo
+
+    path = tmp_path / "stored.sqlite3"
+    with open_case_service(str(path)) as service:
+        seed_demo(service, 30)
+    code = (
+        "import os, sys\n"
+        "from her2desk.gui.app import run\n"
+        f"rc = run({str(path)!r}, demo=True, quit_after_paint=True)\n"
+        "heavy = ('sqlalchemy', 'alembic', 'reportlab')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+        "sys.stdout.flush()\n"
+        "os._exit(rc)\n"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

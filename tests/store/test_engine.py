@@ -25,6 +25,26 @@ def test_every_sqlite_connection_gets_the_durability_pragmas(sqlite_url: str) ->
         database.close()
 
 
+@pytest.mark.parametrize(("lean", "mmap", "cache"), [(False, 268435456, -16384), (True, 0, -2048)])
+def test_the_gui_opens_lean_connections_with_the_same_durability(
+    sqlite_url: str, lean: bool, mmap: int, cache: int
+) -> None:
+    """The desktop program's connections map nothing and cache little (its memory budget); the
+    default keeps the mapping and cache the store benchmark's query targets rely on."""
+    database = open_database(sqlite_url, lean=lean)
+    try:
+        with database.engine.connect() as first, database.engine.connect() as second:
+            for connection in (first, second):
+                pragma = connection.exec_driver_sql
+                assert pragma("PRAGMA mmap_size").scalar() == mmap
+                assert pragma("PRAGMA cache_size").scalar() == cache
+                assert pragma("PRAGMA journal_mode").scalar() == "wal"
+                assert pragma("PRAGMA synchronous").scalar() == 2
+                assert pragma("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        database.close()
+
+
 def test_foreign_keys_are_enforced(sqlite_url: str) -> None:
     database = open_database(sqlite_url)
     try:
