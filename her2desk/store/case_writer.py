@@ -21,7 +21,8 @@ from sqlalchemy import Connection
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
-from her2desk.domain.records import SignOutState
+from her2desk.domain.problems import Problem
+from her2desk.domain.records import CaseInvalidError, SignOutState
 from her2desk.store.audit import to_json
 from her2desk.store.mapping import (
     count_values,
@@ -119,6 +120,42 @@ class _Writer:
         )
 
 
+IDENTITY_LABELS = {
+    "family_name": "family name",
+    "given_name": "given name",
+    "birth_date": "birth date",
+    "sex": "sex",
+}
+
+
+def _refuse_other_patient(entry: CaseEntry, stored: dict[str, Any], changed: dict[str, Any]) -> None:
+    """An MRN that is already stored must come with that patient's details.
+
+    Silently taking the new details would rename the patient on every earlier case, signed-out ones
+    and their handouts included (a typed MRN of the wrong patient is the usual cause). Filling in a
+    detail that was never recorded (sex) is allowed; anything else is refused until the details match.
+    """
+    differing = [
+        label
+        for column, label in IDENTITY_LABELS.items()
+        if column in changed and stored[column] not in (None, "", "unknown")
+    ]
+    if not differing:
+        return
+    born = stored["birth_date"]
+    who = f"{stored['family_name']}, {stored['given_name']}" + (f" (born {born})" if born else "")
+    raise CaseInvalidError(
+        (
+            Problem(
+                "patient.mrn",
+                f"MRN {entry.patient.mrn} belongs to {who}; the {', '.join(differing)} entered for case "
+                f"{entry.accession} differ. Check the MRN, or use Find patient to take the stored details. "
+                "Nothing was saved.",
+            ),
+        )
+    )
+
+
 def _patient_id(w: _Writer, entry: CaseEntry) -> int:
     wanted = patient_values(entry.patient)
     row = w.execute(
@@ -141,6 +178,7 @@ def _patient_id(w: _Writer, entry: CaseEntry) -> int:
     patient_id = int(row[0])
     old = dict(zip(PATIENT_COLUMNS, row[1:], strict=True))
     changed = {k: v for k, v in wanted.items() if _plain(v, w.sqlite) != old[k]}
+    _refuse_other_patient(entry, old, changed)
     if changed:
         values = {**changed, **stamp}
         assignments = ", ".join(f"{k} = {w.mark}" for k in values)
@@ -153,9 +191,15 @@ def _patient_id(w: _Writer, entry: CaseEntry) -> int:
 
 
 def insert_new_case(
-    connection: Connection, entry: CaseEntry, interpretation: Interpretation, user: str, now: datetime
+    connection: Connection,
+    entry: CaseEntry,
+    interpretation: Interpretation,
+    user: str,
+    now: datetime,
+    user_id: int | None = None,
 ) -> int:
-    """Insert `entry` as a new case with its audit rows; returns the case id. Caller owns the transaction."""
+    """Insert `entry` as a new case with its audit rows; returns the case id. Caller owns the transaction.
+    `user_id`: the signed-in user who entered the results (None for the local, no-sign-in user)."""
     w = _Writer(connection, user, now)
     taken = w.execute(f"SELECT 1 FROM her2_case WHERE accession = {w.mark}", (entry.accession,)).fetchone()
     if taken is not None:
@@ -171,6 +215,8 @@ def insert_new_case(
         "updated_at": now,
         "updated_by": user,
     }
+    if user_id is not None:
+        case["entered_by_user_id"] = user_id
     case_id = w.insert("her2_case", case, returning_id=True)
     assert case_id is not None
     w.record("insert", "her2_case", str(case_id), case_id, patient_id, None, {"id": case_id, **case})
@@ -277,8 +323,13 @@ def update_case(
     user: str,
     now: datetime,
     expected_version: int,
+    user_id: int | None = None,
 ) -> CaseHeader:
-    """Write `entry` over the stored case of the same accession if it is still at `expected_version`."""
+    """Write `entry` over the stored case of the same accession if it is still at `expected_version`.
+
+    `user_id` (the signed-in user) becomes the case's `entered_by_user_id`; the local user (None) leaves
+    it as it was. The caller checks the returned header's sign-out state and rolls back if the edit
+    is not allowed (a signed-out case is read-only)."""
     w = _Writer(connection, user, now)
     lock = "" if w.sqlite else " FOR UPDATE"
     row = w.execute(
@@ -297,11 +348,13 @@ def update_case(
     _update_counts(w, case_id, entry)
     new_version = version + 1
     changes = {"patient_id": patient_id, "version": new_version, "updated_at": now, "updated_by": user}
+    entered_by = f", entered_by_user_id = {w.mark}" if user_id is not None else ""
     updated = w.execute(
         f"UPDATE her2_case SET patient_id = {w.mark}, version = {w.mark}, updated_at = {w.mark}, "
-        f"updated_by = {w.mark} WHERE id = {w.mark} AND version = {w.mark}",
-        (patient_id, new_version, w.at, user, case_id, expected_version),
-    ).rowcount
+        f"updated_by = {w.mark}{entered_by} WHERE id = {w.mark} AND version = {w.mark}",
+        (patient_id, new_version, w.at, user, *((user_id,) if user_id is not None else ()), case_id,
+         expected_version),
+    ).rowcount  # fmt: skip
     if updated != 1:  # cannot happen while the row is locked; refuse rather than overwrite
         raise VersionMismatchError(updated_by, _as_datetime(updated_at), version)
     old = {"version": version, "updated_at": updated_at, "updated_by": updated_by}
@@ -309,6 +362,8 @@ def update_case(
         old["patient_id"] = old_patient
     else:
         del changes["patient_id"]
+    if user_id is not None:
+        changes["entered_by_user_id"] = user_id
     w.record("update", "her2_case", str(case_id), case_id, patient_id, old, changes)
     w.flush_audit()
     w.cursor.close()

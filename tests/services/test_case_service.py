@@ -18,7 +18,7 @@ from her2desk.domain.records import (
     WorklistOrder,
     WorklistQuery,
 )
-from her2desk.domain.vocabulary import IhcScore, Site, Status
+from her2desk.domain.vocabulary import IhcScore, Sex, Site, Status
 from her2desk.services.case_service import open_case_service
 from her2desk.store.schema import AuditRow, Case
 
@@ -127,15 +127,41 @@ def test_audit_records_inserts_and_changes_with_old_and_new(service) -> None:
     assert all(a.who == "tester" for a in trail)
 
 
-def test_patient_details_updated_by_mrn_are_audited(service) -> None:
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"family_name": "Testpatient-Neu"}, "family name"),
+        ({"given_name": "Otto"}, "given name"),
+        ({"birth_date": date(1980, 1, 1)}, "birth date"),
+        ({"sex": Sex.MALE}, "sex"),
+    ],
+)
+def test_an_existing_mrn_with_other_details_is_refused_and_changes_nothing(service, change, named) -> None:
     first = service.save(make_entry(), None)
-    renamed = replace(first.entry.patient, family_name="Testpatient-Neu")
-    service.save(make_entry(accession="S26-00002", patient=renamed), None)
-    assert service.find_patient(first.entry.patient.mrn).family_name == "Testpatient-Neu"
-    trail = service.audit_for_case(first.entry.accession)
-    updates = [a for a in trail if a.table == "patient" and a.action == "update"]
-    assert updates[0].old["family_name"] == "Demo-Ångström"
-    assert updates[0].new["family_name"] == "Testpatient-Neu"
+    before = _count(service, AuditRow)
+    other = replace(first.entry.patient, **change)
+    with pytest.raises(CaseInvalidError) as refused:
+        service.save(make_entry(accession="S26-00002", patient=other), None)
+    (problem,) = refused.value.problems
+    assert problem.field == "patient.mrn"
+    assert named in problem.message
+    assert "Demo-Ångström" in problem.message  # says whose MRN it is
+    assert service.find_patient(first.entry.patient.mrn) == first.entry.patient
+    assert service.load("S26-00002") is None
+    assert _count(service, AuditRow) == before
+    # Editing the existing case itself cannot rename the patient either.
+    with pytest.raises(CaseInvalidError):
+        service.save(first.entry.with_changes(patient=other), first.version)
+    assert service.load(first.entry.accession).entry.patient == first.entry.patient
+
+
+def test_a_detail_never_recorded_may_be_filled_in_and_is_audited(service) -> None:
+    unknown_sex = replace(make_entry().patient, sex=None)
+    first = service.save(make_entry(patient=unknown_sex), None)
+    service.save(make_entry(accession="S26-00002", patient=replace(unknown_sex, sex=Sex.FEMALE)), None)
+    assert service.find_patient(first.entry.patient.mrn).sex is Sex.FEMALE
+    updates = [a for a in service.audit_for_case(first.entry.accession) if a.table == "patient"]
+    assert any(a.action == "update" and a.new.get("sex") == "female" for a in updates)
 
 
 def test_removing_the_recount_deletes_its_row_and_audits_the_delete(service) -> None:
