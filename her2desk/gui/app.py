@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from her2desk import __version__
 from her2desk.gui import dialogs
 from her2desk.gui.pending_service import PendingService
 
@@ -119,7 +118,6 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk")
     app.setApplicationName("her2desk")
-    app.setApplicationVersion(__version__)
     from her2desk.store.urls import redact
 
     fast = read_first_page(database, demo)
@@ -143,7 +141,10 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
         # background reads (which, on the fast path, wait for the service to open).
         window.worklist.first_paint.connect(lambda: app.exit(0))
         QTimer.singleShot(PAINT_TIMEOUT_MS, lambda: app.exit(1))
-    elif pending is not None:
+    else:
+        # The version comes from importlib.metadata (~25 ms to import): not before the first paint.
+        window.worklist.first_paint.connect(lambda: _set_version(app))
+    if pending is not None and not quit_after_paint:
 
         def on_opened(error: object) -> None:
             if isinstance(error, Exception):  # the file changed under us since the first page was read
@@ -161,6 +162,12 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     window.runner.wait()
     service.close()
     return code
+
+
+def _set_version(app: QApplication) -> None:
+    from her2desk import __version__
+
+    app.setApplicationVersion(__version__)
 
 
 def _report_open_failure(error: Exception, quit_after_paint: bool) -> int:
