@@ -119,8 +119,20 @@ def _run_export(args: argparse.Namespace) -> int:
         return 1
     with service:
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as stream:
-                count = write_csv(stream, service.iter_cases())
+            # Written under a temporary name and renamed when complete: a failed export leaves no
+            # truncated file that looks like a good one.
+            output = Path(args.output)
+            partial = output.with_name(output.name + ".part")
+            try:
+                if output.is_dir():
+                    raise IsADirectoryError(f"{output} is a folder; give a file name")
+                with partial.open("w", encoding="utf-8", newline="") as stream:
+                    count = write_csv(stream, service.iter_cases())
+                partial.replace(output)
+            except OSError as error:
+                partial.unlink(missing_ok=True)
+                _err(f"cannot write {output}: {error.strerror or error}; nothing exported")
+                return 2
         else:
             count = write_csv(sys.stdout, service.iter_cases())
     if args.output:

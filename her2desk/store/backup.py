@@ -16,19 +16,35 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 
 def backup_sqlite(source: Path, destination: Path) -> None:
-    """Copy `source` to `destination` with the backup API; the copy is a self-contained database."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    """Copy `source` to `destination` with the backup API; the copy is a self-contained database.
+
+    The copy is written under a temporary name and renamed when complete, so a failed backup never
+    leaves a file that looks like a good one. Folders are not created: a mistyped path is an error.
+    """
     if destination.exists():
         raise FileExistsError(f"{destination} already exists; choose a new file name")
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(destination)
+    if not destination.parent.is_dir():
+        raise OSError(f"folder {destination.parent} does not exist")
+    partial = destination.with_name(destination.name + ".part")
     try:
-        src.execute("PRAGMA busy_timeout=10000")
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
-        src.close()
+        src = sqlite3.connect(source)
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.execute("PRAGMA busy_timeout=10000")
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        partial.replace(destination)
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"cannot write {destination}: {error}") from None
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def backup_postgres(url: str, destination: Path) -> None:
