@@ -24,11 +24,18 @@ _IHC_TRAIL = {
     IhcScore.INDETERMINATE: "IHC could not be scored (technical failure)",
 }
 
+_UNUSUAL_2PLUS_TRAIL = (
+    "IHC 2+: an unusual pattern (staining in <= 10% of cells), which the guideline scores 2+ -> equivocal"
+)
+
 
 def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
     b = InterpretationBuilder(guideline=BREAST_GUIDELINE, scoring_system=ScoringSystem.BREAST)
     if test.ihc is not None:
-        b.step(_IHC_TRAIL[test.ihc])
+        unusual = (
+            test.ihc is IhcScore.TWO_PLUS and test.stained_pct is not None and test.stained_pct <= Decimal(10)
+        )
+        b.step(_UNUSUAL_2PLUS_TRAIL if unusual else _IHC_TRAIL[test.ihc])
     if test.ish is IshProbe.DUAL:
         result = _dual_probe(test, settings, b)
     elif test.ish is IshProbe.SINGLE:
@@ -191,6 +198,11 @@ def _single_probe(
     if her2 >= COPY_HIGH:
         b.step(f"Single-probe ISH, {test.cells} cells: HER2 {shown} >= 6.0 -> ISH positive")
         b.comment(settings.comments.single_probe_ihc_review)
+        if ihc is not None and ihc.is_negative_score:
+            b.warn(
+                f"Discordance: IHC {ihc} with single-probe HER2 {shown} >= 6.0; pathologist review "
+                "recommended (consider dual-probe ISH)"
+            )
         return b.finish(Status.POSITIVE)
     if her2 < COPY_LOW:
         b.step(f"Single-probe ISH, {test.cells} cells: HER2 {shown} < 4.0 -> ISH negative")

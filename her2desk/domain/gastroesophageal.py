@@ -95,8 +95,17 @@ def _with_ish(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
         f"Dual-probe ISH, {test.cells} cells: ratio {rs} {'>=' if amplified else '<'} 2.0 "
         f"-> {'amplified' if amplified else 'not amplified'} (copy number not used; HER2 {hs})"
     )
+    near = []
     if settings.near_ratio_low <= r <= settings.near_ratio_high:
-        b.warn(f"Near a threshold (ratio {rs}): small counting differences could change the call")
+        near.append(f"ratio {rs}")
+    if (
+        settings.gastroesophageal_high_copy_adjudication
+        and not amplified
+        and abs(her2 - settings.gastroesophageal_high_copy_threshold) <= settings.near_copy_margin
+    ):
+        near.append(f"HER2 {hs}")
+    if near:
+        b.warn(f"Near a threshold ({' and '.join(near)}): small counting differences could change the call")
     ihc = test.ihc
     high_copy = (
         settings.gastroesophageal_high_copy_adjudication

@@ -54,6 +54,8 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
     if test.cluster_cells is not None and not 0 <= test.cluster_cells <= MAX_CLUSTER_CELLS:
         result.error("cluster_cells", f"must be a whole number from 0 to {MAX_CLUSTER_CELLS:,}")
     _check_ish(test, result, settings)
+    if test.site is Site.BREAST and test.procedure is Procedure.ENDOSCOPIC_BIOPSY:
+        result.warn("procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure")
     if test.site is not None and test.ihc is not None:
         # Breast criteria are the same for every procedure; gastroesophageal ones depend on it.
         if test.site.is_breast:

@@ -218,6 +218,8 @@ ROWS: dict[str, Row] = {
             breast_test(ihc, single=">=6.0", stained_pct=NULL_PCT if ihc is IhcScore.ZERO else None),
             Status.POSITIVE,
             comments=(COMMENTS.single_probe_ihc_review,),
+            # Positive ISH against a negative IHC score is flagged for review [K], as group 5 with 3+ is.
+            discordance=ihc in (IhcScore.ZERO, IhcScore.ONE_PLUS),
         )
         for ihc in (None, IhcScore.ZERO, IhcScore.ONE_PLUS, IhcScore.TWO_PLUS, IhcScore.THREE_PLUS)
     },
