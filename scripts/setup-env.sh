@@ -70,6 +70,6 @@ her2desk_setup() {
     _her2desk_venv test
   else
     _her2desk_apt_install "${QT_APT_PACKAGES[@]}"
-    _her2desk_venv ""
+    _her2desk_venv postgres
   fi
 }
