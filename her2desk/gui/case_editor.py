@@ -158,6 +158,10 @@ class CaseEditor(QWidget):
         self.refresh()
         if self.errors:
             return self._refuse(f"Not saved: {len(self.errors)} problem(s) to fix first")
+        if self.stored is not None and not self.is_dirty():
+            # Saving an unchanged case would only add a version and an audit row that say nothing.
+            self.status_message.emit(f"Nothing to save: case {self.stored.entry.accession} is unchanged")
+            return True
         entry, _ = self.form.read()
         try:
             stored = self.service.save(entry, self.version)

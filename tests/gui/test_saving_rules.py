@@ -104,6 +104,18 @@ def test_no_question_when_nothing_changed(window: MainWindow, service, ui, answe
     assert asked == []
 
 
+def test_saving_an_unchanged_case_adds_no_version(window: MainWindow, service, ui) -> None:
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    audit_before = len(service.audit_for_case("S26-000500"))
+    assert window.editor.save()
+    assert service.load("S26-000500").version == 1
+    assert len(service.audit_for_case("S26-000500")) == audit_before
+    ui.type(window.editor.form, "Block", "B9")
+    assert window.editor.save()
+    assert service.load("S26-000500").version == 2
+
+
 def test_closing_the_window_with_unsaved_changes_asks(window: MainWindow, ui, answers) -> None:
     queue, asked = answers
     ui.type(window.editor.form, "Accession number", "S26-000777")
