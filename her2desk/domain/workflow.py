@@ -95,7 +95,8 @@ class WorkflowError(Exception):
 def role_allows(actor: Actor, action: Action) -> list[str]:
     if action in ROLE_ACTIONS[actor.role]:
         return []
-    return [f"a {actor.role.value} may not {action.value.replace('-', ' ')}"]
+    article = "an" if actor.role.value[0] in "aeiou" else "a"
+    return [f"{article} {actor.role.value} may not {action.value.replace('-', ' ')}"]
 
 
 def transition_allowed(state: SignOutState, action: Action) -> list[str]:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, func, or_, select
 from sqlalchemy import text as text_sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from her2desk.domain.records import (
     WorklistRow,
 )
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
 from her2desk.store import queries
 from her2desk.store.audit import utc_now
 from her2desk.store.backup import integrity_problems
@@ -48,20 +49,45 @@ from her2desk.store.mapping import (
     stored_case,
 )
 from her2desk.store.schema import AuditRow, Case, Patient
+from her2desk.store.users import current_actor
 
 MAX_PAGE = 1000
 
 
 class CaseService:
-    """Check, save and read cases for one user of one database."""
+    """Check, save and read cases for one user of one database.
+
+    Without an `actor` the service writes as the local user (`user`, default "local"): the
+    single-workstation mode without sign-in, as before issue 5. It may enter and edit cases that are
+    not signed out but can never sign out, adjudicate or amend (those need an `Actor` with a user id,
+    see `signout_service`). With an `actor`, every save re-reads that user's role from the database,
+    refuses roles that may not edit, and records the user as the one who entered the results.
+    In both modes a signed-out case is read-only until it is amended.
+    """
 
     def __init__(
-        self, database: Database, user: str = "local", settings: GuidelineSettings = DEFAULT_SETTINGS
+        self,
+        database: Database,
+        user: str = "local",
+        settings: GuidelineSettings = DEFAULT_SETTINGS,
+        *,
+        actor: Actor | None = None,
     ):
         self.database = database
-        self.user = user
+        self.actor = actor
+        self.user = actor.username if actor is not None else user
         self.settings = settings
         self._count_hint: tuple[int, float] | None = None
+
+    def _editor_id(self, connection: Connection) -> int | None:
+        """The signed-in user's id once their current role allows editing; None for the local user."""
+        if self.actor is None:
+            return None
+        current = current_actor(connection, self.actor.user_id)
+        reasons = role_allows(current, Action.EDIT)
+        if reasons:
+            raise WorkflowError(reasons)
+        return current.user_id
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -72,7 +98,9 @@ class CaseService:
         """Validate, interpret and store `entry`.
 
         `expected_version` None means a new case; otherwise it is the version the user's copy was
-        loaded at, and a save over anyone else's later change raises CaseConflictError.
+        loaded at, and a save over anyone else's later change raises CaseConflictError. A save over a
+        signed-out case (or by a signed-in user whose role may not edit) raises WorkflowError and
+        writes nothing.
         """
         check = self.check(entry)
         if check.errors:
@@ -93,9 +121,10 @@ class CaseService:
         if expected_version is None:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
+            editor = self._editor_id(connection)
             try:
                 header = update_case(
-                    connection, entry, check.interpretation, self.user, now, expected_version
+                    connection, entry, check.interpretation, self.user, now, expected_version, editor
                 )
             except CaseMissingError:
                 raise CaseInvalidError(
@@ -105,6 +134,10 @@ class CaseService:
                 raise CaseConflictError(
                     entry.accession, stale.changed_by, aware(stale.changed_at), stale.current_version
                 ) from None
+            # Read in the same transaction as the write; raising rolls the write back.
+            refused = transition_allowed(SignOutState(header.signout_state), Action.EDIT)
+            if refused:
+                raise WorkflowError(refused)
         return StoredCase(
             case_id=header.case_id,
             entry=entry,
@@ -120,8 +153,9 @@ class CaseService:
     def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
+            editor = self._editor_id(connection)
             try:
-                case_id = insert_new_case(connection, entry, check.interpretation, self.user, now)
+                case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
             except AccessionTakenError:
                 raise self._duplicate(entry.accession) from None
         return StoredCase(
@@ -145,9 +179,10 @@ class CaseService:
         now = utc_now()
         try:
             with self.database.write_engine.begin() as connection:
+                editor = self._editor_id(connection)
                 for entry, check in zip(entries, checks, strict=True):
                     try:
-                        insert_new_case(connection, entry, check.interpretation, self.user, now)
+                        insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
                     except AccessionTakenError:
                         raise self._duplicate(entry.accession) from None
         except self._integrity_errors():

@@ -59,9 +59,17 @@ def to_json(values: dict[str, Any] | None) -> str | None:
     return json.dumps(values, ensure_ascii=False, default=str, sort_keys=True)
 
 
+# Never copied into the audit trail; a change to it is recorded as "<changed>".
+SECRET_COLUMNS = frozenset({"password_hash"})
+REDACTED = "<changed>"
+
+
 def _columns(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
-    return {attr.key: getattr(obj, attr.key) for attr in state.mapper.column_attrs}
+    return {
+        attr.key: REDACTED if attr.key in SECRET_COLUMNS else getattr(obj, attr.key)
+        for attr in state.mapper.column_attrs
+    }
 
 
 def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -75,6 +83,8 @@ def _changes(obj: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         before = history.deleted[0] if history.deleted else None
         after = history.added[0] if history.added else None
         if before != after:
+            if attr.key in SECRET_COLUMNS:
+                before, after = None, REDACTED
             old[attr.key], new[attr.key] = before, after
     return old, new
 
@@ -135,3 +145,33 @@ def missing_audit_triggers(connection: Connection) -> list[str]:
         sql = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit'::regclass"
     present = {row[0] for row in connection.exec_driver_sql(sql)}
     return [name for name in expected if name not in present]
+
+
+def record_event(
+    connection: Connection,
+    *,
+    at: datetime,
+    who: str,
+    action: str,
+    table: str,
+    record: str,
+    case_id: int | None = None,
+    patient_id: int | None = None,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+) -> None:
+    """One audit row for a workflow event (login, sign-out, amendment, ...), in the caller's transaction."""
+    connection.execute(
+        insert(AuditRow.__table__),
+        {
+            "at": at,
+            "who": who,
+            "action": action,
+            "table_name": table,
+            "record": record,
+            "case_id": case_id,
+            "patient_id": patient_id,
+            "old": to_json(old),
+            "new": to_json(new),
+        },
+    )

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -76,13 +77,19 @@ class AppMetadata(Base):
 
 
 class User(Base):
-    """A person who uses the program (sign-out adds credentials later)."""
+    """A person who uses the program: role (`domain.workflow.Role`), argon2id password hash, active flag.
+
+    The password hash is never written to the audit trail (`audit.py` leaves it out).
+    """
 
     __tablename__ = "app_user"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Patient(Base):
@@ -111,6 +118,20 @@ class Case(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     updated_by: Mapped[str] = mapped_column(String(64))
+    # Sign-out workflow (revision 0004). `report_version` counts amendments (1 = the original report);
+    # `version` above is only the optimistic-lock counter. The adjudicated status is kept alongside the
+    # engine's interpretation and never overwrites it.
+    report_version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    entered_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    signed_out_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime)
+    adjudicated_status: Mapped[Status | None] = mapped_column(EnumText(Status, 16))
+    adjudication_reason: Mapped[str | None] = mapped_column(Text)
+    adjudicated_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    adjudicated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
+    amended_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    amended_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     patient: Mapped[Patient] = relationship(lazy="joined")
     specimen: Mapped[Specimen] = relationship(lazy="joined", cascade="all, delete-orphan")
@@ -202,6 +223,57 @@ class InterpretationRow(Base):
     rules_version: Mapped[str] = mapped_column(String(64))
 
 
+class ElectronicSignature(Base):
+    """One electronic signature: who signed which report version of a case, when, and its meaning."""
+
+    __tablename__ = "e_signature"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), index=True)
+    report_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(200))
+    signed_at: Mapped[datetime] = mapped_column(DateTime)
+    meaning: Mapped[str] = mapped_column(String(64))
+
+
+class CaseVersionRow(Base):
+    """A report version as it was signed out (JSON snapshot of entry, interpretation and state).
+
+    Written at each sign-out and never changed, so every earlier version stays readable after an
+    amendment. `amendment_reason` is the reason given for the amendment that created this version.
+    """
+
+    __tablename__ = "case_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), index=True)
+    report_version: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    snapshot: Mapped[str] = mapped_column(Text)
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
+    signed_out_by: Mapped[str] = mapped_column(String(64))
+    signed_out_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("case_id", "report_version", name="uq_case_version_case_report"),)
+
+
+class HandoutPrint(Base):
+    """A printed (or exported) patient handout; marked superseded when the case is amended."""
+
+    __tablename__ = "handout_print"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), index=True)
+    report_version: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    printed_by: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(16))
+    rules_version: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))
+    preliminary: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    superseded: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+
 class AuditRow(Base):
     """Append-only: triggers refuse UPDATE and DELETE (see `audit.py`)."""
 
@@ -209,7 +281,7 @@ class AuditRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     who: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(8))
+    action: Mapped[str] = mapped_column(String(32))
     table_name: Mapped[str] = mapped_column(String(64))
     record: Mapped[str] = mapped_column(String(64))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)

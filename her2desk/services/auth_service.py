@@ -1,0 +1,213 @@
+"""Users, passwords and signing in (issue 5).
+
+Passwords are hashed with argon2id (argon2-cffi's defaults). A failed sign-in says the same thing and
+leaves the same audit row whether or not the user name exists: an unknown or inactive name is checked
+against a dummy hash, so the time taken does not tell either. The signed-in user is a
+`workflow.Actor`; every service re-reads its role from the database by user id before acting.
+
+The first user of an empty database must be an administrator and needs nobody's permission; after
+that, users are added by a signed-in administrator, or from the command line (`her2desk users add`),
+which is trusted as the local administrator because it has the database itself in hand.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import Connection, func, insert, select, update
+
+from her2desk.domain.workflow import Action, Actor, Role, WorkflowError, role_allows
+from her2desk.store.audit import record_event, utc_now
+from her2desk.store.database import Database
+from her2desk.store.schema import User
+from her2desk.store.users import current_actor
+
+LOGIN_FAILED = "the user name or the password is not correct"
+MIN_PASSWORD_CHARS = 8
+USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+ANONYMOUS = "(not signed in)"
+
+_hasher = PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("her2desk: no such user")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(stored_hash: str | None, password: str) -> bool:
+    """Constant-time check (argon2's own comparison); a missing hash still costs one verification."""
+    try:
+        return _hasher.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+class AuthenticationError(Exception):
+    """Sign-in refused. The message never says whether the user name exists."""
+
+    def __init__(self) -> None:
+        super().__init__(LOGIN_FAILED)
+
+
+class UserInputError(ValueError):
+    """A new user's name, role or password is not acceptable; the message says why."""
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SignedInSession:
+    """The signed-in user and when they signed in (the GUI's idle lock re-asks the password)."""
+
+    actor: Actor
+    signed_in_at: datetime
+
+
+def check_new_user(username: str, password: str, role: str) -> Role:
+    if not USERNAME_PATTERN.match(username):
+        raise UserInputError(
+            "a user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit"
+        )
+    try:
+        parsed = Role(role)
+    except ValueError:
+        raise UserInputError(f"role must be one of: {', '.join(r.value for r in Role)}") from None
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise UserInputError(f"a password needs at least {MIN_PASSWORD_CHARS} characters")
+    return parsed
+
+
+class AuthService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def has_users(self) -> bool:
+        with self.database.engine.connect() as connection:
+            return bool(connection.execute(select(func.count()).select_from(User)).scalar_one())
+
+    def create_user(
+        self,
+        username: str,
+        password: str,
+        role: Role | str,
+        display_name: str | None = None,
+        *,
+        by: Actor | None = None,
+        local_administrator: str | None = None,
+    ) -> Actor:
+        """Add a user. `by` is the signed-in administrator (role re-read from the database); without
+        one, only the first user of an empty database (an administrator) may be created, unless
+        `local_administrator` names the trusted command-line operator."""
+        parsed = check_new_user(username, password, str(role))
+        password_hash = hash_password(password)
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            count = connection.execute(select(func.count()).select_from(User)).scalar_one()
+            if count == 0:
+                if parsed is not Role.ADMINISTRATOR:
+                    raise UserInputError("the first user must be an administrator")
+                who = by.username if by else (local_administrator or ANONYMOUS)
+            elif by is not None:
+                current = current_actor(connection, by.user_id)
+                reasons = role_allows(current, Action.MANAGE_USERS)
+                if reasons:
+                    raise WorkflowError(reasons)
+                who = current.username
+            elif local_administrator is not None:
+                who = local_administrator
+            else:
+                raise WorkflowError(["only an administrator may add users"])
+            taken = connection.execute(select(User.id).where(User.username == username)).first()
+            if taken is not None:
+                raise UserInputError(f"there is already a user named {username}")
+            values = {
+                "username": username,
+                "display_name": display_name or username,
+                "role": parsed.value,
+                "password_hash": password_hash,
+                "active": True,
+                "created_at": now,
+            }
+            user_id = int(connection.execute(insert(User).values(values).returning(User.id)).scalar_one())
+            shown = {k: v for k, v in values.items() if k != "password_hash"}
+            record_event(
+                connection,
+                at=now,
+                who=who,
+                action="insert",
+                table="app_user",
+                record=str(user_id),
+                new={"id": user_id, **shown, "password_hash": "<set>"},
+            )
+        return Actor(user_id=user_id, username=username, role=parsed)
+
+    def login(self, username: str, password: str) -> SignedInSession:
+        """Check the password; audit the attempt (successful or failed) in the same transaction."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            row = connection.execute(
+                select(User.id, User.username, User.role, User.active, User.password_hash).where(
+                    User.username == username
+                )
+            ).one_or_none()
+            usable = row is not None and bool(row.active)
+            ok = password_matches(row.password_hash if usable else None, password) and usable
+            if not ok:
+                # Identical for unknown, inactive and known names: same who, record and details.
+                record_event(
+                    connection,
+                    at=now,
+                    who=ANONYMOUS,
+                    action="login-failed",
+                    table="app_user",
+                    record="",
+                    new={"username": username},
+                )
+            else:
+                assert row is not None
+                if _hasher.check_needs_rehash(row.password_hash):
+                    connection.execute(
+                        update(User).where(User.id == row.id).values(password_hash=hash_password(password))
+                    )
+                record_event(
+                    connection,
+                    at=now,
+                    who=row.username,
+                    action="login",
+                    table="app_user",
+                    record=str(row.id),
+                    new={"username": row.username},
+                )
+        if not ok:
+            raise AuthenticationError()
+        return SignedInSession(Actor(int(row.id), row.username, Role(row.role)), now)
+
+    def verify_password(self, connection: Connection, user_id: int, password: str) -> bool:
+        stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one_or_none()
+        return password_matches(stored, password)
+
+    def users(self) -> list[UserInfo]:
+        with self.database.engine.connect() as connection:
+            rows = connection.execute(select(User.__table__).order_by(User.username)).all()
+        return [
+            UserInfo(r.id, r.username, r.display_name, Role(r.role), bool(r.active), r.created_at)
+            for r in rows
+        ]

@@ -1,0 +1,438 @@
+"""Sign-out, adjudication, amendment and handout records (issue 5): the enforcement point.
+
+Every call re-reads the actor's role from the database by user id, takes the case row for writing,
+checks the optimistic-lock version, asks `domain.workflow` whether the action is allowed (the guards
+live there; nothing is re-implemented here), and writes the change and its audit row in one
+transaction. A caller (GUI, CLI, script) cannot get around this: it never passes a role.
+
+Audit rows written here (table `her2_case`, record = case id, `who` = the user name):
+`sign-out`, `adjudicate`, `amend`, `handout` (each with the changed columns in old/new).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.orm import Session
+
+from her2desk.domain import workflow
+from her2desk.domain.records import CaseConflictError, SignOutState
+from her2desk.domain.vocabulary import IhcScore, Status
+from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
+from her2desk.services.auth_service import AuthService
+from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.database import Database
+from her2desk.store.mapping import (
+    aware,
+    count_values,
+    ihc_values,
+    interpretation_values,
+    ish_values,
+    patient_values,
+    specimen_values,
+    stored_case,
+)
+from her2desk.store.schema import (
+    Case,
+    CaseVersionRow,
+    ElectronicSignature,
+    HandoutPrint,
+    IhcResult,
+    InterpretationRow,
+    User,
+)
+from her2desk.store.users import current_actor
+
+SIGNATURE_MEANING = "signed out"
+LOCAL_USER = "local"
+
+
+class CaseNotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class WorkflowResult:
+    accession: str
+    version: int  # the new optimistic-lock version
+    report_version: int
+    state: SignOutState
+
+
+@dataclass(frozen=True)
+class CaseVersion:
+    """One report version of a case: signed-out versions from the store, plus the current one."""
+
+    report_version: int
+    state: SignOutState
+    snapshot: dict[str, Any]
+    amendment_reason: str | None
+    signed_out_by: str | None
+    signed_out_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HandoutRecord:
+    report_version: int
+    printed_by: str
+    printed_at: datetime
+    language: str
+    rules_version: str
+    sha256: str
+    preliminary: bool
+    superseded: bool
+
+
+def snapshot(case: Case) -> dict[str, Any]:
+    """The case's entry, the engine's interpretation and the workflow state as JSON-ready values."""
+    stored = stored_case(case)
+    entry = stored.entry
+    values = {
+        "accession": case.accession,
+        "report_version": case.report_version,
+        "state": case.signout_state,
+        "patient": patient_values(entry.patient),
+        "specimen": specimen_values(entry.specimen),
+        "ihc": ihc_values(entry.ihc),
+        "ish": ish_values(entry.ish),
+        "ish_counts": {str(k): v for k, v in sorted(count_values(entry.ish).items())},
+        "interpretation": interpretation_values(stored.interpretation),
+        "adjudicated_status": case.adjudicated_status,
+        "adjudication_reason": case.adjudication_reason,
+    }
+    return json.loads(to_json(values) or "{}")
+
+
+class SignOutService:
+    def __init__(self, database: Database, policy: SignOutPolicy | None = None) -> None:
+        self.database = database
+        self.policy = policy or SignOutPolicy()
+        self.auth = AuthService(database)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _case_row(self, connection: Connection, accession: str) -> Any:
+        statement = (
+            select(
+                Case.id,
+                Case.patient_id,
+                Case.version,
+                Case.report_version,
+                Case.signout_state,
+                Case.entered_by_user_id,
+                Case.adjudicated_status,
+                Case.updated_by,
+                Case.updated_at,
+                InterpretationRow.status,
+                InterpretationRow.ish_group,
+                IhcResult.score,
+            )
+            .outerjoin(InterpretationRow, InterpretationRow.case_id == Case.id)
+            .outerjoin(IhcResult, IhcResult.case_id == Case.id)
+            .where(Case.accession == accession)
+        )
+        if connection.dialect.name == "postgresql":
+            statement = statement.with_for_update(of=Case.__table__)
+        row = connection.execute(statement).one_or_none()
+        if row is None:
+            raise CaseNotFoundError(f"case {accession} is not stored")
+        return row
+
+    @staticmethod
+    def _facts(row: Any) -> CaseFacts:
+        return CaseFacts(
+            state=SignOutState(row.signout_state),
+            entered_by=row.entered_by_user_id,
+            engine_status=row.status,
+            adjudicated_status=row.adjudicated_status,
+            ihc=row.score if isinstance(row.score, IhcScore) or row.score is None else IhcScore(row.score),
+            ish_group=row.ish_group,
+        )
+
+    @staticmethod
+    def _check_version(accession: str, row: Any, expected_version: int) -> None:
+        if row.version != expected_version:
+            raise CaseConflictError(accession, row.updated_by, aware(row.updated_at), row.version)
+
+    @staticmethod
+    def _write_case(
+        connection: Connection, accession: str, row: Any, values: dict[str, Any], who: str, now: datetime
+    ) -> int:
+        new_version = row.version + 1
+        done = connection.execute(
+            update(Case.__table__)
+            .where(Case.__table__.c.id == row.id, Case.__table__.c.version == row.version)
+            .values(**values, version=new_version, updated_at=now, updated_by=who)
+        ).rowcount
+        if done != 1:
+            raise CaseConflictError(accession, row.updated_by, aware(row.updated_at), row.version)
+        return new_version
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def sign_out(self, actor: Actor, accession: str, password: str, expected_version: int) -> WorkflowResult:
+        """Sign the case out with an electronic signature (the actor's password re-entered)."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, actor.user_id)
+            row = self._case_row(connection, accession)
+            self._check_version(accession, row, expected_version)
+            password_ok = self.auth.verify_password(connection, current.user_id, password)
+            state = workflow.sign_out(current, self._facts(row), password_ok=password_ok, policy=self.policy)
+            display_name = connection.execute(
+                select(User.display_name).where(User.id == current.user_id)
+            ).scalar_one()
+            version = self._write_case(
+                connection,
+                accession,
+                row,
+                {
+                    "signout_state": state.value,
+                    "signed_out_by_user_id": current.user_id,
+                    "signed_out_at": now,
+                },
+                current.username,
+                now,
+            )
+            connection.execute(
+                insert(ElectronicSignature.__table__).values(
+                    case_id=row.id,
+                    report_version=row.report_version,
+                    user_id=current.user_id,
+                    username=current.username,
+                    display_name=display_name,
+                    signed_at=now,
+                    meaning=SIGNATURE_MEANING,
+                )
+            )
+            with Session(bind=connection) as session:
+                case = session.get(Case, row.id)
+                assert case is not None
+                frozen = snapshot(case)
+                amendment_reason = case.amendment_reason if row.report_version > 1 else None
+            connection.execute(
+                insert(CaseVersionRow.__table__).values(
+                    case_id=row.id,
+                    report_version=row.report_version,
+                    state=state.value,
+                    snapshot=to_json(frozen),
+                    amendment_reason=amendment_reason,
+                    signed_out_by=current.username,
+                    signed_out_at=now,
+                )
+            )
+            record_event(
+                connection,
+                at=now,
+                who=current.username,
+                action="sign-out",
+                table="her2_case",
+                record=str(row.id),
+                case_id=row.id,
+                patient_id=row.patient_id,
+                old={"signout_state": row.signout_state, "version": row.version},
+                new={
+                    "signout_state": state.value,
+                    "version": version,
+                    "report_version": row.report_version,
+                    "signed_out_by": current.username,
+                    "meaning": SIGNATURE_MEANING,
+                },
+            )
+        return WorkflowResult(accession, version, row.report_version, state)
+
+    def adjudicate(
+        self, actor: Actor, accession: str, final_status: Status, reason: str, expected_version: int
+    ) -> WorkflowResult:
+        """Record the pathologist's final status and reason next to the engine's interpretation."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, actor.user_id)
+            row = self._case_row(connection, accession)
+            self._check_version(accession, row, expected_version)
+            state = workflow.adjudicate(current, self._facts(row), final=final_status, reason=reason)
+            values = {
+                "adjudicated_status": final_status.value,
+                "adjudication_reason": reason.strip(),
+                "adjudicated_by_user_id": current.user_id,
+                "adjudicated_at": now,
+            }
+            version = self._write_case(connection, accession, row, values, current.username, now)
+            old_status = row.adjudicated_status
+            record_event(
+                connection,
+                at=now,
+                who=current.username,
+                action="adjudicate",
+                table="her2_case",
+                record=str(row.id),
+                case_id=row.id,
+                patient_id=row.patient_id,
+                old={"adjudicated_status": getattr(old_status, "value", old_status), "version": row.version},
+                new={
+                    "adjudicated_status": final_status.value,
+                    "adjudication_reason": reason.strip(),
+                    "engine_status": getattr(row.status, "value", row.status),
+                    "version": version,
+                },
+            )
+        return WorkflowResult(accession, version, row.report_version, state)
+
+    def amend(self, actor: Actor, accession: str, reason: str, expected_version: int) -> WorkflowResult:
+        """Open a signed-out case for correction as a new report version; earlier handouts are superseded."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, actor.user_id)
+            row = self._case_row(connection, accession)
+            self._check_version(accession, row, expected_version)
+            state = workflow.amend(current, self._facts(row), reason=reason)
+            report_version = row.report_version + 1
+            values = {
+                "signout_state": state.value,
+                "report_version": report_version,
+                "amendment_reason": reason.strip(),
+                "amended_by_user_id": current.user_id,
+                "amended_at": now,
+                "signed_out_by_user_id": None,
+                "signed_out_at": None,
+            }
+            version = self._write_case(connection, accession, row, values, current.username, now)
+            handouts = HandoutPrint.__table__
+            superseded = connection.execute(
+                update(handouts)
+                .where(handouts.c.case_id == row.id, handouts.c.superseded.is_(False))
+                .values(superseded=True)
+            ).rowcount
+            record_event(
+                connection,
+                at=now,
+                who=current.username,
+                action="amend",
+                table="her2_case",
+                record=str(row.id),
+                case_id=row.id,
+                patient_id=row.patient_id,
+                old={"signout_state": row.signout_state, "report_version": row.report_version,
+                     "version": row.version},
+                new={"signout_state": state.value, "report_version": report_version, "version": version,
+                     "reason": reason.strip(), "handouts_superseded": superseded},
+            )  # fmt: skip
+        return WorkflowResult(accession, version, report_version, state)
+
+    def record_handout(
+        self,
+        actor: Actor | None,
+        accession: str,
+        language: str,
+        sha256: str,
+        rules_version: str,
+        *,
+        preliminary: bool = False,
+    ) -> HandoutRecord:
+        """Record a printed handout. Final handouts need a signed-out case; a preliminary one does not.
+        `actor` None is the local (no sign-in) user of a single-workstation install."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, actor.user_id) if actor is not None else None
+            who = current.username if current else LOCAL_USER
+            row = self._case_row(connection, accession)
+            if not preliminary and SignOutState(row.signout_state) is not SignOutState.SIGNED_OUT:
+                raise WorkflowError(
+                    [f"case {accession} is not signed out; only a preliminary handout may be printed"]
+                )
+            values = {
+                "case_id": row.id,
+                "report_version": row.report_version,
+                "user_id": current.user_id if current else None,
+                "printed_by": who,
+                "printed_at": now,
+                "language": language,
+                "rules_version": rules_version,
+                "sha256": sha256,
+                "preliminary": preliminary,
+                "superseded": False,
+            }
+            connection.execute(insert(HandoutPrint.__table__).values(**values))
+            record_event(
+                connection,
+                at=now,
+                who=who,
+                action="handout",
+                table="her2_case",
+                record=str(row.id),
+                case_id=row.id,
+                patient_id=row.patient_id,
+                new={k: values[k] for k in ("report_version", "language", "rules_version", "sha256",
+                                            "preliminary")},
+            )  # fmt: skip
+        return HandoutRecord(row.report_version, who, aware(now), language, rules_version, sha256,
+                             preliminary, False)  # fmt: skip
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def case_versions(self, accession: str) -> list[CaseVersion]:
+        """Every signed-out report version (oldest first), then the current one if it is not signed out."""
+        with self.database.reader() as session:
+            case = session.scalars(select(Case).where(Case.accession == accession)).unique().one_or_none()
+            if case is None:
+                raise CaseNotFoundError(f"case {accession} is not stored")
+            rows = session.scalars(
+                select(CaseVersionRow)
+                .where(CaseVersionRow.case_id == case.id)
+                .order_by(CaseVersionRow.report_version)
+            ).all()
+            versions = [
+                CaseVersion(
+                    r.report_version,
+                    SignOutState(r.state),
+                    json.loads(r.snapshot),
+                    r.amendment_reason,
+                    r.signed_out_by,
+                    aware(r.signed_out_at),
+                )
+                for r in rows
+            ]
+            if not versions or versions[-1].report_version != case.report_version:
+                versions.append(
+                    CaseVersion(
+                        case.report_version,
+                        SignOutState(case.signout_state),
+                        snapshot(case),
+                        case.amendment_reason if case.report_version > 1 else None,
+                        None,
+                        None,
+                    )
+                )
+            return versions
+
+    def handouts(self, accession: str) -> list[HandoutRecord]:
+        with self.database.reader() as session:
+            statement = (
+                select(HandoutPrint)
+                .join(Case, Case.id == HandoutPrint.case_id)
+                .where(Case.accession == accession)
+                .order_by(HandoutPrint.id)
+            )
+            return [
+                HandoutRecord(h.report_version, h.printed_by, aware(h.printed_at), h.language,
+                              h.rules_version, h.sha256, bool(h.preliminary), bool(h.superseded))
+                for h in session.scalars(statement)
+            ]  # fmt: skip
+
+    def signatures(self, accession: str) -> list[tuple[int, str, str, datetime, str]]:
+        """(report version, user name, display name, time, meaning) of each electronic signature."""
+        with self.database.reader() as session:
+            statement = (
+                select(ElectronicSignature)
+                .join(Case, Case.id == ElectronicSignature.case_id)
+                .where(Case.accession == accession)
+                .order_by(ElectronicSignature.id)
+            )
+            return [
+                (s.report_version, s.username, s.display_name, aware(s.signed_at), s.meaning)
+                for s in session.scalars(statement)
+            ]

@@ -1,0 +1,56 @@
+"""A small lab for the workflow tests: one database, an administrator, a technologist, two pathologists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from her2desk.domain.workflow import Actor, Role, SignOutPolicy
+from her2desk.services.auth_service import AuthService
+from her2desk.services.case_service import CaseService
+from her2desk.services.signout_service import SignOutService
+from her2desk.store.database import Database, open_database
+from her2desk.store.schema import AuditRow
+
+PASSWORDS = {
+    "ada": "admin-pass-1",
+    "tom": "tech-pass-1",
+    "pia": "path-pass-1",
+    "paul": "path-pass-2",
+}
+
+
+@dataclass
+class Lab:
+    database: Database
+    auth: AuthService
+    signout: SignOutService
+    admin: Actor
+    tech: Actor
+    path: Actor
+    path2: Actor
+
+    def cases(self, actor: Actor | None) -> CaseService:
+        return CaseService(self.database, actor=actor) if actor else CaseService(self.database, "local")
+
+    def audit_count(self) -> int:
+        with self.database.reader() as session:
+            return int(session.execute(select(func.count()).select_from(AuditRow)).scalar_one())
+
+    def events(self, *actions: str) -> list[AuditRow]:
+        with self.database.reader() as session:
+            statement = select(AuditRow).order_by(AuditRow.id)
+            if actions:
+                statement = statement.where(AuditRow.action.in_(actions))
+            return list(session.scalars(statement))
+
+
+def open_lab(url: str, policy: SignOutPolicy | None = None) -> Lab:
+    database = open_database(url)
+    auth = AuthService(database)
+    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path2 = auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    return Lab(database, auth, SignOutService(database, policy), admin, tech, path, path2)
