@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, or_, select, update
 from sqlalchemy import text as text_sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -33,7 +33,7 @@ from her2desk.domain.records import (
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
 from her2desk.store import queries
-from her2desk.store.audit import utc_now
+from her2desk.store.audit import record_event, utc_now
 from her2desk.store.backup import integrity_problems
 from her2desk.store.case_writer import (
     AccessionTakenError,
@@ -62,7 +62,8 @@ class CaseService:
     not signed out but can never sign out, adjudicate or amend (those need an `Actor` with a user id,
     see `signout_service`). With an `actor`, every save re-reads that user's role from the database,
     refuses roles that may not edit, and records the user as the one who entered the results.
-    In both modes a signed-out case is read-only until it is amended.
+    In both modes a signed-out case is read-only until it is amended, and saving changed results
+    voids an earlier adjudication (the pathologist must adjudicate the new results again).
     """
 
     def __init__(
@@ -138,6 +139,7 @@ class CaseService:
             refused = transition_allowed(SignOutState(header.signout_state), Action.EDIT)
             if refused:
                 raise WorkflowError(refused)
+            self._void_adjudication(connection, header.case_id, now)
         return StoredCase(
             case_id=header.case_id,
             entry=entry,
@@ -148,6 +150,39 @@ class CaseService:
             created_by=header.created_by,
             updated_at=aware(now),
             updated_by=self.user,
+        )
+
+    def _void_adjudication(self, connection: Connection, case_id: int, now: datetime) -> None:
+        """Changed results void an earlier adjudication (it judged the old results); audited."""
+        table = Case.__table__
+        row = connection.execute(
+            select(table.c.adjudicated_status, table.c.adjudication_reason, table.c.patient_id).where(
+                table.c.id == case_id
+            )
+        ).one()
+        if row.adjudicated_status is None:
+            return
+        cleared = {
+            "adjudicated_status": None,
+            "adjudication_reason": None,
+            "adjudicated_by_user_id": None,
+            "adjudicated_at": None,
+        }
+        connection.execute(update(table).where(table.c.id == case_id).values(**cleared))
+        record_event(
+            connection,
+            at=now,
+            who=self.user,
+            action="update",
+            table="her2_case",
+            record=str(case_id),
+            case_id=case_id,
+            patient_id=row.patient_id,
+            old={
+                "adjudicated_status": row.adjudicated_status,
+                "adjudication_reason": row.adjudication_reason,
+            },
+            new={"adjudicated_status": None, "adjudication_reason": None},
         )
 
     def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:

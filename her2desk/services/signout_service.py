@@ -175,8 +175,32 @@ class SignOutService:
     # -- actions -------------------------------------------------------------------------------
 
     def sign_out(self, actor: Actor, accession: str, password: str, expected_version: int) -> WorkflowResult:
-        """Sign the case out with an electronic signature (the actor's password re-entered)."""
+        """Sign the case out with an electronic signature (the actor's password re-entered).
+
+        A wrong password changes nothing; it is audited afterwards as `signature-failed`."""
         now = utc_now()
+        try:
+            return self._sign_out(actor, accession, password, expected_version, now)
+        except WorkflowError:
+            with self.database.write_engine.begin() as connection:
+                row = self._case_row(connection, accession)
+                current = current_actor(connection, actor.user_id)
+                if not self.auth.verify_password(connection, current.user_id, password):
+                    record_event(
+                        connection,
+                        at=now,
+                        who=current.username,
+                        action="signature-failed",
+                        table="her2_case",
+                        record=str(row.id),
+                        case_id=row.id,
+                        patient_id=row.patient_id,
+                    )
+            raise
+
+    def _sign_out(
+        self, actor: Actor, accession: str, password: str, expected_version: int, now: datetime
+    ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
             current = current_actor(connection, actor.user_id)
             row = self._case_row(connection, accession)

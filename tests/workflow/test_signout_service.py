@@ -126,8 +126,17 @@ def test_a_wrong_password_does_not_sign_out(lab: Lab) -> None:
     with pytest.raises(WorkflowError, match="password is not correct"):
         lab.signout.sign_out(lab.path, "S26-00001", "not-her-password", stored.version)
     assert _state(lab).signout_state is SignOutState.ENTERED
+    assert _state(lab).version == stored.version
     assert lab.signout.signatures("S26-00001") == []
-    assert lab.audit_count() == before
+    # Nothing changed; the failed signature itself is audited.
+    assert lab.audit_count() == before + 1
+    [failed] = lab.events("signature-failed")
+    assert (failed.who, failed.table_name, failed.case_id, failed.new) == (
+        "pia",
+        "her2_case",
+        stored.case_id,
+        None,
+    )
 
 
 def test_a_signed_out_case_cannot_be_signed_out_again_or_edited(lab: Lab) -> None:
@@ -377,3 +386,18 @@ def test_logins_are_audited_and_a_failure_does_not_reveal_whether_the_name_exist
         '{"username": "paul"}',
     ]
     assert all(r.old is None and r.case_id is None and r.patient_id is None for r in rows)
+
+
+def test_changed_results_void_an_earlier_adjudication(lab: Lab) -> None:
+    stored = _enter(lab, lab.tech, **EQUIVOCAL)
+    adjudicated = lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, clone="SP3"))
+    edited = lab.cases(lab.tech).save(changed, adjudicated.version)
+    with pytest.raises(WorkflowError, match="equivocal, not final"):
+        lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], edited.version)
+    voided = [
+        r for r in lab.events("update") if r.table_name == "her2_case" and '"adjudicated_status"' in r.old
+    ]
+    assert [(r.who, r.new) for r in voided] == [
+        ("tom", '{"adjudicated_status": null, "adjudication_reason": null}')
+    ]
