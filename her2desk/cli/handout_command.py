@@ -62,34 +62,48 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
     from her2desk.handout import HandoutRefusedError, HandoutRequest, render_handout
     from her2desk.services.case_service import open_case_service
+    from her2desk.services.signout_service import SignOutService
 
     output = Path(args.output)
     if not output.parent.is_dir():
         return _fail(f"cannot write {output}: folder {output.parent} does not exist")
     with open_case_service(getattr(args, "database", None)) as service:
         stored = service.load(args.accession)
-    if stored is None:
-        return _fail(f"no case with accession '{args.accession}' in this database; nothing written")
-    if stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED) and not args.preliminary:
-        return _fail(
-            f"case {args.accession} is not signed out yet ({stored.signout_state.value}); only a signed-out "
-            "result goes to the patient. Use --preliminary to print a page marked PRELIMINARY — NOT FINAL; "
-            "nothing written"
+        if stored is None:
+            return _fail(f"no case with accession '{args.accession}' in this database; nothing written")
+        signed_out = stored.signout_state is SignOutState.SIGNED_OUT
+        if not signed_out and not args.preliminary:
+            return _fail(
+                f"case {args.accession} is not signed out ({stored.signout_state.value}); only a signed-out "
+                "result goes to the patient. Use --preliminary to print a page marked PRELIMINARY — NOT "
+                "FINAL; nothing written"
+            )
+        signout = SignOutService(service.database)
+        versions = signout.case_versions(args.accession)
+        current = versions[-1]
+        corrected_on = (
+            current.signed_out_at.astimezone().date()
+            if signed_out and current.report_version > 1 and current.signed_out_at is not None
+            else None
         )
-    try:
-        pdf = render_handout(HandoutRequest.for_stored_case(stored, args.lang, lab_from_environment()))
-    except HandoutRefusedError as error:
-        return _fail(f"case {args.accession}: {error}; nothing written")
-    partial = output.with_name(output.name + ".part")
-    try:
-        partial.write_bytes(pdf)
-        partial.replace(output)  # never leave a half-written handout under the real name
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        return _fail(f"cannot write {output}: {error.strerror or error}")
-    state = {SignOutState.SIGNED_OUT: "final", SignOutState.AMENDED: "corrected"}.get(
-        stored.signout_state, "preliminary, not final"
-    )
-    digest = hashlib.sha256(pdf).hexdigest()
+        try:
+            request = HandoutRequest.for_stored_case(stored, args.lang, lab_from_environment(), corrected_on)
+            pdf = render_handout(request)
+        except HandoutRefusedError as error:
+            return _fail(f"case {args.accession}: {error}; nothing written")
+        partial = output.with_name(output.name + ".part")
+        try:
+            partial.write_bytes(pdf)
+            partial.replace(output)  # never leave a half-written handout under the real name
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            return _fail(f"cannot write {output}: {error.strerror or error}")
+        digest = hashlib.sha256(pdf).hexdigest()
+        # Every handout that leaves the program is recorded (who, when, language, version, SHA-256).
+        signout.record_handout(
+            None, args.accession, args.lang, digest, stored.interpretation.rules_version,
+            preliminary=request.preliminary,
+        )  # fmt: skip
+    state = "corrected" if corrected_on else "final" if signed_out else "preliminary, not final"
     print(f"wrote {output} ({len(pdf):,} bytes, {args.lang}, {state}, sha256 {digest})")
     return 0

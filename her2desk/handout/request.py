@@ -42,22 +42,26 @@ class HandoutRequest:
 
     @classmethod
     def for_stored_case(
-        cls, stored: StoredCase, language: str = "en", lab: LabContact | None = None
+        cls,
+        stored: StoredCase,
+        language: str = "en",
+        lab: LabContact | None = None,
+        corrected_on: date | None = None,
     ) -> HandoutRequest:
-        """The request for a stored case; its sign-out state decides preliminary and corrected.
+        """The request for a stored case; only a signed-out case gives a final page.
 
-        Not signed out (draft, entered): preliminary. Amended: corrected on the day of the last change
-        (`updated_at`, in local time, until issue 5 stores the amendment date itself). Signed out: final.
+        Anything else (draft, entered, or amended and not yet signed out again) is preliminary.
+        `corrected_on` is the day the corrected report version was signed out (report version > 1);
+        it is ignored for a page that is not final.
         """
+        final = stored.signout_state is SignOutState.SIGNED_OUT
         return cls(
             entry=stored.entry,
             interpretation=stored.interpretation,
             language=language,
             lab=lab or LabContact(),
-            preliminary=stored.signout_state not in (SignOutState.SIGNED_OUT, SignOutState.AMENDED),
-            corrected_on=stored.updated_at.astimezone().date()
-            if stored.signout_state is SignOutState.AMENDED
-            else None,
+            preliminary=not final,
+            corrected_on=corrected_on if final else None,
         )
 
 

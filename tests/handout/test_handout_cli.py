@@ -1,11 +1,10 @@
-"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es]` against a real SQLite database."""
+"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es] [--preliminary]` on a real SQLite database."""
 
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,12 @@ from handout_cases import complete_entry, pdftotext_text
 
 from her2desk.cli import main
 from her2desk.domain.records import SignOutState
+from her2desk.domain.workflow import Actor, Role
 from her2desk.handout import HandoutRequest, LabContact
-from her2desk.services.case_service import open_case_service
+from her2desk.services.auth_service import AuthService
+from her2desk.services.case_service import CaseService, open_case_service
+from her2desk.services.signout_service import SignOutService
+from her2desk.store.database import open_database
 
 
 @pytest.fixture
@@ -60,23 +63,60 @@ def test_case_not_signed_out_is_refused_without_preliminary(
     out = tmp_path / "refused.pdf"
     assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "not signed out yet" in err
+    assert "not signed out (entered)" in err
     assert "--preliminary" in err
     assert not out.exists()
 
 
-def test_signed_out_case_prints_a_final_page_without_the_flag(database: str, tmp_path: Path) -> None:
-    import sqlalchemy as sa
+def _sign_out(database: str) -> tuple[SignOutService, Actor]:
+    db = open_database(database)
+    auth = AuthService(db)
+    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+    pathologist = auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    signout = SignOutService(db)
+    stored = CaseService(db).load("S26-07001")
+    assert stored is not None
+    signout.sign_out(pathologist, "S26-07001", "pia-pass-1", stored.version)
+    return signout, pathologist
 
-    engine = sa.create_engine(f"sqlite:///{database}")
-    with engine.begin() as connection:  # test set-up: the sign-out service is another issue's work
-        connection.execute(sa.text("UPDATE her2_case SET signout_state = 'signed-out'"))
-    engine.dispose()
+
+def test_signed_out_case_prints_a_final_page_and_the_print_is_recorded(database: str, tmp_path: Path) -> None:
+    signout, _ = _sign_out(database)
     out = tmp_path / "final.pdf"
     assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 0
     text = pdftotext_text(out.read_bytes())
     assert "PRELIMINARY" not in text
     assert "Early result" not in text
+    assert "Corrected result" not in text
+    (printed,) = signout.handouts("S26-07001")
+    assert printed.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert not printed.preliminary
+
+
+def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    signout, pathologist = _sign_out(database)
+    first = tmp_path / "first.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(first)]) == 0
+    version = CaseService(signout.database).load("S26-07001").version
+    signout.amend(pathologist, "S26-07001", "Wrong block recorded at entry", version)
+    capsys.readouterr()
+    reopened = tmp_path / "reopened.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(reopened)]) == 2
+    assert "not signed out (amended)" in capsys.readouterr().err
+    assert not reopened.exists()
+    assert [h.superseded for h in signout.handouts("S26-07001")] == [True]
+
+    other = AuthService(signout.database).create_user(
+        "paul", "paul-pass-1", Role.PATHOLOGIST, local_administrator="test"
+    )
+    version = CaseService(signout.database).load("S26-07001").version
+    signout.sign_out(other, "S26-07001", "paul-pass-1", version)
+    corrected = tmp_path / "corrected.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(corrected)]) == 0
+    assert "Corrected result" in pdftotext_text(corrected.read_bytes())
+    assert "corrected" in capsys.readouterr().out
 
 
 def test_unknown_accession_exits_2_and_writes_nothing(
@@ -102,34 +142,14 @@ def test_unknown_language_is_a_usage_error(database: str, tmp_path: Path) -> Non
     assert stop.value.code == 2
 
 
-def test_sign_out_state_decides_preliminary_and_corrected(database: str) -> None:
+def test_only_a_signed_out_case_gives_a_final_request(database: str) -> None:
     with open_case_service(database) as service:
         stored = service.load("S26-07001")
     assert stored is not None
     lab = LabContact()
-    assert HandoutRequest.for_stored_case(stored, "en", lab).preliminary
-    signed = replace(stored, signout_state=SignOutState.SIGNED_OUT)
-    assert not HandoutRequest.for_stored_case(signed, "en", lab).preliminary
-    assert HandoutRequest.for_stored_case(signed, "en", lab).corrected_on is None
-    amended = replace(
-        stored, signout_state=SignOutState.AMENDED, updated_at=datetime(2026, 4, 2, 9, 30, tzinfo=UTC)
-    )
-    corrected = HandoutRequest.for_stored_case(amended, "en", lab)
-    assert not corrected.preliminary
-    assert str(corrected.corrected_on) == "2026-04-02"
-
-
-def test_corrected_date_is_the_local_date(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """03:30 UTC on 2 April is still 1 April in California: the patient's page says 1 April."""
-    with open_case_service(database) as service:
-        stored = service.load("S26-07001")
-    amended = replace(
-        stored, signout_state=SignOutState.AMENDED, updated_at=datetime(2026, 4, 2, 3, 30, tzinfo=UTC)
-    )
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
-    time.tzset()
-    try:
-        assert str(HandoutRequest.for_stored_case(amended).corrected_on) == "2026-04-01"
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    day = date(2026, 4, 2)
+    for state in SignOutState:
+        request = HandoutRequest.for_stored_case(replace(stored, signout_state=state), "en", lab, day)
+        final = state is SignOutState.SIGNED_OUT
+        assert request.preliminary is not final
+        assert request.corrected_on == (day if final else None)
