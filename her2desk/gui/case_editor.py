@@ -18,6 +18,7 @@ from her2desk.domain.inputs import INPUT_FIELDS
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseConflictError, CaseInvalidError, StoredCase
 from her2desk.domain.vocabulary import NextStep
+from her2desk.domain.workflow import WorkflowError
 from her2desk.gui import dialogs
 from her2desk.gui.case_form import CaseForm
 from her2desk.gui.interpretation_panel import InterpretationPanel
@@ -169,6 +170,11 @@ class CaseEditor(QWidget):
             self.status_message.emit(dialogs.conflict_text(conflict))
             if dialogs.ask_conflict(self, conflict):
                 self.reload()
+            return False
+        except WorkflowError as refused:  # e.g. a signed-out case is read-only until amended
+            message = "; ".join(refused.reasons)
+            self.status_message.emit(f"Not saved: {message}")
+            dialogs.show_error(self, "Case not saved", f"The case was not saved: {message}.")
             return False
         except CaseInvalidError as invalid:
             self._store_errors = [p for p in invalid.problems if isinstance(p, Problem)]

@@ -218,3 +218,26 @@ def test_a_database_failure_on_open_is_reported(
     window.open_accession("S26-000500")
     assert errors == ["case S26-000500 could not be read: database is locked"]
     assert not window.editor.isVisible()
+
+
+def test_a_signed_out_case_is_not_saved_and_says_why(
+    window: MainWindow, service, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from her2desk.domain.workflow import Role
+    from her2desk.services.auth_service import AuthService
+    from her2desk.services.signout_service import SignOutService
+
+    stored_case(service)
+    auth = AuthService(service.database)
+    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+    pathologist = auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    SignOutService(service.database).sign_out(pathologist, "S26-000500", "pia-pass-1", 1)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B7")
+    assert not window.editor.save()
+    assert errors
+    assert "signed out" in errors[0]
+    assert "database could not be written" not in errors[0]
+    assert service.load("S26-000500").entry.specimen.block == "B1"
