@@ -14,15 +14,18 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget
 
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
+from her2desk.domain.workflow import Actor
 from her2desk.gui import dialogs
 from her2desk.gui.workers import TaskRunner
 from her2desk.gui.worklist_model import WorklistModel
 from her2desk.gui.worklist_view import WorklistView
 
 if TYPE_CHECKING:
+    from her2desk.domain.lab_settings import LabSettings
     from her2desk.gui.case_editor import CaseEditor
     from her2desk.gui.history_view import HistoryView
     from her2desk.services.case_service import CaseService
+    from her2desk.services.signout_service import SignOutService
 
 T = TypeVar("T")
 GEOMETRY_KEY = "main_window/geometry"
@@ -38,11 +41,16 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         location: str = "",
         first_page: list[WorklistRow] | None = None,
+        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`first_page`: the default worklist's first page if already read (see `store.first_page`)."""
+        """`first_page`: the default worklist's first page if already read (see `store.first_page`).
+        `actor`: the signed-in user (None: the local user of a window built without sign-in, as in
+        tests of the case form; such a window can enter cases but never sign out)."""
         super().__init__(parent)
         self.service = service
+        self.actor = actor
+        self._workflow: SignOutService | None = None
         self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
         self.runner = TaskRunner(parent=self)
         self.worklist_model = WorklistModel(service, self.runner, self)
@@ -79,6 +87,42 @@ class MainWindow(QMainWindow):
         self.worklist_model.load_failed.connect(lambda _m: self.busy.setVisible(False))
         self.busy.setVisible(self.worklist_model.total is None)
         self._restore_geometry()
+        from her2desk.gui.features import install_features
+
+        install_features(self)
+
+    # -- services for the features (sign-out, audit, handouts, administration) --------------------
+
+    def workflow_service(self) -> SignOutService:
+        """The sign-out service on this window's database (built on first use: not on the start path)."""
+        if self._workflow is None:
+            from her2desk.services.signout_service import SignOutService
+
+            self._workflow = SignOutService(self.service.database)
+        return self._workflow
+
+    def lab_settings(self) -> LabSettings:
+        """The lab's settings as stored now (re-read each time: an administrator may change them)."""
+        from her2desk.services.lab_settings_service import LabSettingsService
+
+        return LabSettingsService(self.service.database).load()
+
+    def current_case(self) -> StoredCase | None:
+        """The stored case open in the case tab, if any."""
+        return self._editor.stored if self._editor is not None else None
+
+    def selected_accessions(self) -> list[str]:
+        """The accessions of the rows selected in the worklist, in worklist order."""
+        return self.worklist.selected_accessions()
+
+    def after_workflow(self, accession: str) -> None:
+        """A feature changed a case (signed out, amended...): reload it if open, refresh the list."""
+        open_case = self.current_case()
+        if open_case is not None and open_case.entry.accession == accession:
+            current = self._read(lambda: self.service.load(accession), f"case {accession} could not be read")
+            if current is not None:
+                self.editor.open_case(current)
+        self.worklist_model.refresh()
 
     # -- views built on first use ------------------------------------------------------------
 
@@ -124,6 +168,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        """File, Case, View, Tools and Help menus; `self.menus` lets each feature add its actions."""
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.new_action = self._action("&New case", QKeySequence.StandardKey.New, self.new_case)
@@ -131,18 +176,12 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open selected case", "Ctrl+O", self.open_selected, "Open the case selected in the worklist"
         )
-        self.print_action = self._action(
-            "&Print handout (not available yet)",
-            QKeySequence.StandardKey.Print,
-            None,
-            "Coming with the handout",
-        )
-        self.print_action.setEnabled(False)
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.new_action, self.open_action, self.save_action, self.print_action):
+        for action in (self.new_action, self.open_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        case_menu = bar.addMenu("&Case")
 
         view_menu = bar.addMenu("&View")
         self.find_action = self._action("&Find in worklist", QKeySequence.StandardKey.Find, self.find)
@@ -160,7 +199,15 @@ class MainWindow(QMainWindow):
                 self._action(title, f"Ctrl+{number}", lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
             )
 
+        tools_menu = bar.addMenu("&Tools")
         help_menu = bar.addMenu("&Help")
+        self.menus = {
+            "file": file_menu,
+            "case": case_menu,
+            "view": view_menu,
+            "tools": tools_menu,
+            "help": help_menu,
+        }
         self.about_action = self._action("&About her2desk", None, lambda: dialogs.show_about(self))
         self.shortcuts_action = self._action(
             "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, lambda: dialogs.show_shortcuts(self)

@@ -64,7 +64,8 @@ class WorklistView(QWidget):
         self.table.setAccessibleName("Worklist")
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: the handouts of selected cases are printed in one go.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -137,6 +138,12 @@ class WorklistView(QWidget):
         index = self.table.currentIndex()
         value = self.model.data(index, CASE_ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
+
+    def selected_accessions(self) -> list[str]:
+        """Accessions of the selected rows that are loaded (a selection spans only loaded pages)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.row_at(row) for row in rows)
+        return [r.accession for r in found if r is not None]
 
     def _open_index(self, index) -> None:
         case_id = self.model.data(index, CASE_ID_ROLE)

@@ -97,9 +97,6 @@ def test_menus_have_the_usual_shortcuts(window: MainWindow) -> None:
     assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
     assert window.save_action.shortcut() == QKeySequence("Ctrl+S")
     assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
-    assert window.print_action.shortcut() == QKeySequence("Ctrl+P")
-    assert not window.print_action.isEnabled()
-    assert "not available yet" in window.print_action.text()
 
 
 def test_the_shortcut_list_names_the_menu_shortcuts(window: MainWindow) -> None:

@@ -1,0 +1,22 @@
+"""The main window's features beyond entering cases, each in its own module with an `install(window)`.
+
+Each feature adds its own menu actions (to `window.menus[...]`), docks or tabs, and talks to the
+services through the window (`window.actor`, `window.service`, `window.workflow_service()`,
+`window.lab_settings()`, `window.current_case()`, `window.selected_accessions()`,
+`window.after_workflow(accession)`). Keeping them apart keeps `main_window` about layout and
+navigation, and lets a newcomer find a feature by its file name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from her2desk.gui.main_window import MainWindow
+
+
+def install_features(window: MainWindow) -> None:
+    from her2desk.gui import admin_actions, audit_actions, handout_actions, signout_actions
+
+    for feature in (signout_actions, handout_actions, audit_actions, admin_actions):
+        feature.install(window)
