@@ -92,6 +92,20 @@ class User(Base):
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class LabSetting(Base):
+    """One lab setting an administrator changed (revision 0005); a missing row means the default.
+
+    Values are stored as text (`domain.lab_settings.format_setting`) and parsed when read, so a new
+    setting needs no schema change. Changes are audited (action "setting").
+    """
+
+    __tablename__ = "lab_setting"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(64))
+
+
 class Patient(Base):
     __tablename__ = "patient"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -124,7 +138,7 @@ class Case(Base):
     report_version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
     entered_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     signed_out_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime)
+    signed_out_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # index: revision 0005
     adjudicated_status: Mapped[Status | None] = mapped_column(EnumText(Status, 16))
     adjudication_reason: Mapped[str | None] = mapped_column(Text)
     adjudicated_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

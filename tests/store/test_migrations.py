@@ -212,3 +212,30 @@ def test_a_damaged_older_database_is_not_upgraded(tmp_path: Path) -> None:
     after = copy.read_bytes()
     assert after[100:] == before[100:]  # only the header's journal-mode bytes may change (WAL)
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_revision_0005_adds_lab_settings_and_the_signed_out_index_to_a_v4_file(tmp_path: Path) -> None:
+    """From the file the previous release wrote: the new table works and the fast first page accepts it."""
+    from her2desk.store.first_page import read_first_page
+
+    copy = tmp_path / "v4.sqlite3"
+    shutil.copy(DATA / "schema-v4.sqlite3", copy)
+    assert read_first_page(copy, 10) is None  # an older revision: the slow path upgrades it
+    database = open_database(str(copy))
+    try:
+        with database.write_engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO lab_setting (name, value, changed_at, changed_by) "
+                    "VALUES ('lab_name', 'Synthetic Lab', '2026-11-24 22:00:00', 'v4-test')"
+                )
+            )
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT value FROM lab_setting")).scalar_one() == "Synthetic Lab"
+            indexes = {r[1] for r in connection.exec_driver_sql("PRAGMA index_list('her2_case')")}
+        assert {"ix_her2_case_signed_out_at", "ix_her2_case_signout_state"} <= indexes
+    finally:
+        database.close()
+    page = read_first_page(copy, 10)
+    assert page is not None
+    assert sorted(r.accession for r in page.rows) == ["S24-V1-0001", "S24-V1-0002"]
