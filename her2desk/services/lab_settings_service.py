@@ -1,0 +1,119 @@
+"""Lab settings kept in the shared database (issue 5): read by every workstation, changed by an administrator.
+
+A setting nobody changed has no row and takes its default from `domain.lab_settings`. A stored value
+this program cannot read (written by hand, or by another version) falls back to the default and is
+reported — logged and returned by `load_checked` — so a bad row never stops the lab from working.
+A change re-reads the caller's role from the database, parses the value with the domain's rules and
+writes the row and its audit row (action "setting", table "lab_setting") in one transaction.
+`read_lab_settings(connection)` lets another service read the policy inside its own transaction
+(sign-out does), so a change applies at once on every workstation.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from sqlalchemy import Connection, insert, select, text, update
+
+from her2desk.domain.lab_settings import (
+    DEFAULT_LAB_SETTINGS,
+    SETTING_NAMES,
+    LabSettingError,
+    LabSettings,
+    format_setting,
+    parse_setting,
+)
+from her2desk.domain.workflow import Actor, Role, WorkflowError
+from her2desk.store.audit import record_event, utc_now
+from her2desk.store.database import Database
+from her2desk.store.schema import LabSetting
+from her2desk.store.users import current_actor
+
+log = logging.getLogger(__name__)
+
+ADMINISTRATOR_ONLY = "only an administrator may change lab settings"
+SETTINGS_LOCK_KEY = 0x48455233  # PostgreSQL advisory lock: one settings change at a time
+AUDIT_ACTION = "setting"
+AUDIT_TABLE = "lab_setting"
+
+
+def read_lab_settings(connection: Connection) -> tuple[LabSettings, list[str]]:
+    """The settings stored on `connection` (defaults where missing or unreadable) and the problems found."""
+    rows = connection.execute(select(LabSetting.name, LabSetting.value)).all()
+    settings = DEFAULT_LAB_SETTINGS
+    problems: list[str] = []
+    for name, value in rows:
+        if name not in SETTING_NAMES:
+            continue  # written by a newer program; this one has no use for it
+        try:
+            settings = replace(settings, **{name: parse_setting(name, value)})
+        except LabSettingError as error:
+            default = format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
+            problems.append(
+                f"the stored value of {name} cannot be used ({error}); the default {default!r} applies"
+            )
+    return settings, problems
+
+
+class LabSettingsService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def load_checked(self) -> tuple[LabSettings, list[str]]:
+        """The lab's settings and, in words, any stored value that could not be used."""
+        with self.database.engine.connect() as connection:
+            settings, problems = read_lab_settings(connection)
+        for problem in problems:
+            log.warning("lab settings: %s", problem)
+        return settings, problems
+
+    def load(self) -> LabSettings:
+        return self.load_checked()[0]
+
+    def update(
+        self, actor: Actor | None, name: str, raw: str, *, local_administrator: str | None = None
+    ) -> LabSettings:
+        """Change one setting. `actor` is the signed-in user (must be an administrator, re-read from the
+        database); without one, `local_administrator` names the trusted command-line operator.
+        Raises LabSettingError for an unknown name or a value that is not allowed, WorkflowError when
+        the caller may not change settings. Setting the value it already has changes nothing."""
+        value = format_setting(parse_setting(name, raw))
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            if actor is not None:
+                current = current_actor(connection, actor.user_id)
+                if current.role is not Role.ADMINISTRATOR:
+                    raise WorkflowError([ADMINISTRATOR_ONLY])
+                who = current.username
+            elif local_administrator:
+                who = local_administrator
+            else:
+                raise WorkflowError([ADMINISTRATOR_ONLY])
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
+            before, _problems = read_lab_settings(connection)
+            stored = connection.execute(
+                select(LabSetting.value).where(LabSetting.name == name)
+            ).scalar_one_or_none()
+            old = stored if stored is not None else format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
+            if stored == value or (stored is None and value == old):
+                return before
+            table = LabSetting.__table__
+            values = {"value": value, "changed_at": now, "changed_by": who}
+            if stored is None:
+                connection.execute(insert(table).values(name=name, **values))
+            else:
+                connection.execute(update(table).where(table.c.name == name).values(**values))
+            record_event(
+                connection,
+                at=now,
+                who=who,
+                action=AUDIT_ACTION,
+                table=AUDIT_TABLE,
+                record=name,
+                old={"name": name, "value": old, "stored": stored is not None},
+                new={"name": name, "value": value},
+            )
+            after, _problems = read_lab_settings(connection)
+        return after
