@@ -3,7 +3,10 @@
 Every patient is obviously invented (family names such as "Testpatient-…", "Demo-Ångström-…",
 "Synthetic-王…", MRNs "DEMO0000123"), and the database is flagged as demo so the program can say so.
 The cases cover every site, procedure, IHC score, ISH group 1-5, recounts, adjudications and every
-status and sign-out state, with collection dates over the last three years. Each interpretation is
+status and sign-out state, with collection dates over the last three years. The demo accounts of
+`demo_accounts` (an administrator, two pathologists, a technologist; one documented password) are
+created with the first cases, and every case is "entered" by the demo technologist, so either demo
+pathologist can sign cases out and a tester can try the workflow as different people. Each interpretation is
 computed by the domain engine, as for a real save; rows go in through the driver's executemany in
 batches (the ORM would be ~20x slower). One audit row records each seeding run rather than one per
 synthetic row.
@@ -19,7 +22,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from argon2 import PasswordHasher
+from sqlalchemy import Connection, func, insert, select
 
 from her2desk.domain.engine import interpret
 from her2desk.domain.inputs import Her2TestInput
@@ -38,10 +42,11 @@ from her2desk.domain.vocabulary import (
     Sex,
     Site,
 )
-from her2desk.store.audit import utc_now
+from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import DEMO_KEY, Database, open_database
+from her2desk.store.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TECHNOLOGIST
 from her2desk.store.mapping import interpretation_values, name_key
-from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient
+from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient, User
 
 BATCH = 5_000
 DEMO_USER = "demo-seed"
@@ -110,6 +115,7 @@ class DemoRefusedError(Exception):
 class _Ids:
     patient: int
     case: int
+    technologist: int | None = None
 
 
 def _family_name(rng: random.Random) -> str:
@@ -230,7 +236,14 @@ def _patients(rng: random.Random, count: int, first_id: int) -> list[dict[str, A
     return patients
 
 
-def _case_rows(rng: random.Random, case_id: int, patient: dict[str, Any], today: date, now: datetime):
+def _case_rows(
+    rng: random.Random,
+    case_id: int,
+    patient: dict[str, Any],
+    today: date,
+    now: datetime,
+    entered_by: int | None,
+):
     site = rng.choices(list(SITE_WEIGHTS), weights=list(SITE_WEIGHTS.values()))[0]
     procedure = rng.choice(_PLAUSIBLE_PROCEDURES[site.is_breast, site.is_gastroesophageal])
     collected = today - timedelta(days=rng.randint(0, 3 * 365))
@@ -252,9 +265,10 @@ def _case_rows(rng: random.Random, case_id: int, patient: dict[str, Any], today:
         "version": 1,
         "signout_state": state.value,
         "created_at": now,
-        "created_by": DEMO_USER,
+        "created_by": DEMO_TECHNOLOGIST.username,
         "updated_at": now,
-        "updated_by": DEMO_USER,
+        "updated_by": DEMO_TECHNOLOGIST.username,
+        "entered_by_user_id": entered_by,
     }
     specimen = {
         "case_id": case_id,
@@ -372,6 +386,7 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
         first_case = ids.case
         if session.get(AppMetadata, DEMO_KEY) is None:
             session.add(AppMetadata(key=DEMO_KEY, value="synthetic demonstration data"))
+        ids.technologist = _ensure_demo_accounts(session.connection())
     for size in _batches(cases):
         now = utc_now()
         with database.writer() as session, session.begin():
@@ -383,7 +398,7 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
                 rows["patient"].append({**p, "updated_at": now, "updated_by": DEMO_USER})
             for _ in range(size):
                 case, specimen, ihc, ish, counts, interp = _case_rows(
-                    rng, ids.case, rng.choice(patients), today, now
+                    rng, ids.case, rng.choice(patients), today, now, ids.technologist
                 )
                 ids.case += 1
                 rows["her2_case"].append(case)
@@ -399,6 +414,45 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             progress(done, cases)
     _finish(database, first_case, ids.case - 1, cases, seed)
     return done
+
+
+def ensure_demo_accounts(database: Database) -> None:
+    """Add the demo accounts to a demo database made before they existed; refuses any other database."""
+    with database.writer() as session, session.begin():
+        if session.get(AppMetadata, DEMO_KEY) is None:
+            raise DemoRefusedError("Demo accounts are only added to a demo database.")
+        _ensure_demo_accounts(session.connection())
+
+
+def _ensure_demo_accounts(connection: Connection) -> int:
+    """Create the missing demo accounts (audited, like any new user); the technologist's user id."""
+    existing = dict(connection.execute(select(User.username, User.id)).all())
+    missing = [a for a in DEMO_ACCOUNTS if a.username not in existing]
+    if missing:
+        now = utc_now()
+        password_hash = PasswordHasher().hash(DEMO_PASSWORD)  # one hash: the same documented password
+        for account in missing:
+            values = {
+                "username": account.username,
+                "display_name": account.display_name,
+                "role": account.role.value,
+                "active": True,
+                "created_at": now,
+            }
+            user_id = connection.execute(
+                insert(User).values(password_hash=password_hash, **values).returning(User.id)
+            ).scalar_one()
+            existing[account.username] = user_id
+            record_event(
+                connection,
+                at=now,
+                who=DEMO_USER,
+                action="insert",
+                table="app_user",
+                record=str(user_id),
+                new={"id": user_id, **values, "password_hash": "<set>"},
+            )
+    return int(existing[DEMO_TECHNOLOGIST.username])
 
 
 def _finish(database: Database, first: int, last: int, cases: int, seed: int) -> None:

@@ -8,6 +8,9 @@ that is not a her2desk database, a locked or damaged file) makes it decline with
 takes the ordinary path, which explains or upgrades. It must return exactly what
 `CaseService.worklist_page(WorklistQuery(), 0, limit)` returns; a test compares the two.
 
+For a demo database it also reads the demo pathologist's account (`demo_accounts`), so `--demo` can
+sign that synthetic person in without SQLAlchemy; for any other database `demo_user` is None.
+
 Only stdlib and the domain's plain dataclasses are imported here (a test checks SQLAlchemy is not).
 """
 
@@ -21,6 +24,8 @@ from typing import Any
 
 from her2desk.domain.records import SignOutState, WorklistRow
 from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
+from her2desk.domain.workflow import Actor, Role
+from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 from her2desk.store.revisions import DEMO_KEY, HEAD_REVISION, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
 
 BUSY_TIMEOUT_MS = 10_000  # as engine.BUSY_TIMEOUT_MS: wait for a writer rather than fail
@@ -47,10 +52,12 @@ ORDER BY specimen.collected_on DESC NULLS LAST, specimen.case_id DESC NULLS LAST
 
 @dataclass(frozen=True)
 class FirstPage:
-    """The first page of the default worklist and whether the file is a demo database."""
+    """The first page of the default worklist, whether the file is a demo database and, only if it
+    is, the demo pathologist's active account (None if the demo database has none yet)."""
 
     rows: list[WorklistRow]
     is_demo: bool
+    demo_user: Actor | None = None
 
 
 def read_first_page(path: Path, limit: int) -> FirstPage | None:
@@ -70,7 +77,7 @@ def read_first_page(path: Path, limit: int) -> FirstPage | None:
             return None
         demo = connection.execute("SELECT 1 FROM app_metadata WHERE key = ?", (DEMO_KEY,)).fetchone()
         rows = [worklist_row(r) for r in connection.execute(FIRST_PAGE_SQL, (max(0, limit),))]
-        return FirstPage(rows, demo is not None)
+        return FirstPage(rows, demo is not None, _demo_user(connection) if demo is not None else None)
     except (sqlite3.Error, ValueError):  # damaged, locked, or values this program does not know
         return None
     finally:
@@ -84,6 +91,17 @@ def _is_current(connection: sqlite3.Connection) -> bool:
         return False
     marker = "SELECT value FROM app_metadata WHERE key = ?"
     return connection.execute(marker, (SCHEMA_MARKER_KEY,)).fetchone() == (SCHEMA_MARKER_VALUE,)
+
+
+def _demo_user(connection: sqlite3.Connection) -> Actor | None:
+    """The demo pathologist, if that account exists, is active and still a pathologist."""
+    found = connection.execute(
+        "SELECT id, username, role FROM app_user WHERE username = ? AND active",
+        (DEMO_PATHOLOGIST.username,),
+    ).fetchone()
+    if found is None or found[2] != Role.PATHOLOGIST.value:
+        return None
+    return Actor(user_id=int(found[0]), username=found[1], role=Role.PATHOLOGIST)
 
 
 def worklist_row(row: tuple[Any, ...]) -> WorklistRow:
