@@ -11,12 +11,13 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import IO, TypeVar
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.case_checks import check_case
-from her2desk.domain.inputs import INPUT_FIELDS
+from her2desk.domain.inputs import INPUT_FIELDS, IshCount
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_enum, parse_test_input
 from her2desk.domain.problems import Problem
@@ -108,6 +109,14 @@ def _text(value: str) -> str | None:
     return value if value.strip() else None
 
 
+def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> IshCount | None:
+    """A partial count is kept as it is (like the form does), so the checks still see the values that
+    could be read; `Her2TestInput.first_count` would drop the whole count when one value is missing."""
+    if her2 is None and cep17 is None and cells is None:
+        return None
+    return IshCount(her2, cep17, cells)  # type: ignore[arg-type]
+
+
 def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem]]:
     """One CSV row -> a case and its problems, each named by CSV column."""
     problems: list[Problem] = []
@@ -142,17 +151,20 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
             stained_pct=test.stained_pct,
             cluster_cells=test.cluster_cells,
         ),
-        ish=IshDetails(probe=test.ish, first=test.first_count, second=test.recount),
+        ish=IshDetails(
+            probe=test.ish,
+            first=_count(test.her2, test.cep17, test.cells),
+            second=_count(test.recount_her2, test.recount_cep17, test.recount_cells),
+        ),
     )
+    # A value that could not be read reaches the checks as "not given"; what they say about that
+    # column only restates the parser's message, but what they say about every other column stands
+    # (her2=abc does not make cep17=0 or cells=19 acceptable), as in the form and on the command line.
     bad_columns = {p.field for p in problems}
-    engine_blocked = bool(bad_columns & TEST_COLUMNS)
     for problem in check_case(entry, today).errors:
         column = FIELD_TO_COLUMN.get(problem.field, problem.field)
-        if column in bad_columns:
-            continue  # already reported, in the parser's words
-        if engine_blocked and (column in TEST_COLUMNS or column not in CASE_COLUMNS):
-            continue  # the engine would only restate a value the parser already refused
-        problems.append(Problem(column, problem.message))
+        if column not in bad_columns:
+            problems.append(Problem(column, problem.message))
     return entry, problems
 
 
@@ -272,6 +284,15 @@ def write_csv(stream: IO[str], cases: Iterable[StoredCase]) -> int:
     return count
 
 
+_COLUMN_ORDER = {name: index for index, name in enumerate(EXPORT_COLUMNS)}
+
+
 def numbered(problems: Iterable[CsvProblem]) -> Iterator[str]:
-    for problem in sorted(problems, key=lambda p: (p.row, p.column)):
+    """Row by row, and within a row in the file's column order (a whole-row problem first)."""
+
+    def position(problem: CsvProblem) -> tuple[int, int]:
+        column = -1 if not problem.column else _COLUMN_ORDER.get(problem.column, len(_COLUMN_ORDER))
+        return problem.row, column
+
+    for problem in sorted(problems, key=position):
         yield str(problem)
