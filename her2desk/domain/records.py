@@ -25,6 +25,10 @@ class SignOutState(StrEnum):
 
 @dataclass(frozen=True)
 class StoredCase:
+    """A case as stored. `version` is the optimistic-lock counter; `report_version` counts amendments
+    (1 = the original report). The adjudicated status sits beside the engine's interpretation and
+    never replaces it. User fields hold user names (None: nobody yet, or the local user)."""
+
     case_id: int
     entry: CaseEntry
     interpretation: Interpretation
@@ -34,6 +38,22 @@ class StoredCase:
     created_by: str
     updated_at: datetime
     updated_by: str
+    report_version: int = 1
+    entered_by_user_id: int | None = None
+    signed_out_by: str | None = None
+    signed_out_at: datetime | None = None
+    adjudicated_status: Status | None = None
+    adjudication_reason: str | None = None
+    adjudicated_by: str | None = None
+    adjudicated_at: datetime | None = None
+    amendment_reason: str | None = None
+    amended_by: str | None = None
+    amended_at: datetime | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """A signed-out case cannot be changed until it is amended (with a reason)."""
+        return self.signout_state is SignOutState.SIGNED_OUT
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,8 @@ class WorklistQuery:
     collected_to: date | None = None
     needs_action: bool = False
     signout_state: SignOutState | None = None
+    awaiting_signout: bool = False  # entered or amended: waiting for a pathologist's signature
+    signed_out_on: date | None = None  # signed out on this local calendar day
     order_by: WorklistOrder = WorklistOrder.COLLECTED_ON
     descending: bool = True
 

@@ -12,11 +12,16 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, object_session
+
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.store.schema import Case, InterpretationRow, Patient
+from her2desk.store.schema import Case, InterpretationRow, Patient, User
+
+USER_NAMES_KEY = "her2desk.user_names"
 
 
 def name_key(family_name: str) -> str:
@@ -162,7 +167,29 @@ def interpretation_of(row: InterpretationRow) -> Interpretation:
     )
 
 
+def user_names(session: Session | None, user_ids: set[int]) -> dict[int, str]:
+    """User names by id, cached on the session (there are few users and many cases per session)."""
+    if session is None:
+        return {}
+    cache: dict[int, str] = session.info.setdefault(USER_NAMES_KEY, {})
+    missing = user_ids - cache.keys()
+    if missing:
+        rows = session.execute(select(User.id, User.username).where(User.id.in_(missing)))
+        cache.update({int(row.id): row.username for row in rows})
+    return cache
+
+
+def _aware_or_none(value: datetime | None) -> datetime | None:
+    return aware(value) if value is not None else None
+
+
 def stored_case(case: Case) -> StoredCase:
+    ids = {case.signed_out_by_user_id, case.adjudicated_by_user_id, case.amended_by_user_id} - {None}
+    names = user_names(object_session(case), ids) if ids else {}  # type: ignore[arg-type]
+
+    def name(user_id: int | None) -> str | None:
+        return names.get(user_id, f"user #{user_id}") if user_id is not None else None
+
     return StoredCase(
         case_id=case.id,
         entry=case_entry(case),
@@ -173,4 +200,15 @@ def stored_case(case: Case) -> StoredCase:
         created_by=case.created_by,
         updated_at=aware(case.updated_at),
         updated_by=case.updated_by,
+        report_version=case.report_version or 1,
+        entered_by_user_id=case.entered_by_user_id,
+        signed_out_by=name(case.signed_out_by_user_id),
+        signed_out_at=_aware_or_none(case.signed_out_at),
+        adjudicated_status=case.adjudicated_status,
+        adjudication_reason=case.adjudication_reason,
+        adjudicated_by=name(case.adjudicated_by_user_id),
+        adjudicated_at=_aware_or_none(case.adjudicated_at),
+        amendment_reason=case.amendment_reason,
+        amended_by=name(case.amended_by_user_id),
+        amended_at=_aware_or_none(case.amended_at),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union, union_all
@@ -25,6 +26,19 @@ from her2desk.store.mapping import aware, name_key
 from her2desk.store.schema import Case, IhcResult, InterpretationRow, Patient, Specimen
 
 NEEDS_ACTION = tuple(s for s in Status if s.needs_action)
+AWAITING_SIGNOUT = (SignOutState.ENTERED.value, SignOutState.AMENDED.value)
+
+
+def local_day_bounds(day: date, zone: tzinfo | None = None) -> tuple[datetime, datetime]:
+    """[start, end) of a calendar day in local time (`zone`, default the machine's), as naive UTC
+    like the stored timestamps. A day is not always 24 hours (daylight saving), hence two midnights."""
+
+    def midnight_utc(d: date) -> datetime:
+        start = datetime.combine(d, time.min)
+        local = start.replace(tzinfo=zone) if zone is not None else start.astimezone()
+        return local.astimezone(UTC).replace(tzinfo=None)
+
+    return midnight_utc(day), midnight_utc(day + timedelta(days=1))
 
 
 def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
@@ -135,6 +149,11 @@ def _filtered(statement: Select[Any], query: WorklistQuery, plan: TextPlan | Non
         conditions.append(Specimen.collected_on <= query.collected_to)
     if query.signout_state is not None:
         conditions.append(Case.signout_state == query.signout_state.value)
+    if query.awaiting_signout:
+        conditions.append(Case.signout_state.in_(AWAITING_SIGNOUT))  # index since revision 0002
+    if query.signed_out_on is not None:
+        start, end = local_day_bounds(query.signed_out_on)
+        conditions.append(and_(Case.signed_out_at >= start, Case.signed_out_at < end))  # index: 0005
     return statement.where(*conditions) if conditions else statement
 
 
