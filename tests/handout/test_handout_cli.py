@@ -16,6 +16,7 @@ from her2desk.domain.workflow import Actor, Role
 from her2desk.handout import HandoutRequest, LabContact
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService, open_case_service
+from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.signout_service import SignOutService
 from her2desk.store.database import open_database
 
@@ -28,12 +29,28 @@ def database(tmp_path: Path) -> str:
     return url
 
 
+def _set(database: str, name: str, value: str) -> None:
+    with open_case_service(database) as service:
+        LabSettingsService(service.database).update(None, name, value, local_administrator="test")
+
+
+@pytest.fixture
+def preliminary_allowed(database: str) -> str:
+    """The lab allows preliminary handouts (the setting is off by default)."""
+    _set(database, "allow_preliminary_handouts", "true")
+    return database
+
+
 def test_writes_the_handout_of_a_stored_case(
-    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    preliminary_allowed: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HER2DESK_LAB_NAME", "Northside Demo Pathology")
     monkeypatch.setenv("HER2DESK_LAB_CONTACT", "phone 555-0100")
     out = tmp_path / "handout.pdf"
+    database = preliminary_allowed
     assert main(["--database", database, "handout", "S26-07001", "-o", str(out), "--preliminary"]) == 0
     pdf = out.read_bytes()
     text = pdftotext_text(pdf)
@@ -44,9 +61,40 @@ def test_writes_the_handout_of_a_stored_case(
     printed = capsys.readouterr().out
     assert hashlib.sha256(pdf).hexdigest() in printed
     assert "preliminary, not final" in printed
+    (recorded,) = SignOutService(open_database(database)).handouts("S26-07001")
+    assert recorded.preliminary
+    assert recorded.sha256 == hashlib.sha256(pdf).hexdigest()
 
 
-def test_spanish(database: str, tmp_path: Path) -> None:
+def test_preliminary_needs_the_lab_setting(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "refused.pdf"
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(out), "--preliminary"]) == 2
+    err = capsys.readouterr().err
+    assert "does not allow preliminary handouts" in err
+    assert "her2desk settings set allow_preliminary_handouts true" in err
+    assert not out.exists()
+    assert SignOutService(open_database(database)).handouts("S26-07001") == []
+
+
+def test_lab_name_and_contact_come_from_the_lab_settings(
+    preliminary_allowed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HER2DESK_LAB_NAME", raising=False)
+    monkeypatch.delenv("HER2DESK_LAB_CONTACT", raising=False)
+    _set(preliminary_allowed, "lab_name", "Eastside Synthetic Lab")
+    _set(preliminary_allowed, "lab_contact", "desk 7")
+    out = tmp_path / "settings.pdf"
+    assert (
+        main(["--database", preliminary_allowed, "handout", "S26-07001", "-o", str(out), "--preliminary"])
+        == 0
+    )
+    assert "Contact Eastside Synthetic Lab: desk 7." in pdftotext_text(out.read_bytes())
+
+
+def test_spanish(preliminary_allowed: str, tmp_path: Path) -> None:
+    database = preliminary_allowed
     out = tmp_path / "es.pdf"
     assert (
         main(
@@ -65,6 +113,7 @@ def test_case_not_signed_out_is_refused_without_preliminary(
     err = capsys.readouterr().err
     assert "not signed out (entered)" in err
     assert "--preliminary" in err
+    assert "allow_preliminary_handouts" in err  # off by default: the hint says how to turn it on
     assert not out.exists()
 
 

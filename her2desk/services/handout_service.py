@@ -1,0 +1,195 @@
+"""The patient handout of a stored case, decided in one place for the command line and the desktop program.
+
+Issue 5's gating lives here, so that no caller can print around it: a case that is not signed out gets
+no handout, unless a preliminary page is asked for AND the lab's setting `allow_preliminary_handouts`
+is on; then every page is marked PRELIMINARY — NOT FINAL (the handout package does the marking). The
+lab's name and contact line come from the same shared settings. `prepare` renders the PDF once; the
+caller shows, prints or saves exactly those bytes and then calls `record`, which writes the print log
+row (who, when, language, rules version, SHA-256 of those bytes) through `SignOutService`. A print the
+user cancelled is never recorded, because the caller only records after it succeeded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+
+from her2desk.domain.lab_settings import LabSettings
+from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.domain.workflow import Actor, WorkflowError
+from her2desk.services.case_service import CaseService
+from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.services.signout_service import CaseNotFoundError, HandoutRecord, SignOutService
+from her2desk.store.database import Database
+
+ALLOW_PRELIMINARY_COMMAND = "her2desk settings set allow_preliminary_handouts true"
+
+
+class HandoutKind(Enum):
+    FINAL = "final"
+    CORRECTED = "corrected"
+    PRELIMINARY = "preliminary, not final"
+
+
+class Refusal(Enum):
+    """Why a handout was refused, so each caller can add its own hint (a CLI option, a checkbox)."""
+
+    NOT_SIGNED_OUT = "not-signed-out"  # and no preliminary page was asked for
+    PRELIMINARY_NOT_ALLOWED = "preliminary-not-allowed"  # asked for, but the lab's setting is off
+    NO_RESULT = "no-result"  # the case's input has errors: there is nothing to explain
+    CHANGED = "changed"  # the case changed between prepare and record
+
+
+class HandoutRefused(WorkflowError):  # noqa: N818 - a refusal, like WorkflowError, not a program error
+    """A handout was refused; `reasons` in plain words, `refusal` says which rule refused it."""
+
+    def __init__(self, refusal: Refusal, reason: str, *, preliminary_allowed: bool = False) -> None:
+        super().__init__([reason])
+        self.refusal = refusal
+        self.preliminary_allowed = preliminary_allowed
+
+
+@dataclass(frozen=True)
+class PreparedHandout:
+    """One rendered handout: the exact bytes to show, print or save, and what the print log needs."""
+
+    accession: str
+    language: str
+    pdf: bytes
+    sha256: str
+    kind: HandoutKind
+    rules_version: str
+    case_version: int  # the case's optimistic-lock version it was made from (checked by `record`)
+    report_version: int
+
+    @property
+    def preliminary(self) -> bool:
+        return self.kind is HandoutKind.PRELIMINARY
+
+    @property
+    def file_name(self) -> str:
+        """A suggested file name; no patient name in it (file names end up in folders and logs)."""
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.accession)
+        marker = "-preliminary" if self.preliminary else ""
+        return f"handout-{safe}-{self.language}{marker}.pdf"
+
+
+class HandoutService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.cases = CaseService(database, "local")  # reads only; the user name is never written here
+        self.signout = SignOutService(database)
+
+    def settings(self) -> LabSettings:
+        """The lab's settings as stored now (another workstation's administrator may have changed them)."""
+        return LabSettingsService(self.database).load()
+
+    def check(self, accession: str, *, preliminary: bool, settings: LabSettings | None = None) -> StoredCase:
+        """The stored case if a handout of it may be made now, else HandoutRefused (or CaseNotFoundError)."""
+        stored = self.cases.load(accession)
+        if stored is None:
+            raise CaseNotFoundError(f"no case with accession '{accession}' in this database")
+        if stored.signout_state is SignOutState.SIGNED_OUT:
+            return stored
+        allowed = (settings or self.settings()).allow_preliminary_handouts
+        state = stored.signout_state.value
+        if not preliminary:
+            reason = (
+                f"case {accession} is not signed out ({state}); only a signed-out result goes to the patient"
+            )
+            raise HandoutRefused(Refusal.NOT_SIGNED_OUT, reason, preliminary_allowed=allowed)
+        if not allowed:
+            reason = (
+                f"case {accession} is not signed out ({state}), and this lab does not allow preliminary "
+                "handouts; an administrator can allow them with "
+                f"`{ALLOW_PRELIMINARY_COMMAND}`"
+            )
+            raise HandoutRefused(Refusal.PRELIMINARY_NOT_ALLOWED, reason)
+        return stored
+
+    def prepare(
+        self,
+        accession: str,
+        language: str,
+        *,
+        preliminary: bool = False,
+        actor: Actor | None = None,
+        lab_name: str | None = None,
+        lab_contact: str | None = None,
+    ) -> PreparedHandout:
+        """Render the handout of a stored case, or refuse it (HandoutRefused, CaseNotFoundError).
+
+        `preliminary` asks for a marked page for a case that is not signed out (allowed only where the
+        lab's setting allows it); a signed-out case always gets its final page. `lab_name` and
+        `lab_contact` replace the lab's stored ones when given (the command line's environment
+        variables). `actor` is accepted for symmetry with `record`: reading needs no role.
+        Safe to call from a worker thread (no Qt; reportlab renders under its own lock).
+        """
+        del actor  # any signed-in user may look at a handout; the print log names who printed it
+        from her2desk.handout import HandoutRefusedError, HandoutRequest, LabContact, render_handout
+
+        settings = self.settings()
+        stored = self.check(accession, preliminary=preliminary, settings=settings)
+        signed_out = stored.signout_state is SignOutState.SIGNED_OUT
+        current = self.signout.case_versions(accession)[-1]
+        # The day the current report version was signed out, when it corrects an earlier one.
+        corrected_on = (
+            current.signed_out_at.astimezone().date()
+            if signed_out and current.report_version > 1 and current.signed_out_at is not None
+            else None
+        )
+        lab = LabContact(
+            settings.lab_name if lab_name is None else lab_name,
+            settings.lab_contact if lab_contact is None else lab_contact,
+        )
+        try:
+            request = HandoutRequest.for_stored_case(stored, language, lab, corrected_on)
+            pdf = render_handout(request)
+        except HandoutRefusedError as error:
+            raise HandoutRefused(Refusal.NO_RESULT, f"case {accession}: {error}") from error
+        kind = (
+            HandoutKind.PRELIMINARY
+            if request.preliminary
+            else HandoutKind.CORRECTED
+            if corrected_on
+            else HandoutKind.FINAL
+        )
+        return PreparedHandout(
+            accession=accession,
+            language=language,
+            pdf=pdf,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            kind=kind,
+            rules_version=stored.interpretation.rules_version,
+            case_version=stored.version,
+            report_version=current.report_version,
+        )
+
+    def record(self, prepared: PreparedHandout, actor: Actor | None) -> HandoutRecord:
+        """Write the print log row for a handout that was printed or saved (call only after success).
+
+        Refused (HandoutRefused CHANGED) when the case changed since the handout was prepared: the
+        log must name the report version that was actually printed. `actor` None is the local user.
+        """
+        stored = self.cases.load(prepared.accession)
+        if stored is None:
+            raise CaseNotFoundError(f"no case with accession '{prepared.accession}' in this database")
+        if stored.version != prepared.case_version:
+            raise HandoutRefused(
+                Refusal.CHANGED,
+                f"case {prepared.accession} changed after this handout was made; make the handout again",
+            )
+        return self.signout.record_handout(
+            actor,
+            prepared.accession,
+            prepared.language,
+            prepared.sha256,
+            prepared.rules_version,
+            preliminary=prepared.preliminary,
+        )
+
+    def is_current(self, prepared: PreparedHandout) -> bool:
+        """True while the stored case is still the version the handout was made from."""
+        stored = self.cases.load(prepared.accession)
+        return stored is not None and stored.version == prepared.case_version
