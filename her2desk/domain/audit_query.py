@@ -1,0 +1,146 @@
+"""What an auditor asks of the audit trail, and the rows it gets back, as plain values.
+
+Dates are calendar days as the person at the workstation reads them: `date_from` and `date_to` are
+both inclusive and are local days, in the zone the times are shown in (the workstation's own zone
+unless a caller passes another). The store keeps naive UTC, so `utc_bounds` turns the two days into
+a half-open UTC interval [start of date_from, start of the day after date_to). A day that starts or
+ends at a daylight-saving change is still exactly that local day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+# Readable names for the audit actions that services write; unknown ones are shown as they are.
+ACTION_LABELS: dict[str, str] = {
+    "login": "Signed in",
+    "login-failed": "Failed sign-in",
+    "logout": "Signed off",
+    "lock": "Screen locked",
+    "unlock": "Screen unlocked",
+    "sign-out": "Report signed out",
+    "signature-failed": "Failed signature",
+    "adjudicate": "Adjudicated",
+    "amend": "Amended",
+    "handout": "Handout printed",
+    "setting": "Lab setting changed",
+    "insert": "Record created",
+    "update": "Record changed",
+    "delete": "Record deleted",
+}
+
+# Readable names for the tables an audit row names.
+TABLE_LABELS: dict[str, str] = {
+    "her2_case": "case",
+    "patient": "patient",
+    "specimen": "specimen",
+    "ihc_result": "IHC result",
+    "ish_result": "ISH result",
+    "ish_count": "ISH count",
+    "interpretation": "interpretation",
+    "app_user": "user",
+    "lab_setting": "lab setting",
+}
+
+
+def action_label(action: str) -> str:
+    """ "login-failed" -> "Failed sign-in"; an action not known here keeps its stored name."""
+    return ACTION_LABELS.get(action, action)
+
+
+def table_label(table: str) -> str:
+    return TABLE_LABELS.get(table, table)
+
+
+class AuditQueryError(ValueError):
+    """A filter value that cannot be used; the message names the field and what is allowed."""
+
+
+def parse_day(text: str, field: str) -> date | None:
+    """A filter date typed as YYYY-MM-DD ('' = no limit)."""
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise AuditQueryError(f"{field}: use a date as YYYY-MM-DD, for example 2026-03-31") from None
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Filters of the audit viewer; None or '' means "any". All given filters must match.
+
+    `accession` limits the trail to one case, including its patient's rows (as a case's history shows
+    them); `text` matches, ignoring case, anywhere in the record id or the old and new values.
+    """
+
+    who: str | None = None
+    action: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    accession: str | None = None
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise AuditQueryError(
+                f"date from ({self.date_from.isoformat()}) is after date to ({self.date_to.isoformat()})"
+            )
+
+    def utc_bounds(self, zone: tzinfo | None = None) -> tuple[datetime | None, datetime | None]:
+        """Naive-UTC [start, end) for the local days asked for; `zone` None = this computer's zone."""
+        start = _local_midnight_utc(self.date_from, zone) if self.date_from else None
+        end = _local_midnight_utc(self.date_to + timedelta(days=1), zone) if self.date_to else None
+        return start, end
+
+
+def _local_midnight_utc(day: date, zone: tzinfo | None) -> datetime:
+    midnight = datetime.combine(day, time())
+    local = midnight.astimezone() if zone is None else midnight.replace(tzinfo=zone)
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One audit row as the viewer and the export show it; `when` is aware (UTC)."""
+
+    id: int
+    when: datetime
+    who: str
+    action: str
+    table: str
+    record: str
+    accession: str | None
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+
+def describe_changes(entry: AuditRecord) -> list[str]:
+    """The row's values in words, one line per field: "field: old -> new" (or just the value)."""
+    old = entry.old or {}
+    new = entry.new or {}
+    lines = []
+    for key in sorted(set(old) | set(new), key=lambda k: (k not in new, k)):
+        before, after = old.get(key), new.get(key)
+        if key in old and key in new:
+            lines.append(f"{key}: {_shown(before)} → {_shown(after)}")
+        elif key in new:
+            lines.append(f"{key}: {_shown(after)}")
+        else:
+            lines.append(f"{key}: was {_shown(before)}")
+    return lines
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
