@@ -24,6 +24,7 @@ from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import AuthService
+from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
 from her2desk.store.database import Database
 from her2desk.store.mapping import (
@@ -108,9 +109,13 @@ def snapshot(case: Case) -> dict[str, Any]:
 
 
 class SignOutService:
+    """`policy` overrides the lab's setting (tests, scripts); None, the default, reads the lab's
+    self-verification setting inside each sign-out transaction, so an administrator's change applies
+    at once on every workstation and cannot race a sign-out."""
+
     def __init__(self, database: Database, policy: SignOutPolicy | None = None) -> None:
         self.database = database
-        self.policy = policy or SignOutPolicy()
+        self.policy = policy
         self.auth = AuthService(database)
 
     # -- helpers -------------------------------------------------------------------------------
@@ -141,6 +146,12 @@ class SignOutService:
         if row is None:
             raise CaseNotFoundError(f"case {accession} is not stored")
         return row
+
+    def _policy(self, connection: Connection) -> SignOutPolicy:
+        if self.policy is not None:
+            return self.policy
+        settings, _problems = read_lab_settings(connection)  # an unreadable value: the cautious default
+        return settings.signout_policy
 
     @staticmethod
     def _facts(row: Any) -> CaseFacts:
@@ -206,7 +217,9 @@ class SignOutService:
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.verify_password(connection, current.user_id, password)
-            state = workflow.sign_out(current, self._facts(row), password_ok=password_ok, policy=self.policy)
+            state = workflow.sign_out(
+                current, self._facts(row), password_ok=password_ok, policy=self._policy(connection)
+            )
             display_name = connection.execute(
                 select(User.display_name).where(User.id == current.user_id)
             ).scalar_one()
