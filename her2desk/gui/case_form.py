@@ -65,6 +65,7 @@ class CaseForm(QWidget):
         super().__init__(parent)
         self.rows: dict[str, FieldRow] = {}
         self._second_count_wanted = False
+        self._first_count_hidden = False  # blinded second count: see set_first_count_hidden
         self._loading = False
         self._row_visible: dict[str, bool] = {}
         self._applicable: dict[str, bool] | None = None  # computed once per edit, read many times
@@ -243,12 +244,23 @@ class CaseForm(QWidget):
             self._applicable = None
             self.update_visibility()
 
+    def set_first_count_hidden(self, hidden: bool) -> None:
+        """Blind the second observer: hide the first count's rows while the recount is entered.
+
+        Only hidden from view: the values are still read and saved (`applies` is unchanged)."""
+        if hidden != self._first_count_hidden:
+            self._first_count_hidden = hidden
+            self.update_visibility()
+
+    def first_count_hidden(self) -> bool:
+        return self._first_count_hidden
+
     def update_visibility(self) -> None:
         second = self.second_count_shown()
         if self.second_box.isVisibleTo(self) != second:
             self.second_box.setVisible(second)
         for key, row in self.rows.items():
-            visible = self.applies(key)
+            visible = self.applies(key) and not (self._first_count_hidden and key in COUNT_KEYS["first"])
             if self._row_visible.get(key) == visible:
                 continue
             self._row_visible[key] = visible
