@@ -1,0 +1,178 @@
+"""HandoutService on real databases: the gating of issue 5, lab details from the settings, the print log."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from backends import make_entry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
+
+from lab import PASSWORDS, Lab, open_lab
+
+from her2desk.services.handout_service import (
+    HandoutKind,
+    HandoutRefused,
+    HandoutService,
+    Refusal,
+)
+from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.services.signout_service import CaseNotFoundError
+
+
+def pdf_text(pdf: bytes) -> str:
+    """Poppler's reading of the PDF (an independent parser), with runs of white space made one space."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+@pytest.fixture
+def lab(db_url: str) -> Iterator[Lab]:
+    lab = open_lab(db_url)
+    try:
+        yield lab
+    finally:
+        lab.database.close()
+
+
+def _enter(lab: Lab, accession: str) -> None:
+    lab.cases(lab.tech).save(make_entry(accession), None)
+
+
+def _sign_out(lab: Lab, accession: str) -> None:
+    stored = lab.cases(None).load(accession)
+    assert stored is not None
+    lab.signout.sign_out(lab.path, accession, PASSWORDS["pia"], stored.version)
+
+
+def _setting(lab: Lab, name: str, value: str) -> None:
+    LabSettingsService(lab.database).update(lab.admin, name, value)
+
+
+def test_a_signed_out_case_gets_its_final_handout_and_the_hash_is_of_those_bytes(lab: Lab) -> None:
+    _enter(lab, "S26-00001")
+    _sign_out(lab, "S26-00001")
+    prepared = HandoutService(lab.database).prepare("S26-00001", "en")
+    assert prepared.kind is HandoutKind.FINAL
+    assert not prepared.preliminary
+    assert prepared.sha256 == hashlib.sha256(prepared.pdf).hexdigest()
+    assert prepared.file_name == "handout-S26-00001-en.pdf"
+    text = pdf_text(prepared.pdf)
+    assert "Demo-Ångström" in text
+    assert "Your result: HER2-positive" in text
+    assert "PRELIMINARY" not in text
+
+
+def test_a_case_not_signed_out_is_refused_by_default_even_when_preliminary_is_asked(lab: Lab) -> None:
+    _enter(lab, "S26-00002")
+    service = HandoutService(lab.database)
+    with pytest.raises(HandoutRefused) as refused:
+        service.prepare("S26-00002", "en")
+    assert refused.value.refusal is Refusal.NOT_SIGNED_OUT
+    assert "not signed out (entered)" in refused.value.reasons[0]
+    assert not refused.value.preliminary_allowed
+    with pytest.raises(HandoutRefused) as refused:
+        service.prepare("S26-00002", "en", preliminary=True)
+    assert refused.value.refusal is Refusal.PRELIMINARY_NOT_ALLOWED
+    assert "her2desk settings set allow_preliminary_handouts true" in refused.value.reasons[0]
+
+
+def test_where_the_lab_allows_it_a_clearly_marked_preliminary_page(lab: Lab) -> None:
+    _enter(lab, "S26-00003")
+    _setting(lab, "allow_preliminary_handouts", "true")
+    service = HandoutService(lab.database)
+    with pytest.raises(HandoutRefused) as refused:
+        service.prepare("S26-00003", "en")  # still refused unless a preliminary page is asked for
+    assert refused.value.preliminary_allowed
+    prepared = service.prepare("S26-00003", "es", preliminary=True)
+    assert prepared.kind is HandoutKind.PRELIMINARY
+    assert prepared.file_name == "handout-S26-00003-es-preliminary.pdf"
+    assert "Resultado preliminar" in pdf_text(prepared.pdf)
+
+
+def test_asking_for_preliminary_on_a_signed_out_case_still_gives_the_final_page(lab: Lab) -> None:
+    _enter(lab, "S26-00004")
+    _sign_out(lab, "S26-00004")
+    prepared = HandoutService(lab.database).prepare("S26-00004", "en", preliminary=True)
+    assert prepared.kind is HandoutKind.FINAL
+
+
+def test_lab_name_and_contact_come_from_the_lab_settings(lab: Lab) -> None:
+    _enter(lab, "S26-00005")
+    _sign_out(lab, "S26-00005")
+    _setting(lab, "lab_name", "Westside Synthetic Pathology")
+    _setting(lab, "lab_contact", "phone 555-0199")
+    text = pdf_text(HandoutService(lab.database).prepare("S26-00005", "en").pdf)
+    assert "Contact Westside Synthetic Pathology: phone 555-0199." in text
+
+
+def test_unknown_accession(lab: Lab) -> None:
+    with pytest.raises(CaseNotFoundError, match="S26-99999"):
+        HandoutService(lab.database).prepare("S26-99999", "en")
+
+
+def test_record_writes_who_language_version_and_hash(lab: Lab) -> None:
+    _enter(lab, "S26-00006")
+    _sign_out(lab, "S26-00006")
+    service = HandoutService(lab.database)
+    prepared = service.prepare("S26-00006", "es")
+    before = len(lab.events("handout"))
+    service.record(prepared, lab.tech)
+    (row,) = lab.signout.handouts("S26-00006")
+    assert (row.printed_by, row.language, row.sha256, row.preliminary) == (
+        "tom",
+        "es",
+        prepared.sha256,
+        False,
+    )
+    assert row.rules_version == prepared.rules_version
+    assert row.report_version == prepared.report_version == 1
+    assert len(lab.events("handout")) == before + 1
+
+
+def test_a_preliminary_print_is_recorded_as_preliminary(lab: Lab) -> None:
+    _enter(lab, "S26-00007")
+    _setting(lab, "allow_preliminary_handouts", "true")
+    service = HandoutService(lab.database)
+    service.record(service.prepare("S26-00007", "en", preliminary=True), None)
+    (row,) = lab.signout.handouts("S26-00007")
+    assert row.preliminary
+    assert row.printed_by == "local"
+
+
+def test_a_case_changed_after_prepare_is_not_recorded(lab: Lab) -> None:
+    _enter(lab, "S26-00008")
+    _sign_out(lab, "S26-00008")
+    service = HandoutService(lab.database)
+    prepared = service.prepare("S26-00008", "en")
+    assert service.is_current(prepared)
+    stored = lab.cases(None).load("S26-00008")
+    assert stored is not None
+    lab.signout.amend(lab.path, "S26-00008", "wrong block recorded at entry", stored.version)
+    assert not service.is_current(prepared)
+    with pytest.raises(HandoutRefused) as refused:
+        service.record(prepared, lab.path)
+    assert refused.value.refusal is Refusal.CHANGED
+    assert lab.signout.handouts("S26-00008") == []
+
+
+def test_a_corrected_result_after_amendment_and_second_sign_out(lab: Lab) -> None:
+    _enter(lab, "S26-00009")
+    _sign_out(lab, "S26-00009")
+    stored = lab.cases(None).load("S26-00009")
+    assert stored is not None
+    lab.signout.amend(lab.path, "S26-00009", "wrong block recorded at entry", stored.version)
+    stored = lab.cases(None).load("S26-00009")
+    assert stored is not None
+    lab.signout.sign_out(lab.path2, "S26-00009", PASSWORDS["paul"], stored.version)
+    prepared = HandoutService(lab.database).prepare("S26-00009", "en")
+    assert prepared.kind is HandoutKind.CORRECTED
+    assert prepared.report_version == 2
+    assert "Corrected result" in pdf_text(prepared.pdf)
