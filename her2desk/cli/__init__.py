@@ -25,6 +25,7 @@ def _optional_modules() -> list:
         "her2desk.cli.gui_command",
         "her2desk.cli.handout_command",
         "her2desk.cli.user_commands",
+        "her2desk.cli.settings_commands",
     ):
         try:
             found.append(importlib.import_module(name))

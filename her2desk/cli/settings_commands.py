@@ -1,0 +1,34 @@
+"""Lab settings commands: `her2desk settings show` and `her2desk settings set NAME VALUE` (issue 5).
+
+Only the argument declarations live here; the work is in `settings_handlers.py`, imported when a
+settings command runs. Like `users add`, whoever can run `settings set` on the database is trusted as
+its local administrator; the audit trail records the operating-system account. Exit status: 0 success,
+1 an unusable database, 2 an unknown setting or a value that is not allowed.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from her2desk.cli.lazy import lazy_handler
+from her2desk.cli.user_commands import _database_option
+
+
+def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentParser) -> None:
+    settings = subparsers.add_parser("settings", help="show or change the lab's settings")
+    settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    show = settings_sub.add_parser("show", help="list every setting: name, value and label (tab-separated)")
+    _database_option(show)
+    show.set_defaults(handler=lazy_handler("her2desk.cli.settings_handlers", "run_settings_show"))
+    change = settings_sub.add_parser(
+        "set",
+        help="change one setting (audited)",
+        description="Change one lab setting for every workstation on the database. Settings: lab_name, "
+        "lab_contact (the handout's contact line), allow_self_verification and "
+        "allow_preliminary_handouts (true or false), idle_lock_minutes (1-240), handout_language "
+        "(en or es). Give an empty value as ''.",
+    )
+    change.add_argument("name", metavar="NAME")
+    change.add_argument("value", metavar="VALUE")
+    _database_option(change)
+    change.set_defaults(handler=lazy_handler("her2desk.cli.settings_handlers", "run_settings_set"))
