@@ -1,0 +1,189 @@
+"""The audit log and the case record, driven through the real menus and widgets on a real database:
+filters by user and action, a bad date named beside the filters, CSV export through the file-dialog seam,
+and a case signed out, printed and amended showing both report versions and its print log."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QPushButton, QTableView, QTableWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+from backends import make_entry
+
+from her2desk.domain.workflow import Role
+from her2desk.gui import audit_view
+from her2desk.gui.audit_view import AuditLogDialog
+from her2desk.gui.case_record_view import CaseRecordDialog
+from her2desk.services.auth_service import AuthenticationError, AuthService
+from her2desk.services.case_service import CaseService
+from her2desk.services.signout_service import SignOutService
+
+SHA = "0123456789abcdef" * 4
+REASON = "ISH recount by a second observer"
+
+
+@pytest.fixture
+def history(window) -> dict[str, object]:
+    """Users, a good and a failed sign-in, two cases; S26-00001 signed out, printed, then amended."""
+    database = window.service.database
+    auth = AuthService(database)
+    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
+    tech = auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    path = auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    auth.login("pia", "path-pass-1")
+    with pytest.raises(AuthenticationError):
+        auth.login("pia", "not her password")
+    cases = CaseService(database, actor=tech)
+    stored = cases.save(make_entry("S26-00001", mrn="DEMO000001"), None)
+    cases.save(make_entry("S26-00002", mrn="DEMO000002"), None)
+    signout = SignOutService(database)
+    done = signout.sign_out(path, "S26-00001", "path-pass-1", stored.version)
+    signout.record_handout(path, "S26-00001", "es", SHA, "rules-2026.1")
+    signout.amend(path, "S26-00001", REASON, done.version)
+    window.refresh()
+    return {"tech": tech, "path": path}
+
+
+def _menu_action(window, menu: str, text: str):
+    found = [a for a in window.menus[menu].actions() if a.text().replace("&", "") == text]
+    assert len(found) == 1, f"{menu} menu has {len(found)} actions {text!r}"
+    return found[0]
+
+
+def _open_audit_log(window, qtbot) -> AuditLogDialog:
+    _menu_action(window, "tools", "Audit log…").trigger()
+    dialogs = window.findChildren(AuditLogDialog)
+    assert len(dialogs) == 1
+    qtbot.waitExposed(dialogs[0])
+    return dialogs[0]
+
+
+def _rows(ui, dialog) -> list[list[str]]:
+    table = ui.find(dialog, "Audit entries")
+    assert isinstance(table, QTableView)
+    model = table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_filter_by_user_and_action_and_see_details(window, history, qtbot, ui) -> None:
+    dialog = _open_audit_log(window, qtbot)
+    everyone = _rows(ui, dialog)
+    assert {row[1] for row in everyone} >= {"pia", "tom", "ada", "(not signed in)"}
+    assert "Rows 1–" in ui.find(dialog, "Audit page").text()
+
+    ui.choose(dialog, "Audit user filter", "pia")
+    rows = _rows(ui, dialog)
+    assert rows
+    assert {row[1] for row in rows} == {"pia"}
+    assert {"Signed in", "Report signed out", "Handout printed", "Amended"} <= {row[2] for row in rows}
+    assert rows[0][2] == "Amended"  # newest first
+    details = ui.find(dialog, "Audit entries details")
+    assert isinstance(details, QPlainTextEdit)
+    assert REASON in details.toPlainText()
+    assert "report_version: 1 → 2" in details.toPlainText()
+
+    ui.choose(dialog, "Audit user filter", "Everyone")
+    ui.choose(dialog, "Audit action filter", "Failed sign-in")
+    rows = _rows(ui, dialog)
+    assert [(row[1], row[2], row[3]) for row in rows] == [("(not signed in)", "Failed sign-in", "")]
+    assert "username: pia" in details.toPlainText()
+
+    ui.choose(dialog, "Audit action filter", "All actions")
+    ui.type(dialog, "Audit accession filter", "S26-00002")
+    qtbot.keyClick(ui.find(dialog, "Audit accession filter"), Qt.Key.Key_Return)
+    assert {row[3] for row in _rows(ui, dialog) if row[3]} == {"S26-00002"}
+
+
+def test_a_bad_date_is_named_beside_the_filters(window, history, qtbot, ui) -> None:
+    dialog = _open_audit_log(window, qtbot)
+    before = _rows(ui, dialog)
+    ui.type(dialog, "Audit date from", "31.12.2026")
+    qtbot.mouseClick(ui.find(dialog, "Apply audit filters"), Qt.MouseButton.LeftButton)
+    problem = ui.find(dialog, "Audit filter problem")
+    assert isinstance(problem, QLabel)
+    assert problem.isVisibleTo(dialog)
+    assert "Date from: use a date as YYYY-MM-DD" in problem.text()
+    assert _rows(ui, dialog) == before
+    ui.type(dialog, "Audit date from", "2000-01-01")
+    ui.type(dialog, "Audit date to", "2000-01-31")
+    qtbot.mouseClick(ui.find(dialog, "Apply audit filters"), Qt.MouseButton.LeftButton)
+    assert not problem.isVisibleTo(dialog)
+    assert _rows(ui, dialog) == []
+    assert ui.find(dialog, "Audit page").text() == "No audit rows match these filters."
+
+
+def test_export_csv_through_the_file_dialog_seam(window, history, qtbot, ui, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "exported audit"
+    asked: list[str] = []
+
+    def answer(_parent, suggested: str) -> Path:
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(audit_view, "ask_csv_path", answer)
+    dialog = _open_audit_log(window, qtbot)
+    ui.choose(dialog, "Audit user filter", "pia")
+    button = ui.find(dialog, "Export audit CSV")
+    assert isinstance(button, QPushButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    written = target.with_suffix(".csv")
+    with written.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows
+    assert {r["user"] for r in rows} == {"pia"}
+    assert len(rows) == len(_rows(ui, dialog))
+    assert rows[0]["action_name"] == "Amended"
+    assert f"Exported {len(rows)} rows" in ui.find(dialog, "Audit export result").text()
+
+
+def test_case_record_shows_both_versions_signature_print_and_trail(window, history, qtbot, ui) -> None:
+    window.open_accession("S26-00001")
+    _menu_action(window, "case", "Case record…").trigger()
+    found = window.findChildren(CaseRecordDialog)
+    assert len(found) == 1
+    record = found[0]
+    assert record.accession == "S26-00001"
+
+    versions = ui.find(record, "Report versions")
+    assert isinstance(versions, QListWidget)
+    assert versions.count() == 2
+    text = ui.find(record, "Report version text")
+    assert isinstance(text, QPlainTextEdit)
+    assert "Report version 2 — amended" in text.toPlainText()
+    assert f"Amendment reason: {REASON}" in text.toPlainText()
+    versions.setCurrentRow(0)
+    first = text.toPlainText()
+    assert "Report version 1 — signed out, signed out by pia" in first
+    assert "HER2 status (engine): " in first
+    assert "Count 1: 20 cells, HER2 4.50, CEP17 2.10" in first
+    assert "Amendment reason" not in first
+
+    signatures = ui.find(record, "Electronic signatures")
+    assert isinstance(signatures, QTableWidget)
+    assert signatures.rowCount() == 1
+    assert [signatures.item(0, c).text() for c in (0, 1, 2, 4)] == ["1", "pia", "Dr Pia Path", "signed out"]
+
+    prints = ui.find(record, "Handout prints")
+    assert isinstance(prints, QTableWidget)
+    assert prints.rowCount() == 1
+    cells = [prints.item(0, c).text() for c in range(prints.columnCount())]
+    assert cells[1:] == ["pia", "es", "rules-2026.1", "1", SHA, "no", "yes"]
+
+    trail = ui.find(record, "Case audit trail")
+    model = trail.model()
+    actions = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert {"Record created", "Report signed out", "Handout printed", "Amended"} <= set(actions)
+    assert "Signed in" not in actions  # sign-ins have no case: only the whole-database view has them
+    assert {model.index(r, 3).data() for r in range(model.rowCount())} <= {"S26-00001", ""}
+
+
+def test_case_record_without_a_case_says_so(window, qtbot) -> None:
+    _menu_action(window, "case", "Case record…").trigger()
+    assert window.findChildren(CaseRecordDialog) == []
+    assert "Open a case or select one" in window.statusBar().currentMessage()
