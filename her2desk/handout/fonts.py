@@ -19,9 +19,9 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from her2desk.handout.resources import font_path
+from her2desk.handout.subsets import remembering_font
 
 REGULAR = "Her2Sans"
 BOLD = "Her2Sans-Bold"
@@ -49,7 +49,7 @@ _lock = threading.Lock()
 @cache
 def _register() -> None:
     for name, file_name in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
+        pdfmetrics.registerFont(remembering_font(name, str(font_path(file_name))))
     # Let <b> inside a paragraph find the bold face.
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)

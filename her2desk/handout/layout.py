@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from her2desk.handout.content import Banner, HandoutContent, Section
 from her2desk.handout.fonts import BOLD, REGULAR, register_fonts
 from her2desk.handout.markup import is_plain, to_markup
+from her2desk.handout.paragraphs import RememberedParagraph
 
 PAGE = A4
 FOOTER_NAME_MAX = 60
@@ -96,7 +97,7 @@ def styles() -> Styles:
 
 def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
     """A paragraph of plain text: escaped, with per-script fonts."""
-    return Paragraph(to_markup(text, style.fontName), style, bulletText=bullet)
+    return RememberedParagraph(to_markup(text, style.fontName), style, bulletText=bullet)
 
 
 def cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
@@ -198,7 +199,7 @@ def banner(item: Banner, s: Styles) -> Flowable:
     colour = (WARN_LINE if urgent else NOTE_LINE).hexval()[2:]
     title = f'<font color="#{colour}"><b>{to_markup(item.title, BOLD)}</b></font>'
     markup = f"{title}  {to_markup(item.text, REGULAR)}"
-    box = Paragraph(markup, s.body)
+    box = RememberedParagraph(markup, s.body)
     return _boxed([[box]], WARN_BG if urgent else NOTE_BG, WARN_LINE if urgent else NOTE_LINE)
 
 
