@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -28,6 +29,8 @@ from her2desk.store.schema import User
 from her2desk.store.users import current_actor
 
 LOGIN_FAILED = "the user name or the password is not correct"
+NOT_YOURSELF = "you cannot deactivate your own account; another administrator must do it"
+LAST_ADMINISTRATOR = "this is the last active administrator; make another administrator first"
 MIN_PASSWORD_CHARS = 8
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 ANONYMOUS = "(not signed in)"
@@ -90,9 +93,13 @@ def check_new_user(username: str, password: str, role: str) -> Role:
         parsed = Role(role)
     except ValueError:
         raise UserInputError(f"role must be one of: {', '.join(r.value for r in Role)}") from None
+    check_password(password)
+    return parsed
+
+
+def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_CHARS:
         raise UserInputError(f"a password needs at least {MIN_PASSWORD_CHARS} characters")
-    return parsed
 
 
 class AuthService:
@@ -158,6 +165,95 @@ class AuthService:
                 new={"id": user_id, **shown, "password_hash": "<set>"},
             )
         return Actor(user_id=user_id, username=username, role=parsed)
+
+    def _administrator(
+        self, connection: Connection, by: Actor | None, local_administrator: str | None
+    ) -> tuple[str, int | None]:
+        """Who is managing users (name for the audit trail, user id or None for the local operator)."""
+        if by is not None:
+            current = current_actor(connection, by.user_id)
+            reasons = role_allows(current, Action.MANAGE_USERS)
+            if reasons:
+                raise WorkflowError(reasons)
+            return current.username, current.user_id
+        if local_administrator is not None:
+            return local_administrator, None
+        raise WorkflowError(["only an administrator may manage users"])
+
+    @staticmethod
+    def _target(connection: Connection, user_id: int) -> Any:
+        statement = select(User.id, User.username, User.role, User.active).where(User.id == user_id)
+        if connection.dialect.name == "postgresql":
+            statement = statement.with_for_update()
+        row = connection.execute(statement).one_or_none()
+        if row is None:
+            raise UserInputError(f"there is no user with id {user_id}")
+        return row
+
+    @staticmethod
+    def _active_administrators(connection: Connection) -> list[int]:
+        """Ids of the active administrators, locked on PostgreSQL so two administrators deactivating
+        each other at once cannot both succeed and leave the lab with none."""
+        statement = select(User.id).where(User.role == Role.ADMINISTRATOR.value, User.active.is_(True))
+        if connection.dialect.name == "postgresql":
+            statement = statement.with_for_update()
+        return [int(i) for i in connection.execute(statement).scalars()]
+
+    def set_active(
+        self, by: Actor | None, user_id: int, active: bool, *, local_administrator: str | None = None
+    ) -> UserInfo:
+        """Deactivate (nobody can sign in as them, and their open sessions stop working at their next
+        action) or reactivate a user. Administrators only; never yourself, never the last active
+        administrator. Setting the flag it already has changes nothing."""
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            who, by_id = self._administrator(connection, by, local_administrator)
+            administrators = self._active_administrators(connection)
+            row = self._target(connection, user_id)
+            if bool(row.active) != active:
+                if not active and row.id == by_id:
+                    raise WorkflowError([NOT_YOURSELF])
+                if not active and administrators == [row.id]:
+                    raise WorkflowError([LAST_ADMINISTRATOR])
+                connection.execute(update(User).where(User.id == row.id).values(active=active))
+                record_event(
+                    connection,
+                    at=now,
+                    who=who,
+                    action="update",
+                    table="app_user",
+                    record=str(row.id),
+                    old={"username": row.username, "active": bool(row.active)},
+                    new={"username": row.username, "active": active},
+                )
+            return self._info(connection, user_id)
+
+    def set_password(
+        self, by: Actor | None, user_id: int, password: str, *, local_administrator: str | None = None
+    ) -> None:
+        """Reset a user's password (an administrator, or the local operator). The hash never reaches
+        the audit trail; the audit row only says that it changed."""
+        check_password(password)
+        password_hash = hash_password(password)
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            who, _by_id = self._administrator(connection, by, local_administrator)
+            row = self._target(connection, user_id)
+            connection.execute(update(User).where(User.id == row.id).values(password_hash=password_hash))
+            record_event(
+                connection,
+                at=now,
+                who=who,
+                action="password",
+                table="app_user",
+                record=str(row.id),
+                new={"username": row.username, "password_hash": "<changed>"},
+            )
+
+    @staticmethod
+    def _info(connection: Connection, user_id: int) -> UserInfo:
+        r = connection.execute(select(User.__table__).where(User.id == user_id)).one()
+        return UserInfo(r.id, r.username, r.display_name, Role(r.role), bool(r.active), r.created_at)
 
     def login(self, username: str, password: str) -> SignedInSession:
         """Check the password; audit the attempt (successful or failed) in the same transaction."""
