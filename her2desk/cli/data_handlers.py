@@ -17,7 +17,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from her2desk.domain.records import CaseInvalidError
 from her2desk.exchange.csv_cases import CsvProblem, numbered, parse_csv, write_csv
@@ -36,6 +37,10 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
 
     @functools.wraps(handler)
     def run(args: argparse.Namespace) -> int:
+        unusable = _unusable_database(args)
+        if unusable:
+            _err(unusable)
+            return 2
         try:
             return handler(args)
         except SQLAlchemyError as error:
@@ -43,6 +48,27 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
             return 1
 
     return run
+
+
+def _unusable_database(args: argparse.Namespace) -> str | None:
+    """Why --database cannot name a database at all (a typo such as 'postgress://...'), or None.
+
+    Said in words before anything is opened (SQLAlchemy says "Can't load plugin: sqlalchemy.dialects:foo").
+    """
+    given = getattr(args, "database", None)
+    if given is not None and not given.strip():
+        return "--database is empty; give an SQLite file path or a postgresql+psycopg:// URL"
+    url = resolve_url(given)
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        return (
+            f"{redact(url)} is not a database her2desk can use; give an SQLite file path "
+            "or a postgresql+psycopg:// URL"
+        )
+    return None
 
 
 def _existing_url(args: argparse.Namespace) -> str | None:

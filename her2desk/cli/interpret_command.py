@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 
 from her2desk.domain import interpret
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.labels import field_label, named_warning, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
@@ -47,6 +49,9 @@ OPTIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+OPTION_NAMES = {field: flag for field, (flag, _metavar, _help) in OPTIONS.items()}
+
+
 def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "interpret",
@@ -75,8 +80,11 @@ def run(args: argparse.Namespace) -> int:
             next_step=result.next_step,
             guideline=result.guideline,
             errors=tuple(merged),
-            warnings=result.warnings,
+            # The engine saw an unreadable value as "not given"; a warning about it would mislead.
+            warnings=tuple(w for w in result.warnings if warning_field(w) not in seen),
         )
+    # A warning about one field names it as the user typed it: the option (--stained-pct).
+    result = replace(result, warnings=tuple(named_warning(w, OPTION_NAMES) for w in result.warnings))
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif result.errors:
@@ -87,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def option_name(field: str) -> str:
-    return OPTIONS[field][0] if field in OPTIONS else field
+    return OPTION_NAMES.get(field) or field_label(field)
 
 
 def print_errors(errors: tuple[Problem, ...] | list[Problem]) -> None:

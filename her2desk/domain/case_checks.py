@@ -14,6 +14,7 @@ from datetime import date
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.engine import interpret
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.problems import Problem
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality
@@ -128,6 +129,9 @@ def check_case(
     for w in interpretation.warnings:
         if w not in warnings:
             warnings.append(w)
+    # No plausibility warning about a value that is already an error (see validation.py).
+    wrong = {problem.field for problem in errors}
+    warnings = [w for w in warnings if warning_field(w) not in wrong]
     return CaseCheck(interpretation, tuple(errors), tuple(warnings))
 
 
@@ -140,15 +144,16 @@ def _check_preanalytics(
             errors.append(Problem("specimen.cold_ischaemia_minutes", "must be 0 minutes or more"))
         elif s.cold_ischaemia_minutes > settings.cold_ischaemia_max_minutes:
             warnings.append(
-                f"specimen.cold_ischaemia_minutes: cold ischaemia {s.cold_ischaemia_minutes} min is "
-                f"over {settings.cold_ischaemia_max_minutes} min; report the exception"
+                "specimen.cold_ischaemia_minutes: cold ischaemia "
+                f"{plain_number(s.cold_ischaemia_minutes)} min is over "
+                f"{settings.cold_ischaemia_max_minutes} min; report the exception"
             )
     if s.fixation_hours is not None:
         if s.fixation_hours < 0:
             errors.append(Problem("specimen.fixation_hours", "must be 0 hours or more"))
         elif not settings.fixation_hours_min <= s.fixation_hours <= settings.fixation_hours_max:
             warnings.append(
-                f"specimen.fixation_hours: fixation {s.fixation_hours} h is outside "
+                f"specimen.fixation_hours: fixation {plain_number(s.fixation_hours)} h is outside "
                 f"{settings.fixation_hours_min}-{settings.fixation_hours_max} h; report the exception"
             )
     if s.fixative is Fixative.OTHER:
@@ -163,7 +168,8 @@ def _check_preanalytics(
         errors.append(
             Problem(
                 "specimen.fragments_with_tumour",
-                f"{tumour} fragments with tumour is more than the {total} fragments in all",
+                f"{plain_number(tumour)} fragments with tumour is more than the "
+                f"{plain_number(total)} fragments in all",
             )
         )
     gastro_biopsy = (

@@ -28,6 +28,14 @@ ENUM_FIELDS: dict[str, type[StrEnum]] = {
 DECIMAL_FIELDS = ("stained_pct", "her2", "cep17", "recount_her2", "recount_cep17")
 INTEGER_FIELDS = ("cluster_cells", "cells", "recount_cells")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+MAX_ECHO = 40
+
+
+def shown(text: str) -> str:
+    """The text as typed, quoted; a very long one is cut (a pasted page must not flood the message)."""
+    if len(text) <= MAX_ECHO:
+        return repr(text)
+    return f"{text[:20]!r}... ({len(text):,} characters)"
 
 
 def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
@@ -36,24 +44,26 @@ def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
         if member.value == value:
             return member
     allowed = ", ".join(m.value for m in enum_type)
-    return Problem(field, f"{text!r} is not allowed; choose one of: {allowed}")
+    return Problem(field, f"{shown(text)} is not allowed; choose one of: {allowed}")
 
 
 def parse_decimal(text: str, field: str) -> Decimal | Problem:
     try:
         return to_decimal(text)
     except ValueError:
-        return Problem(field, f"{text!r} is not a number; use digits with a decimal point, e.g. 2.15")
+        return Problem(field, f"{shown(text)} is not a number; use digits with a decimal point, e.g. 2.15")
 
 
 def parse_integer(text: str, field: str) -> int | Problem:
     value = text.strip()
     if not _WHOLE_NUMBER.fullmatch(value):
-        return Problem(field, f"{text!r} is not a whole number; use digits only, e.g. 20")
+        return Problem(field, f"{shown(text)} is not a whole number; use digits only, e.g. 20")
     try:
         return int(value)
     except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
-        return Problem(field, f"{text[:20]!r}... has far too many digits; use digits only, e.g. 20")
+        return Problem(
+            field, f"{text[:20]!r}... ({len(value):,} digits) is far too large; use digits only, e.g. 20"
+        )
 
 
 def parse_test_input(raw: Mapping[str, str | None]) -> tuple[Her2TestInput, list[Problem]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from her2desk.domain.inputs import Her2TestInput
+from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.numbers import decimal_places, format_decimal
 from her2desk.domain.problems import Problem
 from her2desk.domain.settings import GuidelineSettings
@@ -35,6 +36,12 @@ class ValidationResult:
         if message not in self.warnings:
             self.warnings.append(message)
 
+    def drop_warnings_on_errors(self) -> None:
+        """A value that is wrong gets its error, not also a plausibility warning about the same value
+        (CEP17 0.0000001 is refused for its decimal places; calling it possible monosomy is noise)."""
+        wrong = {problem.field for problem in self.errors}
+        self.warnings = [w for w in self.warnings if warning_field(w) not in wrong]
+
 
 def _choices(enum_type: type) -> str:
     return ", ".join(m.value for m in enum_type)
@@ -52,7 +59,10 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
         )
     _check_stained_pct(test, result)
     if test.cluster_cells is not None and not 0 <= test.cluster_cells <= MAX_CLUSTER_CELLS:
-        result.error("cluster_cells", f"must be a whole number from 0 to {MAX_CLUSTER_CELLS:,}")
+        result.error(
+            "cluster_cells",
+            f"must be a whole number from 0 to {MAX_CLUSTER_CELLS:,}, not {plain_number(test.cluster_cells)}",
+        )
     _check_ish(test, result, settings)
     if test.site is Site.BREAST and test.procedure is Procedure.ENDOSCOPIC_BIOPSY:
         result.warn("procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure")
@@ -62,6 +72,7 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
             _check_breast_extent(test, result)
         elif test.procedure is not None:
             _check_gastroesophageal_extent(test, result, settings)
+    result.drop_warnings_on_errors()
     return result
 
 
@@ -70,29 +81,38 @@ def _check_stained_pct(test: Her2TestInput, result: ValidationResult) -> None:
     if pct is None:
         return
     if not Decimal(0) <= pct <= Decimal(100):
-        result.error("stained_pct", f"must be a percentage from 0 to 100, not {pct}")
+        result.error("stained_pct", f"must be a percentage from 0 to 100, not {plain_number(pct)}")
     elif decimal_places(pct) > 1:
-        result.error("stained_pct", f"give the percentage with at most one decimal place, not {pct}")
+        result.error(
+            "stained_pct", f"give the percentage with at most one decimal place, not {plain_number(pct)}"
+        )
 
 
 def _check_signals(result: ValidationResult, name: str, value: Decimal | None, label: str) -> None:
     if value is None:
         return
     if value <= 0:
-        result.error(name, f"average {label} signals per cell must be greater than 0, not {value}")
+        result.error(
+            name, f"average {label} signals per cell must be greater than 0, not {plain_number(value)}"
+        )
     elif value > MAX_SIGNALS:
-        result.error(name, f"average {label} signals per cell must be at most {MAX_SIGNALS}, not {value}")
+        result.error(
+            name, f"average {label} signals per cell must be at most {MAX_SIGNALS}, not {plain_number(value)}"
+        )
     elif decimal_places(value) > MAX_SIGNAL_PLACES:
-        result.error(name, f"give at most {MAX_SIGNAL_PLACES} decimal places, not {value}")
+        result.error(name, f"give at most {MAX_SIGNAL_PLACES} decimal places, not {plain_number(value)}")
 
 
 def _check_cells(result: ValidationResult, name: str, value: int | None) -> None:
     if value is None:
         return
     if value < MIN_CELLS:
-        result.error(name, f"at least {MIN_CELLS} cells must be counted for a reportable count, not {value}")
+        result.error(
+            name,
+            f"at least {MIN_CELLS} cells must be counted for a reportable count, not {plain_number(value)}",
+        )
     elif value > MAX_CELLS:
-        result.error(name, f"must be at most {MAX_CELLS:,} cells, not {value:,}")
+        result.error(name, f"must be at most {MAX_CELLS:,} cells, not {plain_number(value)}")
 
 
 def _check_count(
@@ -151,7 +171,7 @@ def _check_ish(test: Her2TestInput, result: ValidationResult, settings: Guidelin
                 and not (settings.cep17_low_warning <= value <= settings.cep17_high_warning)
             ):
                 result.warn(
-                    f"{name}: average CEP17 {value} is outside {settings.cep17_low_warning}-"
+                    f"{name}: average CEP17 {plain_number(value)} is outside {settings.cep17_low_warning}-"
                     f"{settings.cep17_high_warning} (possible monosomy or polysomy 17); pathologist attention"
                 )
 
@@ -162,7 +182,7 @@ def _check_breast_extent(test: Her2TestInput, result: ValidationResult) -> None:
         result.warn("cluster_cells: cluster size is a gastroesophageal biopsy criterion; not used for breast")
     if pct is None or not Decimal(0) <= pct <= Decimal(100):
         return
-    shown = f"{pct}%"
+    shown = f"{plain_number(pct)}%"
     if ihc is IhcScore.THREE_PLUS and pct <= BREAST_PCT:
         result.error(
             "stained_pct",
@@ -213,13 +233,13 @@ def _check_gastroesophageal_extent(
             result.error(
                 "stained_pct",
                 f"resection IHC {ihc} needs membranous staining in {need} of tumour "
-                f"cells; {pct}% is below that, which is scored 0",
+                f"cells; {plain_number(pct)}% is below that, which is scored 0",
             )
         elif ihc is IhcScore.ZERO and reaches:
             result.error(
                 "stained_pct",
                 f"resection IHC 0 allows membranous staining in fewer than {need} "
-                f"of tumour cells ({pct}% was entered); score 1+ or higher",
+                f"of tumour cells ({plain_number(pct)}% was entered); score 1+ or higher",
             )
     else:
         if test.stained_pct is not None:
@@ -235,11 +255,11 @@ def _check_gastroesophageal_extent(
             result.error(
                 "cluster_cells",
                 f"biopsy IHC {ihc} needs a cluster of at least {need} stained "
-                f"tumour cells; {cluster} is fewer",
+                f"tumour cells; {plain_number(cluster)} is fewer",
             )
         elif ihc is IhcScore.ZERO and cluster >= need:
             result.error(
                 "cluster_cells",
                 f"biopsy IHC 0 means no membranous staining in any cluster of {need} "
-                f"or more cells; a cluster of {cluster} scores at least 1+",
+                f"or more cells; a cluster of {plain_number(cluster)} scores at least 1+",
             )

@@ -19,7 +19,7 @@ from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetai
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.parsing import parse_enum, parse_test_input
+from her2desk.domain.parsing import parse_enum, parse_test_input, shown
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting, Laterality, Sex
@@ -82,7 +82,7 @@ def _parse_date(text: str, column: str) -> date | Problem:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        return Problem(column, f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-04")
+        return Problem(column, f"{shown(text)} is not a date; use YYYY-MM-DD, e.g. 2025-03-04")
 
 
 def _optional_enum(enum_type: type[E], text: str, column: str, problems: list[Problem]) -> E | None:

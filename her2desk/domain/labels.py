@@ -1,0 +1,98 @@
+"""How fields are named and typed numbers are echoed to people: one table for every front end.
+
+The domain names fields by their keys ("stained_pct", "patient.mrn") and prefixes a warning about one
+field with its key ("stained_pct: ..."), so a front end can place it beside that field. A person never
+reads a key: the form shows these labels (its inputs' accessible names are the same words, checked by
+a test), the command line names its option (--stained-pct), the CSV import its column. A number is
+echoed in plain digits, never in the scientific notation Python would print for 1e308.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+FIELD_LABELS: dict[str, str] = {
+    "accession": "Accession number",
+    "patient.mrn": "MRN",
+    "patient.family_name": "Family name",
+    "patient.given_name": "Given name",
+    "patient.birth_date": "Birth date",
+    "patient.sex": "Sex",
+    "procedure": "Procedure",
+    "site": "Site",
+    "specimen.laterality": "Laterality",
+    "specimen.setting": "Clinical setting",
+    "specimen.metastatic_site": "Metastatic site",
+    "specimen.collected_on": "Collection date",
+    "specimen.block": "Block",
+    "specimen.fixative": "Fixative",
+    "specimen.cold_ischaemia_minutes": "Cold ischaemia minutes",
+    "specimen.fixation_hours": "Fixation hours",
+    "specimen.fragments": "Fragments",
+    "specimen.fragments_with_tumour": "Fragments with tumour",
+    "ihc.clone": "Antibody clone",
+    "ihc.assay_type": "Assay type",
+    "ihc.controls_acceptable": "Controls",
+    "ihc": "IHC score",
+    "stained_pct": "Stained percent",
+    "cluster_cells": "Cluster size",
+    "ish": "ISH probe",
+    "ish.method": "ISH method",
+    "her2": "HER2 signals per cell",
+    "cep17": "CEP17 signals per cell",
+    "cells": "Cells counted",
+    "recount_her2": "Second count HER2 signals per cell",
+    "recount_cep17": "Second count CEP17 signals per cell",
+    "recount_cells": "Second count cells counted",
+}
+
+# Longer than this, a number is shortened: nobody reads 309 digits to learn that 1e308 is too large.
+MAX_SHOWN_CHARS = 24
+_KEPT_DIGITS = 12
+
+
+def field_label(field: str) -> str:
+    """The label of a field; an unknown key is turned into words rather than shown raw."""
+    if field in FIELD_LABELS:
+        return FIELD_LABELS[field]
+    words = field.rsplit(".", 1)[-1].replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def split_warning(text: str) -> tuple[str, str]:
+    """A warning about one field reads "key: message"; ("", text) for a warning about the whole test."""
+    name, sep, message = text.partition(": ")
+    return (name, message) if sep and name and " " not in name else ("", text)
+
+
+def warning_field(text: str) -> str:
+    return split_warning(text)[0]
+
+
+def named_warning(text: str, names: dict[str, str] | None = None) -> str:
+    """A warning with its field key replaced by the name a person knows: `names` (e.g. the command
+    line's options) where it has one, else the field's label."""
+    field, message = split_warning(text)
+    if not field:
+        return text
+    name = names.get(field) if names else None
+    return f"{name or field_label(field)}: {message}"
+
+
+def plain_number(value: Decimal | int) -> str:
+    """A number as digits ("0.0000001", "1000"), shortened with its size when it is absurdly long."""
+    if isinstance(value, int):
+        text = str(value)
+        if len(text) <= MAX_SHOWN_CHARS:
+            return text  # as typed: 12000 stays 12000
+        digits = len(text.lstrip("-"))
+        return f"{text[:_KEPT_DIGITS]}... ({digits:,} digits)"
+    if not value.is_finite():
+        return str(value)
+    text = format(value, "f")
+    if len(text) <= MAX_SHOWN_CHARS:
+        return text
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if whole != "0":
+        return f"{text[:_KEPT_DIGITS]}... ({len(whole):,} digits before the decimal point)"
+    return f"{text[:_KEPT_DIGITS]}... ({len(fraction):,} decimal places)"
