@@ -12,7 +12,9 @@ writes the row and its audit row (action "setting", table "lab_setting") in one 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, text, update
 
@@ -78,7 +80,14 @@ class LabSettingsService:
         database); without one, `local_administrator` names the trusted command-line operator.
         Raises LabSettingError for an unknown name or a value that is not allowed, WorkflowError when
         the caller may not change settings. Setting the value it already has changes nothing."""
-        value = format_setting(parse_setting(name, raw))
+        return self.update_many(actor, {name: raw}, local_administrator=local_administrator)
+
+    def update_many(
+        self, actor: Actor | None, changes: Mapping[str, str], *, local_administrator: str | None = None
+    ) -> LabSettings:
+        """Change several settings at once, all or nothing (the settings dialog's Save): every value
+        is parsed before anything is written, and each changed setting gets its own audit row."""
+        values = {name: format_setting(parse_setting(name, raw)) for name, raw in changes.items()}
         now = utc_now()
         with self.database.write_engine.begin() as connection:
             if actor is not None:
@@ -92,28 +101,31 @@ class LabSettingsService:
                 raise WorkflowError([ADMINISTRATOR_ONLY])
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
-            before, _problems = read_lab_settings(connection)
-            stored = connection.execute(
-                select(LabSetting.value).where(LabSetting.name == name)
-            ).scalar_one_or_none()
-            old = stored if stored is not None else format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
-            if stored == value or (stored is None and value == old):
-                return before
-            table = LabSetting.__table__
-            values = {"value": value, "changed_at": now, "changed_by": who}
-            if stored is None:
-                connection.execute(insert(table).values(name=name, **values))
-            else:
-                connection.execute(update(table).where(table.c.name == name).values(**values))
-            record_event(
-                connection,
-                at=now,
-                who=who,
-                action=AUDIT_ACTION,
-                table=AUDIT_TABLE,
-                record=name,
-                old={"name": name, "value": old, "stored": stored is not None},
-                new={"name": name, "value": value},
-            )
+            for name, value in values.items():
+                _write(connection, name, value, who, now)
             after, _problems = read_lab_settings(connection)
         return after
+
+
+def _write(connection: Connection, name: str, value: str, who: str, now: datetime) -> None:
+    """Store one setting and its audit row; nothing when it already has that value."""
+    stored = connection.execute(select(LabSetting.value).where(LabSetting.name == name)).scalar_one_or_none()
+    old = stored if stored is not None else format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
+    if stored == value or (stored is None and value == old):
+        return
+    table = LabSetting.__table__
+    row = {"value": value, "changed_at": now, "changed_by": who}
+    if stored is None:
+        connection.execute(insert(table).values(name=name, **row))
+    else:
+        connection.execute(update(table).where(table.c.name == name).values(**row))
+    record_event(
+        connection,
+        at=now,
+        who=who,
+        action=AUDIT_ACTION,
+        table=AUDIT_TABLE,
+        record=name,
+        old={"name": name, "value": old, "stored": stored is not None},
+        new={"name": name, "value": value},
+    )

@@ -169,3 +169,17 @@ def test_a_failed_audit_write_leaves_the_setting_unchanged(lab: Lab, monkeypatch
         LabSettingsService(lab.database).update(lab.admin, "allow_preliminary_handouts", "true")
     assert _rows(lab) == {}
     assert LabSettingsService(lab.database).load().allow_preliminary_handouts is False
+
+
+def test_several_changes_are_all_or_nothing_with_one_audit_row_each(lab: Lab) -> None:
+    service = LabSettingsService(lab.database)
+    before = lab.audit_count()
+    with pytest.raises(LabSettingError, match="idle_lock_minutes"):
+        service.update_many(lab.admin, {"lab_name": "Synthetic Lab", "idle_lock_minutes": "999"})
+    assert _rows(lab) == {}
+    assert lab.audit_count() == before
+    settings = service.update_many(
+        lab.admin, {"lab_name": "Synthetic Lab", "idle_lock_minutes": "20", "handout_language": "en"}
+    )
+    assert (settings.lab_name, settings.idle_lock_minutes) == ("Synthetic Lab", 20)
+    assert [e.record for e in lab.events("setting")] == ["lab_name", "idle_lock_minutes"]
