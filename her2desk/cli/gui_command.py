@@ -21,7 +21,8 @@ def register(_sub: argparse._SubParsersAction, root: argparse.ArgumentParser) ->
     root.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="exit right after the first paint of the populated worklist (start-up benchmarks)",
+        help="exit right after the first paint of the populated worklist, or of the sign-in dialog of a "
+        "database that needs a sign-in (start-up benchmarks)",
     )
     root.default_handler = run  # type: ignore[attr-defined]
 

@@ -7,6 +7,13 @@ second to import) opens on a thread right after and takes over (`gui.pending_ser
 else (a new, old or foreign file, PostgreSQL, a non-demo file under --demo) takes the ordinary path:
 open the service first, with a progress dialog if that is slow. The handout (reportlab) and
 migrations (Alembic) load later, if ever, when they are used.
+
+Signing in comes before the main window: the first administrator of an empty database, then the
+login (`login_dialog`); the window gets a `CaseService` built for the signed-in user. Only `--demo`
+on a demo database skips the password: it signs in the synthetic demo pathologist (`demo_accounts`),
+found by the fast path with `sqlite3` (`first_page.demo_user`) or, on the ordinary path, through the
+service. Any other database always asks, whatever the flags; the fast path is taken only for --demo,
+since the login needs the service (SQLAlchemy) anyway.
 """
 
 from __future__ import annotations
@@ -23,6 +30,9 @@ from her2desk.gui import dialogs
 from her2desk.gui.pending_service import PendingService
 
 if TYPE_CHECKING:
+    from her2desk.domain.workflow import Actor
+    from her2desk.gui.main_window import MainWindow
+    from her2desk.services.case_service import CaseService
     from her2desk.store.first_page import FirstPage
 
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
@@ -41,26 +51,47 @@ def demo_database_path() -> Path:
     return folder / DEMO_FILE_NAME
 
 
-def open_service(database: str | None, demo: bool):
-    """Open the service; for --demo seed a new database and refuse any database of real cases."""
+def open_service(database: str | None, demo: bool, actor: Actor | None = None):
+    """Open the service (for `actor` if given); for --demo seed a new database (with its demo
+    accounts), add the accounts to an older demo database, and refuse any database of real cases."""
     from her2desk.domain.records import WorklistQuery
-    from her2desk.services.case_service import open_case_service
+    from her2desk.services.case_service import CaseService, open_case_service
 
     url = database or (str(demo_database_path()) if demo else None)
     service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
-    if not demo or service.is_demo():
-        return service
-    if service.worklist_count(WorklistQuery()) > 0:
-        service.close()
-        raise PermissionError(
-            "This database holds real cases and is not a demo database; --demo opens only demo "
-            "databases. Run without --demo, or name another file with --database."
-        )
-    from her2desk.store.demo import seed_demo
+    if demo and service.is_demo():
+        from her2desk.store.demo import ensure_demo_accounts
 
-    print(f"her2desk: creating a demo database with {DEMO_CASES} synthetic cases…", file=sys.stderr)
-    seed_demo(service, DEMO_CASES)
-    return service
+        ensure_demo_accounts(service.database)  # a demo file made before the accounts existed
+    elif demo:
+        if service.worklist_count(WorklistQuery()) > 0:
+            service.close()
+            raise PermissionError(
+                "This database holds real cases and is not a demo database; --demo opens only demo "
+                "databases. Run without --demo, or name another file with --database."
+            )
+        from her2desk.store.demo import seed_demo
+
+        print(f"her2desk: creating a demo database with {DEMO_CASES} synthetic cases…", file=sys.stderr)
+        seed_demo(service, DEMO_CASES)
+    if actor is None:
+        return service
+    return CaseService(service.database, settings=service.settings, actor=actor)
+
+
+def demo_actor(service: CaseService) -> Actor | None:
+    """The demo pathologist of a demo database (None for any other database, or if the account is
+    missing, inactive or no longer a pathologist)."""
+    from her2desk.domain.workflow import Actor, Role
+    from her2desk.services.auth_service import AuthService
+    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
+
+    if not service.is_demo():
+        return None
+    for user in AuthService(service.database).users():
+        if user.username == DEMO_PATHOLOGIST.username and user.active and user.role is Role.PATHOLOGIST:
+            return Actor(user.user_id, user.username, user.role)
+    return None
 
 
 def open_with_progress(database: str | None, demo: bool):
@@ -114,28 +145,64 @@ def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] |
     return url, page
 
 
+def sign_in(service: CaseService, demo: bool) -> Actor | None:
+    """Who uses the program: the demo pathologist for --demo on a demo database, else whoever signs in
+    (after creating the first administrator of an empty database). None: the person quit."""
+    from her2desk.gui import login_dialog
+    from her2desk.services.auth_service import AuthService
+
+    if demo:
+        actor = demo_actor(service)
+        if actor is not None:
+            return actor
+    session = login_dialog.sign_in_at_start(AuthService(service.database))
+    return session.actor if session is not None else None
+
+
+def start(
+    database: str | None, *, demo: bool = False, quit_after_paint: bool = False
+) -> tuple[MainWindow, PendingService | None] | int:
+    """Open the database, sign in and build the main window (not shown); or the exit code when the
+    database cannot be opened or the person quits the sign-in."""
+    from her2desk.store.urls import redact
+
+    fast = read_first_page(database, demo) if demo else None
+    if fast is not None and fast[1].demo_user is not None:
+        url, page = fast
+        actor: Actor | None = page.demo_user
+        pending: PendingService | None = PendingService(lambda: open_service(database, demo, actor))
+        service, is_demo, location, rows = pending, page.is_demo, redact(url), page.rows
+    else:
+        pending = None
+        try:
+            opened = open_with_progress(database, demo)
+            if quit_after_paint and (not demo or demo_actor(opened) is None):
+                return _paint_sign_in_and_quit(opened)
+            actor = sign_in(opened, demo)
+        except Exception as error:  # a database problem is shown in words, never as a traceback
+            return _report_open_failure(error, quit_after_paint)
+        if actor is None:
+            opened.close()
+            return 0
+        from her2desk.services.case_service import CaseService
+
+        service = CaseService(opened.database, settings=opened.settings, actor=actor)
+        is_demo, location, rows = opened.is_demo(), redact(opened.database.url), None
+
+    from her2desk.gui.main_window import MainWindow
+
+    window = MainWindow(service, demo=is_demo, location=location, first_page=rows, actor=actor)  # type: ignore[arg-type]
+    return window, pending
+
+
 def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk")
     app.setApplicationName("her2desk")
-    from her2desk.store.urls import redact
-
-    fast = read_first_page(database, demo)
-    pending: PendingService | None = None
-    if fast is not None:
-        url, page = fast
-        pending = PendingService(lambda: open_service(database, demo))
-        service, is_demo, location, rows = pending, page.is_demo, redact(url), page.rows
-    else:
-        try:
-            service = open_with_progress(database, demo)
-        except Exception as error:  # a database problem is shown in words, never as a traceback
-            return _report_open_failure(error, quit_after_paint)
-        is_demo, location, rows = service.is_demo(), redact(service.database.url), None
-
-    from her2desk.gui.main_window import MainWindow
-
-    window = MainWindow(service, demo=is_demo, location=location, first_page=rows)  # type: ignore[arg-type]
+    started = start(database, demo=demo, quit_after_paint=quit_after_paint)
+    if isinstance(started, int):
+        return started
+    window, pending = started
     if quit_after_paint:
         # exit(), not quit(): quit() would close the window first, and closing waits for the
         # background reads (which, on the fast path, wait for the service to open).
@@ -149,10 +216,14 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
         def on_opened(error: object) -> None:
             if isinstance(error, Exception):  # the file changed under us since the first page was read
                 app.exit(_report_open_failure(error, quit_after_paint))
+            else:
+                window.start_idle_lock()
 
         pending.finished.connect(on_opened)
         window.worklist.first_paint.connect(pending.start)
         QTimer.singleShot(OPEN_AFTER_PAINT_AT_LATEST_MS, pending.start)
+    elif not quit_after_paint:
+        window.start_idle_lock()
     window.show()
     code = app.exec()
     if quit_after_paint:
@@ -160,7 +231,23 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
         # as the count of a large worklist, and abandoning a read loses nothing.
         return code
     window.runner.wait()
-    service.close()
+    window.service.close()
+    return code
+
+
+def _paint_sign_in_and_quit(opened: CaseService) -> int:
+    """--quit-after-paint on a database that needs a sign-in: its first window is the sign-in dialog
+    (or the first administrator's); paint that and exit. Nobody is signed in, nothing is written."""
+    from her2desk.gui.login_dialog import FirstAdministratorDialog, LoginDialog
+    from her2desk.services.auth_service import AuthService
+
+    auth = AuthService(opened.database)
+    dialog = LoginDialog(auth) if auth.has_users() else FirstAdministratorDialog(auth)
+    dialog.show()
+    QTimer.singleShot(0, lambda: QApplication.exit(0))
+    code = QApplication.exec()
+    dialog.close()
+    opened.close()
     return code
 
 

@@ -1,7 +1,9 @@
 """The main window: worklist, case entry and patient history as tabs, with menus and a status bar.
 
 It wires the views together and owns the rules for moving between cases (never lose unsaved
-changes); the views themselves are layout and their own small jobs.
+changes) and between users (File ▸ Switch user, the idle lock of `idle_lock`); the views themselves
+are layout and their own small jobs. The signed-in user is `actor`; `service` is a `CaseService`
+built for that user, so every save records who entered it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.domain.workflow import Actor
@@ -24,6 +34,7 @@ if TYPE_CHECKING:
     from her2desk.domain.lab_settings import LabSettings
     from her2desk.gui.case_editor import CaseEditor
     from her2desk.gui.history_view import HistoryView
+    from her2desk.gui.idle_lock import IdleLock
     from her2desk.services.case_service import CaseService
     from her2desk.services.signout_service import SignOutService
 
@@ -68,7 +79,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.case_tab, "Case")
         self.tabs.addTab(self.history_tab, "Patient history")
         self.tabs.currentChanged.connect(self._on_tab)
-        self.setCentralWidget(self.tabs)
+        # A stack, so the idle lock can put its screen in place of the tabs (see `idle_lock`).
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.idle_lock: IdleLock | None = None
         self._build_menus()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: a count of a large worklist has no known length
@@ -76,8 +91,17 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName("Counting cases")
         self.busy.setVisible(False)
         self.statusBar().addPermanentWidget(self.busy)
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName("Signed-in user")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._show_actor()
         where = QLabel(("DEMO DATA — " if demo else "") + location)
         where.setAccessibleName("Database")
+        if demo:
+            from her2desk.store.demo_accounts import demo_accounts_text
+
+            where.setToolTip(demo_accounts_text())
+            where.setText(f"{where.text()} — {demo_accounts_text()}")
         self.statusBar().addPermanentWidget(where)
 
         self.worklist.open_requested.connect(self.open_case_id)
@@ -124,6 +148,77 @@ class MainWindow(QMainWindow):
                 self.editor.open_case(current)
         self.worklist_model.refresh()
 
+    # -- the signed-in user ------------------------------------------------------------------------
+
+    def _show_actor(self) -> None:
+        actor = self.actor
+        self.user_label.setText(
+            f"Signed in as {actor.username} ({actor.role.value})" if actor is not None else ""
+        )
+        self.user_label.setVisible(actor is not None)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._editor is not None and self._editor.is_dirty()
+
+    def switch_user(self, *, discard_unsaved: bool = False) -> bool:
+        """Sign out and let someone sign in (File ▸ Switch user, or the lock screen). Unsaved changes
+        are asked about first (Save saves them as the current user) unless the caller already had
+        them discarded; Cancel on the login keeps the current user. True when another sign-in happened."""
+        if not discard_unsaved and self._editor is not None and not self._editor.confirm_leave():
+            return False
+        from her2desk.gui import login_dialog
+        from her2desk.services.auth_service import AuthService
+
+        auth = self._read(lambda: AuthService(self.service.database), "The database could not be opened")
+        if auth is None:
+            return False
+        session = login_dialog.run_login(
+            auth,
+            self,
+            title="Switch user",
+            intro="Sign in as the person who will use the program now. Cancel keeps the current user.",
+            cancel_text="Cancel",
+        )
+        if session is None:
+            return False
+        self.sign_in_as(session.actor)
+        return True
+
+    def sign_in_as(self, actor: Actor) -> None:
+        """Make `actor` the window's user: a service built for them, the views following it."""
+        from her2desk.services.case_service import CaseService
+
+        service = CaseService(self.service.database, settings=self.service.settings, actor=actor)
+        self.actor = actor
+        self.service = service
+        self._workflow = None
+        self.worklist_model.source = service
+        if self._history is not None:
+            self._history.service = service
+        if self._editor is not None:
+            self._editor.service = service
+            stored = self._editor.stored
+            if stored is None:
+                self._editor.new_case()
+            else:  # the stored version again: a previous user's discarded edits must not linger
+                accession = stored.entry.accession
+                current = self._read(lambda: service.load(accession), "The case could not be read")
+                if current is not None:
+                    self._editor.open_case(current)
+                else:
+                    self._editor.new_case()
+        self._show_actor()
+        self.worklist_model.refresh()
+        self.show_message(f"Signed in as {actor.username} ({actor.role.value})")
+
+    def start_idle_lock(self, interval_ms: int | None = None) -> None:
+        """Lock after the lab's idle time (`interval_ms` overrides it: tests). Only for a signed-in user."""
+        if self.actor is None or self.idle_lock is not None:
+            return
+        from her2desk.gui.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, interval_ms)
+
     # -- views built on first use ------------------------------------------------------------
 
     @property
@@ -153,7 +248,18 @@ class MainWindow(QMainWindow):
         if current is self.case_tab:
             self.editor.form.rows["accession"].input.setFocus()
         elif current is self.history_tab:
+            mrn = self._open_mrn()
+            if mrn and mrn != self.history.mrn:  # follow the case open in the Case tab
+                self._read(lambda: self.history.show_patient(mrn), "The patient history could not be read")
             self.history.table.setFocus()
+
+    def _open_mrn(self) -> str:
+        """The MRN of the case in the Case tab: the stored case's, else the one being typed."""
+        if self._editor is None:
+            return ""
+        if self._editor.stored is not None:
+            return self._editor.stored.entry.patient.mrn
+        return self._editor.form.rows["patient.mrn"].text().strip()
 
     # -- menus -----------------------------------------------------------------------------------
 
@@ -177,8 +283,13 @@ class MainWindow(QMainWindow):
             "&Open selected case", "Ctrl+O", self.open_selected, "Open the case selected in the worklist"
         )
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.switch_user_action = self._action(
+            "S&witch user…", None, lambda: self.switch_user(), "Sign out and let someone else sign in"
+        )
         for action in (self.new_action, self.open_action, self.save_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         case_menu = bar.addMenu("&Case")
@@ -294,6 +405,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.idle_lock is not None and self.idle_lock.locked and self.has_unsaved_changes():
+            # Only the signed-in user may decide about their unsaved entries: unlock first.
+            self.idle_lock.screen.say("There are unsaved changes: unlock to save or discard them first.")
+            event.ignore()
+            return
         if self._editor is not None and not self._editor.confirm_leave():
             event.ignore()
             return
@@ -301,6 +417,8 @@ class MainWindow(QMainWindow):
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         settings.sync()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         self.runner.wait()
         event.accept()
 
