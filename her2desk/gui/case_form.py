@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -112,12 +112,18 @@ class CaseForm(QWidget):
         mrn = line_field("patient.mrn", "&MRN", "MRN", "medical record number")
         self.find_button = QPushButton("Fin&d patient")
         self.find_button.setAccessibleName("Find patient by MRN")
-        self.find_button.setToolTip("Fill in the patient's details from an earlier case with this MRN")
+        self.find_button.setToolTip(
+            "Fill in the patient's details from an earlier case with this MRN (Alt+D, or Enter in MRN)"
+        )
         self.find_button.clicked.connect(
             lambda: self.find_patient_requested.emit(self.rows["patient.mrn"].text())
         )
         self.history_button = QPushButton("Hist&ory")
         self.history_button.setAccessibleName("Patient history")
+        self.history_button.setToolTip("Every specimen of this patient on a time line (Alt+O)")
+        # Tab goes from input to input; the buttons are reached by their mnemonics (Alt+D, Alt+O).
+        for button in (self.find_button, self.history_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history_button.clicked.connect(
             lambda: self.history_requested.emit(self.rows["patient.mrn"].text())
         )

@@ -19,21 +19,32 @@ class UnsavedChoice(Enum):
     CANCEL = "cancel"
 
 
-def ask_unsaved(parent: QWidget, accession: str) -> UnsavedChoice:
-    """The case has unsaved changes and the person is leaving it; Cancel (stay) is the default."""
+UNSAVED_BUTTONS = (
+    (QMessageBox.StandardButton.Save, "&Save"),
+    (QMessageBox.StandardButton.Discard, "&Discard"),
+    (QMessageBox.StandardButton.Cancel, "&Cancel"),
+)
+
+
+def unsaved_box(parent: QWidget, accession: str) -> QMessageBox:
+    """The unsaved-changes question, not yet asked. Each answer has a mnemonic (Alt+S, Alt+D, Alt+C):
+    Qt's standard buttons have none on every platform, and the keyboard must reach all three."""
     what = f"case {accession}" if accession.strip() else "the new case"
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved changes")
     box.setText(f"You have changed {what} without saving it.")
     box.setInformativeText("Save the changes, discard them, or go back to the case?")
-    box.setStandardButtons(
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel
-    )
+    for standard, text in UNSAVED_BUTTONS:
+        box.addButton(standard).setText(text)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    answer = box.exec()
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_unsaved(parent: QWidget, accession: str) -> UnsavedChoice:
+    """The case has unsaved changes and the person is leaving it; Cancel (stay) is the default."""
+    answer = unsaved_box(parent, accession).exec()
     if answer == QMessageBox.StandardButton.Save:
         return UnsavedChoice.SAVE
     if answer == QMessageBox.StandardButton.Discard:
@@ -96,7 +107,9 @@ SHORTCUTS = (
     ("Ctrl+O", "open the case selected in the worklist"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "worklist / case / patient history"),
     ("F5", "refresh the worklist"),
-    ("Enter in MRN", "find the patient by MRN"),
+    ("Enter in MRN, or Alt+D", "find the patient by MRN"),
+    ("Alt+O", "the patient's history (from the case form)"),
+    ("Tab / Shift+Tab", "next / previous entry field"),
     ("Alt + underlined letter", "go to that field"),
 )
 

@@ -1,0 +1,119 @@
+"""Keyboard-only entry (new-user test): Tab goes from input to input, the MRN row's buttons and the
+unsaved-changes answers are reached by their mnemonics, and the panel names fields by their labels."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+
+from her2desk.domain.labels import FIELD_LABELS
+from her2desk.gui import dialogs
+from her2desk.gui.dialogs import ask_unsaved as real_ask_unsaved  # before the fixture replaces it
+from her2desk.gui.main_window import MainWindow
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def test_tab_from_mrn_goes_to_family_name_and_back(window: MainWindow, ui, qtbot) -> None:
+    window.new_action.trigger()
+    form = window.editor.form
+    mrn = ui.find(form, "MRN")
+    mrn.setFocus()
+    qtbot.keyClick(mrn, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is ui.find(form, "Family name")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is mrn
+
+
+def test_tab_never_stops_on_a_button_of_the_form(window: MainWindow, ui, qtbot) -> None:
+    window.new_action.trigger()
+    form = window.editor.form
+    ui.find(form, "Accession number").setFocus()
+    visited = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        visited.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    in_form = [w for w in visited if form.isAncestorOf(w)]
+    assert len(in_form) > 20
+    assert not any(isinstance(w, QPushButton) for w in in_form), [w.accessibleName() for w in in_form]
+
+
+def test_find_patient_and_history_by_mnemonic(window: MainWindow, ui, qtbot) -> None:
+    window.new_action.trigger()
+    window.activateWindow()
+    form = window.editor.form
+    ui.type(form, "MRN", "SYN-424242")
+    with qtbot.waitSignal(form.find_patient_requested, timeout=2000) as found:
+        qtbot.keyClick(ui.find(form, "MRN"), Qt.Key.Key_D, ALT)
+    assert found.args == ["SYN-424242"]
+    ui.find(form, "MRN").setFocus()
+    with qtbot.waitSignal(form.history_requested, timeout=2000) as history:
+        qtbot.keyClick(ui.find(form, "MRN"), Qt.Key.Key_O, ALT)
+    assert history.args == ["SYN-424242"]
+    assert "&d" in form.find_button.text().lower()
+    assert "&o" in form.history_button.text().lower()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier", "expected"),
+    [
+        (Qt.Key.Key_S, ALT, dialogs.UnsavedChoice.SAVE),
+        (Qt.Key.Key_D, ALT, dialogs.UnsavedChoice.DISCARD),
+        (Qt.Key.Key_C, ALT, dialogs.UnsavedChoice.CANCEL),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier, dialogs.UnsavedChoice.CANCEL),
+    ],
+)
+def test_unsaved_changes_answers_have_mnemonics(qtbot, key, modifier, expected) -> None:
+    pressed: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        pressed.extend(button.text() for button in box.buttons())
+        qtbot.keyClick(box, key, modifier)
+
+    QTimer.singleShot(50, answer)
+    choice = real_ask_unsaved(None, "S26-000001")  # type: ignore[arg-type]
+    assert choice is expected
+    assert sorted(pressed) == ["&Cancel", "&Discard", "&Save"]
+
+
+def test_form_inputs_carry_the_domains_labels(window: MainWindow) -> None:
+    """The domain's label table and the form name fields alike (messages use one, screen readers both)."""
+    rows = window.editor.form.rows
+    assert {key: row.input.accessibleName() for key, row in rows.items()} == {
+        key: FIELD_LABELS[key] for key in rows
+    }
+
+
+def _breast_ihc(ui, form, score: str) -> None:
+    ui.choose(form, "Procedure", "Core needle biopsy")
+    ui.choose(form, "Site", "Breast")
+    ui.choose(form, "IHC score", score)
+
+
+def test_no_warning_beside_an_unreadable_value(window: MainWindow, ui) -> None:
+    window.new_action.trigger()
+    form, panel = window.editor.form, window.editor.panel
+    _breast_ihc(ui, form, "0")
+    assert "Stained percent: give the %" in panel.warnings.text()  # IHC 0 without a percentage
+    ui.type(form, "Stained percent", "abc")
+    assert "is not a number" in panel.errors.text()
+    assert "Stained percent" not in panel.warnings.text()
+
+
+def test_refused_cep17_gets_no_polysomy_warning_and_plain_digits(window: MainWindow, ui) -> None:
+    window.new_action.trigger()
+    form, panel = window.editor.form, window.editor.panel
+    _breast_ihc(ui, form, "2+")
+    ui.choose(form, "ISH probe", "Dual")
+    ui.type(form, "HER2 signals per cell", "5.5")
+    ui.type(form, "Cells counted", "20")
+    ui.type(form, "CEP17 signals per cell", "0.5")
+    assert "polysomy" in panel.warnings.text()
+    ui.type(form, "CEP17 signals per cell", "1e-7")
+    assert "polysomy" not in panel.warnings.text()
+    assert "CEP17 signals per cell: give at most 6 decimal places, not 0.0000001" in panel.errors.text()
+    assert isinstance(ui.find(form, "CEP17 signals per cell"), QLineEdit)
