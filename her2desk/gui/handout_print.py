@@ -1,0 +1,139 @@
+"""Pages of a handout PDF as images (pypdfium2), and painting them onto Qt's printer.
+
+QtPdf is one of PySide6's Add-ons, which this program does not install, so the PDF is rasterised with
+PDFium (pypdfium2) and the images are painted with QPainter on a QPrinter: printing goes through
+Qt's own printer support and dialog. The page is fitted into the printer's printable area (the
+handout has its own margins). PDFium is not thread-safe, even across documents, so every call into
+it holds one lock; rendering runs on worker threads and only plain bytes cross back to the GUI
+thread, where the QImage is made and painted.
+
+`ask_printer` is the one place a modal print dialog opens; tests replace it to print to a PDF file.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
+
+POINTS_PER_INCH = 72.0
+PRINT_DPI_CAP = 300.0  # enough for text on paper; 1200 dpi would be ~0.5 GB of pixels per page
+_PDFIUM = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One rendered page as plain RGBX bytes (safe to pass between threads), and its size in points."""
+
+    width: int
+    height: int
+    stride: int
+    data: bytes
+    points: tuple[float, float]
+
+    def to_qimage(self) -> QImage:
+        # copy(): the QImage must own its pixels, not borrow this object's bytes
+        return QImage(self.data, self.width, self.height, self.stride, QImage.Format.Format_RGBX8888).copy()
+
+
+def render_pages(pdf: bytes, dpi: float) -> list[PageImage]:
+    """Every page of `pdf` rendered at `dpi` (any thread)."""
+    import pypdfium2 as pdfium
+
+    pages: list[PageImage] = []
+    with _PDFIUM:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
+                size = page.get_size()
+                pages.append(
+                    PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer), size)
+                )
+                bitmap.close()
+                page.close()
+        finally:
+            document.close()
+    return pages
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
+# -- the printer ---------------------------------------------------------------------------------
+
+
+def new_printer() -> QPrinter:
+    """A printer at its own resolution; A4 portrait like the handout (the dialog may change both)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    return printer
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter, title: str = "Print handout") -> bool:
+    """Qt's print dialog; True to print (the dialog has set up `printer`), False when cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def print_dpi(printer: QPrinter) -> float:
+    """The resolution to render pages at for this printer: its own, at most PRINT_DPI_CAP."""
+    return min(float(printer.resolution()), PRINT_DPI_CAP)
+
+
+class PrinterSession:
+    """One print job: pages painted one after another; `finish` sends it, `abort` throws it away.
+
+    Used on the GUI thread only (QPainter on a QPrinter).
+    """
+
+    def __init__(self, printer: QPrinter) -> None:
+        self.printer = printer
+        self.painter = QPainter()
+        self.pages = 0
+        self.open = False
+
+    def begin(self) -> bool:
+        self.open = self.painter.begin(self.printer)
+        return self.open
+
+    def paint(self, pages: list[PageImage]) -> None:
+        for page in pages:
+            if self.pages:
+                self.printer.newPage()
+            self._paint_page(page)
+            self.pages += 1
+
+    def _paint_page(self, page: PageImage) -> None:
+        area = self.printer.pageLayout().paintRectPixels(self.printer.resolution())
+        target = QSizeF(page.points[0], page.points[1])
+        target.scale(QSizeF(area.width(), area.height()), Qt.AspectRatioMode.KeepAspectRatio)
+        left = (area.width() - target.width()) / 2
+        self.painter.drawImage(QRectF(left, 0, target.width(), target.height()), page.to_qimage())
+
+    def finish(self) -> bool:
+        """End the job (the printer spools it); True when it went through."""
+        if not self.open:
+            return False
+        self.open = False
+        return self.painter.end()
+
+    def abort(self) -> None:
+        if self.open:
+            self.printer.abort()
+            self.open = False
+            self.painter.end()

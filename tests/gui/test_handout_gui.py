@@ -1,0 +1,333 @@
+"""The handout in the desktop program: preview, print (through Qt's printer, to a PDF file here), save,
+and the batch actions — on a real database with real users and a real sign-out.
+
+The print dialog, the save/folder questions and the summary box are the modules' seams
+(`handout_print.ask_printer`, `handout_preview.ask_save_path`, `handout_batch.ask_*`/`show_summary`);
+everything else is the real widgets, the real services and the real printer engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+from pypdf import PdfReader
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
+
+from her2desk.gui import dialogs, handout_batch, handout_preview, handout_print
+from her2desk.gui.handout_actions import NO_CASE, NO_SELECTION, HandoutActions
+from her2desk.gui.handout_batch import BatchOptions
+from her2desk.gui.handout_preview import HandoutPreview
+from her2desk.gui.main_window import MainWindow
+from her2desk.services.case_service import CaseService
+from her2desk.services.lab_settings_service import LabSettingsService
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
+
+from backends import make_entry
+from lab import PASSWORDS, Lab, open_lab
+
+SIGNED = ["S26-00101", "S26-00102"]
+ENTERED = "S26-00103"
+RESULT_LINE = "Your result: HER2-positive"  # make_entry: IHC 2+ with ISH group 1
+PATIENT = "Demo-Ångström"
+
+
+def pdf_text(pdf: bytes) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return " ".join(done.stdout.decode("utf-8").split())
+
+
+@pytest.fixture
+def lab(db_path: Path) -> Iterator[Lab]:
+    """Two signed-out cases and one only entered, by real users through the real services."""
+    lab = open_lab(str(db_path))
+    technologist = CaseService(lab.database, actor=lab.tech)
+    for accession in [*SIGNED, ENTERED]:
+        technologist.save(make_entry(accession), None)
+    for accession in SIGNED:
+        stored = technologist.load(accession)
+        assert stored is not None
+        lab.signout.sign_out(lab.path, accession, PASSWORDS["pia"], stored.version)
+    yield lab
+    lab.database.close()
+
+
+@pytest.fixture
+def win(lab: Lab, service: CaseService, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    window = MainWindow(service, location="test", actor=lab.path)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.worklist_model.total == 3)
+    qtbot.waitUntil(lambda: window.worklist_model.row_at(2) is not None)
+    yield window
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    window.close()
+    window.runner.wait()
+    window.deleteLater()
+
+
+@pytest.fixture
+def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(handout_batch, "show_summary", lambda _parent, _title, text: shown.append(text))
+    import her2desk.gui.handout_actions as actions_module
+
+    monkeypatch.setattr(actions_module, "show_summary", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(handout_preview, "show_summary", lambda _parent, _title, text: shown.append(text))
+    return shown
+
+
+def print_to(monkeypatch: pytest.MonkeyPatch, path: Path, calls: list[str] | None = None) -> None:
+    """The print dialog, answered: print to a PDF file through Qt's printer (no modal dialog)."""
+
+    def ask(_parent, printer: QPrinter, _title: str = "") -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        if calls is not None:
+            calls.append("print")
+        return True
+
+    monkeypatch.setattr(handout_print, "ask_printer", ask)
+
+
+def actions_of(window: MainWindow) -> HandoutActions:
+    return window.handout_actions  # type: ignore[attr-defined]
+
+
+def select(window: MainWindow, accessions: list[str]) -> None:
+    model = window.worklist_model
+    selection = window.worklist.table.selectionModel()
+    selection.clearSelection()
+    for row in range(model.total or 0):
+        found = model.row_at(row)
+        if found is not None and found.accession in accessions:
+            selection.select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+    assert sorted(window.selected_accessions()) == sorted(accessions)
+
+
+def open_preview(window: MainWindow, qtbot, accession: str) -> HandoutPreview:
+    select(window, [accession])
+    actions = actions_of(window)
+    assert actions.preview_action.isEnabled()
+    actions.preview_action.trigger()
+    preview = actions.preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.state.text() != "Making the handout…", timeout=20_000)
+    return preview
+
+
+def shown_pages(preview: HandoutPreview) -> list:
+    return [
+        label for label in preview.page_labels() if label.pixmap() is not None and not label.pixmap().isNull()
+    ]
+
+
+def test_actions_are_disabled_with_the_reason_when_nothing_is_selected(win: MainWindow) -> None:
+    actions = actions_of(win)
+    win.worklist.table.selectionModel().clearSelection()
+    actions.update()
+    assert not actions.preview_action.isEnabled()
+    assert actions.preview_action.toolTip() == NO_CASE
+    assert not actions.print_action.isEnabled()
+    assert actions.print_action.toolTip() == NO_SELECTION
+    select(win, SIGNED)
+    assert actions.print_action.isEnabled()
+    assert not actions.preview_action.isEnabled()  # two cases: which one to preview is not clear
+    assert actions.preview_action.shortcut().toString() == "Ctrl+P"
+
+
+def test_preview_shows_the_rendered_pages_of_a_signed_out_case_and_language_re_renders(
+    win: MainWindow, qtbot, ui
+) -> None:
+    preview = open_preview(win, qtbot, SIGNED[0])
+    assert shown_pages(preview), preview.state.text()
+    assert preview.state.text().startswith("Final result")
+    assert preview.prepared is not None
+    assert preview.prepared.language == "en"
+    assert ui.find(preview, "Print handout").isEnabled()
+    english = preview.prepared.sha256
+    ui.choose(preview, "Handout language", "Español")
+    qtbot.waitUntil(
+        lambda: preview.prepared is not None and preview.prepared.language == "es", timeout=20_000
+    )
+    assert preview.prepared.sha256 != english
+    assert "Su resultado: HER2 positivo" in pdf_text(preview.prepared.pdf)
+    assert shown_pages(preview)
+
+
+def test_preview_of_a_case_not_signed_out_is_refused_with_the_reason(win: MainWindow, qtbot, ui) -> None:
+    preview = open_preview(win, qtbot, ENTERED)
+    assert "not signed out (entered)" in preview.state.text()
+    assert "allow_preliminary_handouts" in preview.state.text()  # how the lab could allow a preliminary page
+    assert shown_pages(preview) == []
+    assert not ui.find(preview, "Print handout").isEnabled()
+    assert not ui.find(preview, "Save handout as PDF").isEnabled()
+
+
+def test_where_the_lab_allows_it_the_preview_offers_a_marked_preliminary_page(
+    win: MainWindow, lab: Lab, qtbot, ui
+) -> None:
+    LabSettingsService(lab.database).update(lab.admin, "allow_preliminary_handouts", "true")
+    preview = open_preview(win, qtbot, ENTERED)
+    box = ui.find(preview, "Preliminary handout")
+    assert box.isVisibleTo(preview)
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: preview.prepared is not None, timeout=20_000)
+    assert preview.state.text().startswith("PRELIMINARY — NOT FINAL")
+    assert "PRELIMINARY — NOT FINAL" in pdf_text(preview.prepared.pdf)
+
+
+def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
+    win: MainWindow, lab: Lab, qtbot, ui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "printed.pdf"
+    print_to(monkeypatch, out)
+    preview = open_preview(win, qtbot, SIGNED[0])
+    prepared = preview.prepared
+    assert prepared is not None
+    ui.find(preview, "Print handout").click()
+    qtbot.waitUntil(lambda: preview.last_run is not None, timeout=30_000)
+    assert preview.last_run.done == [prepared]
+    (row,) = lab.signout.handouts(SIGNED[0])
+    assert (row.printed_by, row.language, row.sha256, row.preliminary) == (
+        "pia",
+        "en",
+        prepared.sha256,
+        False,
+    )
+    assert row.sha256 == hashlib.sha256(prepared.pdf).hexdigest()
+    # The printed bytes were these: patient name and result line, read back by poppler.
+    text = pdf_text(prepared.pdf)
+    assert PATIENT in text
+    assert RESULT_LINE in text
+    # What reached the printer is the picture of exactly that PDF: the page image in the printed file
+    # is the 300 dpi rendering of the handout (the printer draws pixels, so pdftotext finds no text).
+    printed = PdfReader(io.BytesIO(out.read_bytes()))
+    assert len(printed.pages) == 1
+    (embedded,) = printed.pages[0].images
+    printed_image = embedded.image.convert("RGB")
+    (expected_page,) = handout_print.render_pages(prepared.pdf, handout_print.PRINT_DPI_CAP)
+    expected = Image.frombuffer(
+        "RGBX", (expected_page.width, expected_page.height), expected_page.data, "raw", "RGBX",
+        expected_page.stride, 1,
+    ).convert("RGB")  # fmt: skip
+    assert printed_image.size == expected.size
+    difference = ImageStat.Stat(ImageChops.difference(printed_image, expected).convert("L")).mean[0]
+    assert difference < 2.0
+    assert "Printed and recorded" in preview.state.text()
+
+
+def test_a_cancelled_print_dialog_records_nothing(
+    win: MainWindow, lab: Lab, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(handout_print, "ask_printer", lambda *_a, **_k: False)
+    preview = open_preview(win, qtbot, SIGNED[0])
+    ui.find(preview, "Print handout").click()
+    assert "cancelled" in preview.state.text()
+    assert lab.signout.handouts(SIGNED[0]) == []
+
+
+def test_save_as_pdf_writes_the_exact_bytes_and_records_their_hash(
+    win: MainWindow, lab: Lab, qtbot, ui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "saved"  # no suffix: ".pdf" is added
+    suggested: list[str] = []
+    monkeypatch.setattr(handout_preview, "ask_save_path", lambda _p, name: suggested.append(name) or target)
+    preview = open_preview(win, qtbot, SIGNED[1])
+    ui.find(preview, "Save handout as PDF").click()
+    saved = (tmp_path / "saved.pdf").read_bytes()
+    assert suggested == [f"handout-{SIGNED[1]}-en.pdf"]
+    (row,) = lab.signout.handouts(SIGNED[1])
+    assert row.sha256 == hashlib.sha256(saved).hexdigest()
+    assert saved == preview.prepared.pdf
+    text = pdf_text(saved)
+    assert PATIENT in text
+    assert RESULT_LINE in text
+    assert list(tmp_path.glob("*.part")) == []
+
+
+def test_batch_print_of_three_selected_prints_two_and_lists_the_one_not_signed_out(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    out = tmp_path / "batch.pdf"
+    print_to(monkeypatch, out)
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("en", preliminary=False))
+    select(win, [*SIGNED, ENTERED])
+    actions = actions_of(win)
+    actions.print_action.trigger()
+    qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    result = actions.last_result
+    assert sorted(p.accession for p in result.done) == SIGNED
+    assert [accession for accession, _ in result.skipped] == [ENTERED]
+    assert "not signed out (entered)" in result.skipped[0][1]
+    for prepared in result.done:
+        (row,) = lab.signout.handouts(prepared.accession)
+        assert row.sha256 == prepared.sha256
+    assert lab.signout.handouts(ENTERED) == []
+    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == 2
+    (summary,) = summaries
+    assert summary.startswith("2 handouts printed and recorded.")
+    assert f"• {ENTERED}: case {ENTERED} is not signed out (entered)" in summary
+
+
+def test_cancelling_a_batch_print_records_nothing(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    print_to(monkeypatch, tmp_path / "cancelled.pdf")
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("en", preliminary=False))
+    select(win, [*SIGNED, ENTERED])
+    actions = actions_of(win)
+    actions.print_action.trigger()
+    run = actions.run
+    assert run is not None
+    (cancel,) = run.progress.findChildren(QPushButton)
+    cancel.click()  # the progress dialog's Cancel button, before the first page is back from the worker
+    qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    assert actions.last_result.cancelled
+    assert actions.last_result.done == []
+    for accession in [*SIGNED, ENTERED]:
+        assert lab.signout.handouts(accession) == []
+    assert summaries == ["Cancelled: nothing was printed and nothing was recorded."]
+
+
+def test_batch_save_writes_each_pdf_into_the_folder_and_records_it(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    (folder / f"handout-{SIGNED[0]}-es.pdf").write_bytes(b"an older file is kept")
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("es", preliminary=False))
+    monkeypatch.setattr(handout_batch, "ask_folder", lambda _parent: folder)
+    select(win, [*SIGNED, ENTERED])
+    actions = actions_of(win)
+    actions.save_action.trigger()
+    qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    assert (folder / f"handout-{SIGNED[0]}-es.pdf").read_bytes() == b"an older file is kept"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        f"handout-{SIGNED[0]}-es (2).pdf",
+        f"handout-{SIGNED[0]}-es.pdf",
+        f"handout-{SIGNED[1]}-es.pdf",
+    ]
+    for path in actions.last_result.paths:
+        accession = SIGNED[0] if SIGNED[0] in path.name else SIGNED[1]
+        (row,) = lab.signout.handouts(accession)
+        assert row.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert row.language == "es"
+    assert lab.signout.handouts(ENTERED) == []
+    assert "Skipped 1:" in summaries[0]
