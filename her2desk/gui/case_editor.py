@@ -3,28 +3,49 @@
 Every change re-checks the whole case with the domain (pure and fast), so the panel and the
 messages beside the fields always agree with what a save would do. Saving goes through the service,
 which checks again and refuses stale copies; nothing is overwritten behind anyone's back.
+
+Above the form a banner states where the case is in the sign-out workflow. A signed-out case is shown
+read-only (every input, not only Save) until it is amended. While a second observer enters the blinded
+recount, the first count and everything computed from it are hidden.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.inputs import INPUT_FIELDS
+from her2desk.domain.labels import field_label
 from her2desk.domain.problems import Problem
-from her2desk.domain.records import CaseConflictError, CaseInvalidError, StoredCase
+from her2desk.domain.records import CaseConflictError, CaseInvalidError, SignOutState, StoredCase
 from her2desk.domain.vocabulary import NextStep
 from her2desk.domain.workflow import WorkflowError
 from her2desk.gui import dialogs
-from her2desk.gui.case_form import CaseForm
+from her2desk.gui.case_form import COUNT_KEYS, CaseForm
 from her2desk.gui.interpretation_panel import InterpretationPanel
+from her2desk.gui.labels import label
 
 if TYPE_CHECKING:
     from her2desk.services.case_service import CaseService
+
+READ_ONLY_TEXT = "signed out: amend it to change it"
+STATE_WORDS = {
+    SignOutState.DRAFT: "Draft",
+    SignOutState.ENTERED: "Entered, awaiting sign-out",
+    SignOutState.SIGNED_OUT: "Signed out (read-only)",
+    SignOutState.AMENDED: "Amended, awaiting sign-out",
+}
+BANNER_STYLES = {
+    SignOutState.SIGNED_OUT: "background: #e6f2e8; border: 1px solid #1d5e2c; padding: 4px;",
+    SignOutState.AMENDED: "background: #fff4e0; border: 1px solid #8a5a00; padding: 4px;",
+}
+DEFAULT_BANNER_STYLE = "background: #eef0f4; border: 1px solid #9aa3b0; padding: 4px;"
 
 
 class CaseEditor(QWidget):
@@ -33,6 +54,7 @@ class CaseEditor(QWidget):
     saved = Signal(object)
     status_message = Signal(str)
     history_requested = Signal(str)
+    case_changed = Signal()  # another case (or another version of it) is on screen
 
     def __init__(self, service: CaseService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +68,13 @@ class CaseEditor(QWidget):
         self._show_all = False
         self._baseline: dict[str, str] = {}
         self._trusted = True
+        self._blind_on_open = False
+
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Case state")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -63,7 +92,8 @@ class CaseEditor(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
 
         self.form.changed.connect(self._on_changed)
         self.form.find_patient_requested.connect(self.find_patient)
@@ -79,6 +109,10 @@ class CaseEditor(QWidget):
     def is_dirty(self) -> bool:
         return self.form.raw_values() != self._baseline
 
+    @property
+    def read_only(self) -> bool:
+        return self.stored is not None and self.stored.read_only
+
     def new_case(self) -> None:
         self._start(None, CaseEntry())
 
@@ -89,13 +123,43 @@ class CaseEditor(QWidget):
         self.stored = stored
         self._store_errors = []
         self._show_all = stored is not None
+        # Opened waiting for its recount: whoever opens it now is the second observer.
+        self._blind_on_open = (
+            stored is not None
+            and not stored.read_only
+            and stored.interpretation.next_step is NextStep.RECOUNT
+            and stored.entry.ish.second is None
+        )
         self.form.load(entry)
         self._baseline = self.form.raw_values()
+        self._apply_read_only()
+        self._show_banner()
+        accession = self.form.rows["accession"].input
+        (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
+        self.case_changed.emit()
+
+    def _apply_read_only(self) -> None:
+        """Every input of a signed-out case is read-only; a stored case's accession always is."""
+        read_only = self.read_only
+        for key, row in self.form.rows.items():
+            if isinstance(row.input, QLineEdit):
+                row.input.setReadOnly(read_only or (key == "accession" and self.stored is not None))
+            else:
+                row.input.setEnabled(not read_only)
+        self.form.find_button.setEnabled(not read_only)
         accession = self.form.rows["accession"].input
         # A stored case is known by its accession; changing it would be a different case.
-        accession.setReadOnly(stored is not None)  # type: ignore[union-attr]
-        accession.setToolTip("The accession of a stored case cannot be changed" if stored else "")
-        (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
+        accession.setToolTip("The accession of a stored case cannot be changed" if self.stored else "")
+        self.form.setToolTip(f"This case is {READ_ONLY_TEXT}" if read_only else "")
+
+    def _show_banner(self) -> None:
+        stored = self.stored
+        if stored is None:
+            self.banner.setText("New case, not saved yet")
+            self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
+            return
+        self.banner.setText(banner_text(stored))
+        self.banner.setStyleSheet(BANNER_STYLES.get(stored.signout_state, DEFAULT_BANNER_STYLE))
 
     def confirm_leave(self) -> bool:
         """True when the person may leave this case (saved, discarded, or nothing changed)."""
@@ -125,7 +189,18 @@ class CaseEditor(QWidget):
         ]
         wanted = self.check.interpretation.next_step is NextStep.RECOUNT
         self.form.set_second_count_wanted(wanted)
+        self.form.set_first_count_hidden(self._blinded())
         self._show_problems()
+
+    def _blinded(self) -> bool:
+        """The recount is being entered and is not complete: the first count must not be seen."""
+        if self.read_only or not self.form.second_count_shown():
+            return False
+        keys = [k for k in COUNT_KEYS["second"] if self.form.applies(k)]
+        typed = [k for k in keys if self.form.rows[k].text().strip()]
+        if len(typed) == len(keys):
+            return False
+        return self._blind_on_open or bool(typed)
 
     def _show_problems(self) -> None:
         by_field: dict[str, str] = {}
@@ -139,23 +214,35 @@ class CaseEditor(QWidget):
             name, sep, message = text.partition(": ")
             if sep and name in self.form.rows:
                 warnings.setdefault(name, _sentence(message))
+        blinded = self.form.first_count_hidden()
+        wrong = {p.field for p in self.errors}  # no plausibility warning beside an error on that field
+        all_warnings = self.check.warnings if self.check else ()
+        shown_warnings = [w for w in all_warnings if _split_warning(w)[0] not in wrong]
+        if blinded:  # a warning about the first count could tell the second observer its value
+            first = set(COUNT_KEYS["first"])
+            shown_warnings = [w for w in shown_warnings if _split_warning(w)[0] not in first]
         self.form.show_problems(by_field, warnings)
         self.panel.show_check(
             self.check,
             [self._describe(p.field, p.message) for p in self.errors],
-            [self._describe(*_split_warning(w)) for w in self.check.warnings] if self.check else [],
+            [self._describe(*_split_warning(w)) for w in shown_warnings],
             trusted=self._trusted,
+            blinded=blinded,
         )
 
     def _describe(self, field: str, message: str) -> str:
         row = self.form.rows.get(field)
-        name = row.input.accessibleName() if row else field
+        name = row.input.accessibleName() if row else field_label(field)  # a label, never a raw key
         return f"{name}: {message}" if name else message
 
     # -- actions ---------------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Save if the case has no errors; otherwise show them all and go to the first one."""
+        if self.read_only:
+            accession = self.stored.entry.accession if self.stored else ""
+            self.status_message.emit(f"Not saved: case {accession} is {READ_ONLY_TEXT}")
+            return False
         self.refresh()
         if self.errors:
             return self._refuse(f"Not saved: {len(self.errors)} problem(s) to fix first")
@@ -185,10 +272,27 @@ class CaseEditor(QWidget):
             self.status_message.emit("Not saved: the database could not be written")
             dialogs.show_error(self, "Case not saved", message)
             return False
-        self.open_case(stored)
+        self.open_case(self._with_workflow_facts(stored))
         self.status_message.emit(f"Saved case {stored.entry.accession} (version {stored.version})")
         self.saved.emit(stored)
         return True
+
+    def _with_workflow_facts(self, saved: StoredCase) -> StoredCase:
+        """The service's answer to a save carries the case, not its sign-out facts. A save succeeds only
+        over the version on screen, so those facts are the ones on screen, except that the save voided
+        any adjudication and made the saving user the one who entered the results."""
+        before = self.stored
+        if before is None:
+            return saved
+        actor = getattr(self.service, "actor", None)
+        return replace(
+            saved,
+            report_version=before.report_version,
+            entered_by_user_id=actor.user_id if actor is not None else before.entered_by_user_id,
+            amendment_reason=before.amendment_reason,
+            amended_by=before.amended_by,
+            amended_at=before.amended_at,
+        )
 
     def _refuse(self, message: str) -> bool:
         self._show_all = True
@@ -227,6 +331,40 @@ class CaseEditor(QWidget):
         self.form.fill_patient(patient)
         self.status_message.emit(f"Found patient {patient.display_name} (MRN {mrn})")
         self.form.rows["procedure"].input.setFocus()
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "an unknown time"
+
+
+def banner_text(stored: StoredCase) -> str:
+    """The case's place in the sign-out workflow in words: state, report version, who signed it out
+    and when, the adjudication beside the engine's result, and the reason for an amendment."""
+    lines = [f"<b>{STATE_WORDS[stored.signout_state]}</b> · report version {stored.report_version}"]
+    if stored.signed_out_at is not None:
+        lines.append(
+            f"Signed out by {_html(stored.signed_out_by or 'unknown')} at {_when(stored.signed_out_at)}"
+        )
+    if stored.adjudicated_status is not None:
+        engine = label(stored.interpretation.status) if stored.interpretation.status else "no result"
+        by = f" by {_html(stored.adjudicated_by)}" if stored.adjudicated_by else ""
+        lines.append(
+            f"Adjudicated {label(stored.adjudicated_status)}{by} at {_when(stored.adjudicated_at)} "
+            f"(guideline result: {engine}). Reason: {_html(stored.adjudication_reason or '')}"
+        )
+    if stored.report_version > 1 and stored.amendment_reason:
+        by = f" by {_html(stored.amended_by)}" if stored.amended_by else ""
+        lines.append(
+            f"Amended{by} at {_when(stored.amended_at)} (version {stored.report_version - 1} stays on "
+            f"record). Reason: {_html(stored.amendment_reason)}"
+        )
+    if stored.read_only:
+        lines.append("Read-only: amend it (Case ▸ Amend…) to change it.")
+    return "<br>".join(lines)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _split_warning(text: str) -> tuple[str, str]:

@@ -59,11 +59,19 @@ class InterpretationPanel(QFrame):
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.comments = _label("Comments")
         self.trail = _label("Rule trail")
+        self.blinded_note = _label("Blinded second count")
+        self.blinded_note.setText(
+            "Blinded second count: the first count, its ratio and the rule trail are hidden until the "
+            "recount is entered."
+        )
+        self.blinded_note.setStyleSheet(WARNING_STYLE)
+        self.blinded_note.setVisible(False)
 
         self._headings: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.guideline)
+        layout.addWidget(self.blinded_note)
         numbers = QFormLayout()
         numbers.addRow("ISH group:", self.ish_group)
         numbers.addRow("Ratio:", self.ratio)
@@ -90,12 +98,14 @@ class InterpretationPanel(QFrame):
         errors: list[str] | None = None,
         warnings: list[str] | None = None,
         trusted: bool = True,
+        blinded: bool = False,
     ) -> None:
         """Show a case check.
 
         `errors` are every message the person must fix before saving (parsing included); `warnings`
         are shown but never block. `trusted` is False when a value the guideline uses could not be
-        read: then no result is shown, because the engine saw that field as empty.
+        read: then no result is shown, because the engine saw that field as empty. `blinded` hides
+        every number derived from the first count while a second observer enters the recount.
         """
         errors = errors or []
         interpretation = check.interpretation if check else None
@@ -109,6 +119,10 @@ class InterpretationPanel(QFrame):
             status_text = label(status)
         _set_text(self.status, status_text)
         self._set_style(self.status, f"color: {STATUS_COLOURS.get(status, '#666666')};")
+        if self.blinded_note.isVisibleTo(self) != blinded:
+            self.blinded_note.setVisible(blinded)
+        if blinded:
+            result = None  # the status stays; the numbers that would unblind the recount do not
         summary = result.summary() if result else ""
         if summary != self.summary_text:
             self.summary_text = summary

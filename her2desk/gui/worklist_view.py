@@ -6,7 +6,7 @@ fast typist causes one query, not one per key. The table asks the model only for
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -57,6 +57,12 @@ class WorklistView(QWidget):
         self.needs_action = QCheckBox("&Needs action")
         self.needs_action.setAccessibleName("Needs action")
         self.needs_action.setToolTip("Equivocal, pending or awaiting adjudication")
+        self.awaiting_signout = QCheckBox("&Awaiting sign-out")
+        self.awaiting_signout.setAccessibleName("Awaiting sign-out")
+        self.awaiting_signout.setToolTip("Entered or amended cases not yet signed out")
+        self.signed_out_today = QCheckBox("Si&gned out today")
+        self.signed_out_today.setAccessibleName("Signed out today")
+        self.signed_out_today.setToolTip("Cases signed out today (local time)")
         self.count_label = QLabel("Counting cases…")
         self.count_label.setAccessibleName("Case count")
 
@@ -94,6 +100,8 @@ class WorklistView(QWidget):
         filters.addWidget(self.date_from, 1)
         filters.addWidget(self.date_to, 1)
         filters.addWidget(self.needs_action)
+        filters.addWidget(self.awaiting_signout)
+        filters.addWidget(self.signed_out_today)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -110,6 +118,8 @@ class WorklistView(QWidget):
         self.status_filter.input.currentIndexChanged.connect(self.apply_filters)
         self.site_filter.input.currentIndexChanged.connect(self.apply_filters)
         self.needs_action.toggled.connect(self.apply_filters)
+        self.awaiting_signout.toggled.connect(self.apply_filters)
+        self.signed_out_today.toggled.connect(self.apply_filters)
         model.count_known.connect(self._on_count)
         model.page_loaded.connect(lambda _page: self.table.viewport().update())
         model.load_failed.connect(self.count_label.setText)
@@ -123,6 +133,9 @@ class WorklistView(QWidget):
             collected_from=_date_or_none(self.date_from),
             collected_to=_date_or_none(self.date_to),
             needs_action=self.needs_action.isChecked(),
+            awaiting_signout=self.awaiting_signout.isChecked(),
+            # "Today" in local time, as it is when the filters are applied.
+            signed_out_on=datetime.now().astimezone().date() if self.signed_out_today.isChecked() else None,
             order_by=self.model.query.order_by,
             descending=self.model.query.descending,
         )

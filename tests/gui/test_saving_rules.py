@@ -232,12 +232,14 @@ def test_a_signed_out_case_is_not_saved_and_says_why(
     admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
     pathologist = auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
     SignOutService(service.database).sign_out(pathologist, "S26-000500", "pia-pass-1", 1)
-    errors: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     open_in_window(window, service, "S26-000500")
-    ui.type(window.editor.form, "Block", "B7")
+    # Signed out: the form is read-only (issue 5 GUI), and Save says why without a database error.
+    block = ui.find(window.editor.form, "Block")
+    assert block.isReadOnly()
+    ui.qtbot.keyClicks(block, "7")
+    assert block.text() == "B1"
     assert not window.editor.save()
-    assert errors
-    assert "signed out" in errors[0]
-    assert "database could not be written" not in errors[0]
+    message = window.statusBar().currentMessage()
+    assert "signed out: amend it to change it" in message
+    assert "database could not be written" not in message
     assert service.load("S26-000500").entry.specimen.block == "B1"

@@ -1,0 +1,296 @@
+"""The sign-out, adjudication and amendment dialogs (issue 5).
+
+Each dialog shows what is being signed or changed and asks for what the service needs. Pressing its
+main button calls the service; a refusal (a workflow rule, someone else's change, a wrong password, a
+database problem) is shown in words inside the dialog, which stays open with the entries kept, so the
+person can correct them or cancel. Only a success closes it (`result_value` then holds the result).
+The password is passed straight to the service: never stored, shown or logged.
+
+`exec_dialog` is the one place a dialog is run modally, so tests can drive the real widgets instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.numbers import format_decimal
+from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.vocabulary import Status
+from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, WorkflowError
+from her2desk.gui.dialogs import conflict_text
+from her2desk.gui.fields import ERROR_STYLE
+from her2desk.gui.labels import label
+
+if TYPE_CHECKING:
+    from her2desk.services.signout_service import SignOutService, WorkflowResult
+
+SIGNATURE_MEANING_TEXT = "I have reviewed this result and sign it out."
+FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
+assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
+
+
+def exec_dialog(dialog: QDialog) -> int:
+    """Run a dialog modally (replaced in tests by code that types into it and presses its buttons)."""
+    return dialog.exec()
+
+
+def refusal_text(error: Exception) -> str:
+    """Why the service refused, in words (never a traceback)."""
+    if isinstance(error, WorkflowError):
+        reasons = error.reasons or [str(error)]
+        return "Refused: " + "; ".join(reasons) + "."
+    if isinstance(error, CaseConflictError):
+        return conflict_text(error) + " Close this dialog and reopen the case."
+    if isinstance(error, LookupError):
+        return f"Refused: {error}."
+    return f"The database could not be written: {error}. Nothing was changed; try again."
+
+
+def _text_label(text: str, name: str) -> QLabel:
+    widget = QLabel(text)
+    widget.setAccessibleName(name)
+    widget.setWordWrap(True)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def case_summary(stored: StoredCase) -> str:
+    """Accession, patient, specimen and the engine's result (with any adjudication beside it)."""
+    entry, result = stored.entry, stored.interpretation
+    patient = entry.patient.display_name
+    specimen = ", ".join(label(v) for v in (entry.specimen.site, entry.specimen.procedure) if v is not None)
+    numbers = []
+    if result.ish_group is not None:
+        numbers.append(f"ISH group {result.ish_group}")
+    if result.ratio is not None:
+        numbers.append(f"ratio {format_decimal(result.ratio)}")
+    if result.her2_average is not None:
+        numbers.append(f"HER2 per cell {format_decimal(result.her2_average)}")
+    lines = [
+        f"Case {entry.accession}, report version {stored.report_version}",
+        f"Patient: {patient} (MRN {entry.patient.mrn})",
+        f"Specimen: {specimen or 'not given'}",
+        f"Guideline result: {label(result.status) if result.status else 'no result'}"
+        + (f" ({', '.join(numbers)})" if numbers else ""),
+    ]
+    if result.descriptor is not None:
+        lines.append(f"Descriptor: {label(result.descriptor)}")
+    if stored.adjudicated_status is not None:
+        lines.append(
+            f"Adjudicated status: {label(stored.adjudicated_status)} — {stored.adjudication_reason or ''}"
+        )
+    return "\n".join(lines)
+
+
+class WorkflowDialog(QDialog):
+    """A dialog whose main button asks the service to act and shows any refusal in the dialog."""
+
+    def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.result_value: WorkflowResult | None = None
+        self.problem = _text_label("", "Problem")
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.action_button = QPushButton(action_text)
+        self.action_button.setAccessibleName(action_text.replace("&", ""))
+        self.action_button.setDefault(True)
+        self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.action_button.clicked.connect(self.attempt)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def perform(self) -> WorkflowResult:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def attempt(self) -> bool:
+        """Ask the service; close on success, otherwise say why and keep everything typed."""
+        try:
+            self.result_value = self.perform()
+        except Exception as error:  # refused or failed: the dialog says so in words and stays open
+            self.show_problem(refusal_text(error))
+            return False
+        self.accept()
+        return True
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+
+class SignOutDialog(WorkflowDialog):
+    """The electronic signature: the case and its result, the meaning of signing, the password."""
+
+    def __init__(
+        self,
+        service: SignOutService,
+        actor: Actor,
+        stored: StoredCase,
+        foreseen: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Sign out case", "&Sign out", parent)
+        self.service, self.actor, self.stored = service, actor, stored
+        self.summary = _text_label(case_summary(stored), "Case to sign out")
+        self.meaning = _text_label(
+            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
+            f"“{SIGNATURE_MEANING_TEXT}”",
+            "Meaning of the signature",
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        form = QFormLayout()
+        caption = QLabel("&Password:")
+        caption.setBuddy(self.password)
+        form.addRow(caption, self.password)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.meaning)
+        self.body.addLayout(form)
+        if foreseen:
+            self.show_problem("This case cannot be signed out yet: " + "; ".join(foreseen) + ".")
+        self.password.setFocus()
+
+    def perform(self) -> WorkflowResult:
+        try:
+            return self.service.sign_out(
+                self.actor, self.stored.entry.accession, self.password.text(), self.stored.version
+            )
+        except WorkflowError:
+            self.password.selectAll()
+            self.password.setFocus()
+            raise
+
+    def done(self, result: int) -> None:  # closing, either way: the password does not outlive the dialog
+        self.password.clear()
+        super().done(result)
+
+
+class ReasonBox(QWidget):
+    """A reason with a live count of characters against the minimum the workflow asks for."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().height() * 5)
+        self.counter = _text_label("", f"{name} length")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
+        self.edit.textChanged.connect(self._count)
+        self._count()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def _count(self) -> None:
+        n = len(self.text().strip())
+        short = n < MIN_REASON_CHARS
+        more = f", at least {MIN_REASON_CHARS} needed" if short else ""
+        self.counter.setText(f"{n} character{'s' if n != 1 else ''}{more}")
+        self.counter.setStyleSheet(ERROR_STYLE if short else "")
+
+
+class AdjudicationDialog(WorkflowDialog):
+    """The pathologist's final status and reason, recorded beside the engine's result."""
+
+    def __init__(
+        self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Adjudicate case", "&Record adjudication", parent)
+        self.service, self.actor, self.stored = service, actor, stored
+        self.summary = _text_label(case_summary(stored), "Case to adjudicate")
+        note = _text_label(
+            "The adjudicated status is kept beside the guideline result, never in its place. Saving changed "
+            "results later voids it.",
+            "About adjudication",
+        )
+        self.final = QComboBox()
+        self.final.setAccessibleName("Final status")
+        self.final.addItem("—")
+        for status in FINAL_STATUSES:
+            self.final.addItem(label(status))
+        if stored.adjudicated_status in FINAL_STATUSES:
+            self.final.setCurrentIndex(FINAL_STATUSES.index(stored.adjudicated_status) + 1)
+        self.reason = ReasonBox("Adjudication reason")
+        form = QFormLayout()
+        for caption_text, widget, buddy in (
+            ("&Final status:", self.final, self.final),
+            ("&Reason:", self.reason, self.reason.edit),
+        ):
+            caption = QLabel(caption_text)
+            caption.setBuddy(buddy)
+            form.addRow(caption, widget)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(note)
+        self.body.addLayout(form)
+        self.final.setFocus()
+
+    def chosen(self) -> Status | None:
+        index = self.final.currentIndex()
+        return FINAL_STATUSES[index - 1] if index > 0 else None
+
+    def perform(self) -> WorkflowResult:
+        final = self.chosen()
+        if final is None:
+            raise WorkflowError(["choose the final status: positive, negative or indeterminate"])
+        return self.service.adjudicate(
+            self.actor, self.stored.entry.accession, final, self.reason.text(), self.stored.version
+        )
+
+
+class AmendmentDialog(WorkflowDialog):
+    """Reopen a signed-out case for correction as a new report version, with a reason."""
+
+    def __init__(
+        self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Amend case", "&Amend", parent)
+        self.service, self.actor, self.stored = service, actor, stored
+        self.summary = _text_label(case_summary(stored), "Case to amend")
+        version = stored.report_version
+        note = _text_label(
+            f"Report version {version} stays on record as it was signed out. The case opens for correction "
+            f"as version {version + 1}, which must be signed out again; handouts printed so far are marked "
+            "superseded.",
+            "About amendment",
+        )
+        self.reason = ReasonBox("Amendment reason")
+        form = QFormLayout()
+        caption = QLabel("&Reason:")
+        caption.setBuddy(self.reason.edit)
+        form.addRow(caption, self.reason)
+        self.body.addWidget(self.summary)
+        self.body.addWidget(note)
+        self.body.addLayout(form)
+        self.reason.edit.setFocus()
+
+    def perform(self) -> WorkflowResult:
+        return self.service.amend(
+            self.actor, self.stored.entry.accession, self.reason.text(), self.stored.version
+        )
