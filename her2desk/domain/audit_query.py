@@ -9,6 +9,7 @@ ends at a daylight-saving change is still exactly that local day.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -74,7 +75,8 @@ class AuditQuery:
     """Filters of the audit viewer; None or '' means "any". All given filters must match.
 
     `accession` limits the trail to one case, including its patient's rows (as a case's history shows
-    them); `text` matches, ignoring case, anywhere in the record id or the old and new values.
+    them); `text` matches anywhere in the record id or the old and new values, ignoring case (on SQLite only
+    the case of ASCII letters).
     """
 
     who: str | None = None
@@ -105,7 +107,11 @@ def _local_midnight_utc(day: date, zone: tzinfo | None) -> datetime:
 
 @dataclass(frozen=True)
 class AuditRecord:
-    """One audit row as the viewer and the export show it; `when` is aware (UTC)."""
+    """One audit row as the viewer and the export show it; `when` is aware (UTC).
+
+    `old_json` and `new_json` are the JSON text as stored (the export writes it unchanged, which
+    keeps a 200,000-row export from decoding and re-encoding every value); `old` and `new` decode it.
+    """
 
     id: int
     when: datetime
@@ -114,12 +120,27 @@ class AuditRecord:
     table: str
     record: str
     accession: str | None
-    old: dict[str, Any] | None
-    new: dict[str, Any] | None
+    old_json: str | None
+    new_json: str | None
 
     @property
     def action_label(self) -> str:
         return action_label(self.action)
+
+    @property
+    def old(self) -> dict[str, Any] | None:
+        return _decoded(self.old_json)
+
+    @property
+    def new(self) -> dict[str, Any] | None:
+        return _decoded(self.new_json)
+
+
+def _decoded(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
 
 
 def describe_changes(entry: AuditRecord) -> list[str]:

@@ -16,7 +16,6 @@ export never leaves a truncated file that looks like a good one.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path
@@ -37,10 +36,6 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def _json(values: dict[str, object] | None) -> str:
-    return "" if values is None else json.dumps(values, ensure_ascii=False, sort_keys=True)
-
-
 def audit_row(entry: AuditRecord, zone: tzinfo | None = None) -> list[str]:
     when = entry.when.astimezone(zone).isoformat(timespec="seconds")
     cells = [
@@ -52,8 +47,8 @@ def audit_row(entry: AuditRecord, zone: tzinfo | None = None) -> list[str]:
         entry.accession or "",
         table_label(entry.table),
         entry.record,
-        _json(entry.old),
-        _json(entry.new),
+        entry.old_json or "",
+        entry.new_json or "",
     ]
     return [defuse(cell) for cell in cells]
 

@@ -14,7 +14,6 @@ key; bench/bench_audit.py measures what that costs on a 200,000-row table.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import tzinfo
 from pathlib import Path
@@ -74,12 +73,16 @@ class AuditService:
                         and_(c.table_name == "patient", c.patient_id == found.patient_id),
                     )
                 )
-        text = (query.text or "").strip().lower()
+        text = (query.text or "").strip()
         if text:
+            # Case is ignored: ILIKE on PostgreSQL; SQLite's LIKE already ignores ASCII case (as far as
+            # its lower() would go), and without lower() it is four times faster on a large table.
+            pattern = "%" + text.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+            postgres = connection.dialect.name == "postgresql"
             conditions.append(
                 or_(
                     *(
-                        func.lower(func.coalesce(column, "")).contains(text, autoescape=True)
+                        column.ilike(pattern, escape="/") if postgres else column.like(pattern, escape="/")
                         for column in (c.record, c.old, c.new)
                     )
                 )
@@ -96,8 +99,8 @@ class AuditService:
             table=row.table_name,
             record=row.record,
             accession=row.accession,
-            old=json.loads(row.old) if row.old else None,
-            new=json.loads(row.new) if row.new else None,
+            old_json=row.old,
+            new_json=row.new,
         )
 
     @staticmethod

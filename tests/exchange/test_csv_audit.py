@@ -29,6 +29,9 @@ def _record(i: int, **changes: object) -> AuditRecord:
         "new": {"report_version": 2, "reason": "Zählung wiederholt — 王"},
     }
     values.update(changes)
+    for side in ("old", "new"):
+        value = values.pop(side)
+        values[f"{side}_json"] = None if value is None else json.dumps(value, ensure_ascii=False)
     return AuditRecord(**values)  # type: ignore[arg-type]
 
 

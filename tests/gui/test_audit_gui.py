@@ -132,6 +132,8 @@ def test_export_csv_through_the_file_dialog_seam(window, history, qtbot, ui, tmp
     assert isinstance(button, QPushButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
+    result = ui.find(dialog, "Audit export result")
+    qtbot.waitUntil(lambda: result.text().startswith("Exported"), timeout=10_000)
     written = target.with_suffix(".csv")
     with written.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
@@ -139,7 +141,7 @@ def test_export_csv_through_the_file_dialog_seam(window, history, qtbot, ui, tmp
     assert {r["user"] for r in rows} == {"pia"}
     assert len(rows) == len(_rows(ui, dialog))
     assert rows[0]["action_name"] == "Amended"
-    assert f"Exported {len(rows)} rows" in ui.find(dialog, "Audit export result").text()
+    assert f"Exported {len(rows)} rows to {written}" == result.text()
 
 
 def test_case_record_shows_both_versions_signature_print_and_trail(window, history, qtbot, ui) -> None:
@@ -187,3 +189,21 @@ def test_case_record_without_a_case_says_so(window, qtbot) -> None:
     _menu_action(window, "case", "Case record…").trigger()
     assert window.findChildren(CaseRecordDialog) == []
     assert "Open a case or select one" in window.statusBar().currentMessage()
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
+    window, history, qtbot, ui, tmp_path, monkeypatch, no_modal_dialogs
+) -> None:
+    from her2desk.gui import dialogs
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: errors.append(f"{title}: {text}"))
+    target = tmp_path / "missing folder" / "audit.csv"
+    monkeypatch.setattr(audit_view, "ask_csv_path", lambda _parent, _suggested: target)
+    dialog = _open_audit_log(window, qtbot)
+    qtbot.mouseClick(ui.find(dialog, "Export audit CSV"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert errors[0].startswith(f"Export failed: cannot write {target}")
+    assert ui.find(dialog, "Audit export result").text() == "Export failed; nothing was written"
+    assert ui.find(dialog, "Export audit CSV").isEnabled()
+    assert not target.parent.exists()
