@@ -52,8 +52,30 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def default_workers() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
+# Starting worker processes costs about as much as rendering ~100 handouts in a warm process (a
+# forkserver, importing reportlab, registering four fonts, filling the caches once per worker), so
+# smaller batches stay in this process and each worker gets at least this many handouts.
+IN_PROCESS_BELOW = 100
+PER_WORKER_AT_LEAST = 50
+MAX_WORKERS = 8
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def default_workers(total: int | None = None) -> int:
+    """Processes for a batch of `total` handouts: 1 (this process) for a small batch, else one per
+    usable CPU, at most MAX_WORKERS, and no more than keeps each busy with PER_WORKER_AT_LEAST."""
+    cpus = min(usable_cpus(), MAX_WORKERS)
+    if total is None:
+        return cpus
+    if total < IN_PROCESS_BELOW:
+        return 1
+    return max(1, min(cpus, total // PER_WORKER_AT_LEAST))
 
 
 def write_handouts(
@@ -63,11 +85,13 @@ def write_handouts(
 ) -> list[WrittenHandout]:
     """Write every (request, path) job; results in job order. `progress(done, total)` after each file.
 
-    `workers=1` renders in this process (no pool). Worker processes come from a forkserver (or spawn),
-    never a plain fork, which is unsafe from a program that already runs threads (the GUI).
+    `workers=None` chooses (default_workers); `workers=1` renders in this process (no pool), as does any
+    batch smaller than two handouts per worker. Worker processes come from a forkserver (or spawn),
+    never a plain fork, which is unsafe from a program that already runs threads (the GUI); a program
+    that freezes her2desk must call multiprocessing.freeze_support() first (her2desk/__main__.py does).
     """
-    workers = workers or default_workers()
     total = len(jobs)
+    workers = workers or default_workers(total)
     results: list[WrittenHandout] = []
     if workers == 1 or total < 2 * workers:
         for job in jobs:

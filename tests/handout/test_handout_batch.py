@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from handout_cases import make_entry, pypdf_text, request_for, synthetic
 
-from her2desk.handout import HandoutRequest
+from her2desk.handout import HandoutRequest, batch
 from her2desk.handout.batch import write_handouts
 
 
@@ -33,3 +33,28 @@ def test_batch_writes_every_file_in_order(tmp_path: Path, workers: int) -> None:
         assert hashlib.sha256(pdf).hexdigest() == result.sha256
         assert f"S26-{i:05d}" in pypdf_text(pdf)
     assert list(tmp_path.glob("*.part")) == []
+
+
+def test_small_batches_stay_in_this_process_and_large_ones_use_each_cpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(batch, "usable_cpus", lambda: 4)
+    assert batch.default_workers(1) == 1
+    assert batch.default_workers(batch.IN_PROCESS_BELOW - 1) == 1
+    assert batch.default_workers(120) == 2  # each worker gets at least PER_WORKER_AT_LEAST handouts
+    assert batch.default_workers(1000) == 4
+    monkeypatch.setattr(batch, "usable_cpus", lambda: 64)
+    assert batch.default_workers(100_000) == batch.MAX_WORKERS
+    monkeypatch.setattr(batch, "usable_cpus", lambda: 1)
+    assert batch.default_workers(1000) == 1
+
+
+def test_the_entry_module_does_not_start_the_program_in_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes (forkserver, spawn) import __main__ again as '__mp_main__': it must do nothing."""
+    import runpy
+
+    monkeypatch.setattr("sys.argv", ["her2desk", "--version"])
+    runpy.run_module("her2desk.__main__", run_name="__mp_main__")  # would raise SystemExit if it ran
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_module("her2desk.__main__", run_name="__main__")
+    assert stopped.value.code == 0
