@@ -20,11 +20,16 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.records import CaseInvalidError
-from her2desk.exchange.csv_cases import CsvProblem, numbered, parse_csv, write_csv
+from her2desk.domain.vocabulary import Sex
+from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
 from her2desk.services.case_service import CaseService
 from her2desk.store.database import DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
+
+# A stored MRN must come with these details (the store's rule; sex may fill in an unknown one).
+IDENTITY_COLUMNS = ("family_name", "given_name", "birth_date", "sex")
 
 
 def _err(message: str) -> None:
@@ -123,6 +128,7 @@ def _run_import(args: argparse.Namespace) -> int:
             for row, entry in parsed.entries
             if entry.accession in stored
         )
+        problems.extend(_stored_patient_problems(service, parsed.entries))
         if problems:
             for line in numbered(problems):
                 print(line, file=sys.stderr)
@@ -131,10 +137,46 @@ def _run_import(args: argparse.Namespace) -> int:
         try:
             count = service.import_cases([entry for _, entry in parsed.entries])
         except CaseInvalidError as error:  # e.g. another workstation stored one of them meanwhile
-            _err(f"{error}; nothing was imported")
+            for problem in error.problems:
+                column = FIELD_TO_COLUMN.get(getattr(problem, "field", ""), "")
+                print(f"column {column}: {problem.message}" if column else str(problem), file=sys.stderr)
+            _err("nothing was imported")
             return 2
     print(f"imported {count} case(s)")
     return 0
+
+
+def _stored_patient_problems(service: CaseService, entries: list[tuple[int, CaseEntry]]) -> list[CsvProblem]:
+    """Rows whose MRN is stored with other patient details (the store refuses them, see case_writer).
+
+    Checked here so each is reported by row, like every other problem; the message names the columns
+    that differ but not the stored details (no patient data beyond what the user's file holds).
+    """
+    problems: list[CsvProblem] = []
+    known: dict[str, PatientDetails | None] = {}
+    for row, entry in entries:
+        mrn = entry.patient.mrn
+        if mrn not in known:
+            known[mrn] = service.find_patient(mrn)
+        stored = known[mrn]
+        if stored is None:
+            continue
+        differing = [
+            column
+            for column in IDENTITY_COLUMNS
+            if getattr(stored, column) not in (None, "", Sex.UNKNOWN)
+            and getattr(stored, column) != getattr(entry.patient, column)
+        ]
+        if differing:
+            problems.append(
+                CsvProblem(
+                    row,
+                    "mrn",
+                    f"MRN {mrn} is already stored with a different {', '.join(differing)}; check the MRN, "
+                    "or give the stored patient's details",
+                )
+            )
+    return problems
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -110,3 +110,36 @@ def test_import_reports_every_problem_of_a_row_in_plain_words(
     ], err
     assert "nothing was imported" in err
     assert out == ""
+
+
+def test_an_mrn_stored_for_another_patient_is_a_row_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "accession,mrn,family_name,given_name,birth_date,sex,site,procedure,laterality,ihc,stained_pct\n"
+    case = "breast,core-needle-biopsy,left,3+,80\n"
+    database = str(tmp_path / "db.sqlite3")
+    first = tmp_path / "first.csv"
+    first.write_text(header + "S1,M1,Testpatient,Ada,1960-01-01,," + case, encoding="utf-8")
+    assert _run(["--database", database, "import", str(first)], capsys)[0] == 0
+    second = tmp_path / "second.csv"
+    second.write_text(
+        header
+        + "S2,M2,Otherpatient,Bea,1970-01-01,female,"
+        + case
+        + "S3,M1,Testpatient,Eve,1961-01-01,female,"
+        + case,
+        encoding="utf-8",
+    )
+    code, out, err = _run(["--database", database, "import", str(second)], capsys)
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "row 3, column mrn: MRN M1 is already stored with a different given_name, birth_date; "
+        "check the MRN, or give the stored patient's details"
+    ), err
+    assert len(err.splitlines()) == 2, err
+    assert "Ada" not in err  # the stored details are not shown
+    assert "patient.mrn" not in err
+    assert out == ""
+    third = tmp_path / "third.csv"  # sex was never recorded: filling it in is not a conflict
+    third.write_text(header + "S4,M1,Testpatient,Ada,1960-01-01,female," + case, encoding="utf-8")
+    assert _run(["--database", database, "import", str(third)], capsys)[0] == 0
