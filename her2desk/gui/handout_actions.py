@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from her2desk.gui import handout_batch, handout_print
-from her2desk.gui.handout_batch import PrintRun, RunResult, SaveRun, producers_for, show_summary, summary_text
-from her2desk.services.handout_service import HandoutService
-
 if TYPE_CHECKING:
+    from her2desk.gui.handout_batch import BatchOptions, PrintRun, RunResult, SaveRun
     from her2desk.gui.handout_preview import HandoutPreview
     from her2desk.gui.main_window import MainWindow
+    from her2desk.services.handout_service import HandoutService
+
+# Only Qt's core GUI classes at import: the window is installed before its first paint, which must not
+# wait for SQLAlchemy, reportlab, PDFium or Qt's print support (they load when an action is used).
 
 PREVIEW_SHORTCUT = "Ctrl+P"
 NO_CASE = "Open a case, or select one case in the worklist, to see its handout"
@@ -91,6 +92,8 @@ class HandoutActions:
     # -- the preview -------------------------------------------------------------------------------
 
     def _service(self) -> HandoutService:
+        from her2desk.services.handout_service import HandoutService
+
         return HandoutService(self.window.service.database)
 
     def open_preview(self) -> None:
@@ -122,7 +125,9 @@ class HandoutActions:
 
     # -- several cases -----------------------------------------------------------------------------
 
-    def _options(self, verb: str) -> tuple[list[str], handout_batch.BatchOptions] | None:
+    def _options(self, verb: str) -> tuple[list[str], BatchOptions] | None:
+        from her2desk.gui import handout_batch
+
         self.update()
         accessions = self.window.selected_accessions()
         if not accessions or (self.run is not None and not self.run.done):
@@ -135,6 +140,9 @@ class HandoutActions:
         return (accessions, options) if options is not None else None
 
     def print_selected(self) -> None:
+        from her2desk.gui import handout_print
+        from her2desk.gui.handout_batch import PrintRun, producers_for
+
         chosen = self._options("Print")
         if chosen is None:
             return
@@ -148,6 +156,9 @@ class HandoutActions:
         self._start(PrintRun(self.window, service, self.window.actor, items, printer), "printed")
 
     def save_selected(self) -> None:
+        from her2desk.gui import handout_batch
+        from her2desk.gui.handout_batch import SaveRun, producers_for
+
         chosen = self._options("Save")
         if chosen is None:
             return
@@ -166,12 +177,14 @@ class HandoutActions:
         run.start()
 
     def _finished(self, run: PrintRun | SaveRun, result: RunResult, verb: str) -> None:
+        from her2desk.gui import handout_batch
+
         self.last_result = result
         self.run = None
         self.update()
-        text = summary_text(result, verb)
+        text = handout_batch.summary_text(result, verb)
         self.window.show_message(text.splitlines()[0])
-        show_summary(self.window, f"Handouts {verb}", text)
+        handout_batch.show_summary(self.window, f"Handouts {verb}", text)
         run.deleteLater()
 
 

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
 from her2desk.domain.workflow import Actor
-from her2desk.gui import handout_print
+from her2desk.gui import handout_batch, handout_print
 from her2desk.gui.handout_batch import (
     LANGUAGE_NAMES,
     PrintRun,
     RunResult,
-    show_summary,
     summary_text,
     write_pdf,
 )
@@ -281,7 +280,7 @@ class HandoutPreview(QDialog):
             return
         text = summary_text(result, "printed")
         self.state.setText(text.replace("\n", " "))
-        show_summary(self, "Print handout", text)
+        handout_batch.show_summary(self, "Print handout", text)
 
     def save_handout(self) -> None:
         prepared = self.prepared

@@ -82,10 +82,6 @@ def win(lab: Lab, service: CaseService, qtbot, monkeypatch: pytest.MonkeyPatch) 
 def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(handout_batch, "show_summary", lambda _parent, _title, text: shown.append(text))
-    import her2desk.gui.handout_actions as actions_module
-
-    monkeypatch.setattr(actions_module, "show_summary", lambda _parent, _title, text: shown.append(text))
-    monkeypatch.setattr(handout_preview, "show_summary", lambda _parent, _title, text: shown.append(text))
     return shown
 
 
