@@ -3,14 +3,20 @@ unsaved-changes answers are reached by their mnemonics, and the panel names fiel
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
+from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.labels import FIELD_LABELS
+from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.gui import dialogs
 from her2desk.gui.dialogs import ask_unsaved as real_ask_unsaved  # before the fixture replaces it
 from her2desk.gui.main_window import MainWindow
+from her2desk.services.case_service import CaseService
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -117,3 +123,36 @@ def test_refused_cep17_gets_no_polysomy_warning_and_plain_digits(window: MainWin
     assert "polysomy" not in panel.warnings.text()
     assert "CEP17 signals per cell: give at most 6 decimal places, not 0.0000001" in panel.errors.text()
     assert isinstance(ui.find(form, "CEP17 signals per cell"), QLineEdit)
+
+
+def test_a_refused_save_names_the_field_by_its_label(
+    window: MainWindow, service: CaseService, ui, qtbot
+) -> None:
+    stored = CaseEntry(
+        accession="S26-000900",
+        patient=PatientDetails("SYN-100200", "Testpatient-Alpha", "Other", date(1970, 4, 12), Sex.FEMALE),
+        specimen=SpecimenDetails(Procedure.CORE_NEEDLE_BIOPSY, Site.BREAST, Laterality.LEFT),
+        ihc=IhcDetails(score=IhcScore.THREE_PLUS, stained_pct=Decimal(80)),
+    )
+    service.save(stored, None)
+    window.new_action.trigger()
+    form = window.editor.form
+    for name, text in (
+        ("Accession number", "S26-000901"),
+        ("MRN", "SYN-100200"),
+        ("Family name", "Testpatient-Alpha"),
+        ("Given name", "Synthia"),  # not the stored patient's given name
+        ("Birth date", "1970-04-12"),
+    ):
+        ui.type(form, name, text)
+    ui.choose(form, "Sex", "Female")
+    _breast_ihc(ui, form, "3+")
+    ui.choose(form, "Laterality", "Left")
+    ui.type(form, "Stained percent", "80")
+    messages: list[str] = []
+    window.editor.status_message.connect(messages.append)
+    window.save_action.trigger()
+    assert service.load("S26-000901") is None
+    assert messages, "no status message"
+    assert messages[-1].startswith("Not saved: MRN: MRN SYN-100200 belongs to"), messages
+    assert "patient.mrn" not in messages[-1]
