@@ -1,0 +1,452 @@
+"""The sign-out workflow in the desktop program (issue 5), as people use it: a technologist enters a
+case, a pathologist signs it out with their password, amends it, adjudicates an equivocal result.
+
+Real SQLite file, real users (argon2 passwords), real windows and dialogs driven by accessible name;
+only the modal loop of a dialog is replaced (`signout_dialogs.exec_dialog`) by code that types into
+the real dialog and presses its real buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
+from sqlalchemy import select, update
+
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.inputs import IshCount
+from her2desk.domain.records import SignOutState
+from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site, Status
+from her2desk.domain.workflow import Actor, Role, WorkflowError
+from her2desk.gui import dialogs, signout_dialogs
+from her2desk.gui.main_window import MainWindow
+from her2desk.services.auth_service import AuthService
+from her2desk.services.case_service import CaseService
+from her2desk.store.database import Database, open_database
+from her2desk.store.schema import AuditRow, Case
+
+PASSWORDS = {"ada": "admin-pass-1", "tom": "tech-pass-1", "pia": "path-pass-1", "paul": "path-pass-2"}
+REASON = "block number corrected from the request form"
+
+
+@dataclass
+class Lab:
+    database: Database
+    tech: Actor
+    path: Actor
+    path2: Actor
+
+
+@pytest.fixture
+def lab(tmp_path: Path) -> Iterator[Lab]:
+    database = open_database(str(tmp_path / "lab.sqlite3"))
+    auth = AuthService(database)
+    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path2 = auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    yield Lab(database, tech, path, path2)
+    database.close()
+
+
+@pytest.fixture
+def open_window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(lab: Lab, actor: Actor | None) -> MainWindow:
+        service = CaseService(lab.database, actor=actor) if actor else CaseService(lab.database, "local")
+        window = MainWindow(service, actor=actor)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.worklist_model.total is not None)
+        windows.append(window)
+        return window
+
+    yield make
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    for window in windows:
+        window.close()
+        window.runner.wait()
+        window.deleteLater()
+
+
+@pytest.fixture
+def dialog_driver(monkeypatch: pytest.MonkeyPatch, qtbot) -> list[Callable[[QDialog], None]]:
+    """Queue of functions that each drive one dialog; a dialog nobody expected fails the test."""
+    queue: list[Callable[[QDialog], None]] = []
+
+    def run(dialog: QDialog) -> int:
+        assert queue, f"unexpected dialog: {dialog.windowTitle()}"
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        queue.pop(0)(dialog)
+        if dialog.isVisible():
+            dialog.reject()  # the driver left it open: the person cancels
+        return dialog.result()
+
+    monkeypatch.setattr(signout_dialogs, "exec_dialog", run)
+    return queue
+
+
+def find(root, name: str, kind: type):
+    found = [w for w in root.findChildren(kind) if w.accessibleName() == name]
+    assert len(found) == 1, f"{len(found)} widgets named {name!r}"
+    return found[0]
+
+
+def click(qtbot, root, name: str) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(find(root, name, QPushButton), Qt.MouseButton.LeftButton)
+
+
+def type_text(qtbot, root, name: str, text: str) -> None:
+    widget = find(root, name, QLineEdit) if name == "Password" else find(root, name, QPlainTextEdit)
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def problem(root) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    label = find(root, "Problem", QLabel)
+    return label.text() if label.isVisibleTo(root) else ""
+
+
+def type_breast_3plus(ui, form, accession: str) -> None:
+    for name, text in (
+        ("Accession number", accession),
+        ("MRN", "SYN-500100"),
+        ("Family name", "Testpatient-Gamma"),
+        ("Given name", "Syna"),
+        ("Birth date", "1968-05-06"),
+    ):
+        ui.type(form, name, text)
+    ui.choose(form, "Sex", "Female")
+    ui.choose(form, "Procedure", "Core needle biopsy")
+    ui.choose(form, "Site", "Breast")
+    ui.choose(form, "Laterality", "Left")
+    ui.type(form, "Collection date", "2026-01-15")
+    ui.type(form, "Block", "A2")
+    ui.choose(form, "Fixative", "10% neutral buffered formalin")
+    ui.type(form, "Cold ischaemia minutes", "30")
+    ui.type(form, "Fixation hours", "24")
+    ui.type(form, "Antibody clone", "4B5")
+    ui.choose(form, "Assay type", "FDA-approved")
+    ui.choose(form, "Controls", "Stained as expected")
+    ui.choose(form, "IHC score", "3+")
+    ui.type(form, "Stained percent", "80")
+
+
+def entry(accession: str, mrn: str, ihc: IhcScore, ish: IshDetails | None = None) -> CaseEntry:
+    return CaseEntry(
+        accession=accession,
+        patient=PatientDetails(mrn, "Testpatient-Delta", "Synthetic", date(1971, 2, 3), Sex.FEMALE),
+        specimen=SpecimenDetails(
+            procedure=Procedure.SURGICAL_RESECTION,
+            site=Site.BREAST,
+            laterality=Laterality.RIGHT,
+            collected_on=date(2026, 2, 1),
+            block="B1",
+        ),
+        ihc=IhcDetails(clone="4B5", score=ihc, stained_pct=Decimal(40)),
+        ish=ish or IshDetails(),
+    )
+
+
+def audit_rows(lab: Lab, action: str) -> list[AuditRow]:
+    with lab.database.reader() as session:
+        return list(session.scalars(select(AuditRow).where(AuditRow.action == action)))
+
+
+def all_inputs_read_only(form) -> bool:
+    rows = form.rows.values()
+    return (
+        all(
+            (r.input.isReadOnly() if isinstance(r.input, QLineEdit) else not r.input.isEnabled())
+            for r in rows
+        )
+        and not form.find_button.isEnabled()
+    )
+
+
+# -- the whole round: enter, sign out, read-only, amend -----------------------------------------------
+
+
+def test_enter_sign_out_read_only_amend(
+    lab: Lab, open_window, dialog_driver, ui, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    # The technologist enters the case through the form and saves it.
+    tech = open_window(lab, lab.tech)
+    tech.new_action.trigger()
+    type_breast_3plus(ui, tech.editor.form, "S26-000900")
+    tech.save_action.trigger()
+    stored = tech.service.load("S26-000900")
+    assert stored is not None, tech.statusBar().currentMessage()
+    assert stored.signout_state is SignOutState.ENTERED
+    assert stored.entered_by_user_id == lab.tech.user_id
+    assert "Entered, awaiting sign-out" in tech.editor.banner.text()
+    # The technologist's window does not offer signing out, and the service refuses it anyway.
+    tech.signout_actions.update()
+    assert not tech.signout_actions.sign_out_action.isEnabled()
+    assert not tech.signout_actions.amend_action.isEnabled()
+    assert not tech.signout_actions.adjudicate_action.isEnabled()
+    assert "technologist may not sign out" in tech.signout_actions.sign_out_action.statusTip()
+    assert not tech.signout_actions.sign_out()  # the shortcut's slot, called anyway: refused, no dialog
+    with pytest.raises(WorkflowError, match="a technologist may not sign out"):
+        tech.workflow_service().sign_out(lab.tech, "S26-000900", PASSWORDS["tom"], stored.version)
+
+    # The pathologist opens it; a wrong password is refused in the dialog and audited.
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000900")
+    assert path.signout_actions.sign_out_action.isEnabled()
+    assert not path.signout_actions.amend_action.isEnabled()
+    assert not path.signout_actions.adjudicate_action.isEnabled()  # IHC 3+ is final already
+    seen: dict[str, str] = {}
+
+    def sign(dialog: QDialog) -> None:
+        seen["summary"] = find(dialog, "Case to sign out", type(dialog.problem)).text()
+        seen["meaning"] = find(dialog, "Meaning of the signature", type(dialog.problem)).text()
+        assert problem(dialog) == ""
+        type_text(qtbot, dialog, "Password", "not-my-password")
+        click(qtbot, dialog, "Sign out")
+        seen["wrong"] = problem(dialog)
+        assert dialog.isVisible()
+        assert find(dialog, "Password", QLineEdit).text() == "not-my-password"  # kept for correcting
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Sign out")
+
+    dialog_driver.append(sign)
+    path.signout_actions.sign_out_action.trigger()
+    assert not dialog_driver
+    assert "password is not correct" in seen["wrong"]
+    assert "S26-000900" in seen["summary"]
+    assert "POSITIVE" in seen["summary"]
+    assert "I have reviewed this result and sign it out" in seen["meaning"]
+    failed = audit_rows(lab, "signature-failed")
+    assert [r.who for r in failed] == ["pia"]
+    signed = path.service.load("S26-000900")
+    assert signed.signout_state is SignOutState.SIGNED_OUT
+    assert signed.signed_out_by == "pia"
+    assert signed.signed_out_at is not None
+    assert "Signed out case S26-000900" in path.statusBar().currentMessage()
+    for secret in (PASSWORDS["pia"], "not-my-password"):
+        assert secret not in caplog.text
+        with lab.database.reader() as session:
+            assert not any(secret in (a.old or "") + (a.new or "") for a in session.scalars(select(AuditRow)))
+
+    # Reloaded in the window: the banner says who signed it, and every input is read-only.
+    editor = path.editor
+    assert editor.stored.signout_state is SignOutState.SIGNED_OUT
+    assert "Signed out by pia at" in editor.banner.text()
+    assert all_inputs_read_only(editor.form)
+    block = ui.find(editor.form, "Block")
+    qtbot.keyClicks(block, "9")
+    assert block.text() == "A2"
+    assert not editor.save()
+    assert "signed out: amend it to change it" in path.statusBar().currentMessage()
+    assert not path.signout_actions.sign_out_action.isEnabled()
+    assert path.signout_actions.amend_action.isEnabled()
+
+    # Amendment: a reason that is too short is refused in words; a real one opens version 2.
+    def amend(dialog: QDialog) -> None:
+        type_text(qtbot, dialog, "Amendment reason", "typo")
+        counter = find(dialog, "Amendment reason length", type(dialog.problem)).text()
+        assert counter.startswith("4 characters")
+        assert "at least 10" in counter
+        click(qtbot, dialog, "Amend")
+        seen["short"] = problem(dialog)
+        assert dialog.isVisible()
+        type_text(qtbot, dialog, "Amendment reason", REASON)
+        click(qtbot, dialog, "Amend")
+
+    dialog_driver.append(amend)
+    path.signout_actions.amend_action.trigger()
+    assert "at least 10 characters" in seen["short"]
+    amended = path.service.load("S26-000900")
+    assert amended.signout_state is SignOutState.AMENDED
+    assert amended.report_version == 2
+    assert amended.amendment_reason == REASON
+    assert "report version 2" in editor.banner.text()
+    assert REASON in editor.banner.text()
+    assert not block.isReadOnly()
+    ui.type(editor.form, "Block", "A3")
+    assert editor.save()
+    resaved = path.service.load("S26-000900")
+    assert resaved.entry.specimen.block == "A3"
+    assert resaved.report_version == 2
+    assert editor.stored.report_version == 2
+    assert "report version 2" in editor.banner.text()
+    assert REASON in editor.banner.text()
+    assert path.signout_actions.sign_out_action.isEnabled()
+
+
+def test_a_local_window_without_sign_in_never_offers_the_workflow(lab: Lab, open_window) -> None:
+    CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000901", "SYN-500101", IhcScore.THREE_PLUS), None
+    )
+    window = open_window(lab, None)
+    window.open_accession("S26-000901")
+    actions = window.signout_actions
+    assert window.current_case() is not None
+    for action in (actions.sign_out_action, actions.adjudicate_action, actions.amend_action):
+        assert not action.isEnabled()
+    assert "sign in" in actions.sign_out_action.statusTip().lower()
+
+
+# -- adjudication of an equivocal case ------------------------------------------------------------
+
+
+def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, dialog_driver, qtbot) -> None:
+    CaseService(lab.database, actor=lab.tech).save(entry("S26-000902", "SYN-500102", IhcScore.TWO_PLUS), None)
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000902")
+    actions = path.signout_actions
+    assert path.editor.panel.status.text() == "EQUIVOCAL"
+    assert actions.adjudicate_action.isEnabled()
+    seen: dict[str, str] = {}
+
+    def try_sign(dialog: QDialog) -> None:  # not final yet: the dialog says so before any password
+        seen["foreseen"] = problem(dialog)
+
+    dialog_driver.append(try_sign)
+    assert not actions.sign_out()
+    assert "not final" in seen["foreseen"]
+    assert path.service.load("S26-000902").signout_state is SignOutState.ENTERED
+
+    def adjudicate(dialog: QDialog) -> None:
+        click(qtbot, dialog, "Record adjudication")
+        seen["no status"] = problem(dialog)
+        combo = find(dialog, "Final status", QComboBox)
+        combo.setCurrentIndex(combo.findText("POSITIVE"))
+        type_text(qtbot, dialog, "Adjudication reason", "too short")
+        click(qtbot, dialog, "Record adjudication")
+        seen["short"] = problem(dialog)
+        assert combo.currentText() == "POSITIVE"  # kept
+        type_text(qtbot, dialog, "Adjudication reason", "strong complete membrane staining on review")
+        click(qtbot, dialog, "Record adjudication")
+
+    dialog_driver.append(adjudicate)
+    assert actions.adjudicate()
+    assert "choose the final status" in seen["no status"]
+    assert "at least 10 characters" in seen["short"]
+    stored = path.service.load("S26-000902")
+    assert stored.adjudicated_status is Status.POSITIVE
+    assert stored.interpretation.status is Status.EQUIVOCAL  # the engine's result is kept
+    banner = path.editor.banner.text()
+    assert "Adjudicated POSITIVE by pia" in banner
+    assert "guideline result: EQUIVOCAL" in banner
+    assert path.editor.panel.status.text() == "EQUIVOCAL"
+
+    def sign(dialog: QDialog) -> None:
+        seen["summary"] = find(dialog, "Case to sign out", type(dialog.problem)).text()
+        assert problem(dialog) == ""  # nothing foreseen now
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Sign out")
+
+    dialog_driver.append(sign)
+    assert actions.sign_out()
+    assert "Adjudicated status: POSITIVE" in seen["summary"]
+    assert path.service.load("S26-000902").signout_state is SignOutState.SIGNED_OUT
+
+
+def test_a_case_changed_meanwhile_is_refused_in_the_dialog(
+    lab: Lab, open_window, dialog_driver, qtbot
+) -> None:
+    cases = CaseService(lab.database, actor=lab.tech)
+    first = cases.save(entry("S26-000903", "SYN-500103", IhcScore.THREE_PLUS), None)
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000903")
+    changed = entry("S26-000903", "SYN-500103", IhcScore.THREE_PLUS)
+    changed = changed.with_changes(specimen=replace(changed.specimen, block="B2"))
+    cases.save(changed, first.version)
+    seen: dict[str, str] = {}
+
+    def sign(dialog: QDialog) -> None:
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Sign out")
+        seen["problem"] = problem(dialog)
+
+    dialog_driver.append(sign)
+    assert not path.signout_actions.sign_out()
+    assert "was changed by tom" in seen["problem"]
+    assert "nothing was overwritten" in seen["problem"]
+    assert path.service.load("S26-000903").signout_state is SignOutState.ENTERED
+
+
+# -- the blinded second count ---------------------------------------------------------------------
+
+
+def test_the_second_observer_does_not_see_the_first_count(lab: Lab, open_window, ui, qtbot) -> None:
+    group4 = IshDetails(
+        probe=IshProbe.DUAL, method=IshMethod.FISH, first=IshCount(Decimal("4.5"), Decimal("3.0"), 20)
+    )
+    CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000904", "SYN-500104", IhcScore.TWO_PLUS, group4), None
+    )
+    window = open_window(lab, lab.path2)
+    window.open_accession("S26-000904")
+    form, panel = window.editor.form, window.editor.panel
+    assert ui.shown(form, "Second count HER2 signals per cell")
+    for name in ("HER2 signals per cell", "CEP17 signals per cell", "Cells counted"):
+        assert not ui.shown(form, name)
+    assert panel.status.text() == "PENDING"
+    assert panel.ratio.text() == "—"
+    assert panel.ish_group.text() == "—"
+    assert not panel.trail.isVisibleTo(panel)
+    assert panel.blinded_note.isVisibleTo(panel)
+    ui.type(form, "Second count HER2 signals per cell", "4.4")
+    ui.type(form, "Second count CEP17 signals per cell", "2.9")
+    assert not ui.shown(form, "HER2 signals per cell")  # still blinded: the recount is not complete
+    ui.type(form, "Second count cells counted", "20")
+    assert ui.shown(form, "HER2 signals per cell")
+    assert ui.text(form, "HER2 signals per cell") == "4.5"
+    assert panel.status.text() == "NEGATIVE"
+    assert panel.ratio.text() == "1.50"
+    assert not panel.blinded_note.isVisibleTo(panel)
+    assert window.editor.save()
+    saved = window.service.load("S26-000904")
+    assert saved.entry.ish.first.her2 == Decimal("4.5")
+    assert saved.entry.ish.second.her2 == Decimal("4.4")
+
+
+# -- worklist filters -----------------------------------------------------------------------------
+
+
+def test_worklist_filters_awaiting_sign_out_and_signed_out_today(lab: Lab, open_window, qtbot) -> None:
+    cases = CaseService(lab.database, actor=lab.tech)
+    saved = {
+        n: cases.save(entry(f"S26-00091{n}", f"SYN-50011{n}", IhcScore.THREE_PLUS), None) for n in range(3)
+    }
+    signout = open_window(lab, lab.path).workflow_service()
+    signout.sign_out(lab.path, "S26-000911", PASSWORDS["pia"], saved[1].version)
+    done = signout.sign_out(lab.path, "S26-000912", PASSWORDS["pia"], saved[2].version)
+    with lab.database.write_engine.begin() as connection:  # signed out long ago
+        connection.execute(
+            update(Case).where(Case.accession == "S26-000912").values(signed_out_at=datetime(2020, 1, 1, 12))
+        )
+    assert done.state is SignOutState.SIGNED_OUT
+    window = open_window(lab, lab.path)
+    view, model = window.worklist, window.worklist_model
+
+    def shown() -> list[str]:
+        view.apply_filters()
+        qtbot.waitUntil(lambda: model.total is not None and (model.total == 0 or model.row_at(0) is not None))
+        return sorted(model.row_at(i).accession for i in range(model.total))
+
+    assert shown() == ["S26-000910", "S26-000911", "S26-000912"]
+    view.awaiting_signout.setChecked(True)
+    assert shown() == ["S26-000910"]
+    view.awaiting_signout.setChecked(False)
+    view.signed_out_today.setChecked(True)
+    assert shown() == ["S26-000911"]
+    assert view.count_label.text() == "1 case"
