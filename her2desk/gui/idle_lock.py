@@ -2,11 +2,12 @@
 and ask the signed-in user's password again.
 
 Why: a workstation left signed in shows patient data to whoever walks past and lets them act in the
-signed-in person's name. The lock hides every view (tabs, docks, menus, status bar — no patient data
-stays visible, no menu shortcut works) but destroys nothing: unsaved entries in the case form are
-there again after unlocking. Unlocking goes through `AuthService.login` with the signed-in user's
-name, so every attempt is audited like a sign-in. "Switch user" lets someone else sign in instead
-(the locked user's unsaved entries are discarded only after an explicit yes).
+signed-in person's name. The lock hides every view (tabs, docks, menus, status bar and the program's
+other non-modal windows: no patient data stays visible, no menu shortcut works) but destroys
+nothing: unsaved entries in the case form are there again after unlocking. Unlocking goes through
+`AuthService.login` with the signed-in user's name, so every attempt is audited like a sign-in.
+"Switch user" lets someone else sign in instead (the locked user's unsaved entries are discarded
+only after an explicit yes).
 
 The idle time is the lab setting `idle_lock_minutes` (read again at each unlock: an administrator may
 change it); tests inject a tiny interval. While a modal dialog is open the lock waits for it to close
@@ -68,6 +69,12 @@ def idle_minutes(window: MainWindow) -> int:
         return int(window.lab_settings().idle_lock_minutes)
     except Exception:  # settings service missing or database unreachable: lock, never fail open
         return DEFAULT_IDLE_MINUTES
+
+
+def _other_window(widget: QWidget, main: QWidget) -> bool:
+    """Another window of the program that may show data (a viewer, a preview): hidden while locked."""
+    kind = widget.windowType()
+    return widget is not main and kind not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 
 
 class LockScreen(QWidget):
@@ -185,6 +192,7 @@ class IdleLock(QObject):
         self.locked = True
         bars: list[QWidget] = [window.menuBar(), window.statusBar()]
         bars += window.findChildren(QToolBar) + window.findChildren(QDockWidget)
+        bars += [w for w in QApplication.topLevelWidgets() if _other_window(w, window)]
         self._hidden = [w for w in bars if w.isVisible()]
         for widget in self._hidden:
             widget.hide()

@@ -107,3 +107,36 @@ def test_the_gui_opens_its_service_memory_lean(db_path: Path) -> None:
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2048
     finally:
         opened.close()
+
+
+def test_the_fast_path_finds_the_demo_pathologist_only_in_a_demo_database(
+    db_path: Path, service: CaseService
+) -> None:
+    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
+
+    seed_demo(service, 3)
+    fast = gui_app.read_first_page(str(db_path), demo=True)
+    assert fast is not None
+    user = fast[1].demo_user
+    assert user is not None
+    assert (user.username, user.role.value) == (DEMO_PATHOLOGIST.username, "pathologist")
+    # Deactivated: no automatic sign-in (the ordinary path then finds no demo user either).
+    with service.database.write_engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE app_user SET active = 0 WHERE username = 'demo-pathologist'")
+    fast = gui_app.read_first_page(str(db_path), demo=True)
+    assert fast is not None
+    assert fast[1].demo_user is None
+
+
+def test_the_fast_path_reports_no_demo_user_for_a_real_database(db_path: Path, service: CaseService) -> None:
+    """A lab database with an account named like the demo pathologist is still not a demo database."""
+    from her2desk.domain.workflow import Role
+    from her2desk.services.auth_service import AuthService
+
+    auth = AuthService(service.database)
+    admin = auth.create_user("admin", "long-enough-1", Role.ADMINISTRATOR, local_administrator="test")
+    auth.create_user("demo-pathologist", "long-enough-1", Role.PATHOLOGIST, by=admin)
+    test_the_fast_path_declines_a_real_database_under_demo(db_path, service)
+    fast = gui_app.read_first_page(str(db_path), demo=False)
+    assert fast is not None
+    assert fast[1].demo_user is None

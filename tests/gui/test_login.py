@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from sqlalchemy import select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
@@ -334,9 +334,13 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
         window.new_action.trigger()
         window.editor.form.load(ENTRY)  # unsaved entries
         assert "Testpatient-Login" in visible_texts(window)
+        viewer = QLabel("Testpatient-Login in another window")  # e.g. a feature's non-modal viewer
+        qtbot.addWidget(viewer)
+        viewer.show()
         window.start_idle_lock(interval_ms=150)
         qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=5000)
         assert "Testpatient-Login" not in visible_texts(window)
+        assert not viewer.isVisible()
         assert not window.tabs.isVisible()
         assert not window.menuBar().isVisible()
         assert not window.statusBar().isVisible()
@@ -355,6 +359,7 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
         assert not window.idle_lock.locked
         assert window.tabs.isVisible()
         assert window.menuBar().isVisible()
+        assert viewer.isVisible()
         assert window.editor.is_dirty()  # the unsaved entries survived the lock
         assert ui.text(window.editor.form, "Family name") == "Testpatient-Login"
         assert window.actor == users["tech"]

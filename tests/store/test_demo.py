@@ -94,3 +94,42 @@ def test_demo_database_can_be_extended_and_saved_to(sqlite_url: str) -> None:
         assert stored.case_id == 41
     finally:
         service.close()
+
+
+def test_demo_accounts_sign_in_with_the_documented_password_and_enter_every_case(db_url: str) -> None:
+    from her2desk.domain.workflow import Role
+    from her2desk.services.auth_service import AuthService
+    from her2desk.store.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TECHNOLOGIST
+
+    service = open_case_service(db_url)
+    try:
+        seed_demo(service, 40)
+        seed_demo(service, 10, seed=3)  # extending adds no second set of accounts
+        auth = AuthService(service.database)
+        users = {u.username: u for u in auth.users()}
+        assert {(a.username, a.role) for a in DEMO_ACCOUNTS} == {(u.username, u.role) for u in users.values()}
+        assert sorted(u.role for u in users.values()).count(Role.PATHOLOGIST) == 2
+        for account in DEMO_ACCOUNTS:
+            assert auth.login(account.username, DEMO_PASSWORD).actor.role is account.role
+        with service.database.reader() as session:
+            entered = set(session.scalars(select(Case.entered_by_user_id)))
+        assert entered == {users[DEMO_TECHNOLOGIST.username].user_id}
+    finally:
+        service.close()
+
+
+def test_demo_accounts_are_added_to_an_older_demo_database_and_never_to_a_real_one(db_url: str) -> None:
+    from her2desk.services.auth_service import AuthService
+    from her2desk.store.demo import ensure_demo_accounts
+    from her2desk.store.demo_accounts import DEMO_ACCOUNTS
+
+    service = open_case_service(db_url)
+    try:
+        with pytest.raises(DemoRefusedError):
+            ensure_demo_accounts(service.database)  # not a demo database
+        assert not AuthService(service.database).has_users()
+        seed_demo(service, 5)
+        ensure_demo_accounts(service.database)  # idempotent
+        assert len(AuthService(service.database).users()) == len(DEMO_ACCOUNTS)
+    finally:
+        service.close()
