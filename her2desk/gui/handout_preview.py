@@ -115,6 +115,9 @@ class HandoutPreview(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setAccessibleName("Handout pages")
         self.scroll.setWidgetResizable(True)
+        # Fit width: never a horizontal scroll bar; the vertical one always there, so the width is stable.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setWidget(self.pages_box)
 
         self.print_button = QPushButton("&Print…")
@@ -237,7 +240,8 @@ class HandoutPreview(QDialog):
 
     def _fit_width(self) -> None:
         """Scale every page to the visible width (zoom: fit width)."""
-        width = max(200, self.scroll.viewport().width() - 24)
+        margins = self.pages_layout.contentsMargins()
+        width = max(200, self.scroll.viewport().width() - margins.left() - margins.right())
         for label, pixmap in zip(self.page_labels(), self._pixmaps, strict=False):
             label.setPixmap(
                 pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
