@@ -74,7 +74,7 @@ class LoginDialog(QDialog):
         self.session: SignedInSession | None = None
         self.failures = 0
         self.setWindowTitle(title)
-        self.setAccessibleName("Sign in")
+        self.setAccessibleName("Sign-in dialog")
         self.username = QLineEdit(username)
         self.username.setAccessibleName("User name")
         self.password = QLineEdit()

@@ -481,3 +481,34 @@ def test_a_demo_database_without_demo_asks_for_a_password(
     assert len(logins) == 1
     assert window.actor is not None
     assert window.actor.username == "demo-technologist"
+
+
+def test_a_lab_day_with_two_accounts_technologist_enters_pathologist_signs_out(
+    db_path: Path, service: CaseService, users, started, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from her2desk.domain.workflow import WorkflowError
+
+    monkeypatch.setattr(login_dialog, "run_login", login_answer(qtbot, ui, "tech", PASSWORD, []))
+    window = start(started, db_path)
+    window.new_action.trigger()
+    window.editor.form.load(ENTRY)
+    window.save_action.trigger()
+    stored = window.service.load(ENTRY.accession)
+    assert stored is not None
+    with pytest.raises(WorkflowError):  # the technologist cannot sign out, whatever the GUI offers
+        window.workflow_service().sign_out(window.actor, ENTRY.accession, PASSWORD, stored.version)
+
+    monkeypatch.setattr(login_dialog, "run_login", login_answer(qtbot, ui, "path", PASSWORD, []))
+    window.switch_user_action.trigger()
+    assert window.actor == users["path"]
+    window.workflow_service().sign_out(window.actor, ENTRY.accession, PASSWORD, stored.version)
+    window.after_workflow(ENTRY.accession)
+    signed = service.load(ENTRY.accession)
+    assert signed is not None
+    assert signed.signout_state.value == "signed-out"
+    with service.database.reader() as session:
+        case = session.scalars(select(Case).where(Case.accession == ENTRY.accession)).one()
+        assert (case.entered_by_user_id, case.signed_out_by_user_id) == (
+            users["tech"].user_id,
+            users["path"].user_id,
+        )
