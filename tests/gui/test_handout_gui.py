@@ -327,3 +327,40 @@ def test_batch_save_writes_each_pdf_into_the_folder_and_records_it(
         assert row.language == "es"
     assert lab.signout.handouts(ENTERED) == []
     assert "Skipped 1:" in summaries[0]
+
+
+def test_a_case_changed_after_the_preview_is_not_printed_or_recorded(
+    win: MainWindow,
+    lab: Lab,
+    qtbot,
+    ui,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    summaries: list[str],
+) -> None:
+    print_to(monkeypatch, tmp_path / "stale.pdf")
+    preview = open_preview(win, qtbot, SIGNED[0])
+    stored = lab.cases(None).load(SIGNED[0])
+    assert stored is not None
+    lab.signout.amend(lab.path, SIGNED[0], "wrong block recorded at entry", stored.version)
+    ui.find(preview, "Print handout").click()
+    qtbot.waitUntil(lambda: preview.last_run is not None, timeout=30_000)
+    assert preview.last_run.done == []
+    assert lab.signout.handouts(SIGNED[0]) == []
+    assert "changed after this preview was made" in summaries[0]
+
+
+def test_where_allowed_and_chosen_a_batch_prints_the_case_not_signed_out_as_preliminary(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    LabSettingsService(lab.database).update(lab.admin, "allow_preliminary_handouts", "true")
+    print_to(monkeypatch, tmp_path / "all.pdf")
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("en", preliminary=True))
+    select(win, [*SIGNED, ENTERED])
+    actions = actions_of(win)
+    actions.print_action.trigger()
+    qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    assert actions.last_result.skipped == []
+    assert [row.preliminary for row in lab.signout.handouts(ENTERED)] == [True]
+    assert [row.preliminary for row in lab.signout.handouts(SIGNED[0])] == [False]
+    assert summaries[0].startswith("3 handouts printed and recorded.")
