@@ -34,11 +34,21 @@ def install(window: MainWindow) -> None:
 
 
 def open_audit_log(window: MainWindow) -> AuditLogDialog | None:
-    """Show the audit log (non-modal: it can stay open beside the worklist)."""
+    """Show the audit log (non-modal: it can stay open beside the worklist); a second request brings
+    the open one to the front with fresh rows."""
+    from PySide6.QtCore import Qt
+
     from her2desk.gui.audit_view import AuditLogDialog
     from her2desk.services.audit_service import AuditService
 
+    existing = [d for d in window.findChildren(AuditLogDialog) if d.isVisible()]
+    if existing:
+        existing[0].apply_filters()
+        existing[0].raise_()
+        existing[0].activateWindow()
+        return existing[0]
     dialog = AuditLogDialog(AuditService(window.service.database), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if not dialog.load():
         dialog.deleteLater()
         return None
@@ -59,6 +69,8 @@ def case_for_record(window: MainWindow) -> str | None:
 
 
 def open_case_record(window: MainWindow) -> CaseRecordDialog | None:
+    from PySide6.QtCore import Qt
+
     from her2desk.domain.audit_query import AuditQuery
     from her2desk.gui.case_record_view import CaseRecordDialog
     from her2desk.services.audit_service import AuditService
@@ -90,5 +102,6 @@ def open_case_record(window: MainWindow) -> CaseRecordDialog | None:
         )
         return None
     dialog = CaseRecordDialog(accession, versions, signatures, handouts, trail, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

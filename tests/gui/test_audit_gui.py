@@ -99,6 +99,18 @@ def test_filter_by_user_and_action_and_see_details(window, history, qtbot, ui) -
     assert {row[3] for row in _rows(ui, dialog) if row[3]} == {"S26-00002"}
 
 
+def test_a_second_request_reuses_the_open_log_and_the_model_is_sound(
+    window, history, qtbot, ui, qtmodeltester
+) -> None:
+    dialog = _open_audit_log(window, qtbot)
+    _menu_action(window, "tools", "Audit log…").trigger()
+    assert window.findChildren(AuditLogDialog) == [dialog]
+    table = ui.find(dialog, "Audit entries")
+    qtmodeltester.check(table.model())
+    dialog.close()
+    qtbot.waitUntil(lambda: window.findChildren(AuditLogDialog) == [])
+
+
 def test_a_bad_date_is_named_beside_the_filters(window, history, qtbot, ui) -> None:
     dialog = _open_audit_log(window, qtbot)
     before = _rows(ui, dialog)
