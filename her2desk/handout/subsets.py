@@ -6,19 +6,26 @@ is a 36 kB file and about a sixth of a handout's time, and it is the same file w
 characters were drawn in the same order: every handout embeds the printable ASCII block plus the other
 characters in order of first use, so handouts in one language whose names add no new letter (or the
 same ones) embed byte-identical subsets. `RememberingFace` keeps the last subsets made (as built and
-as compressed) keyed by that exact character list, so the file in the PDF is the one reportlab would
-have written (tests/handout/test_handout_speed.py compares them).
-
-Only the font file is remembered; the per-document objects around it (font dictionary, widths,
-ToUnicode map) are still made for each document as reportlab does.
+as compressed) keyed by that exact character list; `RememberingFont` does the same for the two other
+things made from that list alone, the widths array (written number by number) and the compressed
+ToUnicode map. The PDF is byte for byte the one reportlab writes (tests/handout/test_handout_speed.py
+compares them); the objects that name this document's fonts are still made for each document.
 """
 
 from __future__ import annotations
 
 import zlib
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    TTFontFace,
+    makeToUnicodeCMap,
+)
 
 from her2desk.handout.paragraphs import LruCache
 
@@ -34,6 +41,16 @@ class _Compressed:
         self.data = data
 
     def encode(self, text: bytes) -> bytes:
+        return self.data
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF value whose serialisation is already known (the widths array of a remembered subset)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
         return self.data
 
 
@@ -79,13 +96,56 @@ class RememberingFace(TTFontFace):
         return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
 
-def remembering_font(name: str, path: str) -> TTFont:
-    """A reportlab TTFont whose face remembers its subsets.
+class RememberingFont(TTFont):
+    """reportlab's TTFont with a RememberingFace, and the widths and ToUnicode map of each subset kept.
 
-    TTFont builds its own TTFontFace in its constructor; the face is given the subclass afterwards
-    (it adds behaviour only, no state of its own but the cache).
+    `addObjects` is reportlab's own (ttfonts.TTFont.addObjects, reportlab 4-5), with those two taken
+    from the cache; the byte-for-byte test against a plain TTFont guards a reportlab upgrade.
     """
-    font = TTFont(name, path)
-    font.face.__class__ = RememberingFace
-    font.face.subsets = LruCache(SUBSETS_KEPT)
-    return font
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        # TTFont builds its own TTFontFace; give it the subclass (behaviour only, plus the cache).
+        self.face.__class__ = RememberingFace
+        self.face.subsets = LruCache(SUBSETS_KEPT)
+        self.objects = LruCache(SUBSETS_KEPT)
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face = self.face
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            key = (base_font_name, tuple(subset), rl_config.pdfMultiLine)
+            made = self.objects.get(key)
+            if made is None:
+                widths = pdfdoc.PDFArray(list(map(face.getCharWidth, subset))).format(doc)
+                cmap = makeToUnicodeCMap(base_font_name, subset)
+                made = (widths, cmap, pdfdoc.PDFZCompress.encode(cmap))
+                self.objects.put(key, made)
+            widths, cmap, compressed_cmap = made
+            pdf_font.Widths = _Formatted(widths)
+            cmap_stream = pdfdoc.PDFStream()
+            cmap_stream.content = cmap
+            if doc.compression:
+                cmap_stream.filters = [_Compressed(compressed_cmap)]
+            pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_font_name, subset)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
+
+
+def remembering_font(name: str, path: str) -> TTFont:
+    """A reportlab TTFont that remembers what it made for each distinct subset."""
+    return RememberingFont(name, path)

@@ -114,6 +114,8 @@ def test_remembered_font_subsets_are_the_files_reportlab_makes(monkeypatch: pyte
         assert len(_font_files(stock)) == 1
         assert pdf("SpeedTestRemembering", text) == stock
     assert (remembering.subsets.misses, remembering.subsets.hits) == (2, 1)  # type: ignore[attr-defined]
+    objects = pdfmetrics.getFont("SpeedTestRemembering").objects  # type: ignore[attr-defined]
+    assert (objects.misses, objects.hits) == (2, 1)
 
 
 def test_handouts_reuse_subsets_and_paragraphs() -> None:
