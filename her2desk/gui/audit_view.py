@@ -238,8 +238,7 @@ class AuditLogDialog(QDialog):
         self.resize(960, 640)
 
         self.show_button.clicked.connect(self.apply_filters)
-        for edit in (self.date_from, self.date_to, self.accession, self.text):
-            edit.returnPressed.connect(self.apply_filters)
+        # Enter in a text filter presses the default button (Show): a dialog's own Enter handling.
         self.user.activated.connect(lambda _i: self.apply_filters())
         self.action.activated.connect(lambda _i: self.apply_filters())
         self.previous_button.clicked.connect(lambda: self._go(self.offset - PAGE_SIZE))
