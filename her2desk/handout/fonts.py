@@ -7,7 +7,12 @@ empty box: `missing_characters()` is what the GUI calls to warn before printing.
 
 Right-to-left letters (Hebrew, Arabic) count as missing although DejaVu has their glyphs: without a
 bidi and shaping engine reportlab would print them in the wrong order and unjoined, which is a wrong
-name, not a name. They are reported the same way, so the lab checks the name by hand.
+name, not a name. They are reported the same way, so the lab checks the name by hand. (reportlab's own
+RTL support needs its `rlbidi` package, which is not on PyPI; python-bidi is LGPL-3 with a compiled
+extension; arabic-reshaper, MIT, joins Arabic letters but does not reorder them.)
+
+Fonts are registered as `subsets.RememberingFont`: reportlab's TTFont, with each distinct embedded
+subset made once per process instead of once per handout.
 """
 
 from __future__ import annotations
