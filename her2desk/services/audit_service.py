@@ -8,8 +8,11 @@ filters compare.
 
 Indexes used: the primary key for order and paging; `ix_audit_case_id` and `ix_audit_patient_id`
 for one case's trail. The user, action and date filters of the whole-database view have no index of
-their own (the schema is not changed here) and are checked row by row while walking the primary
-key; bench/bench_audit.py measures what that costs on a 200,000-row table.
+their own (the schema is not changed here): they are checked row by row, in one pass over the table
+for the count and while walking the primary key for the page. bench/bench_audit.py measures that on
+a 200,000-row table (tens of milliseconds; it grows with the table). The index to add first, when
+the trail grows large, is one on `audit.at` (date filters, the auditor's usual question); then
+`audit.who` and `audit.action`, which would also serve the filter lists (`users`, `actions`).
 """
 
 from __future__ import annotations
