@@ -183,7 +183,7 @@ class HandoutPreview(QDialog):
         prepared, pages = value  # type: ignore[misc]
         self.prepared = prepared
         self.pages = pages
-        self._pixmaps = [QPixmap.fromImage(page.to_qimage()) for page in pages]
+        self._pixmaps = [QPixmap.fromImage(page.image) for page in pages]
         self._show_pages()
         count = len(pages)
         self.state.setText(

@@ -218,10 +218,9 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
     (embedded,) = printed.pages[0].images
     printed_image = embedded.image.convert("RGB")
     (expected_page,) = handout_print.render_pages(prepared.pdf, handout_print.PRINT_DPI_CAP)
-    expected = Image.frombuffer(
-        "RGBX", (expected_page.width, expected_page.height), expected_page.data, "raw", "RGBX",
-        expected_page.stride, 1,
-    ).convert("RGB")  # fmt: skip
+    rendered = tmp_path / "expected.png"
+    assert expected_page.image.save(str(rendered))
+    expected = Image.open(rendered).convert("RGB")
     assert printed_image.size == expected.size
     difference = ImageStat.Stat(ImageChops.difference(printed_image, expected).convert("L")).mean[0]
     assert difference < 2.0
