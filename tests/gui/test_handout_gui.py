@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from her2desk.domain.lab_settings import LabSettings
 from her2desk.gui import dialogs, handout_batch, handout_preview, handout_print
 from her2desk.gui.handout_actions import NO_CASE, NO_SELECTION, HandoutActions
 from her2desk.gui.handout_batch import BatchOptions
@@ -363,3 +364,51 @@ def test_where_allowed_and_chosen_a_batch_prints_the_case_not_signed_out_as_prel
     assert [row.preliminary for row in lab.signout.handouts(ENTERED)] == [True]
     assert [row.preliminary for row in lab.signout.handouts(SIGNED[0])] == [False]
     assert summaries[0].startswith("3 handouts printed and recorded.")
+
+
+def _answer_modal(qtbot, answer) -> None:
+    """Answer the next modal dialog from the event loop (the real dialog, run with exec())."""
+
+    def later() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, later)
+            return
+        answer(dialog)
+
+    QTimer.singleShot(0, later)
+
+
+def test_the_batch_options_dialog_offers_the_language_and_preliminary_only_where_allowed(qtbot, ui) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[bool] = []
+
+    def choose_spanish(dialog) -> None:
+        names = [w.accessibleName() for w in dialog.findChildren(QWidget) if w.isVisibleTo(dialog)]
+        seen.append("Preliminary pages for cases not signed out" in names)
+        combo = ui.find(dialog, "Handout language")
+        combo.setCurrentIndex(combo.findData("es"))
+        dialog.accept()
+
+    _answer_modal(qtbot, choose_spanish)
+    assert handout_batch.ask_batch_options(parent, 3, LabSettings(), "Print") == BatchOptions("es", False)
+    _answer_modal(qtbot, lambda dialog: dialog.reject())
+    allowed = LabSettings(allow_preliminary_handouts=True, handout_language="es")
+    assert handout_batch.ask_batch_options(parent, 3, allowed, "Print") is None
+
+    def tick(dialog) -> None:
+        seen.append(True)
+        ui.find(dialog, "Preliminary pages for cases not signed out").setChecked(True)
+        dialog.accept()
+
+    _answer_modal(qtbot, tick)
+    assert handout_batch.ask_batch_options(parent, 3, allowed, "Print") == BatchOptions("es", True)
+    assert seen == [False, True]
+
+
+def test_the_real_print_dialog_cancelled_means_no_print(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    _answer_modal(qtbot, lambda dialog: dialog.reject())
+    assert handout_print.ask_printer(parent, handout_print.new_printer()) is False
