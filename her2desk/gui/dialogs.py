@@ -103,6 +103,7 @@ def show_about(parent: QWidget) -> None:
 SHORTCUTS = (
     ("Ctrl+N", "new case"),
     ("Ctrl+S", "save the case (refused, with the first problem focused, while any remain)"),
+    ("Ctrl+Shift+S", "sign out the open case with your password (pathologists)"),
     ("Ctrl+F", "search the worklist; Down arrow moves into the results, Enter opens a case"),
     ("Ctrl+O", "open the case selected in the worklist"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "worklist / case / patient history"),
