@@ -76,6 +76,9 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
         seed_demo(service, DEMO_CASES)
     if actor is None:
         return service
+    if demo and demo_actor(service) != actor:  # the file changed since the fast path read it
+        service.close()
+        raise PermissionError("The demo database changed while it was opened; start her2desk again.")
     return CaseService(service.database, settings=service.settings, actor=actor)
 
 
