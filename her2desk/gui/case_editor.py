@@ -123,12 +123,14 @@ class CaseEditor(QWidget):
         self.stored = stored
         self._store_errors = []
         self._show_all = stored is not None
-        # Opened waiting for its recount: whoever opens it now is the second observer.
+        # Opened waiting for its recount: whoever opens it now is the second observer, unless they are
+        # the signed-in user who entered the first count (they know it already and may correct it).
         self._blind_on_open = (
             stored is not None
             and not stored.read_only
             and stored.interpretation.next_step is NextStep.RECOUNT
             and stored.entry.ish.second is None
+            and not self._entered_by_me(stored)
         )
         self.form.load(entry)
         self._baseline = self.form.raw_values()
@@ -137,6 +139,10 @@ class CaseEditor(QWidget):
         accession = self.form.rows["accession"].input
         (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
         self.case_changed.emit()
+
+    def _entered_by_me(self, stored: StoredCase) -> bool:
+        actor = getattr(self.service, "actor", None)  # a stored case is open: the service is too
+        return actor is not None and stored.entered_by_user_id == actor.user_id
 
     def _apply_read_only(self) -> None:
         """Every input of a signed-out case is read-only; a stored case's accession always is."""

@@ -393,6 +393,13 @@ def test_the_second_observer_does_not_see_the_first_count(lab: Lab, open_window,
     CaseService(lab.database, actor=lab.tech).save(
         entry("S26-000904", "SYN-500104", IhcScore.TWO_PLUS, group4), None
     )
+    # The technologist who entered the first count is not blinded from it (and may correct it).
+    tech = open_window(lab, lab.tech)
+    tech.open_accession("S26-000904")
+    assert ui.shown(tech.editor.form, "HER2 signals per cell")
+    assert tech.editor.panel.ratio.text() == "1.50"
+    assert not tech.editor.panel.blinded_note.isVisibleTo(tech.editor.panel)
+    # Another observer is.
     window = open_window(lab, lab.path2)
     window.open_accession("S26-000904")
     form, panel = window.editor.form, window.editor.panel
