@@ -37,9 +37,9 @@ HANDOUT_HEADERS = (
     "Language",
     "Rules version",
     "Report version",
-    "SHA-256",
     "Preliminary",
     "Superseded",
+    "SHA-256 of the PDF",
 )
 STATE_WORDS = {
     "draft": "draft",
@@ -70,9 +70,11 @@ def _list(value: Any) -> list[str]:
 
 
 def version_heading(version: CaseVersion) -> str:
-    state = STATE_WORDS.get(version.state.value, version.state.value)
-    signed = f", signed out by {version.signed_out_by} {shown_time(version.signed_out_at)}"
-    return f"Report version {version.report_version} — {state}" + (signed if version.signed_out_by else "")
+    if version.signed_out_by:
+        what = f"signed out by {version.signed_out_by} {shown_time(version.signed_out_at)}"
+    else:
+        what = STATE_WORDS.get(version.state.value, version.state.value)
+    return f"Report version {version.report_version} — {what}"
 
 
 def version_text(version: CaseVersion) -> str:
@@ -145,6 +147,7 @@ def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(value))
@@ -158,9 +161,9 @@ def handout_row(h: HandoutRecord) -> list[str]:
         h.language,
         h.rules_version,
         str(h.report_version),
-        h.sha256,
         "yes" if h.preliminary else "no",
         "yes" if h.superseded else "no",
+        h.sha256,
     ]
 
 

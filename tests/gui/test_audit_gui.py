@@ -173,7 +173,7 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
     assert f"Amendment reason: {REASON}" in text.toPlainText()
     versions.setCurrentRow(0)
     first = text.toPlainText()
-    assert "Report version 1 — signed out, signed out by pia" in first
+    assert "Report version 1 — signed out by pia" in first
     assert "HER2 status (engine): " in first
     assert "Count 1: 20 cells, HER2 4.50, CEP17 2.10" in first
     assert "Amendment reason" not in first
@@ -187,7 +187,7 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
     assert isinstance(prints, QTableWidget)
     assert prints.rowCount() == 1
     cells = [prints.item(0, c).text() for c in range(prints.columnCount())]
-    assert cells[1:] == ["pia", "es", "rules-2026.1", "1", SHA, "no", "yes"]
+    assert cells[1:] == ["pia", "es", "rules-2026.1", "1", "no", "yes", SHA]
 
     trail = ui.find(record, "Case audit trail")
     model = trail.model()
