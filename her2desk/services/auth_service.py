@@ -207,8 +207,8 @@ class AuthService:
         administrator. Setting the flag it already has changes nothing."""
         now = utc_now()
         with self.database.write_engine.begin() as connection:
+            administrators = self._active_administrators(connection)  # locked first, then who acts
             who, by_id = self._administrator(connection, by, local_administrator)
-            administrators = self._active_administrators(connection)
             row = self._target(connection, user_id)
             if bool(row.active) != active:
                 if not active and row.id == by_id:

@@ -115,3 +115,48 @@ def test_a_short_password_or_an_unknown_user_is_refused(lab: Lab) -> None:
         lab.auth.set_active(lab.admin, 9999, False)
     assert lab.audit_count() == before
     assert lab.auth.login("pia", PASSWORDS["pia"])
+
+
+def test_two_administrators_deactivating_each_other_at_once_leave_one_active(
+    lab: Lab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workstations at the same moment. Each transaction pauses after its checks until the other
+    has checked too (or 2 s have passed): without the locks both would pass and the lab would be
+    left with no administrator; with them the second waits for the first and is then refused."""
+    import contextlib
+    import threading
+
+    from her2desk.services.auth_service import AuthService
+
+    second = lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    start = threading.Barrier(2)
+    both_checked = threading.Barrier(2)
+    original = AuthService._administrator
+
+    def administrator_then_pause(self, connection, by, local_administrator):
+        result = original(self, connection, by, local_administrator)
+        with contextlib.suppress(threading.BrokenBarrierError):  # the other one waits for our locks
+            both_checked.wait(timeout=2)
+        return result
+
+    monkeypatch.setattr(AuthService, "_administrator", administrator_then_pause)
+    outcomes: dict[str, object] = {}
+
+    def deactivate(by: Actor, target: Actor) -> None:
+        start.wait()
+        try:
+            outcomes[by.username] = lab.auth.set_active(by, target.user_id, False)
+        except WorkflowError as error:
+            outcomes[by.username] = error
+
+    threads = [
+        threading.Thread(target=deactivate, args=(lab.admin, second)),
+        threading.Thread(target=deactivate, args=(second, lab.admin)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(type(o).__name__ for o in outcomes.values()) == ["UserInfo", "WorkflowError"]
+    active_admins = [u for u in lab.auth.users() if u.role is Role.ADMINISTRATOR and u.active]
+    assert len(active_admins) == 1
