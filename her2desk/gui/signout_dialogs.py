@@ -103,6 +103,7 @@ class WorkflowDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
         self.result_value: WorkflowResult | None = None
         self.problem = _text_label("", "Problem")
         self.problem.setStyleSheet(ERROR_STYLE)
