@@ -103,7 +103,11 @@ def run(args: argparse.Namespace) -> int:
             partial.unlink(missing_ok=True)
             return _fail(f"cannot write {output}: {error.strerror or error}")
         # Every handout that leaves the program is recorded (who, when, language, version, SHA-256).
-        handouts.record(prepared, None)
+        try:
+            handouts.record(prepared, None)
+        except HandoutRefused as refused:  # the case changed while the file was written: take it back
+            output.unlink(missing_ok=True)
+            return _fail(f"{'; '.join(refused.reasons)}; nothing written")
     print(
         f"wrote {output} ({len(prepared.pdf):,} bytes, {args.lang}, {prepared.kind.value}, "
         f"sha256 {prepared.sha256})"

@@ -333,6 +333,11 @@ def summary_text(result: RunResult, verb: str) -> str:
         lines.append(f"{count} handout{'s' if count != 1 else ''} {verb} and recorded.")
         if result.cancelled:
             lines.append("Cancelled before the end: the remaining cases were not done.")
+    unprintable = [p for p in result.done if p.unprintable]
+    if unprintable:
+        lines.append("")
+        lines.append("Check the names: no font could print some characters (the page shows �):")
+        lines.extend(f"• {p.accession}: {p.unprintable_text}" for p in unprintable)
     if result.skipped:
         lines.append("")
         lines.append(f"Skipped {len(result.skipped)}:")

@@ -189,6 +189,12 @@ class HandoutPreview(QDialog):
         self.state.setText(
             f"{KIND_TEXT[prepared.kind]} — report version {prepared.report_version}, "
             f"{count} page{'s' if count != 1 else ''}, as stored. Print and Save use exactly this PDF."
+            + (
+                f"\nWarning: no font can print {prepared.unprintable_text}; the page shows � and asks the "
+                "reader to check the name with the lab. Check the name before printing."
+                if prepared.unprintable
+                else ""
+            )
         )
         self._set_ready(True)
 

@@ -62,6 +62,12 @@ class PreparedHandout:
     rules_version: str
     case_version: int  # the case's optimistic-lock version it was made from (checked by `record`)
     report_version: int
+    unprintable: tuple[str, ...] = ()  # characters no shipped font prints (the page shows U+FFFD)
+
+    @property
+    def unprintable_text(self) -> str:
+        """The unprintable characters in words for a warning, '' when there are none."""
+        return ", ".join(f"{c} (U+{ord(c):04X})" for c in self.unprintable)
 
     @property
     def preliminary(self) -> bool:
@@ -127,7 +133,13 @@ class HandoutService:
         Safe to call from a worker thread (no Qt; reportlab renders under its own lock).
         """
         del actor  # any signed-in user may look at a handout; the print log names who printed it
-        from her2desk.handout import HandoutRefusedError, HandoutRequest, LabContact, render_handout
+        from her2desk.handout import (
+            HandoutRefusedError,
+            HandoutRequest,
+            LabContact,
+            render_handout,
+            unprintable_characters,
+        )
 
         settings = self.settings()
         stored = self.check(accession, preliminary=preliminary, settings=settings)
@@ -146,6 +158,7 @@ class HandoutService:
         try:
             request = HandoutRequest.for_stored_case(stored, language, lab, corrected_on)
             pdf = render_handout(request)
+            unprintable = tuple(unprintable_characters(request))
         except HandoutRefusedError as error:
             raise HandoutRefused(Refusal.NO_RESULT, f"case {accession}: {error}") from error
         kind = (
@@ -164,6 +177,7 @@ class HandoutService:
             rules_version=stored.interpretation.rules_version,
             case_version=stored.version,
             report_version=current.report_version,
+            unprintable=unprintable,
         )
 
     def record(self, prepared: PreparedHandout, actor: Actor | None) -> HandoutRecord:

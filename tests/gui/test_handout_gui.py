@@ -13,6 +13,7 @@ import io
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from her2desk.gui.handout_batch import BatchOptions
 from her2desk.gui.handout_preview import HandoutPreview
 from her2desk.gui.main_window import MainWindow
 from her2desk.services.case_service import CaseService
+from her2desk.services.handout_service import HandoutService
 from her2desk.services.lab_settings_service import LabSettingsService
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
@@ -412,3 +414,18 @@ def test_the_real_print_dialog_cancelled_means_no_print(qtbot) -> None:
     qtbot.addWidget(parent)
     _answer_modal(qtbot, lambda dialog: dialog.reject())
     assert handout_print.ask_printer(parent, handout_print.new_printer()) is False
+
+
+def test_the_preview_warns_about_characters_no_font_prints(lab: Lab, qtbot) -> None:
+    entry = make_entry("S26-00110", mrn="DEMO000110")
+    lab.cases(lab.tech).save(replace(entry, patient=replace(entry.patient, given_name="Sarah שרה")), None)
+    stored = lab.cases(None).load("S26-00110")
+    assert stored is not None
+    lab.signout.sign_out(lab.path, "S26-00110", PASSWORDS["pia"], stored.version)
+    preview = HandoutPreview(HandoutService(lab.database), "S26-00110", lab.path)
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.prepared is not None, timeout=20_000)
+    assert "Warning: no font can print" in preview.state.text()
+    assert "ש (U+05E9)" in preview.state.text()
+    result = handout_batch.RunResult(done=[preview.prepared])
+    assert "• S26-00110: " in handout_batch.summary_text(result, "printed")

@@ -6,6 +6,7 @@ import hashlib
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,17 @@ def test_a_corrected_result_after_amendment_and_second_sign_out(lab: Lab) -> Non
     assert prepared.kind is HandoutKind.CORRECTED
     assert prepared.report_version == 2
     assert "Corrected result" in pdf_text(prepared.pdf)
+
+
+def test_characters_no_font_prints_are_named_for_the_warning(lab: Lab) -> None:
+    entry = make_entry("S26-00010", mrn="DEMO000010")
+    patient = replace(entry.patient, given_name="Sarah שרה")  # right-to-left: printed as U+FFFD
+    lab.cases(lab.tech).save(replace(entry, patient=patient), None)
+    _sign_out(lab, "S26-00010")
+    prepared = HandoutService(lab.database).prepare("S26-00010", "en")
+    assert set(prepared.unprintable) == set("שרה")
+    assert "ש (U+05E9)" in prepared.unprintable_text
+    clean = make_entry("S26-00011")
+    lab.cases(lab.tech).save(clean, None)
+    _sign_out(lab, "S26-00011")
+    assert HandoutService(lab.database).prepare("S26-00011", "en").unprintable == ()
