@@ -80,19 +80,31 @@ def named_warning(text: str, names: dict[str, str] | None = None) -> str:
 
 
 def plain_number(value: Decimal | int) -> str:
-    """A number as digits ("0.0000001", "1000"), shortened with its size when it is absurdly long."""
+    """A number as digits ("0.0000001", "1000"), shortened with its size when it is absurdly long.
+
+    Never formats a huge exponent in full: 5E70000000000 is a valid Decimal whose digits fill no memory.
+    """
     if isinstance(value, int):
-        text = str(value)
+        try:
+            text = str(value)  # as typed: 12000 stays 12000
+        except ValueError:  # beyond sys.get_int_max_str_digits
+            return "a number with thousands of digits"
         if len(text) <= MAX_SHOWN_CHARS:
-            return text  # as typed: 12000 stays 12000
-        digits = len(text.lstrip("-"))
-        return f"{text[:_KEPT_DIGITS]}... ({digits:,} digits)"
+            return text
+        return f"{text[:_KEPT_DIGITS]}... ({len(text.lstrip('-')):,} digits)"
     if not value.is_finite():
         return str(value)
-    text = format(value, "f")
-    if len(text) <= MAX_SHOWN_CHARS:
-        return text
-    whole, _, fraction = text.lstrip("-").partition(".")
-    if whole != "0":
-        return f"{text[:_KEPT_DIGITS]}... ({len(whole):,} digits before the decimal point)"
-    return f"{text[:_KEPT_DIGITS]}... ({len(fraction):,} decimal places)"
+    sign, digit_tuple, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    adjusted = value.adjusted()
+    if -MAX_SHOWN_CHARS <= adjusted <= MAX_SHOWN_CHARS and len(digit_tuple) <= MAX_SHOWN_CHARS:
+        text = format(value, "f")
+        if len(text) <= MAX_SHOWN_CHARS:
+            return text
+    minus = "-" if sign else ""
+    digits = "".join(str(d) for d in digit_tuple[:_KEPT_DIGITS])
+    if adjusted >= 0:
+        lead = (digits + "0" * _KEPT_DIGITS)[: min(_KEPT_DIGITS, adjusted + 1)]
+        return f"{minus}{lead}... ({adjusted + 1:,} digits before the decimal point)"
+    lead = ("0." + "0" * min(-adjusted - 1, _KEPT_DIGITS) + digits)[:_KEPT_DIGITS]
+    return f"{minus}{lead}... ({-exponent:,} decimal places)"

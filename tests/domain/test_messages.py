@@ -162,3 +162,18 @@ def test_every_engine_field_has_a_label_and_unknown_keys_become_words() -> None:
     assert named_warning("stained_pct: x") == "Stained percent: x"
     assert named_warning("stained_pct: x", {"stained_pct": "--stained-pct"}) == "--stained-pct: x"
     assert named_warning("Near a threshold (ratio 2.00): x") == "Near a threshold (ratio 2.00): x"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("5E70000000000", "500000000000... (70,000,000,001 digits before the decimal point)"),
+        ("5E-70000000000", "0.0000000000... (70,000,000,000 decimal places)"),
+    ],
+)
+def test_an_enormous_exponent_is_described_not_written_out(text: str, shown: str) -> None:
+    """Writing 5E70000000000 out in digits would need 70 GB (found by the property tests)."""
+    test, problems = parse_test_input({"site": "breast", "procedure": "core-needle-biopsy", "ihc": "0",
+                                       "stained_pct": text})  # fmt: skip
+    assert problems == []
+    assert interpret(test).errors[0].message.endswith(shown)
