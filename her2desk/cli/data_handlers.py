@@ -180,6 +180,9 @@ def _stored_patient_problems(service: CaseService, entries: list[tuple[int, Case
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    # A mistyped SQLite path must not become a new, empty database and a "successful" empty export.
+    if _existing_url(args) is None:
+        return 1
     try:
         service = _service(args)
     except DatabaseError as error:

@@ -143,3 +143,14 @@ def test_an_mrn_stored_for_another_patient_is_a_row_problem(
     third = tmp_path / "third.csv"  # sex was never recorded: filling it in is not a conflict
     third.write_text(header + "S4,M1,Testpatient,Ada,1960-01-01,female," + case, encoding="utf-8")
     assert _run(["--database", database, "import", str(third)], capsys)[0] == 0
+
+
+def test_export_from_a_mistyped_database_path_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "cases-typo.sqlite3"
+    code, out, err = _run(["--database", str(typo), "export", "--format", "csv"], capsys)
+    assert code == 1
+    assert f"there is no database at {typo}" in err
+    assert out == ""
+    assert not typo.exists()
