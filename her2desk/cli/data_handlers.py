@@ -181,7 +181,9 @@ def _stored_patient_problems(service: CaseService, entries: list[tuple[int, Case
 
 def _run_export(args: argparse.Namespace) -> int:
     # A mistyped SQLite path must not become a new, empty database and a "successful" empty export.
-    if _existing_url(args) is None:
+    missing = sqlite_path(resolve_url(getattr(args, "database", None)))
+    if missing is not None and not missing.exists():
+        _err(f"the database {missing} cannot be opened: there is no such file; nothing exported")
         return 1
     try:
         service = _service(args)

@@ -151,6 +151,6 @@ def test_export_from_a_mistyped_database_path_creates_nothing(
     typo = tmp_path / "cases-typo.sqlite3"
     code, out, err = _run(["--database", str(typo), "export", "--format", "csv"], capsys)
     assert code == 1
-    assert f"there is no database at {typo}" in err
+    assert f"the database {typo} cannot be opened: there is no such file" in err
     assert out == ""
     assert not typo.exists()
