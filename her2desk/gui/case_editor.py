@@ -272,7 +272,8 @@ class CaseEditor(QWidget):
         except CaseInvalidError as invalid:
             self._store_errors = [p for p in invalid.problems if isinstance(p, Problem)]
             self.refresh()
-            return self._refuse(f"Not saved: {invalid}")
+            described = "; ".join(self._describe(p.field, p.message) for p in self._store_errors)
+            return self._refuse(f"Not saved: {described or invalid}")  # labels, not keys (patient.mrn)
         except Exception as error:  # the database is unreachable, locked, full...: say so, keep the entries
             message = f"The case was not saved: {error}. Your entries are still on screen; try again."
             self.status_message.emit("Not saved: the database could not be written")
