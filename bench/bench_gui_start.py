@@ -10,6 +10,9 @@
    GUI thread meanwhile (the work itself runs on worker threads).
 
 Demo databases are created with `her2desk demo --cases N` when missing (1,000,000 takes minutes).
+The timed --demo start includes signing in: the demo pathologist is read with the first page
+(`store.first_page`, sqlite3) and signed in without a password, as on any demo database. A demo file
+made before the demo accounts existed gets them on its first (warm-up) start.
 
     python bench/bench_gui_start.py [--runs 7] [--workdir DIR] [--skip-million]
 """

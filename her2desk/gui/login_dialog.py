@@ -75,6 +75,7 @@ class LoginDialog(QDialog):
         self.failures = 0
         self.setWindowTitle(title)
         self.setAccessibleName("Sign-in dialog")
+        self.setMinimumWidth(380)
         self.username = QLineEdit(username)
         self.username.setAccessibleName("User name")
         self.password = QLineEdit()
@@ -175,7 +176,9 @@ class FirstAdministratorDialog(QDialog):
             column.setSpacing(2)
             column.addWidget(field)
             column.addWidget(self.messages[name])
-            form.addRow(label, column)
+            caption = QLabel(label)
+            caption.setBuddy(field)  # Alt+letter goes to the field
+            form.addRow(caption, column)
         self.fields["Password"].setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
         self.fields["Display name"].setPlaceholderText("as shown in the program, e.g. Dr A. Example")
         self.message = _message_label("Create administrator")

@@ -95,13 +95,15 @@ class MainWindow(QMainWindow):
         self.user_label.setAccessibleName("Signed-in user")
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_actor()
-        where = QLabel(("DEMO DATA — " if demo else "") + location)
-        where.setAccessibleName("Database")
-        if demo:
+        if demo:  # so a tester can switch user and try the workflow as each person
             from her2desk.store.demo_accounts import demo_accounts_text
 
-            where.setToolTip(demo_accounts_text())
-            where.setText(f"{where.text()} — {demo_accounts_text()}")
+            accounts = QLabel(demo_accounts_text())
+            accounts.setAccessibleName("Demo accounts")
+            accounts.setToolTip(demo_accounts_text())  # whole, if the status bar is too narrow
+            self.statusBar().addPermanentWidget(accounts)
+        where = QLabel(("DEMO DATA — " if demo else "") + location)
+        where.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(where)
 
         self.worklist.open_requested.connect(self.open_case_id)

@@ -35,5 +35,7 @@ DEMO_ACCOUNTS = (DEMO_ADMINISTRATOR, DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2, DEMO_
 
 def demo_accounts_text() -> str:
     """One line for the status bar: who a tester can sign in as, and the password."""
-    names = ", ".join(a.username for a in DEMO_ACCOUNTS)
-    return f"Demo accounts: {names} (password {DEMO_PASSWORD})"
+    names = ", ".join(
+        a.username for a in (DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2, DEMO_TECHNOLOGIST, DEMO_ADMINISTRATOR)
+    )
+    return f"Demo accounts (password {DEMO_PASSWORD}): {names}"

@@ -372,11 +372,11 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
 def test_input_restarts_the_idle_time(service: CaseService, users, qtbot, monkeypatch) -> None:
     window = signed_in_window(service, users["tech"], qtbot)
     try:
-        window.start_idle_lock(interval_ms=5000)
-        qtbot.wait(400)
-        before = window.idle_lock.timer.remainingTime()
+        window.start_idle_lock(interval_ms=8000)
+        qtbot.wait(2500)
+        assert window.idle_lock.timer.remainingTime() < 6000
         qtbot.keyClick(window.worklist.search, Qt.Key.Key_A)
-        assert window.idle_lock.timer.remainingTime() > before
+        assert window.idle_lock.timer.remainingTime() > 7000  # counting from the key press again
         assert not window.idle_lock.locked
     finally:
         close(window, monkeypatch)
@@ -439,7 +439,8 @@ def test_demo_signs_in_the_demo_pathologist_on_a_demo_database(
     assert window.actor.username == DEMO_PATHOLOGIST.username
     assert window.actor.role is Role.PATHOLOGIST
     assert ui.text(window, "Signed-in user") == "Signed in as demo-pathologist (pathologist)"
-    assert "demo-technologist" in ui.text(window, "Database")  # the accounts a tester can use
+    assert "demo-technologist" in ui.text(window, "Demo accounts")  # the accounts a tester can use
+    assert "password demo-password" in ui.text(window, "Demo accounts")
     pending.start()
     assert window.service.actor == window.actor  # the service, once open, is the demo pathologist's
 
