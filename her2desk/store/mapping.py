@@ -7,6 +7,7 @@ ORM objects, so results can cross threads and outlive the session that loaded th
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from datetime import UTC, datetime
@@ -24,9 +25,41 @@ from her2desk.store.schema import Case, InterpretationRow, Patient, User
 USER_NAMES_KEY = "her2desk.user_names"
 
 
+# Latin letters with no decomposition into base + mark, spelled as a reader without the key would
+# type them (ß needs no entry: casefold makes it "ss"). Dotless ı is folded too ("Işık" -> "isik").
+LATIN_LETTER_FOLDS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"}
+)
+
+
+@functools.cache
+def _is_latin(character: str) -> bool:
+    return unicodedata.name(character, "").startswith("LATIN ")
+
+
 def name_key(family_name: str) -> str:
-    """The search key of a family name: compatibility-normalised and case-folded."""
-    return unicodedata.normalize("NFKC", family_name).casefold()
+    """The search key of a family name: compatibility-normalised, accent-folded for Latin letters and
+    case-folded (schema revision 0006 recomputes stored keys with it).
+
+    Why: a user types "angstrom" or "nguyen" for "Ångström" or "Nguyễn". Marks are dropped only after
+    a Latin base letter (Vietnamese folds; Devanagari, Hebrew or Arabic marks are part of the letter
+    and stay). Typed search text goes through this same function (`queries.py`), so both sides agree,
+    and a prefix of a name still gives a prefix of its key. Idempotent: name_key(name_key(x)) ==
+    name_key(x).
+    """
+    if family_name.isascii():
+        return family_name.lower()  # casefold of ASCII; the common case, kept cheap
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", family_name).casefold())
+    kept: list[str] = []
+    latin_base = False
+    for character in decomposed:
+        if unicodedata.combining(character) or unicodedata.category(character).startswith("M"):
+            if latin_base:
+                continue
+        else:
+            latin_base = _is_latin(character)
+        kept.append(character)
+    return unicodedata.normalize("NFC", "".join(kept).translate(LATIN_LETTER_FOLDS))
 
 
 def aware(value: datetime) -> datetime:

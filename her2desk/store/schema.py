@@ -293,9 +293,11 @@ class AuditRow(Base):
 
     __tablename__ = "audit"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime)
-    who: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(32))
+    # at, who, action indexed (revision 0006): the whole-database audit viewer's date, user and action
+    # filters, and its lists of users and actions.
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    who: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(32), index=True)
     table_name: Mapped[str] = mapped_column(String(64))
     record: Mapped[str] = mapped_column(String(64))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -126,7 +128,8 @@ def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: 
         assert (
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == old_revision
         )
-        assert connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one() == 2
+        cases = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
+        assert cases == (5 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds three accented names
     backup_engine.dispose()
 
 
@@ -239,3 +242,125 @@ def test_revision_0005_adds_lab_settings_and_the_signed_out_index_to_a_v4_file(t
     page = read_first_page(copy, 10)
     assert page is not None
     assert sorted(r.accession for r in page.rows) == ["S24-V1-0001", "S24-V1-0002"]
+
+
+def _found(service: CaseService, typed: str) -> set[str]:
+    from her2desk.domain.records import WorklistQuery
+
+    return {r.accession for r in service.worklist_page(WorklistQuery(text=typed), 0, 50)}
+
+
+def _audit_rows(database: object) -> list[tuple]:
+    with database.engine.connect() as connection:  # type: ignore[attr-defined]
+        return list(connection.execute(text("SELECT id, table_name, action FROM audit ORDER BY id")))
+
+
+def test_revision_0006_folds_the_name_keys_of_a_v5_file(tmp_path: Path) -> None:
+    """The file the previous release wrote (keys with accents): every key recomputed, the searches a
+    tester tried find their names, no audit row for the mechanical change, and a later save of an
+    unchanged patient sees nothing to change."""
+    from her2desk.store.first_page import read_first_page
+    from her2desk.store.mapping import name_key
+
+    copy = tmp_path / "v5.sqlite3"
+    shutil.copy(DATA / "schema-v5.sqlite3", copy)
+    with sqlite3.connect(copy) as connection:
+        stored = dict(connection.execute("SELECT family_name, family_name_key FROM patient"))
+        audit_before = connection.execute("SELECT count(*) FROM audit").fetchone()[0]
+    assert stored["Demo-Ångström"] == "demo-ångström"  # the old key, so the test below can fail
+    assert stored["Nguyễn"] == "nguyễn"
+    service = CaseService(open_database(str(copy)), user="v6-test")
+    try:
+        assert service.database.revision() == "0006"
+        with service.database.engine.connect() as connection:
+            keys = dict(
+                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
+            )
+            indexes = {r[1] for r in connection.exec_driver_sql("PRAGMA index_list('audit')")}
+        assert keys == {name: name_key(name) for name in stored}
+        assert keys["Łukasiewicz"] == "lukasiewicz"
+        assert {"ix_audit_at", "ix_audit_who", "ix_audit_action"} <= indexes
+        assert len(_audit_rows(service.database)) == audit_before
+
+        assert _found(service, "demo-ang") == {"S24-V1-0001"}
+        assert _found(service, "angstrom") == set()  # a prefix search: "Demo-" comes first
+        assert _found(service, "Demo-Angstrom") == {"S24-V1-0001"}
+        assert _found(service, "demo-Ång") == {"S24-V1-0001"}  # typed with the accent: folded alike
+        assert _found(service, "lukasiewicz") == {"S24-V5-0001"}
+        assert _found(service, "Łuk") == {"S24-V5-0001"}
+        assert _found(service, "nguyen") == {"S24-V5-0002"}
+        assert _found(service, "王") == {"S24-V5-0003"}
+
+        case = service.load("S24-V5-0002")
+        assert case is not None
+        again = service.save(case.entry, case.version)  # the same details, saved again
+        after = _audit_rows(service.database)[audit_before:]
+        assert ("patient", "update") not in {(t, a) for _, t, a in after}
+        assert again.entry.patient.family_name == "Nguyễn"
+    finally:
+        service.close()
+    page = read_first_page(copy, 10)  # the GUI's fast first page reads a head file
+    assert page is not None
+    assert "S24-V5-0003" in {r.accession for r in page.rows}
+
+
+def test_revision_0006_recomputes_keys_and_downgrades_back(db_url: str) -> None:
+    """Both backends: keys written the old way are refolded by the upgrade; the downgrade restores them."""
+    import unicodedata
+
+    from her2desk.store.mapping import name_key
+
+    def old_key(name: str) -> str:
+        return unicodedata.normalize("NFKC", name).casefold()
+
+    names = ["Demo-Ångström", "Łukasiewicz", "Nguyễn", "王芳", "Straße", "Plain"]
+    service = CaseService(open_database(db_url), user="v6-test")
+    try:
+        for i, family in enumerate(names):
+            entry = make_entry(f"S26-K{i}", f"DEMO0009{i}")
+            service.save(entry.with_changes(patient=replace(entry.patient, family_name=family)), None)
+    finally:
+        service.close()
+    engine = make_engine(resolve_url(db_url))
+    try:
+        with engine.begin() as connection:
+            migrate.downgrade(connection, "0005")
+            keys = dict(
+                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
+            )
+            assert keys == {name: old_key(name) for name in names}
+            audit_before = connection.execute(text("SELECT count(*) FROM audit")).scalar_one()
+            migrate.upgrade(connection)
+            keys = dict(
+                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
+            )
+            assert keys == {name: name_key(name) for name in names}
+            assert connection.execute(text("SELECT count(*) FROM audit")).scalar_one() == audit_before
+    finally:
+        engine.dispose()
+    assert _schema_differences(db_url) == []
+
+
+def test_revision_0006_recomputes_keys_in_batches(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More patients than one batch: every one is reached (the id cursor moves on)."""
+    import importlib
+
+    step = importlib.import_module("her2desk.store.migrations.versions.0006_accent_folded_name_keys")
+    open_database(sqlite_url).close()
+    engine = make_engine(resolve_url(sqlite_url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO patient (mrn, family_name, given_name, family_name_key, updated_at, "
+                    "updated_by) VALUES (:m, :f, 'X', :k, '2026-01-01 00:00:00', 't')"
+                ),
+                [{"m": f"M{i}", "f": f"Ång{i}", "k": f"ång{i}"} for i in range(23)],
+            )
+            monkeypatch.setattr(step, "BATCH", 5)
+            assert step.recompute_name_keys(connection) == 23
+            keys = {k for (k,) in connection.execute(text("SELECT family_name_key FROM patient"))}
+            assert keys == {f"ang{i}" for i in range(23)}
+            assert step.recompute_name_keys(connection) == 0
+    finally:
+        engine.dispose()
