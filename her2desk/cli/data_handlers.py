@@ -66,7 +66,7 @@ def _unusable_database(args: argparse.Namespace) -> str | None:
     url = resolve_url(given)
     try:
         backend = make_url(url).get_backend_name()
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         backend = ""
     if backend not in ("sqlite", "postgresql"):
         return (

@@ -59,7 +59,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
-    from her2desk.services.case_service import open_case_service
+    from her2desk.services.case_service import CaseService
     from her2desk.services.handout_service import (
         ALLOW_PRELIMINARY_COMMAND,
         HandoutRefused,
@@ -67,11 +67,17 @@ def run(args: argparse.Namespace) -> int:
         Refusal,
     )
     from her2desk.services.signout_service import CaseNotFoundError
+    from her2desk.store.database import DatabaseError, open_database
 
     output = Path(args.output)
     if not output.parent.is_dir():
         return _fail(f"cannot write {output}: folder {output.parent} does not exist")
-    with open_case_service(getattr(args, "database", None)) as service:
+    try:  # only reads the case: a mistyped path must not become a new, empty database
+        database = open_database(getattr(args, "database", None), create=False)
+    except DatabaseError as error:
+        print(f"her2desk handout: {error}", file=sys.stderr)
+        return 1
+    with CaseService(database) as service:
         handouts = HandoutService(service.database)
         lab_name, lab_contact = lab_from_environment()
         try:

@@ -21,7 +21,7 @@ from her2desk.store.database import DatabaseError, open_database
 
 def run_settings_show(args: argparse.Namespace) -> int:
     try:
-        database = open_database(getattr(args, "database", None))
+        database = open_database(getattr(args, "database", None), create=False)  # a typo makes no file
     except DatabaseError as error:
         _err(str(error))
         return 1

@@ -77,7 +77,7 @@ def run_users_add(args: argparse.Namespace) -> int:
 
 def run_users_list(args: argparse.Namespace) -> int:
     try:
-        database = open_database(getattr(args, "database", None))
+        database = open_database(getattr(args, "database", None), create=False)  # a typo makes no file
     except DatabaseError as error:
         _err(str(error))
         return 1

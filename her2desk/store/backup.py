@@ -65,6 +65,7 @@ def backup_postgres(url: str, destination: Path) -> None:
         check=False,
     )
     if result.returncode != 0:
+        destination.unlink(missing_ok=True)  # pg_dump leaves an empty file, which would block a retry
         raise RuntimeError(f"pg_dump failed: {result.stderr.strip()}")
 
 

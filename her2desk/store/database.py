@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
@@ -22,7 +23,7 @@ from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.engine import make_engine, writer
 from her2desk.store.revisions import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
-from her2desk.store.urls import redact, resolve_url, sqlite_path
+from her2desk.store.urls import ADDRESS_HINT, redact, resolve_url, sqlite_path
 from her2desk.store.versioning import (
     HEAD_REVISION,
     SCHEMA_MARKER_KEY,
@@ -33,6 +34,7 @@ from her2desk.store.versioning import (
 
 log = logging.getLogger(__name__)
 SCHEMA_LOCK_KEY = 0x48455232  # "HER2": advisory lock id for schema creation and upgrades
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 
 class DatabaseError(Exception):
@@ -45,6 +47,10 @@ class DatabaseTooNewError(DatabaseError):
 
 class DatabaseOutdatedError(DatabaseError):
     pass
+
+
+class DatabaseMissingError(DatabaseError):
+    """`open_database(..., create=False)` found no SQLite file at the path."""
 
 
 @dataclass
@@ -82,11 +88,57 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None, *, upgrade: bool = True, lean: bool = False) -> Database:
-    """Open (creating or upgrading as needed) the database at `url`; see the module docstring.
-    `lean`: the desktop program's memory-lean SQLite connections (see `engine.make_engine`)."""
+def usable_url(url: str | None) -> str:
+    """The resolved URL of `url`, or DatabaseError saying in words why it names no usable database.
+
+    An empty address is refused rather than taken as "the default" (None means the default); an
+    unknown scheme ("foo://", "mysql://", "postgress://") would otherwise surface as SQLAlchemy's
+    "Can't load plugin" or a missing-driver traceback. Passwords never appear in the message.
+    """
+    if url is not None and not url.strip():
+        raise DatabaseError(f"The database address is empty; {ADDRESS_HINT}.")
     resolved = resolve_url(url)
-    engine = make_engine(resolved, lean=lean)
+    try:
+        backend = make_url(resolved).get_backend_name()
+    except (ArgumentError, ValueError):
+        backend = ""
+    if backend not in SUPPORTED_BACKENDS:
+        raise DatabaseError(f"{redact(resolved)} is not a database address her2desk can use; {ADDRESS_HINT}.")
+    return resolved
+
+
+def _engine_for(resolved: str, lean: bool) -> Engine:
+    try:
+        return make_engine(resolved, lean=lean)
+    except ImportError as error:  # e.g. postgresql+psycopg2:// without that driver installed
+        raise DatabaseError(
+            f"{redact(resolved)} needs the database driver {error.name or 'named in it'}, which is not "
+            f"installed; {ADDRESS_HINT}."
+        ) from error
+    except (ArgumentError, ValueError) as error:  # an unknown driver, a port that is not a number, ...
+        raise DatabaseError(
+            f"{redact(resolved)} is not a database address her2desk can use ({type(error).__name__}); "
+            f"{ADDRESS_HINT}."
+        ) from error
+
+
+def open_database(
+    url: str | None = None, *, upgrade: bool = True, lean: bool = False, create: bool = True
+) -> Database:
+    """Open (creating or upgrading as needed) the database at `url`; see the module docstring.
+    `lean`: the desktop program's memory-lean SQLite connections (see `engine.make_engine`).
+    `create=False`: a command that only reads refuses an SQLite file that does not exist, instead
+    of leaving a new empty database at a mistyped path (DatabaseMissingError). An existing but empty
+    database (a new PostgreSQL database, a 0-byte file) still gets the schema either way.
+    Every unusable address is a DatabaseError whose message says why, in words."""
+    resolved = usable_url(url)
+    path = sqlite_path(resolved)
+    if not create and path is not None and not path.exists():
+        raise DatabaseMissingError(
+            f"The database {path} cannot be opened: there is no such file; nothing was created. "
+            "Check the path given with --database (or $HER2DESK_DATABASE_URL)."
+        )
+    engine = _engine_for(resolved, lean)
     try:
         try:
             with engine.connect() as connection:

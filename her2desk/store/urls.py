@@ -11,6 +11,7 @@ from pathlib import Path
 
 ENV_VAR = "HER2DESK_DATABASE_URL"
 DEFAULT_FILE_NAME = "her2desk.sqlite3"
+ADDRESS_HINT = "give an SQLite file path or a postgresql+psycopg:// URL"
 
 
 def default_database_path() -> Path:

@@ -33,6 +33,7 @@ def test_show_lists_every_setting_with_its_value_and_label(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "lab.sqlite3")
+    open_database(db).close()  # `settings show` only reads: it creates no database
     assert main(["settings", "show", "--database", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("\t")[0] for line in lines] == list(SETTING_NAMES)
