@@ -79,6 +79,8 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
     if demo and demo_actor(service) != actor:  # the file changed since the fast path read it
         service.close()
         raise PermissionError("The demo database changed while it was opened; start her2desk again.")
+    if demo:
+        _audit_demo_sign_in(service, actor)
     return CaseService(service.database, settings=service.settings, actor=actor)
 
 
@@ -95,6 +97,13 @@ def demo_actor(service: CaseService) -> Actor | None:
         if user.username == DEMO_PATHOLOGIST.username and user.active and user.role is Role.PATHOLOGIST:
             return Actor(user.user_id, user.username, user.role)
     return None
+
+
+def _audit_demo_sign_in(service: CaseService, actor: Actor) -> None:
+    """The demo's password-less sign-in is a sign-in too: the audit log says who and how."""
+    from her2desk.services.auth_service import AuthService
+
+    AuthService(service.database).record_demo_sign_in(actor)
 
 
 def open_with_progress(database: str | None, demo: bool):
@@ -157,6 +166,7 @@ def sign_in(service: CaseService, demo: bool) -> Actor | None:
     if demo:
         actor = demo_actor(service)
         if actor is not None:
+            _audit_demo_sign_in(service, actor)
             return actor
     session = login_dialog.sign_in_at_start(AuthService(service.database))
     return session.actor if session is not None else None

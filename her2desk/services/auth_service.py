@@ -296,6 +296,24 @@ class AuthService:
             raise AuthenticationError()
         return SignedInSession(Actor(int(row.id), row.username, Role(row.role)), now)
 
+    def record_demo_sign_in(self, actor: Actor) -> None:
+        """Audit the password-less sign-in `--demo` gives its demo pathologist. Refused (WorkflowError)
+        unless the database is a demo database: a real database never signs anyone in without a password."""
+        if not self.database.is_demo():
+            raise WorkflowError(["only a demo database signs in without a password"])
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, actor.user_id)
+            record_event(
+                connection,
+                at=now,
+                who=current.username,
+                action="login",
+                table="app_user",
+                record=str(current.user_id),
+                new={"username": current.username, "method": "demo (no password)"},
+            )
+
     def verify_password(self, connection: Connection, user_id: int, password: str) -> bool:
         stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one_or_none()
         return password_matches(stored, password)

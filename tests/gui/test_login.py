@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
-from her2desk.domain.workflow import Actor, Role
+from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.gui import app as gui_app
 from her2desk.gui import dialogs, idle_lock, login_dialog
 from her2desk.gui.login_dialog import LOGIN_FAILED_TEXT, FirstAdministratorDialog, LoginDialog
@@ -443,6 +443,15 @@ def test_demo_signs_in_the_demo_pathologist_on_a_demo_database(
     assert "password demo-password" in ui.text(window, "Demo accounts")
     pending.start()
     assert window.service.actor == window.actor  # the service, once open, is the demo pathologist's
+    assert _demo_sign_ins(service) == ["demo-pathologist"]  # audited once the service is open
+
+
+def _demo_sign_ins(service: CaseService) -> list[str]:
+    from her2desk.domain.audit_query import AuditQuery
+    from her2desk.services.audit_service import AuditService
+
+    rows = AuditService(service.database).page(AuditQuery(action="login"), 0, 50)
+    return [r.who for r in rows if r.new and r.new.get("method") == "demo (no password)"]
 
 
 def test_demo_signs_in_on_the_ordinary_path_too(
@@ -456,6 +465,7 @@ def test_demo_signs_in_on_the_ordinary_path_too(
     assert window.actor.username == DEMO_PATHOLOGIST.username
     assert isinstance(window.service, CaseService)
     assert window.service.actor == window.actor
+    assert _demo_sign_ins(window.service) == ["demo-pathologist"]
 
 
 def test_demo_never_signs_in_on_a_database_that_is_not_a_demo_database(
@@ -468,6 +478,12 @@ def test_demo_never_signs_in_on_a_database_that_is_not_a_demo_database(
     CaseService(service.database, actor=users["tech"]).save(ENTRY, None)
     monkeypatch.setattr(login_dialog, "run_login", refuse("any sign-in"))
     assert gui_app.start(str(db_path), demo=True, quit_after_paint=True) == 2  # refused, in words
+    demo = AuthService(service.database).users()
+    actor = next(
+        Actor(u.user_id, u.username, u.role) for u in demo if u.username == DEMO_PATHOLOGIST.username
+    )
+    with pytest.raises(WorkflowError):  # the service itself refuses a password-less sign-in here
+        AuthService(service.database).record_demo_sign_in(actor)
 
 
 def test_a_demo_database_without_demo_asks_for_a_password(
