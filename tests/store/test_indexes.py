@@ -90,3 +90,29 @@ def test_broad_search_walks_the_collection_date_index(sqlite_url: str) -> None:
         assert "BLOOM FILTER" not in plan  # would read the whole patient table first
     finally:
         database.close()
+
+
+def test_the_audit_viewers_filters_and_lists_use_their_indexes(sqlite_url: str) -> None:
+    """Revision 0006: date, user and action filters (and the user and action lists) need no table scan."""
+    from datetime import datetime
+
+    from sqlalchemy import func, select
+
+    from her2desk.store.schema import AuditRow
+
+    audit = AuditRow.__table__
+    count = select(func.count()).select_from(audit)
+    database = open_database(sqlite_url)
+    try:
+        since = _plan(
+            database, count.where(audit.c.at >= datetime(2026, 1, 1), audit.c.at < datetime(2026, 2, 1))
+        )
+        assert "ix_audit_at (at>? AND at<?)" in since
+        assert "ix_audit_who (who=?)" in _plan(database, count.where(audit.c.who == "ada"))
+        assert "ix_audit_action (action=?)" in _plan(database, count.where(audit.c.action == "signout"))
+        for column, index in ((audit.c.who, "ix_audit_who"), (audit.c.action, "ix_audit_action")):
+            listing = _plan(database, select(column).distinct().order_by(column))
+            assert f"COVERING INDEX {index}" in listing
+            assert "TEMP B-TREE" not in listing
+    finally:
+        database.close()

@@ -129,7 +129,7 @@ def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: 
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == old_revision
         )
         cases = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
-        assert cases == (5 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds three accented names
+        assert cases == (6 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds four accented names
     backup_engine.dispose()
 
 
@@ -283,7 +283,8 @@ def test_revision_0006_folds_the_name_keys_of_a_v5_file(tmp_path: Path) -> None:
         assert len(_audit_rows(service.database)) == audit_before
 
         assert _found(service, "demo-ang") == {"S24-V1-0001"}
-        assert _found(service, "angstrom") == set()  # a prefix search: "Demo-" comes first
+        assert _found(service, "angstrom") == {"S24-V5-0004"}  # a prefix search: not "Demo-Ångström"
+        assert _found(service, "ÅNGSTRÖM") == {"S24-V5-0004"}
         assert _found(service, "Demo-Angstrom") == {"S24-V1-0001"}
         assert _found(service, "demo-Ång") == {"S24-V1-0001"}  # typed with the accent: folded alike
         assert _found(service, "lukasiewicz") == {"S24-V5-0001"}

@@ -118,7 +118,7 @@ def test_an_upgraded_database_keeps_its_audit_append_only(saved: Path, tmp_path:
             old_rows = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
             versions = connection.execute(text("SELECT report_version FROM her2_case")).scalars().all()
         assert actions[-1] == "login"
-        assert old_rows == (5 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds three cases
+        assert old_rows == (6 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds four cases
         assert versions == [1] * old_rows
     finally:
         database.close()
