@@ -142,3 +142,17 @@ def test_the_real_command_line_says_it_without_a_traceback(tmp_path: Path) -> No
     assert "mysql://lab:***@db.example/her2 is not a database address her2desk can use" in done.stderr
     assert "Traceback" not in done.stderr
     assert PASSWORD not in done.stderr + done.stdout
+
+
+def test_the_desktop_program_says_it_too(tmp_path: Path) -> None:
+    """`her2desk --database ADDRESS` (the GUI) reports the same words and exits 1 (no dialog when timing)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "her2desk", "--database", f"mysql://lab:{PASSWORD}@db.example/her2",
+         "--quit-after-paint"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "mysql://lab:***@db.example/her2 is not a database address her2desk can use" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert PASSWORD not in done.stderr + done.stdout
