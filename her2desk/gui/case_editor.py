@@ -150,6 +150,8 @@ class CaseEditor(QWidget):
         for key, row in self.form.rows.items():
             if isinstance(row.input, QLineEdit):
                 row.input.setReadOnly(read_only or (key == "accession" and self.stored is not None))
+                row.input.style().unpolish(row.input)  # re-read the read-only look (case_form style)
+                row.input.style().polish(row.input)
             else:
                 row.input.setEnabled(not read_only)
         self.form.find_button.setEnabled(not read_only)

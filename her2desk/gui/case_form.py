@@ -54,6 +54,9 @@ def parse_date(text: str, field: str) -> date | Problem:
         return Problem(field, f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
 
 
+READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background-color: palette(window); }'
+
+
 class CaseForm(QWidget):
     """Edits one case. `changed` fires on every keystroke or choice; `find_patient_requested` on Find."""
 
@@ -63,6 +66,8 @@ class CaseForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A read-only field (a signed-out case, a stored accession) must not look like one to type in.
+        self.setStyleSheet(READ_ONLY_STYLE)
         self.rows: dict[str, FieldRow] = {}
         self._second_count_wanted = False
         self._first_count_hidden = False  # blinded second count: see set_first_count_hidden

@@ -167,6 +167,12 @@ def audit_rows(lab: Lab, action: str) -> list[AuditRow]:
         return list(session.scalars(select(AuditRow).where(AuditRow.action == action)))
 
 
+def background(field: QLineEdit) -> tuple[int, int, int]:
+    """The colour a person sees inside a text field (a pixel near its left edge, clear of the text)."""
+    colour = field.grab().toImage().pixelColor(3, field.height() // 2)
+    return colour.red(), colour.green(), colour.blue()
+
+
 def all_inputs_read_only(form) -> bool:
     rows = form.rows.values()
     return (
@@ -250,6 +256,8 @@ def test_enter_sign_out_read_only_amend(
     assert "Signed out by pia at" in editor.banner.text()
     assert all_inputs_read_only(editor.form)
     block = ui.find(editor.form, "Block")
+    looks_read_only = background(block)
+    assert looks_read_only != background(ui.find(path.worklist, "Search worklist"))  # not like a typing field
     qtbot.keyClicks(block, "9")
     assert block.text() == "A2"
     assert not editor.save()
@@ -279,6 +287,7 @@ def test_enter_sign_out_read_only_amend(
     assert "report version 2" in editor.banner.text()
     assert REASON in editor.banner.text()
     assert not block.isReadOnly()
+    assert background(block) != looks_read_only  # editable again, and looks it
     ui.type(editor.form, "Block", "A3")
     assert editor.save()
     resaved = path.service.load("S26-000900")
