@@ -8,6 +8,7 @@ quick-checked, backed up with SQLite's backup API and upgraded in one transactio
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.engine import make_engine, writer
 from her2desk.store.revisions import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
-from her2desk.store.urls import ADDRESS_HINT, redact, resolve_url, sqlite_path
+from her2desk.store.urls import ADDRESS_HINT, ENV_VAR, redact, resolve_url, sqlite_path
 from her2desk.store.versioning import (
     HEAD_REVISION,
     SCHEMA_MARKER_KEY,
@@ -97,6 +98,8 @@ def usable_url(url: str | None) -> str:
     """
     if url is not None and not url.strip():
         raise DatabaseError(f"The database address is empty; {ADDRESS_HINT}.")
+    if url is None and (os.environ.get(ENV_VAR) or "x").isspace():  # unset or "" means the default
+        raise DatabaseError(f"${ENV_VAR} holds only spaces; {ADDRESS_HINT}, or unset it.")
     resolved = resolve_url(url)
     try:
         backend = make_url(resolved).get_backend_name()

@@ -127,6 +127,14 @@ def test_open_database_refuses_in_words(tmp_path: Path) -> None:
     assert not (tmp_path / "missing.sqlite3").exists()
 
 
+def test_a_blank_environment_address_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HER2DESK_DATABASE_URL", "  ")
+    with pytest.raises(DatabaseError, match="HER2DESK_DATABASE_URL holds only spaces"):
+        open_database()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_real_command_line_says_it_without_a_traceback(tmp_path: Path) -> None:
     """The installed entry point, as a person would type it (one process: the others run main())."""
     env = {**os.environ, "HER2DESK_DATABASE_URL": f"mysql://lab:{PASSWORD}@db.example/her2"}
