@@ -2,8 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_screenshots.py DEMO.sqlite3
 
-Writes main-window.png (the worklist) and case-form.png (a case open beside its interpretation)
-next to this file. The demo database is created with 400 synthetic cases if it does not exist.
+Starts the program exactly as `her2desk --demo --database DEMO.sqlite3` does (signed in as the demo
+pathologist) and writes, next to this file: main-window.png (the worklist), case-form.png (a case open
+beside its interpretation) and handout-preview.png (the handout preview of a signed-out case). The demo
+database is created with 400 synthetic cases if it does not exist.
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 import her2desk.gui  # noqa: F401
-from her2desk.domain.records import WorklistQuery
-from her2desk.domain.vocabulary import Status
-from her2desk.gui.app import open_service
-from her2desk.gui.main_window import MainWindow
+from her2desk.domain.records import SignOutState, WorklistQuery
+from her2desk.domain.vocabulary import Site, Status
+from her2desk.gui import app as gui_app
 
 HERE = Path(__file__).resolve().parent
 
@@ -27,25 +28,44 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk-screenshots")
     app.setApplicationName("her2desk-screenshots")
-    service = open_service(sys.argv[1], True)
-    window = MainWindow(service, demo=True, location=str(Path(sys.argv[1]).name))
+    started = gui_app.start(sys.argv[1], demo=True)
+    if isinstance(started, int):
+        return started
+    window, pending = started
+    if pending is not None:
+        pending.start()
     window.resize(1400, 860)
     window.show()
 
     def worklist() -> None:
         window.grab().save(str(HERE / "main-window.png"))
-        pending = service.worklist_page(WorklistQuery(status=Status.PENDING), 0, 1)
-        window.open_case_id(pending[0].case_id if pending else window.worklist_model.row_at(0).case_id)
+        service = window.service
+        pending_cases = service.worklist_page(WorklistQuery(status=Status.PENDING), 0, 1)
+        window.open_case_id(
+            pending_cases[0].case_id if pending_cases else window.worklist_model.row_at(0).case_id
+        )
         QTimer.singleShot(300, case_form)
 
     def case_form() -> None:
         window.grab().save(str(HERE / "case-form.png"))
-        app.quit()
+        signed = window.service.worklist_page(
+            WorklistQuery(signout_state=SignOutState.SIGNED_OUT, site=Site.BREAST, status=Status.POSITIVE),
+            0,
+            1,
+        )
+        window.open_case_id(signed[0].case_id)
+        window.handout_actions.open_preview()
+        QTimer.singleShot(2500, preview)
+
+    def preview() -> None:
+        dialog = window.handout_actions.preview
+        dialog.resize(820, 1000)
+        QTimer.singleShot(500, lambda: (dialog.grab().save(str(HERE / "handout-preview.png")), app.quit()))
 
     window.worklist.first_paint.connect(lambda: QTimer.singleShot(300, worklist))
     app.exec()
     window.runner.wait()
-    service.close()
+    window.service.close()
     return 0
 
 

@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
             accounts.setAccessibleName("Demo accounts")
             accounts.setToolTip(demo_accounts_text())  # whole, if the status bar is too narrow
             self.statusBar().addPermanentWidget(accounts)
-        where = QLabel(("DEMO DATA — " if demo else "") + location)
+        where = QLabel(("DEMO DATA — " if demo else "") + _short_location(location))
+        where.setToolTip(location)  # the whole address; the bar keeps room for messages
         where.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(where)
 
@@ -423,6 +424,13 @@ class MainWindow(QMainWindow):
             self.idle_lock.stop()
         self.runner.wait()
         event.accept()
+
+
+def _short_location(location: str) -> str:
+    """A SQLite file by its name (the folder is in the tooltip); a server address as it is (redacted)."""
+    if location.startswith("sqlite:"):
+        return location.rsplit("/", 1)[-1] or location
+    return location
 
 
 class _Holder(QWidget):

@@ -88,6 +88,16 @@ def test_the_case_tab_is_built_when_first_shown(window: MainWindow, qtbot) -> No
     assert window.history.isVisible()
 
 
+def test_the_status_bar_names_the_database_file_and_keeps_the_whole_address_in_its_tooltip(
+    window: MainWindow, db_path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    label = next(w for w in window.statusBar().findChildren(QLabel) if w.accessibleName() == "Database")
+    assert label.text() == db_path.name  # short: the status bar keeps room for messages
+    assert str(db_path) in label.toolTip()
+
+
 def test_an_empty_worklist_says_how_to_begin(window: MainWindow) -> None:
     assert window.worklist_model.total == 0
     assert "press Ctrl+N" in window.worklist.count_label.text()
