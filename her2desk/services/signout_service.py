@@ -27,16 +27,7 @@ from her2desk.services.auth_service import AuthService
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
 from her2desk.store.database import Database
-from her2desk.store.mapping import (
-    aware,
-    count_values,
-    ihc_values,
-    interpretation_values,
-    ish_values,
-    patient_values,
-    specimen_values,
-    stored_case,
-)
+from her2desk.store.mapping import aware, stored_case
 from her2desk.store.schema import (
     Case,
     CaseVersionRow,
@@ -46,9 +37,9 @@ from her2desk.store.schema import (
     InterpretationRow,
     User,
 )
+from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 from her2desk.store.users import current_actor
 
-SIGNATURE_MEANING = "signed out"
 LOCAL_USER = "local"
 
 
@@ -89,23 +80,19 @@ class HandoutRecord:
 
 
 def snapshot(case: Case) -> dict[str, Any]:
-    """The case's entry, the engine's interpretation and the workflow state as JSON-ready values."""
+    """The case's entry, the engine's interpretation and the workflow state as JSON-ready values
+    (built by `store.snapshots`, which the demo seeder uses too)."""
     stored = stored_case(case)
-    entry = stored.entry
-    values = {
-        "accession": case.accession,
-        "report_version": case.report_version,
-        "state": case.signout_state,
-        "patient": patient_values(entry.patient),
-        "specimen": specimen_values(entry.specimen),
-        "ihc": ihc_values(entry.ihc),
-        "ish": ish_values(entry.ish),
-        "ish_counts": {str(k): v for k, v in sorted(count_values(entry.ish).items())},
-        "interpretation": interpretation_values(stored.interpretation),
-        "adjudicated_status": case.adjudicated_status,
-        "adjudication_reason": case.adjudication_reason,
-    }
-    return json.loads(to_json(values) or "{}")
+    text = snapshot_json(
+        accession=case.accession,
+        report_version=case.report_version,
+        state=case.signout_state,
+        entry=stored.entry,
+        interpretation=stored.interpretation,
+        adjudicated_status=case.adjudicated_status,
+        adjudication_reason=case.adjudication_reason,
+    )
+    return json.loads(text)
 
 
 class SignOutService:

@@ -8,8 +8,17 @@ status and sign-out state, with collection dates over the last three years. The 
 created with the first cases, and every case is "entered" by the demo technologist, so either demo
 pathologist can sign cases out and a tester can try the workflow as different people. Each interpretation is
 computed by the domain engine, as for a real save; rows go in through the driver's executemany in
-batches (the ORM would be ~20x slower). One audit row records each seeding run rather than one per
-synthetic row.
+batches (the ORM would be ~20x slower).
+
+Signed-out and amended cases carry what the sign-out workflow would have written: signed out by the
+second demo pathologist (so `demo-pathologist` can still sign out and amend), at times over the last
+six weeks with about one in twenty today (local day, so "Signed out today" shows cases), an
+electronic signature and the report-version snapshot built by `store.snapshots` like a real sign-out;
+an amended case is report version 2 with its signed-out version 1 kept, a reason and who amended it.
+Demos of up to `AUDIT_EACH_CASE_UP_TO` cases get the audit rows a real entry, sign-out and amendment
+would write (per case and patient); larger (benchmark) runs keep one summary audit row per run, since
+per-row audit would add about a third to their seeding time. Sign-out times come from a random stream
+of their own, so a seed gives the same cases as before they existed.
 """
 
 from __future__ import annotations
@@ -18,15 +27,16 @@ import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from argon2 import PasswordHasher
 from sqlalchemy import Connection, func, insert, select
 
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.engine import interpret
-from her2desk.domain.inputs import Her2TestInput
+from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import (
@@ -42,11 +52,18 @@ from her2desk.domain.vocabulary import (
     Sex,
     Site,
 )
-from her2desk.store.audit import record_event, utc_now
+from her2desk.store.audit import record_event, to_json, utc_now
 from her2desk.store.database import DEMO_KEY, Database, open_database
-from her2desk.store.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TECHNOLOGIST
+from her2desk.store.demo_accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_PATHOLOGIST_2,
+    DEMO_TECHNOLOGIST,
+)
 from her2desk.store.mapping import interpretation_values, name_key
+from her2desk.store.queries import local_day_bounds
 from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient, User
+from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 
 BATCH = 5_000
 DEMO_USER = "demo-seed"
@@ -89,6 +106,14 @@ SITE_WEIGHTS = {
 # (HER2, CEP17) averages per dual-probe breast ISH group.
 GROUP_COUNTS = {1: ("5.2", "2.0"), 2: ("3.6", "1.6"), 3: ("6.6", "3.9"), 4: ("4.8", "3.0"), 5: ("2.1", "1.9")}
 IHC_WEIGHTS = (25, 25, 30, 15, 5)  # 0, 1+, 2+, 3+, indeterminate
+SIGNOUT_WINDOW = timedelta(days=42)  # sign-outs spread over the last six weeks ...
+SIGNED_OUT_TODAY_SHARE = 0.05  # ... and about one in twenty today (local day)
+AUDIT_EACH_CASE_UP_TO = 10_000  # per-case audit rows for demos this small; one summary row above
+AMENDMENT_REASONS = (
+    "Clinical history received after sign-out (synthetic demo amendment)",
+    "Block number corrected (synthetic demo amendment)",
+    "Fixation time added from the requisition (synthetic demo amendment)",
+)
 SIGNOUT_WEIGHTS = {
     SignOutState.DRAFT: 5,
     SignOutState.ENTERED: 25,
@@ -116,6 +141,8 @@ class _Ids:
     patient: int
     case: int
     technologist: int | None = None
+    signer: int | None = None  # the second demo pathologist: signs out and amends demo cases
+    signer_display: str = ""
 
 
 def _family_name(rng: random.Random) -> str:
@@ -269,6 +296,13 @@ def _case_rows(
         "updated_at": now,
         "updated_by": DEMO_TECHNOLOGIST.username,
         "entered_by_user_id": entered_by,
+        "report_version": 1,
+        # Filled in by `_sign_out` for signed-out and amended cases (every row needs every column).
+        "signed_out_by_user_id": None,
+        "signed_out_at": None,
+        "amendment_reason": None,
+        "amended_by_user_id": None,
+        "amended_at": None,
     }
     specimen = {
         "case_id": case_id,
@@ -307,10 +341,235 @@ def _case_rows(
         for observer, c in ((1, first), (2, second))
         if c is not None
     ]
-    return case, specimen, ihc_row, ish_row, counts, _interpretation_row(case_id, result)
+    return case, specimen, ihc_row, ish_row, counts, _interpretation_row(case_id, result), result
 
 
-_TABLES = ("patient", "her2_case", "specimen", "ihc_result", "ish_result", "ish_count", "interpretation")
+_SIGNED_STATES = frozenset((SignOutState.SIGNED_OUT.value, SignOutState.AMENDED.value))
+_TABLES = (
+    "patient",
+    "her2_case",
+    "specimen",
+    "ihc_result",
+    "ish_result",
+    "ish_count",
+    "interpretation",
+    "e_signature",
+    "case_version",
+    "audit",
+)
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """The seeding run's "now" and the edges of the sign-out window, all naive UTC like stored times."""
+
+    now: datetime
+    today_start: datetime  # start of the local calendar day, as the worklist's "signed out on" filter
+    window_start: datetime
+
+    @classmethod
+    def at(cls, now: datetime, today: date) -> _Clock:
+        today_start = min(local_day_bounds(today)[0], now)
+        return cls(now, today_start, min(now - SIGNOUT_WINDOW, today_start))
+
+
+def _between(times: random.Random, start: datetime, end: datetime) -> datetime:
+    if end <= start:
+        return start
+    return start + timedelta(seconds=times.uniform(0, (end - start).total_seconds()))
+
+
+def _signed_out_at(times: random.Random, clock: _Clock, collected: date) -> datetime:
+    """When a demo case was signed out: today for a share, else earlier in the window, never before
+    the day after collection (a case collected today is signed out today)."""
+    earliest = max(clock.window_start, datetime.combine(collected, time()) + timedelta(days=1))
+    if times.random() < SIGNED_OUT_TODAY_SHARE or earliest >= clock.today_start:
+        return _between(times, max(min(earliest, clock.now), clock.today_start), clock.now)
+    return _between(times, earliest, clock.today_start)
+
+
+def _entry(
+    case: dict[str, Any],
+    patient: dict[str, Any],
+    specimen: dict[str, Any],
+    ihc: dict[str, Any],
+    ish: dict[str, Any],
+    counts: list[dict[str, Any]],
+) -> CaseEntry:
+    """The CaseEntry these rows read back as (`mapping.case_entry`), built from the rows themselves."""
+    observed = {
+        c["observer"]: IshCount(
+            her2=Decimal(c["her2"]),
+            cep17=Decimal(c["cep17"]) if c["cep17"] is not None else None,
+            cells=c["cells"],
+        )
+        for c in counts
+    }
+    return CaseEntry(
+        accession=case["accession"],
+        patient=PatientDetails(
+            mrn=patient["mrn"],
+            family_name=patient["family_name"],
+            given_name=patient["given_name"],
+            birth_date=patient["birth_date"],
+            sex=Sex(patient["sex"]),
+        ),
+        specimen=SpecimenDetails(
+            procedure=Procedure(specimen["procedure"]),
+            site=Site(specimen["site"]),
+            laterality=Laterality(specimen["laterality"]) if specimen["laterality"] else None,
+            setting=ClinicalSetting(specimen["setting"]),
+            metastatic_site=specimen["metastatic_site"],
+            collected_on=specimen["collected_on"],
+            block=specimen["block"],
+            fixative=Fixative(specimen["fixative"]),
+            cold_ischaemia_minutes=specimen["cold_ischaemia_minutes"],
+            fixation_hours=Decimal(specimen["fixation_hours"]),
+            fragments=specimen["fragments"],
+            fragments_with_tumour=specimen["fragments_with_tumour"],
+        ),
+        ihc=IhcDetails(
+            clone=ihc["clone"],
+            assay_type=AssayType(ihc["assay_type"]),
+            controls_acceptable=ihc["controls_acceptable"],
+            score=IhcScore(ihc["score"]),
+            stained_pct=Decimal(ihc["stained_pct"]) if ihc["stained_pct"] is not None else None,
+            cluster_cells=ihc["cluster_cells"],
+        ),
+        ish=IshDetails(
+            probe=IshProbe(ish["probe"]) if ish["probe"] else None,
+            method=IshMethod(ish["method"]) if ish["method"] else None,
+            first=observed.get(1),
+            second=observed.get(2),
+        ),
+    )
+
+
+def _audit(
+    at: datetime,
+    who: str,
+    action: str,
+    table: str,
+    record: int,
+    case_id: int | None,
+    patient_id: int | None,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "who": who,
+        "action": action,
+        "table_name": table,
+        "record": str(record),
+        "case_id": case_id,
+        "patient_id": patient_id,
+        "old": to_json(old),
+        "new": to_json(new),
+    }
+
+
+def _entered_audit(case: dict[str, Any], state: str) -> dict[str, Any]:
+    """The insert row the case's entry wrote (as entered, before any sign-out)."""
+    entered = {
+        **case,
+        "version": 1,
+        "signout_state": state,
+        "report_version": 1,
+        "updated_at": case["created_at"],
+        "updated_by": case["created_by"],
+    }
+    for key in ("signed_out_by_user_id", "signed_out_at", "amendment_reason", "amended_by_user_id",
+                "amended_at"):  # fmt: skip
+        entered[key] = None
+    return _audit(case["created_at"], case["created_by"], "insert", "her2_case", case["id"], case["id"],
+                  case["patient_id"], None, entered)  # fmt: skip
+
+
+def _patient_audit(patients: list[dict[str, Any]], first_seen: dict[int, datetime]) -> list[dict[str, Any]]:
+    """Each patient's insert row, dated with the entry of their first case (the row is dated so too)."""
+    audit = []
+    for p in patients:
+        p["updated_at"] = first_seen.get(p["id"], p["updated_at"])
+        audit.append(_audit(p["updated_at"], p["updated_by"], "insert", "patient", p["id"], None, p["id"],
+                            None, p))  # fmt: skip
+    return audit
+
+
+def _sign_out(
+    rows: dict[str, list[dict[str, Any]]],
+    times: random.Random,
+    clock: _Clock,
+    ids: _Ids,
+    case: dict[str, Any],
+    entry: CaseEntry,
+    result: Interpretation,
+    audited: bool,
+) -> None:
+    """Make a signed-out (or amended) demo case look as the sign-out service leaves it: signer, time,
+    electronic signature and frozen version 1; for an amended case also the amendment (version 2)."""
+    amended = case["signout_state"] == SignOutState.AMENDED.value
+    signed_at = _signed_out_at(times, clock, entry.specimen.collected_on or clock.now.date())
+    collected_at = datetime.combine(entry.specimen.collected_on or signed_at.date(), time())
+    entered_at = _between(times, signed_at - timedelta(days=3), signed_at - timedelta(minutes=10))
+    case["created_at"] = min(max(entered_at, collected_at), signed_at)
+    signer = DEMO_PATHOLOGIST_2.username
+    signed = SignOutState.SIGNED_OUT.value
+    rows["e_signature"].append(
+        {
+            "case_id": case["id"],
+            "report_version": 1,
+            "user_id": ids.signer,
+            "username": signer,
+            "display_name": ids.signer_display,
+            "signed_at": signed_at,
+            "meaning": SIGNATURE_MEANING,
+        }
+    )
+    frozen = snapshot_json(
+        accession=case["accession"],
+        report_version=1,
+        state=signed,
+        entry=entry,
+        interpretation=result,
+        adjudicated_status=None,
+        adjudication_reason=None,
+    )
+    rows["case_version"].append(
+        {
+            "case_id": case["id"],
+            "report_version": 1,
+            "state": signed,
+            "snapshot": frozen,
+            "amendment_reason": None,
+            "signed_out_by": signer,
+            "signed_out_at": signed_at,
+        }
+    )
+    case.update(version=2, updated_at=signed_at, updated_by=signer)
+    case.update(signed_out_by_user_id=ids.signer, signed_out_at=signed_at)
+    if audited:
+        rows["audit"].append(_entered_audit(case, SignOutState.ENTERED.value))
+        rows["audit"].append(
+            _audit(signed_at, signer, "sign-out", "her2_case", case["id"], case["id"], case["patient_id"],
+                   {"signout_state": SignOutState.ENTERED.value, "version": 1},
+                   {"signout_state": signed, "version": 2, "report_version": 1, "signed_out_by": signer,
+                    "meaning": SIGNATURE_MEANING})
+        )  # fmt: skip
+    if not amended:
+        return
+    amended_at = _between(times, signed_at, min(clock.now, signed_at + timedelta(days=10)))
+    reason = times.choice(AMENDMENT_REASONS)
+    case.update(version=3, updated_at=amended_at, report_version=2, signed_out_by_user_id=None,
+                signed_out_at=None, amendment_reason=reason, amended_by_user_id=ids.signer,
+                amended_at=amended_at)  # fmt: skip
+    if audited:
+        rows["audit"].append(
+            _audit(amended_at, signer, "amend", "her2_case", case["id"], case["id"], case["patient_id"],
+                   {"signout_state": signed, "report_version": 1, "version": 2},
+                   {"signout_state": SignOutState.AMENDED.value, "report_version": 2, "version": 3,
+                    "reason": reason, "handouts_superseded": 0})
+        )  # fmt: skip
 
 
 def _inserter(connection: Connection) -> Callable[[str, list[dict[str, Any]]], None]:
@@ -371,6 +630,8 @@ def seed_demo(
 
 def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, int], None] | None) -> int:
     rng = random.Random(seed)
+    times = random.Random(f"{seed}-times")  # its own stream: the cases of a seed stay as they were
+    audited = cases <= AUDIT_EACH_CASE_UP_TO
     today = date.today()
     done = 0
     with database.writer() as session, session.begin():
@@ -386,33 +647,47 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
         first_case = ids.case
         if session.get(AppMetadata, DEMO_KEY) is None:
             session.add(AppMetadata(key=DEMO_KEY, value="synthetic demonstration data"))
-        ids.technologist = _ensure_demo_accounts(session.connection())
+        accounts = _ensure_demo_accounts(session.connection())
+        ids.technologist = accounts[DEMO_TECHNOLOGIST.username][0]
+        ids.signer, ids.signer_display = accounts[DEMO_PATHOLOGIST_2.username]
     for size in _batches(cases):
         now = utc_now()
+        clock = _Clock.at(now, today)
         with database.writer() as session, session.begin():
             insert = _inserter(session.connection())
             patients = _patients(rng, max(1, size // 3), ids.patient)
             ids.patient += len(patients)
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _TABLES}
+            first_seen: dict[int, datetime] = {}
             for p in patients:
-                rows["patient"].append({**p, "updated_at": now, "updated_by": DEMO_USER})
+                rows["patient"].append({**p, "updated_at": now, "updated_by": DEMO_TECHNOLOGIST.username})
             for _ in range(size):
-                case, specimen, ihc, ish, counts, interp = _case_rows(
-                    rng, ids.case, rng.choice(patients), today, now, ids.technologist
+                patient = rng.choice(patients)
+                case, specimen, ihc, ish, counts, interp, result = _case_rows(
+                    rng, ids.case, patient, today, now, ids.technologist
                 )
                 ids.case += 1
+                if case["signout_state"] in _SIGNED_STATES:
+                    entry = _entry(case, patient, specimen, ihc, ish, counts)
+                    _sign_out(rows, times, clock, ids, case, entry, result, audited)
+                elif audited:
+                    rows["audit"].append(_entered_audit(case, case["signout_state"]))
+                if audited:
+                    first_seen[patient["id"]] = min(case["created_at"], first_seen.get(patient["id"], now))
                 rows["her2_case"].append(case)
                 rows["specimen"].append(specimen)
                 rows["ihc_result"].append(ihc)
                 rows["ish_result"].append(ish)
                 rows["ish_count"].extend(counts)
                 rows["interpretation"].append(interp)
+            if audited:
+                rows["audit"][:0] = _patient_audit(rows["patient"], first_seen)
             for table in _TABLES:
                 insert(table, rows[table])
         done += size
         if progress:
             progress(done, cases)
-    _finish(database, first_case, ids.case - 1, cases, seed)
+    _finish(database, first_case, ids.case - 1, cases, seed, audited)
     return done
 
 
@@ -424,9 +699,12 @@ def ensure_demo_accounts(database: Database) -> None:
         _ensure_demo_accounts(session.connection())
 
 
-def _ensure_demo_accounts(connection: Connection) -> int:
-    """Create the missing demo accounts (audited, like any new user); the technologist's user id."""
-    existing = dict(connection.execute(select(User.username, User.id)).all())
+def _ensure_demo_accounts(connection: Connection) -> dict[str, tuple[int, str]]:
+    """Create the missing demo accounts (audited, like any new user); (user id, display name) by name."""
+    existing = {
+        row.username: (int(row.id), row.display_name)
+        for row in connection.execute(select(User.username, User.id, User.display_name))
+    }
     missing = [a for a in DEMO_ACCOUNTS if a.username not in existing]
     if missing:
         now = utc_now()
@@ -442,7 +720,7 @@ def _ensure_demo_accounts(connection: Connection) -> int:
             user_id = connection.execute(
                 insert(User).values(password_hash=password_hash, **values).returning(User.id)
             ).scalar_one()
-            existing[account.username] = user_id
+            existing[account.username] = (int(user_id), account.display_name)
             record_event(
                 connection,
                 at=now,
@@ -452,10 +730,11 @@ def _ensure_demo_accounts(connection: Connection) -> int:
                 record=str(user_id),
                 new={"id": user_id, **values, "password_hash": "<set>"},
             )
-    return int(existing[DEMO_TECHNOLOGIST.username])
+    return existing
 
 
-def _finish(database: Database, first: int, last: int, cases: int, seed: int) -> None:
+def _finish(database: Database, first: int, last: int, cases: int, seed: int, per_case_audit: bool) -> None:
+    """The run's summary audit row (the only one for cases above `AUDIT_EACH_CASE_UP_TO`), then ANALYZE."""
     with database.writer() as session, session.begin():
         session.execute(
             AuditRow.__table__.insert().values(
@@ -464,7 +743,15 @@ def _finish(database: Database, first: int, last: int, cases: int, seed: int) ->
                 action="insert",
                 table_name="her2_case",
                 record=f"demo {first}-{last}",
-                new=json.dumps({"demo_cases": cases, "seed": seed, "first_id": first, "last_id": last}),
+                new=json.dumps(
+                    {
+                        "demo_cases": cases,
+                        "seed": seed,
+                        "first_id": first,
+                        "last_id": last,
+                        "per_case_audit": per_case_audit,
+                    }
+                ),
             )
         )
     with database.engine.connect() as connection:

@@ -1,0 +1,50 @@
+"""The frozen report of one signed-out version: the JSON kept in `case_version.snapshot`.
+
+Why here and not in the sign-out service: two writers must build it the same way, the sign-out
+workflow (`services.signout_service`, from a stored case) and the demo seeder (`store.demo`, from the
+values it is about to insert; store code cannot import services). Pure: domain values in, JSON out.
+"""
+
+from __future__ import annotations
+
+from her2desk.domain.case import CaseEntry
+from her2desk.domain.interpretation import Interpretation
+from her2desk.store.audit import to_json
+from her2desk.store.mapping import (
+    count_values,
+    ihc_values,
+    interpretation_values,
+    ish_values,
+    patient_values,
+    specimen_values,
+)
+
+# The meaning recorded with each electronic signature of a sign-out.
+SIGNATURE_MEANING = "signed out"
+
+
+def snapshot_json(
+    *,
+    accession: str,
+    report_version: int,
+    state: str,
+    entry: CaseEntry,
+    interpretation: Interpretation,
+    adjudicated_status: str | None,
+    adjudication_reason: str | None,
+) -> str:
+    """The case's entry, the engine's interpretation and the workflow state as JSON text (sorted keys)."""
+    values = {
+        "accession": accession,
+        "report_version": report_version,
+        "state": state,
+        "patient": patient_values(entry.patient),
+        "specimen": specimen_values(entry.specimen),
+        "ihc": ihc_values(entry.ihc),
+        "ish": ish_values(entry.ish),
+        "ish_counts": {str(k): v for k, v in sorted(count_values(entry.ish).items())},
+        "interpretation": interpretation_values(interpretation),
+        "adjudicated_status": adjudicated_status,
+        "adjudication_reason": adjudication_reason,
+    }
+    return to_json(values) or "{}"
