@@ -1,11 +1,13 @@
 """Printing or saving the handouts of several cases in one go, with a progress dialog that can cancel.
 
 Each handout is made (database read + reportlab) and rasterised (PDFium) on a worker thread; only the
-painting onto the printer happens on the GUI thread, so the window stays responsive. All handouts of
-a print run go into ONE print job: a cancelled run is aborted whole, nothing reaches the printer and
-nothing is recorded; a finished run records every handout in it (who, when, language, rules version,
-SHA-256 of the PDF). Saving writes each file under a temporary name, renames it, and only then records
-it; cancelling a save stops before the next file (the files already written stay, and are recorded).
+painting onto the printer happens on the GUI thread, a few bands of a page per event-loop turn (see
+`handout_print`: a whole page at once froze the window for ~0.2-0.7 s), so the window stays
+responsive. All handouts of a print run go into ONE print job: a cancelled run is aborted whole,
+nothing reaches the printer and nothing is recorded; a finished run records every handout in it (who,
+when, language, rules version, SHA-256 of the PDF). Saving writes each file under a temporary name,
+renames it, and only then records it; cancelling a save stops before the next file (the files already
+written stay, and are recorded).
 Cases that may not have a handout (not signed out, no result) are skipped and listed at the end.
 
 The modal questions (options, folder, summary) are module functions so that tests can answer them.
@@ -13,11 +15,11 @@ The modal questions (options, folder, summary) are module functions so that test
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import LANGUAGES, LabSettings
 from her2desk.domain.workflow import Actor
-from her2desk.gui.handout_print import PageImage, PrinterSession, print_dpi, render_pages
+from her2desk.gui.handout_print import PageImage, PrinterSession, advance, print_dpi, render_pages
 from her2desk.gui.workers import TaskRunner
 from her2desk.services.handout_service import HandoutRefused, HandoutService, PreparedHandout
 from her2desk.services.signout_service import CaseNotFoundError
@@ -217,6 +219,8 @@ class PrintRun(_Run):
         self.session = PrinterSession(printer)
         self.dpi = print_dpi(printer)
         self.printed: list[PreparedHandout] = []
+        self._painting: PreparedHandout | None = None  # the handout whose pages are being painted
+        self._bands: Iterator[None] | None = None
 
     def start(self) -> None:
         if not self.session.begin():
@@ -237,10 +241,28 @@ class PrintRun(_Run):
 
     def _on_ready(self, value: object) -> None:
         prepared, pages = value  # type: ignore[misc]
-        if not self.cancelling:
-            self.session.paint(pages)
-            self.printed.append(prepared)
-        self._step()
+        if self.cancelling:
+            self._step()
+            return
+        self._painting = prepared
+        self._bands = (band for page in pages for band in self.session.page_steps(page))
+        self._paint_band()
+
+    def _paint_band(self) -> None:
+        """Paint the next bands (~15 ms), then come back through the event loop: input, repaints and the
+        progress dialog's Cancel run between them."""
+        if self.cancelling:  # the job will be aborted whole: stop painting at once
+            self._bands = None
+            self._step()
+            return
+        assert self._bands is not None
+        assert self._painting is not None
+        if not advance(self._bands):
+            self.printed.append(self._painting)
+            self._bands = self._painting = None
+            self._step()
+            return
+        QTimer.singleShot(0, self, self._paint_band)
 
     def _close(self) -> None:
         if self.result.cancelled or not self.printed:

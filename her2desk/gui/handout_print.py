@@ -5,8 +5,16 @@ PDFium (pypdfium2) and the images are painted with QPainter on a QPrinter: print
 Qt's own printer support and dialog. The page is fitted into the printer's printable area (the
 handout has its own margins). PDFium is not thread-safe, even across documents, so every call into
 it holds one lock; rendering runs on worker threads, which hand finished QImages back to the GUI
-thread, where they are painted (Qt's PDF print engine compresses each page as it is drawn: ~0.8 s for
-an A4 page at 300 dpi).
+thread, where they are painted.
+
+Painting is the slow part: Qt's PDF print engine (also what CUPS is fed on Linux) compresses every
+image as it is drawn, ~0.15-0.7 s for an A4 page at 300 dpi depending on the machine, and PySide6
+holds the Python GIL for the whole QPainter.drawImage call. Painting on a worker thread (which Qt
+allows for a QPrinter) therefore does NOT keep the window responsive: measured, the GUI thread
+stalled as long as with painting on it (bench/bench_print.py). So a page is painted in horizontal
+bands of at most BAND_PIXELS pixels, one band per event-loop turn (`PrinterSession.page_steps`): the
+page on paper is the same 300-dpi image, in strips that overlap by one row so no hairline can show
+between them, and the window waits at most one band (~10-40 ms) between events.
 
 `ask_printer` is the one place a modal print dialog opens; tests replace it to print to a PDF file.
 """
@@ -14,6 +22,8 @@ an A4 page at 300 dpi).
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
@@ -23,6 +33,12 @@ from PySide6.QtWidgets import QWidget
 
 POINTS_PER_INCH = 72.0
 PRINT_DPI_CAP = 300.0  # enough for text on paper; 1200 dpi would be ~0.5 GB of pixels per page
+# One band of a page painted per event-loop turn: an A4 page at 300 dpi (8.7 Mpx) becomes 17 bands.
+# Measured ~17 ms per Mpx here and up to ~80 ms per Mpx on a slower machine, so a band stays < 100 ms.
+BAND_PIXELS = 512 * 1024
+# Bands painted in one event-loop turn: more while they are quick (each turn costs a little), then
+# back to the loop. One band is always painted, however slow.
+PAINT_SLICE_S = 0.015
 _PDFIUM = threading.Lock()
 
 
@@ -93,6 +109,20 @@ def print_dpi(printer: QPrinter) -> float:
     return min(float(printer.resolution()), PRINT_DPI_CAP)
 
 
+def bands(width: int, height: int, band_pixels: int = BAND_PIXELS) -> list[tuple[int, int]]:
+    """(first row, row count) of each band of a `width` x `height` image, top to bottom. Every band but
+    the last takes one row more, which the next band paints over: adjacent strips overlap, so a viewer
+    or printer that antialiases image edges shows no seam between them."""
+    step = max(1, band_pixels // max(1, width))
+    return [(top, min(step, height - top - 1) + 1) for top in range(0, height, step)]
+
+
+def advance(steps: Iterator[None], budget_s: float = PAINT_SLICE_S) -> bool:
+    """Run `steps` (bands) for about `budget_s`, at least one; False once they are all done."""
+    started = time.perf_counter()
+    return any(time.perf_counter() - started >= budget_s for _band in steps)
+
+
 class PrinterSession:
     """One print job: pages painted one after another; `finish` sends it, `abort` throws it away.
 
@@ -110,18 +140,28 @@ class PrinterSession:
         return self.open
 
     def paint(self, pages: list[PageImage]) -> None:
+        """Paint whole pages at once (no event loop between bands; for tools and benchmarks)."""
         for page in pages:
-            if self.pages:
-                self.printer.newPage()
-            self._paint_page(page)
-            self.pages += 1
+            for _band in self.page_steps(page):
+                pass
 
-    def _paint_page(self, page: PageImage) -> None:
+    def page_steps(self, page: PageImage) -> Iterator[None]:
+        """Paint one page band by band, yielding after each band so the caller can let the event loop
+        run; the page counts as painted once the iterator is exhausted."""
+        if self.pages:
+            self.printer.newPage()
         area = self.printer.pageLayout().paintRectPixels(self.printer.resolution())
         target = QSizeF(page.points[0], page.points[1])
         target.scale(QSizeF(area.width(), area.height()), Qt.AspectRatioMode.KeepAspectRatio)
         left = (area.width() - target.width()) / 2
-        self.painter.drawImage(QRectF(left, 0, target.width(), target.height()), page.image)
+        image = page.image
+        width, height = image.width(), image.height()
+        scale = target.height() / height
+        for top, rows in bands(width, height):
+            band = image.copy(0, top, width, rows)
+            self.painter.drawImage(QRectF(left, top * scale, target.width(), rows * scale), band)
+            yield
+        self.pages += 1
 
     def finish(self) -> bool:
         """End the job (the printer spools it); True when it went through."""
