@@ -134,6 +134,7 @@ class PrinterSession:
         self.painter = QPainter()
         self.pages = 0
         self.open = False
+        self.mid_page = False  # some bands of a page are painted, not all (the event loop may run now)
 
     def begin(self) -> bool:
         self.open = self.painter.begin(self.printer)
@@ -160,7 +161,9 @@ class PrinterSession:
         for top, rows in bands(width, height):
             band = image.copy(0, top, width, rows)
             self.painter.drawImage(QRectF(left, top * scale, target.width(), rows * scale), band)
+            self.mid_page = top + rows < height  # more bands of this page to come
             yield
+        self.mid_page = False
         self.pages += 1
 
     def finish(self) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -214,17 +214,22 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
     text = pdf_text(prepared.pdf)
     assert PATIENT in text
     assert RESULT_LINE in text
-    # What reached the printer is the picture of exactly that PDF: the page image in the printed file
-    # is the 300 dpi rendering of the handout (the printer draws pixels, so pdftotext finds no text).
+    # What reached the printer is the picture of exactly that PDF: the page images in the printed file,
+    # put together, are the 300 dpi rendering of the handout (the printer draws pixels, so pdftotext
+    # finds no text). The page is painted in horizontal bands that overlap by one row.
     printed = PdfReader(io.BytesIO(out.read_bytes()))
     assert len(printed.pages) == 1
-    (embedded,) = printed.pages[0].images
-    printed_image = embedded.image.convert("RGB")
     (expected_page,) = handout_print.render_pages(prepared.pdf, handout_print.PRINT_DPI_CAP)
     rendered = tmp_path / "expected.png"
     assert expected_page.image.save(str(rendered))
     expected = Image.open(rendered).convert("RGB")
-    assert printed_image.size == expected.size
+    strips = [embedded.image.convert("RGB") for embedded in printed.pages[0].images]
+    layout = handout_print.bands(*expected.size)
+    assert len(layout) > 1
+    assert [strip.size for strip in strips] == [(expected.width, rows) for _top, rows in layout]
+    printed_image = Image.new("RGB", expected.size, "red")
+    for strip, (top, _rows) in zip(strips, layout, strict=True):
+        printed_image.paste(strip, (0, top))
     difference = ImageStat.Stat(ImageChops.difference(printed_image, expected).convert("L")).mean[0]
     assert difference < 2.0
     assert "Printed and recorded" in preview.state.text()
@@ -281,6 +286,44 @@ def test_batch_print_of_three_selected_prints_two_and_lists_the_one_not_signed_o
     (summary,) = summaries
     assert summary.startswith("2 handouts printed and recorded.")
     assert f"• {ENTERED}: case {ENTERED} is not signed out (entered)" in summary
+
+
+def test_the_window_keeps_processing_events_while_a_batch_is_painted(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    """A 10 ms heartbeat on the GUI thread beats while a page is half painted: the event loop runs
+    between the bands of a page (painting a whole page in one call froze the window ~0.2-0.7 s)."""
+    LabSettingsService(lab.database).update(lab.admin, "allow_preliminary_handouts", "true")
+    out = tmp_path / "three.pdf"
+    print_to(monkeypatch, out)
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("en", preliminary=True))
+    select(win, [*SIGNED, ENTERED])
+    actions = actions_of(win)
+    mid_page_beats: list[int] = []  # the page being painted when the heartbeat ran mid-page
+    clock = QElapsedTimer()
+    gaps: list[int] = []
+
+    def beat() -> None:
+        gaps.append(clock.restart())
+        run = actions.run
+        if run is not None and run.session.mid_page:
+            mid_page_beats.append(run.session.pages)
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+    clock.start()
+    heartbeat.start()
+    try:
+        actions.print_action.trigger()
+        qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    finally:
+        heartbeat.stop()
+    assert summaries[0].startswith("3 handouts printed and recorded.")
+    pages = len(PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert pages >= 3  # one handout or more per case (the preliminary one is longer)
+    assert sorted(set(mid_page_beats)) == list(range(pages)), mid_page_beats  # during every page
+    print(f"longest gap between heartbeats while printing 3 handouts: {max(gaps)} ms")
 
 
 def test_cancelling_a_batch_print_records_nothing(
