@@ -273,9 +273,7 @@ def test_revision_0006_folds_the_name_keys_of_a_v5_file(tmp_path: Path) -> None:
     try:
         assert service.database.revision() == "0006"
         with service.database.engine.connect() as connection:
-            keys = dict(
-                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
-            )
+            keys = dict(connection.execute(text("SELECT family_name, family_name_key FROM patient")).all())
             indexes = {r[1] for r in connection.exec_driver_sql("PRAGMA index_list('audit')")}
         assert keys == {name: name_key(name) for name in stored}
         assert keys["Łukasiewicz"] == "lukasiewicz"
@@ -326,15 +324,11 @@ def test_revision_0006_recomputes_keys_and_downgrades_back(db_url: str) -> None:
     try:
         with engine.begin() as connection:
             migrate.downgrade(connection, "0005")
-            keys = dict(
-                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
-            )
+            keys = dict(connection.execute(text("SELECT family_name, family_name_key FROM patient")).all())
             assert keys == {name: old_key(name) for name in names}
             audit_before = connection.execute(text("SELECT count(*) FROM audit")).scalar_one()
             migrate.upgrade(connection)
-            keys = dict(
-                connection.execute(text("SELECT family_name, family_name_key FROM patient")).tuples().all()
-            )
+            keys = dict(connection.execute(text("SELECT family_name, family_name_key FROM patient")).all())
             assert keys == {name: name_key(name) for name in names}
             assert connection.execute(text("SELECT count(*) FROM audit")).scalar_one() == audit_before
     finally:
