@@ -7,10 +7,13 @@ PDFium only, at 300 dpi), bytes per page, and the longest stall of the GUI threa
 heartbeat runs on the GUI thread the whole time and the longest gap between two beats is reported
 (a responsive window needs it well under 100 ms).
 
-Variants: painting a whole page per event-loop turn on the GUI thread (the old way); a band of a page
-per event-loop turn (`PrinterSession.page_steps`, what the program does now); the whole job on a worker
-thread (Qt allows painting on a QPrinter from one; but PySide6 holds the GIL inside drawImage, so the
-GUI thread still waits); 300 or 200 dpi; the page image as RGBX8888 (PDFium's), RGB32 or RGB888.
+Rows: `PrintRun` itself (the program's path: it also makes each handout with reportlab, so it is
+slower per page than the painting rows, which get pre-rasterised pages); "bands": ~15 ms of bands of
+a page per event-loop turn (`handout_print.advance`, what PrintRun does); "gui": a whole page in one
+drawImage per turn (the old way); "worker": the whole job on a worker thread, each page in one
+drawImage (Qt allows painting on a QPrinter from a worker, but PySide6 holds the GIL inside drawImage,
+so the GUI thread waits just as long) or in bands ("worker+bands"); 300 or 200 dpi; the page image as
+RGBX8888 (PDFium's), RGB32 or RGB888 (what the PDF engine compresses: no consistent difference).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,8 +35,9 @@ from bench_handout import sample_request
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from her2desk.gui.handout_batch import PrintRun
 from her2desk.gui.handout_print import (
     PageImage,
     PrinterSession,
@@ -161,6 +167,32 @@ def print_on_worker(app: QApplication, printer: QPrinter, pages: list[PageImage]
     thread.join()
 
 
+class _NoLog:
+    """Stands in for HandoutService in the PrintRun figures: recording is not what is measured."""
+
+    def record(self, prepared: object, actor: object) -> None:
+        return None
+
+
+def print_run(app: QApplication, printer: QPrinter, count: int) -> None:
+    """The program's path: `PrintRun` makes each handout (reportlab) and rasterises it on its worker,
+    and paints it here in bands. (Making the next handout while this one is painted was tried: no gain,
+    reportlab and drawImage both hold the GIL.)"""
+
+    def producer(number: int) -> Callable[[], object]:  # the stand-in has only what PrintRun reads
+        return lambda: SimpleNamespace(pdf=render_handout(sample_request(f"S26-{number:05d}")))
+
+    parent = QWidget()
+    items = [(f"S26-{i:05d}", producer(i)) for i in range(count)]
+    run = PrintRun(parent, _NoLog(), None, items, printer)  # type: ignore[arg-type]
+    loop = QEventLoop()
+    run.finished.connect(lambda _result: loop.quit())
+    run.start()
+    if not run.done:
+        loop.exec()
+    assert len(run.result.done) == count, run.result
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     app = QApplication.instance() or QApplication([])
@@ -185,6 +217,19 @@ def main() -> None:
         ("worker+bands", 300, "RGBX8888"),
     ]
     with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "run.pdf"
+        printer = pdf_printer(out)
+        heart.start()
+        started = time.perf_counter()
+        print_run(app, printer, count)
+        seconds = (time.perf_counter() - started) / count
+        heart.stop()
+        kb = out.stat().st_size / count / 1024
+        name = "PrintRun (makes handouts too)"
+        print(
+            f"{name:34} {seconds:7.3f} {seconds / baseline:6.2f} {kb:8.0f} {heart.longest_ms:15d} ms",
+            flush=True,
+        )
         for where, dpi, fmt in variants:
             pages = pages_for(pdfs, dpi, fmt)  # not timed: the same for every way of painting
             out = Path(folder) / f"{where}-{dpi}-{fmt}.pdf"
