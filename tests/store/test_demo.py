@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from backends import make_entry
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.records import SignOutState, WorklistQuery
@@ -131,5 +131,148 @@ def test_demo_accounts_are_added_to_an_older_demo_database_and_never_to_a_real_o
         seed_demo(service, 5)
         ensure_demo_accounts(service.database)  # idempotent
         assert len(AuthService(service.database).users()) == len(DEMO_ACCOUNTS)
+    finally:
+        service.close()
+
+
+# -- sign-out records: demo cases look as the sign-out workflow leaves them ---------------------------
+
+
+def _cases(service) -> list[Case]:
+    with service.database.reader() as session:
+        return list(session.scalars(select(Case).order_by(Case.id)).unique())
+
+
+def test_signed_out_demo_cases_have_signer_time_signature_and_the_snapshot_a_sign_out_writes(db_url) -> None:
+    from her2desk.services.auth_service import AuthService
+    from her2desk.services.signout_service import SIGNATURE_MEANING, SignOutService, snapshot
+    from her2desk.store.audit import utc_now
+    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST_2
+    from her2desk.store.queries import local_day_bounds
+
+    service = open_case_service(db_url)
+    try:
+        seed_demo(service, 400)
+        workflow = SignOutService(service.database)
+        signer = {u.username: u for u in AuthService(service.database).users()}[DEMO_PATHOLOGIST_2.username]
+        today_start, today_end = local_day_bounds(date.today())
+        now = utc_now()
+        signed = [c for c in _cases(service) if c.signout_state == SignOutState.SIGNED_OUT.value]
+        assert len(signed) > 200
+        with service.database.reader() as session:
+            for row in signed:
+                case = session.get(Case, row.id)
+                assert case.signed_out_by_user_id == signer.user_id, case.accession
+                assert case.created_at <= case.signed_out_at <= now, case.accession
+                assert (case.version, case.report_version, case.updated_by) == (2, 1, signer.username)
+                (signature,) = workflow.signatures(case.accession)
+                assert signature[:3] == (1, signer.username, signer.display_name)
+                assert signature[3].replace(tzinfo=None) == case.signed_out_at
+                assert signature[4] == SIGNATURE_MEANING
+                (version,) = workflow.case_versions(case.accession)
+                assert (version.report_version, version.state) == (1, SignOutState.SIGNED_OUT)
+                assert version.signed_out_by == signer.username
+                assert version.signed_out_at.replace(tzinfo=None) == case.signed_out_at
+                assert version.amendment_reason is None
+                # The stored snapshot is exactly what SignOutService builds from the stored case.
+                assert version.snapshot == snapshot(case), case.accession
+        times = [c.signed_out_at for c in signed]
+        today = [t for t in times if today_start <= t < today_end]
+        assert 0 < len(today) < len(signed) / 4
+        assert min(times) < now - timedelta(weeks=4)  # spread over the past weeks, not all today
+        assert service.worklist_count(WorklistQuery(signed_out_on=date.today())) == len(today)
+        assert service.load_by_id(signed[0].id).signed_out_by == DEMO_PATHOLOGIST_2.username
+    finally:
+        service.close()
+
+
+def test_amended_demo_cases_keep_their_signed_out_version_and_a_pathologist_can_carry_on(db_url) -> None:
+    from her2desk.services.auth_service import AuthService
+    from her2desk.services.signout_service import SignOutService
+    from her2desk.store.demo_accounts import DEMO_PASSWORD, DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2
+
+    service = open_case_service(db_url)
+    try:
+        seed_demo(service, 400)
+        workflow = SignOutService(service.database)
+        amended = [c for c in _cases(service) if c.signout_state == SignOutState.AMENDED.value]
+        entered = [c for c in _cases(service) if c.signout_state == SignOutState.ENTERED.value]
+        assert amended
+        assert entered
+        for case in amended:
+            stored = service.load_by_id(case.id)
+            assert stored.report_version == 2
+            assert stored.amendment_reason
+            assert stored.amended_by == DEMO_PATHOLOGIST_2.username
+            assert stored.signed_out_by is None
+            assert stored.signed_out_at is None
+            first, second = workflow.case_versions(case.accession)
+            assert (first.report_version, first.state) == (1, SignOutState.SIGNED_OUT)
+            assert first.snapshot["state"] == SignOutState.SIGNED_OUT.value
+            assert first.snapshot["report_version"] == 1
+            assert first.signed_out_by == DEMO_PATHOLOGIST_2.username
+            assert first.signed_out_at <= stored.amended_at
+            assert (second.report_version, second.state) == (2, SignOutState.AMENDED)
+            assert second.amendment_reason == stored.amendment_reason
+            assert [s[0] for s in workflow.signatures(case.accession)] == [1]
+        # The first demo pathologist carries the workflow on: signs out an amended and an entered case.
+        actor = AuthService(service.database).login(DEMO_PATHOLOGIST.username, DEMO_PASSWORD).actor
+        final = [c for c in entered if service.load_by_id(c.id).interpretation.status.is_final]
+        for case in (amended[0], final[0]):
+            version = service.load_by_id(case.id).version
+            workflow.sign_out(actor, case.accession, DEMO_PASSWORD, version)
+        versions = workflow.case_versions(amended[0].accession)
+        assert [(v.report_version, v.signed_out_by) for v in versions] == [
+            (1, DEMO_PATHOLOGIST_2.username),
+            (2, DEMO_PATHOLOGIST.username),
+        ]
+        assert versions[1].amendment_reason
+    finally:
+        service.close()
+
+
+def _audit_counts(service) -> Counter:
+    from her2desk.store.schema import AuditRow
+
+    with service.database.reader() as session:
+        rows = session.execute(select(AuditRow.action, AuditRow.table_name, AuditRow.who)).all()
+    return Counter((r.action, r.table_name, r.who) for r in rows)
+
+
+def test_small_demos_get_the_audit_rows_of_each_entry_sign_out_and_amendment(db_url) -> None:
+    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST_2, DEMO_TECHNOLOGIST
+
+    service = open_case_service(db_url)
+    try:
+        seed_demo(service, 300)
+        states = Counter(c.signout_state for c in _cases(service))
+        counts = _audit_counts(service)
+        signer, technologist = DEMO_PATHOLOGIST_2.username, DEMO_TECHNOLOGIST.username
+        assert counts["insert", "her2_case", technologist] == 300
+        assert counts["insert", "patient", technologist] > 0
+        signed = states[SignOutState.SIGNED_OUT.value] + states[SignOutState.AMENDED.value]
+        assert counts["sign-out", "her2_case", signer] == signed > 0
+        assert counts["amend", "her2_case", signer] == states[SignOutState.AMENDED.value] > 0
+    finally:
+        service.close()
+
+
+def test_large_demos_keep_one_summary_audit_row(sqlite_url: str, monkeypatch) -> None:
+    from her2desk.store import demo
+
+    monkeypatch.setattr(demo, "AUDIT_EACH_CASE_UP_TO", 50)
+    service = open_case_service(sqlite_url)
+    try:
+        seed_demo(service, 60)
+        counts = _audit_counts(service)
+        assert sum(n for (action, table, _who), n in counts.items() if table in ("her2_case", "patient")) == 1
+        assert counts["insert", "her2_case", demo.DEMO_USER] == 1
+        # ... but the sign-out records themselves are complete.
+        signed = [c for c in _cases(service) if c.signout_state == SignOutState.SIGNED_OUT.value]
+        with service.database.reader() as session:
+            from her2desk.store.schema import CaseVersionRow, ElectronicSignature
+
+            assert session.scalar(select(func.count()).select_from(ElectronicSignature)) >= len(signed) > 0
+            assert session.scalar(select(func.count()).select_from(CaseVersionRow)) >= len(signed)
     finally:
         service.close()
