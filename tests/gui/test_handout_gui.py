@@ -346,6 +346,39 @@ def test_cancelling_a_batch_print_records_nothing(
     assert summaries == ["Cancelled: nothing was printed and nothing was recorded."]
 
 
+def test_cancelling_a_batch_print_in_the_middle_of_a_page_records_nothing(
+    win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
+) -> None:
+    print_to(monkeypatch, tmp_path / "half.pdf")
+    monkeypatch.setattr(handout_batch, "ask_batch_options", lambda *_a: BatchOptions("en", preliminary=False))
+    select(win, SIGNED)
+    actions = actions_of(win)
+    pressed: list[int] = []
+
+    def cancel_mid_page() -> None:
+        run = actions.run
+        if run is not None and run.session.mid_page and not pressed:
+            pressed.append(run.session.pages)
+            (cancel,) = run.progress.findChildren(QPushButton)
+            cancel.click()
+
+    watcher = QTimer()
+    watcher.setInterval(1)
+    watcher.timeout.connect(cancel_mid_page)
+    watcher.start()
+    try:
+        actions.print_action.trigger()
+        qtbot.waitUntil(lambda: actions.last_result is not None, timeout=60_000)
+    finally:
+        watcher.stop()
+    assert pressed == [0]  # Cancel was pressed while the first page was half painted
+    assert actions.last_result.cancelled
+    assert actions.last_result.done == []
+    for accession in SIGNED:
+        assert lab.signout.handouts(accession) == []
+    assert summaries == ["Cancelled: nothing was printed and nothing was recorded."]
+
+
 def test_batch_save_writes_each_pdf_into_the_folder_and_records_it(
     win: MainWindow, lab: Lab, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, summaries: list[str]
 ) -> None:
