@@ -24,6 +24,7 @@ waits ~15 ms plus one band (~10-40 ms) between events instead of a whole page (0
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -43,6 +44,11 @@ BAND_PIXELS = 512 * 1024
 # back to the loop. One band is always painted, however slow.
 PAINT_SLICE_S = 0.015
 _PDFIUM = threading.Lock()
+# PDFium's BGRx bytes (x = 255) are, on a little-endian machine, Qt's native Format_RGB32 (0xffRRGGBB),
+# the format Qt's PDF engine works in: no conversion when the page is printed (measured ~15% less time
+# per page than RGBX8888 in bench/bench_print.py). Big-endian machines get RGBx bytes as RGBX8888.
+_BIG_ENDIAN = sys.byteorder == "big"
+_PAGE_FORMAT = QImage.Format.Format_RGBX8888 if _BIG_ENDIAN else QImage.Format.Format_RGB32
 
 
 @dataclass(frozen=True)
@@ -64,11 +70,9 @@ def render_pages(pdf: bytes, dpi: float) -> list[PageImage]:
         try:
             for index in range(len(document)):
                 page = document[index]
-                bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=True, prefer_bgrx=True)
+                bitmap = page.render(scale=dpi / POINTS_PER_INCH, rev_byteorder=_BIG_ENDIAN, prefer_bgrx=True)
                 pixels = memoryview(bitmap.buffer)
-                image = QImage(
-                    pixels, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
-                )
+                image = QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, _PAGE_FORMAT)
                 # copy(): the image must own its pixels before PDFium frees the bitmap
                 pages.append(PageImage(image.copy(), page.get_size()))
                 del image, pixels

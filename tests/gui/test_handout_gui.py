@@ -223,6 +223,23 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
     rendered = tmp_path / "expected.png"
     assert expected_page.image.save(str(rendered))
     expected = Image.open(rendered).convert("RGB")
+    # ... and that rendering has the handout's colours where poppler puts them (channels not swapped).
+    source = tmp_path / "handout.pdf"
+    source.write_bytes(prepared.pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-png", "-singlefile", str(source), str(tmp_path / "pop")], check=True
+    )
+    poppler = Image.open(tmp_path / "pop.png").convert("RGB").resize(expected.size)
+    pop_red, _green, pop_blue = poppler.split()
+    coloured = ImageChops.difference(pop_red, pop_blue).point(lambda v: 255 if v > 60 else 0)
+    assert ImageStat.Stat(coloured).mean[0] > 0.1  # the page has coloured headings to compare
+
+    def off(image: Image.Image) -> float:  # mean channel difference where poppler shows colour
+        return max(ImageStat.Stat(ImageChops.difference(image, poppler), coloured).mean)
+
+    red, green, blue = expected.split()
+    print("colour check", off(expected), off(Image.merge("RGB", (blue, green, red))))
+    assert off(expected) < 0.25 * off(Image.merge("RGB", (blue, green, red)))
     strips = [embedded.image.convert("RGB") for embedded in printed.pages[0].images]
     layout = handout_print.bands(*expected.size)
     assert len(layout) > 1
