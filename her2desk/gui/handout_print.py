@@ -45,8 +45,9 @@ BAND_PIXELS = 512 * 1024
 PAINT_SLICE_S = 0.015
 _PDFIUM = threading.Lock()
 # PDFium's BGRx bytes (x = 255) are, on a little-endian machine, Qt's native Format_RGB32 (0xffRRGGBB),
-# the format Qt's PDF engine works in: no conversion when the page is printed (measured ~15% less time
-# per page than RGBX8888 in bench/bench_print.py). Big-endian machines get RGBx bytes as RGBX8888.
+# the format Qt's PDF engine works in: no conversion when the page is printed (bench/bench_print.py:
+# 0-20% less time per page than RGBX8888, noisy on a shared machine; never slower). Big-endian
+# machines get RGBx bytes as RGBX8888.
 _BIG_ENDIAN = sys.byteorder == "big"
 _PAGE_FORMAT = QImage.Format.Format_RGBX8888 if _BIG_ENDIAN else QImage.Format.Format_RGB32
 
