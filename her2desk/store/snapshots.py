@@ -7,6 +7,8 @@ values it is about to insert; store code cannot import services). Pure: domain v
 
 from __future__ import annotations
 
+import functools
+
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.store.audit import to_json
@@ -18,6 +20,11 @@ from her2desk.store.mapping import (
     patient_values,
     specimen_values,
 )
+
+# Patients and interpretations repeat across cases (the demo seeder freezes tens of thousands of
+# versions); both are immutable, so their column values are worked out once. Read-only results.
+_patient_values = functools.lru_cache(maxsize=4096)(patient_values)
+_interpretation_values = functools.lru_cache(maxsize=4096)(interpretation_values)
 
 # The meaning recorded with each electronic signature of a sign-out.
 SIGNATURE_MEANING = "signed out"
@@ -38,12 +45,12 @@ def snapshot_json(
         "accession": accession,
         "report_version": report_version,
         "state": state,
-        "patient": patient_values(entry.patient),
+        "patient": _patient_values(entry.patient),
         "specimen": specimen_values(entry.specimen),
         "ihc": ihc_values(entry.ihc),
         "ish": ish_values(entry.ish),
         "ish_counts": {str(k): v for k, v in sorted(count_values(entry.ish).items())},
-        "interpretation": interpretation_values(interpretation),
+        "interpretation": _interpretation_values(interpretation),
         "adjudicated_status": adjudicated_status,
         "adjudication_reason": adjudication_reason,
     }
