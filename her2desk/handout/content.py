@@ -209,7 +209,7 @@ def build_content(request: HandoutRequest) -> HandoutContent:
         contact_heading=texts.text("headings.contact"),
         contact=contact,
         disclaimer=texts.text("contact.disclaimer"),
-        page_label=texts.text("labels.page", page="{page}"),
+        page_label=texts.text("labels.page", page="{page}", pages="{pages}"),
         preliminary_mark=texts.text("labels.preliminary_banner") if request.preliminary else None,
     )
 

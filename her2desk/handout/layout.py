@@ -34,9 +34,15 @@ from her2desk.handout.markup import is_plain, to_markup
 from her2desk.handout.paragraphs import RememberedParagraph
 
 PAGE = A4
+# Line height as a multiple of the font size: 1.2 is the usual book setting; 1.28 pushed corrected and
+# preliminary pages onto a second sheet.
+LEADING = 1.2
 FOOTER_NAME_MAX = 60
 MARGIN = 16 * mm
 WIDTH = PAGE[0] - 2 * MARGIN
+# Top: below the preliminary band (3.5-10 mm). Bottom: above the footer rule at 13 mm.
+TOP_MARGIN = 11 * mm
+BOTTOM_MARGIN = 14.5 * mm
 
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#0b5563")
@@ -54,7 +60,7 @@ def _style(name: str, size: float, bold: bool = False, **extra: object) -> Parag
         name,
         fontName=BOLD if bold else REGULAR,
         fontSize=size,
-        leading=round(size * 1.28, 1),
+        leading=round(size * LEADING, 1),
         **settings,  # type: ignore[arg-type]
     )
 
@@ -69,7 +75,7 @@ class Styles:
         self.label = _style("label", 8, textColor=colors.HexColor("#4a4a4a"))
         self.value = _style("value", 10, bold=True)
         self.heading = _style(
-            "heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=4.5, spaceAfter=1, keepWithNext=1
+            "heading", 11.5, bold=True, textColor=ACCENT, spaceBefore=3, spaceAfter=1, keepWithNext=1
         )
         self.body = _style("body", 10, spaceAfter=2)
         self.bullet = _style("bullet", 10, leftIndent=12, bulletIndent=2, spaceAfter=1)
@@ -190,7 +196,7 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
             ]
         )
     )
-    return [top, Spacer(1, 3 * mm), identity, Spacer(1, 2 * mm)]
+    return [top, Spacer(1, 2 * mm), identity, Spacer(1, 2 * mm)]
 
 
 def banner(item: Banner, s: Styles) -> Flowable:
@@ -211,7 +217,7 @@ def section(item: Section, s: Styles) -> list[Flowable]:
     if item.result_line is not None:
         # The boxed bold line is its own heading ("Your result: ..."); a heading above it repeats it.
         flow: list[Flowable] = [
-            Spacer(1, 3 * mm),
+            Spacer(1, 2 * mm),
             _boxed([[para(item.result_line, s.result)]], SOFT, ACCENT, pad=8),
         ]
         flow.append(Spacer(1, 1.5 * mm))
@@ -223,7 +229,7 @@ def section(item: Section, s: Styles) -> list[Flowable]:
     return [CondPageBreak(25 * mm), *flow]
 
 
-def records(content: HandoutContent, s: Styles) -> Flowable:
+def records(content: HandoutContent, s: Styles) -> list[Flowable]:
     """The small 'for your records' box: one table (heading and note span it), label/value in two columns."""
     half = (len(content.records) + 1) // 2
     pairs = list(content.records)
@@ -232,7 +238,8 @@ def records(content: HandoutContent, s: Styles) -> Flowable:
         [para(content.records_heading, s.records_heading), "", "", ""],
         [para(content.records_note, s.small), "", "", ""],
     ]
-    widths = [30 * mm, WIDTH / 2 - 30 * mm, 34 * mm, WIDTH / 2 - 34 * mm]
+    # Label columns wide enough that "Fecha de la muestra" and the like stay on one line.
+    widths = [36 * mm, WIDTH / 2 - 36 * mm, 40 * mm, WIDTH / 2 - 40 * mm]
     pad = 10  # left 4 + right 6 points
     rows += [
         [
@@ -263,14 +270,16 @@ def records(content: HandoutContent, s: Styles) -> Flowable:
             ]
         )
     )
-    return KeepTogether([Spacer(1, 3 * mm), table])
+    # A list, not a KeepTogether: the caller keeps it with the contact lines (nested KeepTogethers always
+    # split, as the inner one reports an impossible height).
+    return [Spacer(1, 2 * mm), table]
 
 
 def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
     s = styles()
     flow = header(content, s)
     for item in content.banners:
-        flow += [banner(item, s), Spacer(1, 2 * mm)]
+        flow += [banner(item, s), Spacer(1, 1.5 * mm)]
     if warning:
         flow += [notice(warning, s), Spacer(1, 2 * mm)]
     for item in content.sections:
@@ -280,13 +289,16 @@ def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
         para(content.contact, s.body),
         para(content.disclaimer, s.disclaimer),
     ]
-    flow += [KeepTogether(contact), records(content, s)]
+    # The records box goes with the contact lines: it is never split, and never alone on a second page.
+    flow.append(KeepTogether([*contact, *records(content, s)]))
     return flow
 
 
 def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTemplate], None]:
-    """Footer on every page (name, accession, page number); a red top band when preliminary."""
-    s = styles()
+    """What every page carries above the text: a red top band when preliminary, and the footer rule.
+
+    The footer's words wait for `CountingCanvas`: "Page 1 of 2" needs the page count, known only at the end.
+    """
 
     def decorate(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
@@ -300,20 +312,54 @@ def page_decorator(content: HandoutContent) -> Callable[[Canvas, SimpleDocTempla
             canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 7.8 * mm, content.preliminary_mark)
         canvas.setStrokeColor(LINE)
         canvas.line(MARGIN, 13 * mm, PAGE[0] - MARGIN, 13 * mm)
-        # Name and accession on every page: a second page must still be matched to its patient. A very
-        # long name is shortened here only; the header shows it in full.
-        name = content.patient_name
-        if len(name) > FOOTER_NAME_MAX:
-            name = name[: FOOTER_NAME_MAX - 1] + "…"
-        parts = [name, content.accession, content.page_label.format(page=doc.page)]
-        if content.preliminary_mark:
-            parts.insert(0, content.preliminary_mark)
-        footer = para("  ·  ".join(p for p in parts if p), s.footer)
-        footer.wrapOn(canvas, WIDTH, 10 * mm)
-        footer.drawOn(canvas, MARGIN, 8.5 * mm)
         canvas.restoreState()
 
     return decorate
+
+
+def draw_footer(canvas: Canvas, content: HandoutContent, page: int, pages: int) -> None:
+    """Name, accession and "Page N of M": a loose second page must still be matched to its patient.
+
+    A very long name is shortened here only; the header shows it in full.
+    """
+    canvas.saveState()
+    name = content.patient_name
+    if len(name) > FOOTER_NAME_MAX:
+        name = name[: FOOTER_NAME_MAX - 1] + "…"
+    parts = [name, content.accession, content.page_label.format(page=page, pages=pages)]
+    if content.preliminary_mark:
+        parts.insert(0, content.preliminary_mark)
+    footer = para("  ·  ".join(p for p in parts if p), styles().footer)
+    footer.wrapOn(canvas, WIDTH, 10 * mm)
+    footer.drawOn(canvas, MARGIN, 8.5 * mm)
+    canvas.restoreState()
+
+
+def counting_canvas(content: HandoutContent) -> type[Canvas]:
+    """A canvas class that holds each finished page back until the count is known, then adds the footers.
+
+    The usual reportlab recipe: `showPage` keeps the page's state, `save` replays every page with its
+    footer. Only the footer is drawn late, so the page's own content streams are unchanged.
+    """
+
+    class CountingCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._held: list[dict[str, object]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            pages = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                draw_footer(self, content, number, pages)
+                super().showPage()
+            super().save()
+
+    return CountingCanvas
 
 
 def build_pdf(content: HandoutContent, warning: str | None = None, compress: bool = True) -> bytes:
@@ -330,8 +376,8 @@ def build_pdf(content: HandoutContent, warning: str | None = None, compress: boo
         pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=13 * mm,
-        bottomMargin=17 * mm,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
         title=content.title,
         author=content.lab_name or "her2desk",
         subject="HER2",
@@ -340,5 +386,10 @@ def build_pdf(content: HandoutContent, warning: str | None = None, compress: boo
         invariant=1,
     )
     decorate = page_decorator(content)
-    doc.build(story(content, warning), onFirstPage=decorate, onLaterPages=decorate)
+    doc.build(
+        story(content, warning),
+        onFirstPage=decorate,
+        onLaterPages=decorate,
+        canvasmaker=counting_canvas(content),
+    )
     return buffer.getvalue()
