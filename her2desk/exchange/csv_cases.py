@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import IO, TypeVar
@@ -19,10 +19,10 @@ from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetai
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.parsing import parse_enum, parse_test_input, shown
+from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
-from her2desk.domain.vocabulary import ClinicalSetting, Laterality, Sex
+from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, Sex
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -30,10 +30,18 @@ CASE_COLUMNS: tuple[str, ...] = (
     "accession", "mrn", "family_name", "given_name", "birth_date", "sex", "site", "procedure",
     "laterality", "setting", "metastatic_site", "collected_on", "block", "ihc_clone", "ihc",
     "stained_pct", "cluster_cells", "ish", "her2", "cep17", "cells", "recount_her2", "recount_cep17",
-    "recount_cells",
+    "recount_cells", "fixative", "cold_ischaemia_minutes", "fixation_hours", "fragments",
+    "fragments_with_tumour",
 )  # fmt: skip
 RESULT_COLUMNS: tuple[str, ...] = ("status", "ish_group", "ratio", "descriptor", "next_step")
-EXPORT_COLUMNS = CASE_COLUMNS + RESULT_COLUMNS
+# Export-only, like the result columns: sign-out is a workflow with its own checks and audit, so a file
+# can never sign a case out. Import accepts a file with or without them and ignores their values.
+SIGNOUT_COLUMNS: tuple[str, ...] = (
+    "signout_state", "report_version", "signed_out_by", "signed_out_at", "adjudicated_status",
+    "adjudication_reason",
+)  # fmt: skip
+EXPORT_ONLY_COLUMNS = RESULT_COLUMNS + SIGNOUT_COLUMNS
+EXPORT_COLUMNS = CASE_COLUMNS + EXPORT_ONLY_COLUMNS
 TEST_COLUMNS = frozenset(INPUT_FIELDS)
 REQUIRED_COLUMNS = ("accession", "mrn", "family_name", "given_name", "birth_date", "site", "procedure")
 
@@ -54,6 +62,11 @@ FIELD_TO_COLUMN = {
     "specimen.block": "block",
     "ihc.clone": "ihc_clone",
     "ihc.score": "ihc",
+    "specimen.fixative": "fixative",
+    "specimen.cold_ischaemia_minutes": "cold_ischaemia_minutes",
+    "specimen.fixation_hours": "fixation_hours",
+    "specimen.fragments": "fragments",
+    "specimen.fragments_with_tumour": "fragments_with_tumour",
 }
 
 
@@ -105,6 +118,26 @@ def _optional_date(text: str, column: str, problems: list[Problem]) -> date | No
     return parsed
 
 
+def _optional_integer(text: str, column: str, problems: list[Problem]) -> int | None:
+    if not text.strip():
+        return None
+    parsed = parse_integer(text, column)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return None
+    return parsed
+
+
+def _optional_decimal(text: str, column: str, problems: list[Problem]) -> Decimal | None:
+    if not text.strip():
+        return None
+    parsed = parse_decimal(text, column)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return None
+    return parsed
+
+
 def _text(value: str) -> str | None:
     return value if value.strip() else None
 
@@ -144,6 +177,15 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
             metastatic_site=_text(cell["metastatic_site"]),
             collected_on=_optional_date(cell["collected_on"], "collected_on", problems),
             block=_text(cell["block"]),
+            fixative=_optional_enum(Fixative, cell["fixative"], "fixative", problems),
+            cold_ischaemia_minutes=_optional_integer(
+                cell["cold_ischaemia_minutes"], "cold_ischaemia_minutes", problems
+            ),
+            fixation_hours=_optional_decimal(cell["fixation_hours"], "fixation_hours", problems),
+            fragments=_optional_integer(cell["fragments"], "fragments", problems),
+            fragments_with_tumour=_optional_integer(
+                cell["fragments_with_tumour"], "fragments_with_tumour", problems
+            ),
         ),
         ihc=IhcDetails(
             clone=_text(cell["ihc_clone"]),
@@ -252,6 +294,9 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, StrEnum):
         return value.value
+    if isinstance(value, datetime):
+        # With its offset when the store gives one, so a reader knows which clock it is.
+        return value.isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -267,8 +312,13 @@ def case_row(case: StoredCase) -> list[str]:
         e.ihc.stained_pct, e.ihc.cluster_cells, e.ish.probe,
         first.her2 if first else None, first.cep17 if first else None, first.cells if first else None,
         second.her2 if second else None, second.cep17 if second else None, second.cells if second else None,
+        e.specimen.fixative, e.specimen.cold_ischaemia_minutes,
+        format_decimal(e.specimen.fixation_hours) if e.specimen.fixation_hours is not None else None,
+        e.specimen.fragments, e.specimen.fragments_with_tumour,
         r.status, r.ish_group, format_decimal(r.ratio) if r.ratio is not None else None, r.descriptor,
         r.next_step,
+        case.signout_state, case.report_version, case.signed_out_by, case.signed_out_at,
+        case.adjudicated_status, case.adjudication_reason,
     ]  # fmt: skip
     return [_cell(v) for v in values]
 
