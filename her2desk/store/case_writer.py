@@ -149,8 +149,8 @@ def _refuse_other_patient(entry: CaseEntry, stored: dict[str, Any], changed: dic
             Problem(
                 "patient.mrn",
                 f"MRN {entry.patient.mrn} belongs to {who}; the {', '.join(differing)} entered for case "
-                f"{entry.accession} differ. Check the MRN, or use Find patient to take the stored details. "
-                "Nothing was saved.",
+                f"{entry.accession} {'differs' if len(differing) == 1 else 'differ'}. Check the MRN, or use "
+                "Case ▸ Correct patient details… to correct the stored patient. Nothing was saved.",
             ),
         )
     )
