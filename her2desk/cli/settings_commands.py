@@ -1,9 +1,10 @@
 """Lab settings commands: `her2desk settings show` and `her2desk settings set NAME VALUE` (issue 5).
 
 Only the argument declarations live here; the work is in `settings_handlers.py`, imported when a
-settings command runs. Like `users add`, whoever can run `settings set` on the database is trusted as
-its local administrator; the audit trail records the operating-system account. Exit status: 0 success,
-1 an unusable database, 2 an unknown setting or a value that is not allowed.
+settings command runs. Like `users add`, `settings set` needs `--as NAME` of an active administrator
+and their password once the database has users; only on a database without users is the local operator
+trusted (the audit trail then records the operating-system account). Exit status: 0 success, 1 an
+unusable database, 2 an unknown setting, a value that is not allowed or refused credentials.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from __future__ import annotations
 import argparse
 
 from her2desk.cli.lazy import lazy_handler
-from her2desk.cli.user_commands import _database_option
+from her2desk.cli.user_commands import CREDENTIALS_HELP, _database_option, as_option, missing_action
 
 
 def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentParser) -> None:
-    settings = subparsers.add_parser("settings", help="show or change the lab's settings")
-    settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    settings = subparsers.add_parser(
+        "settings",
+        help="show or change the lab's settings",
+        description="Show or change the lab's settings. " + CREDENTIALS_HELP,
+    )
+    settings_sub = settings.add_subparsers(dest="settings_command", metavar="ACTION", title="actions")
+    settings.set_defaults(handler=missing_action(settings))
     show = settings_sub.add_parser("show", help="list every setting: name, value and label (tab-separated)")
     _database_option(show)
     show.set_defaults(handler=lazy_handler("her2desk.cli.settings_handlers", "run_settings_show"))
@@ -26,9 +32,10 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
         description="Change one lab setting for every workstation on the database. Settings: lab_name, "
         "lab_contact (the handout's contact line), allow_self_verification and "
         "allow_preliminary_handouts (true or false), idle_lock_minutes (1-240), handout_language "
-        "(en or es). Give an empty value as ''.",
+        "(en or es). Give an empty value as ''. " + CREDENTIALS_HELP,
     )
     change.add_argument("name", metavar="NAME")
     change.add_argument("value", metavar="VALUE")
+    as_option(change)
     _database_option(change)
     change.set_defaults(handler=lazy_handler("her2desk.cli.settings_handlers", "run_settings_set"))

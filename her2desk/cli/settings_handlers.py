@@ -6,7 +6,14 @@ import argparse
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from her2desk.cli.user_handlers import _err, _os_user
+from her2desk.cli.user_handlers import (
+    Answers,
+    CredentialsError,
+    _err,
+    _os_user,
+    acting_administrator,
+    read_administrator_password,
+)
 from her2desk.domain.lab_settings import (
     SETTING_LABELS,
     SETTING_NAMES,
@@ -46,18 +53,24 @@ def run_settings_set(args: argparse.Namespace) -> int:
         _err(f"{problem}; nothing was changed")
         return 2
     try:
+        admin_password = read_administrator_password(args, Answers())
+    except CredentialsError as refused:
+        _err(f"{refused}; nothing was changed")
+        return 2
+    try:
         database = open_database(getattr(args, "database", None))
     except DatabaseError as error:
         _err(str(error))
         return 1
     try:
+        by = acting_administrator(database, args.as_user, admin_password)
         service = LabSettingsService(database)
         before = format_setting(getattr(service.load(), args.name))
+        local = None if by else f"cli:{_os_user()}"  # only while the database has no users
         after = format_setting(
-            getattr(service.update(None, args.name, args.value, local_administrator=f"cli:{_os_user()}"),
-                    args.name)
-        )  # fmt: skip
-    except (LabSettingError, WorkflowError) as problem:
+            getattr(service.update(by, args.name, args.value, local_administrator=local), args.name)
+        )
+    except (CredentialsError, LabSettingError, WorkflowError) as problem:
         _err(f"{problem}; nothing was changed")
         return 2
     except SQLAlchemyError as error:

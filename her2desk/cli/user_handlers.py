@@ -1,4 +1,5 @@
-"""What the users commands do (`her2desk users add|list`); loaded only when one of them runs."""
+"""What the users commands do (`her2desk users add|list|deactivate|activate|reset-password`); loaded
+only when one of them runs. Also the administrator check every changing admin command shares."""
 
 from __future__ import annotations
 
@@ -8,9 +9,13 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from her2desk.domain.workflow import WorkflowError
-from her2desk.services.auth_service import AuthService, UserInputError, check_new_user
-from her2desk.store.database import DatabaseError, open_database
+from her2desk.domain.workflow import Actor, Role, WorkflowError
+from her2desk.services.auth_service import AuthenticationError, AuthService, UserInputError, check_new_user
+from her2desk.store.database import Database, DatabaseError, open_database
+
+
+class CredentialsError(Exception):
+    """No, wrong or insufficient administrator credentials; the message says which (exit 2)."""
 
 
 def _err(message: str) -> None:
@@ -24,25 +29,83 @@ def _os_user() -> str:
         return "local"
 
 
-def _read_password() -> str | None:
-    """Twice without echo on a terminal; otherwise the first two lines of standard input."""
-    if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        second = getpass.getpass("Password again: ")
-    else:
-        lines = sys.stdin.read().splitlines() if sys.stdin is not None else []
-        if len(lines) < 2:
-            _err("give the password twice (two lines on standard input)")
-            return None
-        first, second = lines[0], lines[1]
+class Answers:
+    """Passwords in the order the command's --help documents: asked without echo on a terminal,
+    otherwise the next line of standard input (read once, for scripts). None when a line is missing."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stdin is not None and sys.stdin.isatty()
+        self._lines: list[str] | None = None
+
+    def next(self, prompt: str) -> str | None:
+        if self.tty:
+            return getpass.getpass(prompt)
+        if self._lines is None:
+            self._lines = sys.stdin.read().splitlines() if sys.stdin is not None else []
+        return self._lines.pop(0) if self._lines else None
+
+
+def read_administrator_password(args: argparse.Namespace, answers: Answers) -> str | None:
+    """The --as administrator's password (first answer); None when --as was not given."""
+    if args.as_user is None:
+        return None
+    password = answers.next(f"Password for {args.as_user}: ")
+    if password is None:
+        raise CredentialsError(f"give the password of {args.as_user} (the first line of standard input)")
+    return password
+
+
+def acting_administrator(database: Database, as_user: str | None, password: str | None) -> Actor | None:
+    """The administrator making a change, signed in through AuthService.login (so the attempt is
+    audited like any sign-in). None only while the database has no users at all: the first
+    administrator is added by whoever can reach the database. Raises CredentialsError."""
+    auth = AuthService(database)
+    if as_user is None:
+        if auth.has_users():
+            raise CredentialsError(
+                "this database has users: give --as NAME of an active administrator (their password "
+                "is asked, or read from the first line of standard input)"
+            )
+        return None
+    try:
+        actor = auth.login(as_user, password or "").actor
+    except AuthenticationError as refused:
+        raise CredentialsError(f"--as {as_user}: {refused}") from None
+    if actor.role is not Role.ADMINISTRATOR:
+        raise CredentialsError(f"--as {as_user}: {as_user} is not an administrator")
+    return actor
+
+
+def _read_new_password(answers: Answers, with_admin: bool) -> str | None:
+    """The new password twice; None (after saying why) when missing or different."""
+    first = answers.next("New password: ")
+    second = answers.next("New password again: ") if first is not None else None
+    if first is None or second is None:
+        where = "lines 2 and 3" if with_admin else "two lines"
+        _err(f"give the password twice ({where} on standard input)")
+        return None
     if first != second:
-        _err("the two passwords differ; no user was added")
+        _err("the two passwords differ; nothing was changed")
         return None
     return first
 
 
+def _open(args: argparse.Namespace, *, create: bool = True) -> Database | None:
+    try:
+        return open_database(getattr(args, "database", None), create=create)
+    except DatabaseError as error:
+        _err(str(error))
+        return None
+
+
 def run_users_add(args: argparse.Namespace) -> int:
-    password = _read_password()
+    answers = Answers()
+    try:
+        admin_password = read_administrator_password(args, answers)
+    except CredentialsError as refused:
+        _err(f"{refused}; no user was added")
+        return 2
+    password = _read_new_password(answers, args.as_user is not None)
     if password is None:
         return 2
     try:
@@ -50,20 +113,20 @@ def run_users_add(args: argparse.Namespace) -> int:
     except UserInputError as problem:
         _err(f"{problem}; no user was added")
         return 2
-    try:
-        database = open_database(getattr(args, "database", None))
-    except DatabaseError as error:
-        _err(str(error))
+    database = _open(args)
+    if database is None:
         return 1
     try:
+        by = acting_administrator(database, args.as_user, admin_password)
         actor = AuthService(database).create_user(
             args.name,
             password,
             args.role,
             args.display_name,
-            local_administrator=f"cli:{_os_user()}",
+            by=by,
+            local_administrator=None if by else f"cli:{_os_user()}",
         )
-    except (UserInputError, WorkflowError) as problem:
+    except (CredentialsError, UserInputError, WorkflowError) as problem:
         _err(f"{problem}; no user was added")
         return 2
     except SQLAlchemyError as error:
@@ -75,11 +138,63 @@ def run_users_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_users_list(args: argparse.Namespace) -> int:
+def _change_user(args: argparse.Namespace, *, new_password: bool, active: bool | None) -> int:
+    """deactivate / activate / reset-password: always an administrator's credentials."""
+    answers = Answers()
+    if args.as_user is None:
+        _err("give --as NAME of an active administrator; nothing was changed")
+        return 2
     try:
-        database = open_database(getattr(args, "database", None), create=False)  # a typo makes no file
-    except DatabaseError as error:
-        _err(str(error))
+        admin_password = read_administrator_password(args, answers)
+    except CredentialsError as refused:
+        _err(f"{refused}; nothing was changed")
+        return 2
+    password = _read_new_password(answers, True) if new_password else None
+    if new_password and password is None:
+        return 2
+    database = _open(args, create=False)
+    if database is None:
+        return 1
+    try:
+        by = acting_administrator(database, args.as_user, admin_password)
+        auth = AuthService(database)
+        target = next((u for u in auth.users() if u.username == args.name), None)
+        if target is None:
+            raise UserInputError(f"there is no user named {args.name}")
+        if password is not None:
+            auth.set_password(by, target.user_id, password)
+            done = f"new password set for {target.username}"
+        else:
+            assert active is not None
+            info = auth.set_active(by, target.user_id, active)
+            done = f"{info.username} is {'active' if info.active else 'inactive'}"
+    except (CredentialsError, UserInputError, WorkflowError) as problem:
+        _err(f"{problem}; nothing was changed")
+        return 2
+    except SQLAlchemyError as error:
+        _err(f"database error: {getattr(error, 'orig', None) or error}")
+        return 1
+    finally:
+        database.close()
+    print(done)
+    return 0
+
+
+def run_users_deactivate(args: argparse.Namespace) -> int:
+    return _change_user(args, new_password=False, active=False)
+
+
+def run_users_activate(args: argparse.Namespace) -> int:
+    return _change_user(args, new_password=False, active=True)
+
+
+def run_users_reset_password(args: argparse.Namespace) -> int:
+    return _change_user(args, new_password=True, active=None)
+
+
+def run_users_list(args: argparse.Namespace) -> int:
+    database = _open(args, create=False)  # a typo makes no file
+    if database is None:
         return 1
     try:
         users = AuthService(database).users()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from her2desk.services.auth_service import AuthService
+from her2desk.cli import main
+from her2desk.services.auth_service import AuthService, password_matches
 from her2desk.store.database import open_database
 from her2desk.store.versioning import HEAD_REVISION
 
@@ -36,7 +38,7 @@ def test_users_add_and_list(tmp_path: Path) -> None:
     assert first.stdout.strip() == "added ada (administrator)"
     second = _her2desk(
         "users", "add", "pia", "--role", "pathologist", "--display-name", "Dr Pia Path", "--database", db,
-        stdin="path-pass-1\npath-pass-1\n",
+        "--as", "ada", stdin="admin-pass-1\npath-pass-1\npath-pass-1\n",
     )  # fmt: skip
     assert second.returncode == 0, second.stderr
     listing = _her2desk("users", "list", "--database", db)
@@ -57,7 +59,8 @@ def test_users_add_and_list(tmp_path: Path) -> None:
                 .all()
             )
         assert len(who) == 2
-        assert all(w.startswith("cli:") for w in who)
+        assert who[0].startswith("cli:")  # the first administrator of an empty database
+        assert who[1] == "ada"  # after that, the administrator who signed in with --as
     finally:
         database.close()
 
@@ -85,8 +88,8 @@ def test_users_add_refuses_a_duplicate_name(tmp_path: Path) -> None:
     db = str(tmp_path / "lab.sqlite3")
     assert _her2desk("users", "add", "ada", "--role", "administrator", "--database", db,
                      stdin="admin-pass-1\nadmin-pass-1\n").returncode == 0  # fmt: skip
-    again = _her2desk("users", "add", "ada", "--role", "pathologist", "--database", db,
-                      stdin="path-pass-1\npath-pass-1\n")  # fmt: skip
+    again = _her2desk("users", "add", "ada", "--role", "pathologist", "--database", db, "--as", "ada",
+                      stdin="admin-pass-1\npath-pass-1\npath-pass-1\n")  # fmt: skip
     assert again.returncode == 2
     assert "already a user named ada" in again.stderr
 
@@ -122,3 +125,186 @@ def test_an_upgraded_database_keeps_its_audit_append_only(saved: Path, tmp_path:
         assert versions == [1] * old_rows
     finally:
         database.close()
+
+
+# --- Administrator credentials once the database has users (in-process: the same `main` the command runs) ---
+
+
+def _main(argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))  # not a terminal: passwords come line by line
+    return main(argv)
+
+
+def _lab(tmp_path: Path) -> str:
+    """An administrator ada, a pathologist pia and an inactive technologist tom."""
+    db = str(tmp_path / "lab.sqlite3")
+    database = open_database(db)
+    try:
+        auth = AuthService(database)
+        ada = auth.create_user("ada", "admin-pass-1", "administrator")
+        auth.create_user("pia", "path-pass-1", "pathologist", by=ada)
+        tom = auth.create_user("tom", "tech-pass-1", "technologist", by=ada)
+        auth.set_active(ada, tom.user_id, False)
+    finally:
+        database.close()
+    return db
+
+
+def _state(db: str) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str]], bool, bool]:
+    """Users, audit rows other than sign-ins, and whether pia's and tom's old passwords still work."""
+    database = open_database(db)
+    try:
+        auth = AuthService(database)
+        users = [(u.username, u.role.value, u.active) for u in auth.users()]
+        with database.engine.connect() as connection:
+            audit = connection.execute(
+                text(
+                    "SELECT who, action FROM audit WHERE action NOT IN ('login', 'login-failed') ORDER BY id"
+                )
+            ).all()
+            hashes = dict(connection.execute(text("SELECT username, password_hash FROM app_user")).all())
+        return (
+            users,
+            [tuple(row) for row in audit],
+            password_matches(hashes["pia"], "path-pass-1"),
+            password_matches(hashes["tom"], "tech-pass-1"),
+        )
+    finally:
+        database.close()
+
+
+def _login_audit(db: str) -> list[tuple[str, str]]:
+    database = open_database(db)
+    try:
+        with database.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT who, action FROM audit WHERE action IN ('login', 'login-failed') ORDER BY id")
+            ).all()
+        return [tuple(row) for row in rows]
+    finally:
+        database.close()
+
+
+CHANGES = {
+    "add": (["users", "add", "mallory", "--role", "administrator"], ["evil-pass-1", "evil-pass-1"]),
+    "settings": (["settings", "set", "allow_self_verification", "true"], []),
+    "deactivate": (["users", "deactivate", "pia"], []),
+    "activate": (["users", "activate", "tom"], []),
+    "reset-password": (["users", "reset-password", "pia"], ["evil-pass-1", "evil-pass-1"]),
+}
+CREDENTIALS = {
+    "none": ([], None, "give --as NAME of an active administrator"),
+    "wrong-password": (
+        ["--as", "ada"],
+        "not-her-pass",
+        "--as ada: the user name or the password is not correct",
+    ),
+    "not-an-administrator": (["--as", "pia"], "path-pass-1", "--as pia: pia is not an administrator"),
+    "inactive": (["--as", "tom"], "tech-pass-1", "--as tom: the user name or the password is not correct"),
+    "unknown": (["--as", "zed"], "admin-pass-1", "--as zed: the user name or the password is not correct"),
+}
+
+
+@pytest.mark.parametrize("credentials", list(CREDENTIALS))
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_with_users_every_change_needs_an_administrators_password(
+    change: str,
+    credentials: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = _lab(tmp_path)
+    before = _state(db)
+    logins_before = _login_audit(db)
+    argv, new_passwords = CHANGES[change]
+    as_args, password, message = CREDENTIALS[credentials]
+    lines = ([password] if password is not None else []) + new_passwords
+    code = _main([*argv, *as_args, "--database", db], "".join(f"{line}\n" for line in lines), monkeypatch)
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert message in err
+    assert "Traceback" not in err
+    assert _state(db) == before  # no user, setting, activation or password changed; no audit row of a change
+    new_logins = _login_audit(db)[len(logins_before) :]
+    if credentials == "none":
+        assert new_logins == []
+    elif credentials == "not-an-administrator":
+        assert new_logins == [("pia", "login")]  # the password was right: audited as a sign-in
+    else:
+        assert [action for _who, action in new_logins] == ["login-failed"]
+
+
+def test_an_administrator_adds_changes_and_resets_with_their_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _lab(tmp_path)
+    add = ["users", "add", "max", "--role", "administrator", "--as", "ada", "--database", db]
+    assert _main(add, "admin-pass-1\nmax-pass-12\nmax-pass-12\n", monkeypatch) == 0
+    assert (
+        _main(["users", "deactivate", "pia", "--as", "max", "--database", db], "max-pass-12\n", monkeypatch)
+        == 0
+    )
+    assert (
+        _main(["users", "activate", "tom", "--as", "ada", "--database", db], "admin-pass-1\n", monkeypatch)
+        == 0
+    )
+    reset = ["users", "reset-password", "tom", "--as", "ada", "--database", db]
+    assert _main(reset, "admin-pass-1\nnew-tech-pass\nnew-tech-pass\n", monkeypatch) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "added max (administrator)",
+        "pia is inactive",
+        "tom is active",
+        "new password set for tom",
+    ]
+    users, audit, pia_password, tom_password = _state(db)
+    assert ("pia", "pathologist", False) in users
+    assert ("tom", "technologist", True) in users
+    assert pia_password  # untouched
+    assert not tom_password  # reset
+    assert audit[-4:] == [("ada", "insert"), ("max", "update"), ("ada", "update"), ("ada", "password")]
+    assert _login_audit(db)[-4:] == [("ada", "login"), ("max", "login"), ("ada", "login"), ("ada", "login")]
+    database = open_database(db)
+    try:
+        assert AuthService(database).login("tom", "new-tech-pass").actor.username == "tom"
+    finally:
+        database.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["users", "deactivate", "ada"], "admin-pass-1\n", "you cannot deactivate your own account"),
+        (["users", "activate", "nobody"], "admin-pass-1\n", "there is no user named nobody"),
+        (["users", "reset-password", "pia"], "admin-pass-1\nnew-pass-123\n", "give the password twice"),
+        (["users", "reset-password", "pia"], "admin-pass-1\nshort\nshort\n", "at least 8"),
+        (["users", "add", "pia", "--role", "pathologist"], "admin-pass-1\n", "give the password twice"),
+        (["users", "add", "pia", "--role", "pathologist"], "", "give the password of ada"),
+    ],
+)
+def test_an_administrators_bad_request_is_refused_with_exit_2(
+    argv: list[str],
+    stdin: str,
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = _lab(tmp_path)
+    before = _state(db)
+    assert _main([*argv, "--as", "ada", "--database", db], stdin, monkeypatch) == 2
+    assert message in capsys.readouterr().err
+    assert _state(db) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "actions"),
+    [("users", ["add", "list", "deactivate", "activate", "reset-password"]), ("settings", ["show", "set"])],
+)
+def test_a_command_without_an_action_lists_its_actions(
+    command: str, actions: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command]) == 2
+    err = capsys.readouterr().err
+    assert "choose an action" in err
+    assert all(f"\n    {action} " in err or f"\n    {action}\n" in err for action in actions), err
