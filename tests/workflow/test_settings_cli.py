@@ -1,8 +1,10 @@
 """`her2desk settings show|set` on a real SQLite file: every setting listed, changes audited under the
-operating-system account, unknown names and bad values refused with exit 2 and nothing changed."""
+operating-system account while the database has no users (then by the `--as` administrator), unknown
+names and bad values refused with exit 2 and nothing changed."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from sqlalchemy import text
 
 from her2desk.cli import main
 from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES
+from her2desk.services.auth_service import AuthService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.database import open_database
 
@@ -118,3 +121,30 @@ def test_the_real_command_exits_2_without_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "idle_lock_minutes: 'ten' is not allowed" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_once_there_are_users_set_needs_an_administrators_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "lab.sqlite3")
+    database = open_database(db)
+    try:
+        ada = AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        AuthService(database).create_user("pia", "path-pass-1", "pathologist", by=ada)
+    finally:
+        database.close()
+    change = ["settings", "set", "allow_self_verification", "true", "--database", db]
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(change) == 2
+    assert "give --as NAME of an active administrator" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("wrong-pass-1\n"))
+    assert main([*change, "--as", "ada"]) == 2
+    assert "the user name or the password is not correct; nothing was changed" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("path-pass-1\n"))
+    assert main([*change, "--as", "pia"]) == 2
+    assert "pia is not an administrator" in capsys.readouterr().err
+    assert _settings_audit(db) == []
+    monkeypatch.setattr(sys, "stdin", io.StringIO("admin-pass-1\n"))
+    assert main([*change, "--as", "ada"]) == 0
+    assert capsys.readouterr().out.strip() == "allow_self_verification: 'false' -> 'true'"
+    assert _settings_audit(db) == [("ada", "allow_self_verification", "true")]  # by the signed-in actor
