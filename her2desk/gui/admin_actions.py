@@ -37,6 +37,7 @@ def open_lab_settings(window: MainWindow) -> None:
         lambda: settings_dialog.show_lab_settings(service, window.actor, window, window.show_message),
         "The lab settings could not be read",
     )
+    window.lab_settings_changed()  # e.g. a new idle-lock time: in use at once
 
 
 def open_users(window: MainWindow) -> None:

@@ -69,6 +69,8 @@ class CaseEditor(QWidget):
         self._baseline: dict[str, str] = {}
         self._trusted = True
         self._blind_on_open = False
+        # Why the signed-in user may not edit any case (their role), or "": see `set_edit_refusal`.
+        self.edit_refusal = ""
 
         self.banner = QLabel()
         self.banner.setAccessibleName("Case state")
@@ -111,7 +113,14 @@ class CaseEditor(QWidget):
 
     @property
     def read_only(self) -> bool:
-        return self.stored is not None and self.stored.read_only
+        return bool(self.edit_refusal) or (self.stored is not None and self.stored.read_only)
+
+    def set_edit_refusal(self, text: str) -> None:
+        """The signed-in user's role may not edit cases (`text` says so, as a banner line), or may ("").
+        Every case then opens read-only, as a signed-out one does, instead of refusing only at Save."""
+        self.edit_refusal = text
+        self._apply_read_only()
+        self._show_banner()
 
     def new_case(self) -> None:
         self._start(None, CaseEntry())
@@ -158,15 +167,19 @@ class CaseEditor(QWidget):
         accession = self.form.rows["accession"].input
         # A stored case is known by its accession; changing it would be a different case.
         accession.setToolTip("The accession of a stored case cannot be changed" if self.stored else "")
-        self.form.setToolTip(f"This case is {READ_ONLY_TEXT}" if read_only else "")
+        if self.edit_refusal:
+            self.form.setToolTip(self.edit_refusal)
+        else:
+            self.form.setToolTip(f"This case is {READ_ONLY_TEXT}" if read_only else "")
 
     def _show_banner(self) -> None:
         stored = self.stored
+        refusal = f"<br>{_html(self.edit_refusal)}" if self.edit_refusal else ""
         if stored is None:
-            self.banner.setText("New case, not saved yet")
+            self.banner.setText("New case, not saved yet" + refusal)
             self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
             return
-        self.banner.setText(banner_text(stored))
+        self.banner.setText(banner_text(stored) + refusal)
         self.banner.setStyleSheet(BANNER_STYLES.get(stored.signout_state, DEFAULT_BANNER_STYLE))
 
     def confirm_leave(self) -> bool:
@@ -247,6 +260,9 @@ class CaseEditor(QWidget):
 
     def save(self) -> bool:
         """Save if the case has no errors; otherwise show them all and go to the first one."""
+        if self.edit_refusal:
+            self.status_message.emit(f"Not saved: {self.edit_refusal}")
+            return False
         if self.read_only:
             accession = self.stored.entry.accession if self.stored else ""
             self.status_message.emit(f"Not saved: case {accession} is {READ_ONLY_TEXT}")
@@ -281,8 +297,12 @@ class CaseEditor(QWidget):
             self.status_message.emit("Not saved: the database could not be written")
             dialogs.show_error(self, "Case not saved", message)
             return False
-        self.open_case(self._with_workflow_facts(stored))
-        self.status_message.emit(f"Saved case {stored.entry.accession} (version {stored.version})")
+        shown = self._with_workflow_facts(stored)
+        self.open_case(shown)
+        # The report version, as in the banner; the store's lock counter (`version`) means nothing to users.
+        self.status_message.emit(
+            f"Saved case {stored.entry.accession} (report version {shown.report_version})"
+        )
         self.saved.emit(stored)
         return True
 
@@ -320,7 +340,7 @@ class CaseEditor(QWidget):
             self.status_message.emit(f"Case {accession} is no longer stored")
             return
         self.open_case(current)
-        self.status_message.emit(f"Reloaded case {accession} (version {current.version})")
+        self.status_message.emit(f"Reloaded case {accession} (report version {current.report_version})")
 
     def find_patient(self, mrn: str) -> None:
         mrn = mrn.strip()

@@ -9,16 +9,20 @@ nothing: unsaved entries in the case form are there again after unlocking. Unloc
 "Switch user" lets someone else sign in instead (the locked user's unsaved entries are discarded
 only after an explicit yes).
 
-The idle time is the lab setting `idle_lock_minutes` (read again at each unlock: an administrator may
-change it); tests inject a tiny interval. While a modal dialog is open the lock waits for it to close
-(the dialog is the person's current work; hiding it would cancel it).
+The idle time is the lab setting `idle_lock_minutes`. The settings dialog promises that a change applies
+at once to every workstation, so the setting is read again once a minute (`RECHECK_MS`; a read costs
+about 0.6 ms, and it is never done on the input path), when this window's own settings dialog saves
+(`reread_interval`) and at each unlock. A shorter time counts from the last input, not from the change:
+a workstation idle for longer than the new time locks at once. Tests inject a tiny interval. While a
+modal dialog is open the lock waits for it to close (the dialog is the person's current work; hiding
+it would cancel it).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from her2desk.gui.main_window import MainWindow
 
 DEFAULT_IDLE_MINUTES = 10  # as domain.lab_settings.LabSettings.idle_lock_minutes
+RECHECK_MS = 60_000  # how often the lab setting is read again (see the module docstring)
 WRONG_PASSWORD_TEXT = "The password is not correct"
 ACTIVITY = frozenset(
     {
@@ -155,7 +160,14 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        self.current_ms = 0  # the idle time in force (the timer's own interval may be a remainder)
+        self.idle_since = QElapsedTimer()  # time since the last input
         self._arm()
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setInterval(RECHECK_MS)
+        self.recheck_timer.timeout.connect(self.reread_interval)
+        if interval_ms is None:  # a fixed (test) interval never changes
+            self.recheck_timer.start()
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -166,16 +178,31 @@ class IdleLock(QObject):
         return idle_minutes(self.window) * 60_000
 
     def _arm(self) -> None:
-        self.timer.start(self.interval_ms())
+        self.current_ms = self.interval_ms()
+        self.idle_since.start()
+        self.timer.start(self.current_ms)
+
+    def reread_interval(self) -> None:
+        """Take a changed lab idle time into use now, counting from the last input (not from now)."""
+        if self.locked or self.fixed_interval_ms is not None:
+            return  # locked: the unlock reads it again
+        wanted = self.interval_ms()
+        if wanted == self.current_ms:
+            return
+        self.current_ms = wanted
+        idle = self.idle_since.elapsed() if self.idle_since.isValid() else 0
+        self.timer.start(max(0, wanted - idle))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self.locked and event.type() in ACTIVITY:
-            self.timer.start()  # same interval: input restarts the count
+            self.idle_since.start()
+            self.timer.start(self.current_ms)  # input restarts the count
         return False
 
     def stop(self) -> None:
         """No more locking (the window is closing)."""
         self.timer.stop()
+        self.recheck_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
@@ -187,7 +214,7 @@ class IdleLock(QObject):
         if self.locked or window.actor is None:
             return
         if QApplication.activeModalWidget() is not None:
-            self.timer.start()  # see the module docstring: wait for the dialog to close
+            self.timer.start(self.current_ms)  # see the module docstring: wait for the dialog to close
             return
         self.locked = True
         bars: list[QWidget] = [window.menuBar(), window.statusBar()]

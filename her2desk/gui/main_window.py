@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
-from her2desk.domain.workflow import Actor
+from her2desk.domain.workflow import Action, Actor, Role, role_allows
 from her2desk.gui import dialogs
 from her2desk.gui.workers import TaskRunner
 from her2desk.gui.worklist_model import WorklistModel
-from her2desk.gui.worklist_view import WorklistView
+from her2desk.gui.worklist_view import EMPTY_HINT, WorklistView
 
 if TYPE_CHECKING:
     from her2desk.domain.lab_settings import LabSettings
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
         self.idle_lock: IdleLock | None = None
+        self._shown_once = False
         self._build_menus()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: a count of a large worklist has no known length
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.user_label.setAccessibleName("Signed-in user")
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_actor()
+        self._apply_role()
         if demo:  # so a tester can switch user and try the workflow as each person
             from her2desk.store.demo_accounts import demo_accounts_text
 
@@ -134,6 +136,12 @@ class MainWindow(QMainWindow):
 
         return LabSettingsService(self.service.database).load()
 
+    def lab_settings_changed(self) -> None:
+        """This window's settings dialog closed (maybe saved): settings it applies itself are read again.
+        Other workstations notice within a minute (see `idle_lock`)."""
+        if self.idle_lock is not None:
+            self.idle_lock.reread_interval()
+
     def current_case(self) -> StoredCase | None:
         """The stored case open in the case tab, if any."""
         return self._editor.stored if self._editor is not None else None
@@ -150,6 +158,7 @@ class MainWindow(QMainWindow):
             if current is not None:
                 self.editor.open_case(current)
         self.worklist_model.refresh()
+        self.bring_to_front()  # the feature's dialog has closed: shortcuts must reach this window again
 
     # -- the signed-in user ------------------------------------------------------------------------
 
@@ -159,6 +168,35 @@ class MainWindow(QMainWindow):
             f"Signed in as {actor.username} ({actor.role.value})" if actor is not None else ""
         )
         self.user_label.setVisible(actor is not None)
+
+    def edit_refusal(self) -> str:
+        """Why the signed-in user may not enter or change cases (their role), for the banner; "" if so."""
+        if self.actor is None or not role_allows(self.actor, Action.EDIT):
+            return ""
+        if self.actor.role is Role.ADMINISTRATOR:
+            return "Read-only: administrators manage users and settings; they do not enter cases."
+        return f"Read-only: {'; '.join(role_allows(self.actor, Action.EDIT))}."
+
+    def _apply_role(self) -> None:
+        """New case, Save, the case form and the empty worklist's hint follow what the user may do."""
+        refusal = self.edit_refusal()
+        self.new_action.setEnabled(not refusal)
+        self.save_action.setEnabled(not refusal)
+        tip = refusal.removeprefix("Read-only: ") if refusal else ""
+        self.new_action.setStatusTip(tip)
+        self.save_action.setStatusTip(tip)
+        self.worklist.set_empty_hint(
+            "No cases yet. Cases are entered by technologists and pathologists." if refusal else EMPTY_HINT
+        )
+        if self._editor is not None:
+            self._editor.set_edit_refusal(refusal)
+
+    def bring_to_front(self) -> None:
+        """After a dialog (the login of Switch user, the sign-in) make this the active window, so its
+        shortcuts (Ctrl+Shift+S...) reach it: without a window manager nothing else would."""
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
 
     def has_unsaved_changes(self) -> bool:
         return self._editor is not None and self._editor.is_dirty()
@@ -211,8 +249,10 @@ class MainWindow(QMainWindow):
                 else:
                     self._editor.new_case()
         self._show_actor()
+        self._apply_role()
         self.worklist_model.refresh()
         self.show_message(f"Signed in as {actor.username} ({actor.role.value})")
+        self.bring_to_front()
 
     def start_idle_lock(self, interval_ms: int | None = None) -> None:
         """Lock after the lab's idle time (`interval_ms` overrides it: tests). Only for a signed-in user."""
@@ -230,6 +270,7 @@ class MainWindow(QMainWindow):
             from her2desk.gui.case_editor import CaseEditor
 
             self._editor = CaseEditor(self.service)
+            self._editor.set_edit_refusal(self.edit_refusal())
             self._editor.saved.connect(self._on_saved)
             self._editor.status_message.connect(self.show_message)
             self._editor.history_requested.connect(self.show_history)
@@ -372,7 +413,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.open_case(stored)
         self.tabs.setCurrentWidget(self.case_tab)
-        self.show_message(f"Opened case {stored.entry.accession} (version {stored.version})")
+        self.show_message(f"Opened case {stored.entry.accession} (report version {stored.report_version})")
 
     def show_history(self, mrn: str) -> None:
         def load() -> bool:
@@ -406,6 +447,12 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._shown_once:  # shown after the sign-in dialog closed: take the keyboard
+            self._shown_once = True
+            self.bring_to_front()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.idle_lock is not None and self.idle_lock.locked and self.has_unsaved_changes():

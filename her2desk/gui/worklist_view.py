@@ -27,6 +27,7 @@ from her2desk.gui.fields import ERROR_STYLE, enum_field
 from her2desk.gui.worklist_model import CASE_ID_ROLE, COLUMNS, WorklistModel
 
 SEARCH_DELAY_MS = 250
+EMPTY_HINT = "No cases yet: press Ctrl+N (File ▸ New case) to enter the first one."
 
 
 class WorklistView(QWidget):
@@ -39,6 +40,7 @@ class WorklistView(QWidget):
         super().__init__(parent)
         self.model = model
         self._painted = False
+        self.empty_hint = EMPTY_HINT
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search: accession, MRN or family name")
@@ -183,12 +185,18 @@ class WorklistView(QWidget):
         elif self.model.query == WorklistQuery(
             order_by=self.model.query.order_by, descending=self.model.query.descending
         ):
-            self.count_label.setText("No cases yet: press Ctrl+N (File ▸ New case) to enter the first one.")
+            self.count_label.setText(self.empty_hint)
         else:
             self.count_label.setText("No cases match the search and filters.")
         self.table.viewport().update()  # an empty result changes no rows but must still be painted
         if total and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def set_empty_hint(self, text: str) -> None:
+        """What an empty worklist tells the signed-in user to do (not "press Ctrl+N" to one who may not)."""
+        self.empty_hint = text
+        if self.model.total == 0:
+            self._on_count(0)
 
     def populated(self) -> bool:
         """The first page of rows is in hand (or the count says there are none)."""

@@ -1,0 +1,255 @@
+"""What the new-user tester found: the idle time follows the lab setting in open windows, a role that
+may not edit cases gets a read-only form (not a refusal at Save), users see the report version only,
+and the window is the active one after a dialog, so its shortcuts work.
+
+Real SQLite files and real widgets; the login is the real dialog shown non-modally (see test_login).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
+from her2desk.domain.workflow import Actor, Role
+from her2desk.gui import admin_actions, dialogs, idle_lock, login_dialog, settings_dialog
+from her2desk.gui.login_dialog import LoginDialog
+from her2desk.gui.main_window import MainWindow
+from her2desk.gui.worklist_view import EMPTY_HINT
+from her2desk.services.auth_service import AuthService
+from her2desk.services.case_service import CaseService
+from her2desk.services.lab_settings_service import LabSettingsService
+
+PASSWORD = "correct-horse-1"
+ENTRY = CaseEntry(
+    accession="S26-000601",
+    patient=PatientDetails("SYN-601", "Testpatient-Roles", "Ada", date(1971, 3, 4), Sex.FEMALE),
+    specimen=SpecimenDetails(
+        procedure=Procedure.CORE_NEEDLE_BIOPSY, site=Site.BREAST, laterality=Laterality.LEFT
+    ),
+    ihc=IhcDetails(score=IhcScore.ZERO),
+)
+ADMIN_LINE = "Read-only: administrators manage users and settings; they do not enter cases."
+
+
+@pytest.fixture
+def users(service: CaseService) -> dict[str, Actor]:
+    auth = AuthService(service.database)
+    admin = auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    return {
+        "admin": admin,
+        "tech": auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
+        "path": auth.create_user("path1", PASSWORD, Role.PATHOLOGIST, "Dr Petra Path", by=admin),
+    }
+
+
+def signed_in_window(service: CaseService, actor: Actor, qtbot) -> MainWindow:
+    window = MainWindow(CaseService(service.database, actor=actor), actor=actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.worklist_model.total is not None)
+    return window
+
+
+def close(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    monkeypatch.setattr(idle_lock, "confirm_discard", lambda *_a: True)
+    if window.idle_lock is not None and window.idle_lock.locked:
+        window.idle_lock.unlock()
+    window.close()
+    window.runner.wait()
+
+
+def login_answer(qtbot, ui, username: str, password: str) -> Callable:
+    """A stand-in for `run_login`: the real dialog, shown non-modally, filled in and submitted."""
+
+    def run_login(auth, parent=None, **options):
+        dialog = LoginDialog(auth, parent, **options)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()  # as a modal dialog would be: it has the keyboard
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        ui.type(dialog, "User name", username)
+        ui.type(dialog, "Password", password)
+        qtbot.mouseClick(ui.find(dialog, "Sign in"), Qt.MouseButton.LeftButton)
+        return dialog.session
+
+    return run_login
+
+
+# -- 1. the idle time follows the lab setting in windows already open ----------------------------
+
+
+def test_a_shorter_idle_time_reaches_an_open_window_without_a_restart(
+    service: CaseService, users, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        window.start_idle_lock()  # the lab setting: 10 minutes by default
+        lock = window.idle_lock
+        assert lock.timer.interval() == 10 * 60_000
+        assert lock.recheck_timer.isActive()
+        assert lock.recheck_timer.interval() == idle_lock.RECHECK_MS
+        lock.recheck_timer.setInterval(50)  # a minute is too long for a test
+        # An administrator at another workstation shortens it.
+        LabSettingsService(service.database).update_many(users["admin"], {"idle_lock_minutes": "1"})
+        qtbot.waitUntil(lambda: lock.current_ms == 60_000, timeout=3000)
+        assert 0 < lock.timer.remainingTime() < 65_000  # a coarse timer: 5 % slack, far from 10 minutes
+        assert not lock.locked
+        qtbot.keyClick(window.worklist.search, Qt.Key.Key_A)  # input restarts the count at the new time
+        assert lock.timer.interval() == 60_000
+    finally:
+        close(window, monkeypatch)
+
+
+def test_an_idle_time_already_exceeded_locks_at_once(
+    service: CaseService, users, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        window.start_idle_lock()
+        lock = window.idle_lock
+        qtbot.wait(300)  # idle for 300 ms; the setting now says less (minutes cannot: the read is replaced)
+        monkeypatch.setattr(idle_lock, "idle_minutes", lambda _window: 0.002)  # 120 ms
+        lock.reread_interval()
+        qtbot.waitUntil(lambda: lock.locked, timeout=1000)
+    finally:
+        close(window, monkeypatch)
+
+
+def test_saving_the_lab_settings_in_this_window_applies_the_idle_time_at_once(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["admin"], qtbot)
+    try:
+        window.start_idle_lock()
+        assert window.idle_lock.current_ms == 10 * 60_000
+
+        def fill_and_save(dialog) -> int:  # the real dialog, as a person would use it
+            ui.type(dialog, "Idle lock (minutes)", "2")
+            qtbot.mouseClick(ui.find(dialog, "Save lab settings"), Qt.MouseButton.LeftButton)
+            return dialog.result()
+
+        monkeypatch.setattr(settings_dialog, "run_modal", fill_and_save)
+        admin_actions.open_lab_settings(window)
+        assert LabSettingsService(service.database).load().idle_lock_minutes == 2
+        assert window.idle_lock.current_ms == 2 * 60_000  # not a minute later
+        assert window.idle_lock.timer.remainingTime() < 2 * 65_000
+    finally:
+        close(window, monkeypatch)
+
+
+# -- 2. a role that may not edit cases ---------------------------------------------------------------
+
+
+def _inputs_editable(window: MainWindow) -> list[str]:
+    editable = []
+    for key, row in window.editor.form.rows.items():
+        widget: QWidget = row.input
+        if isinstance(widget, QLineEdit):
+            if not widget.isReadOnly():
+                editable.append(key)
+        elif widget.isEnabled():
+            editable.append(key)
+    return editable
+
+
+def test_an_administrator_sees_cases_read_only_and_cannot_start_one(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["admin"], qtbot)
+    try:
+        assert window.worklist_model.total == 0
+        hint = ui.text(window, "Case count")
+        assert "Ctrl+N" not in hint
+        assert "technologists and pathologists" in hint
+        assert not window.new_action.isEnabled()
+        assert not window.save_action.isEnabled()
+
+        CaseService(service.database, actor=users["tech"]).save(ENTRY, None)
+        window.open_accession(ENTRY.accession)
+        assert window.tabs.currentWidget() is window.case_tab
+        assert window.editor.read_only
+        assert _inputs_editable(window) == []
+        assert ADMIN_LINE in ui.text(window, "Case state")
+        window.editor.save()  # even if called: the reason, not a try at the database
+        assert window.statusBar().currentMessage() == f"Not saved: {ADMIN_LINE}"
+
+        # Switch user: the technologist may edit again, in the same window.
+        window.sign_in_as(users["tech"])
+        assert window.new_action.isEnabled()
+        assert window.save_action.isEnabled()
+        assert not window.editor.read_only
+        assert "patient.mrn" in _inputs_editable(window)
+        assert "administrators" not in ui.text(window, "Case state")
+        window.worklist_model.refresh()
+        # ...and back: read-only again, the hint worded for the administrator.
+        window.sign_in_as(users["admin"])
+        assert window.editor.read_only
+        assert not window.new_action.isEnabled()
+        assert ADMIN_LINE in ui.text(window, "Case state")
+    finally:
+        close(window, monkeypatch)
+
+
+def test_the_empty_worklist_hint_follows_switch_user(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        assert ui.text(window, "Case count") == EMPTY_HINT
+        window.sign_in_as(users["admin"])
+        qtbot.waitUntil(lambda: "Ctrl+N" not in ui.text(window, "Case count"), timeout=3000)
+        window.sign_in_as(users["path"])
+        qtbot.waitUntil(lambda: ui.text(window, "Case count") == EMPTY_HINT, timeout=3000)
+        assert window.new_action.isEnabled()
+    finally:
+        close(window, monkeypatch)
+
+
+# -- 3. one version number for users: the report version ------------------------------------------
+
+
+def test_status_messages_show_the_report_version_not_the_lock_counter(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tech = CaseService(service.database, actor=users["tech"])
+    first = tech.save(ENTRY, None)
+    again = tech.save(replace(ENTRY, ihc=IhcDetails(score=IhcScore.ONE_PLUS)), first.version)
+    assert again.version == 2  # the lock counter has moved; the report is still version 1
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        message = window.statusBar().currentMessage
+        window.open_accession(ENTRY.accession)
+        assert message() == f"Opened case {ENTRY.accession} (report version 1)"
+        ui.type(window.editor.form, "Block", "A2")
+        assert window.editor.save(), message()
+        assert window.service.load(ENTRY.accession).version == 3
+        assert message() == f"Saved case {ENTRY.accession} (report version 1)"
+        window.editor.reload()
+        assert message() == f"Reloaded case {ENTRY.accession} (report version 1)"
+    finally:
+        close(window, monkeypatch)
+
+
+# -- 4. the window has the keyboard after a dialog ---------------------------------------------------
+
+
+def test_the_window_is_active_again_after_switch_user(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)  # after sign-in
+        monkeypatch.setattr(login_dialog, "run_login", login_answer(qtbot, ui, "path1", PASSWORD))
+        window.switch_user_action.trigger()
+        assert window.actor == users["path"]
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    finally:
+        close(window, monkeypatch)
