@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def install_features(window: MainWindow) -> None:
-    from her2desk.gui import admin_actions, audit_actions, handout_actions, signout_actions
+    from her2desk.gui import admin_actions, audit_actions, handout_actions, patient_actions, signout_actions
 
-    for feature in (signout_actions, handout_actions, audit_actions, admin_actions):
+    for feature in (signout_actions, patient_actions, handout_actions, audit_actions, admin_actions):
         feature.install(window)
