@@ -65,6 +65,19 @@ def _line(name: str, *, secret: bool = False) -> QLineEdit:
     return field
 
 
+def _add_row(form: QFormLayout, text: str, field: QLineEdit, message: QLabel) -> None:
+    """A form row whose field has its error message under it. The label is a QLabel with the field as
+    its buddy: QFormLayout only does that itself for a widget, so for a field-and-message column its
+    '&' would show literally instead of underlining the Alt shortcut."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(message)
+    form.addRow(label, column)
+
+
 class UsersDialog(QDialog):
     """The user list and the administrator's actions on it. `on_done(text)` gets status-bar text."""
 
@@ -114,11 +127,10 @@ class UsersDialog(QDialog):
         self.reset_button.setAccessibleName("Set password")
         self.reset_button.setEnabled(False)
         self.reset_button.clicked.connect(self.reset_selected_password)
+        self.reset_repeat.returnPressed.connect(self.reset_selected_password)  # Enter sets it
         reset_form = QFormLayout(reset_box)
-        reset_form.addRow(
-            "New password:", self._with_message(self.reset_password, self.reset_messages["password"])
-        )
-        reset_form.addRow("Repeat:", self._with_message(self.reset_repeat, self.reset_messages["repeat"]))
+        _add_row(reset_form, "New pa&ssword:", self.reset_password, self.reset_messages["password"])
+        _add_row(reset_form, "Rep&eat:", self.reset_repeat, self.reset_messages["repeat"])
         reset_form.addRow("", self.reset_button)
 
         add_box = QGroupBox("Add a user")
@@ -139,21 +151,15 @@ class UsersDialog(QDialog):
         self.add_button = QPushButton("&Add user")
         self.add_button.setAccessibleName("Add user")
         self.add_button.clicked.connect(self.add_user)
+        self.new_fields["repeat"].returnPressed.connect(self.add_user)  # Enter in Repeat adds the user
         add_form = QFormLayout(add_box)
-        add_form.addRow(
-            "&User name:", self._with_message(self.new_fields["username"], self.new_messages["username"])
-        )
-        add_form.addRow(
-            "Display &name:",
-            self._with_message(self.new_fields["display_name"], self.new_messages["display_name"]),
+        _add_row(add_form, "&User name:", self.new_fields["username"], self.new_messages["username"])
+        _add_row(
+            add_form, "Display &name:", self.new_fields["display_name"], self.new_messages["display_name"]
         )
         add_form.addRow("&Role:", self.new_role)
-        add_form.addRow(
-            "Pass&word:", self._with_message(self.new_fields["password"], self.new_messages["password"])
-        )
-        add_form.addRow(
-            "Repea&t:", self._with_message(self.new_fields["repeat"], self.new_messages["repeat"])
-        )
+        _add_row(add_form, "Pass&word:", self.new_fields["password"], self.new_messages["password"])
+        _add_row(add_form, "Repea&t:", self.new_fields["repeat"], self.new_messages["repeat"])
         add_form.addRow("", self.add_button)
 
         close = QPushButton("&Close")
@@ -172,15 +178,12 @@ class UsersDialog(QDialog):
         layout.addWidget(add_box)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+        for button in self.findChildren(QPushButton):
+            # A dialog presses its first "auto-default" button when Enter is not taken by a field: Enter in
+            # Repeat would then also press Deactivate (on the user just added, who is selected). Enter
+            # acts only through the fields' returnPressed; Space still presses a focused button.
+            button.setAutoDefault(False)
         self.reload()
-
-    @staticmethod
-    def _with_message(field: QWidget, message: QLabel) -> QVBoxLayout:
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(message)
-        return column
 
     # -- the list ------------------------------------------------------------------------------
 

@@ -372,3 +372,38 @@ def test_reset_a_password(open_window, people, service, qtbot, ui) -> None:
         AuthService(service.database).login("pia", PASSWORDS["pia"])
     assert AuthService(service.database).login("pia", "new-pia-pass-1").actor.username == "pia"
     assert [e.who for e in _audit(service, "password")] == ["ada"]
+
+
+def test_the_add_form_labels_are_shortcuts_to_their_fields(open_window, people, qtbot, ui) -> None:
+    """'&' in a label is an Alt shortcut to its field, never shown literally (a QLabel with a buddy)."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _open_users(open_window(people["ada"]), qtbot)
+    buddies = {label.text(): label.buddy() for label in dialog.findChildren(QLabel) if "&" in label.text()}
+    assert all(buddy is not None for buddy in buddies.values()), [t for t, b in buddies.items() if b is None]
+    for text, field in [
+        ("&User name:", "New user name"),
+        ("Display &name:", "New display name"),
+        ("&Role:", "New role"),
+        ("Pass&word:", "New password"),
+        ("Repea&t:", "Repeat new password"),
+        ("New pa&ssword:", "Reset password"),
+        ("Rep&eat:", "Repeat reset password"),
+    ]:
+        assert buddies[text] is ui.find(dialog, field), text
+
+
+def test_enter_in_the_repeat_field_adds_the_user_once(open_window, people, service, qtbot, ui) -> None:
+    window = open_window(people["ada"])
+    dialog = _open_users(window, qtbot)
+    ui.type(dialog, "New user name", "paul")
+    ui.type(dialog, "New password", "path-pass-2")
+    ui.type(dialog, "Repeat new password", "path-pass-2")
+    repeat = ui.find(dialog, "Repeat new password")
+    repeat.setFocus()
+    qtbot.keyClick(repeat, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter did not close the dialog
+    assert ["paul", "paul", "technologist", "yes"] in _table(ui, dialog)
+    assert window.statusBar().currentMessage() == "User paul (technologist) added"
+    assert ui.message(dialog, "New user name") == ""  # not added a second time ("already a user")
+    assert [e.who for e in _audit(service, "insert") if e.table_name == "app_user"][3:] == ["ada"]
