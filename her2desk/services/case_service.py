@@ -61,7 +61,8 @@ class CaseService:
     single-workstation mode without sign-in, as before issue 5. It may enter and edit cases that are
     not signed out but can never sign out, adjudicate or amend (those need an `Actor` with a user id,
     see `signout_service`). With an `actor`, every save re-reads that user's role from the database,
-    refuses roles that may not edit, and records the user as the one who entered the results.
+    refuses roles that may not edit, and records the user as the one who entered the results when the
+    save changes a result field (`domain.result_fields`; a block number or an address is not one).
     In both modes a signed-out case is read-only until it is amended, and saving changed results
     voids an earlier adjudication (the pathologist must adjudicate the new results again).
     """
@@ -139,7 +140,8 @@ class CaseService:
             refused = transition_allowed(SignOutState(header.signout_state), Action.EDIT)
             if refused:
                 raise WorkflowError(refused)
-            self._void_adjudication(connection, header.case_id, now)
+            if header.results_changed:
+                self._void_adjudication(connection, header.case_id, now)
         return StoredCase(
             case_id=header.case_id,
             entry=entry,

@@ -23,6 +23,7 @@ from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
+from her2desk.domain.result_fields import is_result_field
 from her2desk.store.audit import to_json
 from her2desk.store.mapping import (
     count_values,
@@ -61,6 +62,7 @@ class CaseHeader:
     signout_state: str
     created_at: datetime
     created_by: str
+    results_changed: bool = False  # a result field changed (see `domain.result_fields`)
 
 
 def _plain(value: Any, sqlite: bool) -> Any:
@@ -256,7 +258,8 @@ def _child_rows(entry: CaseEntry, interpretation: Interpretation) -> dict[str, d
     }
 
 
-def _update_child(w: _Writer, table: str, case_id: int, wanted: dict[str, Any]) -> None:
+def _update_child(w: _Writer, table: str, case_id: int, wanted: dict[str, Any]) -> set[str]:
+    """Write the changed columns of one child row; returns their names."""
     columns = list(wanted)
     row = w.execute(
         f"SELECT {', '.join(columns)} FROM {table} WHERE case_id = {w.mark}", (case_id,)
@@ -265,20 +268,23 @@ def _update_child(w: _Writer, table: str, case_id: int, wanted: dict[str, Any]) 
         values = {"case_id": case_id, **wanted}
         w.insert(table, values)
         w.record("insert", table, str(case_id), case_id, None, None, values)
-        return
+        return set(wanted)
     old = dict(zip(columns, row, strict=True))
     changed = {k: v for k, v in wanted.items() if _plain(v, w.sqlite) != old[k]}
     if not changed:
-        return
+        return set()
     assignments = ", ".join(f"{k} = {w.mark}" for k in changed)
     w.execute(
         f"UPDATE {table} SET {assignments} WHERE case_id = {w.mark}",
         (*(_plain(v, w.sqlite) for v in changed.values()), case_id),
     )
     w.record("update", table, str(case_id), case_id, None, {k: old[k] for k in changed}, changed)
+    return set(changed)
 
 
-def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> None:
+def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> bool:
+    """Write the ISH counts; True when any count was added, changed or removed."""
+    touched = False
     wanted = count_values(entry.ish)
     rows = w.execute(
         f"SELECT {', '.join(COUNT_COLUMNS)} FROM ish_count WHERE case_id = {w.mark}", (case_id,)
@@ -291,6 +297,7 @@ def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> None:
             w.execute(
                 f"DELETE FROM ish_count WHERE case_id = {w.mark} AND observer = {w.mark}", (case_id, observer)
             )
+            touched = True
             w.record(
                 "delete",
                 "ish_count",
@@ -304,6 +311,7 @@ def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> None:
         new = wanted.pop(observer)
         changed = {k: v for k, v in new.items() if _plain(v, w.sqlite) != old[k]}
         if changed:
+            touched = True
             assignments = ", ".join(f"{k} = {w.mark}" for k in changed)
             w.execute(
                 f"UPDATE ish_count SET {assignments} WHERE case_id = {w.mark} AND observer = {w.mark}",
@@ -314,6 +322,12 @@ def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> None:
         row = {"case_id": case_id, "observer": observer, **values}
         w.insert("ish_count", row)
         w.record("insert", "ish_count", f"{case_id}/{observer}", case_id, None, None, row)
+        touched = True
+    return touched
+
+
+# The case section (`domain.result_fields`) whose fields each child table stores.
+TABLE_SECTIONS = {"specimen": "specimen", "ihc_result": "ihc", "ish_result": "ish"}
 
 
 def update_case(
@@ -327,25 +341,31 @@ def update_case(
 ) -> CaseHeader:
     """Write `entry` over the stored case of the same accession if it is still at `expected_version`.
 
-    `user_id` (the signed-in user) becomes the case's `entered_by_user_id`; the local user (None) leaves
-    it as it was. The caller checks the returned header's sign-out state and rolls back if the edit
-    is not allowed (a signed-out case is read-only)."""
+    `user_id` (the signed-in user) becomes the case's `entered_by_user_id` only when a result field
+    changes (`domain.result_fields`): correcting a block number or an address does not make the
+    corrector the enterer. The local user (None) leaves it as it was. The caller checks the returned
+    header's sign-out state and rolls back if the edit is not allowed (a signed-out case is read-only)."""
     w = _Writer(connection, user, now)
     lock = "" if w.sqlite else " FOR UPDATE"
     row = w.execute(
-        "SELECT id, patient_id, version, signout_state, created_at, created_by, updated_at, updated_by "
-        f"FROM her2_case WHERE accession = {w.mark}{lock}",
+        "SELECT id, patient_id, version, signout_state, created_at, created_by, updated_at, updated_by, "
+        f"entered_by_user_id FROM her2_case WHERE accession = {w.mark}{lock}",
         (entry.accession,),
     ).fetchone()
     if row is None:
         raise CaseMissingError(entry.accession)
-    case_id, old_patient, version, state, created_at, created_by, updated_at, updated_by = row
+    case_id, old_patient, version, state, created_at, created_by, updated_at, updated_by, old_enterer = row
     if version != expected_version:
         raise VersionMismatchError(updated_by, _as_datetime(updated_at), version)
     patient_id = _patient_id(w, entry)
+    results_changed = False
     for table, wanted in _child_rows(entry, interpretation).items():
-        _update_child(w, table, case_id, wanted)
-    _update_counts(w, case_id, entry)
+        changed_columns = _update_child(w, table, case_id, wanted)
+        section = TABLE_SECTIONS.get(table)
+        results_changed |= section is not None and any(is_result_field(section, c) for c in changed_columns)
+    results_changed |= _update_counts(w, case_id, entry)
+    if not (results_changed and user_id is not None and user_id != old_enterer):
+        user_id = None  # entered_by_user_id stays as it was
     new_version = version + 1
     changes = {"patient_id": patient_id, "version": new_version, "updated_at": now, "updated_by": user}
     entered_by = f", entered_by_user_id = {w.mark}" if user_id is not None else ""
@@ -363,8 +383,9 @@ def update_case(
     else:
         del changes["patient_id"]
     if user_id is not None:
+        old["entered_by_user_id"] = old_enterer
         changes["entered_by_user_id"] = user_id
     w.record("update", "her2_case", str(case_id), case_id, patient_id, old, changes)
     w.flush_audit()
     w.cursor.close()
-    return CaseHeader(case_id, new_version, state, _as_datetime(created_at), created_by)
+    return CaseHeader(case_id, new_version, state, _as_datetime(created_at), created_by, results_changed)
