@@ -9,6 +9,8 @@ thread.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,42 @@ HEADERS = ("Time", "User", "Action", "Case", "Record")
 EVERYONE = "Everyone"
 ALL_ACTIONS = "All actions"
 
+# Readable names for the columns audit rows most often carry; any other key is shown as it is stored.
+FIELD_LABELS: dict[str, str] = {
+    "accession": "Accession",
+    "active": "Active",
+    "amended_at": "Amended at",
+    "amended_by": "Amended by",
+    "amendment_reason": "Amendment reason",
+    "case_id": "Case (id)",
+    "created_at": "Created at",
+    "created_by": "Created by",
+    "display_name": "Display name",
+    "entered_by_user_id": "Entered by (user id)",
+    "handouts_superseded": "Handouts superseded",
+    "id": "Id",
+    "language": "Language",
+    "meaning": "Meaning",
+    "password_hash": "Password",
+    "patient_id": "Patient (id)",
+    "preliminary": "Preliminary",
+    "reason": "Reason",
+    "report_version": "Report version",
+    "role": "Role",
+    "rules_version": "Rules version",
+    "sha256": "SHA-256 of the PDF",
+    "signed_out_at": "Signed out at",
+    "signed_out_by": "Signed out by",
+    "signout_state": "Sign-out state",
+    "updated_at": "Changed at",
+    "updated_by": "Changed by",
+    "user_id": "User (id)",
+    "username": "User name",
+    "version": "Edit count (version)",
+}
+# Keys holding a user's id: shown as the user's name when it is known.
+USER_ID_FIELDS = frozenset({"entered_by_user_id", "user_id"})
+
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the export (None: cancelled). Tests replace this function."""
@@ -60,16 +98,75 @@ def local_time(record: AuditRecord) -> str:
     return record.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def record_details(record: AuditRecord) -> str:
-    """The row in words, for the details pane."""
+def record_details(record: AuditRecord, user_names: Mapping[int, str] | None = None) -> str:
+    """The row in words, for the details pane. `user_names` (user id -> user name) turns user ids into
+    names; a user row is named by its user name as well as its id."""
+    names = user_names or {}
     what = table_label(record.table) + (f" {record.record}" if record.record else "")
+    if table_label(record.table) == "user" and record.record.isdigit() and int(record.record) in names:
+        what += f" ({names[int(record.record)]})"
     lines = [
         f"{action_label(record.action)} by {record.who} at {local_time(record)}",
         f"Record: {what}" + (f" (case {record.accession})" if record.accession else ""),
         "",
     ]
-    changes = describe_changes(record)
+    changes = readable_changes(record, names)
     return "\n".join(lines + (changes or ["No values recorded."]))
+
+
+def user_names(database: Any) -> dict[int, str]:
+    """User id -> user name of every account (a short read: a lab has tens of users)."""
+    from her2desk.services.auth_service import AuthService
+
+    return {user.user_id: user.username for user in AuthService(database).users()}
+
+
+def readable_changes(record: AuditRecord, user_names: Mapping[int, str]) -> list[str]:
+    """`describe_changes` (same lines, same order) with readable names for the common fields, times to
+    the second in this computer's zone and user ids as names when known. Unknown keys stay as stored."""
+    old, new = record.old or {}, record.new or {}
+    lines = []
+    for line in describe_changes(record):
+        key, sep, _rest = line.partition(": ")
+        if not sep or (key not in old and key not in new):
+            lines.append(line)
+            continue
+        label = FIELD_LABELS.get(key, key)
+        names: Mapping[int, str] = {}
+        ids = [v for v in (old.get(key), new.get(key)) if v is not None]
+        if key in USER_ID_FIELDS and ids and all(isinstance(v, int) and v in user_names for v in ids):
+            label, names = label.removesuffix(" (user id)"), user_names  # every id has a name
+        before, after = _value(key, old.get(key), names), _value(key, new.get(key), names)
+        if key in old and key in new:
+            lines.append(f"{label}: {before} → {after}")
+        elif key in new:
+            lines.append(f"{label}: {after}")
+        else:
+            lines.append(f"{label}: was {before}")
+    return lines
+
+
+def _value(key: str, value: Any, user_names: Mapping[int, str]) -> str:
+    if key in USER_ID_FIELDS and isinstance(value, int) and value in user_names:
+        return f"{user_names[value]} (user id {value})"
+    if key.endswith("_at") and isinstance(value, str):
+        moment = _stored_time(value)
+        if moment is not None:
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    if value is None:
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _stored_time(text: str) -> datetime | None:
+    """A stored timestamp (naive values are UTC, as the store keeps them); None if it is not one."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -136,6 +233,7 @@ class AuditTrailPanel(QWidget):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(f"{name} details")
         self.details.setPlaceholderText("Select a row to see what changed.")
+        self.user_names: dict[int, str] = {}  # user id -> user name, for the details (set by the owner)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.details)
@@ -154,7 +252,7 @@ class AuditTrailPanel(QWidget):
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() < len(self.model.rows):
-            self.details.setPlainText(record_details(self.model.rows[current.row()]))
+            self.details.setPlainText(record_details(self.model.rows[current.row()], self.user_names))
         else:
             self.details.clear()
 
@@ -251,6 +349,7 @@ class AuditLogDialog(QDialog):
         """Fill the filter lists and show the first page; False if the database could not be read."""
         try:
             users, actions = self.audit.users(), self.audit.actions()
+            self.trail.user_names = user_names(self.audit.database)
         except Exception as error:  # unreachable or damaged database: say so, never a traceback
             dialogs.show_error(self, "Database problem", f"The audit log could not be read: {error}")
             return False

@@ -8,7 +8,7 @@ report version, SHA-256 of the PDF, preliminary, superseded) and the case's audi
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -178,7 +179,9 @@ class CaseRecordDialog(QDialog):
         handouts: list[HandoutRecord],
         trail: list[Any],
         parent: QWidget | None = None,
+        user_names: Mapping[int, str] | None = None,
     ) -> None:
+        """`user_names` (user id -> user name) lets the audit details name users instead of ids."""
         super().__init__(parent)
         self.accession = accession
         self.versions = versions
@@ -210,12 +213,22 @@ class CaseRecordDialog(QDialog):
         self.handouts = _table("Handout prints", HANDOUT_HEADERS, [handout_row(h) for h in handouts])
         self.tabs.addTab(self.handouts, f"Handout prints ({len(handouts)})")
         self.trail = AuditTrailPanel("Case audit trail")
+        self.trail.user_names = dict(user_names or {})
         self.trail.set_rows(trail)
         self.tabs.addTab(self.trail, f"Audit trail ({len(trail)})")
 
+        # A visible way out besides Escape (a new user looks for a button; a mouse user needs one).
+        self.close_button = QPushButton("&Close")
+        self.close_button.setAccessibleName("Close case record")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>Case {accession}</b>"))
         layout.addWidget(self.tabs)
+        layout.addLayout(buttons)
         self.resize(960, 640)
         if versions:
             self.version_list.setCurrentRow(len(versions) - 1)

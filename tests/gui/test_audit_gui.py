@@ -5,7 +5,9 @@ and a case signed out, printed and amended showing both report versions and its 
 from __future__ import annotations
 
 import csv
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,13 +87,13 @@ def test_filter_by_user_and_action_and_see_details(window, history, qtbot, ui) -
     details = ui.find(dialog, "Audit entries details")
     assert isinstance(details, QPlainTextEdit)
     assert REASON in details.toPlainText()
-    assert "report_version: 1 → 2" in details.toPlainText()
+    assert "Report version: 1 → 2" in details.toPlainText()
 
     ui.choose(dialog, "Audit user filter", "Everyone")
     ui.choose(dialog, "Audit action filter", "Failed sign-in")
     rows = _rows(ui, dialog)
     assert [(row[1], row[2], row[3]) for row in rows] == [("(not signed in)", "Failed sign-in", "")]
-    assert "username: pia" in details.toPlainText()
+    assert "User name: pia" in details.toPlainText()
 
     ui.choose(dialog, "Audit action filter", "All actions")
     ui.type(dialog, "Audit accession filter", "S26-00002")
@@ -195,6 +197,75 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
     assert {"Record created", "Report signed out", "Handout printed", "Amended"} <= set(actions)
     assert "Signed in" not in actions  # sign-ins have no case: only the whole-database view has them
     assert {model.index(r, 3).data() for r in range(model.rowCount())} <= {"S26-00001", ""}
+
+
+def _select_row(table: QTableView, wanted: Callable[[list[str]], bool]) -> None:
+    model = table.model()
+    for row in range(model.rowCount()):
+        if wanted([model.index(row, c).data() for c in range(model.columnCount())]):
+            table.selectRow(row)
+            return
+    raise AssertionError("no such audit row")
+
+
+def test_audit_details_use_readable_names_times_to_the_second_and_user_names(
+    window, history, qtbot, ui
+) -> None:
+    dialog = _open_audit_log(window, qtbot)
+    ui.type(dialog, "Audit accession filter", "S26-00002")
+    qtbot.keyClick(ui.find(dialog, "Audit accession filter"), Qt.Key.Key_Return)
+    table = ui.find(dialog, "Audit entries")
+    _select_row(table, lambda cells: cells[2] == "Record created" and cells[4].startswith("case "))
+    details = ui.find(dialog, "Audit entries details").toPlainText()
+    tech = history["tech"]
+    assert f"Entered by: tom (user id {tech.user_id})" in details
+    assert "entered_by_user_id" not in details
+    created = re.search(r"^Created at: (.*)$", details, re.MULTILINE)
+    assert created is not None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", created.group(1))  # no microseconds
+    assert "Accession: S26-00002" in details
+    assert "Sign-out state: entered" in details
+    ui.type(dialog, "Audit accession filter", "")
+    qtbot.keyClick(ui.find(dialog, "Audit accession filter"), Qt.Key.Key_Return)
+    _select_row(table, lambda cells: cells[2] == "Record created" and cells[4].startswith("user "))
+    details = ui.find(dialog, "Audit entries details").toPlainText()
+    user_line = next(line for line in details.splitlines() if line.startswith("Record: user "))
+    assert re.fullmatch(r"Record: user \d+ \((ada|tom|pia)\)", user_line)
+    assert "Display name: " in details
+
+
+def test_unknown_audit_keys_stay_as_stored_and_ids_without_a_name_are_labelled() -> None:
+    from datetime import UTC, datetime
+
+    from her2desk.domain.audit_query import AuditRecord
+
+    record = AuditRecord(
+        1,
+        datetime(2026, 3, 1, tzinfo=UTC),
+        "tom",
+        "update",
+        "her2_case",
+        "7",
+        "S26-1",
+        '{"entered_by_user_id": 3, "odd_key": "x"}',
+        '{"entered_by_user_id": 4, "odd_key": "y"}',
+    )
+    assert audit_view.record_details(record, {3: "tom"}).splitlines()[3:] == [
+        "Entered by (user id): 3 → 4",  # 4 has no known name: ids, said so
+        "odd_key: x → y",
+    ]
+
+
+def test_the_case_record_has_a_close_button(window, history, qtbot, ui) -> None:
+    window.open_accession("S26-00001")
+    _menu_action(window, "case", "Case record…").trigger()
+    record = window.findChildren(CaseRecordDialog)[0]
+    qtbot.waitExposed(record)
+    close = ui.find(record, "Close case record")
+    assert isinstance(close, QPushButton)
+    assert close.isVisible()
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not record.isVisible()
 
 
 def test_case_record_without_a_case_says_so(window, qtbot) -> None:
