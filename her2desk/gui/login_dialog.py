@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,9 @@ def _message_label(name: str) -> QLabel:
     label.setAccessibleName(f"{name} message")
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
+    label.setSizePolicy(
+        QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed
+    )  # takes its height, gives none
     label.setVisible(False)
     return label
 
@@ -54,6 +58,22 @@ def _message_label(name: str) -> QLabel:
 def _show(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def _fit_height(dialog: QDialog) -> None:
+    """Grow the dialog to the height its contents need at its width. Qt does not grow a window whose
+    layout has word-wrapped labels (height-for-width) when messages appear: the fields under them were
+    squeezed to a few pixels instead."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = dialog.heightForWidth(dialog.width())
+    if needed <= 0:
+        needed = dialog.sizeHint().height()
+    dialog.setMinimumHeight(needed)
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
 
 
 class LoginDialog(QDialog):
@@ -120,6 +140,7 @@ class LoginDialog(QDialog):
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
             _show(self.message, f"The database could not be reached, so nobody can sign in now: {error}")
+            _fit_height(self)
             return False
         self.accept()
         return True
@@ -134,6 +155,7 @@ class LoginDialog(QDialog):
             QTimer.singleShot(delay, lambda: self.sign_in_button.setEnabled(True))
             text += f". Try again in {max(1, delay // 1000)} s."
         _show(self.message, text)
+        _fit_height(self)
 
 
 FIRST_ADMIN_INTRO = (
@@ -230,6 +252,7 @@ class FirstAdministratorDialog(QDialog):
         for name, text in found.items():
             _show(self.messages[name], text)
         _show(self.message, "")
+        _fit_height(self)
         first = next((name for name, text in found.items() if text), None)
         if first is not None:
             self.fields[first].setFocus()
@@ -244,9 +267,11 @@ class FirstAdministratorDialog(QDialog):
             )
         except (UserInputError, WorkflowError) as refused:  # e.g. someone else created a user meanwhile
             _show(self.message, f"The administrator was not created: {refused}.")
+            _fit_height(self)
             return False
         except Exception as error:  # database problem: in words
             _show(self.message, f"The database could not be written, nothing was created: {error}")
+            _fit_height(self)
             return False
         self.accept()
         return True

@@ -152,6 +152,36 @@ def test_an_empty_database_asks_for_the_first_administrator_then_the_login(
     assert (user.username, user.display_name, user.role) == ("ada", "Ada Admin", Role.ADMINISTRATOR)
 
 
+def test_error_messages_do_not_squeeze_the_first_administrator_fields(
+    service: CaseService, qtbot, ui
+) -> None:
+    """A message appearing under a field grows the dialog; it never shrinks the fields to make room."""
+    from PySide6.QtCore import QCoreApplication
+
+    dialog = FirstAdministratorDialog(AuthService(service.database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = {
+        name: ui.find(dialog, name) for name in ("User name", "Display name", "Password", "Repeat password")
+    }
+    heights = {name: field.height() for name, field in fields.items()}
+    assert all(fields[name].sizeHint().height() <= height for name, height in heights.items())
+    before = dialog.height()
+    ui.type(dialog, "User name", "lab admin")
+    ui.type(dialog, "Password", "short")
+    ui.type(dialog, "Repeat password", "shorter")
+    click(qtbot, ui, dialog, "Create administrator")
+    QCoreApplication.processEvents()
+    assert ui.message(dialog, "Password") == "A password needs at least 8 characters."
+    assert {name: field.height() for name, field in fields.items()} == heights
+    for name in ("User name", "Password", "Repeat password"):
+        message = ui.find(dialog, f"{name} message")
+        assert message.isVisible()
+        assert message.height() >= message.heightForWidth(message.width()), name  # the whole text shows
+    assert dialog.height() > before
+
+
 def test_quitting_the_first_administrator_dialog_quits_without_a_window(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
