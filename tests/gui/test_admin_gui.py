@@ -407,3 +407,17 @@ def test_enter_in_the_repeat_field_adds_the_user_once(open_window, people, servi
     assert window.statusBar().currentMessage() == "User paul (technologist) added"
     assert ui.message(dialog, "New user name") == ""  # not added a second time ("already a user")
     assert [e.who for e in _audit(service, "insert") if e.table_name == "app_user"][3:] == ["ada"]
+
+
+def test_messages_under_the_new_user_fields_do_not_squeeze_them(open_window, people, qtbot, ui) -> None:
+    dialog = _open_users(open_window(people["ada"]), qtbot)
+    names = ("New user name", "New display name", "New password", "Repeat new password")
+    heights = {name: ui.find(dialog, name).height() for name in names}
+    assert all(ui.find(dialog, name).sizeHint().height() <= height for name, height in heights.items())
+    ui.type(dialog, "New user name", "not a name")
+    ui.type(dialog, "New display name", "x" * 201)
+    ui.type(dialog, "New password", "short")
+    _click(qtbot, dialog, ui, "Add user")
+    QCoreApplication.processEvents()
+    assert "at least 8 characters" in ui.message(dialog, "New password")
+    assert {name: ui.find(dialog, name).height() for name in names} == heights
