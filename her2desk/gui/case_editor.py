@@ -11,6 +11,7 @@ recount, the first count and everything computed from it are hidden.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -71,6 +72,7 @@ class CaseEditor(QWidget):
         self._blind_on_open = False
         # Why the signed-in user may not edit any case (their role), or "": see `set_edit_refusal`.
         self.edit_refusal = ""
+        self._names: dict[str, str] = {}  # user name -> display name, see `_display_names`
 
         self.banner = QLabel()
         self.banner.setAccessibleName("Case state")
@@ -179,8 +181,22 @@ class CaseEditor(QWidget):
             self.banner.setText("New case, not saved yet" + refusal)
             self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
             return
-        self.banner.setText(banner_text(stored) + refusal)
+        self.banner.setText(banner_text(stored, self._display_names(stored)) + refusal)
         self.banner.setStyleSheet(BANNER_STYLES.get(stored.signout_state, DEFAULT_BANNER_STYLE))
+
+    def _display_names(self, stored: StoredCase) -> dict[str, str]:
+        """User name -> display name for the people the banner names (read once per editor, again when
+        someone new appears; a lab has tens of users). Without them the banner shows user names."""
+        wanted = {stored.signed_out_by, stored.adjudicated_by, stored.amended_by} - {None, ""}
+        if wanted - self._names.keys():
+            from her2desk.services.auth_service import AuthService
+
+            try:
+                users = AuthService(self.service.database).users()
+            except Exception:
+                return self._names
+            self._names = {user.username: user.display_name for user in users}
+        return self._names
 
     def confirm_leave(self) -> bool:
         """True when the person may leave this case (saved, discarded, or nothing changed)."""
@@ -366,23 +382,24 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "an unknown time"
 
 
-def banner_text(stored: StoredCase) -> str:
+def banner_text(stored: StoredCase, display_names: Mapping[str, str] | None = None) -> str:
     """The case's place in the sign-out workflow in words: state, report version, who signed it out
     and when, the adjudication beside the engine's result, and the reason for an amendment."""
     lines = [f"<b>{STATE_WORDS[stored.signout_state]}</b> · report version {stored.report_version}"]
     if stored.signed_out_at is not None:
         lines.append(
-            f"Signed out by {_html(stored.signed_out_by or 'unknown')} at {_when(stored.signed_out_at)}"
+            f"Signed out by {_html(person(stored.signed_out_by, display_names) or 'unknown')} "
+            f"at {_when(stored.signed_out_at)}"
         )
     if stored.adjudicated_status is not None:
         engine = label(stored.interpretation.status) if stored.interpretation.status else "no result"
-        by = f" by {_html(stored.adjudicated_by)}" if stored.adjudicated_by else ""
+        by = f" by {_html(person(stored.adjudicated_by, display_names))}" if stored.adjudicated_by else ""
         lines.append(
             f"Adjudicated {label(stored.adjudicated_status)}{by} at {_when(stored.adjudicated_at)} "
             f"(guideline result: {engine}). Reason: {_html(stored.adjudication_reason or '')}"
         )
     if stored.report_version > 1 and stored.amendment_reason:
-        by = f" by {_html(stored.amended_by)}" if stored.amended_by else ""
+        by = f" by {_html(person(stored.amended_by, display_names))}" if stored.amended_by else ""
         lines.append(
             f"Amended{by} at {_when(stored.amended_at)} (version {stored.report_version - 1} stays on "
             f"record). Reason: {_html(stored.amendment_reason)}"
@@ -390,6 +407,15 @@ def banner_text(stored: StoredCase) -> str:
     if stored.read_only:
         lines.append("Read-only: amend it (Case ▸ Amend…) to change it.")
     return "<br>".join(lines)
+
+
+def person(username: str | None, display_names: Mapping[str, str] | None) -> str:
+    """ "Dr Petra Path (path1)": the display name people know, with the user name the records keep
+    (the user name alone when the display name is unknown or the same)."""
+    if not username:
+        return ""
+    display = (display_names or {}).get(username, "")
+    return f"{display} ({username})" if display and display != username else username
 
 
 def _html(text: str) -> str:

@@ -253,3 +253,30 @@ def test_the_window_is_active_again_after_switch_user(
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     finally:
         close(window, monkeypatch)
+
+
+# -- 6. who signed a case out, by the name people know ---------------------------------------------
+
+
+def test_the_banner_names_the_signer_by_display_name_and_user_name(
+    service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from her2desk.services.signout_service import SignOutService
+
+    stored = CaseService(service.database, actor=users["tech"]).save(ENTRY, None)
+    SignOutService(service.database).sign_out(users["path"], ENTRY.accession, PASSWORD, stored.version)
+    window = signed_in_window(service, users["tech"], qtbot)
+    try:
+        window.open_accession(ENTRY.accession)
+        banner = ui.text(window, "Case state")
+        assert "Signed out by Dr Petra Path (path1) at " in banner
+    finally:
+        close(window, monkeypatch)
+
+
+def test_a_display_name_equal_to_the_user_name_is_not_repeated() -> None:
+    from her2desk.gui.case_editor import person
+
+    assert person("path1", {"path1": "Dr Petra Path"}) == "Dr Petra Path (path1)"
+    assert person("lab", {"lab": "lab"}) == "lab"
+    assert person("gone", {}) == "gone"
