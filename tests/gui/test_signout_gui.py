@@ -253,7 +253,7 @@ def test_enter_sign_out_read_only_amend(
     # Reloaded in the window: the banner says who signed it, and every input is read-only.
     editor = path.editor
     assert editor.stored.signout_state is SignOutState.SIGNED_OUT
-    assert "Signed out by pia at" in editor.banner.text()
+    assert "Signed out by Dr Pia Path (pia) at" in editor.banner.text()
     assert all_inputs_read_only(editor.form)
     block = ui.find(editor.form, "Block")
     looks_read_only = background(block)
@@ -352,7 +352,7 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
     assert stored.adjudicated_status is Status.POSITIVE
     assert stored.interpretation.status is Status.EQUIVOCAL  # the engine's result is kept
     banner = path.editor.banner.text()
-    assert "Adjudicated POSITIVE by pia" in banner
+    assert "Adjudicated POSITIVE by Dr Pia Path (pia)" in banner
     assert "guideline result: EQUIVOCAL" in banner
     assert path.editor.panel.status.text() == "EQUIVOCAL"
 
