@@ -421,3 +421,18 @@ def test_messages_under_the_new_user_fields_do_not_squeeze_them(open_window, peo
     QCoreApplication.processEvents()
     assert "at least 8 characters" in ui.message(dialog, "New password")
     assert {name: ui.find(dialog, name).height() for name in names} == heights
+
+
+def test_enter_in_the_reset_repeat_field_sets_the_password(open_window, people, service, qtbot, ui) -> None:
+    window = open_window(people["ada"])
+    dialog = _open_users(window, qtbot)
+    _select(dialog, "pia")
+    ui.type(dialog, "Reset password", "new-pia-pass-1")
+    ui.type(dialog, "Repeat reset password", "new-pia-pass-1")
+    repeat = ui.find(dialog, "Repeat reset password")
+    repeat.setFocus()
+    qtbot.keyClick(repeat, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert window.statusBar().currentMessage() == "Password of pia reset"
+    assert ["pia", "Dr Pia Path", "pathologist", "yes"] in _table(ui, dialog)  # not deactivated by Enter
+    assert AuthService(service.database).login("pia", "new-pia-pass-1").actor.username == "pia"
