@@ -6,7 +6,10 @@ live there; nothing is re-implemented here), and writes the change and its audit
 transaction. A caller (GUI, CLI, script) cannot get around this: it never passes a role.
 
 Audit rows written here (table `her2_case`, record = case id, `who` = the user name):
-`sign-out`, `adjudicate`, `amend`, `handout` (each with the changed columns in old/new).
+`sign-out`, `adjudicate`, `amend`, `handout` (each with the changed columns in old/new). A refused
+sign-out, adjudication or amendment changes nothing; it is audited afterwards, in its own transaction,
+as `sign-out-refused`, `adjudicate-refused` or `amend-refused` with new = {"reasons": [...]}, and a
+wrong signature password as `signature-failed` (both, when both apply).
 """
 
 from __future__ import annotations
@@ -175,26 +178,48 @@ class SignOutService:
     def sign_out(self, actor: Actor, accession: str, password: str, expected_version: int) -> WorkflowResult:
         """Sign the case out with an electronic signature (the actor's password re-entered).
 
-        A wrong password changes nothing; it is audited afterwards as `signature-failed`."""
+        A refusal changes nothing; it is audited afterwards (`signature-failed` for a wrong password,
+        `sign-out-refused` with the other reasons)."""
         now = utc_now()
         try:
             return self._sign_out(actor, accession, password, expected_version, now)
-        except WorkflowError:
-            with self.database.write_engine.begin() as connection:
-                row = self._case_row(connection, accession)
-                current = current_actor(connection, actor.user_id)
-                if not self.auth.verify_password(connection, current.user_id, password):
-                    record_event(
-                        connection,
-                        at=now,
-                        who=current.username,
-                        action="signature-failed",
-                        table="her2_case",
-                        record=str(row.id),
-                        case_id=row.id,
-                        patient_id=row.patient_id,
-                    )
+        except WorkflowError as refused:
+            self._record_refusal(actor, accession, "sign-out", refused.reasons, now, password=password)
             raise
+
+    def _record_refusal(
+        self,
+        actor: Actor,
+        accession: str,
+        action: str,
+        reasons: list[str],
+        now: datetime,
+        *,
+        password: str | None = None,
+    ) -> None:
+        """Audit a refused action in a transaction of its own (the refused one was rolled back).
+
+        `who` is the user's name as the database holds it (the caller's claim only if the user row is
+        gone). With `password` (a sign-out), a wrong one is recorded as `signature-failed` as before, and
+        `<action>-refused` carries the remaining reasons, if any."""
+        with self.database.write_engine.begin() as connection:
+            try:
+                row = self._case_row(connection, accession)
+            except CaseNotFoundError:
+                return  # no case to attach the row to; the caller's error says so
+            stored_name = connection.execute(
+                select(User.username).where(User.id == actor.user_id)
+            ).scalar_one_or_none()
+            who = stored_name or actor.username
+            event = {"at": now, "who": who, "table": "her2_case", "record": str(row.id), "case_id": row.id,
+                     "patient_id": row.patient_id}  # fmt: skip
+            other = list(reasons)
+            if password is not None and not self.auth.verify_password(connection, actor.user_id, password):
+                record_event(connection, action="signature-failed", **event)
+                wrong = workflow.signature_given(False)
+                other = [r for r in other if r not in wrong]
+            if other:
+                record_event(connection, action=f"{action}-refused", new={"reasons": other}, **event)
 
     def _sign_out(
         self, actor: Actor, accession: str, password: str, expected_version: int, now: datetime
@@ -272,8 +297,24 @@ class SignOutService:
     def adjudicate(
         self, actor: Actor, accession: str, final_status: Status, reason: str, expected_version: int
     ) -> WorkflowResult:
-        """Record the pathologist's final status and reason next to the engine's interpretation."""
+        """Record the pathologist's final status and reason next to the engine's interpretation.
+        A refusal is audited as `adjudicate-refused`."""
         now = utc_now()
+        try:
+            return self._adjudicate(actor, accession, final_status, reason, expected_version, now)
+        except WorkflowError as refused:
+            self._record_refusal(actor, accession, "adjudicate", refused.reasons, now)
+            raise
+
+    def _adjudicate(
+        self,
+        actor: Actor,
+        accession: str,
+        final_status: Status,
+        reason: str,
+        expected_version: int,
+        now: datetime,
+    ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
             current = current_actor(connection, actor.user_id)
             row = self._case_row(connection, accession)
@@ -307,8 +348,18 @@ class SignOutService:
         return WorkflowResult(accession, version, row.report_version, state)
 
     def amend(self, actor: Actor, accession: str, reason: str, expected_version: int) -> WorkflowResult:
-        """Open a signed-out case for correction as a new report version; earlier handouts are superseded."""
+        """Open a signed-out case for correction as a new report version; earlier handouts are superseded.
+        A refusal is audited as `amend-refused`."""
         now = utc_now()
+        try:
+            return self._amend(actor, accession, reason, expected_version, now)
+        except WorkflowError as refused:
+            self._record_refusal(actor, accession, "amend", refused.reasons, now)
+            raise
+
+    def _amend(
+        self, actor: Actor, accession: str, reason: str, expected_version: int, now: datetime
+    ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
             current = current_actor(connection, actor.user_id)
             row = self._case_row(connection, accession)

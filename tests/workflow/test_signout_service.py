@@ -50,7 +50,8 @@ def test_a_technologist_cannot_sign_out(lab: Lab) -> None:
     with pytest.raises(WorkflowError, match="a technologist may not sign out"):
         lab.signout.sign_out(lab.tech, "S26-00001", PASSWORDS["tom"], stored.version)
     assert _state(lab).signout_state is SignOutState.ENTERED
-    assert lab.audit_count() == before
+    assert lab.audit_count() == before + 1  # only the refusal itself (test_refusal_audit.py)
+    assert [r.action for r in lab.events()][-1] == "sign-out-refused"
 
 
 def test_the_role_is_read_from_the_database_not_from_the_callers_claim(lab: Lab) -> None:
@@ -153,7 +154,8 @@ def test_a_signed_out_case_cannot_be_signed_out_again_or_edited(lab: Lab) -> Non
         lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, done.version)
     assert _state(lab).entry.ihc.clone == "4B5"
     assert _state(lab).version == done.version
-    assert lab.audit_count() == before
+    # Nothing changed; only the two workflow refusals are audited (a refused save is not).
+    assert [r.action for r in lab.events()][before:] == ["sign-out-refused", "adjudicate-refused"]
 
 
 def test_a_stale_version_is_refused(lab: Lab) -> None:
@@ -193,7 +195,12 @@ def test_a_technologist_session_cannot_do_anything_privileged(lab: Lab) -> None:
     for attempt in attempts:
         with pytest.raises(WorkflowError):
             attempt()
-    assert lab.audit_count() == before
+    # Nothing changed; the three refused workflow actions are audited as refusals.
+    assert [r.action for r in lab.events()][before:] == [
+        "sign-out-refused",
+        "adjudicate-refused",
+        "amend-refused",
+    ]
     assert [u.username for u in lab.auth.users()] == ["ada", "paul", "pia", "tom"]
     assert _state(lab, "S26-00001").signout_state is SignOutState.ENTERED
     assert _state(lab, "S26-00003").signout_state is SignOutState.SIGNED_OUT
