@@ -181,8 +181,26 @@ class CaseEditor(QWidget):
             self.banner.setText("New case, not saved yet" + refusal)
             self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
             return
-        self.banner.setText(banner_text(stored, self._display_names(stored)) + refusal)
+        self.banner.setText(
+            banner_text(stored, self._display_names(stored)) + refusal + self._four_eyes(stored)
+        )
         self.banner.setStyleSheet(BANNER_STYLES.get(stored.signout_state, DEFAULT_BANNER_STYLE))
+
+    def _four_eyes(self, stored: StoredCase) -> str:
+        """A banner line warning a pathologist that changing results someone else entered means another
+        pathologist must sign them out (only when the lab's self-verification setting is off)."""
+        from her2desk.gui.signout_dialogs import results_change_warning
+        from her2desk.services.signout_service import SignOutService
+
+        actor = getattr(self.service, "actor", None)
+        if self.edit_refusal or not results_change_warning(actor, stored, allowed=False):
+            return ""  # no database read unless the warning could apply
+        try:
+            allowed = SignOutService(self.service.database).self_verification_allowed()
+        except Exception:  # unreadable: the service falls back to the cautious default, so warn
+            allowed = False
+        warning = results_change_warning(actor, stored, allowed)
+        return f"<br>{_html(warning)}" if warning else ""
 
     def _display_names(self, stored: StoredCase) -> dict[str, str]:
         """User name -> display name for the people the banner names (read once per editor, again when

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.case_checks import check_case
+from her2desk.domain.labels import field_label
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
-from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, WorkflowError
+from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.dialogs import conflict_text
 from her2desk.gui.fields import ERROR_STYLE
 from her2desk.gui.labels import label
@@ -41,6 +43,38 @@ if TYPE_CHECKING:
 SIGNATURE_MEANING_TEXT = "I have reviewed this result and sign it out."
 FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
 assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
+
+
+# Shown before a pathologist changes results someone else entered (the four-eyes rule is on).
+SELF_VERIFICATION_WARNING = (
+    "If you change the results, another pathologist must sign them out "
+    "(lab setting: allow self-verification)."
+)
+
+
+def results_change_warning(actor: Actor | None, stored: StoredCase | None, allowed: bool) -> str:
+    """`SELF_VERIFICATION_WARNING` when saving changed results would stop `actor` signing `stored` out:
+    a pathologist who is not already its enterer, on a case they may edit, with self-verification off
+    (`allowed` False). "" otherwise (the local user never signs out; an enterer already cannot)."""
+    if allowed or actor is None or actor.role is not Role.PATHOLOGIST or stored is None:
+        return ""
+    if stored.read_only or stored.entered_by_user_id == actor.user_id:
+        return ""
+    return SELF_VERIFICATION_WARNING
+
+
+def case_notes(stored: StoredCase) -> list[str]:
+    """What the pathologist should see before signing: the pre-analytic warnings of the case check
+    (fixation time, fragments, ...) and the interpretation's warnings and comments, each once."""
+    notes: list[str] = []
+    for text in check_case(stored.entry).warnings:
+        name, sep, message = text.partition(": ")
+        if sep and " " not in name:
+            text = f"{field_label(name)}: {message}"
+        notes.append(text)
+    notes.extend(stored.interpretation.warnings)
+    notes.extend(stored.interpretation.comments)
+    return list(dict.fromkeys(notes))
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -160,6 +194,11 @@ class SignOutDialog(WorkflowDialog):
             f"“{SIGNATURE_MEANING_TEXT}”",
             "Meaning of the signature",
         )
+        notes = case_notes(stored)
+        self.notes = _text_label(
+            "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
+            "Warnings and comments",
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password")
@@ -168,6 +207,7 @@ class SignOutDialog(WorkflowDialog):
         caption.setBuddy(self.password)
         form.addRow(caption, self.password)
         self.body.addWidget(self.summary)
+        self.body.addWidget(self.notes)
         self.body.addWidget(self.meaning)
         self.body.addLayout(form)
         if foreseen:
@@ -281,6 +321,16 @@ class AmendmentDialog(WorkflowDialog):
             "superseded.",
             "About amendment",
         )
+        try:
+            allowed = service.self_verification_allowed()
+        except Exception:  # unreadable: warn, as the service will then use the cautious default
+            allowed = False
+        # The amended case is open for editing, so the warning applies whoever entered it before.
+        self.self_verification = _text_label(
+            "" if allowed or actor.role is not Role.PATHOLOGIST else SELF_VERIFICATION_WARNING,
+            "About signing out the amended results",
+        )
+        self.self_verification.setVisible(bool(self.self_verification.text()))
         self.reason = ReasonBox("Amendment reason")
         form = QFormLayout()
         caption = QLabel("&Reason:")
@@ -288,6 +338,7 @@ class AmendmentDialog(WorkflowDialog):
         form.addRow(caption, self.reason)
         self.body.addWidget(self.summary)
         self.body.addWidget(note)
+        self.body.addWidget(self.self_verification)
         self.body.addLayout(form)
         self.reason.edit.setFocus()
 

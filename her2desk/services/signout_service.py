@@ -108,6 +108,13 @@ class SignOutService:
         self.policy = policy
         self.auth = AuthService(database)
 
+    def self_verification_allowed(self) -> bool:
+        """Whether whoever entered the results may sign them out (for warnings shown before an edit)."""
+        if self.policy is not None:
+            return self.policy.allow_self_verification
+        with self.database.engine.connect() as connection:
+            return self._policy(connection).allow_self_verification
+
     # -- helpers -------------------------------------------------------------------------------
 
     def _case_row(self, connection: Connection, accession: str) -> Any:

@@ -466,3 +466,92 @@ def test_worklist_filters_awaiting_sign_out_and_signed_out_today(lab: Lab, open_
     view.signed_out_today.setChecked(True)
     assert shown() == ["S26-000911"]
     assert view.count_label.text() == "1 case"
+
+
+# -- what the pathologist sees before signing or changing results ------------------------------------
+
+
+def test_the_sign_out_dialog_shows_the_cases_warnings_and_comments(
+    lab: Lab, open_window, dialog_driver, qtbot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    near_threshold = IshDetails(
+        probe=IshProbe.DUAL,
+        method=IshMethod.FISH,
+        first=IshCount(her2=Decimal("4.50"), cep17=Decimal("2.10"), cells=20),
+    )
+    poorly_fixed = entry("S26-000950", "SYN-500150", IhcScore.TWO_PLUS, near_threshold)
+    poorly_fixed = poorly_fixed.with_changes(
+        specimen=replace(poorly_fixed.specimen, fixation_hours=Decimal(5), fragments=3)
+    )
+    stored = CaseService(lab.database, actor=lab.tech).save(poorly_fixed, None)
+    assert stored.interpretation.warnings  # the engine warns: ratio near a threshold
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000950")
+    seen: dict[str, str] = {}
+
+    def look(dialog: QDialog) -> None:
+        seen["notes"] = find(dialog, "Warnings and comments", QLabel).text()
+
+    dialog_driver.append(look)
+    assert not path.signout_actions.sign_out()  # looked, then cancelled
+    assert "Fixation" in seen["notes"]
+    assert "5 h" in seen["notes"]
+    assert "specimen.fixation_hours" not in seen["notes"]  # a label, never a raw key
+    for note in (*stored.interpretation.warnings, *stored.interpretation.comments):
+        assert note in seen["notes"]
+    assert seen["notes"].count("Near a threshold") == 1  # said once, though both checks say it
+
+
+def test_the_amend_dialog_warns_that_changed_results_need_another_pathologist(
+    lab: Lab, open_window, dialog_driver, qtbot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from her2desk.services.signout_service import SignOutService
+
+    stored = CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000951", "SYN-500151", IhcScore.THREE_PLUS), None
+    )
+    SignOutService(lab.database).sign_out(lab.path, "S26-000951", PASSWORDS["pia"], stored.version)
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000951")
+    seen: dict[str, str] = {}
+
+    def look(dialog: QDialog) -> None:
+        label = find(dialog, "About signing out the amended results", QLabel)
+        seen["warning"] = label.text() if label.isVisibleTo(dialog) else ""
+
+    dialog_driver.append(look)
+    assert not path.signout_actions.amend()
+    assert seen["warning"] == signout_dialogs.SELF_VERIFICATION_WARNING
+    assert "another pathologist must sign them out" in seen["warning"]
+
+
+def test_the_banner_warns_a_pathologist_opening_a_case_someone_else_entered(
+    lab: Lab, open_window, qtbot
+) -> None:
+    cases = CaseService(lab.database, actor=lab.tech)
+    cases.save(entry("S26-000952", "SYN-500152", IhcScore.THREE_PLUS), None)
+    CaseService(lab.database, actor=lab.path).save(
+        entry("S26-000953", "SYN-500153", IhcScore.THREE_PLUS), None
+    )
+    warning = "If you change the results, another pathologist must sign them out"
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000952")
+    assert warning in path.editor.banner.text()
+    path.open_accession("S26-000953")  # her own case: she cannot sign it out anyway
+    assert warning not in path.editor.banner.text()
+    tech = open_window(lab, lab.tech)
+    tech.open_accession("S26-000952")
+    assert warning not in tech.editor.banner.text()
+
+
+def test_no_warning_when_the_lab_allows_self_verification(lab: Lab) -> None:
+    stored = CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000954", "SYN-500154", IhcScore.THREE_PLUS), None
+    )
+    assert signout_dialogs.results_change_warning(lab.path, stored, allowed=False)
+    assert signout_dialogs.results_change_warning(lab.path, stored, allowed=True) == ""
+    assert signout_dialogs.results_change_warning(None, stored, allowed=False) == ""
