@@ -2,7 +2,8 @@
 
 The decisions are `services.handout_service`'s, the same as the desktop program's: a case not yet
 signed out is refused unless --preliminary asks for a page marked PRELIMINARY — NOT FINAL *and* the
-lab's setting allow_preliminary_handouts is on (`her2desk settings set allow_preliminary_handouts true`).
+lab's setting allow_preliminary_handouts is on
+(`her2desk settings set allow_preliminary_handouts true --as ADMINISTRATOR`).
 The command line is a trusted local operator, but the issue says "where the lab's setting allows it",
 and a lab that decided against preliminary pages must not get them through a side door. An amended case
 prints "Corrected result" with the date of the amendment. The lab's name and contact line come from the
@@ -18,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from her2desk.handout.texts import LANGUAGES
+from her2desk.domain.lab_settings import LANGUAGES  # not the handout package: no import before use
 
 LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
 LAB_CONTACT_VARIABLE = "HER2DESK_LAB_CONTACT"
@@ -37,7 +38,12 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
     )
     p.add_argument("accession", metavar="ACCESSION", help="accession number of the stored case")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF file to write")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the handout (default: en)")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the handout (default: the lab setting handout_language, as shipped: en)",
+    )
     p.add_argument(
         "--preliminary",
         action="store_true",
@@ -80,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
     with CaseService(database) as service:
         handouts = HandoutService(service.database)
         lab_name, lab_contact = lab_from_environment()
+        if args.lang is None:  # the lab's default language, as the desktop program's preview uses
+            from her2desk.services.lab_settings_service import LabSettingsService
+
+            args.lang = LabSettingsService(service.database).load().handout_language
         try:
             prepared = handouts.prepare(
                 args.accession,

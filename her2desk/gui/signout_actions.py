@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QDialog
 from her2desk.domain import workflow
 from her2desk.domain.records import StoredCase
 from her2desk.domain.workflow import Action, Actor, CaseFacts
-from her2desk.gui import signout_dialogs
 
 if TYPE_CHECKING:
+    from her2desk.gui import signout_dialogs
     from her2desk.gui.main_window import MainWindow
 
 SIGN_OUT_SHORTCUT = "Ctrl+Shift+S"
@@ -129,6 +129,8 @@ class SignOutActions:
         return actor, stored
 
     def _run(self, dialog: signout_dialogs.WorkflowDialog, accession: str, done: str) -> bool:
+        from her2desk.gui import signout_dialogs  # on first use: not on the way to the first paint
+
         accepted = signout_dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         result = dialog.result_value
         dialog.deleteLater()
@@ -146,6 +148,8 @@ class SignOutActions:
             return False
         actor, stored = ready
         foreseen = foreseen_sign_out_problems(self.window, actor, stored)
+        from her2desk.gui import signout_dialogs
+
         dialog = signout_dialogs.SignOutDialog(
             self.window.workflow_service(), actor, stored, foreseen, parent=self.window
         )
@@ -156,6 +160,8 @@ class SignOutActions:
         if ready is None:
             return False
         actor, stored = ready
+        from her2desk.gui import signout_dialogs
+
         dialog = signout_dialogs.AdjudicationDialog(
             self.window.workflow_service(), actor, stored, parent=self.window
         )
@@ -166,6 +172,8 @@ class SignOutActions:
         if ready is None:
             return False
         actor, stored = ready
+        from her2desk.gui import signout_dialogs
+
         dialog = signout_dialogs.AmendmentDialog(
             self.window.workflow_service(), actor, stored, parent=self.window
         )

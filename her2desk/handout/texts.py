@@ -13,9 +13,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from her2desk.domain.lab_settings import LANGUAGES  # one list for the settings, the CLI and the texts
 from her2desk.handout.resources import handout_text_path
-
-LANGUAGES = ("en", "es")
 
 
 class UnknownLanguageError(ValueError):

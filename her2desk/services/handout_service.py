@@ -23,7 +23,7 @@ from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.signout_service import CaseNotFoundError, HandoutRecord, SignOutService
 from her2desk.store.database import Database
 
-ALLOW_PRELIMINARY_COMMAND = "her2desk settings set allow_preliminary_handouts true"
+ALLOW_PRELIMINARY_COMMAND = "her2desk settings set allow_preliminary_handouts true --as ADMINISTRATOR"
 
 
 class HandoutKind(Enum):

@@ -73,7 +73,7 @@ def test_preliminary_needs_the_lab_setting(
     assert main(["--database", database, "handout", "S26-07001", "-o", str(out), "--preliminary"]) == 2
     err = capsys.readouterr().err
     assert "does not allow preliminary handouts" in err
-    assert "her2desk settings set allow_preliminary_handouts true" in err
+    assert "her2desk settings set allow_preliminary_handouts true --as ADMINISTRATOR" in err
     assert not out.exists()
     assert SignOutService(open_database(database)).handouts("S26-07001") == []
 
@@ -202,3 +202,17 @@ def test_only_a_signed_out_case_gives_a_final_request(database: str) -> None:
         final = state is SignOutState.SIGNED_OUT
         assert request.preliminary is not final
         assert request.corrected_on == (day if final else None)
+
+
+def test_without_lang_the_lab_setting_chooses_the_language(
+    preliminary_allowed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _set(preliminary_allowed, "handout_language", "es")
+    out = tmp_path / "por-defecto.pdf"
+    argv = ["--database", preliminary_allowed, "handout", "S26-07001", "-o", str(out), "--preliminary"]
+    assert main(argv) == 0
+    assert ", es, " in capsys.readouterr().out
+    (recorded,) = SignOutService(open_database(preliminary_allowed)).handouts("S26-07001")
+    assert recorded.language == "es"
+    assert main([*argv[:-1], "--lang", "en", "--preliminary"]) == 0  # --lang still wins
+    assert SignOutService(open_database(preliminary_allowed)).handouts("S26-07001")[-1].language == "en"
