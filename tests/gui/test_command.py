@@ -136,6 +136,36 @@ def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> 
     assert result.stdout.strip() == "[]"
 
 
+def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Path) -> None:
+    """The window's features install menu actions only; their dialogs, the handout's texts and
+    multiprocessing load when used (each was once on the start-up path and cost milliseconds)."""
+    from her2desk.store.demo import seed_demo
+
+    path = tmp_path / "stored.sqlite3"
+    with open_case_service(str(path)) as service:
+        seed_demo(service, 30)
+    code = (
+        "import os, runpy, sys\n"
+        "later = ('multiprocessing', 'her2desk.gui.signout_dialogs', 'her2desk.handout.texts',\n"
+        "         'her2desk.gui.handout_preview', 'her2desk.gui.audit_view', 'her2desk.gui.users_dialog',\n"
+        "         'her2desk.gui.settings_dialog', 'her2desk.gui.patient_dialog', 'pypdfium2')\n"
+        "real_exit = os._exit\n"
+        "def report_then_exit(rc):\n"  # the command ends the process with os._exit after the paint
+        "    print(sorted(set(sys.modules) & set(later)))\n"
+        "    sys.stdout.flush()\n"
+        "    real_exit(rc)\n"
+        "os._exit = report_then_exit\n"
+        f"sys.argv = ['her2desk', '--demo', '--database', {str(path)!r}, '--quit-after-paint']\n"
+        "try:\n"
+        "    runpy.run_module('her2desk', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    report_then_exit(done.code or 0)\n"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path) -> None:
     """An existing current file is painted from `store.first_page`; SQLAlchemy loads after the paint."""
     from her2desk.store.demo import seed_demo
