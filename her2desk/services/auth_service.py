@@ -121,8 +121,9 @@ class AuthService:
         local_administrator: str | None = None,
     ) -> Actor:
         """Add a user. `by` is the signed-in administrator (role re-read from the database); without
-        one, only the first user of an empty database (an administrator) may be created, unless
-        `local_administrator` names the trusted command-line operator."""
+        one, only the first user of an empty database (an administrator) may be created —
+        `local_administrator` then names the command-line operator for the audit trail. Once any user
+        exists, only a signed-in administrator adds users, whatever the caller claims."""
         parsed = check_new_user(username, password, str(role))
         password_hash = hash_password(password)
         now = utc_now()
@@ -138,10 +139,8 @@ class AuthService:
                 if reasons:
                     raise WorkflowError(reasons)
                 who = current.username
-            elif local_administrator is not None:
-                who = local_administrator
-            else:
-                raise WorkflowError(["only an administrator may add users"])
+            else:  # a trusted-operator claim counts only on an empty database (checked above)
+                raise WorkflowError(["only a signed-in administrator may add users"])
             taken = connection.execute(select(User.id).where(User.username == username)).first()
             if taken is not None:
                 raise UserInputError(f"there is already a user named {username}")

@@ -29,7 +29,7 @@ from her2desk.domain.lab_settings import (
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
-from her2desk.store.schema import LabSetting
+from her2desk.store.schema import LabSetting, User
 from her2desk.store.users import current_actor
 
 log = logging.getLogger(__name__)
@@ -95,9 +95,9 @@ class LabSettingsService:
                 if current.role is not Role.ADMINISTRATOR:
                     raise WorkflowError([ADMINISTRATOR_ONLY])
                 who = current.username
-            elif local_administrator:
-                who = local_administrator
-            else:
+            elif local_administrator and not _has_users(connection):
+                who = local_administrator  # the operator of a lab with no accounts yet
+            else:  # once accounts exist, a signed-in administrator, whatever the caller claims
                 raise WorkflowError([ADMINISTRATOR_ONLY])
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
@@ -105,6 +105,10 @@ class LabSettingsService:
                 _write(connection, name, value, who, now)
             after, _problems = read_lab_settings(connection)
         return after
+
+
+def _has_users(connection: Connection) -> bool:
+    return connection.execute(select(User.id).limit(1)).first() is not None
 
 
 def _write(connection: Connection, name: str, value: str, who: str, now: datetime) -> None:

@@ -157,9 +157,8 @@ def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
     assert not reopened.exists()
     assert [h.superseded for h in signout.handouts("S26-07001")] == [True]
 
-    other = AuthService(signout.database).create_user(
-        "paul", "paul-pass-1", Role.PATHOLOGIST, local_administrator="test"
-    )
+    admin = AuthService(signout.database).login("ada", "admin-pass-1").actor
+    other = AuthService(signout.database).create_user("paul", "paul-pass-1", Role.PATHOLOGIST, by=admin)
     version = CaseService(signout.database).load("S26-07001").version
     signout.sign_out(other, "S26-07001", "paul-pass-1", version)
     corrected = tmp_path / "corrected.pdf"

@@ -13,6 +13,7 @@ from sqlalchemy import select, text, update
 from her2desk.domain.lab_settings import DEFAULT_LAB_SETTINGS, LabSettingError
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.store.database import open_database
 from her2desk.store.schema import LabSetting, User
 
 
@@ -90,12 +91,22 @@ def test_the_role_is_read_from_the_database(lab: Lab) -> None:
     assert _rows(lab) == {}
 
 
-def test_the_command_line_operator_is_trusted_as_local_administrator(lab: Lab) -> None:
-    settings = LabSettingsService(lab.database).update(
-        None, "lab_contact", "Call 555-0100", local_administrator="root@bench"
-    )
-    assert settings.lab_contact == "Call 555-0100"
-    assert lab.events("setting")[-1].who == "root@bench"
+def test_a_trusted_operator_claim_counts_only_before_any_account_exists(lab: Lab, tmp_path) -> None:
+    with pytest.raises(WorkflowError, match="administrator"):  # the lab has accounts: sign in
+        LabSettingsService(lab.database).update(None, "lab_contact", "555-0100", local_administrator="root")
+    assert LabSettingsService(lab.database).load().lab_contact == ""
+    with pytest.raises(WorkflowError, match="signed-in administrator"):
+        lab.auth.create_user("mallory", "mallory-pass-1", Role.ADMINISTRATOR, local_administrator="root")
+    assert "mallory" not in {u.username for u in lab.auth.users()}
+
+    empty = open_database(str(tmp_path / "no-accounts.sqlite3"))  # a lab before its first account
+    try:
+        settings = LabSettingsService(empty).update(
+            None, "lab_contact", "Call 555-0100", local_administrator="root@bench"
+        )
+        assert settings.lab_contact == "Call 555-0100"
+    finally:
+        empty.close()
 
 
 @pytest.mark.parametrize(

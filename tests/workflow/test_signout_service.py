@@ -344,7 +344,7 @@ def test_the_first_user_must_be_an_administrator_and_later_ones_need_one(sqlite_
         with pytest.raises(UserInputError, match="at least 8"):
             auth.create_user("ada", "short", Role.ADMINISTRATOR)
         admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
-        with pytest.raises(WorkflowError, match="only an administrator"):
+        with pytest.raises(WorkflowError, match="only a signed-in administrator"):
             auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST)
         with pytest.raises(UserInputError, match="already a user named"):
             auth.create_user("ada", "admin-pass-2", Role.PATHOLOGIST, by=admin)
