@@ -10,12 +10,30 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from her2desk.gui.labels import label
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
+
+
+def message_label(name: str) -> QLabel:
+    """A hidden error line for a dialog field, found by screen readers as "<name> message". It takes
+    its own height and gives none: a message must never squeeze the field above it."""
+    message = QLabel()
+    message.setAccessibleName(f"{name} message")
+    message.setWordWrap(True)
+    message.setStyleSheet(ERROR_STYLE)
+    message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    message.setVisible(False)
+    return message
+
+
+def show_message(message: QLabel, text: str) -> None:
+    """Show `text` on a `message_label`, or hide it when there is nothing to say."""
+    message.setText(text)
+    message.setVisible(bool(text))
 
 
 @dataclass

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.gui.fields import ERROR_STYLE
 from her2desk.gui.login_dialog import failure_delay_ms
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class LockScreen(QWidget):
         self.password.setMaximumWidth(320)
         self.message = QLabel()
         self.message.setAccessibleName("Unlock message")
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setVisible(False)
         self.unlock_button = QPushButton("&Unlock")

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from her2desk.gui.fields import message_label, show_message
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
@@ -41,23 +42,6 @@ def failure_delay_ms(failures: int) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     return min(1000 * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS)
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setAccessibleName(f"{name} message")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.setSizePolicy(
-        QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed
-    )  # takes its height, gives none
-    label.setVisible(False)
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def _fit_height(dialog: QDialog) -> None:
@@ -101,7 +85,7 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = _message_label("Sign in")
+        self.message = message_label("Sign in")
         self.sign_in_button = QPushButton("&Sign in")
         self.sign_in_button.setAccessibleName("Sign in")
         self.sign_in_button.setDefault(True)
@@ -139,7 +123,9 @@ class LoginDialog(QDialog):
             self._failed(LOGIN_FAILED_TEXT)
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
-            _show(self.message, f"The database could not be reached, so nobody can sign in now: {error}")
+            show_message(
+                self.message, f"The database could not be reached, so nobody can sign in now: {error}"
+            )
             _fit_height(self)
             return False
         self.accept()
@@ -154,7 +140,7 @@ class LoginDialog(QDialog):
             self.sign_in_button.setEnabled(False)
             QTimer.singleShot(delay, lambda: self.sign_in_button.setEnabled(True))
             text += f". Try again in {max(1, delay // 1000)} s."
-        _show(self.message, text)
+        show_message(self.message, text)
         _fit_height(self)
 
 
@@ -193,7 +179,7 @@ class FirstAdministratorDialog(QDialog):
             if secret:
                 field.setEchoMode(QLineEdit.EchoMode.Password)
             self.fields[name] = field
-            self.messages[name] = _message_label(name)
+            self.messages[name] = message_label(name)
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(field)
@@ -203,7 +189,7 @@ class FirstAdministratorDialog(QDialog):
             form.addRow(caption, column)
         self.fields["Password"].setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
         self.fields["Display name"].setPlaceholderText("as shown in the program, e.g. Dr A. Example")
-        self.message = _message_label("Create administrator")
+        self.message = message_label("Create administrator")
         self.create_button = QPushButton("&Create administrator")
         self.create_button.setAccessibleName("Create administrator")
         self.create_button.setDefault(True)
@@ -250,8 +236,8 @@ class FirstAdministratorDialog(QDialog):
 
         found = self.problems()
         for name, text in found.items():
-            _show(self.messages[name], text)
-        _show(self.message, "")
+            show_message(self.messages[name], text)
+        show_message(self.message, "")
         _fit_height(self)
         first = next((name for name, text in found.items() if text), None)
         if first is not None:
@@ -266,11 +252,11 @@ class FirstAdministratorDialog(QDialog):
                 self.fields["Display name"].text().strip() or username,
             )
         except (UserInputError, WorkflowError) as refused:  # e.g. someone else created a user meanwhile
-            _show(self.message, f"The administrator was not created: {refused}.")
+            show_message(self.message, f"The administrator was not created: {refused}.")
             _fit_height(self)
             return False
         except Exception as error:  # database problem: in words
-            _show(self.message, f"The database could not be written, nothing was created: {error}")
+            show_message(self.message, f"The database could not be written, nothing was created: {error}")
             _fit_height(self)
             return False
         self.accept()

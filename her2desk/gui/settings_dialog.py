@@ -37,6 +37,7 @@ from her2desk.domain.lab_settings import (
     parse_setting,
 )
 from her2desk.domain.workflow import Actor, Role
+from her2desk.gui.fields import message_label, show_message
 
 if TYPE_CHECKING:
     from her2desk.services.lab_settings_service import LabSettingsService
@@ -56,20 +57,6 @@ HINTS = {
 
 def run_modal(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setAccessibleName(f"{name} message")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.setVisible(False)
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class SettingsDialog(QDialog):
@@ -108,13 +95,13 @@ class SettingsDialog(QDialog):
             widget.setToolTip(HINTS.get(name, ""))
             widget.setEnabled(self.editable)
             self.inputs[name] = widget
-            self.messages[name] = _message_label(label)
+            self.messages[name] = message_label(label)
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(self.messages[name])
             form.addRow(f"{label}:", column)
-        self.message = _message_label("Lab settings")
+        self.message = message_label("Lab settings")
         self.save_button = QPushButton("&Save")
         self.save_button.setAccessibleName("Save lab settings")
         self.save_button.setVisible(self.editable)
@@ -194,25 +181,25 @@ class SettingsDialog(QDialog):
             return False
         problems = self.problems_found()
         for name, label in self.messages.items():
-            _show(label, problems.get(name, ""))
+            show_message(label, problems.get(name, ""))
         if problems:
-            _show(self.message, "Nothing was saved: correct the values marked in red.")
+            show_message(self.message, "Nothing was saved: correct the values marked in red.")
             self.inputs[next(iter(problems))].setFocus()
             return False
         changes = self.changes()
         if not changes:
-            _show(self.message, "")
+            show_message(self.message, "")
             self.accept()
             return True
         try:
             self.settings = self.service.update_many(self.actor, changes)
         except (WorkflowError, LabSettingError) as error:
-            _show(self.message, f"Nothing was saved: {error}")
+            show_message(self.message, f"Nothing was saved: {error}")
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
-            _show(self.message, f"Nothing was saved; the database could not be written: {error}")
+            show_message(self.message, f"Nothing was saved; the database could not be written: {error}")
             return False
-        _show(self.message, "")
+        show_message(self.message, "")
         if self.on_saved is not None:
             labels = ", ".join(SETTING_LABELS[name] for name in changes)
             self.on_saved(f"Lab settings saved: {labels}")

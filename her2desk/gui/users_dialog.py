@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.workflow import Actor, Role
+from her2desk.gui.fields import ERROR_STYLE, message_label, show_message
 
 if TYPE_CHECKING:
     from her2desk.services.auth_service import AuthService, UserInfo
@@ -41,20 +42,6 @@ PASSWORDS_DIFFER = "the two passwords differ"
 
 def run_modal(dialog: QDialog) -> int:
     return dialog.exec()
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setAccessibleName(f"{name} message")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.setVisible(False)
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def _line(name: str, *, secret: bool = False) -> QLineEdit:
@@ -108,7 +95,7 @@ class UsersDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.message = _message_label("Users")  # outcomes (plain) and refusals (red, "Not done: ...")
+        self.message = message_label("Users")  # outcomes (plain) and refusals (red, "Not done: ...")
 
         self.active_button = QPushButton("&Deactivate")
         self.active_button.setAccessibleName("Deactivate or reactivate user")
@@ -120,8 +107,8 @@ class UsersDialog(QDialog):
         self.reset_password.setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
         self.reset_repeat = _line("Repeat reset password", secret=True)
         self.reset_messages = {
-            "password": _message_label("Reset password"),
-            "repeat": _message_label("Repeat reset password"),
+            "password": message_label("Reset password"),
+            "repeat": message_label("Repeat reset password"),
         }
         self.reset_button = QPushButton("Set &password")
         self.reset_button.setAccessibleName("Set password")
@@ -146,7 +133,7 @@ class UsersDialog(QDialog):
         self.new_role.setAccessibleName("New role")
         self.new_role.addItems([r.value for r in Role])
         self.new_messages = {
-            key: _message_label(field.accessibleName()) for key, field in self.new_fields.items()
+            key: message_label(field.accessibleName()) for key, field in self.new_fields.items()
         }
         self.add_button = QPushButton("&Add user")
         self.add_button.setAccessibleName("Add user")
@@ -191,8 +178,8 @@ class UsersDialog(QDialog):
         try:
             self.users = self.auth.users()
         except Exception as error:  # an unreachable database: in words, never a traceback
-            self.message.setStyleSheet("color: #b00020;")
-            _show(self.message, f"Not done: the users could not be read: {error}")
+            self.message.setStyleSheet(ERROR_STYLE)
+            show_message(self.message, f"Not done: the users could not be read: {error}")
             return
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
@@ -225,7 +212,7 @@ class UsersDialog(QDialog):
 
     def _done(self, text: str, select_user_id: int | None) -> None:
         self.message.setStyleSheet("")
-        _show(self.message, text)
+        show_message(self.message, text)
         self.reload(select_user_id)
         if self.on_done is not None:
             self.on_done(text)
@@ -234,11 +221,11 @@ class UsersDialog(QDialog):
         from her2desk.domain.workflow import WorkflowError
         from her2desk.services.auth_service import UserInputError
 
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, WorkflowError | UserInputError):
-            _show(self.message, f"Not done: {error}")
+            show_message(self.message, f"Not done: {error}")
         else:  # an unreachable or locked database
-            _show(self.message, f"Not done; the database could not be written: {error}")
+            show_message(self.message, f"Not done; the database could not be written: {error}")
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -270,7 +257,7 @@ class UsersDialog(QDialog):
         if not problems["password"] and password != repeat:
             problems["repeat"] = PASSWORDS_DIFFER
         for key, label in self.reset_messages.items():
-            _show(label, problems[key])
+            show_message(label, problems[key])
         if any(problems.values()):
             return False
         try:
@@ -302,7 +289,7 @@ class UsersDialog(QDialog):
         if not problems["password"] and texts["password"] != texts["repeat"]:
             problems["repeat"] = PASSWORDS_DIFFER
         for key, label in self.new_messages.items():
-            _show(label, problems[key])
+            show_message(label, problems[key])
         if any(problems.values()):
             return False
         role = self.new_role.currentText()
