@@ -132,3 +132,92 @@ class Ui:
 @pytest.fixture
 def ui(qtbot) -> Ui:
     return Ui(qtbot)
+
+
+# -- signed-in windows and dialogs driven without a modal loop --------------------------------------
+
+
+def signed_in_window(service: CaseService, actor, qtbot) -> MainWindow:
+    """A main window for `actor` on `service`'s database, shown and with its worklist counted."""
+    window = MainWindow(CaseService(service.database, actor=actor), actor=actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.worklist_model.total is not None)
+    return window
+
+
+def close_window(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Close a window in a test: unsaved changes discarded, an idle lock opened first."""
+    from her2desk.gui import idle_lock
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    monkeypatch.setattr(idle_lock, "confirm_discard", lambda *_a: True)
+    if window.idle_lock is not None and window.idle_lock.locked:
+        window.idle_lock.unlock()
+    window.close()
+    window.runner.wait()
+
+
+def login_answer(qtbot, ui: Ui, username: str, password: str, calls: list[dict] | None = None):
+    """A stand-in for `login_dialog.run_login`: the real dialog, shown non-modally, given the keyboard
+    as a modal dialog would have it, filled in and submitted. `calls` collects the options it got."""
+    from PySide6.QtWidgets import QApplication
+
+    from her2desk.gui.login_dialog import LoginDialog
+
+    def run_login(auth, parent=None, **options):
+        if calls is not None:
+            calls.append(options)
+        dialog = LoginDialog(auth, parent, **options)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+        ui.type(dialog, "User name", username)
+        ui.type(dialog, "Password", password)
+        qtbot.mouseClick(ui.find(dialog, "Sign in"), Qt.MouseButton.LeftButton)
+        return dialog.session
+
+    return run_login
+
+
+@pytest.fixture
+def open_window(qtbot, monkeypatch: pytest.MonkeyPatch):
+    """`open_window(lab, actor)`: a shown main window on `lab.database` for `actor` (None: the local
+    user without sign-in); every window is closed, unsaved changes discarded, after the test."""
+    windows: list[MainWindow] = []
+
+    def make(lab, actor) -> MainWindow:
+        service = CaseService(lab.database, actor=actor) if actor else CaseService(lab.database, "local")
+        window = MainWindow(service, actor=actor)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.worklist_model.total is not None)
+        windows.append(window)
+        return window
+
+    yield make
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
+    for window in windows:
+        window.close()
+        window.runner.wait()
+        window.deleteLater()
+
+
+def dialog_queue(monkeypatch: pytest.MonkeyPatch, qtbot, module) -> list:
+    """Replace `module.exec_dialog` (a feature's one modal seam) with a queue of functions that each
+    drive one dialog, shown non-modally; a dialog nobody expected fails the test, and a dialog the
+    driver leaves open is cancelled, as a person closing it would."""
+    queue: list = []
+
+    def run(dialog) -> int:
+        assert queue, f"unexpected dialog: {dialog.windowTitle()}"
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        queue.pop(0)(dialog)
+        if dialog.isVisible():
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(module, "exec_dialog", run)
+    return queue

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from qt_fixtures import close_window, login_answer, signed_in_window
 from sqlalchemy import select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
@@ -61,22 +62,6 @@ def audit_rows(service: CaseService, action: str) -> list[AuditRow]:
 
 def click(qtbot, ui, root: QWidget, name: str) -> None:
     qtbot.mouseClick(ui.find(root, name), Qt.MouseButton.LeftButton)
-
-
-def login_answer(qtbot, ui, username: str, password: str, calls: list[dict]) -> Callable:
-    """A stand-in for `run_login`: the real dialog, shown non-modally, filled in and submitted."""
-
-    def run_login(auth, parent=None, **options):
-        calls.append(options)
-        dialog = LoginDialog(auth, parent, **options)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        ui.type(dialog, "User name", username)
-        ui.type(dialog, "Password", password)
-        click(qtbot, ui, dialog, "Sign in")
-        return dialog.session
-
-    return run_login
 
 
 def refuse(name: str) -> Callable:
@@ -260,23 +245,6 @@ def test_quitting_the_login_quits_without_a_window(
 # -- switching user ---------------------------------------------------------------------------------
 
 
-def signed_in_window(service: CaseService, actor: Actor, qtbot) -> MainWindow:
-    window = MainWindow(CaseService(service.database, actor=actor), actor=actor)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.worklist_model.total is not None)
-    return window
-
-
-def close(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
-    monkeypatch.setattr(idle_lock, "confirm_discard", lambda *_a: True)
-    if window.idle_lock is not None and window.idle_lock.locked:
-        window.idle_lock.unlock()
-    window.close()
-    window.runner.wait()
-
-
 def test_switch_user_rebuilds_the_services_for_the_new_user(
     service: CaseService, users, qtbot, ui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -315,7 +283,7 @@ def test_switch_user_rebuilds_the_services_for_the_new_user(
             case = session.scalars(select(Case).where(Case.accession == ENTRY.accession)).one()
             assert case.entered_by_user_id == users["tech"].user_id
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_the_patient_history_follows_the_open_case(
@@ -341,7 +309,7 @@ def test_the_patient_history_follows_the_open_case(
         assert window.history.mrn == "SYN-501"
         assert "Testpatient-Login" in ui.text(window, "Patient")
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 # -- the idle lock ----------------------------------------------------------------------------------
@@ -396,7 +364,7 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
         assert [r.who for r in audit_rows(service, "login")] == ["tech"]
         qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=5000)  # and it locks again
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_input_restarts_the_idle_time(service: CaseService, users, qtbot, monkeypatch) -> None:
@@ -409,7 +377,7 @@ def test_input_restarts_the_idle_time(service: CaseService, users, qtbot, monkey
         assert window.idle_lock.timer.remainingTime() > 7000  # counting from the key press again
         assert not window.idle_lock.locked
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_switch_user_from_the_lock_screen(
@@ -443,7 +411,7 @@ def test_switch_user_from_the_lock_screen(
         assert service.load(ENTRY.accession) is None
         assert ui.text(window, "Signed-in user") == "Signed in as path (pathologist)"
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_a_window_without_a_signed_in_user_never_locks(service: CaseService, window: MainWindow) -> None:

@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton
+from qt_fixtures import dialog_queue
 from sqlalchemy import select
 
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import dialogs, patient_actions
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui import patient_actions
 from her2desk.services.auth_service import AuthService
-from her2desk.services.case_service import CaseService
 from her2desk.store.database import Database, open_database
 from her2desk.store.schema import AuditRow
 
@@ -48,41 +47,9 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
 
 
 @pytest.fixture
-def open_window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Lab, Actor], MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(lab: Lab, actor: Actor) -> MainWindow:
-        window = MainWindow(CaseService(lab.database, actor=actor), actor=actor)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.worklist_model.total is not None)
-        windows.append(window)
-        return window
-
-    yield make
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
-    for window in windows:
-        window.close()
-        window.runner.wait()
-        window.deleteLater()
-
-
-@pytest.fixture
 def drive(monkeypatch: pytest.MonkeyPatch, qtbot) -> list[Callable[[QDialog], None]]:
-    """Functions that each drive one correction dialog; a dialog nobody expected fails the test."""
-    queue: list[Callable[[QDialog], None]] = []
-
-    def run(dialog: QDialog) -> int:
-        assert queue, f"unexpected dialog: {dialog.windowTitle()}"
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        queue.pop(0)(dialog)
-        if dialog.isVisible():
-            dialog.reject()
-        return dialog.result()
-
-    monkeypatch.setattr(patient_actions, "exec_dialog", run)
-    return queue
+    """Functions that each drive one correction dialog (see `qt_fixtures.dialog_queue`)."""
+    return dialog_queue(monkeypatch, qtbot, patient_actions)
 
 
 def type_case(ui, form, family_name: str) -> None:

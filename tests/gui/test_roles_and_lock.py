@@ -7,19 +7,18 @@ Real SQLite files and real widgets; the login is the real dialog shown non-modal
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from qt_fixtures import close_window, login_answer, signed_in_window
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import admin_actions, dialogs, idle_lock, login_dialog, settings_dialog
-from her2desk.gui.login_dialog import LoginDialog
+from her2desk.gui import admin_actions, idle_lock, login_dialog, settings_dialog
 from her2desk.gui.main_window import MainWindow
 from her2desk.gui.worklist_view import EMPTY_HINT
 from her2desk.services.auth_service import AuthService
@@ -49,40 +48,6 @@ def users(service: CaseService) -> dict[str, Actor]:
     }
 
 
-def signed_in_window(service: CaseService, actor: Actor, qtbot) -> MainWindow:
-    window = MainWindow(CaseService(service.database, actor=actor), actor=actor)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.worklist_model.total is not None)
-    return window
-
-
-def close(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
-    monkeypatch.setattr(idle_lock, "confirm_discard", lambda *_a: True)
-    if window.idle_lock is not None and window.idle_lock.locked:
-        window.idle_lock.unlock()
-    window.close()
-    window.runner.wait()
-
-
-def login_answer(qtbot, ui, username: str, password: str) -> Callable:
-    """A stand-in for `run_login`: the real dialog, shown non-modally, filled in and submitted."""
-
-    def run_login(auth, parent=None, **options):
-        dialog = LoginDialog(auth, parent, **options)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialog.activateWindow()  # as a modal dialog would be: it has the keyboard
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
-        ui.type(dialog, "User name", username)
-        ui.type(dialog, "Password", password)
-        qtbot.mouseClick(ui.find(dialog, "Sign in"), Qt.MouseButton.LeftButton)
-        return dialog.session
-
-    return run_login
-
-
 # -- 1. the idle time follows the lab setting in windows already open ----------------------------
 
 
@@ -105,7 +70,7 @@ def test_a_shorter_idle_time_reaches_an_open_window_without_a_restart(
         qtbot.keyClick(window.worklist.search, Qt.Key.Key_A)  # input restarts the count at the new time
         assert lock.timer.interval() == 60_000
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_an_idle_time_already_exceeded_locks_at_once(
@@ -120,7 +85,7 @@ def test_an_idle_time_already_exceeded_locks_at_once(
         lock.reread_interval()
         qtbot.waitUntil(lambda: lock.locked, timeout=1000)
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_saving_the_lab_settings_in_this_window_applies_the_idle_time_at_once(
@@ -142,7 +107,7 @@ def test_saving_the_lab_settings_in_this_window_applies_the_idle_time_at_once(
         assert window.idle_lock.current_ms == 2 * 60_000  # not a minute later
         assert window.idle_lock.timer.remainingTime() < 2 * 65_000
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 # -- 2. a role that may not edit cases ---------------------------------------------------------------
@@ -195,7 +160,7 @@ def test_an_administrator_sees_cases_read_only_and_cannot_start_one(
         assert not window.new_action.isEnabled()
         assert ADMIN_LINE in ui.text(window, "Case state")
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_the_empty_worklist_hint_follows_switch_user(
@@ -210,7 +175,7 @@ def test_the_empty_worklist_hint_follows_switch_user(
         qtbot.waitUntil(lambda: ui.text(window, "Case count") == EMPTY_HINT, timeout=3000)
         assert window.new_action.isEnabled()
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 # -- 3. one version number for users: the report version ------------------------------------------
@@ -235,7 +200,7 @@ def test_status_messages_show_the_report_version_not_the_lock_counter(
         window.editor.reload()
         assert message() == f"Reloaded case {ENTRY.accession} (report version 1)"
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 # -- 4. the window has the keyboard after a dialog ---------------------------------------------------
@@ -252,7 +217,7 @@ def test_the_window_is_active_again_after_switch_user(
         assert window.actor == users["path"]
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 # -- 6. who signed a case out, by the name people know ---------------------------------------------
@@ -271,7 +236,7 @@ def test_the_banner_names_the_signer_by_display_name_and_user_name(
         banner = ui.text(window, "Case state")
         assert "Signed out by Dr Petra Path (path1) at " in banner
     finally:
-        close(window, monkeypatch)
+        close_window(window, monkeypatch)
 
 
 def test_a_display_name_equal_to_the_user_name_is_not_repeated() -> None:

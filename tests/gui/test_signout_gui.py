@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
+from qt_fixtures import dialog_queue
 from sqlalchemy import select, update
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
@@ -25,8 +26,7 @@ from her2desk.domain.inputs import IshCount
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site, Status
 from her2desk.domain.workflow import Actor, Role, WorkflowError
-from her2desk.gui import dialogs, signout_dialogs
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui import signout_dialogs
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.store.database import Database, open_database
@@ -57,42 +57,9 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
 
 
 @pytest.fixture
-def open_window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., MainWindow]]:
-    windows: list[MainWindow] = []
-
-    def make(lab: Lab, actor: Actor | None) -> MainWindow:
-        service = CaseService(lab.database, actor=actor) if actor else CaseService(lab.database, "local")
-        window = MainWindow(service, actor=actor)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.worklist_model.total is not None)
-        windows.append(window)
-        return window
-
-    yield make
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
-    for window in windows:
-        window.close()
-        window.runner.wait()
-        window.deleteLater()
-
-
-@pytest.fixture
 def dialog_driver(monkeypatch: pytest.MonkeyPatch, qtbot) -> list[Callable[[QDialog], None]]:
-    """Queue of functions that each drive one dialog; a dialog nobody expected fails the test."""
-    queue: list[Callable[[QDialog], None]] = []
-
-    def run(dialog: QDialog) -> int:
-        assert queue, f"unexpected dialog: {dialog.windowTitle()}"
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        queue.pop(0)(dialog)
-        if dialog.isVisible():
-            dialog.reject()  # the driver left it open: the person cancels
-        return dialog.result()
-
-    monkeypatch.setattr(signout_dialogs, "exec_dialog", run)
-    return queue
+    """Queue of functions that each drive one sign-out dialog (see `qt_fixtures.dialog_queue`)."""
+    return dialog_queue(monkeypatch, qtbot, signout_dialogs)
 
 
 def find(root, name: str, kind: type):
