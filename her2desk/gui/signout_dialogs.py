@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import field_label
 from her2desk.domain.numbers import format_decimal
@@ -103,7 +104,8 @@ def _text_label(text: str, name: str) -> QLabel:
 
 
 def case_summary(stored: StoredCase) -> str:
-    """Accession, patient, specimen and the engine's result (with any adjudication beside it)."""
+    """Accession, patient, specimen, the reported result (what will be signed out) and the engine's
+    result beside it, with the adjudication's reason."""
     entry, result = stored.entry, stored.interpretation
     patient = entry.patient.display_name
     specimen = ", ".join(label(v) for v in (entry.specimen.site, entry.specimen.procedure) if v is not None)
@@ -114,19 +116,26 @@ def case_summary(stored: StoredCase) -> str:
         numbers.append(f"ratio {format_decimal(result.ratio)}")
     if result.her2_average is not None:
         numbers.append(f"HER2 per cell {format_decimal(result.her2_average)}")
+    reported = stored.reported
     lines = [
         f"Case {entry.accession}, report version {stored.report_version}",
         f"Patient: {patient} (MRN {entry.patient.mrn})",
         f"Specimen: {specimen or 'not given'}",
+        f"Reported result: {reported.label()}"
+        + (
+            f", adjudicated by {reported.adjudication.by}"
+            if reported.adjudication and reported.adjudication.by
+            else ""
+        ),
         f"Guideline result: {label(result.status) if result.status else 'no result'}"
         + (f" ({', '.join(numbers)})" if numbers else ""),
     ]
     if result.descriptor is not None:
-        lines.append(f"Descriptor: {label(result.descriptor)}")
+        lines.append(f"Guideline descriptor: {label(result.descriptor)}")
     if stored.adjudicated_status is not None:
-        lines.append(
-            f"Adjudicated status: {label(stored.adjudicated_status)} — {stored.adjudication_reason or ''}"
-        )
+        lines.append(f"Adjudication reason: {stored.adjudication_reason or ''}")
+    if stored.one_person_counted_both:
+        lines.append(SAME_OBSERVER_NOTE)
     return "\n".join(lines)
 
 
