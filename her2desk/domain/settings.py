@@ -35,6 +35,11 @@ class GuidelineSettings:
     # Descriptors of negative breast results (2023: descriptors only, never categories).
     report_her2_low: bool = True
     report_her2_ultralow: bool = True
+    # Lab choices [K]: IHC 3+ (any site) without a controls result, and breast IHC 3+ without the
+    # percentage of stained cells, are warnings by default; a lab may make either an error that blocks
+    # saving (rules §(c) "Required fields": control status; CAP template "% ... report for 2+, 3+").
+    require_controls_for_ihc3: bool = False
+    require_stained_pct_for_breast_ihc3: bool = False
     # Near-threshold banner (design decision, rules §(c) "Rounding").
     near_ratio_low: Decimal = Decimal("1.80")
     near_ratio_high: Decimal = Decimal("2.20")
