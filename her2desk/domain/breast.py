@@ -34,6 +34,8 @@ _IHC_MEASURED = {
     IhcScore.ONE_PLUS: ("faint, incomplete membrane staining", "> 10%"),
     IhcScore.ZERO: ("faint, incomplete membrane staining", "<= 10%"),
 }
+# Scores whose negative result can be told HER2-low from HER2-0 (rules §2.1-2.2).
+_SCORED = (IhcScore.ZERO, IhcScore.ONE_PLUS, IhcScore.TWO_PLUS)
 
 
 def _ihc_trail(ihc: IhcScore, pct: Decimal | None) -> str:
@@ -74,9 +76,16 @@ def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interp
 
 
 def _negative(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
-    """Every negative breast result: its descriptor (by the IHC score) and the 2023 comment."""
+    """Every negative breast result: its descriptor (by the IHC score) and the 2023 comment.
+
+    The 2023 comment (why IHC 0 vs 1+ matters) goes on every negative with a scored IHC, IHC 0
+    included, as the 2023 update recommends; a negative without one (IHC indeterminate, or ISH alone)
+    says instead that a scored IHC is needed to judge HER2-low. A lab may turn both off.
+    """
     descriptor = _descriptor(test, settings, b)
-    b.comment(settings.comments.her2_low_2023)
+    if settings.report_2023_comment:
+        scored = test.ihc in _SCORED
+        b.comment(settings.comments.her2_low_2023 if scored else settings.comments.her2_low_needs_scored_ihc)
     if descriptor is Descriptor.ULTRALOW:
         b.comment(settings.comments.her2_ultralow)
     return b.finish(Status.NEGATIVE, NextStep.NONE, descriptor)
