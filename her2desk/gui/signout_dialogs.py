@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
-from her2desk.domain.labels import field_label
+from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
@@ -65,15 +65,17 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
 
 
 def case_notes(stored: StoredCase) -> list[str]:
-    """What the pathologist should see before signing: the pre-analytic warnings of the case check
-    (fixation time, fragments, ...) and the interpretation's warnings and comments, each once."""
-    notes: list[str] = []
-    for text in check_case(stored.entry).warnings:
-        name, sep, message = text.partition(": ")
-        if sep and " " not in name:
-            text = f"{field_label(name)}: {message}"
-        notes.append(text)
-    notes.extend(stored.interpretation.warnings)
+    """What the pathologist should see before signing, each once and in words: the case check's own
+    warnings (pre-analytics, controls, clone), the warnings of the result being signed and its comments.
+
+    The case check also repeats the engine's warnings; those are taken from the stored result, the one
+    being signed, so a warning is never listed twice. Field keys ("stained_pct: ...") become labels
+    ("Stained percent: ...").
+    """
+    check = check_case(stored.entry)
+    engine = set(check.interpretation.warnings)
+    case_only = [w for w in check.warnings if w not in engine]
+    notes = readable_warnings([*case_only, *stored.interpretation.warnings])
     notes.extend(stored.interpretation.comments)
     return list(dict.fromkeys(notes))
 
