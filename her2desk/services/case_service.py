@@ -31,6 +31,7 @@ from her2desk.domain.records import (
     WorklistQuery,
     WorklistRow,
 )
+from her2desk.domain.reported_result import report
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
 from her2desk.services.lab_settings_service import read_lab_settings
@@ -202,6 +203,7 @@ class CaseService:
                 case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
             except AccessionTakenError:
                 raise self._duplicate(entry.accession) from None
+        counter = self.user if editor is not None else None
         return StoredCase(
             case_id=case_id,
             entry=entry,
@@ -212,6 +214,19 @@ class CaseService:
             created_by=self.user,
             updated_at=aware(now),
             updated_by=self.user,
+            entered_by_user_id=editor,
+            # A new case reports its engine result: nothing is adjudicated yet (as the writer stores it).
+            reported_result=report(
+                check.interpretation,
+                site=entry.specimen.site,
+                ihc=entry.ihc.score,
+                stained_pct=entry.ihc.stained_pct,
+                settings=self.settings,
+            ),
+            first_count_by_user_id=editor if entry.ish.first is not None else None,
+            recount_by_user_id=editor if entry.ish.second is not None else None,
+            first_count_by=counter if entry.ish.first is not None else None,
+            recount_by=counter if entry.ish.second is not None else None,
         )
 
     def import_cases(self, entries: Sequence[CaseEntry]) -> int:
@@ -225,6 +240,8 @@ class CaseService:
             with self.database.write_engine.begin() as connection:
                 editor = self._editor_id(connection)
                 for entry, check in zip(entries, checks, strict=True):
+                    if entry.ish.first is not None and entry.ish.second is not None:
+                        _refuse_same_observer(connection, check, editor, editor)
                     try:
                         insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
                     except AccessionTakenError:

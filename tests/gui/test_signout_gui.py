@@ -322,7 +322,19 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
     banner = path.editor.banner.text()
     assert "Adjudicated POSITIVE by Dr Pia Path (pia)" in banner
     assert "guideline result: EQUIVOCAL" in banner
+    assert "Reported result: <b>POSITIVE</b> (not final until signed out)" in banner
+    # The headline shows what the lab reports; the guideline's own result is named beside it.
+    assert path.editor.panel.status.text() == "POSITIVE"
+    assert path.editor.panel.guideline.text().startswith(
+        "Guideline result: EQUIVOCAL — reported: POSITIVE, adjudicated by pia"
+    )
+    # Editing a result shows the guideline's live result again and says the adjudication would go.
+    form = path.editor.form
+    form.rows["stained_pct"].input.setText("30")
     assert path.editor.panel.status.text() == "EQUIVOCAL"
+    assert "voids the adjudication" in path.editor.panel.warnings.text()
+    form.rows["stained_pct"].input.setText(str(entry("S", "M", IhcScore.TWO_PLUS).ihc.stained_pct))
+    assert path.editor.panel.status.text() == "POSITIVE"
 
     def sign(dialog: QDialog) -> None:
         seen["summary"] = find(dialog, "Case to sign out", type(dialog.problem)).text()
@@ -332,8 +344,10 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
 
     dialog_driver.append(sign)
     assert actions.sign_out()
-    assert "Adjudicated status: POSITIVE" in seen["summary"]
+    assert "Reported result: POSITIVE, adjudicated by pia" in seen["summary"]
+    assert "Guideline result: EQUIVOCAL" in seen["summary"]
     assert path.service.load("S26-000902").signout_state is SignOutState.SIGNED_OUT
+    assert "Reported result: <b>POSITIVE</b> (final)" in path.editor.banner.text()
 
 
 def test_a_case_changed_meanwhile_is_refused_in_the_dialog(
@@ -404,6 +418,42 @@ def test_the_second_observer_does_not_see_the_first_count(lab: Lab, open_window,
 
 
 # -- worklist filters -----------------------------------------------------------------------------
+
+
+def test_the_worklist_shows_and_filters_the_reported_result(lab: Lab, open_window, qtbot) -> None:
+    """An adjudicated case is listed, filtered and sorted by the pathologist's status: it no longer
+    "needs action", and the Status column says it was adjudicated (the guideline's result in a tip)."""
+    cases = CaseService(lab.database, actor=lab.tech)
+    open_case = cases.save(entry("S26-000920", "SYN-500120", IhcScore.TWO_PLUS), None)
+    adjudicated = cases.save(entry("S26-000921", "SYN-500121", IhcScore.TWO_PLUS), None)
+    cases.save(entry("S26-000922", "SYN-500122", IhcScore.THREE_PLUS), None)
+    window = open_window(lab, lab.path)
+    window.workflow_service().adjudicate(
+        lab.path, "S26-000921", Status.NEGATIVE, "reflex ISH not amplified on review", adjudicated.version
+    )
+    view, model = window.worklist, window.worklist_model
+
+    status_column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Status"
+    )
+
+    def shown() -> dict[str, str]:
+        view.apply_filters()
+        qtbot.waitUntil(lambda: model.total is not None and (model.total == 0 or model.row_at(0) is not None))
+        return {
+            model.row_at(i).accession: model.data(model.index(i, status_column)) for i in range(model.total)
+        }
+
+    rows = shown()
+    assert rows["S26-000921"] == "NEGATIVE (HER2-low), adjudicated"
+    assert rows["S26-000920"] == "EQUIVOCAL"
+    assert rows["S26-000922"] == "POSITIVE"
+    row = next(i for i in range(model.total) if model.row_at(i).accession == "S26-000921")
+    tip = model.data(model.index(row, status_column), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Guideline result: EQUIVOCAL; reported as adjudicated"
+    view.needs_action.setChecked(True)
+    assert set(shown()) == {"S26-000920"}
+    del open_case
 
 
 def test_worklist_filters_awaiting_sign_out_and_signed_out_today(lab: Lab, open_window, qtbot) -> None:
