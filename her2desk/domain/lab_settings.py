@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
+from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
 from her2desk.domain.workflow import SignOutPolicy
 
 LANGUAGES = ("en", "es")
@@ -33,6 +34,15 @@ class LabSettings:
     allow_preliminary_handouts: bool = False  # a clearly marked "preliminary — not final" page
     idle_lock_minutes: int = 10
     handout_language: str = "en"  # the default; chosen per handout
+    # Wrong passwords in a row (sign-in and signature together) before the account locks until an
+    # administrator unlocks it: 5 leaves room for a caps-lock and a typo or two, and with passwords of
+    # at least 10 characters makes guessing online hopeless (see `domain.sign_in_throttle`).
+    lockout_after_failures: int = 5
+    failure_delay_seconds: int = 2  # the wait after the 2nd wrong password in a row, doubling after each
+
+    @property
+    def throttle_policy(self) -> ThrottlePolicy:
+        return ThrottlePolicy(self.lockout_after_failures, self.failure_delay_seconds)
 
     @property
     def signout_policy(self) -> SignOutPolicy:
@@ -53,6 +63,13 @@ SETTING_LABELS = {
     "allow_preliminary_handouts": "Allow preliminary handouts",
     "idle_lock_minutes": "Idle lock (minutes)",
     "handout_language": "Default handout language",
+    "lockout_after_failures": "Lock an account after this many wrong passwords",
+    "failure_delay_seconds": "Wait after a second wrong password (seconds)",
+}
+WHOLE_NUMBER_RANGES = {
+    "idle_lock_minutes": IDLE_LOCK_MINUTES_RANGE,
+    "lockout_after_failures": LOCK_AFTER_RANGE,
+    "failure_delay_seconds": DELAY_SECONDS_RANGE,
 }
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -70,8 +87,8 @@ def parse_setting(name: str, raw: str) -> object:
         if text.lower() in _FALSE:
             return False
         raise LabSettingError(f"{name}: {raw!r} is not allowed; use true or false")
-    if name == "idle_lock_minutes":
-        low, high = IDLE_LOCK_MINUTES_RANGE
+    if name in WHOLE_NUMBER_RANGES:
+        low, high = WHOLE_NUMBER_RANGES[name]
         if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
             raise LabSettingError(f"{name}: {raw!r} is not allowed; use a whole number from {low} to {high}")
         return int(text)

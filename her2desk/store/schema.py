@@ -344,3 +344,20 @@ def include_for(dialect: str) -> Callable[[object, object, str, bool, object], b
         return True
 
     return include_object
+
+
+class SignInThrottle(Base):
+    """Wrong passwords in a row, per account (revision 0010): `domain.sign_in_throttle` is the rule.
+
+    `subject` is "user:<id>" for an account, or "unknown:<4 hex digits>" for a name that matches no
+    account: a keyed 16-bit digest of what was typed, so an unknown name is slowed down and locked
+    exactly like a real one (which tells a guesser nothing about which names exist) while the typed
+    text, perhaps a password typed into the wrong field, is never stored and cannot be recovered
+    from 65,536 possible values. The key is a random value in `app_metadata`.
+    """
+
+    __tablename__ = "sign_in_throttle"
+    subject: Mapped[str] = mapped_column(String(32), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    not_before: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime)
