@@ -18,6 +18,9 @@ from typing import Any
 ACTION_LABELS: dict[str, str] = {
     "login": "Signed in",
     "login-failed": "Failed sign-in",
+    "login-refused": "Sign-in refused (too soon or locked)",
+    "account-locked": "Account locked (wrong passwords)",
+    "account-unlocked": "Account unlocked",
     "logout": "Signed off",
     "lock": "Screen locked",
     "unlock": "Screen unlocked",

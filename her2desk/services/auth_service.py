@@ -1,9 +1,19 @@
 """Users, passwords and signing in (issue 5).
 
-Passwords are hashed with argon2id (argon2-cffi's defaults). A failed sign-in says the same thing and
-leaves the same audit row whether or not the user name exists: an unknown or inactive name is checked
-against a dummy hash, so the time taken does not tell either. The signed-in user is a
-`workflow.Actor`; every service re-reads its role from the database by user id before acting.
+Passwords are hashed with argon2id (argon2-cffi's defaults). A failed sign-in says the same thing
+whether or not the user name exists: an unknown or inactive name is checked against a dummy hash, so
+the time taken does not tell either. The audit row of a failure names the account when the name is
+one; a name that matches no account is recorded as "(unknown user)", never as typed (it may be a
+password typed into the wrong field). The signed-in user is a `workflow.Actor`; every service
+re-reads its role from the database by user id before acting.
+
+Guessing is slowed and then stopped (`domain.sign_in_throttle`, the lab settings
+`failure_delay_seconds` and `lockout_after_failures`), in the database so every workstation and every
+script sees the same count; sign-in and the electronic signature share it. An unknown name is
+throttled exactly like a real one (`store.throttle`), so the answers and their timing tell nothing
+about which names exist. A password is never checked while the write lock is held: a short
+transaction takes the attempt's slot, argon2 runs outside any transaction, and a second short one
+records the outcome after checking that the account did not change meanwhile.
 
 The first user of an empty database must be an administrator and needs nobody's permission; after
 that, users are added by a signed-in administrator, or from the command line (`her2desk users add`),
@@ -14,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +34,16 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection, func, insert, select, update
 
+from her2desk.domain.sign_in_throttle import (
+    LOCKED_MESSAGE,
+    ThrottlePolicy,
+    ThrottleState,
+    Verdict,
+    wait_message,
+)
 from her2desk.domain.workflow import Action, Actor, Role, WorkflowError, role_allows
+from her2desk.services.lab_settings_service import read_lab_settings
+from her2desk.store import throttle
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
 from her2desk.store.schema import User
@@ -31,9 +52,11 @@ from her2desk.store.users import current_actor
 LOGIN_FAILED = "the user name or the password is not correct"
 NOT_YOURSELF = "you cannot deactivate your own account; another administrator must do it"
 LAST_ADMINISTRATOR = "this is the last active administrator; make another administrator first"
-MIN_PASSWORD_CHARS = 8
+MIN_PASSWORD_CHARS = 10
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 ANONYMOUS = "(not signed in)"
+UNKNOWN_USER = "(unknown user)"  # stored instead of a typed name that matches no account
+NO_ADMINISTRATOR_LOCKED = "an administrator who can sign in exists: give --as NAME of an active administrator"
 
 _hasher = PasswordHasher()
 
@@ -56,10 +79,13 @@ def password_matches(stored_hash: str | None, password: str) -> bool:
 
 
 class AuthenticationError(Exception):
-    """Sign-in refused. The message never says whether the user name exists."""
+    """Sign-in refused. The message never says whether the user name exists. `wait_seconds`: the next
+    attempt is refused until then; `locked`: every attempt is refused until an administrator unlocks."""
 
-    def __init__(self) -> None:
-        super().__init__(LOGIN_FAILED)
+    def __init__(self, message: str = LOGIN_FAILED, *, wait_seconds: int = 0, locked: bool = False) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+        self.locked = locked
 
 
 class UserInputError(ValueError):
@@ -74,6 +100,41 @@ class UserInfo:
     role: Role
     active: bool
     created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LockState:
+    """An account's wrong passwords in a row and whether it is locked (the Users list shows it)."""
+
+    failures: int
+    locked: bool
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """An electronic signature's password, checked outside the write lock (`AuthService.check_signature`).
+    The sign-out transaction accepts it only if the account still has `password_hash`."""
+
+    user_id: int
+    ok: bool
+    password_hash: str | None
+    notice: str | None = None  # after a wrong password: the wait before the next one, or the lock
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """A sign-in attempt that has taken its slot: what the password is checked against."""
+
+    subject: str
+    user_id: int | None
+    username: str | None
+    role: str | None
+    password_hash: str | None
+    usable: bool
+
+    @property
+    def shown_name(self) -> str:
+        return self.username if self.username is not None else UNKNOWN_USER
 
 
 @dataclass(frozen=True)
@@ -97,14 +158,37 @@ def check_new_user(username: str, password: str, role: str) -> Role:
     return parsed
 
 
+def _blank(character: str) -> bool:
+    return character.isspace() or unicodedata.category(character).startswith("C")
+
+
 def check_password(password: str) -> None:
+    """A new password: at least MIN_PASSWORD_CHARS characters, and not only spaces or invisible
+    control characters (eight spaces or eight NULs were accepted once)."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise UserInputError(f"a password needs at least {MIN_PASSWORD_CHARS} characters")
+    if all(_blank(c) for c in password):
+        raise UserInputError("a password cannot be only spaces or invisible control characters")
+
+
+def _wait_seconds(state: ThrottleState, now: datetime) -> int:
+    if state.not_before is None or state.not_before <= now:
+        return 0
+    return max(1, int(-(-(state.not_before - now).total_seconds() // 1)))
+
+
+def _next_attempt(wait: int) -> str:
+    return f"wait {wait} s before the next attempt"
+
+
+def _policy(connection: Connection) -> ThrottlePolicy:
+    return read_lab_settings(connection)[0].throttle_policy
 
 
 class AuthService:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, clock: Callable[[], datetime] = utc_now) -> None:
         self.database = database
+        self.clock = clock  # naive UTC; tests move it on instead of sleeping through the waits
 
     def has_users(self) -> bool:
         with self.database.engine.connect() as connection:
@@ -231,7 +315,8 @@ class AuthService:
         self, by: Actor | None, user_id: int, password: str, *, local_administrator: str | None = None
     ) -> None:
         """Reset a user's password (an administrator, or the local operator). The hash never reaches
-        the audit trail; the audit row only says that it changed."""
+        the audit trail; the audit row only says that it changed. The new password also unlocks the
+        account (audited as `account-unlocked`): whoever forgot the old one should not stay locked."""
         check_password(password)
         password_hash = hash_password(password)
         now = utc_now()
@@ -248,6 +333,7 @@ class AuthService:
                 record=str(row.id),
                 new={"username": row.username, "password_hash": "<changed>"},
             )
+            self._forget_failures(connection, row, who, now)  # a new password starts a new count
 
     @staticmethod
     def _info(connection: Connection, user_id: int) -> UserInfo:
@@ -255,32 +341,71 @@ class AuthService:
         return UserInfo(r.id, r.username, r.display_name, Role(r.role), bool(r.active), r.created_at)
 
     def login(self, username: str, password: str) -> SignedInSession:
-        """Check the password; audit the attempt (successful or failed) in the same transaction."""
-        now = utc_now()
+        """Check the password and audit the attempt. Refused (AuthenticationError, audited as
+        `login-refused`) without checking the password while the account must wait or is locked.
+        A wrong password is audited as `login-failed`, and the one that locks as `account-locked`."""
+        attempt = self._claim_sign_in(username)
+        ok = password_matches(attempt.password_hash if attempt.usable else None, password) and attempt.usable
+        stale = ok and attempt.password_hash is not None and _hasher.check_needs_rehash(attempt.password_hash)
+        return self._finish_sign_in(attempt, ok, hash_password(password) if stale else None)
+
+    def _claim_sign_in(self, username: str) -> _Attempt:
+        """Take the attempt's slot (a short write transaction; no password is checked here)."""
+        now = self.clock()
         with self.database.write_engine.begin() as connection:
             row = connection.execute(
                 select(User.id, User.username, User.role, User.active, User.password_hash).where(
                     User.username == username
                 )
             ).one_or_none()
-            usable = row is not None and bool(row.active)
-            ok = password_matches(row.password_hash if usable else None, password) and usable
-            if not ok:
-                # Identical for unknown, inactive and known names: same who, record and details.
-                record_event(
-                    connection,
-                    at=now,
-                    who=ANONYMOUS,
-                    action="login-failed",
-                    table="app_user",
-                    record="",
-                    new={"username": username},
+            if row is None:
+                attempt = _Attempt(
+                    throttle.unknown_subject(connection, username), None, None, None, None, False
                 )
             else:
+                attempt = _Attempt(
+                    throttle.user_subject(row.id), int(row.id), row.username, row.role, row.password_hash,
+                    bool(row.active),
+                )  # fmt: skip
+            decision, _state = throttle.claim(connection, attempt.subject, _policy(connection), now)
+            if decision.verdict is Verdict.ALLOWED:
+                return attempt
+            locked = decision.verdict is Verdict.LOCKED
+            record_event(
+                connection,
+                at=now,
+                who=ANONYMOUS,
+                action="login-refused",
+                table="app_user",
+                record=str(attempt.user_id or ""),
+                new={"username": attempt.shown_name, "reason": "locked" if locked else "too soon"},
+            )
+        if locked:
+            raise AuthenticationError(LOCKED_MESSAGE, locked=True)
+        raise AuthenticationError(wait_message(decision.wait_seconds), wait_seconds=decision.wait_seconds)
+
+    def _finish_sign_in(self, attempt: _Attempt, ok: bool, new_hash: str | None) -> SignedInSession:
+        """Record the outcome; a password checked against a hash that has changed since counts as wrong.
+        `new_hash`: the same password hashed with today's parameters (made before the transaction)."""
+        now = self.clock()
+        with self.database.write_engine.begin() as connection:
+            row = None
+            if attempt.user_id is not None:
+                row = connection.execute(
+                    select(User.username, User.role, User.active, User.password_hash).where(
+                        User.id == attempt.user_id
+                    )
+                ).one_or_none()
+            unchanged = row is not None and (row.username, row.password_hash, bool(row.active)) == (
+                attempt.username, attempt.password_hash, True
+            )  # fmt: skip
+            if ok and unchanged:
                 assert row is not None
-                if _hasher.check_needs_rehash(row.password_hash):
+                assert attempt.user_id is not None
+                throttle.settle_success(connection, attempt.subject)
+                if new_hash is not None:
                     connection.execute(
-                        update(User).where(User.id == row.id).values(password_hash=hash_password(password))
+                        update(User).where(User.id == attempt.user_id).values(password_hash=new_hash)
                     )
                 record_event(
                     connection,
@@ -288,12 +413,24 @@ class AuthService:
                     who=row.username,
                     action="login",
                     table="app_user",
-                    record=str(row.id),
+                    record=str(attempt.user_id),
                     new={"username": row.username},
                 )
-        if not ok:
-            raise AuthenticationError()
-        return SignedInSession(Actor(int(row.id), row.username, Role(row.role)), now)
+                return SignedInSession(Actor(attempt.user_id, row.username, Role(row.role)), now)
+            event = {"at": now, "who": ANONYMOUS, "table": "app_user", "record": str(attempt.user_id or "")}
+            record_event(connection, action="login-failed", new={"username": attempt.shown_name}, **event)
+            policy = _policy(connection)
+            locked = throttle.settle_failure(connection, attempt.subject, policy, now)
+            state = throttle.read_state(connection, attempt.subject)
+            if locked:
+                new = {"username": attempt.shown_name, "failures": state.failures, "after": "sign-in"}
+                record_event(connection, action="account-locked", new=new, **event)
+        if state.locked(policy):
+            raise AuthenticationError(f"{LOGIN_FAILED}; {LOCKED_MESSAGE}", locked=True)
+        wait = _wait_seconds(state, now)
+        if wait:
+            raise AuthenticationError(f"{LOGIN_FAILED}; {_next_attempt(wait)}", wait_seconds=wait)
+        raise AuthenticationError()
 
     def record_demo_sign_in(self, actor: Actor) -> None:
         """Audit the password-less sign-in `--demo` gives its demo pathologist. Refused (WorkflowError)
@@ -313,9 +450,106 @@ class AuthService:
                 new={"username": current.username, "method": "demo (no password)"},
             )
 
-    def verify_password(self, connection: Connection, user_id: int, password: str) -> bool:
-        stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one_or_none()
-        return password_matches(stored, password)
+    def check_signature(self, user_id: int, password: str) -> SignatureCheck:
+        """An electronic signature's password, checked like a sign-in (the same count of wrong
+        passwords) but outside any write transaction. WorkflowError, without checking the password,
+        when the account is gone, inactive, must wait or is locked. The wrong password itself is
+        audited by the caller (`signature-failed`, on the case); the lock it causes here."""
+        now = self.clock()
+        subject = throttle.user_subject(user_id)
+        with self.database.write_engine.begin() as connection:
+            current = current_actor(connection, user_id)
+            stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one()
+            decision, _state = throttle.claim(connection, subject, _policy(connection), now)
+        if decision.verdict is Verdict.LOCKED:
+            raise WorkflowError([f"your account: {LOCKED_MESSAGE}; the result was not signed out"])
+        if decision.verdict is Verdict.WAIT:
+            raise WorkflowError([f"{wait_message(decision.wait_seconds)}; the result was not signed out"])
+        ok = password_matches(stored, password)
+        now = self.clock()
+        with self.database.write_engine.begin() as connection:
+            still = connection.execute(
+                select(User.password_hash).where(User.id == user_id, User.active.is_(True))
+            ).scalar_one_or_none()
+            ok = ok and still == stored
+            if ok:
+                throttle.settle_success(connection, subject)
+                return SignatureCheck(user_id, True, stored)
+            policy = _policy(connection)
+            if throttle.settle_failure(connection, subject, policy, now):
+                state = throttle.read_state(connection, subject)
+                record_event(
+                    connection,
+                    at=now,
+                    who=current.username,
+                    action="account-locked",
+                    table="app_user",
+                    record=str(user_id),
+                    new={"username": current.username, "failures": state.failures, "after": "signature"},
+                )
+            state = throttle.read_state(connection, subject)
+        if state.locked(policy):
+            return SignatureCheck(user_id, False, stored, f"your account: {LOCKED_MESSAGE}")
+        wait = _wait_seconds(state, now)
+        return SignatureCheck(user_id, False, stored, _next_attempt(wait) if wait else None)
+
+    @staticmethod
+    def signature_still_valid(connection: Connection, check: SignatureCheck) -> bool:
+        """Inside the signing transaction: the checked password was right and the account still has
+        the hash it was checked against (no password reset or deactivation in between)."""
+        stored = connection.execute(
+            select(User.password_hash).where(User.id == check.user_id, User.active.is_(True))
+        ).scalar_one_or_none()
+        return check.ok and stored is not None and stored == check.password_hash
+
+    def lock_states(self) -> dict[int, LockState]:
+        """Accounts with wrong passwords counted, by user id (the others have none and are unlocked)."""
+        with self.database.engine.connect() as connection:
+            policy = _policy(connection)
+            states = throttle.user_states(connection)
+        return {
+            user_id: LockState(state.failures, state.locked(policy))
+            for user_id, state in states.items()
+            if state.failures or state.locked_at is not None
+        }
+
+    def unlock(self, by: Actor | None, user_id: int, *, local_administrator: str | None = None) -> bool:
+        """Forget a user's wrong passwords and lift their lock (audited `account-unlocked`). An
+        administrator only; the command-line operator (`local_administrator`) only when every active
+        administrator is locked, so a lab cannot lock itself out of its own accounts for good.
+        False (nothing written) when there was nothing to forget."""
+        now = self.clock()
+        with self.database.write_engine.begin() as connection:
+            if by is None and local_administrator is not None:
+                policy = _policy(connection)
+                states = throttle.user_states(connection)
+                administrators = self._active_administrators(connection)
+                if any(not states.get(a, ThrottleState()).locked(policy) for a in administrators):
+                    raise WorkflowError([NO_ADMINISTRATOR_LOCKED])
+            who, _by_id = self._administrator(connection, by, local_administrator)
+            row = self._target(connection, user_id)
+            return self._forget_failures(connection, row, who, now)
+
+    @staticmethod
+    def _forget_failures(connection: Connection, row: Any, who: str, now: datetime) -> bool:
+        before = throttle.unlock(connection, throttle.user_subject(row.id))
+        if before == ThrottleState():
+            return False
+        record_event(
+            connection,
+            at=now,
+            who=who,
+            action="account-unlocked",
+            table="app_user",
+            record=str(row.id),
+            old={
+                "username": row.username,
+                "failures": before.failures,
+                "locked": before.locked_at is not None,
+            },
+            new={"username": row.username, "failures": 0, "locked": False},
+        )
+        return True
 
     def users(self) -> list[UserInfo]:
         with self.database.engine.connect() as connection:

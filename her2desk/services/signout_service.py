@@ -28,7 +28,7 @@ from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
-from her2desk.services.auth_service import AuthService
+from her2desk.services.auth_service import AuthService, SignatureCheck
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
 from her2desk.store.database import Database
@@ -202,12 +202,17 @@ class SignOutService:
         """Sign the case out with an electronic signature (the actor's password re-entered).
 
         A refusal changes nothing; it is audited afterwards (`signature-failed` for a wrong password,
-        `sign-out-refused` with the other reasons)."""
+        `sign-out-refused` with the other reasons). The password is checked before the write lock is
+        taken, and counts towards the account's lock like a sign-in (`AuthService.check_signature`)."""
         now = utc_now()
+        check: SignatureCheck | None = None
         try:
-            return self._sign_out(actor, accession, password, expected_version, now)
+            check = self.auth.check_signature(actor.user_id, password)
+            return self._sign_out(actor, accession, check, expected_version, now)
         except WorkflowError as refused:
-            self._record_refusal(actor, accession, "sign-out", refused.reasons, now, password=password)
+            self._record_refusal(actor, accession, "sign-out", refused.reasons, now, signature=check)
+            if check is not None and check.notice:
+                raise WorkflowError([*refused.reasons, check.notice]) from None
             raise
 
     def _record_refusal(
@@ -218,13 +223,13 @@ class SignOutService:
         reasons: list[str],
         now: datetime,
         *,
-        password: str | None = None,
+        signature: SignatureCheck | None = None,
     ) -> None:
         """Audit a refused action in a transaction of its own (the refused one was rolled back).
 
         `who` is the user's name as the database holds it (the caller's claim only if the user row is
-        gone). With `password` (a sign-out), a wrong one is recorded as `signature-failed` as before, and
-        `<action>-refused` carries the remaining reasons, if any."""
+        gone). With `signature` (a sign-out whose password was checked), a wrong one is recorded as
+        `signature-failed`, and `<action>-refused` carries the remaining reasons, if any."""
         with self.database.write_engine.begin() as connection:
             try:
                 row = self._case_row(connection, accession)
@@ -237,7 +242,7 @@ class SignOutService:
             event = {"at": now, "who": who, "table": "her2_case", "record": str(row.id), "case_id": row.id,
                      "patient_id": row.patient_id}  # fmt: skip
             other = list(reasons)
-            if password is not None and not self.auth.verify_password(connection, actor.user_id, password):
+            if signature is not None and not self.auth.signature_still_valid(connection, signature):
                 record_event(connection, action="signature-failed", **event)
                 wrong = workflow.signature_given(False)
                 other = [r for r in other if r not in wrong]
@@ -245,13 +250,13 @@ class SignOutService:
                 record_event(connection, action=f"{action}-refused", new={"reasons": other}, **event)
 
     def _sign_out(
-        self, actor: Actor, accession: str, password: str, expected_version: int, now: datetime
+        self, actor: Actor, accession: str, signature: SignatureCheck, expected_version: int, now: datetime
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
             current = current_actor(connection, actor.user_id)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            password_ok = self.auth.verify_password(connection, current.user_id, password)
+            password_ok = self.auth.signature_still_valid(connection, signature)
             state = workflow.sign_out(
                 current, self._facts(row), password_ok=password_ok, policy=self._policy(connection)
             )

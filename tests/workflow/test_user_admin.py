@@ -107,7 +107,7 @@ def test_an_administrator_resets_a_password(lab: Lab) -> None:
 
 def test_a_short_password_or_an_unknown_user_is_refused(lab: Lab) -> None:
     before = lab.audit_count()
-    with pytest.raises(UserInputError, match="at least 8 characters"):
+    with pytest.raises(UserInputError, match="at least 10 characters"):
         lab.auth.set_password(lab.admin, lab.path.user_id, "short")
     with pytest.raises(UserInputError, match="no user with id 9999"):
         lab.auth.set_password(lab.admin, 9999, "long-enough-1")
