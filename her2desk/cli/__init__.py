@@ -1,7 +1,8 @@
 """The `her2desk` command: one entry point for the GUI and every sub-command.
 
 Sub-commands live in their own modules and register themselves here; `her2desk` with no sub-command
-opens the desktop program. Exit status: 0 success, 1 a failed check, 2 invalid input or usage.
+opens the desktop program. Exit status: 0 success, 1 a failed check or a database busy for too long
+(one line saying so), 2 invalid input or usage.
 """
 
 from __future__ import annotations
@@ -82,3 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("her2desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:
+        from her2desk.store.errors import DatabaseBusyError  # no SQLAlchemy: start-up stays fast
+
+        if isinstance(error, DatabaseBusyError):  # another workstation held the lock too long
+            print(f"her2desk: {error}", file=sys.stderr)
+            return 1
+        raise

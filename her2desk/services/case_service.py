@@ -38,6 +38,7 @@ from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.backup import integrity_problems
+from her2desk.store.busy import announced
 from her2desk.store.case_writer import (
     AccessionTakenError,
     CaseMissingError,
@@ -230,14 +231,20 @@ class CaseService:
         )
 
     def import_cases(self, entries: Sequence[CaseEntry]) -> int:
-        """Store new cases all-or-nothing: one transaction; any invalid or duplicate case stores none."""
+        """Store new cases all-or-nothing: one transaction; any invalid or duplicate case stores none.
+        The transaction holds the write lock throughout, so it announces itself first: a workstation
+        that gives up waiting is told who is importing (`store.busy`), not "database is locked"."""
         checks = [self.check(entry) for entry in entries]
         for check in checks:
             if check.errors:
                 raise CaseInvalidError(check.errors)
         now = utc_now()
+        what = f"{self.user} is importing {len(entries)} cases"
         try:
-            with self.database.write_engine.begin() as connection:
+            with (
+                announced(self.database.write_engine, what),
+                self.database.write_engine.begin() as connection,
+            ):
                 editor = self._editor_id(connection)
                 for entry, check in zip(entries, checks, strict=True):
                     if entry.ish.first is not None and entry.ish.second is not None:

@@ -9,6 +9,8 @@ memory budget; its queries then read pages through the OS file cache instead. Th
 driver is put in autocommit mode (`isolation_level=None`, SQLAlchemy's documented recipe) so the
 pragmas take effect and so we emit BEGIN ourselves: writers use BEGIN IMMEDIATE, which takes the write
 lock up front and so never fails half-way with "database is locked" after reading a stale snapshot.
+A writer that still finds the lock taken after `BUSY_TIMEOUT_MS` (PostgreSQL: a row lock, the same
+`lock_timeout`) gets `errors.DatabaseBusyError` in words, not the driver's error (`busy.py`).
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+from her2desk.store import busy
+
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",  # set again at each connect (a test may shorten it)
     # Reads through memory-mapped I/O and a larger page cache: searches of a million-case file touch
     # pages all over it. Writes still go through the journal as usual (durability is unchanged).
     "PRAGMA mmap_size=268435456",
@@ -41,6 +45,7 @@ def _pragma_setter(pragmas: tuple[str, ...]) -> Callable[[Any, Any], None]:
         cursor = dbapi_connection.cursor()
         for pragma in pragmas:
             cursor.execute(pragma)
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.close()
 
     return on_connect
@@ -59,8 +64,22 @@ def make_engine(url: str, *, lean: bool = False, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args=connect_args, pool_use_lifo=True, **kwargs)
         event.listen(engine, "connect", _pragma_setter(LEAN_SQLITE_PRAGMAS if lean else SQLITE_PRAGMAS))
         event.listen(engine, "begin", _on_sqlite_begin)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+        event.listen(engine, "connect", _set_lock_timeout)
+    busy.install(engine)
+    return engine
+
+
+def _set_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
+    """PostgreSQL waits for a row lock for ever by default; wait as long as SQLite does instead."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+    finally:
+        dbapi_connection.autocommit = autocommit
 
 
 def writer(engine: Engine) -> Engine:

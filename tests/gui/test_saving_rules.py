@@ -205,6 +205,36 @@ def test_a_database_failure_on_save_is_reported_and_the_entries_stay(
     assert window.editor.is_dirty()
 
 
+def test_a_database_held_by_another_workstation_is_reported_in_words(
+    window: MainWindow, service: CaseService, ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation holds the write lock for longer than this one waits: the save says so in
+    words (the same error display as any failed save) and the entries stay."""
+    import sqlite3
+
+    from her2desk.store import engine as store_engine
+
+    stored_case(service)
+    open_in_window(window, service, "S26-000500")
+    ui.type(window.editor.form, "Block", "B9")
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(store_engine, "BUSY_TIMEOUT_MS", 300)
+    service.database.engine.dispose()  # new connections wait 0.3 s, not 10 s
+    other = sqlite3.connect(service.database.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        window.save_action.trigger()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert len(errors) == 1
+    assert "the database is busy: another workstation is writing to it" in errors[0]
+    assert "database is locked" not in errors[0]
+    assert ui.text(window.editor.form, "Block") == "B9"
+    assert window.editor.is_dirty()
+
+
 def test_a_database_failure_on_open_is_reported(
     window: MainWindow, service: CaseService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

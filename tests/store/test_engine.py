@@ -62,7 +62,7 @@ def test_writer_sessions_begin_immediate(sqlite_url: str) -> None:
             session.connection()
             with database.engine.connect() as other:
                 other.exec_driver_sql("PRAGMA busy_timeout=0")
-                with pytest.raises(Exception, match="locked"):
+                with pytest.raises(Exception, match="database is busy"):
                     other.exec_driver_sql("BEGIN IMMEDIATE")
     finally:
         database.close()
