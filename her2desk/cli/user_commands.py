@@ -1,4 +1,4 @@
-"""User commands: `her2desk users add|list|deactivate|activate|reset-password` (issue 5).
+"""User commands: `her2desk users add|list|deactivate|activate|reset-password|unlock` (issue 5).
 
 Only the argument declarations live here; the work is in `user_handlers.py`, imported when a users
 command runs, so SQLAlchemy and argon2 stay out of every other command's start-up. Exit status:
@@ -7,7 +7,8 @@ command runs, so SQLAlchemy and argon2 stay out of every other command's start-u
 Once a database has a user, every changing command needs `--as NAME` of an active administrator and
 that administrator's password (checked and audited as a sign-in): whoever can reach the database file
 or server is not trusted by itself. Only the very first administrator of an empty database is added
-without credentials.
+without credentials, and `users unlock` accepts no credentials only when every active administrator
+is locked (after too many wrong passwords), so a lab can always get back into its own accounts.
 """
 
 from __future__ import annotations
@@ -112,3 +113,16 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
     as_option(reset)
     _database_option(reset)
     reset.set_defaults(handler=lazy_handler("her2desk.cli.user_handlers", "run_users_reset_password"))
+    unlock = users_sub.add_parser(
+        "unlock",
+        help="let a user locked after too many wrong passwords sign in again (audited)",
+        description="Forget a user's wrong passwords and lift the lock they caused (audited). Requires "
+        "--as NAME of an active administrator; their password is asked without echo, or read from the "
+        "first line of standard input when it is not a terminal. Only when every active administrator "
+        "is locked may it run without --as, to unlock an administrator; the audit trail then names "
+        "the operating-system user who ran it.",
+    )
+    unlock.add_argument("name", metavar="NAME")
+    as_option(unlock)
+    _database_option(unlock)
+    unlock.set_defaults(handler=lazy_handler("her2desk.cli.user_handlers", "run_users_unlock"))

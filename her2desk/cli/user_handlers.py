@@ -1,4 +1,4 @@
-"""What the users commands do (`her2desk users add|list|deactivate|activate|reset-password`); loaded
+"""What the users commands do (`her2desk users add|list|deactivate|activate|reset-password|unlock`); loaded
 only when one of them runs. Also the administrator check every changing admin command shares."""
 
 from __future__ import annotations
@@ -138,10 +138,13 @@ def run_users_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _change_user(args: argparse.Namespace, *, new_password: bool, active: bool | None) -> int:
-    """deactivate / activate / reset-password: always an administrator's credentials."""
+def _change_user(
+    args: argparse.Namespace, *, new_password: bool, active: bool | None, unlock: bool = False
+) -> int:
+    """deactivate / activate / reset-password / unlock: an administrator's credentials (unlock
+    without them only when every active administrator is locked; the service checks that)."""
     answers = Answers()
-    if args.as_user is None:
+    if args.as_user is None and not unlock:
         _err("give --as NAME of an active administrator; nothing was changed")
         return 2
     try:
@@ -156,12 +159,16 @@ def _change_user(args: argparse.Namespace, *, new_password: bool, active: bool |
     if database is None:
         return 1
     try:
-        by = acting_administrator(database, args.as_user, admin_password)
         auth = AuthService(database)
+        by = acting_administrator(database, args.as_user, admin_password) if args.as_user else None
         target = next((u for u in auth.users() if u.username == args.name), None)
         if target is None:
             raise UserInputError(f"there is no user named {args.name}")
-        if password is not None:
+        if unlock:
+            local = None if by else f"cli:{_os_user()}"
+            changed = auth.unlock(by, target.user_id, local_administrator=local)
+            done = f"{target.username} is unlocked" if changed else f"{target.username} was not locked"
+        elif password is not None:
             auth.set_password(by, target.user_id, password)
             done = f"new password set for {target.username}"
         else:
@@ -192,12 +199,18 @@ def run_users_reset_password(args: argparse.Namespace) -> int:
     return _change_user(args, new_password=True, active=None)
 
 
+def run_users_unlock(args: argparse.Namespace) -> int:
+    return _change_user(args, new_password=False, active=None, unlock=True)
+
+
 def run_users_list(args: argparse.Namespace) -> int:
     database = _open(args, create=False)  # a typo makes no file
     if database is None:
         return 1
     try:
-        users = AuthService(database).users()
+        auth = AuthService(database)
+        users = auth.users()
+        locks = auth.lock_states()
     except SQLAlchemyError as error:
         _err(f"database error: {getattr(error, 'orig', None) or error}")
         return 1
@@ -208,5 +221,8 @@ def run_users_list(args: argparse.Namespace) -> int:
         return 0
     for user in users:
         state = "active" if user.active else "inactive"
+        lock = locks.get(user.user_id)
+        if lock is not None:
+            state += ", locked" if lock.locked else f", {lock.failures} wrong password(s) in a row"
         print(f"{user.username}\t{user.role.value}\t{state}\t{user.display_name}")
     return 0

@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.gui.fields import ERROR_STYLE
-from her2desk.gui.login_dialog import failure_delay_ms
+from her2desk.gui.login_dialog import LOGIN_FAILED_TEXT, refusal
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
     from her2desk.gui.main_window import MainWindow
+    from her2desk.services.auth_service import AuthenticationError
 
 DEFAULT_IDLE_MINUTES = 10  # as domain.lab_settings.LabSettings.idle_lock_minutes
 RECHECK_MS = 60_000  # how often the lab setting is read again (see the module docstring)
@@ -250,27 +251,26 @@ class IdleLock(QObject):
             return False
         try:
             session = AuthService(self.window.service.database).login(actor.username, password)
-        except AuthenticationError:
-            self._failed()
+        except AuthenticationError as refused:
+            self._failed(refused)
             return False
         except Exception as error:  # database unreachable: stay locked, say why
             self.screen.say(f"The database could not be reached, so the password cannot be checked: {error}")
             return False
         if session.actor.user_id != actor.user_id:  # the account was replaced under the same name
-            self._failed()
+            self._failed(AuthenticationError())
             return False
         self.unlock()
         return True
 
-    def _failed(self) -> None:
+    def _failed(self, error: AuthenticationError) -> None:
         self.failures += 1
         self.screen.password.clear()
-        delay = failure_delay_ms(self.failures)
-        text = WRONG_PASSWORD_TEXT
+        text, delay = refusal(error, self.failures)
+        text = text.replace(LOGIN_FAILED_TEXT, WRONG_PASSWORD_TEXT)  # the name is not typed here
         if delay:
             self.screen.unlock_button.setEnabled(False)
             QTimer.singleShot(delay, lambda: self.screen.unlock_button.setEnabled(True))
-            text += f". Try again in {max(1, delay // 1000)} s."
         self.screen.say(text)
 
     def switch_user(self) -> bool:

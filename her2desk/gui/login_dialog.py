@@ -5,9 +5,11 @@ beside fields), not one-line questions. The entry points `run_login` and `run_fi
 are module functions that callers use through this module (`login_dialog.run_login(...)`), so tests
 replace them with an answer instead of a modal loop, and drive the dialog classes non-modally.
 
-A failed sign-in says only "User name or password is not correct", whether or not the name exists;
-`AuthService.login` audits both cases identically. After a few failures the Sign in button waits a
-short, growing moment before the next attempt (guessing is slowed, a typo costs nothing).
+A failed sign-in says only "User name or password is not correct", whether or not the name exists.
+The service enforces the wait after repeated wrong passwords and the lock (in the database, for
+every workstation and script alike); this dialog only mirrors them: the Sign in button waits as long
+as the service asks (or, after a few failures in this dialog, a short growing moment of its own) and
+a locked account is said in words.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ from her2desk.gui.fields import message_label, show_message
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
-    from her2desk.services.auth_service import AuthService, SignedInSession
+    from her2desk.services.auth_service import AuthenticationError, AuthService, SignedInSession
 
 LOGIN_FAILED_TEXT = "User name or password is not correct"
+LOCKED_TEXT = (
+    "This account is locked after too many wrong passwords in a row; an administrator must unlock it"
+)
+TOO_SOON_TEXT = "Too many wrong passwords in a row"
 FREE_ATTEMPTS = 3  # failures before the button starts to wait
 MAX_DELAY_MS = 30_000
 
@@ -42,6 +48,20 @@ def failure_delay_ms(failures: int) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     return min(1000 * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS)
+
+
+def refusal(error: AuthenticationError, failures: int) -> tuple[str, int]:
+    """What to show for a refused sign-in, and how long (ms) the button waits: the service's wait, or
+    this window's own after `failures` failures in a row, whichever is longer."""
+    from her2desk.services.auth_service import LOGIN_FAILED
+
+    if error.locked:
+        return LOCKED_TEXT, 0
+    text = LOGIN_FAILED_TEXT if str(error).startswith(LOGIN_FAILED) else TOO_SOON_TEXT
+    delay = max(failure_delay_ms(failures), 1000 * error.wait_seconds)
+    if delay:
+        text += f". Try again in {max(1, -(-delay // 1000))} s."
+    return text, delay
 
 
 def _fit_height(dialog: QDialog) -> None:
@@ -119,8 +139,8 @@ class LoginDialog(QDialog):
             return False
         try:
             self.session = self.auth.login(self.username.text().strip(), self.password.text())
-        except AuthenticationError:
-            self._failed(LOGIN_FAILED_TEXT)
+        except AuthenticationError as refused:
+            self._failed(refused)
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
             show_message(
@@ -131,15 +151,14 @@ class LoginDialog(QDialog):
         self.accept()
         return True
 
-    def _failed(self, text: str) -> None:
+    def _failed(self, error: AuthenticationError) -> None:
         self.failures += 1
         self.password.clear()
         self.password.setFocus()
-        delay = failure_delay_ms(self.failures)
+        text, delay = refusal(error, self.failures)
         if delay:
             self.sign_in_button.setEnabled(False)
             QTimer.singleShot(delay, lambda: self.sign_in_button.setEnabled(True))
-            text += f". Try again in {max(1, delay // 1000)} s."
         show_message(self.message, text)
         _fit_height(self)
 
@@ -210,7 +229,7 @@ class FirstAdministratorDialog(QDialog):
 
     def problems(self) -> dict[str, str]:
         """What is wrong with each field ('' when nothing), checked before anything is written."""
-        from her2desk.services.auth_service import MIN_PASSWORD_CHARS, USERNAME_PATTERN
+        from her2desk.services.auth_service import USERNAME_PATTERN, UserInputError, check_password
 
         username = self.fields["User name"].text().strip()
         password = self.fields["Password"].text()
@@ -223,8 +242,10 @@ class FirstAdministratorDialog(QDialog):
             )
         if len(self.fields["Display name"].text().strip()) > 200:
             found["Display name"] = "A display name has at most 200 characters."
-        if len(password) < MIN_PASSWORD_CHARS:
-            found["Password"] = f"A password needs at least {MIN_PASSWORD_CHARS} characters."
+        try:
+            check_password(password)
+        except UserInputError as problem:
+            found["Password"] = f"{str(problem)[:1].upper()}{str(problem)[1:]}."
         if self.fields["Repeat password"].text() != password:
             found["Repeat password"] = "The two passwords are not the same."
         return found

@@ -31,6 +31,7 @@ from her2desk.domain.lab_settings import (
     MAX_TEXT_CHARS,
     SETTING_LABELS,
     SETTING_NAMES,
+    WHOLE_NUMBER_RANGES,
     LabSettingError,
     LabSettings,
     format_setting,
@@ -52,6 +53,10 @@ HINTS = {
     "allow_preliminary_handouts": "a case not signed out may get a page marked PRELIMINARY — NOT FINAL",
     "idle_lock_minutes": "the window locks after this many idle minutes (1-240)",
     "handout_language": "the language a new handout starts in",
+    "lockout_after_failures": "wrong passwords in a row (sign-in and signature) before an administrator "
+    "must unlock the account (3-20)",
+    "failure_delay_seconds": "seconds the next attempt waits after a second wrong password in a row, "
+    "doubling after each further one (0-60)",
 }
 
 
@@ -130,7 +135,7 @@ class SettingsDialog(QDialog):
             combo.addItems(list(LANGUAGES))
             return combo
         field = QLineEdit()
-        if name != "idle_lock_minutes":
+        if name not in WHOLE_NUMBER_RANGES:
             field.setMaxLength(MAX_TEXT_CHARS + 50)  # room to show the "at most" message, not a silent cut
         return field
 

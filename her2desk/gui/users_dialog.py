@@ -1,7 +1,8 @@
-"""Tools ▸ Users (administrators only): list the users, add one, deactivate or reactivate, reset a password.
+"""Tools ▸ Users (administrators only): list the users, add one, deactivate or reactivate, reset a
+password, unlock an account locked after too many wrong passwords (the Sign-in column shows which).
 
 The dialog only mirrors the rules; `AuthService` enforces them (administrator role re-read from the
-database, never yourself or the last active administrator, passwords of at least 8 characters) and
+database, never yourself or the last active administrator, passwords of at least 10 characters) and
 audits each change in the same transaction. Its refusals are shown in the dialog in words. Passwords
 are typed twice and never shown. `run_modal` is the one place a modal loop starts, so tests replace it
 and drive the dialog directly.
@@ -34,9 +35,9 @@ from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.fields import ERROR_STYLE, message_label, show_message
 
 if TYPE_CHECKING:
-    from her2desk.services.auth_service import AuthService, UserInfo
+    from her2desk.services.auth_service import AuthService, LockState, UserInfo
 
-COLUMNS = ("User name", "Display name", "Role", "Active")
+COLUMNS = ("User name", "Display name", "Role", "Active", "Sign-in")
 PASSWORDS_DIFFER = "the two passwords differ"
 
 
@@ -82,6 +83,7 @@ class UsersDialog(QDialog):
         self.actor = actor
         self.on_done = on_done
         self.users: list[UserInfo] = []
+        self.locks: dict[int, LockState] = {}
         self.setWindowTitle("Users")
         self.setAccessibleName("Users")
         self.resize(640, 560)
@@ -101,6 +103,11 @@ class UsersDialog(QDialog):
         self.active_button.setAccessibleName("Deactivate or reactivate user")
         self.active_button.setEnabled(False)
         self.active_button.clicked.connect(self.toggle_active)
+        self.unlock_button = QPushButton("Un&lock")
+        self.unlock_button.setAccessibleName("Unlock user")
+        self.unlock_button.setToolTip("Forget the selected user's wrong passwords and lift their lock")
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.clicked.connect(self.unlock_selected)
 
         reset_box = QGroupBox("Reset the selected user's password")
         self.reset_password = _line("Reset password", secret=True)
@@ -154,6 +161,7 @@ class UsersDialog(QDialog):
         close.clicked.connect(self.accept)
         selected_row = QHBoxLayout()
         selected_row.addWidget(self.active_button)
+        selected_row.addWidget(self.unlock_button)
         selected_row.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -177,13 +185,17 @@ class UsersDialog(QDialog):
     def reload(self, select_user_id: int | None = None) -> None:
         try:
             self.users = self.auth.users()
+            self.locks = self.auth.lock_states()
         except Exception as error:  # an unreachable database: in words, never a traceback
             self.message.setStyleSheet(ERROR_STYLE)
             show_message(self.message, f"Not done: the users could not be read: {error}")
             return
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
-            cells = (user.username, user.display_name, user.role.value, "yes" if user.active else "no")
+            cells = (
+                user.username, user.display_name, user.role.value, "yes" if user.active else "no",
+                _sign_in_text(self.locks.get(user.user_id)),
+            )  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, user.user_id)
@@ -207,6 +219,7 @@ class UsersDialog(QDialog):
     def _selection_changed(self) -> None:
         user = self.selected()
         self.active_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and user.user_id in self.locks)
         self.reset_button.setEnabled(user is not None)
         self.active_button.setText("&Reactivate" if user is not None and not user.active else "&Deactivate")
 
@@ -240,6 +253,18 @@ class UsersDialog(QDialog):
             return False
         what = "reactivated" if changed.active else "deactivated"
         self._done(f"User {changed.username} {what}", changed.user_id)
+        return True
+
+    def unlock_selected(self) -> bool:
+        user = self.selected()
+        if user is None:
+            return False
+        try:
+            changed = self.auth.unlock(self.actor, user.user_id)
+        except Exception as error:
+            self._refused(error)
+            return False
+        self._done(f"User {user.username} {'unlocked' if changed else 'was not locked'}", user.user_id)
         return True
 
     def reset_selected_password(self) -> bool:
@@ -304,6 +329,15 @@ class UsersDialog(QDialog):
             field.clear()
         self._done(f"User {added.username} ({role}) added", added.user_id)
         return True
+
+
+def _sign_in_text(lock: LockState | None) -> str:
+    """The Sign-in column: empty for an account with no wrong passwords counted."""
+    if lock is None:
+        return ""
+    if lock.locked:
+        return "locked"
+    return f"{lock.failures} wrong password{'s' if lock.failures != 1 else ''}"
 
 
 def show_users(

@@ -265,9 +265,9 @@ def test_users_is_for_administrators_only(open_window, people, service, qtbot, w
 def test_the_user_list_shows_roles_and_the_active_flag(open_window, people, qtbot, ui) -> None:
     dialog = _open_users(open_window(people["ada"]), qtbot)
     assert _table(ui, dialog) == [
-        ["ada", "Ada Admin", "administrator", "yes"],
-        ["pia", "Dr Pia Path", "pathologist", "yes"],
-        ["tom", "Tom Tech", "technologist", "yes"],
+        ["ada", "Ada Admin", "administrator", "yes", ""],
+        ["pia", "Dr Pia Path", "pathologist", "yes", ""],
+        ["tom", "Tom Tech", "technologist", "yes", ""],
     ]
 
 
@@ -288,7 +288,7 @@ def test_an_administrator_adds_a_user_with_the_password_typed_twice(
     ui.type(dialog, "Repeat new password", "path-pass-2")
     _click(qtbot, dialog, ui, "Add user")
     assert ui.message(dialog, "Repeat new password") == ""
-    assert ["paul", "Dr Paul Path", "pathologist", "yes"] in _table(ui, dialog)
+    assert ["paul", "Dr Paul Path", "pathologist", "yes", ""] in _table(ui, dialog)
     assert window.statusBar().currentMessage() == "User paul (pathologist) added"
     assert ui.text(dialog, "New password") == ""
     session = AuthService(service.database).login("paul", "path-pass-2")
@@ -302,7 +302,7 @@ def test_an_administrator_adds_a_user_with_the_password_typed_twice(
     [
         ("New user name", "not a name", "1-64 letters, digits"),
         ("New user name", "tom", "there is already a user named tom"),
-        ("New password", "short", "at least 8 characters"),
+        ("New password", "short", "at least 10 characters"),
     ],
 )
 def test_a_bad_new_user_is_refused_beside_its_field(
@@ -326,7 +326,7 @@ def test_deactivate_and_reactivate_a_user(open_window, people, service, qtbot, u
     _select(dialog, "tom")
     assert ui.find(dialog, "Deactivate or reactivate user").text().replace("&", "") == "Deactivate"
     _click(qtbot, dialog, ui, "Deactivate or reactivate user")
-    assert ["tom", "Tom Tech", "technologist", "no"] in _table(ui, dialog)
+    assert ["tom", "Tom Tech", "technologist", "no", ""] in _table(ui, dialog)
     assert window.statusBar().currentMessage() == "User tom deactivated"
     with pytest.raises(AuthenticationError):
         AuthService(service.database).login("tom", PASSWORDS["tom"])
@@ -334,10 +334,38 @@ def test_deactivate_and_reactivate_a_user(open_window, people, service, qtbot, u
     assert dialog.selected().username == "tom"
     assert ui.find(dialog, "Deactivate or reactivate user").text().replace("&", "") == "Reactivate"
     _click(qtbot, dialog, ui, "Deactivate or reactivate user")
-    assert ["tom", "Tom Tech", "technologist", "yes"] in _table(ui, dialog)
+    # The refused sign-in of the inactive account counts, as for any name (the Sign-in column).
+    assert ["tom", "Tom Tech", "technologist", "yes", "1 wrong password"] in _table(ui, dialog)
     assert AuthService(service.database).login("tom", PASSWORDS["tom"]).actor.username == "tom"
     changes = [json.loads(e.new)["active"] for e in _audit(service, "update") if e.table_name == "app_user"]
     assert changes == [False, True]
+
+
+def test_an_administrator_sees_a_locked_account_and_unlocks_it(
+    open_window, people, service, qtbot, ui
+) -> None:
+    LabSettingsService(service.database).update(people["ada"], "failure_delay_seconds", "0")
+    auth = AuthService(service.database)
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("tom", "wrong-password")
+    with pytest.raises(AuthenticationError):
+        auth.login("pia", "wrong-password")
+    window = open_window(people["ada"])
+    dialog = _open_users(window, qtbot)
+    assert ["tom", "Tom Tech", "technologist", "yes", "locked"] in _table(ui, dialog)
+    assert ["pia", "Dr Pia Path", "pathologist", "yes", "1 wrong password"] in _table(ui, dialog)
+    _select(dialog, "ada")
+    assert not ui.find(dialog, "Unlock user").isEnabled()  # nothing to unlock
+    _select(dialog, "tom")
+    assert ui.find(dialog, "Unlock user").isEnabled()
+    _click(qtbot, dialog, ui, "Unlock user")
+    assert window.statusBar().currentMessage() == "User tom unlocked"
+    assert ["tom", "Tom Tech", "technologist", "yes", ""] in _table(ui, dialog)
+    assert not ui.find(dialog, "Unlock user").isEnabled()
+    assert auth.login("tom", PASSWORDS["tom"]).actor == people["tom"]
+    [unlocked] = _audit(service, "account-unlocked")
+    assert (unlocked.who, unlocked.record) == ("ada", str(people["tom"].user_id))
 
 
 def test_an_administrator_cannot_deactivate_themselves(open_window, people, service, qtbot, ui) -> None:
@@ -345,7 +373,7 @@ def test_an_administrator_cannot_deactivate_themselves(open_window, people, serv
     _select(dialog, "ada")
     _click(qtbot, dialog, ui, "Deactivate or reactivate user")
     assert ui.message(dialog, "Users").startswith("Not done: you cannot deactivate your own account")
-    assert ["ada", "Ada Admin", "administrator", "yes"] in _table(ui, dialog)
+    assert ["ada", "Ada Admin", "administrator", "yes", ""] in _table(ui, dialog)
 
 
 def test_reset_a_password(open_window, people, service, qtbot, ui) -> None:
@@ -361,7 +389,7 @@ def test_reset_a_password(open_window, people, service, qtbot, ui) -> None:
     ui.type(dialog, "Reset password", "short")
     ui.type(dialog, "Repeat reset password", "short")
     _click(qtbot, dialog, ui, "Set password")
-    assert "at least 8 characters" in ui.message(dialog, "Reset password")
+    assert "at least 10 characters" in ui.message(dialog, "Reset password")
 
     ui.type(dialog, "Reset password", "new-pia-pass-1")
     ui.type(dialog, "Repeat reset password", "new-pia-pass-1")
@@ -403,7 +431,7 @@ def test_enter_in_the_repeat_field_adds_the_user_once(open_window, people, servi
     repeat.setFocus()
     qtbot.keyClick(repeat, Qt.Key.Key_Return)
     assert dialog.isVisible()  # Enter did not close the dialog
-    assert ["paul", "paul", "technologist", "yes"] in _table(ui, dialog)
+    assert ["paul", "paul", "technologist", "yes", ""] in _table(ui, dialog)
     assert window.statusBar().currentMessage() == "User paul (technologist) added"
     assert ui.message(dialog, "New user name") == ""  # not added a second time ("already a user")
     assert [e.who for e in _audit(service, "insert") if e.table_name == "app_user"][3:] == ["ada"]
@@ -419,7 +447,7 @@ def test_messages_under_the_new_user_fields_do_not_squeeze_them(open_window, peo
     ui.type(dialog, "New password", "short")
     _click(qtbot, dialog, ui, "Add user")
     QCoreApplication.processEvents()
-    assert "at least 8 characters" in ui.message(dialog, "New password")
+    assert "at least 10 characters" in ui.message(dialog, "New password")
     assert {name: ui.find(dialog, name).height() for name in names} == heights
 
 
@@ -434,5 +462,5 @@ def test_enter_in_the_reset_repeat_field_sets_the_password(open_window, people, 
     qtbot.keyClick(repeat, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert window.statusBar().currentMessage() == "Password of pia reset"
-    assert ["pia", "Dr Pia Path", "pathologist", "yes"] in _table(ui, dialog)  # not deactivated by Enter
+    assert ["pia", "Dr Pia Path", "pathologist", "yes", ""] in _table(ui, dialog)  # not deactivated by Enter
     assert AuthService(service.database).login("pia", "new-pia-pass-1").actor.username == "pia"

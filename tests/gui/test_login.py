@@ -26,8 +26,9 @@ from her2desk.gui import dialogs, idle_lock, login_dialog
 from her2desk.gui.login_dialog import LOGIN_FAILED_TEXT, FirstAdministratorDialog, LoginDialog
 from her2desk.gui.main_window import MainWindow
 from her2desk.gui.pending_service import PendingService
-from her2desk.services.auth_service import AuthService
+from her2desk.services.auth_service import AuthenticationError, AuthService
 from her2desk.services.case_service import CaseService
+from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.demo import seed_demo
 from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 from her2desk.store.schema import AuditRow, Case
@@ -112,7 +113,7 @@ def test_an_empty_database_asks_for_the_first_administrator_then_the_login(
         ui.type(dialog, "Repeat password", "shorter")
         click(qtbot, ui, dialog, "Create administrator")
         assert "letters, digits" in ui.message(dialog, "User name")
-        assert "at least 8 characters" in ui.message(dialog, "Password")
+        assert "at least 10 characters" in ui.message(dialog, "Password")
         assert "not the same" in ui.message(dialog, "Repeat password")
         assert not auth.has_users()  # nothing written while a field is wrong
         ui.type(dialog, "User name", "ada")
@@ -158,7 +159,7 @@ def test_error_messages_do_not_squeeze_the_first_administrator_fields(
     ui.type(dialog, "Repeat password", "shorter")
     click(qtbot, ui, dialog, "Create administrator")
     QCoreApplication.processEvents()
-    assert ui.message(dialog, "Password") == "A password needs at least 8 characters."
+    assert ui.message(dialog, "Password") == "A password needs at least 10 characters."
     assert {name: field.height() for name, field in fields.items()} == heights
     for name in ("User name", "Password", "Repeat password"):
         message = ui.find(dialog, f"{name} message")
@@ -192,8 +193,9 @@ def test_a_wrong_password_says_the_same_for_unknown_and_known_names_and_is_audit
     assert dialog.session is None
     assert dialog.result() != LoginDialog.DialogCode.Accepted
     failed = audit_rows(service, "login-failed")
-    assert [json.loads(r.new)["username"] for r in failed] == ["nobody-here", "tech"]
-    assert {(r.who, r.record) for r in failed} == {(failed[0].who, failed[0].record)}  # nothing else differs
+    # A name that is no account is never stored as typed (it may be a password in the wrong field).
+    assert [json.loads(r.new)["username"] for r in failed] == ["(unknown user)", "tech"]
+    assert {r.who for r in failed} == {"(not signed in)"}
 
     ui.type(dialog, "User name", "tech")
     ui.type(dialog, "Password", "wrong-again")
@@ -207,6 +209,61 @@ def test_a_wrong_password_says_the_same_for_unknown_and_known_names_and_is_audit
     assert dialog.session.actor == users["tech"]
     assert dialog.result() == LoginDialog.DialogCode.Accepted
     assert [r.who for r in audit_rows(service, "login")] == ["tech"]
+
+
+def test_a_new_login_window_cannot_skip_the_wait_the_database_imposes(
+    service: CaseService, users, qtbot, ui
+) -> None:
+    """The wait lives in the database: a fresh window (or a script) is refused just the same."""
+    auth = AuthService(service.database)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            auth.login("tech", "wrong-password")
+    dialog = LoginDialog(AuthService(service.database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui.type(dialog, "User name", "tech")
+    ui.type(dialog, "Password", PASSWORD)
+    click(qtbot, ui, dialog, "Sign in")
+    assert dialog.session is None
+    assert ui.message(dialog, "Sign in").startswith(f"{login_dialog.TOO_SOON_TEXT}. Try again in")
+    assert not ui.find(dialog, "Sign in").isEnabled()
+    qtbot.waitUntil(lambda: ui.find(dialog, "Sign in").isEnabled(), timeout=5000)
+    ui.type(dialog, "Password", PASSWORD)
+    click(qtbot, ui, dialog, "Sign in")
+    assert dialog.session is not None
+
+
+def test_a_locked_account_is_said_in_words(service: CaseService, users, qtbot, ui) -> None:
+    LabSettingsService(service.database).update(users["admin"], "failure_delay_seconds", "0")
+    auth = AuthService(service.database)
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("tech", "wrong-password")
+    dialog = LoginDialog(AuthService(service.database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui.type(dialog, "User name", "tech")
+    ui.type(dialog, "Password", PASSWORD)
+    click(qtbot, ui, dialog, "Sign in")
+    assert dialog.session is None
+    assert ui.message(dialog, "Sign in") == login_dialog.LOCKED_TEXT
+
+
+def test_a_first_administrator_password_of_spaces_is_refused_beside_the_field(
+    service: CaseService, qtbot, ui
+) -> None:
+    dialog = FirstAdministratorDialog(AuthService(service.database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui.type(dialog, "User name", "admin")
+    ui.type(dialog, "Password", " " * 12)
+    ui.type(dialog, "Repeat password", " " * 12)
+    click(qtbot, ui, dialog, "Create administrator")
+    assert ui.message(dialog, "Password") == (
+        "A password cannot be only spaces or invisible control characters."
+    )
+    assert not AuthService(service.database).has_users()
 
 
 def test_the_password_is_not_echoed(service: CaseService, qtbot, ui) -> None:

@@ -71,7 +71,7 @@ def test_users_add_and_list(tmp_path: Path) -> None:
         (("pia", "--role", "pathologist"), "path-pass-1\npath-pass-1\n", "must be an administrator"),
         (("ada", "--role", "administrator"), "admin-pass-1\nother-pass-1\n", "passwords differ"),
         (("ada", "--role", "administrator"), "admin-pass-1\n", "password twice"),
-        (("ada", "--role", "administrator"), "short\nshort\n", "at least 8"),
+        (("ada", "--role", "administrator"), "short\nshort\n", "at least 10"),
         (("not a name", "--role", "administrator"), "admin-pass-1\nadmin-pass-1\n", "user name is"),
         (("ada", "--role", "chief"), "admin-pass-1\nadmin-pass-1\n", "invalid choice"),
     ],
@@ -281,7 +281,7 @@ def test_an_administrator_adds_changes_and_resets_with_their_password(
         (["users", "deactivate", "ada"], "admin-pass-1\n", "you cannot deactivate your own account"),
         (["users", "activate", "nobody"], "admin-pass-1\n", "there is no user named nobody"),
         (["users", "reset-password", "pia"], "admin-pass-1\nnew-pass-123\n", "give the password twice"),
-        (["users", "reset-password", "pia"], "admin-pass-1\nshort\nshort\n", "at least 8"),
+        (["users", "reset-password", "pia"], "admin-pass-1\nshort\nshort\n", "at least 10"),
         (["users", "add", "pia", "--role", "pathologist"], "admin-pass-1\n", "give the password twice"),
         (["users", "add", "pia", "--role", "pathologist"], "", "give the password of ada"),
     ],
@@ -303,7 +303,10 @@ def test_an_administrators_bad_request_is_refused_with_exit_2(
 
 @pytest.mark.parametrize(
     ("command", "actions"),
-    [("users", ["add", "list", "deactivate", "activate", "reset-password"]), ("settings", ["show", "set"])],
+    [
+        ("users", ["add", "list", "deactivate", "activate", "reset-password", "unlock"]),
+        ("settings", ["show", "set"]),
+    ],
 )
 def test_a_command_without_an_action_lists_its_actions(
     command: str, actions: list[str], capsys: pytest.CaptureFixture[str]
