@@ -52,7 +52,7 @@ from her2desk.store.mapping import (
     stored_case,
 )
 from her2desk.store.schema import AuditRow, Case, Patient
-from her2desk.store.users import current_actor
+from her2desk.store.users import acting_user
 
 MAX_PAGE = 1000
 
@@ -85,10 +85,11 @@ class CaseService:
         self._count_hint: tuple[int, float] | None = None
 
     def _editor_id(self, connection: Connection) -> int | None:
-        """The signed-in user's id once their current role allows editing; None for the local user."""
-        if self.actor is None:
+        """The signed-in user's id once their session is proven and their current role allows editing;
+        None for the local user of a database without accounts (refused once accounts exist)."""
+        current = acting_user(connection, self.actor)
+        if current is None:
             return None
-        current = current_actor(connection, self.actor.user_id)
         reasons = role_allows(current, Action.EDIT)
         if reasons:
             raise WorkflowError(reasons)
