@@ -23,7 +23,7 @@ from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
-from her2desk.domain.reported_result import reported_descriptor
+from her2desk.domain.reported_result import reported_descriptor, reported_status
 from her2desk.domain.result_fields import is_result_field
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
@@ -227,7 +227,7 @@ def insert_new_case(
     }
     if user_id is not None:
         case["entered_by_user_id"] = user_id
-    case["reported_status"] = interpretation.status  # nothing is adjudicated yet
+    case["reported_status"] = reported_status(interpretation.status, None)  # nothing is adjudicated yet
     case["reported_descriptor"] = interpretation.descriptor
     case_id = w.insert("her2_case", case, returning_id=True)
     assert case_id is not None
@@ -402,7 +402,7 @@ def update_case(
         user_id = None  # entered_by_user_id stays as it was
     adjudicated_status = None if results_changed or adjudicated is None else Status(adjudicated)
     reported = {
-        "reported_status": interpretation.status if adjudicated_status is None else adjudicated_status,
+        "reported_status": reported_status(interpretation.status, adjudicated_status),
         "reported_descriptor": reported_descriptor(
             site=entry.specimen.site,
             ihc=entry.ihc.score,
