@@ -194,3 +194,27 @@ def test_an_adjudicated_case_not_yet_signed_out_gets_only_a_preliminary_page(
         assert "looking at all of them" not in text
     spanish = pdftotext(service.prepare(accession, "es", preliminary=True).pdf)
     assert "Resultado preliminar, todavía no es definitivo: HER2 positivo" in spanish
+
+
+def test_the_export_carries_the_reported_result_beside_the_engines(
+    lab: Lab, recounter: Actor, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for accession, final in (("S26-00303", Status.POSITIVE), ("S26-00304", Status.NEGATIVE)):
+        version = _adjudicate(lab, accession, final, _walk_to_adjudication(lab, recounter, accession))
+        _sign_out(lab, accession, version)
+    lab.cases(lab.tech).save(make_entry("S26-00305"), None)  # not adjudicated: the engine's positive
+    rows = _export(db_url, capsys)
+    positive, negative, plain = rows["S26-00303"], rows["S26-00304"], rows["S26-00305"]
+    assert "status" not in positive  # no column a reader could take for the reported result
+    assert "descriptor" not in positive
+    assert (positive["reported_status"], positive["reported_descriptor"]) == ("positive", "")
+    assert (positive["engine_status"], positive["engine_descriptor"]) == ("adjudication", "")
+    assert (positive["adjudicated_status"], positive["adjudication_reason"]) == ("positive", REASON)
+    assert positive["signout_state"] == "signed-out"
+    assert (negative["reported_status"], negative["reported_descriptor"]) == ("negative", "HER2-low")
+    assert negative["engine_status"] == "adjudication"
+    assert (plain["reported_status"], plain["engine_status"], plain["adjudicated_status"]) == (
+        "positive",
+        "positive",
+        "",
+    )
