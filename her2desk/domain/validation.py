@@ -94,8 +94,8 @@ def _check_criteria(test: Her2TestInput, result: ValidationResult) -> None:
             others = ", ".join(site_words(s) for s in SITES_WITHOUT_GUIDELINE if s is not Site.OTHER)
             result.error(
                 "scoring_criteria",
-                f"{site_words(site)} specimens are scored by their own guideline ({guideline_for(site)}); "
-                f"leave the scoring criteria empty: they are chosen only for {others} and other sites",
+                f"{site_words(site)} specimens are scored by their own guideline, {guideline_for(site)}; "
+                f"scoring criteria are chosen only for {others} and other sites, so leave them empty",
             )
     elif chosen is None:
         name = 'the site "other"' if site is Site.OTHER else site_words(site)

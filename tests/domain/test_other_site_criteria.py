@@ -214,10 +214,9 @@ def test_a_site_with_its_own_guideline_refuses_criteria(site: Site, criteria: Sc
     assert result.status is None
     assert [e.field for e in result.errors] == ["scoring_criteria"]
     message = result.errors[0].message
-    assert message.startswith(f"{site.value.replace('-', ' ')} specimens are scored by their own guideline (")
-    assert (
-        "leave the scoring criteria empty: they are chosen only for pancreas, bladder, ovary and other"
-        in message
+    assert message == (
+        f"{site.value.replace('-', ' ')} specimens are scored by their own guideline, {guideline_for(site)}; "
+        "scoring criteria are chosen only for pancreas, bladder, ovary and other sites, so leave them empty"
     )
     assert interpret(her2_test(site)).errors == ()
 
