@@ -8,17 +8,28 @@ import sys
 from dataclasses import replace
 
 from her2desk.domain import interpret
+from her2desk.domain.criteria import CRITERIA_LABELS, SITES_WITHOUT_GUIDELINE
+from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 # Field name -> command-line option. Values are taken as text and parsed by the domain, so a wrong
 # value is reported by field in the same way in text and in --json (never an argparse traceback).
 OPTIONS: dict[str, tuple[str, str, str]] = {
     "site": ("--site", "SITE", "primary site: " + ", ".join(s.value for s in Site)),
+    "scoring_criteria": (
+        "--criteria",
+        "CRITERIA",
+        "scoring criteria for a site without a HER2 guideline of its own ("
+        + ", ".join(s.value for s in SITES_WITHOUT_GUIDELINE)
+        + "), required there and refused for the others, whose guideline decides: "
+        + ", ".join(c.value for c in ScoringCriteria)
+        + " (gastroesophageal: CAP/ASCP/ASCO 2016, as DESTINY-PanTumor02 used; breast: ASCO/CAP 2018)",
+    ),
     "procedure": (
         "--procedure",
         "PROCEDURE",
@@ -57,9 +68,9 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         "interpret",
         help="interpret one HER2 test by the published guideline",
         description="Interpret one HER2 test: breast by ASCO/CAP 2018 (affirmed 2023), stomach, "
-        "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites with the "
-        "gastroesophageal criteria and a warning. Exit status 0 for valid input, 2 for invalid "
-        "input (with every problem printed).",
+        "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites by the criteria "
+        "chosen with --criteria (nothing is assumed), with a warning. Exit status 0 for valid input, "
+        "2 for invalid input (with every problem printed).",
     )
     for field, (flag, metavar, help_text) in OPTIONS.items():
         p.add_argument(flag, dest=field, metavar=metavar, help=help_text)
@@ -86,12 +97,22 @@ def run(args: argparse.Namespace) -> int:
     # A warning about one field names it as the user typed it: the option (--stained-pct).
     result = replace(result, warnings=tuple(readable_warnings(result.warnings, OPTION_NAMES)))
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        data = result.as_dict()
+        data["scoring_criteria"] = _criteria_used(test, result)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     elif result.errors:
         print_errors(result.errors)
     else:
-        print(render_text(result))
+        print(render_text(result, test))
     return 2 if result.errors else 0
+
+
+def _criteria_used(test: Her2TestInput, result: Interpretation) -> str | None:
+    """The criteria the result was scored with (the JSON key "scoring_criteria"); None when nothing
+    was interpreted."""
+    if result.status is None or test.criteria is None:
+        return None
+    return test.criteria.value
 
 
 def option_name(field: str) -> str:
@@ -104,7 +125,7 @@ def print_errors(errors: tuple[Problem, ...] | list[Problem]) -> None:
         print(f"  {option_name(problem.field)}: {problem.message}", file=sys.stderr)
 
 
-def render_text(result: Interpretation) -> str:
+def render_text(result: Interpretation, test: Her2TestInput | None = None) -> str:
     assert result.status is not None
     status = result.status.value.upper()
     if result.descriptor:
@@ -116,6 +137,9 @@ def render_text(result: Interpretation) -> str:
         f"Next step:    {result.next_step.value}",
         f"Guideline:    {result.guideline}",
     ]
+    if test is not None and test.site is not None and test.scoring_criteria is not None:
+        # Only a site without a guideline of its own has criteria chosen (validation refuses others).
+        lines.append(f"Criteria:     {CRITERIA_LABELS[test.scoring_criteria]}, chosen with --criteria")
     if result.scoring_system:
         lines.append(f"Scored with:  {result.scoring_system.value}")
     for title, items in (

@@ -411,6 +411,7 @@ def update_case(
             engine_descriptor=interpretation.descriptor,
             adjudicated_status=adjudicated_status,
             settings=settings,
+            scoring_criteria=entry.specimen.scoring_criteria,
         ),
     }
     stored_reported = {"reported_status": old_reported, "reported_descriptor": old_descriptor}

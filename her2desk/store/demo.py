@@ -213,6 +213,12 @@ def _counts(rng: random.Random, site: Site, probe: IshProbe) -> tuple[Decimal, D
     return _jitter(rng, her2), _jitter(rng, cep17, "0.05"), cells
 
 
+def _criteria(site: Site) -> ScoringCriteria | None:
+    """A demo site without a guideline of its own is scored with the gastroesophageal criteria, chosen
+    explicitly (as a person must), like the pan-tumour trials."""
+    return None if site.has_site_specific_guideline else ScoringCriteria.GASTROESOPHAGEAL
+
+
 def _interpreted(rng: random.Random, site: Site, procedure: Procedure, ihc: dict[str, Any]):
     """Choose ISH work the way a lab would (reflex on 2+, some on others) and interpret it."""
     score = ihc["score"]
@@ -232,6 +238,7 @@ def _interpreted(rng: random.Random, site: Site, procedure: Procedure, ihc: dict
         her2=first[0] if first else None,
         cep17=first[1] if first else None,
         cells=first[2] if first else None,
+        scoring_criteria=_criteria(site),
     )
     result = _engine(test)
     if result.next_step is NextStep.RECOUNT and first and rng.random() < 0.7:
@@ -354,9 +361,7 @@ def _case_rows(
         "fixation_hours": str(Decimal(rng.randint(40, 800)) / 10),
         "fragments": fragments,
         "fragments_with_tumour": rng.randint(0, fragments) if fragments else None,
-        "scoring_criteria": None
-        if site.has_site_specific_guideline
-        else ScoringCriteria.GASTROESOPHAGEAL.value,
+        "scoring_criteria": criteria.value if (criteria := _criteria(site)) else None,
     }
     ihc_row = {
         "case_id": case_id,

@@ -31,6 +31,7 @@ CONTRACT_KEYS = {
     "trail",
     "errors",
     "guideline",
+    "scoring_criteria",
 }
 STATUSES = {"positive", "negative", "equivocal", "pending", "adjudication", "indeterminate"}
 NEXT_STEPS = {
@@ -63,6 +64,7 @@ PROCEDURES = [
 ]
 OPTIONS = [
     "--site",
+    "--criteria",
     "--procedure",
     "--ihc",
     "--stained-pct",
@@ -126,6 +128,8 @@ CASES: dict[str, list[str]] = {
     "pancreas json": [
         "--site",
         "pancreas",
+        "--criteria",
+        "gastroesophageal",
         "--procedure",
         "surgical-resection",
         "--ihc",
@@ -228,6 +232,8 @@ def check_contract(data: dict[str, Any]) -> None:
         assert isinstance(error["message"], str)
         assert error["message"]
     assert isinstance(data["guideline"], str)
+    # The criteria the result was scored with; none when nothing was interpreted.
+    assert data["scoring_criteria"] in ({None} if data["status"] is None else {"breast", "gastroesophageal"})
 
 
 @pytest.mark.parametrize("name", [n for n, args in CASES.items() if "--json" in args])
