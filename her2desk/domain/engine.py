@@ -8,6 +8,7 @@ from her2desk.domain.breast import interpret_breast
 from her2desk.domain.gastroesophageal import interpret_gastroesophageal
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.rule_settings import rules_version
 from her2desk.domain.settings import (
     BREAST_GUIDELINE,
     DEFAULT_SETTINGS,
@@ -28,7 +29,9 @@ def guideline_for(site: Site | None) -> str:
 
 
 def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTINGS) -> Interpretation:
-    """Interpret one HER2 test. Invalid input gives errors and no status; it never raises."""
+    """Interpret one HER2 test. Invalid input gives errors and no status; it never raises. Every result
+    carries the rules version of `settings` (which rule settings made it, see `rule_settings`)."""
+    version = rules_version(settings)
     checked = validate(test, settings)
     if checked.errors:
         return Interpretation(
@@ -37,6 +40,7 @@ def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTING
             guideline=guideline_for(test.site),
             errors=tuple(checked.errors),
             warnings=tuple(checked.warnings),
+            rules_version=version,
         )
     assert test.site is not None
     result = (
@@ -44,7 +48,5 @@ def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTING
         if test.site.is_breast
         else interpret_gastroesophageal(test, settings)
     )
-    if checked.warnings:
-        merged = tuple(dict.fromkeys((*checked.warnings, *result.warnings)))
-        result = replace(result, warnings=merged)
-    return result
+    merged = tuple(dict.fromkeys((*checked.warnings, *result.warnings)))
+    return replace(result, warnings=merged, rules_version=version)
