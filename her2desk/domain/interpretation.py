@@ -55,6 +55,7 @@ class Interpretation:
             "trail": list(self.trail),
             "errors": [p.as_dict() for p in self.errors],
             "guideline": self.guideline,
+            "rules_version": self.rules_version,
         }
 
     def summary(self) -> str:

@@ -32,6 +32,7 @@ from her2desk.domain.records import (
 )
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
+from her2desk.services import rule_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.backup import integrity_problems
@@ -124,6 +125,7 @@ class CaseService:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             try:
                 header = update_case(
                     connection, entry, check.interpretation, self.user, now, expected_version, editor
@@ -191,6 +193,7 @@ class CaseService:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             try:
                 case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
             except AccessionTakenError:
@@ -217,6 +220,7 @@ class CaseService:
         try:
             with self.database.write_engine.begin() as connection:
                 editor = self._editor_id(connection)
+                checks = rule_settings.all_under_lab_rules(connection, entries, checks, self.user, now)
                 for entry, check in zip(entries, checks, strict=True):
                     try:
                         insert_new_case(connection, entry, check.interpretation, self.user, now, editor)

@@ -31,6 +31,7 @@ CONTRACT_KEYS = {
     "trail",
     "errors",
     "guideline",
+    "rules_version",  # added with the lab rule settings; every earlier key unchanged
 }
 STATUSES = {"positive", "negative", "equivocal", "pending", "adjudication", "indeterminate"}
 NEXT_STEPS = {
@@ -228,6 +229,7 @@ def check_contract(data: dict[str, Any]) -> None:
         assert isinstance(error["message"], str)
         assert error["message"]
     assert isinstance(data["guideline"], str)
+    assert data["rules_version"].startswith("her2desk-rules-1+")
 
 
 @pytest.mark.parametrize("name", [n for n, args in CASES.items() if "--json" in args])
