@@ -31,6 +31,7 @@ from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import field_label
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.dialogs import conflict_text
@@ -63,11 +64,12 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
     return SELF_VERIFICATION_WARNING
 
 
-def case_notes(stored: StoredCase) -> list[str]:
+def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTINGS) -> list[str]:
     """What the pathologist should see before signing: the pre-analytic warnings of the case check
-    (fixation time, fragments, ...) and the interpretation's warnings and comments, each once."""
+    (fixation time, fragments, ...) and the interpretation's warnings and comments, each once. The check
+    is made with `settings`: the rule settings the stored result was interpreted with."""
     notes: list[str] = []
-    for text in check_case(stored.entry).warnings:
+    for text in check_case(stored.entry, None, settings).warnings:
         name, sep, message = text.partition(": ")
         if sep and " " not in name:
             text = f"{field_label(name)}: {message}"
@@ -75,6 +77,17 @@ def case_notes(stored: StoredCase) -> list[str]:
     notes.extend(stored.interpretation.warnings)
     notes.extend(stored.interpretation.comments)
     return list(dict.fromkeys(notes))
+
+
+def result_rules(service: SignOutService, stored: StoredCase) -> tuple[GuidelineSettings, str]:
+    """The rule settings the stored result was made with, and a note when the lab's have changed since
+    (`RuleSettingsService.for_result`); her2desk's defaults, with a note, if they cannot be read."""
+    from her2desk.services.rule_settings import RuleSettingsService
+
+    try:
+        return RuleSettingsService(service.database).for_result(stored.interpretation.rules_version)
+    except Exception as error:  # an unreachable database: the stored warnings and comments still show
+        return DEFAULT_SETTINGS, f"The lab's rule settings could not be read ({error})."
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -194,7 +207,8 @@ class SignOutDialog(WorkflowDialog):
             f"“{SIGNATURE_MEANING_TEXT}”",
             "Meaning of the signature",
         )
-        notes = case_notes(stored)
+        settings, rules_note = result_rules(service, stored)
+        notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = _text_label(
             "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
             "Warnings and comments",
