@@ -153,3 +153,21 @@ class RuleSettingsService:
         if fingerprint(settings) != print_ and not problems:
             problems.append(f"the recorded rule settings do not give the fingerprint {print_}")
         return settings, problems
+
+    def for_result(self, version: str) -> tuple[GuidelineSettings, str]:
+        """The rule settings to re-check a stored result with (those it was made with; the lab's current
+        ones when this database cannot give them back) and a note, in words, when the lab's rules have
+        changed since the result was interpreted ("" when they are the same)."""
+        current = self.load()
+        try:
+            settings, problems = self.settings_for_version(version)
+        except LookupError as missing:
+            return current, f"The rule settings of this result cannot be shown ({missing})."
+        for problem in problems:
+            log.warning("rule set %s: %s", version, problem)
+        if rules_version(current) == version:
+            return settings, ""
+        return settings, (
+            f"This result was interpreted with rules version {version}; the lab's rules are now "
+            f"{rules_version(current)}. Saving the case again interprets it with the current rules."
+        )
