@@ -113,11 +113,11 @@ class LabSettingsService:
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
             rules = rules_after_changes(connection, values)  # None: no rule among the changes
-            noted = {"rules_version": rules_version(rules)} if rules is not None else {}
+            noted = {"rules_version": rules_version(rules[1])} if rules is not None else {}
             for name, value in values.items():
                 _write(connection, name, value, who, now, noted if is_rule_setting(name) else {})
-            if rules is not None:
-                record_in_force(connection, rules, who, now)
+            for in_force in rules or ():  # the rules until now (maybe never saved with) and from now
+                record_in_force(connection, in_force, who, now)
             after, _problems = read_lab_settings(connection)
         return after
 

@@ -105,9 +105,12 @@ def all_under_lab_rules(
     return [recheck(entry, check, settings) for entry, check in zip(entries, checks, strict=True)]
 
 
-def rules_after_changes(connection: Connection, values: Mapping[str, str]) -> GuidelineSettings | None:
-    """The rule settings a settings change would put in force (None when it changes no rule), checked as a
-    whole: LabSettingError when a range would be upside down (the change is then not made)."""
+def rules_after_changes(
+    connection: Connection, values: Mapping[str, str]
+) -> tuple[GuidelineSettings, GuidelineSettings] | None:
+    """The rule settings in force and those a settings change would put in force (None when it changes
+    no rule), the latter checked as a whole: LabSettingError when a range would be upside down (the
+    change is then not made)."""
     changes = {name: text for name, text in values.items() if name in RULE_SETTINGS_BY_NAME}
     if not changes:
         return None
@@ -117,7 +120,7 @@ def rules_after_changes(connection: Connection, values: Mapping[str, str]) -> Gu
     problems = rule_problems(after)
     if problems:
         raise LabSettingError("; ".join(problems))
-    return after
+    return current, after
 
 
 class RuleSettingsService:
