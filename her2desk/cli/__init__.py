@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from her2desk.cli import interpret_command
+from her2desk.cli.parser import Her2deskParser
 
 COMMAND_MODULES = [interpret_command]
 
@@ -46,7 +47,9 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    # Every sub-command's parser is a Her2deskParser too (argparse uses the root parser's class):
+    # an option given twice is refused rather than the last one silently kept.
+    parser = Her2deskParser(
         prog="her2desk",
         description="Record, interpret, store and explain HER2 tumour-marker results.",
     )

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from her2desk.domain import interpret
 from her2desk.domain.interpretation import Interpretation
-from her2desk.domain.labels import field_label, named_warning, warning_field
+from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             rules_version=result.rules_version,
         )
     # A warning about one field names it as the user typed it: the option (--stained-pct).
-    result = replace(result, warnings=tuple(named_warning(w, OPTION_NAMES) for w in result.warnings))
+    result = replace(result, warnings=tuple(readable_warnings(result.warnings, OPTION_NAMES)))
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     elif result.errors:

@@ -12,30 +12,60 @@ from decimal import Decimal
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
 from her2desk.domain.ish_groups import COPY_HIGH, COPY_LOW, read_dual_probe
+from her2desk.domain.labels import plain_number
 from her2desk.domain.numbers import format_decimal, round_half_up
 from her2desk.domain.settings import BREAST_GUIDELINE, GuidelineSettings
 from her2desk.domain.vocabulary import Descriptor, IhcScore, IshProbe, NextStep, ScoringSystem, Status
 
-_IHC_TRAIL = {
-    IhcScore.THREE_PLUS: "IHC 3+: complete, intense membrane staining in > 10% of cells -> positive",
-    IhcScore.TWO_PLUS: "IHC 2+: weak to moderate complete membrane staining in > 10% of cells -> equivocal",
-    IhcScore.ONE_PLUS: "IHC 1+: faint incomplete membrane staining in > 10% of cells -> negative",
-    IhcScore.ZERO: "IHC 0: no staining, or faint incomplete staining in <= 10% of cells -> negative",
-    IhcScore.INDETERMINATE: "IHC could not be scored (technical failure)",
+# Fig 1's definitions [S]: (what the score means, the category it gives).
+_IHC_DEFINITION = {
+    IhcScore.THREE_PLUS: ("complete, intense membrane staining in > 10% of tumour cells", "positive"),
+    IhcScore.TWO_PLUS: ("weak to moderate complete membrane staining in > 10% of tumour cells", "equivocal"),
+    IhcScore.ONE_PLUS: ("faint, incomplete membrane staining in > 10% of tumour cells", "negative"),
+    IhcScore.ZERO: (
+        "no staining, or faint, incomplete membrane staining in <= 10% of tumour cells",
+        "negative",
+    ),
 }
+# With a percentage typed, the trail shows it: (the staining, the side of 10% the score needs).
+_IHC_MEASURED = {
+    IhcScore.THREE_PLUS: ("complete, intense membrane staining", "> 10%"),
+    IhcScore.TWO_PLUS: ("weak to moderate complete membrane staining", "> 10%"),
+    IhcScore.ONE_PLUS: ("faint, incomplete membrane staining", "> 10%"),
+    IhcScore.ZERO: ("faint, incomplete membrane staining", "<= 10%"),
+}
+# Scores whose negative result can be told HER2-low from HER2-0 (rules §2.1-2.2).
+_SCORED = (IhcScore.ZERO, IhcScore.ONE_PLUS, IhcScore.TWO_PLUS)
 
-_UNUSUAL_2PLUS_TRAIL = (
-    "IHC 2+: an unusual pattern (staining in <= 10% of cells), which the guideline scores 2+ -> equivocal"
-)
+
+def _ihc_trail(ihc: IhcScore, pct: Decimal | None) -> str:
+    """The trail line of the IHC score: the percentage when one was typed, never one nobody entered.
+
+    Without a percentage the score is taken as scored, and the guideline's definition is given as the
+    definition. A typed 2+ at <= 10% is the unusual pattern of the Fig 1 note (intense staining in
+    <= 10% of cells), which the guideline scores 2+.
+    """
+    if ihc is IhcScore.INDETERMINATE:
+        return "IHC could not be scored (technical failure)"
+    definition, category = _IHC_DEFINITION[ihc]
+    if pct is None:
+        return f"IHC {ihc} as scored; no percentage entered (definition: {definition}) -> {category}"
+    shown = f"{plain_number(pct)}%"
+    if ihc is IhcScore.TWO_PLUS and pct <= Decimal(10):
+        return (
+            f"IHC 2+: an unusual pattern (staining in {shown} of tumour cells, <= 10%), which the "
+            "guideline scores 2+ -> equivocal"
+        )
+    if ihc is IhcScore.ZERO and pct == 0:
+        return "IHC 0: no membrane staining (0% of tumour cells) -> negative"
+    staining, needed = _IHC_MEASURED[ihc]
+    return f"IHC {ihc}: {staining} in {shown} of tumour cells ({needed}) -> {category}"
 
 
 def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
     b = InterpretationBuilder(guideline=BREAST_GUIDELINE, scoring_system=ScoringSystem.BREAST)
     if test.ihc is not None:
-        unusual = (
-            test.ihc is IhcScore.TWO_PLUS and test.stained_pct is not None and test.stained_pct <= Decimal(10)
-        )
-        b.step(_UNUSUAL_2PLUS_TRAIL if unusual else _IHC_TRAIL[test.ihc])
+        b.step(_ihc_trail(test.ihc, test.stained_pct))
     if test.ish is IshProbe.DUAL:
         result = _dual_probe(test, settings, b)
     elif test.ish is IshProbe.SINGLE:
@@ -46,9 +76,16 @@ def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interp
 
 
 def _negative(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
-    """Every negative breast result: its descriptor (by the IHC score) and the 2023 comment."""
+    """Every negative breast result: its descriptor (by the IHC score) and the 2023 comment.
+
+    The 2023 comment (why IHC 0 vs 1+ matters) goes on every negative with a scored IHC, IHC 0
+    included, as the 2023 update recommends; a negative without one (IHC indeterminate, or ISH alone)
+    says instead that a scored IHC is needed to judge HER2-low. A lab may turn both off.
+    """
     descriptor = _descriptor(test, settings, b)
-    b.comment(settings.comments.her2_low_2023)
+    if settings.report_2023_comment:
+        scored = test.ihc in _SCORED
+        b.comment(settings.comments.her2_low_2023 if scored else settings.comments.her2_low_needs_scored_ihc)
     if descriptor is Descriptor.ULTRALOW:
         b.comment(settings.comments.her2_ultralow)
     return b.finish(Status.NEGATIVE, NextStep.NONE, descriptor)
@@ -75,7 +112,10 @@ def _descriptor(
             return Descriptor.NULL
         if not settings.report_her2_ultralow:
             return None
-        b.step(f"Descriptor HER2-ultralow: IHC 0 with faint incomplete staining in {pct}% (> 0% and <= 10%)")
+        b.step(
+            f"Descriptor HER2-ultralow: IHC 0 with faint, incomplete staining in {plain_number(pct)}% "
+            "(> 0% and <= 10%)"
+        )
         return Descriptor.ULTRALOW
     return None
 

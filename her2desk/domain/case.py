@@ -20,6 +20,7 @@ from her2desk.domain.vocabulary import (
     IshProbe,
     Laterality,
     Procedure,
+    ScoringCriteria,
     Sex,
     Site,
 )
@@ -52,6 +53,7 @@ class SpecimenDetails:
     fixation_hours: Decimal | None = None
     fragments: int | None = None
     fragments_with_tumour: int | None = None
+    scoring_criteria: ScoringCriteria | None = None  # only for a site without a guideline of its own
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
-"""Checks on a whole case beyond the guideline engine: identifiers, dates, specimen and pre-analytics.
+"""Checks on a whole case beyond the guideline engine: identifiers, dates, specimen, pre-analytics, the
+IHC's controls and, for HER2-low/-ultralow results, whether the clone is the companion test (4B5).
 
-Errors block saving; warnings (pre-analytic conditions the guideline asks to report) never do.
+Errors block saving; warnings (pre-analytic conditions the guideline asks to report, an IHC 3+ without
+a controls result, another clone on a HER2-low result) never do, unless a lab setting makes them errors.
 Field names are dotted paths into `CaseEntry` ("patient.mrn", "specimen.fixation_hours") except for
 the engine's own fields, which keep the engine's names ("her2", "stained_pct"), as on the form.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +20,7 @@ from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.problems import Problem
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
-from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality
+from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality, Status
 
 MAX_ACCESSION = 32
 MAX_MRN = 32
@@ -126,6 +129,7 @@ def check_case(
 
     interpretation = interpret(entry.test_input(), settings)
     errors.extend(interpretation.errors)
+    _check_companion_test(entry, interpretation, warnings)
     for w in interpretation.warnings:
         if w not in warnings:
             warnings.append(w)
@@ -184,7 +188,16 @@ def _check_preanalytics(
             f"{settings.gastroesophageal_min_fragments} (ideally 6-8) are recommended; consider "
             "re-biopsy if negative"
         )
-    if entry.ihc.controls_acceptable is False and entry.ihc.score not in (None, IhcScore.INDETERMINATE):
+    _check_controls(entry, settings, errors, warnings)
+
+
+def _check_controls(
+    entry: CaseEntry, settings: GuidelineSettings, errors: list[Problem], warnings: list[str]
+) -> None:
+    """Controls must stain as expected for any IHC score to be reported (rules §1.2, §(c)); an IHC 3+
+    without a controls result is a warning, or an error where the lab requires one."""
+    ihc = entry.ihc
+    if ihc.controls_acceptable is False and ihc.score not in (None, IhcScore.INDETERMINATE):
         errors.append(
             Problem(
                 "ihc.controls_acceptable",
@@ -192,3 +205,51 @@ def _check_preanalytics(
                 "reported (score it indeterminate and repeat)",
             )
         )
+    elif ihc.controls_acceptable is None and ihc.score is IhcScore.THREE_PLUS:
+        if settings.require_controls_for_ihc3:
+            errors.append(
+                Problem(
+                    "ihc.controls_acceptable",
+                    "IHC 3+ needs a controls result: say whether the controls stained as expected "
+                    "(the lab requires it)",
+                )
+            )
+        else:
+            warnings.append(
+                "ihc.controls_acceptable: IHC 3+ without a controls result; say whether the controls "
+                "stained as expected"
+            )
+
+
+_4B5 = re.compile(r"(?<!\d)4\s*B\s*5(?!\d)", re.IGNORECASE)
+
+
+def is_4b5(clone: str | None) -> bool:
+    """Whether an antibody clone is 4B5 (Ventana PATHWAY anti-HER2/neu), however it was typed:
+    "4B5", "PATHWAY 4B5", "Ventana 4B5 (PATHWAY)", "4b5", "4 B 5" count; "14B5" or "CB11" do not."""
+    return clone is not None and _4B5.search(clone) is not None
+
+
+def _check_companion_test(entry: CaseEntry, interpretation: Interpretation, warnings: list[str]) -> None:
+    """The FDA-approved companion test for HER2-low and HER2-ultralow is 4B5 (rules §2.2-2.3, §(c) 17).
+
+    HER2-low / -ultralow are read from the result and the IHC (a negative breast result with IHC 1+ or
+    2+, or IHC 0 with faint staining in more than 0%), not from the descriptor, which a lab may choose
+    not to print: the test used matters to eligibility either way.
+    """
+    clone = (entry.ihc.clone or "").strip()
+    site, score, pct = entry.specimen.site, entry.ihc.score, entry.ihc.stained_pct
+    if not clone or is_4b5(clone) or site is None or not site.is_breast:
+        return
+    if interpretation.status is not Status.NEGATIVE:
+        return
+    if score in (IhcScore.ONE_PLUS, IhcScore.TWO_PLUS):
+        kind = "HER2-low"
+    elif score is IhcScore.ZERO and pct is not None and pct > 0:
+        kind = "HER2-ultralow"
+    else:
+        return
+    warnings.append(
+        f"ihc.clone: this is a {kind} result and the clone is not 4B5; the FDA-approved companion "
+        "test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu (4B5) assay"
+    )

@@ -8,9 +8,12 @@ criteria score sites without a guideline of their own (pancreas, bladder, ovary,
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
 from her2desk.domain.ish_groups import RATIO_CUTOFF
+from her2desk.domain.labels import plain_number
 from her2desk.domain.numbers import format_decimal, ratio, round_half_up
 from her2desk.domain.settings import (
     GASTROESOPHAGEAL_GUIDELINE,
@@ -50,36 +53,80 @@ def interpret_gastroesophageal(test: Her2TestInput, settings: GuidelineSettings)
     return b.finish(Status.NEGATIVE)
 
 
+# Hofmann/Rüschoff staining patterns [S*, rules §3.1]: (the staining, the category it gives).
+_STAINING = {
+    IhcScore.THREE_PLUS: ("strong complete, basolateral or lateral membranous staining", "positive"),
+    IhcScore.TWO_PLUS: ("weak to moderate complete, basolateral or lateral membranous staining", "equivocal"),
+    IhcScore.ONE_PLUS: ("faint, barely perceptible membranous staining", "negative"),
+}
+# Biopsy IHC 0 as the guideline defines it (rules §3.1 and table A2).
+BIOPSY_IHC_0 = "no reactivity, or no membranous reactivity in any tumour cell"
+
+
+def resection_limits(settings: GuidelineSettings) -> tuple[str, str]:
+    """What resection 1+/2+/3+ need and what IHC 0 allows, by the lab's reading of the 10% rule:
+    (">= 10%", "< 10%") by default, ("> 10%", "<= 10%") with the exclusive setting."""
+    limit = format_decimal(settings.gastroesophageal_resection_pct, 0)
+    if settings.gastroesophageal_resection_pct_inclusive:
+        return f">= {limit}%", f"< {limit}%"
+    return f"> {limit}%", f"<= {limit}%"
+
+
 def _ihc_step(
     test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder, resection: bool
 ) -> None:
+    """The trail line of the IHC score, with the percentage (resection) or cluster size (biopsy)
+    when one was typed; without one the score is taken as scored and the definition given as such."""
     ihc = test.ihc
     if ihc is None:
         return
     if ihc is IhcScore.INDETERMINATE:
         b.step("IHC could not be scored (technical failure)")
         return
-    limit = format_decimal(settings.gastroesophageal_resection_pct, 0)
-    op = ">=" if settings.gastroesophageal_resection_pct_inclusive else ">"
-    cluster = settings.gastroesophageal_biopsy_cluster_cells
-    where = (
-        f"in {op} {limit}% of tumour cells (resection criteria)"
-        if resection
-        else f"in a cluster of >= {cluster} tumour cells, any percentage (biopsy criteria)"
-    )
-    text = {
-        IhcScore.THREE_PLUS: f"IHC 3+: strong complete, basolateral or lateral membranous staining {where} "
-        "-> positive",
-        IhcScore.TWO_PLUS: f"IHC 2+: weak to moderate complete, basolateral or lateral staining {where} "
-        "-> equivocal",
-        IhcScore.ONE_PLUS: f"IHC 1+: faint, barely perceptible membranous staining {where} -> negative",
-        IhcScore.ZERO: (
-            f"IHC 0: no membranous staining, or in fewer than {limit}% of tumour cells -> negative"
+    if resection:
+        b.step(_resection_step(ihc, test.stained_pct, settings))
+    else:
+        b.step(_biopsy_step(ihc, test.cluster_cells, settings))
+
+
+def _resection_step(ihc: IhcScore, pct: Decimal | None, settings: GuidelineSettings) -> str:
+    needs, zero_allows = resection_limits(settings)
+    shown = None if pct is None else f"{plain_number(pct)}%"
+    if ihc is IhcScore.ZERO:
+        if pct is None:
+            return (
+                "IHC 0 as scored; no percentage entered (resection criteria; definition: no reactivity, "
+                f"or membranous reactivity in {zero_allows} of tumour cells) -> negative"
+            )
+        if pct == 0:
+            return "IHC 0: no membranous reactivity (0% of tumour cells; resection criteria) -> negative"
+        return (
+            f"IHC 0: membranous reactivity in {shown} of tumour cells ({zero_allows}; resection "
+            "criteria) -> negative"
         )
-        if resection
-        else "IHC 0: no membranous staining in any tumour cell -> negative",
-    }[ihc]
-    b.step(text)
+    staining, category = _STAINING[ihc]
+    if pct is None:
+        return (
+            f"IHC {ihc} as scored; no percentage entered (resection criteria; definition: {staining} "
+            f"in {needs} of tumour cells) -> {category}"
+        )
+    return f"IHC {ihc}: {staining} in {shown} of tumour cells ({needs}; resection criteria) -> {category}"
+
+
+def _biopsy_step(ihc: IhcScore, cluster: int | None, settings: GuidelineSettings) -> str:
+    if ihc is IhcScore.ZERO:
+        return f"IHC 0: {BIOPSY_IHC_0} (biopsy criteria) -> negative"
+    staining, category = _STAINING[ihc]
+    need = settings.gastroesophageal_biopsy_cluster_cells
+    if cluster is None:
+        return (
+            f"IHC {ihc} as scored; no cluster size entered (biopsy criteria; definition: {staining} in "
+            f"a cluster of >= {need} tumour cells, irrespective of percentage) -> {category}"
+        )
+    return (
+        f"IHC {ihc}: {staining} in a cluster of {plain_number(cluster)} tumour cells (>= {need}, "
+        f"irrespective of percentage; biopsy criteria) -> {category}"
+    )
 
 
 def _with_ish(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.workflow import SignOutPolicy
 
 LANGUAGES = ("en", "es")
@@ -26,6 +27,9 @@ class LabSettings:
     lab_name: str = ""
     lab_contact: str = ""  # the handout's contact line, e.g. "Call 555-0100, Monday to Friday"
     allow_self_verification: bool = False  # one-person labs: the enterer may sign out their own work
+    # One-person labs: the person who entered the first ISH count may enter the blinded recount too
+    # (the report then says so).
+    allow_same_person_recount: bool = False
     allow_preliminary_handouts: bool = False  # a clearly marked "preliminary — not final" page
     idle_lock_minutes: int = 10
     handout_language: str = "en"  # the default; chosen per handout
@@ -34,6 +38,10 @@ class LabSettings:
     def signout_policy(self) -> SignOutPolicy:
         return SignOutPolicy(allow_self_verification=self.allow_self_verification)
 
+    @property
+    def blinded_recount_policy(self) -> BlindedRecountPolicy:
+        return BlindedRecountPolicy(allow_same_observer=self.allow_same_person_recount)
+
 
 DEFAULT_LAB_SETTINGS = LabSettings()
 SETTING_NAMES = tuple(f.name for f in fields(LabSettings))
@@ -41,6 +49,7 @@ SETTING_LABELS = {
     "lab_name": "Lab name",
     "lab_contact": "Lab contact line",
     "allow_self_verification": "Allow self-verification",
+    "allow_same_person_recount": "Allow one person to enter both ISH counts",
     "allow_preliminary_handouts": "Allow preliminary handouts",
     "idle_lock_minutes": "Idle lock (minutes)",
     "handout_language": "Default handout language",
@@ -55,7 +64,7 @@ def parse_setting(name: str, raw: str) -> object:
     if name not in SETTING_NAMES:
         raise LabSettingError(f"unknown setting {name!r}; settings are: {', '.join(SETTING_NAMES)}")
     text = raw.strip()
-    if name in ("allow_self_verification", "allow_preliminary_handouts"):
+    if name in ("allow_self_verification", "allow_same_person_recount", "allow_preliminary_handouts"):
         if text.lower() in _TRUE:
             return True
         if text.lower() in _FALSE:

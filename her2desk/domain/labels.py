@@ -9,6 +9,7 @@ echoed in plain digits, never in the scientific notation Python would print for 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 FIELD_LABELS: dict[str, str] = {
@@ -77,6 +78,12 @@ def named_warning(text: str, names: dict[str, str] | None = None) -> str:
         return text
     name = names.get(field) if names else None
     return f"{name or field_label(field)}: {message}"
+
+
+def readable_warnings(texts: Iterable[str], names: dict[str, str] | None = None) -> list[str]:
+    """Warnings as a person reads them: every field key replaced by its name (`named_warning`), and
+    each warning once, however many checks said it (the case check repeats the engine's warnings)."""
+    return list(dict.fromkeys(named_warning(text, names) for text in texts))
 
 
 def plain_number(value: Decimal | int) -> str:

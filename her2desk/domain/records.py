@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from her2desk.domain.blinded_recount import same_observer
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
-from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
+from her2desk.domain.reported_result import Adjudication, ReportedResult, report
+from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, Status
 
 
 class SignOutState(StrEnum):
@@ -49,6 +51,41 @@ class StoredCase:
     amendment_reason: str | None = None
     amended_by: str | None = None
     amended_at: datetime | None = None
+    # The reported result as the store holds it (written with the lab's rules of the time); None for
+    # a StoredCase made by hand, whose `reported` is then derived with the default rules.
+    reported_result: ReportedResult | None = None
+    # Who entered the first ISH count and the blinded recount (user ids, user names; None: unknown).
+    first_count_by_user_id: int | None = None
+    recount_by_user_id: int | None = None
+    first_count_by: str | None = None
+    recount_by: str | None = None
+
+    @property
+    def one_person_counted_both(self) -> bool:
+        """Both ISH counts were provably entered by one person (allowed only by a lab setting)."""
+        return same_observer(self.first_count_by_user_id, self.recount_by_user_id)
+
+    @property
+    def adjudication(self) -> Adjudication | None:
+        if self.adjudicated_status is None:
+            return None
+        return Adjudication(
+            self.adjudicated_status, self.adjudication_reason or "", self.adjudicated_by, self.adjudicated_at
+        )
+
+    @property
+    def reported(self) -> ReportedResult:
+        """The one result the lab reports for this case version (`domain.reported_result`)."""
+        if self.reported_result is not None:
+            return self.reported_result
+        return report(
+            self.interpretation,
+            site=self.entry.specimen.site,
+            ihc=self.entry.ihc.score,
+            stained_pct=self.entry.ihc.stained_pct,
+            adjudication=self.adjudication,
+            signed_out=self.signout_state is SignOutState.SIGNED_OUT,
+        )
 
     @property
     def read_only(self) -> bool:
@@ -67,9 +104,15 @@ class WorklistRow:
     collected_on: date | None
     ihc: IhcScore | None
     ish_group: int | None
-    status: Status | None
+    status: Status | None  # the reported status (adjudicated, else the engine's)
     signout_state: SignOutState
     updated_at: datetime
+    descriptor: Descriptor | None = None  # the reported descriptor
+    engine_status: Status | None = None  # the engine's own status, shown beside an adjudicated one
+
+    @property
+    def adjudicated(self) -> bool:
+        return self.status is not self.engine_status
 
 
 class WorklistOrder(StrEnum):
@@ -89,11 +132,11 @@ class WorklistQuery:
     """A worklist filter. `text` matches an accession or MRN exactly/by prefix, or a family-name prefix."""
 
     text: str = ""
-    status: Status | None = None
+    status: Status | None = None  # the reported status
     site: Site | None = None
     collected_from: date | None = None
     collected_to: date | None = None
-    needs_action: bool = False
+    needs_action: bool = False  # the reported status is equivocal, pending or adjudication
     signout_state: SignOutState | None = None
     awaiting_signout: bool = False  # entered or amended: waiting for a pathologist's signature
     signed_out_on: date | None = None  # signed out on this local calendar day

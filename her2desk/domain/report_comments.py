@@ -2,8 +2,10 @@
 
 These are for the pathology report, not for the patient (patient text lives in resources/handout/).
 The group comments paraphrase ASCO/CAP 2018 Figures 4-6 [S]; the 2023 comment is a paraphrase because
-the verbatim table of JCO 41:3867 was not available [K] (her2-reporting-rules.md §2.1). A laboratory
-replaces them with its exact wording through `ReportComments`.
+the verbatim table of JCO 41:3867 was not available [K] (her2-reporting-rules.md §2.1). The ultralow
+comment says that IHC 0 *with membrane staining* was studied in DESTINY-Breast06, so it stands beside
+the 2023 comment's "IHC 0 results were not included in the trial (DESTINY-Breast04)" without
+contradicting it (§2.3). A laboratory replaces them with its exact wording through `ReportComments`.
 """
 
 from __future__ import annotations
@@ -39,9 +41,18 @@ HER2_LOW_2023 = (
     "included in the trial (DESTINY-Breast04) that led to that approval."
 )
 HER2_ULTRALOW = (
-    "IHC 0 with faint, incomplete membrane staining in > 0% and <= 10% of tumour cells ('HER2-ultralow') "
-    "may make a patient with hormone-receptor-positive metastatic breast cancer eligible for trastuzumab "
-    "deruxtecan when determined by an FDA-approved test (DESTINY-Breast06)."
+    "HER2-ultralow is IHC 0 with membrane staining: faint, incomplete membrane staining in more than 0% "
+    "and at most 10% of tumour cells. IHC 0 with membrane staining was studied in a later trial "
+    "(DESTINY-Breast06): HER2-ultralow, when determined by an FDA-approved test, may make a patient "
+    "with hormone-receptor-positive metastatic breast cancer that has progressed on endocrine therapy "
+    "eligible for trastuzumab deruxtecan."
+)
+# On a breast negative without a scored IHC (IHC indeterminate, or ISH without IHC), in place of the
+# 2023 comment: HER2-low is defined by the IHC score (rules §2.2), so it cannot be judged here [K wording].
+HER2_LOW_NEEDS_SCORED_IHC = (
+    "This HER2-negative result has no scored IHC (0, 1+ or 2+). A scored IHC is needed to tell IHC 0 "
+    "from IHC 1+, and so to judge whether the cancer is HER2-low (which may make a patient with "
+    "metastatic breast cancer eligible for trastuzumab deruxtecan)."
 )
 SINGLE_PROBE_IHC_REVIEW = (
     "Concomitant IHC review is recommended as part of interpreting all single-probe ISH results."
@@ -59,6 +70,7 @@ class ReportComments:
     group_4: str = GROUP_4
     her2_low_2023: str = HER2_LOW_2023
     her2_ultralow: str = HER2_ULTRALOW
+    her2_low_needs_scored_ihc: str = HER2_LOW_NEEDS_SCORED_IHC
     single_probe_ihc_review: str = SINGLE_PROBE_IHC_REVIEW
     no_site_guideline: str = NO_SITE_GUIDELINE
 

@@ -35,6 +35,15 @@ class GuidelineSettings:
     # Descriptors of negative breast results (2023: descriptors only, never categories).
     report_her2_low: bool = True
     report_her2_ultralow: bool = True
+    # The 2023 reporting comment on IHC 0 vs 1+ (and, on a negative without a scored IHC, the comment
+    # that one is needed to judge HER2-low) is a lab choice: the 2023 update offers it [S, rules §2.1],
+    # a lab may state it elsewhere in its reports and turn it off here.
+    report_2023_comment: bool = True
+    # Lab choices [K]: IHC 3+ (any site) without a controls result, and breast IHC 3+ without the
+    # percentage of stained cells, are warnings by default; a lab may make either an error that blocks
+    # saving (rules §(c) "Required fields": control status; CAP template "% ... report for 2+, 3+").
+    require_controls_for_ihc3: bool = False
+    require_stained_pct_for_breast_ihc3: bool = False
     # Near-threshold banner (design decision, rules §(c) "Rounding").
     near_ratio_low: Decimal = Decimal("1.80")
     near_ratio_high: Decimal = Decimal("2.20")

@@ -69,7 +69,7 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
     if test.site is not None and test.ihc is not None:
         # Breast criteria are the same for every procedure; gastroesophageal ones depend on it.
         if test.site.is_breast:
-            _check_breast_extent(test, result)
+            _check_breast_extent(test, result, settings)
         elif test.procedure is not None:
             _check_gastroesophageal_extent(test, result, settings)
     result.drop_warnings_on_errors()
@@ -176,11 +176,15 @@ def _check_ish(test: Her2TestInput, result: ValidationResult, settings: Guidelin
                 )
 
 
-def _check_breast_extent(test: Her2TestInput, result: ValidationResult) -> None:
+def _check_breast_extent(test: Her2TestInput, result: ValidationResult, settings: GuidelineSettings) -> None:
     pct, ihc = test.stained_pct, test.ihc
     if test.cluster_cells is not None:
         result.warn("cluster_cells: cluster size is a gastroesophageal biopsy criterion; not used for breast")
-    if pct is None or not Decimal(0) <= pct <= Decimal(100):
+    if pct is None:
+        if ihc is IhcScore.THREE_PLUS:
+            _breast_3plus_without_pct(result, settings)
+        return
+    if not Decimal(0) <= pct <= Decimal(100):
         return
     shown = f"{plain_number(pct)}%"
     if ihc is IhcScore.THREE_PLUS and pct <= BREAST_PCT:
@@ -202,11 +206,29 @@ def _check_breast_extent(test: Her2TestInput, result: ValidationResult) -> None:
             f"IHC 0 allows faint incomplete staining in at most 10% of cells; "
             f"{shown} is more than 10%, which is scored 1+",
         )
+    elif ihc is IhcScore.TWO_PLUS and pct == 0:
+        # Fig 1: 2+ is staining in more than 10% of cells; the unusual pattern scored 2+ is intense
+        # staining in 10% or less of them. Both need stained cells; none is IHC 0.
+        result.error(
+            "stained_pct",
+            "IHC 2+ needs stained cells: weak to moderate complete staining in more than 10% of cells, "
+            "or intense complete staining in 10% or less of them (an unusual pattern); 0% means no "
+            "stained cells, which is scored 0",
+        )
     elif ihc is IhcScore.TWO_PLUS and pct <= BREAST_PCT:
         result.warn(
             f"stained_pct: IHC 2+ with staining in {shown} of cells (10% or less) is an unusual "
             "pattern the guideline scores as 2+ equivocal; other samples may give different results"
         )
+
+
+def _breast_3plus_without_pct(result: ValidationResult, settings: GuidelineSettings) -> None:
+    """Breast 3+ needs more than 10% of cells (Fig 1); without the percentage nobody can check it."""
+    need = "the percentage of cells with complete, intense membrane staining (3+ needs more than 10%)"
+    if settings.require_stained_pct_for_breast_ihc3:
+        result.error("stained_pct", f"IHC 3+ needs {need}; the lab requires it")
+    else:
+        result.warn(f"stained_pct: IHC 3+ was entered without {need}; give it so the score can be checked")
 
 
 def _check_gastroesophageal_extent(
@@ -228,18 +250,21 @@ def _check_gastroesophageal_extent(
         limit = settings.gastroesophageal_resection_pct
         inclusive = settings.gastroesophageal_resection_pct_inclusive
         reaches = pct >= limit if inclusive else pct > limit
-        need = f"{'at least' if inclusive else 'more than'} {format_decimal(limit, 0)}%"
+        shown_limit = f"{format_decimal(limit, 0)}%"
         if ihc is not IhcScore.ZERO and not reaches:
+            need = f"{'at least' if inclusive else 'more than'} {shown_limit}"
             result.error(
                 "stained_pct",
-                f"resection IHC {ihc} needs membranous staining in {need} of tumour "
-                f"cells; {plain_number(pct)}% is below that, which is scored 0",
+                f"resection IHC {ihc} needs membranous staining in {need} of tumour cells; "
+                f"{plain_number(pct)}% is {'less' if inclusive else 'not more'} than that, which is scored 0",
             )
         elif ihc is IhcScore.ZERO and reaches:
+            # With ">= 10%" for 1+ and above, IHC 0 is "< 10%"; with "> 10%" it is "<= 10%".
+            allowed = f"{'less than' if inclusive else 'at most'} {shown_limit}"
             result.error(
                 "stained_pct",
-                f"resection IHC 0 allows membranous staining in fewer than {need} "
-                f"of tumour cells ({plain_number(pct)}% was entered); score 1+ or higher",
+                f"resection IHC 0 allows membranous staining in {allowed} of tumour cells "
+                f"({plain_number(pct)}% was entered); score 1+ or higher",
             )
     else:
         if test.stained_pct is not None:
@@ -260,6 +285,6 @@ def _check_gastroesophageal_extent(
         elif ihc is IhcScore.ZERO and cluster >= need:
             result.error(
                 "cluster_cells",
-                f"biopsy IHC 0 means no membranous staining in any cluster of {need} "
-                f"or more cells; a cluster of {plain_number(cluster)} scores at least 1+",
+                "biopsy IHC 0 is no reactivity, or no membranous reactivity in any tumour cell; a "
+                f"stained cluster of {plain_number(cluster)} cells (at least {need}) scores at least 1+",
             )

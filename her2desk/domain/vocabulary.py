@@ -144,6 +144,18 @@ class ScoringSystem(StrEnum):
     GASTROESOPHAGEAL_RESECTION = "gastroesophageal resection (CAP/ASCP/ASCO 2016)"
 
 
+class ScoringCriteria(StrEnum):
+    """The published criteria chosen for a site that has no HER2 guideline of its own.
+
+    Pancreas, bladder, ovary and other sites have no site-specific HER2 guideline, so the person
+    entering the case chooses: the gastroesophageal criteria (as DESTINY-PanTumor02 used) or the breast
+    criteria. The choice is stored and reported; it is never assumed.
+    """
+
+    GASTROESOPHAGEAL = "gastroesophageal"
+    BREAST = "breast"
+
+
 class Laterality(StrEnum):
     LEFT = "left"
     RIGHT = "right"

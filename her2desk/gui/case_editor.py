@@ -25,6 +25,7 @@ from her2desk.domain.inputs import INPUT_FIELDS
 from her2desk.domain.labels import field_label
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseConflictError, CaseInvalidError, SignOutState, StoredCase
+from her2desk.domain.reported_result import ReportedResult
 from her2desk.domain.vocabulary import NextStep
 from her2desk.domain.workflow import WorkflowError
 from her2desk.gui import dialogs
@@ -70,6 +71,7 @@ class CaseEditor(QWidget):
         self._baseline: dict[str, str] = {}
         self._trusted = True
         self._blind_on_open = False
+        self._entry = CaseEntry()
         # Why the signed-in user may not edit any case (their role), or "": see `set_edit_refusal`.
         self.edit_refusal = ""
         self._names: dict[str, str] = {}  # user name -> display name, see `_display_names`
@@ -152,8 +154,13 @@ class CaseEditor(QWidget):
         self.case_changed.emit()
 
     def _entered_by_me(self, stored: StoredCase) -> bool:
+        """The signed-in user made the first count (counts stored before enterers were recorded: the
+        case's enterer). Only the first observer may see the first count before the recount is in."""
         actor = getattr(self.service, "actor", None)  # a stored case is open: the service is too
-        return actor is not None and stored.entered_by_user_id == actor.user_id
+        first = stored.first_count_by_user_id
+        if first is None:
+            first = stored.entered_by_user_id
+        return actor is not None and first == actor.user_id
 
     def _apply_read_only(self) -> None:
         """Every input of a signed-out case is read-only; a stored case's accession always is."""
@@ -234,6 +241,7 @@ class CaseEditor(QWidget):
     def refresh(self) -> None:
         """Re-read the form, re-check the case and show the result (runs on every keystroke)."""
         entry, parse_problems = self.form.read()
+        self._entry = entry
         self.check = self.service.check(entry)
         parsed_fields = {p.field for p in parse_problems}
         self._trusted = not parsed_fields & set(INPUT_FIELDS)
@@ -274,15 +282,29 @@ class CaseEditor(QWidget):
         all_warnings = self.check.warnings if self.check else ()
         shown_warnings = [w for w in all_warnings if _split_warning(w)[0] not in wrong]
         if blinded:  # a warning about the first count could tell the second observer its value
-            first = set(COUNT_KEYS["first"])
-            shown_warnings = [w for w in shown_warnings if _split_warning(w)[0] not in first]
+            shown_warnings = [w for w in shown_warnings if not _about_first_count(w)]
+        reported, voided = self._reported_on_screen()
         self.form.show_problems(by_field, warnings)
         self.panel.show_check(
             self.check,
             [self._describe(p.field, p.message) for p in self.errors],
-            [self._describe(*_split_warning(w)) for w in shown_warnings],
+            [*([voided] if voided else []), *(self._describe(*_split_warning(w)) for w in shown_warnings)],
             trusted=self._trusted,
             blinded=blinded,
+            reported=reported,
+        )
+
+    def _reported_on_screen(self) -> tuple[ReportedResult | None, str]:
+        """The stored case's reported result while the results on screen are the ones it was reported
+        for; otherwise (results changed since an adjudication) the warning that saving voids it."""
+        stored = self.stored
+        if stored is None or not stored.reported.adjudicated:
+            return None, ""
+        if self._entry.test_input() == stored.entry.test_input():
+            return stored.reported, ""
+        return None, (
+            f"The results changed since they were adjudicated {label(stored.reported.status)}: saving "
+            "voids the adjudication, and a pathologist must adjudicate the new results again."
         )
 
     def _describe(self, field: str, message: str) -> str:
@@ -409,6 +431,10 @@ def banner_text(stored: StoredCase, display_names: Mapping[str, str] | None = No
             f"Signed out by {_html(person(stored.signed_out_by, display_names) or 'unknown')} "
             f"at {_when(stored.signed_out_at)}"
         )
+    reported = stored.reported
+    if reported.status is not None:
+        final = "final" if reported.is_final else "not final until signed out"
+        lines.append(f"Reported result: <b>{_html(reported.label())}</b> ({final})")
     if stored.adjudicated_status is not None:
         engine = label(stored.interpretation.status) if stored.interpretation.status else "no result"
         by = f" by {_html(person(stored.adjudicated_by, display_names))}" if stored.adjudicated_by else ""
@@ -438,6 +464,13 @@ def person(username: str | None, display_names: Mapping[str, str] | None) -> str
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _about_first_count(warning: str) -> bool:
+    """A warning derived from the first count (its field, or the near-threshold and discordance
+    warnings that quote its ratio or copy number)."""
+    field = _split_warning(warning)[0]
+    return field in set(COUNT_KEYS["first"]) or warning.startswith(("Near a threshold", "Discordance"))
 
 
 def _split_warning(text: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.reported_result import reported_descriptor
+from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
 from her2desk.gui.audit_view import AuditTrailPanel
 from her2desk.services.signout_service import CaseVersion, HandoutRecord
 
@@ -78,6 +81,34 @@ def version_heading(version: CaseVersion) -> str:
     return f"Report version {version.report_version} — {what}"
 
 
+def reported_of_snapshot(snap: dict[str, Any]) -> str:
+    """The reported result a frozen version holds; versions frozen before the reported result was
+    stored with them are worked out from their own values by the same domain rule."""
+    interp = snap.get("interpretation") or {}
+    if "reported_status" in snap:
+        status, descriptor = snap.get("reported_status"), snap.get("reported_descriptor")
+    else:
+        adjudicated = snap.get("adjudicated_status")
+        status = adjudicated or interp.get("status")
+        ihc = snap.get("ihc") or {}
+        try:
+            found = reported_descriptor(
+                site=Site(snap["specimen"]["site"]) if (snap.get("specimen") or {}).get("site") else None,
+                ihc=IhcScore(ihc["score"]) if ihc.get("score") else None,
+                stained_pct=Decimal(str(ihc["stained_pct"])) if ihc.get("stained_pct") is not None else None,
+                engine_status=Status(interp["status"]) if interp.get("status") else None,
+                engine_descriptor=Descriptor(interp["descriptor"]) if interp.get("descriptor") else None,
+                adjudicated_status=Status(adjudicated) if adjudicated else None,
+            )
+        except (KeyError, ValueError, ArithmeticError):
+            found = None
+        descriptor = found.value if found else None
+    if not status:
+        return "—"
+    text = str(status).upper() + (f" ({descriptor})" if descriptor else "")
+    return text + (", adjudicated" if snap.get("adjudicated_status") else "")
+
+
 def version_text(version: CaseVersion) -> str:
     """One report version in words: result, counts, state, amendment reason, who signed it out when."""
     snap = version.snapshot
@@ -97,7 +128,8 @@ def version_text(version: CaseVersion) -> str:
         lines.append(f"Amendment reason: {version.amendment_reason}")
     lines += [
         "",
-        f"HER2 status (engine): {str(status).upper() if status else '—'}",
+        f"Reported result: {reported_of_snapshot(snap)}",
+        f"HER2 status (guideline): {str(status).upper() if status else '—'}",
         f"ISH group: {_words(interp.get('ish_group'))}    Ratio: {_words(interp.get('ratio'))}"
         f"    HER2 average: {_words(interp.get('her2_average'))}",
     ]

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.records import StoredCase
-from her2desk.domain.vocabulary import ClinicalSetting, Status
-from her2desk.gui.labels import label
+from her2desk.domain.vocabulary import ClinicalSetting, NextStep, Status
+from her2desk.gui.labels import label, reported_label
 from her2desk.gui.timeline import TimelineStrip
 
 if TYPE_CHECKING:
@@ -35,18 +35,19 @@ FINAL = (Status.POSITIVE, Status.NEGATIVE)
 
 
 def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
-    """Case id -> why it is highlighted: a metastasis/recurrence whose status differs from the primary."""
+    """Case id -> why it is highlighted: a metastasis/recurrence whose reported status (adjudicated or
+    the guideline's, `domain.reported_result`) differs from the primary tumour's."""
     changes: dict[int, str] = {}
     primary: StoredCase | None = None
     for case in cases:
-        status = case.interpretation.status
+        status = case.reported.status
         if case.entry.specimen.setting is ClinicalSetting.PRIMARY:
             if status in FINAL:
                 primary = case
             continue
         if primary is None or status not in FINAL:
             continue
-        before = primary.interpretation.status
+        before = primary.reported.status
         if status is not before:
             when = primary.entry.specimen.collected_on
             changes[case.case_id] = (
@@ -55,6 +56,11 @@ def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
                 f"this {case.entry.specimen.setting.value} specimen is {label(status)}"
             )
     return changes
+
+
+def _awaiting_recount(case: StoredCase) -> bool:
+    """The group comes from the first count; it stays hidden until the blinded recount is in."""
+    return case.interpretation.next_step is NextStep.RECOUNT
 
 
 class HistoryView(QWidget):
@@ -123,8 +129,8 @@ class HistoryView(QWidget):
                 label(s.procedure),
                 label(s.setting) + (f" ({s.metastatic_site})" if s.metastatic_site else ""),
                 label(i.score),
-                "" if result.ish_group is None else str(result.ish_group),
-                label(result.status),
+                "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
+                reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
                 changes.get(case.case_id, ""),
             )
             for column, text in enumerate(values):

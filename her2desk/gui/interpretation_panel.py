@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.numbers import format_decimal
+from her2desk.domain.reported_result import ReportedResult
 from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.fields import ERROR_STYLE, WARNING_STYLE
 from her2desk.gui.labels import STATUS_COLOURS, label
@@ -102,6 +103,7 @@ class InterpretationPanel(QFrame):
         warnings: list[str] | None = None,
         trusted: bool = True,
         blinded: bool = False,
+        reported: ReportedResult | None = None,
     ) -> None:
         """Show a case check.
 
@@ -109,6 +111,9 @@ class InterpretationPanel(QFrame):
         are shown but never block. `trusted` is False when a value the guideline uses could not be
         read: then no result is shown, because the engine saw that field as empty. `blinded` hides
         every number derived from the first count while a second observer enters the recount.
+        `reported` is the stored case's reported result when it differs from the guideline's (an
+        adjudication) and the results on screen are the ones it judged: the headline then shows what
+        the lab reports, and the guideline's own result is named beside it.
         """
         errors = errors or []
         interpretation = check.interpretation if check else None
@@ -120,6 +125,8 @@ class InterpretationPanel(QFrame):
             status_text = "NO RESULT"
         else:
             status_text = label(status)
+        if reported is not None and reported.status is not None and not blinded:
+            status, status_text = reported.status, reported.label()
         _set_text(self.status, status_text)
         self._set_style(self.status, f"color: {STATUS_COLOURS.get(status, '#666666')};")
         if self.blinded_note.isVisibleTo(self) != blinded:
@@ -130,7 +137,10 @@ class InterpretationPanel(QFrame):
         if summary != self.summary_text:
             self.summary_text = summary
             self.status.setAccessibleDescription(summary)
-        _set_text(self.guideline, interpretation.guideline if interpretation else "")
+        guideline = interpretation.guideline if interpretation else ""
+        if reported is not None and reported.adjudicated and not blinded:
+            guideline = f"{reported.beside_engine()}\n{guideline}"
+        _set_text(self.guideline, guideline)
         version = interpretation.rules_version if interpretation else ""
         _set_text(self.rules_version, f"Rules version: {version}" if version else "")
         _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
@@ -139,7 +149,10 @@ class InterpretationPanel(QFrame):
             self.her2_average,
             format_decimal(result.her2_average) if result and result.her2_average is not None else "—",
         )
-        _set_text(self.descriptor, label(result.descriptor) if result and result.descriptor else "—")
+        descriptor = result.descriptor if result else None
+        if reported is not None and result is not None:
+            descriptor = reported.descriptor
+        _set_text(self.descriptor, label(descriptor) if descriptor else "—")
         next_step = result.next_step if result else None
         _set_text(self.next_step, label(next_step) if next_step else "—")
         self._set_style(

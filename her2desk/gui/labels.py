@@ -55,3 +55,13 @@ def label(value: StrEnum | None) -> str:
     if text.startswith("10%") or text.isupper():
         return text
     return text[0].upper() + text[1:]
+
+
+def reported_label(status: Status | None, descriptor: Descriptor | None, adjudicated: bool) -> str:
+    """The reported result in a cell or a line: 'NEGATIVE (HER2-low)', 'POSITIVE, adjudicated'."""
+    if status is None:
+        return ""
+    text = label(status)
+    if descriptor is not None:
+        text += f" ({label(descriptor)})"
+    return f"{text}, adjudicated" if adjudicated else text

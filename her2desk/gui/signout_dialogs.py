@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
-from her2desk.domain.labels import field_label
+from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
@@ -65,16 +66,18 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
 
 
 def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTINGS) -> list[str]:
-    """What the pathologist should see before signing: the pre-analytic warnings of the case check
-    (fixation time, fragments, ...) and the interpretation's warnings and comments, each once. The check
-    is made with `settings`: the rule settings the stored result was interpreted with."""
-    notes: list[str] = []
-    for text in check_case(stored.entry, None, settings).warnings:
-        name, sep, message = text.partition(": ")
-        if sep and " " not in name:
-            text = f"{field_label(name)}: {message}"
-        notes.append(text)
-    notes.extend(stored.interpretation.warnings)
+    """What the pathologist should see before signing, each once and in words: the case check's own
+    warnings (pre-analytics, controls, clone), the warnings of the result being signed and its comments.
+
+    The case check also repeats the engine's warnings; those are taken from the stored result, the one
+    being signed, so a warning is never listed twice. Field keys ("stained_pct: ...") become labels
+    ("Stained percent: ..."). The check is made with `settings`: the rule settings the stored result was
+    interpreted with.
+    """
+    check = check_case(stored.entry, None, settings)
+    engine = set(check.interpretation.warnings)
+    case_only = [w for w in check.warnings if w not in engine]
+    notes = readable_warnings([*case_only, *stored.interpretation.warnings])
     notes.extend(stored.interpretation.comments)
     return list(dict.fromkeys(notes))
 
@@ -116,7 +119,8 @@ def _text_label(text: str, name: str) -> QLabel:
 
 
 def case_summary(stored: StoredCase) -> str:
-    """Accession, patient, specimen and the engine's result (with any adjudication beside it)."""
+    """Accession, patient, specimen, the reported result (what will be signed out) and the engine's
+    result beside it, with the adjudication's reason."""
     entry, result = stored.entry, stored.interpretation
     patient = entry.patient.display_name
     specimen = ", ".join(label(v) for v in (entry.specimen.site, entry.specimen.procedure) if v is not None)
@@ -127,19 +131,26 @@ def case_summary(stored: StoredCase) -> str:
         numbers.append(f"ratio {format_decimal(result.ratio)}")
     if result.her2_average is not None:
         numbers.append(f"HER2 per cell {format_decimal(result.her2_average)}")
+    reported = stored.reported
     lines = [
         f"Case {entry.accession}, report version {stored.report_version}",
         f"Patient: {patient} (MRN {entry.patient.mrn})",
         f"Specimen: {specimen or 'not given'}",
+        f"Reported result: {reported.label()}"
+        + (
+            f", adjudicated by {reported.adjudication.by}"
+            if reported.adjudication and reported.adjudication.by
+            else ""
+        ),
         f"Guideline result: {label(result.status) if result.status else 'no result'}"
         + (f" ({', '.join(numbers)})" if numbers else ""),
     ]
     if result.descriptor is not None:
-        lines.append(f"Descriptor: {label(result.descriptor)}")
+        lines.append(f"Guideline descriptor: {label(result.descriptor)}")
     if stored.adjudicated_status is not None:
-        lines.append(
-            f"Adjudicated status: {label(stored.adjudicated_status)} — {stored.adjudication_reason or ''}"
-        )
+        lines.append(f"Adjudication reason: {stored.adjudication_reason or ''}")
+    if stored.one_person_counted_both:
+        lines.append(SAME_OBSERVER_NOTE)
     return "\n".join(lines)
 
 

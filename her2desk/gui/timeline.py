@@ -36,7 +36,7 @@ class TimelineStrip(QWidget):
         self.changed = changed
         self.setAccessibleDescription(
             "; ".join(
-                f"{c.entry.specimen.collected_on}: {label(c.interpretation.status) or 'no status'}"
+                f"{c.entry.specimen.collected_on}: {label(c.reported.status) or 'no status'}"
                 for c in self.cases
             )
         )
@@ -62,7 +62,7 @@ class TimelineStrip(QWidget):
             day = case.entry.specimen.collected_on
             assert day is not None
             x = self._x(day, first, last)
-            colour = QColor(STATUS_COLOURS.get(case.interpretation.status, "#666666"))
+            colour = QColor(STATUS_COLOURS.get(case.reported.status, "#666666"))
             ring = CHANGE_RING if case.case_id in self.changed else colour.darker(130)
             painter.setPen(QPen(ring, 4 if case.case_id in self.changed else 1))
             painter.setBrush(QBrush(colour))
@@ -72,7 +72,7 @@ class TimelineStrip(QWidget):
             else:
                 painter.drawRect(shape)
             painter.setPen(self.palette().text().color())
-            text = f"{day.isoformat()} {label(case.interpretation.status)}"
+            text = f"{day.isoformat()} {label(case.reported.status)}"
             y = axis_y + RADIUS + 4 + metrics.ascent() + (metrics.height() if i % 2 else 0)
             advance = metrics.horizontalAdvance(text)
             left = min(max(4.0, x - advance / 2), self.width() - advance - 4.0)  # never clipped at the ends

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from her2desk.domain.records import WorklistOrder, WorklistQuery, WorklistRow
-from her2desk.gui.labels import STATUS_COLOURS, label
+from her2desk.gui.labels import STATUS_COLOURS, label, reported_label
 from her2desk.gui.workers import TaskRunner
 
 PAGE_SIZE = 200
@@ -56,7 +56,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("IHC", lambda r: label(r.ihc), None),
     Column("ISH group", lambda r: "" if r.ish_group is None else str(r.ish_group), None),
-    Column("Status", lambda r: label(r.status), WorklistOrder.STATUS),
+    Column("Status", lambda r: reported_label(r.status, r.descriptor, r.adjudicated), WorklistOrder.STATUS),
     Column("Sign-out", lambda r: label(r.signout_state), None),
 )
 
@@ -149,6 +149,7 @@ class WorklistModel(QAbstractTableModel):
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
             CASE_ID_ROLE,
             ACCESSION_ROLE,
         ):
@@ -160,6 +161,10 @@ class WorklistModel(QAbstractTableModel):
             return row.case_id
         if role == ACCESSION_ROLE:
             return row.accession
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == STATUS_COLUMN and row.adjudicated:
+                return f"Guideline result: {label(row.engine_status) or 'no result'}; reported as adjudicated"
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = STATUS_COLOURS.get(row.status) if index.column() == STATUS_COLUMN else None
             return QBrush(QColor(colour)) if colour else None

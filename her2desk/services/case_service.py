@@ -18,6 +18,7 @@ from sqlalchemy import text as text_sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from her2desk.domain import blinded_recount
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.problems import Problem
@@ -33,6 +34,7 @@ from her2desk.domain.records import (
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
 from her2desk.services import rule_settings
+from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.backup import integrity_problems
@@ -125,10 +127,17 @@ class CaseService:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
-            check = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             try:
                 header = update_case(
-                    connection, entry, check.interpretation, self.user, now, expected_version, editor
+                    connection,
+                    entry,
+                    check.interpretation,
+                    self.user,
+                    now,
+                    expected_version,
+                    editor,
+                    settings=rules,
                 )
             except CaseMissingError:
                 raise CaseInvalidError(
@@ -142,19 +151,10 @@ class CaseService:
             refused = transition_allowed(SignOutState(header.signout_state), Action.EDIT)
             if refused:
                 raise WorkflowError(refused)
+            _refuse_same_observer(connection, check, header.first_count_by, header.recount_by)
             if header.results_changed:
                 self._void_adjudication(connection, header.case_id, now)
-        return StoredCase(
-            case_id=header.case_id,
-            entry=entry,
-            interpretation=check.interpretation,
-            version=header.version,
-            signout_state=SignOutState(header.signout_state),
-            created_at=aware(header.created_at),
-            created_by=header.created_by,
-            updated_at=aware(now),
-            updated_by=self.user,
-        )
+        return self._reload(header.case_id)
 
     def _void_adjudication(self, connection: Connection, case_id: int, now: datetime) -> None:
         """Changed results void an earlier adjudication (it judged the old results); audited."""
@@ -189,11 +189,18 @@ class CaseService:
             new={"adjudicated_status": None, "adjudication_reason": None},
         )
 
+    def _reload(self, case_id: int) -> StoredCase:
+        stored = self.load_by_id(case_id)
+        assert stored is not None, "a case just written is readable"
+        return stored
+
     def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
-            check = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            check, _rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            if entry.ish.first is not None and entry.ish.second is not None:
+                _refuse_same_observer(connection, check, editor, editor)
             try:
                 case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
             except AccessionTakenError:
@@ -366,6 +373,20 @@ class CaseService:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _refuse_same_observer(
+    connection: Connection, check: CaseCheck, first_by: int | None, recount_by: int | None
+) -> None:
+    """Refuse (rolling the write back) a blinded recount the guideline used that was entered by the
+    person who entered the first count, unless the lab allows one person to make both counts. A recount
+    the guideline does not use (groups 1 and 5, IHC not 2+) is not an observer's call and is not checked."""
+    if check.interpretation.recount_group is None or not blinded_recount.same_observer(first_by, recount_by):
+        return
+    policy = read_lab_settings(connection)[0].blinded_recount_policy
+    refused = blinded_recount.refusals(first_by, recount_by, policy)
+    if refused:
+        raise WorkflowError(refused)
 
 
 def open_case_service(url: str | None, user: str = "local", *, lean: bool = False) -> CaseService:

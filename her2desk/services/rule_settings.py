@@ -92,9 +92,11 @@ def recheck(entry: CaseEntry, check: CaseCheck, settings: GuidelineSettings) -> 
 
 def under_lab_rules(
     connection: Connection, entry: CaseEntry, check: CaseCheck, who: str, now: datetime
-) -> CaseCheck:
-    """The check a save stores: made with the lab's rule settings read in the save's transaction."""
-    return recheck(entry, check, lab_rules(connection, who, now))
+) -> tuple[CaseCheck, GuidelineSettings]:
+    """The check a save stores, made with the lab's rule settings read in the save's transaction, and
+    those settings (the store derives the reported result with them)."""
+    settings = lab_rules(connection, who, now)
+    return recheck(entry, check, settings), settings
 
 
 def all_under_lab_rules(

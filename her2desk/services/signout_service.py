@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from her2desk.domain import workflow
 from her2desk.domain.records import CaseConflictError, SignOutState
+from her2desk.domain.reported_result import reported_descriptor
+from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import AuthService
@@ -38,6 +40,7 @@ from her2desk.store.schema import (
     HandoutPrint,
     IhcResult,
     InterpretationRow,
+    Specimen,
     User,
 )
 from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
@@ -94,6 +97,8 @@ def snapshot(case: Case) -> dict[str, Any]:
         interpretation=stored.interpretation,
         adjudicated_status=case.adjudicated_status,
         adjudication_reason=case.adjudication_reason,
+        reported_status=case.reported_status,
+        reported_descriptor=case.reported_descriptor,
     )
     return json.loads(text)
 
@@ -107,6 +112,12 @@ class SignOutService:
         self.database = database
         self.policy = policy
         self.auth = AuthService(database)
+
+    def rules(self, connection: Connection) -> GuidelineSettings:
+        """The lab's rule settings in force, read in the caller's transaction (`services.rule_settings`)."""
+        from her2desk.services.rule_settings import read_rule_settings
+
+        return read_rule_settings(connection)[0]
 
     def self_verification_allowed(self) -> bool:
         """Whether whoever entered the results may sign them out (for warnings shown before an edit)."""
@@ -129,12 +140,18 @@ class SignOutService:
                 Case.adjudicated_status,
                 Case.updated_by,
                 Case.updated_at,
+                Case.reported_status,
+                Case.reported_descriptor,
                 InterpretationRow.status,
+                InterpretationRow.descriptor,
                 InterpretationRow.ish_group,
                 IhcResult.score,
+                IhcResult.stained_pct,
+                Specimen.site,
             )
             .outerjoin(InterpretationRow, InterpretationRow.case_id == Case.id)
             .outerjoin(IhcResult, IhcResult.case_id == Case.id)
+            .outerjoin(Specimen, Specimen.case_id == Case.id)
             .where(Case.accession == accession)
         )
         if connection.dialect.name == "postgresql":
@@ -327,11 +344,22 @@ class SignOutService:
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             state = workflow.adjudicate(current, self._facts(row), final=final_status, reason=reason)
+            descriptor = reported_descriptor(
+                site=row.site,
+                ihc=row.score,
+                stained_pct=row.stained_pct,
+                engine_status=row.status,
+                engine_descriptor=row.descriptor,
+                adjudicated_status=final_status,
+                settings=self.rules(connection),
+            )
             values = {
                 "adjudicated_status": final_status.value,
                 "adjudication_reason": reason.strip(),
                 "adjudicated_by_user_id": current.user_id,
                 "adjudicated_at": now,
+                "reported_status": final_status.value,
+                "reported_descriptor": descriptor.value if descriptor else None,
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
             old_status = row.adjudicated_status
@@ -349,6 +377,8 @@ class SignOutService:
                     "adjudicated_status": final_status.value,
                     "adjudication_reason": reason.strip(),
                     "engine_status": getattr(row.status, "value", row.status),
+                    "reported_status": final_status.value,
+                    "reported_descriptor": descriptor.value if descriptor else None,
                     "version": version,
                 },
             )

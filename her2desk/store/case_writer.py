@@ -23,7 +23,10 @@ from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
+from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.result_fields import is_result_field
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.vocabulary import Status
 from her2desk.store.audit import to_json
 from her2desk.store.mapping import (
     count_values,
@@ -63,6 +66,11 @@ class CaseHeader:
     created_at: datetime
     created_by: str
     results_changed: bool = False  # a result field changed (see `domain.result_fields`)
+    # Who entered the first count and the recount after this write (user ids; None: unknown/local).
+    first_count_by: int | None = None
+    recount_by: int | None = None
+    has_first_count: bool = False
+    has_recount: bool = False
 
 
 def _plain(value: Any, sqlite: bool) -> Any:
@@ -219,6 +227,8 @@ def insert_new_case(
     }
     if user_id is not None:
         case["entered_by_user_id"] = user_id
+    case["reported_status"] = interpretation.status  # nothing is adjudicated yet
+    case["reported_descriptor"] = interpretation.descriptor
     case_id = w.insert("her2_case", case, returning_id=True)
     assert case_id is not None
     w.record("insert", "her2_case", str(case_id), case_id, patient_id, None, {"id": case_id, **case})
@@ -234,6 +244,8 @@ def insert_new_case(
         w.record("insert", table, str(case_id), case_id, None, None, row)
     for observer, values in sorted(count_values(entry.ish).items()):
         row = {"case_id": case_id, "observer": observer, **values}
+        if user_id is not None:
+            row["entered_by_user_id"] = user_id
         w.insert("ish_count", row)
         w.record("insert", "ish_count", f"{case_id}/{observer}", case_id, None, None, row)
     w.flush_audit()
@@ -282,14 +294,20 @@ def _update_child(w: _Writer, table: str, case_id: int, wanted: dict[str, Any]) 
     return set(changed)
 
 
-def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> bool:
-    """Write the ISH counts; True when any count was added, changed or removed."""
+def _update_counts(
+    w: _Writer, case_id: int, entry: CaseEntry, user_id: int | None
+) -> tuple[bool, dict[int, Any]]:
+    """Write the ISH counts; (whether any count was added, changed or removed, who entered each count
+    now kept by observer). A count that `user_id` adds or changes is recorded as theirs."""
     touched = False
     wanted = count_values(entry.ish)
+    enterers: dict[int, Any] = {}
     rows = w.execute(
-        f"SELECT {', '.join(COUNT_COLUMNS)} FROM ish_count WHERE case_id = {w.mark}", (case_id,)
+        f"SELECT {', '.join(COUNT_COLUMNS)}, entered_by_user_id FROM ish_count WHERE case_id = {w.mark}",
+        (case_id,),
     ).fetchall()
-    for row in rows:
+    for full_row in rows:
+        row, enterer = full_row[:-1], full_row[-1]
         old = dict(zip(COUNT_COLUMNS, row, strict=True))
         observer = old.pop("observer")
         record = f"{case_id}/{observer}"
@@ -310,8 +328,13 @@ def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> bool:
             continue
         new = wanted.pop(observer)
         changed = {k: v for k, v in new.items() if _plain(v, w.sqlite) != old[k]}
+        enterers[observer] = enterer
         if changed:
             touched = True
+            if user_id is not None and user_id != enterer:
+                old["entered_by_user_id"] = enterer
+                changed["entered_by_user_id"] = user_id
+                enterers[observer] = user_id
             assignments = ", ".join(f"{k} = {w.mark}" for k in changed)
             w.execute(
                 f"UPDATE ish_count SET {assignments} WHERE case_id = {w.mark} AND observer = {w.mark}",
@@ -320,10 +343,13 @@ def _update_counts(w: _Writer, case_id: int, entry: CaseEntry) -> bool:
             w.record("update", "ish_count", record, case_id, None, {k: old[k] for k in changed}, changed)
     for observer, values in sorted(wanted.items()):
         row = {"case_id": case_id, "observer": observer, **values}
+        if user_id is not None:
+            row["entered_by_user_id"] = user_id
         w.insert("ish_count", row)
         w.record("insert", "ish_count", f"{case_id}/{observer}", case_id, None, None, row)
+        enterers[observer] = user_id
         touched = True
-    return touched
+    return touched, enterers
 
 
 # The case section (`domain.result_fields`) whose fields each child table stores.
@@ -338,23 +364,30 @@ def update_case(
     now: datetime,
     expected_version: int,
     user_id: int | None = None,
+    settings: GuidelineSettings = DEFAULT_SETTINGS,
 ) -> CaseHeader:
     """Write `entry` over the stored case of the same accession if it is still at `expected_version`.
 
     `user_id` (the signed-in user) becomes the case's `entered_by_user_id` only when a result field
     changes (`domain.result_fields`): correcting a block number or an address does not make the
     corrector the enterer. The local user (None) leaves it as it was. The caller checks the returned
-    header's sign-out state and rolls back if the edit is not allowed (a signed-out case is read-only)."""
+    header's sign-out state and rolls back if the edit is not allowed (a signed-out case is read-only).
+
+    The reported result is written with it (`domain.reported_result`): changed results void an
+    adjudication (the caller clears and audits it), so such a case reports the new engine result;
+    otherwise an adjudicated status stays the reported one. `settings` are the rules in force."""
     w = _Writer(connection, user, now)
     lock = "" if w.sqlite else " FOR UPDATE"
     row = w.execute(
         "SELECT id, patient_id, version, signout_state, created_at, created_by, updated_at, updated_by, "
-        f"entered_by_user_id FROM her2_case WHERE accession = {w.mark}{lock}",
+        "entered_by_user_id, adjudicated_status, reported_status, reported_descriptor "
+        f"FROM her2_case WHERE accession = {w.mark}{lock}",
         (entry.accession,),
     ).fetchone()
     if row is None:
         raise CaseMissingError(entry.accession)
-    case_id, old_patient, version, state, created_at, created_by, updated_at, updated_by, old_enterer = row
+    (case_id, old_patient, version, state, created_at, created_by, updated_at, updated_by, old_enterer,
+     adjudicated, old_reported, old_descriptor) = row  # fmt: skip
     if version != expected_version:
         raise VersionMismatchError(updated_by, _as_datetime(updated_at), version)
     patient_id = _patient_id(w, entry)
@@ -363,16 +396,35 @@ def update_case(
         changed_columns = _update_child(w, table, case_id, wanted)
         section = TABLE_SECTIONS.get(table)
         results_changed |= section is not None and any(is_result_field(section, c) for c in changed_columns)
-    results_changed |= _update_counts(w, case_id, entry)
+    counts_changed, enterers = _update_counts(w, case_id, entry, user_id)
+    results_changed |= counts_changed
     if not (results_changed and user_id is not None and user_id != old_enterer):
         user_id = None  # entered_by_user_id stays as it was
+    adjudicated_status = None if results_changed or adjudicated is None else Status(adjudicated)
+    reported = {
+        "reported_status": interpretation.status if adjudicated_status is None else adjudicated_status,
+        "reported_descriptor": reported_descriptor(
+            site=entry.specimen.site,
+            ihc=entry.ihc.score,
+            stained_pct=entry.ihc.stained_pct,
+            engine_status=interpretation.status,
+            engine_descriptor=interpretation.descriptor,
+            adjudicated_status=adjudicated_status,
+            settings=settings,
+        ),
+    }
+    stored_reported = {"reported_status": old_reported, "reported_descriptor": old_descriptor}
+    reported_changes = {k: v for k, v in reported.items() if _plain(v, w.sqlite) != stored_reported[k]}
     new_version = version + 1
     changes = {"patient_id": patient_id, "version": new_version, "updated_at": now, "updated_by": user}
-    entered_by = f", entered_by_user_id = {w.mark}" if user_id is not None else ""
+    extra: dict[str, Any] = dict(reported_changes)
+    if user_id is not None:
+        extra["entered_by_user_id"] = user_id
+    assignments = "".join(f", {k} = {w.mark}" for k in extra)
     updated = w.execute(
         f"UPDATE her2_case SET patient_id = {w.mark}, version = {w.mark}, updated_at = {w.mark}, "
-        f"updated_by = {w.mark}{entered_by} WHERE id = {w.mark} AND version = {w.mark}",
-        (patient_id, new_version, w.at, user, *((user_id,) if user_id is not None else ()), case_id,
+        f"updated_by = {w.mark}{assignments} WHERE id = {w.mark} AND version = {w.mark}",
+        (patient_id, new_version, w.at, user, *(_plain(v, w.sqlite) for v in extra.values()), case_id,
          expected_version),
     ).rowcount  # fmt: skip
     if updated != 1:  # cannot happen while the row is locked; refuse rather than overwrite
@@ -385,7 +437,21 @@ def update_case(
     if user_id is not None:
         old["entered_by_user_id"] = old_enterer
         changes["entered_by_user_id"] = user_id
+    for key, value in reported_changes.items():
+        old[key] = stored_reported[key]
+        changes[key] = value
     w.record("update", "her2_case", str(case_id), case_id, patient_id, old, changes)
     w.flush_audit()
     w.cursor.close()
-    return CaseHeader(case_id, new_version, state, _as_datetime(created_at), created_by, results_changed)
+    return CaseHeader(
+        case_id,
+        new_version,
+        state,
+        _as_datetime(created_at),
+        created_by,
+        results_changed,
+        first_count_by=enterers.get(1),
+        recount_by=enterers.get(2),
+        has_first_count=1 in enterers,
+        has_recount=2 in enterers,
+    )

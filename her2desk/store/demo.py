@@ -52,6 +52,7 @@ from her2desk.domain.vocabulary import (
     Laterality,
     NextStep,
     Procedure,
+    ScoringCriteria,
     Sex,
     Site,
 )
@@ -301,6 +302,7 @@ def _case_rows(
     today: date,
     now: datetime,
     entered_by: int | None,
+    recount_by: int | None = None,
 ):
     site = _pick(rng, _SITES)
     procedure = rng.choice(_PLAUSIBLE_PROCEDURES[site.is_breast, site.is_gastroesophageal])
@@ -334,6 +336,9 @@ def _case_rows(
         "amendment_reason": None,
         "amended_by_user_id": None,
         "amended_at": None,
+        # Demo cases are never adjudicated: each reports its engine result (`domain.reported_result`).
+        "reported_status": result.status.value if result.status else None,
+        "reported_descriptor": result.descriptor.value if result.descriptor else None,
     }
     specimen = {
         "case_id": case_id,
@@ -349,6 +354,9 @@ def _case_rows(
         "fixation_hours": str(Decimal(rng.randint(40, 800)) / 10),
         "fragments": fragments,
         "fragments_with_tumour": rng.randint(0, fragments) if fragments else None,
+        "scoring_criteria": None
+        if site.has_site_specific_guideline
+        else ScoringCriteria.GASTROESOPHAGEAL.value,
     }
     ihc_row = {
         "case_id": case_id,
@@ -368,6 +376,7 @@ def _case_rows(
             "cells": c[2],
             "her2": str(c[0]),
             "cep17": str(c[1]) if c[1] is not None else None,
+            "entered_by_user_id": entered_by if observer == 1 else recount_by,
         }
         for observer, c in ((1, first), (2, second))
         if c is not None
@@ -458,6 +467,9 @@ def _entry(
             fixation_hours=Decimal(specimen["fixation_hours"]),
             fragments=specimen["fragments"],
             fragments_with_tumour=specimen["fragments_with_tumour"],
+            scoring_criteria=ScoringCriteria(specimen["scoring_criteria"])
+            if specimen["scoring_criteria"]
+            else None,
         ),
         ihc=IhcDetails(
             clone=ihc["clone"],
@@ -564,6 +576,8 @@ def _sign_out(
         interpretation=result,
         adjudicated_status=None,
         adjudication_reason=None,
+        reported_status=case["reported_status"],
+        reported_descriptor=case["reported_descriptor"],
     )
     rows["case_version"].append(
         {
@@ -720,7 +734,7 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             for _ in range(size):
                 patient = rng.choice(patients)
                 case, specimen, ihc, ish, counts, interp, result = _case_rows(
-                    rng, ids.case, patient, today, now, ids.technologist
+                    rng, ids.case, patient, today, now, ids.technologist, ids.signer
                 )
                 ids.case += 1
                 if case["signout_state"] in _SIGNED_STATES:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from her2desk.domain.records import SignOutState, WorklistRow
-from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
+from her2desk.domain.vocabulary import Descriptor, IhcScore, NextStep, Procedure, Site, Status
 from her2desk.domain.workflow import Actor, Role
 from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 from her2desk.store.revisions import DEMO_KEY, HEAD_REVISION, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
@@ -36,7 +36,9 @@ CACHE_KIB = 2048
 FIRST_PAGE_SQL = """
 SELECT her2_case.id, her2_case.accession, patient.family_name, patient.given_name, patient.mrn,
        specimen.site, specimen.procedure, specimen.collected_on, ihc_result.score,
-       interpretation.ish_group, interpretation.status, her2_case.signout_state, her2_case.updated_at
+       interpretation.ish_group, interpretation.next_step, interpretation.status,
+       her2_case.reported_status, her2_case.reported_descriptor, her2_case.signout_state,
+       her2_case.updated_at
 FROM (SELECT her2_case.id AS page_id
       FROM her2_case JOIN specimen ON specimen.case_id = her2_case.id
       ORDER BY specimen.collected_on DESC NULLS LAST, specimen.case_id DESC NULLS LAST
@@ -106,7 +108,8 @@ def _demo_user(connection: sqlite3.Connection) -> Actor | None:
 
 def worklist_row(row: tuple[Any, ...]) -> WorklistRow:
     """One result row as the service's `queries.worklist_row` builds it (same types, same name text)."""
-    case_id, accession, family, given, mrn, site, procedure, collected, score, group, status, state, at = row
+    (case_id, accession, family, given, mrn, site, procedure, collected, score, group, next_step, engine,
+     status, descriptor, state, at) = row  # fmt: skip
     return WorklistRow(
         case_id=case_id,
         accession=accession,
@@ -116,10 +119,12 @@ def worklist_row(row: tuple[Any, ...]) -> WorklistRow:
         procedure=None if procedure is None else Procedure(procedure),
         collected_on=None if collected is None else date.fromisoformat(collected),
         ihc=None if score is None else IhcScore(score),
-        ish_group=group,
+        ish_group=None if next_step == NextStep.RECOUNT.value else group,  # as `queries.worklist_row`
         status=None if status is None else Status(status),
         signout_state=SignOutState(state),
         updated_at=_utc(at),
+        descriptor=None if descriptor is None else Descriptor(descriptor),
+        engine_status=None if engine is None else Status(engine),
     )
 
 

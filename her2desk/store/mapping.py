@@ -20,6 +20,7 @@ from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetai
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.domain.reported_result import Adjudication, ReportedResult
 from her2desk.store.schema import Case, InterpretationRow, Patient, User
 
 USER_NAMES_KEY = "her2desk.user_names"
@@ -92,6 +93,7 @@ def specimen_values(s: SpecimenDetails) -> dict[str, Any]:
         "fixation_hours": s.fixation_hours,
         "fragments": s.fragments,
         "fragments_with_tumour": s.fragments_with_tumour,
+        "scoring_criteria": s.scoring_criteria,
     }
 
 
@@ -163,6 +165,7 @@ def case_entry(case: Case) -> CaseEntry:
             fixation_hours=s.fixation_hours,
             fragments=s.fragments,
             fragments_with_tumour=s.fragments_with_tumour,
+            scoring_criteria=s.scoring_criteria,
         ),
         ihc=IhcDetails(
             clone=i.clone if i else None,
@@ -217,16 +220,42 @@ def _aware_or_none(value: datetime | None) -> datetime | None:
 
 
 def stored_case(case: Case) -> StoredCase:
-    ids = {case.signed_out_by_user_id, case.adjudicated_by_user_id, case.amended_by_user_id} - {None}
+    counters = {c.observer: c.entered_by_user_id for c in case.ish_counts}
+    ids = {
+        case.signed_out_by_user_id,
+        case.adjudicated_by_user_id,
+        case.amended_by_user_id,
+        *counters.values(),
+    } - {None}
     names = user_names(object_session(case), ids) if ids else {}  # type: ignore[arg-type]
 
     def name(user_id: int | None) -> str | None:
         return names.get(user_id, f"user #{user_id}") if user_id is not None else None
 
+    interpretation = interpretation_of(case.interpretation)
+    state = SignOutState(case.signout_state)
+    adjudication = (
+        Adjudication(
+            case.adjudicated_status,
+            case.adjudication_reason or "",
+            name(case.adjudicated_by_user_id),
+            _aware_or_none(case.adjudicated_at),
+        )
+        if case.adjudicated_status is not None
+        else None
+    )
+    reported = ReportedResult(
+        status=case.reported_status,
+        descriptor=case.reported_descriptor,
+        engine_status=interpretation.status,
+        engine_descriptor=interpretation.descriptor,
+        adjudication=adjudication,
+        signed_out=state is SignOutState.SIGNED_OUT,
+    )
     return StoredCase(
         case_id=case.id,
         entry=case_entry(case),
-        interpretation=interpretation_of(case.interpretation),
+        interpretation=interpretation,
         version=case.version,
         signout_state=SignOutState(case.signout_state),
         created_at=aware(case.created_at),
@@ -244,4 +273,9 @@ def stored_case(case: Case) -> StoredCase:
         amendment_reason=case.amendment_reason,
         amended_by=name(case.amended_by_user_id),
         amended_at=_aware_or_none(case.amended_at),
+        reported_result=reported,
+        first_count_by_user_id=counters.get(1),
+        recount_by_user_id=counters.get(2),
+        first_count_by=name(counters.get(1)),
+        recount_by=name(counters.get(2)),
     )

@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union, union_all
 
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
-from her2desk.domain.vocabulary import Status
+from her2desk.domain.vocabulary import NextStep, Status
 from her2desk.store.mapping import aware, name_key
 from her2desk.store.schema import Case, IhcResult, InterpretationRow, Patient, Specimen
 
@@ -137,10 +137,12 @@ def _filtered(statement: Select[Any], query: WorklistQuery, plan: TextPlan | Non
     if text:
         plan = plan or TextPlan()
         conditions.append(text_matches_row(text) if plan.broad else text_matches(text, plan.branches))
+    # Filters read the reported status (`domain.reported_result`): an adjudicated case is judged by
+    # the pathologist's status, so it no longer "needs action". Indexed on her2_case (revision 0007).
     if query.status is not None:
-        conditions.append(InterpretationRow.status == query.status)
+        conditions.append(Case.reported_status == query.status)
     if query.needs_action:
-        conditions.append(InterpretationRow.status.in_(NEEDS_ACTION))
+        conditions.append(Case.reported_status.in_(NEEDS_ACTION))
     if query.site is not None:
         conditions.append(Specimen.site == query.site)
     if query.collected_from is not None:
@@ -163,7 +165,7 @@ ORDER_COLUMNS: dict[WorklistOrder, tuple[Any, ...]] = {
     WorklistOrder.PATIENT: (Patient.family_name_key, Patient.given_name, Case.id),
     WorklistOrder.MRN: (Patient.mrn, Case.id),
     WorklistOrder.SITE: (Specimen.site, Case.id),
-    WorklistOrder.STATUS: (InterpretationRow.status, Case.id),
+    WorklistOrder.STATUS: (Case.reported_status, Case.id),
     WorklistOrder.UPDATED_AT: (Case.updated_at, Case.id),
 }
 
@@ -174,7 +176,7 @@ ORDER_TABLES: dict[WorklistOrder, frozenset[type]] = {
     WorklistOrder.PATIENT: frozenset({Patient}),
     WorklistOrder.MRN: frozenset({Patient}),
     WorklistOrder.SITE: frozenset({Specimen}),
-    WorklistOrder.STATUS: frozenset({InterpretationRow}),
+    WorklistOrder.STATUS: frozenset(),
     WorklistOrder.UPDATED_AT: frozenset(),
 }
 
@@ -183,8 +185,6 @@ def _filter_tables(query: WorklistQuery) -> set[type]:
     tables: set[type] = set()
     if query.site is not None or query.collected_from is not None or query.collected_to is not None:
         tables.add(Specimen)
-    if query.status is not None or query.needs_action:
-        tables.add(InterpretationRow)
     return tables
 
 
@@ -245,7 +245,10 @@ def page_statement(
         Specimen.collected_on,
         IhcResult.score,
         InterpretationRow.ish_group,
-        InterpretationRow.status,
+        InterpretationRow.next_step,
+        InterpretationRow.status.label("engine_status"),
+        Case.reported_status,
+        Case.reported_descriptor,
         Case.signout_state,
         Case.updated_at,
     )
@@ -271,8 +274,11 @@ def worklist_row(row: Any) -> WorklistRow:
         procedure=row.procedure,
         collected_on=row.collected_on,
         ihc=row.score,
-        ish_group=row.ish_group,
-        status=row.status,
+        # A case waiting for its blinded recount shows no group: the group comes from the first count.
+        ish_group=None if row.next_step is NextStep.RECOUNT else row.ish_group,
+        status=row.reported_status,
         signout_state=SignOutState(row.signout_state),
         updated_at=aware(row.updated_at),
+        descriptor=row.reported_descriptor,
+        engine_status=row.engine_status,
     )

@@ -38,6 +38,7 @@ from her2desk.domain.vocabulary import (
     Laterality,
     NextStep,
     Procedure,
+    ScoringCriteria,
     ScoringSystem,
     Sex,
     Site,
@@ -146,6 +147,11 @@ class Case(Base):
     amendment_reason: Mapped[str | None] = mapped_column(Text)
     amended_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     amended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The reported result (revision 0007, `domain.reported_result`): the adjudicated status when there
+    # is one, else the engine's, with its descriptor. Written with every save and adjudication by the
+    # same domain function, so the worklist filters, sorts and shows what the lab reports.
+    reported_status: Mapped[Status | None] = mapped_column(EnumText(Status, 16), index=True)
+    reported_descriptor: Mapped[Descriptor | None] = mapped_column(EnumText(Descriptor, 16))
 
     patient: Mapped[Patient] = relationship(lazy="joined")
     specimen: Mapped[Specimen] = relationship(lazy="joined", cascade="all, delete-orphan")
@@ -174,6 +180,9 @@ class Specimen(Base):
     fixation_hours: Mapped[Decimal | None] = mapped_column(DecimalText)
     fragments: Mapped[int | None] = mapped_column(Integer)
     fragments_with_tumour: Mapped[int | None] = mapped_column(Integer)
+    # For a site without a HER2 guideline of its own, the criteria the person entering chose (revision
+    # 0007); None for breast and gastroesophageal sites, whose guideline decides.
+    scoring_criteria: Mapped[ScoringCriteria | None] = mapped_column(EnumText(ScoringCriteria, 32))
 
     # Newest-first worklist. NULL sorts as the smallest date on both backends: SQLite's default, which
     # its plain index serves in both directions; PostgreSQL needs the index built DESC NULLS LAST.
@@ -206,7 +215,11 @@ class IshResult(Base):
 
 
 class IshCountRow(Base):
-    """One observer's count (observer 1 = first count, 2 = the recount)."""
+    """One observer's count (observer 1 = first count, 2 = the recount).
+
+    `entered_by_user_id` (revision 0007) is the signed-in user who entered this count, so the blinded
+    recount can be proven to be a second observer's.
+    """
 
     __tablename__ = "ish_count"
     case_id: Mapped[int] = mapped_column(ForeignKey("her2_case.id", ondelete="CASCADE"), primary_key=True)
@@ -214,6 +227,7 @@ class IshCountRow(Base):
     cells: Mapped[int] = mapped_column(Integer)
     her2: Mapped[Decimal] = mapped_column(DecimalText)
     cep17: Mapped[Decimal | None] = mapped_column(DecimalText)
+    entered_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
 
 class InterpretationRow(Base):
@@ -235,6 +249,20 @@ class InterpretationRow(Base):
     warnings: Mapped[str] = mapped_column(Text)
     trail: Mapped[str] = mapped_column(Text)
     rules_version: Mapped[str] = mapped_column(String(64))
+
+
+class RuleSet(Base):
+    """Every set of lab rule settings that was ever in force (revision 0007), by its fingerprint.
+
+    An interpretation's `rules_version` names its fingerprint, so a stored result can be re-derived
+    with exactly the rules it was computed with, after the lab has changed them.
+    """
+
+    __tablename__ = "rule_set"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    settings: Mapped[str] = mapped_column(Text)  # canonical JSON of every rule setting
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[str] = mapped_column(String(64))
 
 
 class ElectronicSignature(Base):

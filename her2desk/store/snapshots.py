@@ -39,8 +39,11 @@ def snapshot_json(
     interpretation: Interpretation,
     adjudicated_status: str | None,
     adjudication_reason: str | None,
+    reported_status: str | None,
+    reported_descriptor: str | None,
 ) -> str:
-    """The case's entry, the engine's interpretation and the workflow state as JSON text (sorted keys)."""
+    """The case's entry, the engine's interpretation, the reported result and the workflow state as
+    JSON text (sorted keys)."""
     values = {
         "accession": accession,
         "report_version": report_version,
@@ -53,5 +56,7 @@ def snapshot_json(
         "interpretation": _interpretation_values(interpretation),
         "adjudicated_status": adjudicated_status,
         "adjudication_reason": adjudication_reason,
+        "reported_status": reported_status,
+        "reported_descriptor": reported_descriptor,
     }
     return to_json(values) or "{}"

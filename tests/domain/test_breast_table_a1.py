@@ -43,6 +43,7 @@ COMMENTS = ReportComments(
     group_4="<group 4 comment>",
     her2_low_2023="<2023 comment>",
     her2_ultralow="<ultralow comment>",
+    her2_low_needs_scored_ihc="<scored IHC needed comment>",
     single_probe_ihc_review="<single-probe IHC review comment>",
     no_site_guideline="<no site guideline comment>",
 )
@@ -280,15 +281,21 @@ def test_table_a1_row(row: Row) -> None:
     for text in row.comments:
         assert text in result.comments
 
-    # Every negative breast result carries the 2023 comment on IHC 0 vs 1+ (issue 2, table A1);
-    # non-negative results carry neither a descriptor nor the HER2-low comment.
+    # Every negative breast result with a scored IHC (0, 1+, 2+) carries the 2023 comment on IHC 0 vs
+    # 1+ (issue 2, table A1, §2.1), IHC 0 included; a negative without one says a scored IHC is needed
+    # instead. Non-negative results carry neither a descriptor nor either comment.
+    scored = row.test.ihc in (IhcScore.ZERO, IhcScore.ONE_PLUS, IhcScore.TWO_PLUS)
     if row.status is Status.NEGATIVE:
-        assert COMMENTS.her2_low_2023 in result.comments
+        assert (COMMENTS.her2_low_2023 in result.comments) is scored
+        assert (COMMENTS.her2_low_needs_scored_ihc in result.comments) is not scored
     else:
         assert result.descriptor is None
         assert result.as_dict()["descriptor"] is None
         assert COMMENTS.her2_low_2023 not in result.comments
+        assert COMMENTS.her2_low_needs_scored_ihc not in result.comments
         assert COMMENTS.her2_ultralow not in result.comments
+    # The ultralow comment belongs to the ultralow descriptor only.
+    assert (COMMENTS.her2_ultralow in result.comments) is (result.descriptor is Descriptor.ULTRALOW)
 
     discordance = [w for w in result.warnings if "discordan" in w.lower()]
     assert bool(discordance) is row.discordance, result.warnings
@@ -357,6 +364,9 @@ def test_groups_1_and_5_stand_without_ihc(ihc: IhcScore | None, group: int, stat
     assert result.status is status
     assert result.next_step is NextStep.NONE
     assert result.descriptor is None
+    if status is Status.NEGATIVE:  # HER2-low cannot be judged: the comment says a scored IHC is needed
+        assert COMMENTS.her2_low_needs_scored_ihc in result.comments
+        assert COMMENTS.her2_low_2023 not in result.comments
 
 
 def test_single_probe_4_to_6_without_ihc_waits_for_ihc_or_dual_probe() -> None:
@@ -400,6 +410,57 @@ def test_descriptors_can_be_switched_off() -> None:
     assert (low.status, low.descriptor) == (Status.NEGATIVE, None)
     assert (ultralow.status, ultralow.descriptor) == (Status.NEGATIVE, None)
     assert COMMENTS.her2_ultralow not in ultralow.comments
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        breast_test(IhcScore.ZERO, stained_pct=NULL_PCT),
+        breast_test(IhcScore.ZERO, stained_pct=ULTRALOW_PCT),
+        breast_test(IhcScore.ONE_PLUS),
+        breast_test(IhcScore.TWO_PLUS, group=5),
+        breast_test(None, group=5),
+        breast_test(IhcScore.INDETERMINATE, single="<4.0"),
+    ],
+)
+def test_the_2023_comment_is_a_lab_setting(test: Her2TestInput) -> None:
+    """On by default (the 2023 update offers it); a lab that turns it off gets neither it nor its
+    no-scored-IHC variant, and the result and descriptor are unchanged."""
+    on = interpret(test, SETTINGS)
+    off = interpret(test, replace(SETTINGS, report_2023_comment=False))
+    assert on.status is off.status is Status.NEGATIVE
+    assert on.descriptor is off.descriptor
+    assert {COMMENTS.her2_low_2023, COMMENTS.her2_low_needs_scored_ihc} & set(on.comments)
+    assert not {COMMENTS.her2_low_2023, COMMENTS.her2_low_needs_scored_ihc} & set(off.comments)
+    assert DEFAULT_SETTINGS.report_2023_comment is True
+
+
+def test_the_ultralow_comment_does_not_contradict_the_2023_comment() -> None:
+    """The 2023 comment says IHC 0 was not in DESTINY-Breast04; the ultralow comment, printed beside it,
+    says IHC 0 *with membrane staining* was studied in DESTINY-Breast06 (rules §2.1, §2.3)."""
+    comments = DEFAULT_SETTINGS.comments
+    result = interpret(breast_test(IhcScore.ZERO, stained_pct=ULTRALOW_PCT))
+    assert result.comments == (comments.her2_low_2023, comments.her2_ultralow)
+    assert "IHC 0 results were not included in the trial (DESTINY-Breast04)" in comments.her2_low_2023
+    assert "IHC 0 with membrane staining" in comments.her2_ultralow
+    assert "DESTINY-Breast06" in comments.her2_ultralow
+    assert "FDA-approved test" in comments.her2_ultralow
+    assert "hormone-receptor-positive" in comments.her2_ultralow
+    assert "DESTINY-Breast04" not in comments.her2_ultralow
+    null = interpret(breast_test(IhcScore.ZERO, stained_pct=NULL_PCT))
+    assert null.comments == (comments.her2_low_2023,)  # IHC 0 keeps the 2023 comment, not the ultralow
+
+
+def test_a_negative_without_a_scored_ihc_says_one_is_needed() -> None:
+    comments = DEFAULT_SETTINGS.comments
+    for test in (breast_test(None, group=5), breast_test(IhcScore.INDETERMINATE, single="<4.0")):
+        result = interpret(test)
+        assert result.status is Status.NEGATIVE
+        assert result.comments == (comments.her2_low_needs_scored_ihc,)
+    text = comments.her2_low_needs_scored_ihc
+    assert "scored IHC" in text
+    assert "IHC 0 from IHC 1+" in text
+    assert "HER2-low" in text
 
 
 def test_discordance_flag_can_be_switched_off_without_changing_the_result() -> None:

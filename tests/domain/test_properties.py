@@ -163,6 +163,8 @@ def pct_for(site: Site, procedure: Procedure, ihc: IhcScore | None) -> st.Search
             return pct("0", "10")
         if ihc in (IhcScore.ONE_PLUS, IhcScore.THREE_PLUS):
             return pct("10.1", "100")
+        if ihc is IhcScore.TWO_PLUS:
+            return pct("0.1", "100")  # 2+ needs stained cells
         return ANY_PCT
     if procedure.is_resection and ihc is not None and ihc is not IhcScore.INDETERMINATE:
         return pct("0", "9.9") if ihc is IhcScore.ZERO else pct("10", "100")
@@ -306,6 +308,8 @@ def one_invalid_field(draw: st.DrawFn) -> tuple[Her2TestInput, str]:
         options.append(("stained_pct", {"stained_pct": draw(pct("0", "10"))}))
     if t.site.is_breast and ihc is IhcScore.ZERO:
         options.append(("stained_pct", {"stained_pct": draw(pct("10.1", "100"))}))
+    if t.site.is_breast and ihc is IhcScore.TWO_PLUS:
+        options.append(("stained_pct", {"stained_pct": D(0)}))
     if not t.site.is_breast and ihc not in (None, IhcScore.INDETERMINATE):
         if t.procedure.is_resection:
             bad = pct("10", "100") if ihc is IhcScore.ZERO else pct("0", "9.9")

@@ -6,11 +6,12 @@ message says what is allowed, so each test checks the field *and* a word or numb
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
-from her2desk.domain import Her2TestInput, Interpretation, interpret
+from her2desk.domain import DEFAULT_SETTINGS, GuidelineSettings, Her2TestInput, Interpretation, interpret
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, Procedure, Site, Status
 
@@ -159,9 +160,17 @@ def test_stained_pct_out_of_range(pct: str) -> None:
     assert "100" in message
 
 
-@pytest.mark.parametrize("pct", ["0", "100", "100.0", "55.5"])
-def test_stained_pct_in_range(pct: str) -> None:
-    assert_valid(interpret(breast(ihc=IhcScore.TWO_PLUS, stained_pct=D(pct))))
+@pytest.mark.parametrize(
+    ("ihc", "pct"),
+    [
+        (IhcScore.ZERO, "0"),
+        (IhcScore.TWO_PLUS, "100"),
+        (IhcScore.TWO_PLUS, "100.0"),
+        (IhcScore.TWO_PLUS, "55.5"),
+    ],
+)
+def test_stained_pct_in_range(ihc: IhcScore, pct: str) -> None:
+    assert_valid(interpret(breast(ihc=ihc, stained_pct=D(pct))))
 
 
 @pytest.mark.parametrize("pct", ["12.25", "50.05", "0.01"])
@@ -173,7 +182,8 @@ def test_stained_pct_with_more_than_one_decimal(pct: str) -> None:
 # --- stained percentage and cluster size against the score (issue 2, rules (c) 1-3) ---------------------
 
 BREAST_EXTENT = [
-    # (score, %, error?)   1+ and 3+ need > 10%, 0 needs <= 10%, 2+ at <= 10% only warns
+    # (score, %, error?)   1+ and 3+ need > 10%, 0 needs <= 10%, 2+ at <= 10% only warns, 2+ at 0% is
+    # refused (2+ needs stained cells)
     (IhcScore.THREE_PLUS, "5", True),
     (IhcScore.THREE_PLUS, "10", True),
     (IhcScore.THREE_PLUS, "80", False),
@@ -184,7 +194,8 @@ BREAST_EXTENT = [
     (IhcScore.ZERO, "10", False),
     (IhcScore.ZERO, "11", True),
     (IhcScore.ZERO, "100", True),
-    (IhcScore.TWO_PLUS, "0", False),
+    (IhcScore.TWO_PLUS, "0", True),
+    (IhcScore.TWO_PLUS, "0.1", False),
     (IhcScore.TWO_PLUS, "5", False),
     (IhcScore.TWO_PLUS, "50", False),
     (IhcScore.INDETERMINATE, "50", False),
@@ -202,13 +213,25 @@ def test_breast_stained_pct_against_the_score(ihc: IhcScore, pct: str, error: bo
         assert_valid(result)
 
 
-@pytest.mark.parametrize("pct", ["0", "5", "10"])
+@pytest.mark.parametrize("pct", ["0.1", "5", "10"])
 def test_breast_2_plus_at_10_percent_or_less_is_a_warning_not_an_error(pct: str) -> None:
     """Fig 1 note: intense staining in <= 10% of cells is an unusual pattern scored 2+ equivocal."""
     result = interpret(breast(ihc=IhcScore.TWO_PLUS, stained_pct=D(pct)))
     assert_valid(result)
     assert result.status is Status.EQUIVOCAL
     assert [w for w in result.warnings if "stained_pct" in w and "2+" in w], result.warnings
+
+
+def test_breast_2_plus_with_no_stained_cells_is_an_error() -> None:
+    """Fig 1: 2+ is weak to moderate staining in > 10% of cells; the unusual pattern scored 2+ is intense
+    staining in <= 10% of them. Neither is 0% of cells, which is IHC 0 (like 1+/3+ at impossible %)."""
+    message = only_error(interpret(breast(ihc=IhcScore.TWO_PLUS, stained_pct=D(0))), "stained_pct")
+    assert message.startswith("IHC 2+ needs stained cells")
+    assert "0% means no stained cells, which is scored 0" in message
+    for pct in ("0.1", "1"):
+        assert_valid(interpret(breast(ihc=IhcScore.TWO_PLUS, stained_pct=D(pct))))
+    with_ish = interpret(breast(ihc=IhcScore.TWO_PLUS, stained_pct=D(0), **DUAL))
+    assert [e.field for e in with_ish.errors] == ["stained_pct"]
 
 
 def test_breast_3_plus_with_5_percent_is_an_error() -> None:
@@ -495,3 +518,47 @@ def test_parse_a_number_with_thousands_of_digits_is_a_problem_not_a_crash(field:
         valid = breast(ihc=IhcScore.TWO_PLUS, **DUAL)
         errors = interpret(valid.with_changes(**{field: getattr(test, field)})).errors
         assert [e.field for e in errors] == [field]
+
+
+# --- breast IHC 3+ without the percentage (a warning; an error when the lab requires it) ---------------
+
+REQUIRE_PCT = replace(DEFAULT_SETTINGS, require_stained_pct_for_breast_ihc3=True)
+
+
+def _pct_warnings(result: Interpretation) -> list[str]:
+    return [w for w in result.warnings if w.startswith("stained_pct: IHC 3+ was entered without")]
+
+
+def test_breast_3_plus_without_a_percentage_is_warned_about() -> None:
+    result = interpret(breast(ihc=IhcScore.THREE_PLUS))
+    assert_valid(result)
+    assert result.status is Status.POSITIVE
+    assert _pct_warnings(result) == [
+        "stained_pct: IHC 3+ was entered without the percentage of cells with complete, intense membrane "
+        "staining (3+ needs more than 10%); give it so the score can be checked"
+    ]
+    assert DEFAULT_SETTINGS.require_stained_pct_for_breast_ihc3 is False
+
+
+@pytest.mark.parametrize("settings", [DEFAULT_SETTINGS, REQUIRE_PCT])
+def test_no_percentage_warning_when_it_is_given_or_not_needed(settings: GuidelineSettings) -> None:
+    assert _pct_warnings(interpret(breast(ihc=IhcScore.THREE_PLUS, stained_pct=D(80)), settings)) == []
+    assert_valid(interpret(breast(ihc=IhcScore.THREE_PLUS, stained_pct=D(80)), settings))
+    for ihc in (IhcScore.ZERO, IhcScore.ONE_PLUS, IhcScore.TWO_PLUS, IhcScore.INDETERMINATE):
+        result = interpret(breast(ihc=ihc), settings)
+        assert_valid(result)
+        assert not [w for w in result.warnings if "3+" in w], result.warnings
+    gastric = interpret(stomach(Procedure.SURGICAL_RESECTION, ihc=IhcScore.THREE_PLUS), settings)
+    assert_valid(gastric)  # the breast percentage rule only
+    assert _pct_warnings(gastric) == []
+
+
+def test_breast_3_plus_without_a_percentage_is_an_error_when_the_lab_requires_it() -> None:
+    message = only_error(interpret(breast(ihc=IhcScore.THREE_PLUS), REQUIRE_PCT), "stained_pct")
+    assert message == (
+        "IHC 3+ needs the percentage of cells with complete, intense membrane staining "
+        "(3+ needs more than 10%); the lab requires it"
+    )
+    with_ish = interpret(breast(ihc=IhcScore.THREE_PLUS, **DUAL), REQUIRE_PCT)
+    assert [e.field for e in with_ish.errors] == ["stained_pct"]
+    assert _pct_warnings(with_ish) == []

@@ -197,6 +197,39 @@ def test_preanalytic_warnings_are_shown_but_do_not_block(
     assert stored.entry.specimen.fixation_hours == Decimal(80)
 
 
+def test_ihc_warnings_are_shown_beside_their_fields_and_do_not_block(
+    window: MainWindow, service: CaseService, ui
+) -> None:
+    """IHC 3+ without a controls result or a percentage, and another clone on a HER2-low result, are
+    warned about beside the field concerned (and in the panel), in words, without blocking the save."""
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.choose(form, "IHC score", "3+")
+    ui.type(form, "Stained percent", "")
+    ui.choose(form, "Controls", "—")
+    assert ui.message(form, "Controls") == (
+        "IHC 3+ without a controls result; say whether the controls stained as expected"
+    )
+    assert ui.message(form, "Stained percent").startswith("IHC 3+ was entered without the percentage")
+    panel = window.editor.panel.warnings.text()
+    assert "Controls: IHC 3+ without a controls result" in panel
+    assert "Stained percent: IHC 3+ was entered without" in panel
+    assert "stained_pct" not in panel
+    assert "ihc.controls_acceptable" not in panel
+    window.save_action.trigger()
+    assert service.load("S26-000101") is not None
+    ui.choose(form, "Controls", "Stained as expected")
+    ui.type(form, "Stained percent", "80")
+    assert ui.message(form, "Controls") == ""
+    assert ui.message(form, "Stained percent") == ""
+    ui.choose(form, "IHC score", "1+")
+    ui.type(form, "Stained percent", "30")
+    ui.type(form, "Antibody clone", "SP3")
+    assert "the FDA-approved companion test for HER2-low" in ui.message(form, "Antibody clone")
+    ui.type(form, "Antibody clone", "Ventana 4B5 (PATHWAY)")
+    assert ui.message(form, "Antibody clone") == ""
+
+
 def test_fields_appear_only_where_they_apply(window: MainWindow, ui) -> None:
     form = window.editor.form
     for name in ("Laterality", "Cluster size", "Fragments", "CEP17 signals per cell", "Metastatic site"):

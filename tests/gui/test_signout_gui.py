@@ -22,7 +22,8 @@ from qt_fixtures import dialog_queue
 from sqlalchemy import select, update
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
-from her2desk.domain.inputs import IshCount
+from her2desk.domain.inputs import INPUT_FIELDS, IshCount
+from her2desk.domain.labels import FIELD_LABELS, readable_warnings
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site, Status
 from her2desk.domain.workflow import Actor, Role, WorkflowError
@@ -466,9 +467,93 @@ def test_the_sign_out_dialog_shows_the_cases_warnings_and_comments(
     assert "Fixation" in seen["notes"]
     assert "5 h" in seen["notes"]
     assert "specimen.fixation_hours" not in seen["notes"]  # a label, never a raw key
-    for note in (*stored.interpretation.warnings, *stored.interpretation.comments):
+    for note in (*readable_warnings(stored.interpretation.warnings), *stored.interpretation.comments):
         assert note in seen["notes"]
     assert seen["notes"].count("Near a threshold") == 1  # said once, though both checks say it
+
+
+def _bullets(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("• ")]
+
+
+RAW_KEYS = {*FIELD_LABELS, *INPUT_FIELDS}
+
+
+@pytest.mark.parametrize(
+    ("name", "ihc", "expected"),
+    [
+        (
+            # IHC 0 without a percentage: the engine warns about stained_pct; the case check repeats it.
+            "IHC 0, no percentage, CEP17 low, poorly fixed",
+            IhcDetails(clone="4B5", score=IhcScore.ZERO, controls_acceptable=True),
+            [
+                "Stained percent: give the % of cells with faint incomplete staining (0 if none) to tell "
+                "HER2-null from HER2-ultralow",
+                "CEP17 signals per cell: average CEP17 0.80 is outside 1.0-4.0 (possible monosomy or "
+                "polysomy 17); pathologist attention",
+                "Fixation hours: fixation 5 h is outside 6-72 h; report the exception",
+            ],
+        ),
+        (
+            "IHC 3+ without controls or percentage",
+            IhcDetails(clone="4B5", score=IhcScore.THREE_PLUS),
+            [
+                "Stained percent: IHC 3+ was entered without the percentage of cells with complete, "
+                "intense membrane staining (3+ needs more than 10%); give it so the score can be checked",
+                "Controls: IHC 3+ without a controls result; say whether the controls stained as expected",
+                "Fixation hours: fixation 5 h is outside 6-72 h; report the exception",
+            ],
+        ),
+        (
+            "HER2-low with another clone",
+            IhcDetails(
+                clone="SP3", score=IhcScore.ONE_PLUS, stained_pct=Decimal(30), controls_acceptable=True
+            ),
+            [
+                "Antibody clone: this is a HER2-low result and the clone is not 4B5; the FDA-approved "
+                "companion test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu "
+                "(4B5) assay",
+                "CEP17 signals per cell: average CEP17 0.80 is outside 1.0-4.0 (possible monosomy or "
+                "polysomy 17); pathologist attention",
+                "Fixation hours: fixation 5 h is outside 6-72 h; report the exception",
+            ],
+        ),
+    ],
+)
+def test_the_sign_out_dialog_lists_each_warning_once_in_words(
+    lab: Lab, open_window, dialog_driver, qtbot, name: str, ihc: IhcDetails, expected: list[str]
+) -> None:
+    """Engine warnings carry a field key ("stained_pct: ...") and the case check repeats them: the
+    dialog names the field by its label and lists every warning exactly once."""
+    from PySide6.QtWidgets import QLabel
+
+    accession = "S26-000960"
+    case = entry(accession, "SYN-500160", IhcScore.ZERO)
+    ish = IshDetails(IshProbe.DUAL, IshMethod.FISH, IshCount(Decimal("1.20"), Decimal("0.80"), 20))
+    case = case.with_changes(
+        ihc=ihc,
+        ish=ish if ihc.score is not IhcScore.THREE_PLUS else IshDetails(),
+        specimen=replace(case.specimen, fixation_hours=Decimal(5)),
+    )
+    stored = CaseService(lab.database, actor=lab.tech).save(case, None)
+    # The engine's own field-coded warnings are in the stored result, and the case check repeats them.
+    assert any(w.split(": ", 1)[0] in RAW_KEYS for w in stored.interpretation.warnings)
+    path = open_window(lab, lab.path)
+    path.open_accession(accession)
+    seen: dict[str, str] = {}
+
+    def look(dialog: QDialog) -> None:
+        seen["notes"] = find(dialog, "Warnings and comments", QLabel).text()
+
+    dialog_driver.append(look)
+    assert not path.signout_actions.sign_out()  # looked, then cancelled
+    bullets = _bullets(seen["notes"])
+    assert len(bullets) == len(set(bullets)), bullets
+    warnings = [b for b in bullets if b not in stored.interpretation.comments]
+    assert sorted(warnings) == sorted(expected), warnings
+    for bullet in bullets:
+        assert bullet.split(": ", 1)[0] not in RAW_KEYS, bullet
+    assert not any(key in seen["notes"] for key in RAW_KEYS if "_" in key or "." in key), seen["notes"]
 
 
 def test_the_amend_dialog_warns_that_changed_results_need_another_pathologist(

@@ -129,7 +129,8 @@ def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: 
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == old_revision
         )
         cases = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
-        assert cases == (6 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds four accented names
+        # v5 adds four accented names, v6 two adjudicated cases
+        assert cases == {"schema-v5.sqlite3": 6, "schema-v6.sqlite3": 8}.get(saved.name, 2)
     backup_engine.dispose()
 
 
@@ -271,7 +272,7 @@ def test_revision_0006_folds_the_name_keys_of_a_v5_file(tmp_path: Path) -> None:
     assert stored["Nguyễn"] == "nguyễn"
     service = CaseService(open_database(str(copy)), user="v6-test")
     try:
-        assert service.database.revision() == "0006"
+        assert service.database.revision() == HEAD_REVISION
         with service.database.engine.connect() as connection:
             keys = dict(connection.execute(text("SELECT family_name, family_name_key FROM patient")).all())
             indexes = {r[1] for r in connection.exec_driver_sql("PRAGMA index_list('audit')")}
@@ -359,3 +360,42 @@ def test_revision_0006_recomputes_keys_in_batches(sqlite_url: str, monkeypatch: 
             assert step.recompute_name_keys(connection) == 0
     finally:
         engine.dispose()
+
+
+def test_revision_0007_fills_the_reported_result_of_a_v6_file(tmp_path: Path) -> None:
+    """Every stored case gets the result the lab reports: the adjudicated status (with the descriptor
+    its IHC gives a negative) where a pathologist adjudicated, else the engine's, which is kept."""
+    from her2desk.domain.vocabulary import Descriptor, Status
+
+    copy = tmp_path / "v6.sqlite3"
+    shutil.copy(DATA / "schema-v6.sqlite3", copy)
+    with sqlite3.connect(copy) as connection:
+        engine_status = dict(
+            connection.execute(
+                "SELECT c.accession, i.status FROM her2_case c JOIN interpretation i ON i.case_id = c.id"
+            )
+        )
+    assert engine_status["S24-V6-0001"] == engine_status["S24-V6-0002"] == "adjudication"
+    service = CaseService(open_database(str(copy)), user="v7-test")
+    try:
+        negative = service.load("S24-V6-0001")
+        positive = service.load("S24-V6-0002")
+        assert negative is not None
+        assert positive is not None
+        assert negative.reported.status is Status.NEGATIVE
+        assert negative.reported.descriptor is Descriptor.LOW  # IHC 2+, adjudicated negative
+        assert negative.reported.engine_status is Status.ADJUDICATION  # never overwritten
+        assert negative.reported.adjudication is not None
+        assert negative.reported.adjudication.by == "v6-path"
+        assert positive.reported.status is Status.POSITIVE
+        assert positive.reported.descriptor is None
+        for accession, status in engine_status.items():
+            if accession.startswith("S24-V6"):
+                continue
+            stored = service.load(accession)
+            assert stored is not None
+            assert stored.reported.status == status
+            assert stored.reported.descriptor is stored.interpretation.descriptor
+            assert not stored.reported.adjudicated
+    finally:
+        service.close()

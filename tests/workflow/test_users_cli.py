@@ -114,14 +114,18 @@ def test_an_upgraded_database_keeps_its_audit_append_only(saved: Path, tmp_path:
         with pytest.raises(Exception, match="append-only"), database.engine.begin() as connection:
             connection.execute(text("UPDATE audit SET who = 'x'"))
         auth = AuthService(database)
-        auth.create_user("ada", "admin-pass-1", "administrator")
-        auth.login("ada", "admin-pass-1")
+        if saved.name == "schema-v6.sqlite3":  # the v6 file has accounts already (its adjudications)
+            auth.login("v6-admin", "v6-password-1")
+        else:
+            auth.create_user("ada", "admin-pass-1", "administrator")
+            auth.login("ada", "admin-pass-1")
         with database.engine.connect() as connection:
             actions = connection.execute(text("SELECT action FROM audit ORDER BY id")).scalars().all()
             old_rows = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
             versions = connection.execute(text("SELECT report_version FROM her2_case")).scalars().all()
         assert actions[-1] == "login"
-        assert old_rows == (6 if saved.name == "schema-v5.sqlite3" else 2)  # v5 adds four cases
+        # v5 adds four cases, v6 two adjudicated ones
+        assert old_rows == {"schema-v5.sqlite3": 6, "schema-v6.sqlite3": 8}.get(saved.name, 2)
         assert versions == [1] * old_rows
     finally:
         database.close()
