@@ -82,6 +82,11 @@ LABELS: dict[str, str] = {
     "rules.flag_breast_ihc3_group5_discordance": "Breast: flag IHC 3+ with ISH group 5 as discordant",
     "rules.report_her2_low": "Breast: report the HER2-low descriptor",
     "rules.report_her2_ultralow": "Breast: report the HER2-ultralow descriptor",
+    "rules.report_2023_comment": "Breast: print the 2023 comment on HER2-low (IHC 0 versus 1+)",
+    "rules.require_controls_for_ihc3": "IHC 3+ cannot be saved without a controls result",
+    "rules.require_stained_pct_for_breast_ihc3": (
+        "Breast IHC 3+ cannot be saved without the percentage of stained cells"
+    ),
     "rules.near_ratio_low": "Near-threshold notice: lowest ratio",
     "rules.near_ratio_high": "Near-threshold notice: highest ratio",
     "rules.near_copy_margin": "Near-threshold notice: margin around 4.0 and 6.0 signals per cell",
@@ -97,6 +102,7 @@ LABELS: dict[str, str] = {
     "comments.group_4": "Report comment: ISH group 4",
     "comments.her2_low_2023": "Report comment: HER2-low (2023 update)",
     "comments.her2_ultralow": "Report comment: HER2-ultralow",
+    "comments.her2_low_needs_scored_ihc": "Report comment: HER2-low cannot be judged without a scored IHC",
     "comments.single_probe_ihc_review": "Report comment: single-probe ISH needs IHC review",
     "comments.no_site_guideline": "Report comment: no site-specific guideline",
 }

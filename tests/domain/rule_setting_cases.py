@@ -75,12 +75,12 @@ RULE_CASES: dict[str, tuple[CaseEntry, str, str]] = {
     "rules.gastroesophageal_resection_pct_inclusive": (
         gastric("3+", resection=True, pct="50"),
         "false",
-        "staining in > 10% of tumour cells",
+        "(> 10%; resection criteria)",
     ),
     "rules.gastroesophageal_resection_pct": (
         gastric("0", resection=True, pct="8"),
         "5",
-        "resection IHC 0 allows membranous staining in fewer than at least 5%",
+        "resection IHC 0 allows membranous staining in less than 5%",
     ),
     "rules.gastroesophageal_biopsy_cluster_cells": (
         gastric("1+", cluster=6),
@@ -103,6 +103,13 @@ RULE_CASES: dict[str, tuple[CaseEntry, str, str]] = {
         "Discordance: IHC 3+ with ISH group 5",
     ),
     "rules.report_her2_low": (breast("1+"), "no", "Descriptor HER2-low"),
+    "rules.report_2023_comment": (breast("1+"), "false", "(DESTINY-Breast04)"),
+    "rules.require_controls_for_ihc3": (breast("3+"), "true", "IHC 3+ needs a controls result"),
+    "rules.require_stained_pct_for_breast_ihc3": (
+        breast("3+", pct=None),
+        "true",
+        "IHC 3+ needs the percentage of cells with complete, intense membrane staining",
+    ),
     "rules.report_her2_ultralow": (breast("0", pct="5"), "off", "Descriptor HER2-ultralow"),
     "rules.near_ratio_low": (breast("1+", her2="2.96", cep17="1.6"), "1.90", "Near a threshold (ratio 1.85)"),
     "rules.near_ratio_high": (
@@ -153,6 +160,11 @@ RULE_CASES: dict[str, tuple[CaseEntry, str, str]] = {
         breast("1+"),
         "Lab wording:\nHER2-low (2023).",
         "Lab wording:\nHER2-low (2023).",
+    ),
+    "comments.her2_low_needs_scored_ihc": (
+        breast("indeterminate", pct=None, her2="2.0", cep17="2.0"),  # ISH group 5, IHC not scored
+        "Lab wording: HER2-low needs a scored IHC.",
+        "Lab wording: HER2-low needs a scored IHC.",
     ),
     "comments.her2_ultralow": (
         breast("0", pct="5"),

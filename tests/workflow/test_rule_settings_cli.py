@@ -214,4 +214,4 @@ def test_import_checks_rows_with_the_lab_rules(tmp_path: Path, capsys: pytest.Ca
         database.close()
     assert stored is not None
     assert stored.interpretation.rules_version == _lab_rules_version(db)
-    assert "cluster of >= 7 tumour cells" in stored.interpretation.trail[0]
+    assert "cluster of 7 tumour cells (>= 7, irrespective of percentage" in stored.interpretation.trail[0]
