@@ -31,7 +31,6 @@ from her2desk.domain.lab_settings import LabSettingError
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.rule_settings import (
     RULE_SETTINGS_BY_NAME,
-    canonical_json,
     fingerprint,
     fingerprint_of_version,
     parse_rule_setting,
@@ -44,7 +43,7 @@ from her2desk.domain.rule_settings import (
 )
 from her2desk.domain.settings import GuidelineSettings
 from her2desk.store.database import Database
-from her2desk.store.rule_sets import record_rule_set, rule_set_json
+from her2desk.store.rule_sets import record_settings, rule_set_json
 from her2desk.store.schema import LabSetting
 
 log = logging.getLogger(__name__)
@@ -67,7 +66,7 @@ def read_rule_settings(connection: Connection) -> tuple[GuidelineSettings, list[
 
 def record_in_force(connection: Connection, settings: GuidelineSettings, who: str, now: datetime) -> None:
     """Make sure the rule set of `settings` is recorded (in the caller's transaction)."""
-    record_rule_set(connection, fingerprint(settings), canonical_json(settings), who, now)
+    record_settings(connection, settings, who, now)
 
 
 def lab_rules(connection: Connection, who: str, now: datetime) -> GuidelineSettings:

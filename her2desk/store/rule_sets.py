@@ -14,6 +14,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from her2desk.domain.rule_settings import canonical_json, fingerprint
+from her2desk.domain.settings import GuidelineSettings
+
 RULE_SET = sa.table(
     "rule_set",
     sa.column("fingerprint", sa.String),
@@ -33,6 +36,11 @@ def record_rule_set(
     else:
         from sqlalchemy.dialects import sqlite as dialect
     connection.execute(dialect.insert(RULE_SET).values(**row).on_conflict_do_nothing())
+
+
+def record_settings(connection: Connection, settings: GuidelineSettings, who: str, now: datetime) -> None:
+    """`record_rule_set` for the rule set of `settings`."""
+    record_rule_set(connection, fingerprint(settings), canonical_json(settings), who, now)
 
 
 def rule_set_json(connection: Connection, fingerprint: str) -> str | None:

@@ -217,3 +217,28 @@ def test_the_rule_set_table_only_grows(lab: Lab) -> None:
         rows = connection.execute(text("SELECT fingerprint, recorded_by FROM rule_set")).all()
     assert len(rows) == 3  # the defaults, then 1 and 2 fragments; going back to 1 adds no row
     assert {who for _f, who in rows} == {"ada"}
+
+
+def _stored_versions(lab: Lab) -> set[str]:
+    with lab.database.engine.connect() as connection:
+        return set(connection.execute(text("SELECT DISTINCT rules_version FROM interpretation")).scalars())
+
+
+def _all_recorded(lab: Lab) -> None:
+    service = RuleSettingsService(lab.database)
+    for version in _stored_versions(lab):
+        settings, problems = service.settings_for_version(version)  # LookupError if not recorded
+        assert rules_version(settings) == version
+        assert problems == []
+
+
+def test_every_stored_result_has_its_rule_set_demo_cases_included(lab: Lab) -> None:
+    from her2desk.store.demo import seed_demo
+
+    seed_demo(lab.database, 5)  # bulk-written with her2desk's default rules, not through a save
+    assert _stored_versions(lab) == {DEFAULT_RULES_VERSION}
+    _all_recorded(lab)
+    LabSettingsService(lab.database).update(lab.admin, "rules.report_her2_low", "false")
+    lab.cases(lab.tech).save(breast("1+"), None)
+    assert len(_stored_versions(lab)) == 2
+    _all_recorded(lab)
