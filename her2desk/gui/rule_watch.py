@@ -52,7 +52,7 @@ class RuleWatch(QObject):
         self._versions: dict[str, GuidelineSettings] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
-        self.timer.timeout.connect(self.reread)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
         window.tabs.currentChanged.connect(lambda _index: self._watch_editor())
 
@@ -65,6 +65,10 @@ class RuleWatch(QObject):
         if editor is not self._watched_editor:
             editor.case_changed.connect(self.reread)
             self._watched_editor = editor
+            self.reread()
+
+    def _tick(self) -> None:
+        if self.window.isVisible():  # a closed window has nothing on screen to keep current
             self.reread()
 
     def reread(self) -> bool:
