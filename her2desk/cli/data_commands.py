@@ -30,6 +30,15 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
         "status is 2. The header is row 1.",
     )
     importer.add_argument("file", metavar="FILE.csv")
+    importer.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="NAME",
+        default=None,
+        help="the technologist or pathologist entering the cases (needed once the database has users; "
+        "the password is asked, or read from the first line of standard input). The import records them "
+        "as the enterer, so the lab's sign-out rules apply to imported cases too",
+    )
     _database_option(importer)
     importer.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_import"))
 

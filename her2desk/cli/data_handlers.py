@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
+from her2desk.domain.workflow import WorkflowError
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
 from her2desk.services.case_service import CaseService
 from her2desk.services.rule_settings import RuleSettingsService
@@ -103,6 +104,40 @@ def _user() -> str:
 # -- import / export -----------------------------------------------------------------------------
 
 
+class _RefusedError(Exception):
+    """The command may not act (no sign-in where one is needed, a wrong password, a role)."""
+
+
+def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
+    """The service acting for `--as NAME` (signed in with their password, audited like any sign-in),
+    or the local one for a database without accounts. Once a database has accounts nothing is
+    imported anonymously."""
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.domain.workflow import Action, role_allows
+    from her2desk.services.auth_service import AuthenticationError, AuthService
+
+    auth = AuthService(service.database)
+    if as_user is None:
+        if auth.has_users():
+            raise _RefusedError(
+                "this database has user accounts: give --as NAME of the technologist or pathologist "
+                "entering the cases (their password is asked, or read from the first line of standard input)"
+            )
+        return service
+    password = Answers().next(f"Password for {as_user}: ")
+    if password is None:
+        raise _RefusedError(f"give the password of {as_user} (the first line of standard input)")
+    try:
+        actor = auth.login(as_user, password).actor
+    except AuthenticationError as refused:
+        raise _RefusedError(f"--as {as_user}: {refused}") from None
+    reasons = role_allows(actor, Action.EDIT)
+    if reasons:
+        auth.end_session(actor, "refused")
+        raise _RefusedError(f"--as {as_user}: {reasons[0]}")
+    return CaseService(service.database, settings=service.settings, actor=actor)
+
+
 def _run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
@@ -122,6 +157,12 @@ def _run_import(args: argparse.Namespace) -> int:
     except DatabaseError as error:
         _err(str(error))
         return 1
+    try:
+        service = _signed_in(service, getattr(args, "as_user", None))
+    except _RefusedError as refused:
+        service.close()
+        _err(f"{refused}; nothing was imported")
+        return 2
     with service:
         # Checked with the lab's rule settings, as the store will check them again on saving.
         rules = RuleSettingsService(service.database).load()
@@ -142,6 +183,9 @@ def _run_import(args: argparse.Namespace) -> int:
             return 2
         try:
             count = service.import_cases([entry for _, entry in parsed.entries])
+        except WorkflowError as refused:  # e.g. a blinded recount typed by the same person
+            _err(f"{'; '.join(refused.reasons)}; nothing was imported")
+            return 2
         except CaseInvalidError as error:  # e.g. another workstation stored one of them meanwhile
             for problem in error.problems:
                 column = FIELD_TO_COLUMN.get(getattr(problem, "field", ""), "")

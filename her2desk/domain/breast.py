@@ -136,7 +136,11 @@ def _ihc_only(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
 
 
 def _near_threshold(
-    ratio: Decimal | None, her2: Decimal, settings: GuidelineSettings, b: InterpretationBuilder
+    ratio: Decimal | None,
+    her2: Decimal,
+    settings: GuidelineSettings,
+    b: InterpretationBuilder,
+    which: str = "Near a threshold",
 ) -> None:
     margin = settings.near_copy_margin
     near_ratio = ratio is not None and settings.near_ratio_low <= ratio <= settings.near_ratio_high
@@ -147,7 +151,7 @@ def _near_threshold(
             what.append(f"ratio {format_decimal(ratio)}")
         if near_copy:
             what.append(f"HER2 {format_decimal(her2)}")
-        b.warn(f"Near a threshold ({' and '.join(what)}): small counting differences could change the call")
+        b.warn(f"{which} ({' and '.join(what)}): small counting differences could change the call")
 
 
 def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder) -> Interpretation:
@@ -208,6 +212,7 @@ def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: Interpretat
     assert recount.cep17 is not None
     second = read_dual_probe(recount.her2, recount.cep17)
     b.recount_group, b.recount_ratio = second.group, second.ratio
+    _near_threshold(second.ratio, second.her2, settings, b, "Blinded recount near a threshold")
     b.step(f"Blinded recount, {recount.cells} cells: {second.explanation}")
     if second.group != group:
         b.step(

@@ -55,6 +55,9 @@ ALL_ACTIONS = "All actions"
 FIELD_LABELS: dict[str, str] = {
     "accession": "Accession",
     "active": "Active",
+    "adjudicated_status": "Adjudicated status",
+    "adjudication_reason": "Adjudication reason",
+    "engine_status": "Guideline result",
     "amended_at": "Amended at",
     "amended_by": "Amended by",
     "amendment_reason": "Amendment reason",
@@ -72,6 +75,8 @@ FIELD_LABELS: dict[str, str] = {
     "preliminary": "Preliminary",
     "reason": "Reason",
     "report_version": "Report version",
+    "reported_descriptor": "Reported descriptor",
+    "reported_status": "Reported result",
     "role": "Role",
     "rules_version": "Rules version",
     "sha256": "SHA-256 of the PDF",

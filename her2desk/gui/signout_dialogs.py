@@ -11,6 +11,7 @@ The password is passed straight to the service: never stored, shown or logged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from her2desk.services.signout_service import SignOutService, WorkflowResult
 
 SIGNATURE_MEANING_TEXT = "I have reviewed this result and sign it out."
+ADJUDICATION_MEANING_TEXT = (
+    "I have reviewed the results and decide the final status given here, for the reason given."
+)
+AMENDMENT_MEANING_TEXT = "I reopen this signed-out report for correction, for the reason given."
 FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
 assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
 
@@ -198,6 +203,38 @@ class WorkflowDialog(QDialog):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
+    def add_signature(self, actor: Actor, meaning: str, form: QFormLayout) -> QLineEdit:
+        """The password as an electronic signature: what signing means, then the field (last in the
+        form, so Enter after typing it presses the dialog's main button)."""
+        self.meaning = _text_label(
+            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
+            f"“{meaning}”",
+            "Meaning of the signature",
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        caption = QLabel("&Password:")
+        caption.setBuddy(self.password)
+        form.addRow(self.meaning)
+        form.addRow(caption, self.password)
+        return self.password
+
+    def signed(self, call: Callable[[str], WorkflowResult]) -> WorkflowResult:
+        """Call the service with the typed password; on a refusal, select it for retyping."""
+        try:
+            return call(self.password.text())
+        except WorkflowError:
+            self.password.selectAll()
+            self.password.setFocus()
+            raise
+
+    def done(self, result: int) -> None:  # closing, either way: no password outlives the dialog
+        password = getattr(self, "password", None)
+        if password is not None:
+            password.clear()
+        super().done(result)
+
 
 class SignOutDialog(WorkflowDialog):
     """The electronic signature: the case and its result, the meaning of signing, the password."""
@@ -248,10 +285,6 @@ class SignOutDialog(WorkflowDialog):
             self.password.selectAll()
             self.password.setFocus()
             raise
-
-    def done(self, result: int) -> None:  # closing, either way: the password does not outlive the dialog
-        self.password.clear()
-        super().done(result)
 
 
 class ReasonBox(QWidget):
@@ -312,6 +345,7 @@ class AdjudicationDialog(WorkflowDialog):
             caption = QLabel(caption_text)
             caption.setBuddy(buddy)
             form.addRow(caption, widget)
+        self.add_signature(actor, ADJUDICATION_MEANING_TEXT, form)
         self.body.addWidget(self.summary)
         self.body.addWidget(note)
         self.body.addLayout(form)
@@ -325,8 +359,15 @@ class AdjudicationDialog(WorkflowDialog):
         final = self.chosen()
         if final is None:
             raise WorkflowError(["choose the final status: positive, negative or indeterminate"])
-        return self.service.adjudicate(
-            self.actor, self.stored.entry.accession, final, self.reason.text(), self.stored.version
+        return self.signed(
+            lambda password: self.service.adjudicate(
+                self.actor,
+                self.stored.entry.accession,
+                final,
+                self.reason.text(),
+                self.stored.version,
+                password=password,
+            )
         )
 
 
@@ -361,6 +402,7 @@ class AmendmentDialog(WorkflowDialog):
         caption = QLabel("&Reason:")
         caption.setBuddy(self.reason.edit)
         form.addRow(caption, self.reason)
+        self.add_signature(actor, AMENDMENT_MEANING_TEXT, form)
         self.body.addWidget(self.summary)
         self.body.addWidget(note)
         self.body.addWidget(self.self_verification)
@@ -368,6 +410,12 @@ class AmendmentDialog(WorkflowDialog):
         self.reason.edit.setFocus()
 
     def perform(self) -> WorkflowResult:
-        return self.service.amend(
-            self.actor, self.stored.entry.accession, self.reason.text(), self.stored.version
+        return self.signed(
+            lambda password: self.service.amend(
+                self.actor,
+                self.stored.entry.accession,
+                self.reason.text(),
+                self.stored.version,
+                password=password,
+            )
         )

@@ -31,6 +31,7 @@ from her2desk.domain.records import (
     WorklistQuery,
     WorklistRow,
 )
+from her2desk.domain.reported_result import report
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
 from her2desk.services import rule_settings
@@ -52,7 +53,7 @@ from her2desk.store.mapping import (
     stored_case,
 )
 from her2desk.store.schema import AuditRow, Case, Patient
-from her2desk.store.users import current_actor
+from her2desk.store.users import acting_user
 
 MAX_PAGE = 1000
 
@@ -85,10 +86,11 @@ class CaseService:
         self._count_hint: tuple[int, float] | None = None
 
     def _editor_id(self, connection: Connection) -> int | None:
-        """The signed-in user's id once their current role allows editing; None for the local user."""
-        if self.actor is None:
+        """The signed-in user's id once their session is proven and their current role allows editing;
+        None for the local user of a database without accounts (refused once accounts exist)."""
+        current = acting_user(connection, self.actor)
+        if current is None:
             return None
-        current = current_actor(connection, self.actor.user_id)
         reasons = role_allows(current, Action.EDIT)
         if reasons:
             raise WorkflowError(reasons)
@@ -205,6 +207,7 @@ class CaseService:
                 case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
             except AccessionTakenError:
                 raise self._duplicate(entry.accession) from None
+        counter = self.user if editor is not None else None
         return StoredCase(
             case_id=case_id,
             entry=entry,
@@ -215,6 +218,19 @@ class CaseService:
             created_by=self.user,
             updated_at=aware(now),
             updated_by=self.user,
+            entered_by_user_id=editor,
+            # A new case reports its engine result: nothing is adjudicated yet (as the writer stores it).
+            reported_result=report(
+                check.interpretation,
+                site=entry.specimen.site,
+                ihc=entry.ihc.score,
+                stained_pct=entry.ihc.stained_pct,
+                settings=self.settings,
+            ),
+            first_count_by_user_id=editor if entry.ish.first is not None else None,
+            recount_by_user_id=editor if entry.ish.second is not None else None,
+            first_count_by=counter if entry.ish.first is not None else None,
+            recount_by=counter if entry.ish.second is not None else None,
         )
 
     def import_cases(self, entries: Sequence[CaseEntry]) -> int:
@@ -229,6 +245,8 @@ class CaseService:
                 editor = self._editor_id(connection)
                 checks = rule_settings.all_under_lab_rules(connection, entries, checks, self.user, now)
                 for entry, check in zip(entries, checks, strict=True):
+                    if entry.ish.first is not None and entry.ish.second is not None:
+                        _refuse_same_observer(connection, check, editor, editor)
                     try:
                         insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
                     except AccessionTakenError:

@@ -102,7 +102,7 @@ class LabSettingsService:
         now = utc_now()
         with self.database.write_engine.begin() as connection:
             if actor is not None:
-                current = current_actor(connection, actor.user_id)
+                current = current_actor(connection, actor)
                 if current.role is not Role.ADMINISTRATOR:
                     raise WorkflowError([ADMINISTRATOR_ONLY])
                 who = current.username

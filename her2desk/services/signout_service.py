@@ -28,7 +28,7 @@ from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
-from her2desk.services.auth_service import AuthService
+from her2desk.services.auth_service import ANONYMOUS, AuthService
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
 from her2desk.store.database import Database
@@ -43,8 +43,13 @@ from her2desk.store.schema import (
     Specimen,
     User,
 )
-from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
-from her2desk.store.users import current_actor
+from her2desk.store.snapshots import (
+    ADJUDICATION_MEANING,
+    AMENDMENT_MEANING,
+    SIGNATURE_MEANING,
+    snapshot_json,
+)
+from her2desk.store.users import acting_user, current_actor
 
 LOCAL_USER = "local"
 
@@ -99,6 +104,7 @@ def snapshot(case: Case) -> dict[str, Any]:
         adjudication_reason=case.adjudication_reason,
         reported_status=case.reported_status,
         reported_descriptor=case.reported_descriptor,
+        counted_by={"1": stored.first_count_by, "2": stored.recount_by} if stored.entry.ish.first else None,
     )
     return json.loads(text)
 
@@ -197,6 +203,33 @@ class SignOutService:
             raise CaseConflictError(accession, row.updated_by, aware(row.updated_at), row.version)
         return new_version
 
+    @staticmethod
+    def _sign(
+        connection: Connection,
+        case_id: int,
+        report_version: int,
+        signer: Actor,
+        now: datetime,
+        meaning: str,
+        display_name: str | None = None,
+    ) -> None:
+        """One electronic signature: who signed which report version, when, and what it means."""
+        if display_name is None:
+            display_name = connection.execute(
+                select(User.display_name).where(User.id == signer.user_id)
+            ).scalar_one()
+        connection.execute(
+            insert(ElectronicSignature.__table__).values(
+                case_id=case_id,
+                report_version=report_version,
+                user_id=signer.user_id,
+                username=signer.username,
+                display_name=display_name,
+                signed_at=now,
+                meaning=meaning,
+            )
+        )
+
     # -- actions -------------------------------------------------------------------------------
 
     def sign_out(self, actor: Actor, accession: str, password: str, expected_version: int) -> WorkflowResult:
@@ -231,10 +264,10 @@ class SignOutService:
                 row = self._case_row(connection, accession)
             except CaseNotFoundError:
                 return  # no case to attach the row to; the caller's error says so
-            stored_name = connection.execute(
-                select(User.username).where(User.id == actor.user_id)
-            ).scalar_one_or_none()
-            who = stored_name or actor.username
+            try:  # only a proven session names a person; a bare claim is recorded as a claim
+                who = current_actor(connection, actor).username
+            except WorkflowError:
+                who, password = f"{ANONYMOUS} claiming user id {actor.user_id}", None
             event = {"at": now, "who": who, "table": "her2_case", "record": str(row.id), "case_id": row.id,
                      "patient_id": row.patient_id}  # fmt: skip
             other = list(reasons)
@@ -249,7 +282,7 @@ class SignOutService:
         self, actor: Actor, accession: str, password: str, expected_version: int, now: datetime
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.verify_password(connection, current.user_id, password)
@@ -271,17 +304,7 @@ class SignOutService:
                 current.username,
                 now,
             )
-            connection.execute(
-                insert(ElectronicSignature.__table__).values(
-                    case_id=row.id,
-                    report_version=row.report_version,
-                    user_id=current.user_id,
-                    username=current.username,
-                    display_name=display_name,
-                    signed_at=now,
-                    meaning=SIGNATURE_MEANING,
-                )
-            )
+            self._sign(connection, row.id, row.report_version, current, now, SIGNATURE_MEANING, display_name)
             with Session(bind=connection) as session:
                 case = session.get(Case, row.id)
                 assert case is not None
@@ -319,15 +342,23 @@ class SignOutService:
         return WorkflowResult(accession, version, row.report_version, state)
 
     def adjudicate(
-        self, actor: Actor, accession: str, final_status: Status, reason: str, expected_version: int
+        self,
+        actor: Actor,
+        accession: str,
+        final_status: Status,
+        reason: str,
+        expected_version: int,
+        *,
+        password: str,
     ) -> WorkflowResult:
-        """Record the pathologist's final status and reason next to the engine's interpretation.
-        A refusal is audited as `adjudicate-refused`."""
+        """Record the pathologist's final status and reason next to the engine's interpretation,
+        signed with their password (an electronic signature meaning "adjudicated"): it decides the
+        reported result. A refusal is audited as `adjudicate-refused` (and `signature-failed`)."""
         now = utc_now()
         try:
-            return self._adjudicate(actor, accession, final_status, reason, expected_version, now)
+            return self._adjudicate(actor, accession, final_status, reason, expected_version, password, now)
         except WorkflowError as refused:
-            self._record_refusal(actor, accession, "adjudicate", refused.reasons, now)
+            self._record_refusal(actor, accession, "adjudicate", refused.reasons, now, password=password)
             raise
 
     def _adjudicate(
@@ -337,13 +368,17 @@ class SignOutService:
         final_status: Status,
         reason: str,
         expected_version: int,
+        password: str,
         now: datetime,
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            state = workflow.adjudicate(current, self._facts(row), final=final_status, reason=reason)
+            password_ok = self.auth.verify_password(connection, current.user_id, password)
+            state = workflow.adjudicate(
+                current, self._facts(row), final=final_status, reason=reason, password_ok=password_ok
+            )
             descriptor = reported_descriptor(
                 site=row.site,
                 ihc=row.score,
@@ -362,6 +397,7 @@ class SignOutService:
                 "reported_descriptor": descriptor.value if descriptor else None,
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
+            self._sign(connection, row.id, row.report_version, current, now, ADJUDICATION_MEANING)
             old_status = row.adjudicated_status
             record_event(
                 connection,
@@ -384,24 +420,28 @@ class SignOutService:
             )
         return WorkflowResult(accession, version, row.report_version, state)
 
-    def amend(self, actor: Actor, accession: str, reason: str, expected_version: int) -> WorkflowResult:
-        """Open a signed-out case for correction as a new report version; earlier handouts are superseded.
-        A refusal is audited as `amend-refused`."""
+    def amend(
+        self, actor: Actor, accession: str, reason: str, expected_version: int, *, password: str
+    ) -> WorkflowResult:
+        """Open a signed-out case for correction as a new report version, signed with the pathologist's
+        password (an electronic signature meaning "amended"); earlier handouts are superseded.
+        A refusal is audited as `amend-refused` (and `signature-failed`)."""
         now = utc_now()
         try:
-            return self._amend(actor, accession, reason, expected_version, now)
+            return self._amend(actor, accession, reason, expected_version, password, now)
         except WorkflowError as refused:
-            self._record_refusal(actor, accession, "amend", refused.reasons, now)
+            self._record_refusal(actor, accession, "amend", refused.reasons, now, password=password)
             raise
 
     def _amend(
-        self, actor: Actor, accession: str, reason: str, expected_version: int, now: datetime
+        self, actor: Actor, accession: str, reason: str, expected_version: int, password: str, now: datetime
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            state = workflow.amend(current, self._facts(row), reason=reason)
+            password_ok = self.auth.verify_password(connection, current.user_id, password)
+            state = workflow.amend(current, self._facts(row), reason=reason, password_ok=password_ok)
             report_version = row.report_version + 1
             values = {
                 "signout_state": state.value,
@@ -413,6 +453,7 @@ class SignOutService:
                 "signed_out_at": None,
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
+            self._sign(connection, row.id, report_version, current, now, AMENDMENT_MEANING)
             handouts = HandoutPrint.__table__
             superseded = connection.execute(
                 update(handouts)
@@ -449,7 +490,7 @@ class SignOutService:
         `actor` None is the local (no sign-in) user of a single-workstation install."""
         now = utc_now()
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id) if actor is not None else None
+            current = acting_user(connection, actor)
             who = current.username if current else LOCAL_USER
             row = self._case_row(connection, accession)
             if not preliminary and SignOutState(row.signout_state) is not SignOutState.SIGNED_OUT:

@@ -708,9 +708,12 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
     done = 0
     with database.writer() as session, session.begin():
         has_cases = session.execute(select(func.count()).select_from(Case)).scalar_one() > 0
-        if has_cases and session.get(AppMetadata, DEMO_KEY) is None:
+        has_users = session.execute(select(User.id).limit(1)).first() is not None
+        if (has_cases or has_users) and session.get(AppMetadata, DEMO_KEY) is None:
+            what = "real cases" if has_cases else "user accounts"
             raise DemoRefusedError(
-                "This database holds real cases; demo data is only added to an empty or demo database."
+                f"This database holds {what} and is not a demo database; demo data (and the demo's "
+                "accounts with their published password) is only added to an empty or demo database."
             )
         ids = _Ids(
             patient=(session.execute(select(func.max(Patient.id))).scalar_one() or 0) + 1,

@@ -8,7 +8,18 @@ equals the head of the migration scripts, so the two cannot drift.
 from __future__ import annotations
 
 # Oldest first; the last one is the head. Add each new Alembic revision id here.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SCHEMA_MARKER_KEY = "schema"
 SCHEMA_MARKER_VALUE = "her2desk"

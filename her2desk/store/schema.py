@@ -93,6 +93,21 @@ class User(Base):
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class SessionRow(Base):
+    """One sign-in (revision 0009): the SHA-256 of its random token, never the token itself, with its
+    expiry. Every privileged service call proves the session; signing out, the idle lock, a password
+    reset and deactivation end it (`ended_at`, `end_reason`)."""
+
+    __tablename__ = "app_session"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+
+
 class LabSetting(Base):
     """One lab setting an administrator changed (revision 0005); a missing row means the default.
 

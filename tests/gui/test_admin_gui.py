@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QTableWidget
+from qt_fixtures import new_signed_in_user
 from sqlalchemy import select
 
 from her2desk.domain.workflow import Actor, Role
@@ -28,11 +29,12 @@ PASSWORDS = {"ada": "admin-pass-1", "tom": "tech-pass-1", "pia": "path-pass-1"}
 @pytest.fixture
 def people(service) -> dict[str, Actor]:
     auth = AuthService(service.database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", PASSWORDS["ada"]).actor
     return {
         "ada": admin,
-        "tom": auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin),
-        "pia": auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin),
+        "tom": new_signed_in_user(auth, "tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin),
+        "pia": new_signed_in_user(auth, "pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin),
     }
 
 

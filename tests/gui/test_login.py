@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
-from qt_fixtures import close_window, login_answer, signed_in_window
+from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 from sqlalchemy import select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
@@ -47,11 +47,12 @@ ENTRY = CaseEntry(
 def users(service: CaseService) -> dict[str, Actor]:
     """An administrator, a technologist and a pathologist (all with PASSWORD)."""
     auth = AuthService(service.database)
-    admin = auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    admin = auth.login("admin", PASSWORD).actor
     return {
         "admin": admin,
-        "tech": auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
-        "path": auth.create_user("path", PASSWORD, Role.PATHOLOGIST, "Dr Pat", by=admin),
+        "tech": new_signed_in_user(auth, "tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
+        "path": new_signed_in_user(auth, "path", PASSWORD, Role.PATHOLOGIST, "Dr Pat", by=admin),
     }
 
 

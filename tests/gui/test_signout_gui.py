@@ -49,10 +49,14 @@ class Lab:
 def lab(tmp_path: Path) -> Iterator[Lab]:
     database = open_database(str(tmp_path / "lab.sqlite3"))
     auth = AuthService(database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
-    path2 = auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", PASSWORDS["ada"]).actor
+    auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    tech = auth.login("tom", PASSWORDS["tom"]).actor
+    auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path = auth.login("pia", PASSWORDS["pia"]).actor
+    auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    path2 = auth.login("paul", PASSWORDS["paul"]).actor
     yield Lab(database, tech, path, path2)
     database.close()
 
@@ -243,11 +247,19 @@ def test_enter_sign_out_read_only_amend(
         seen["short"] = problem(dialog)
         assert dialog.isVisible()
         type_text(qtbot, dialog, "Amendment reason", REASON)
+        type_text(qtbot, dialog, "Password", "not-her-password")
+        click(qtbot, dialog, "Amend")
+        seen["wrong"] = problem(dialog)
+        assert (
+            find(dialog, "Meaning of the signature", type(dialog.problem)).text().startswith("Signing as pia")
+        )
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
         click(qtbot, dialog, "Amend")
 
     dialog_driver.append(amend)
     path.signout_actions.amend_action.trigger()
     assert "at least 10 characters" in seen["short"]
+    assert "password is not correct; the case was not amended" in seen["wrong"]
     amended = path.service.load("S26-000900")
     assert amended.signout_state is SignOutState.AMENDED
     assert amended.report_version == 2
@@ -311,18 +323,34 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
         assert combo.currentText() == "POSITIVE"  # kept
         type_text(qtbot, dialog, "Adjudication reason", "strong complete membrane staining on review")
         click(qtbot, dialog, "Record adjudication")
+        seen["unsigned"] = problem(dialog)
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Record adjudication")
 
     dialog_driver.append(adjudicate)
     assert actions.adjudicate()
     assert "choose the final status" in seen["no status"]
     assert "at least 10 characters" in seen["short"]
+    assert "password is not correct; the adjudication was not recorded" in seen["unsigned"]
     stored = path.service.load("S26-000902")
     assert stored.adjudicated_status is Status.POSITIVE
     assert stored.interpretation.status is Status.EQUIVOCAL  # the engine's result is kept
     banner = path.editor.banner.text()
     assert "Adjudicated POSITIVE by Dr Pia Path (pia)" in banner
     assert "guideline result: EQUIVOCAL" in banner
+    assert "Reported result: <b>POSITIVE</b> (not final until signed out)" in banner
+    # The headline shows what the lab reports; the guideline's own result is named beside it.
+    assert path.editor.panel.status.text() == "POSITIVE"
+    assert path.editor.panel.guideline.text().startswith(
+        "Guideline result: EQUIVOCAL — reported: POSITIVE, adjudicated by pia"
+    )
+    # Editing a result shows the guideline's live result again and says the adjudication would go.
+    form = path.editor.form
+    form.rows["stained_pct"].input.setText("30")
     assert path.editor.panel.status.text() == "EQUIVOCAL"
+    assert "voids the adjudication" in path.editor.panel.warnings.text()
+    form.rows["stained_pct"].input.setText(str(entry("S", "M", IhcScore.TWO_PLUS).ihc.stained_pct))
+    assert path.editor.panel.status.text() == "POSITIVE"
 
     def sign(dialog: QDialog) -> None:
         seen["summary"] = find(dialog, "Case to sign out", type(dialog.problem)).text()
@@ -332,8 +360,10 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
 
     dialog_driver.append(sign)
     assert actions.sign_out()
-    assert "Adjudicated status: POSITIVE" in seen["summary"]
+    assert "Reported result: POSITIVE, adjudicated by pia" in seen["summary"]
+    assert "Guideline result: EQUIVOCAL" in seen["summary"]
     assert path.service.load("S26-000902").signout_state is SignOutState.SIGNED_OUT
+    assert "Reported result: <b>POSITIVE</b> (final)" in path.editor.banner.text()
 
 
 def test_a_case_changed_meanwhile_is_refused_in_the_dialog(
@@ -404,6 +434,47 @@ def test_the_second_observer_does_not_see_the_first_count(lab: Lab, open_window,
 
 
 # -- worklist filters -----------------------------------------------------------------------------
+
+
+def test_the_worklist_shows_and_filters_the_reported_result(lab: Lab, open_window, qtbot) -> None:
+    """An adjudicated case is listed, filtered and sorted by the pathologist's status: it no longer
+    "needs action", and the Status column says it was adjudicated (the guideline's result in a tip)."""
+    cases = CaseService(lab.database, actor=lab.tech)
+    open_case = cases.save(entry("S26-000920", "SYN-500120", IhcScore.TWO_PLUS), None)
+    adjudicated = cases.save(entry("S26-000921", "SYN-500121", IhcScore.TWO_PLUS), None)
+    cases.save(entry("S26-000922", "SYN-500122", IhcScore.THREE_PLUS), None)
+    window = open_window(lab, lab.path)
+    window.workflow_service().adjudicate(
+        lab.path,
+        "S26-000921",
+        Status.NEGATIVE,
+        "reflex ISH not amplified on review",
+        adjudicated.version,
+        password=PASSWORDS["pia"],
+    )
+    view, model = window.worklist, window.worklist_model
+
+    status_column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Status"
+    )
+
+    def shown() -> dict[str, str]:
+        view.apply_filters()
+        qtbot.waitUntil(lambda: model.total is not None and (model.total == 0 or model.row_at(0) is not None))
+        return {
+            model.row_at(i).accession: model.data(model.index(i, status_column)) for i in range(model.total)
+        }
+
+    rows = shown()
+    assert rows["S26-000921"] == "NEGATIVE (HER2-low), adjudicated"
+    assert rows["S26-000920"] == "EQUIVOCAL"
+    assert rows["S26-000922"] == "POSITIVE"
+    row = next(i for i in range(model.total) if model.row_at(i).accession == "S26-000921")
+    tip = model.data(model.index(row, status_column), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Guideline result: EQUIVOCAL; reported as adjudicated"
+    view.needs_action.setChecked(True)
+    assert set(shown()) == {"S26-000920"}
+    del open_case
 
 
 def test_worklist_filters_awaiting_sign_out_and_signed_out_today(lab: Lab, open_window, qtbot) -> None:

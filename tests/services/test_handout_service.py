@@ -157,7 +157,9 @@ def test_a_case_changed_after_prepare_is_not_recorded(lab: Lab) -> None:
     assert service.is_current(prepared)
     stored = lab.cases(None).load("S26-00008")
     assert stored is not None
-    lab.signout.amend(lab.path, "S26-00008", "wrong block recorded at entry", stored.version)
+    lab.signout.amend(
+        lab.path, "S26-00008", "wrong block recorded at entry", stored.version, password=PASSWORDS["pia"]
+    )
     assert not service.is_current(prepared)
     with pytest.raises(HandoutRefused) as refused:
         service.record(prepared, lab.path)
@@ -170,7 +172,9 @@ def test_a_corrected_result_after_amendment_and_second_sign_out(lab: Lab) -> Non
     _sign_out(lab, "S26-00009")
     stored = lab.cases(None).load("S26-00009")
     assert stored is not None
-    lab.signout.amend(lab.path, "S26-00009", "wrong block recorded at entry", stored.version)
+    lab.signout.amend(
+        lab.path, "S26-00009", "wrong block recorded at entry", stored.version, password=PASSWORDS["pia"]
+    )
     stored = lab.cases(None).load("S26-00009")
     assert stored is not None
     lab.signout.sign_out(lab.path2, "S26-00009", PASSWORDS["paul"], stored.version)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from her2desk.domain.case import IhcDetails, IshDetails, PatientDetails
 from her2desk.domain.records import SignOutState
-from her2desk.domain.result_fields import RESULT_FIELDS, changed_results
+from her2desk.domain.result_fields import ASSAY_DESCRIPTION_FIELDS, RESULT_FIELDS, changed_results
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import WorkflowError
 from her2desk.store.schema import Case
@@ -49,9 +49,12 @@ def _case_updates(lab: Lab, case_id: int) -> list[tuple[dict, dict]]:
 
 def test_every_ihc_and_ish_field_is_a_result_and_pre_analytics_are_not() -> None:
     # A new IHC/ISH field must be decided on: this fails until it is listed (or the test is changed).
-    assert set(RESULT_FIELDS["ihc"]) == {f.name for f in fields(IhcDetails)}
-    assert set(RESULT_FIELDS["ish"]) == {f.name for f in fields(IshDetails)}
-    assert set(RESULT_FIELDS["specimen"]) == {"site", "procedure"}  # what the engine reads
+    for section, kind in (("ihc", IhcDetails), ("ish", IshDetails)):
+        decided = set(RESULT_FIELDS[section]) | set(ASSAY_DESCRIPTION_FIELDS[section])
+        assert decided == {f.name for f in fields(kind)}
+        assert not set(RESULT_FIELDS[section]) & set(ASSAY_DESCRIPTION_FIELDS[section])
+    assert set(RESULT_FIELDS["specimen"]) == {"site", "procedure", "scoring_criteria"}  # the engine reads
+    assert "clone" not in RESULT_FIELDS["ihc"]  # correcting a clone's spelling is not a new result
     assert "patient" not in RESULT_FIELDS
 
 
@@ -118,7 +121,9 @@ def test_the_enterer_saving_again_is_not_listed_as_a_change(lab: Lab) -> None:
 
 def test_a_correction_that_is_not_a_result_keeps_an_adjudication(lab: Lab) -> None:
     stored = lab.cases(lab.tech).save(make_entry(ish=IshDetails()), None)
-    adjudicated = lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+    )
     moved = stored.entry.with_changes(specimen=replace(stored.entry.specimen, block="C1"))
     saved = lab.cases(lab.tech).save(moved, adjudicated.version)
     done = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], saved.version)

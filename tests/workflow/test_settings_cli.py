@@ -133,7 +133,8 @@ def test_once_there_are_users_set_needs_an_administrators_password(
     db = str(tmp_path / "lab.sqlite3")
     database = open_database(db)
     try:
-        ada = AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        ada = AuthService(database).login("ada", "admin-pass-1").actor
         AuthService(database).create_user("pia", "path-pass-1", "pathologist", by=ada)
     finally:
         database.close()
