@@ -51,9 +51,11 @@ class Lab:
 def lab(tmp_path: Path) -> Iterator[Lab]:
     database = open_database(str(tmp_path / "lab.sqlite3"))
     auth = AuthService(database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", PASSWORDS["ada"]).actor  # signed in: the actor carries a session
+    auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    tech, path = (auth.login(name, PASSWORDS[name]).actor for name in ("tom", "pia"))
     yield Lab(database, admin, tech, path)
     database.close()
 

@@ -135,7 +135,8 @@ def test_once_there_are_users_a_rule_needs_an_administrator(
     db = str(tmp_path / "lab.sqlite3")
     database = open_database(db)
     try:
-        ada = AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        ada = AuthService(database).login("ada", "admin-pass-1").actor
         AuthService(database).create_user("tom", "tech-pass-1", "technologist", by=ada)
     finally:
         database.close()

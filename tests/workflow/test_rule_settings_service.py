@@ -35,6 +35,7 @@ from her2desk.domain.workflow import WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.store.audit import utc_now
+from her2desk.store.database import Database, open_database
 from her2desk.store.schema import LabSetting
 
 
@@ -219,26 +220,34 @@ def test_the_rule_set_table_only_grows(lab: Lab) -> None:
     assert {who for _f, who in rows} == {"ada"}
 
 
-def _stored_versions(lab: Lab) -> set[str]:
-    with lab.database.engine.connect() as connection:
+def _stored_versions(database: Database) -> set[str]:
+    with database.engine.connect() as connection:
         return set(connection.execute(text("SELECT DISTINCT rules_version FROM interpretation")).scalars())
 
 
-def _all_recorded(lab: Lab) -> None:
-    service = RuleSettingsService(lab.database)
-    for version in _stored_versions(lab):
+def _all_recorded(database: Database) -> None:
+    service = RuleSettingsService(database)
+    for version in _stored_versions(database):
         settings, problems = service.settings_for_version(version)  # LookupError if not recorded
         assert rules_version(settings) == version
         assert problems == []
 
 
-def test_every_stored_result_has_its_rule_set_demo_cases_included(lab: Lab) -> None:
+def test_every_stored_result_has_its_rule_set(lab: Lab) -> None:
+    lab.cases(lab.tech).save(breast("3+"), None)
+    LabSettingsService(lab.database).update(lab.admin, "rules.report_her2_low", "false")
+    lab.cases(lab.tech).save(replace(breast("1+"), accession="S26-RULE2"), None)
+    assert len(_stored_versions(lab.database)) == 2
+    _all_recorded(lab.database)
+
+
+def test_demo_cases_have_their_rule_set(tmp_path: Path) -> None:
     from her2desk.store.demo import seed_demo
 
-    seed_demo(lab.database, 5)  # bulk-written with her2desk's default rules, not through a save
-    assert _stored_versions(lab) == {DEFAULT_RULES_VERSION}
-    _all_recorded(lab)
-    LabSettingsService(lab.database).update(lab.admin, "rules.report_her2_low", "false")
-    lab.cases(lab.tech).save(breast("1+"), None)
-    assert len(_stored_versions(lab)) == 2
-    _all_recorded(lab)
+    database = open_database(str(tmp_path / "demo.sqlite3"))  # a demo database: no lab accounts
+    try:
+        seed_demo(database, 5)  # bulk-written with her2desk's default rules, not through a save
+        assert _stored_versions(database) == {DEFAULT_RULES_VERSION}
+        _all_recorded(database)
+    finally:
+        database.close()
