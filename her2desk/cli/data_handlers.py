@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import getpass
+import io
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -26,6 +27,7 @@ from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import WorkflowError
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
 from her2desk.services.case_service import CaseService
+from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.store.database import DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 
@@ -140,7 +142,7 @@ def _run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            parsed = parse_csv(stream, date.today())
+            text = stream.read()  # read before the database opens: a missing file creates nothing
     except FileNotFoundError:
         _err(f"{path}: no such file")
         return 2
@@ -150,7 +152,6 @@ def _run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         _err(f"{path}: {error.strerror}")
         return 2
-    problems = list(parsed.problems)
     try:
         service = _service(args)
     except DatabaseError as error:
@@ -163,6 +164,11 @@ def _run_import(args: argparse.Namespace) -> int:
         _err(f"{refused}; nothing was imported")
         return 2
     with service:
+        # Checked with the lab's rule settings, as the store will check them again on saving.
+        rules = RuleSettingsService(service.database).load()
+        service.settings = rules
+        parsed = parse_csv(io.StringIO(text, newline=""), date.today(), rules)
+        problems = list(parsed.problems)
         stored = service.existing_accessions(e.accession for _, e in parsed.entries)
         problems.extend(
             CsvProblem(row, "accession", f"{entry.accession} is already stored")

@@ -13,6 +13,7 @@ from her2desk.domain.criteria import guideline_for
 from her2desk.domain.gastroesophageal import interpret_gastroesophageal
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.rule_settings import rules_version
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.validation import validate
 from her2desk.domain.vocabulary import NextStep, ScoringCriteria
@@ -21,7 +22,9 @@ __all__ = ["guideline_for", "interpret"]
 
 
 def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTINGS) -> Interpretation:
-    """Interpret one HER2 test. Invalid input gives errors and no status; it never raises."""
+    """Interpret one HER2 test. Invalid input gives errors and no status; it never raises. Every result
+    carries the rules version of `settings` (which rule settings made it, see `rule_settings`)."""
+    version = rules_version(settings)
     checked = validate(test, settings)
     if checked.errors:
         return Interpretation(
@@ -30,6 +33,7 @@ def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTING
             guideline=guideline_for(test.site, test.scoring_criteria),
             errors=tuple(checked.errors),
             warnings=tuple(checked.warnings),
+            rules_version=version,
         )
     criteria = test.criteria
     assert criteria is not None  # validation refuses a site without a guideline and no criteria
@@ -38,7 +42,5 @@ def interpret(test: Her2TestInput, settings: GuidelineSettings = DEFAULT_SETTING
         if criteria is ScoringCriteria.BREAST
         else interpret_gastroesophageal(test, settings)
     )
-    if checked.warnings:
-        merged = tuple(dict.fromkeys((*checked.warnings, *result.warnings)))
-        result = replace(result, warnings=merged)
-    return result
+    merged = tuple(dict.fromkeys((*checked.warnings, *result.warnings)))
+    return replace(result, warnings=merged, rules_version=version)

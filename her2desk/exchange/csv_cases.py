@@ -28,6 +28,7 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex
 
 E = TypeVar("E", bound=StrEnum)
@@ -166,7 +167,9 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
     return IshCount(her2, cep17, cells)  # type: ignore[arg-type]
 
 
-def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem]]:
+def parse_row(
+    raw: dict[str, str], today: date, settings: GuidelineSettings = DEFAULT_SETTINGS
+) -> tuple[CaseEntry, list[Problem]]:
     """One CSV row -> a case and its problems, each named by CSV column."""
     problems: list[Problem] = []
     cell = {name: raw.get(name) or "" for name in CASE_COLUMNS}
@@ -223,7 +226,7 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
     # column only restates the parser's message, but what they say about every other column stands
     # (her2=abc does not make cep17=0 or cells=19 acceptable), as in the form and on the command line.
     bad_columns = {p.field for p in problems}
-    for problem in check_case(entry, today).errors:
+    for problem in check_case(entry, today, settings).errors:
         column = FIELD_TO_COLUMN.get(problem.field, problem.field)
         if column not in bad_columns:
             problems.append(Problem(column, problem.message))
@@ -247,8 +250,11 @@ def _records(reader: Iterator[list[str]], problems: list[CsvProblem]) -> Iterato
         yield row_number, values
 
 
-def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
-    """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here."""
+def parse_csv(
+    stream: IO[str], today: date | None = None, settings: GuidelineSettings = DEFAULT_SETTINGS
+) -> ParsedFile:
+    """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here. Rows are
+    checked with `settings`: the lab's rule settings of the database the file goes into."""
     today = today or date.today()
     reader = csv.reader(stream)
     problems: list[CsvProblem] = []
@@ -281,7 +287,7 @@ def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
                 CsvProblem(row_number, "", f"has {len(values)} cells but the header has {len(header)}")
             )
             continue
-        entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today)
+        entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today, settings)
         problems.extend(CsvProblem(row_number, p.field, p.message) for p in row_problems)
         accession = entry.accession
         if accession in seen_accessions:

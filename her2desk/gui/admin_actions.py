@@ -38,6 +38,9 @@ def open_lab_settings(window: MainWindow) -> None:
         "The lab settings could not be read",
     )
     window.lab_settings_changed()  # e.g. a new idle-lock time: in use at once
+    watch = getattr(window, "rule_watch", None)
+    if watch is not None:
+        watch.reread()  # changed rules: the open case is interpreted with them at once
 
 
 def open_users(window: MainWindow) -> None:

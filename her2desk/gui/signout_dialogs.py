@@ -33,6 +33,7 @@ from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.dialogs import conflict_text
@@ -69,20 +70,32 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
     return SELF_VERIFICATION_WARNING
 
 
-def case_notes(stored: StoredCase) -> list[str]:
+def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTINGS) -> list[str]:
     """What the pathologist should see before signing, each once and in words: the case check's own
     warnings (pre-analytics, controls, clone), the warnings of the result being signed and its comments.
 
     The case check also repeats the engine's warnings; those are taken from the stored result, the one
     being signed, so a warning is never listed twice. Field keys ("stained_pct: ...") become labels
-    ("Stained percent: ...").
+    ("Stained percent: ..."). The check is made with `settings`: the rule settings the stored result was
+    interpreted with.
     """
-    check = check_case(stored.entry)
+    check = check_case(stored.entry, None, settings)
     engine = set(check.interpretation.warnings)
     case_only = [w for w in check.warnings if w not in engine]
     notes = readable_warnings([*case_only, *stored.interpretation.warnings])
     notes.extend(stored.interpretation.comments)
     return list(dict.fromkeys(notes))
+
+
+def result_rules(service: SignOutService, stored: StoredCase) -> tuple[GuidelineSettings, str]:
+    """The rule settings the stored result was made with, and a note when the lab's have changed since
+    (`RuleSettingsService.for_result`); her2desk's defaults, with a note, if they cannot be read."""
+    from her2desk.services.rule_settings import RuleSettingsService
+
+    try:
+        return RuleSettingsService(service.database).for_result(stored.interpretation.rules_version)
+    except Exception as error:  # an unreachable database: the stored warnings and comments still show
+        return DEFAULT_SETTINGS, f"The lab's rule settings could not be read ({error})."
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -242,7 +255,8 @@ class SignOutDialog(WorkflowDialog):
             f"“{SIGNATURE_MEANING_TEXT}”",
             "Meaning of the signature",
         )
-        notes = case_notes(stored)
+        settings, rules_note = result_rules(service, stored)
+        notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = _text_label(
             "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
             "Warnings and comments",

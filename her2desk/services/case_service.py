@@ -34,6 +34,7 @@ from her2desk.domain.records import (
 from her2desk.domain.reported_result import report
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
+from her2desk.services import rule_settings
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
@@ -128,6 +129,7 @@ class CaseService:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             try:
                 header = update_case(
                     connection,
@@ -137,7 +139,7 @@ class CaseService:
                     now,
                     expected_version,
                     editor,
-                    settings=self.settings,
+                    settings=rules,
                 )
             except CaseMissingError:
                 raise CaseInvalidError(
@@ -198,6 +200,7 @@ class CaseService:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check, _rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             if entry.ish.first is not None and entry.ish.second is not None:
                 _refuse_same_observer(connection, check, editor, editor)
             try:
@@ -240,6 +243,7 @@ class CaseService:
         try:
             with self.database.write_engine.begin() as connection:
                 editor = self._editor_id(connection)
+                checks = rule_settings.all_under_lab_rules(connection, entries, checks, self.user, now)
                 for entry, check in zip(entries, checks, strict=True):
                     if entry.ish.first is not None and entry.ish.second is not None:
                         _refuse_same_observer(connection, check, editor, editor)

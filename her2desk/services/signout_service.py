@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from her2desk.domain import workflow
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import ANONYMOUS, AuthService
@@ -120,9 +120,10 @@ class SignOutService:
         self.auth = AuthService(database)
 
     def rules(self, connection: Connection) -> GuidelineSettings:
-        """The guideline rule settings in force (the defaults until labs can change them)."""
-        del connection
-        return DEFAULT_SETTINGS
+        """The lab's rule settings in force, read in the caller's transaction (`services.rule_settings`)."""
+        from her2desk.services.rule_settings import read_rule_settings
+
+        return read_rule_settings(connection)[0]
 
     def self_verification_allowed(self) -> bool:
         """Whether whoever entered the results may sign them out (for warnings shown before an edit)."""

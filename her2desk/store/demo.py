@@ -42,6 +42,7 @@ from her2desk.domain.engine import interpret
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
+from her2desk.domain.settings import DEFAULT_SETTINGS
 from her2desk.domain.vocabulary import (
     AssayType,
     ClinicalSetting,
@@ -66,6 +67,7 @@ from her2desk.store.demo_accounts import (
 )
 from her2desk.store.mapping import interpretation_values, name_key
 from her2desk.store.queries import local_day_bounds
+from her2desk.store.rule_sets import record_settings
 from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient, User
 from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 
@@ -726,6 +728,8 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
         if session.get(AppMetadata, DEMO_KEY) is None:
             session.add(AppMetadata(key=DEMO_KEY, value="synthetic demonstration data"))
         accounts = _ensure_demo_accounts(session.connection())
+        # The cases are interpreted with her2desk's default rules (`_engine`): their rule set is recorded.
+        record_settings(session.connection(), DEFAULT_SETTINGS, DEMO_USER, utc_now())
         ids.technologist = accounts[DEMO_TECHNOLOGIST.username][0]
         ids.signer, ids.signer_display = accounts[DEMO_PATHOLOGIST_2.username]
     for size in _batches(cases):

@@ -32,6 +32,7 @@ CONTRACT_KEYS = {
     "errors",
     "guideline",
     "scoring_criteria",
+    "rules_version",  # added with the lab rule settings; every earlier key unchanged
 }
 STATUSES = {"positive", "negative", "equivocal", "pending", "adjudication", "indeterminate"}
 NEXT_STEPS = {
@@ -234,6 +235,7 @@ def check_contract(data: dict[str, Any]) -> None:
     assert isinstance(data["guideline"], str)
     # The criteria the result was scored with; none when nothing was interpreted.
     assert data["scoring_criteria"] in ({None} if data["status"] is None else {"breast", "gastroesophageal"})
+    assert data["rules_version"].startswith("her2desk-rules-1+")
 
 
 @pytest.mark.parametrize("name", [n for n, args in CASES.items() if "--json" in args])

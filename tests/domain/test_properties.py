@@ -45,6 +45,7 @@ CONTRACT_KEYS = {
     "trail",
     "errors",
     "guideline",
+    "rules_version",  # added with the lab rule settings; every earlier key unchanged
 }
 
 
@@ -304,6 +305,7 @@ def test_json_object_keeps_the_contract(test: Her2TestInput) -> None:
     assert data["errors"] == []
     assert isinstance(data["guideline"], str)
     assert data["guideline"]
+    assert data["rules_version"].startswith("her2desk-rules-1+")
 
 
 # --- invalid input: one bad field among valid ones ------------------------------------------------------
