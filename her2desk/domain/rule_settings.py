@@ -105,6 +105,8 @@ LABELS: dict[str, str] = {
     "comments.her2_low_needs_scored_ihc": "Report comment: HER2-low cannot be judged without a scored IHC",
     "comments.single_probe_ihc_review": "Report comment: single-probe ISH needs IHC review",
     "comments.no_site_guideline": "Report comment: no site-specific guideline",
+    "comments.no_site_guideline_breast": "Report comment: no site-specific guideline, breast criteria used",
+    "rules.descriptors_on_other_sites": "Give HER2-low/-ultralow/-null on sites without a guideline",
 }
 
 

@@ -16,7 +16,16 @@ from decimal import Decimal
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.inputs import IshCount
-from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site
+from her2desk.domain.vocabulary import (
+    IhcScore,
+    IshMethod,
+    IshProbe,
+    Laterality,
+    Procedure,
+    ScoringCriteria,
+    Sex,
+    Site,
+)
 
 PATIENT = PatientDetails("SYN-RULES-1", "Testpatient-Rules", "Synthetic", date(1970, 5, 6), Sex.FEMALE)
 
@@ -176,8 +185,18 @@ RULE_CASES: dict[str, tuple[CaseEntry, str, str]] = {
         "Lab wording for single-probe ISH.",
         "Lab wording for single-probe ISH.",
     ),
+    "comments.no_site_guideline_breast": (
+        breast("1+", site=Site.OVARY, laterality=None, scoring_criteria=ScoringCriteria.BREAST),
+        "Lab wording for breast criteria on other sites.",
+        "Lab wording for breast criteria on other sites.",
+    ),
+    "rules.descriptors_on_other_sites": (
+        breast("1+", site=Site.OVARY, laterality=None, scoring_criteria=ScoringCriteria.BREAST),
+        "true",
+        "HER2-low describes breast cancer",
+    ),
     "comments.no_site_guideline": (
-        gastric("3+", cluster=6, site=Site.PANCREAS),
+        gastric("3+", cluster=6, site=Site.PANCREAS, scoring_criteria=ScoringCriteria.GASTROESOPHAGEAL),
         "Lab wording for sites without a guideline.",
         "Lab wording for sites without a guideline.",
     ),
