@@ -29,7 +29,7 @@ from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, pa
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
-from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex
+from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex, Site
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -167,6 +167,18 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
     return IshCount(her2, cep17, cells)  # type: ignore[arg-type]
 
 
+def _criteria(
+    raw: dict[str, str], cell: dict[str, str], site: Site | None, problems: list[Problem]
+) -> ScoringCriteria | None:
+    """The criteria chosen for a site without a guideline. A file written before the column existed
+    (no `scoring_criteria` column at all) scored such sites with the gastroesophageal criteria, the
+    only ones there were, so its rows keep them, as the schema upgrade did for stored cases; a file
+    that has the column must choose."""
+    if "scoring_criteria" not in raw and site is not None and not site.has_site_specific_guideline:
+        return ScoringCriteria.GASTROESOPHAGEAL
+    return _optional_enum(ScoringCriteria, cell["scoring_criteria"], "scoring_criteria", problems)
+
+
 def parse_row(
     raw: dict[str, str], today: date, settings: GuidelineSettings = DEFAULT_SETTINGS
 ) -> tuple[CaseEntry, list[Problem]]:
@@ -206,9 +218,7 @@ def parse_row(
                 cell["fragments_with_tumour"], "fragments_with_tumour", problems
             ),
             # Only meaningful for a site without a guideline of its own; check_case judges that.
-            scoring_criteria=_optional_enum(
-                ScoringCriteria, cell["scoring_criteria"], "scoring_criteria", problems
-            ),
+            scoring_criteria=_criteria(raw, cell, test.site, problems),
         ),
         ihc=IhcDetails(
             clone=_text(cell["ihc_clone"]),

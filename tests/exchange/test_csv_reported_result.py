@@ -154,3 +154,21 @@ def test_every_column_is_documented() -> None:
     section = section[: section.index("\n## ", 1)]
     for column in (*EXPORT_COLUMNS, *FORMER_EXPORT_ONLY_COLUMNS):
         assert f"`{column}`" in section, column
+
+
+def test_a_file_from_before_the_criteria_column_keeps_the_gastroesophageal_criteria() -> None:
+    """Rows of sites without a guideline in a file written before `scoring_criteria` existed were scored
+    with the gastroesophageal criteria (the only ones then); with the column, a choice is required."""
+    from datetime import date
+
+    from her2desk.domain.vocabulary import ScoringCriteria, Site
+    from her2desk.exchange.csv_cases import CASE_COLUMNS, parse_row
+
+    row = dict.fromkeys(CASE_COLUMNS, "")
+    row.update(site="pancreas", procedure="core-needle-biopsy", ihc_score="3+")
+    old = {k: v for k, v in row.items() if k != "scoring_criteria"}
+    entry, _problems = parse_row(old, date(2026, 1, 1))
+    assert entry.specimen.site is Site.PANCREAS
+    assert entry.specimen.scoring_criteria is ScoringCriteria.GASTROESOPHAGEAL
+    entry, _problems = parse_row(row, date(2026, 1, 1))
+    assert entry.specimen.scoring_criteria is None  # a new file must say which

@@ -179,7 +179,7 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
     versions.setCurrentRow(0)
     first = text.toPlainText()
     assert "Report version 1 — signed out by pia" in first
-    assert "HER2 status (engine): " in first
+    assert "HER2 status (guideline): " in first
     assert "Count 1: 20 cells, HER2 4.50, CEP17 2.10" in first
     assert "Amendment reason" not in first
 
