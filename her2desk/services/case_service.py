@@ -200,7 +200,7 @@ class CaseService:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
-            check, _rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             if entry.ish.first is not None and entry.ish.second is not None:
                 _refuse_same_observer(connection, check, editor, editor)
             try:
@@ -225,7 +225,7 @@ class CaseService:
                 site=entry.specimen.site,
                 ihc=entry.ihc.score,
                 stained_pct=entry.ihc.stained_pct,
-                settings=self.settings,
+                settings=rules,
             ),
             first_count_by_user_id=editor if entry.ish.first is not None else None,
             recount_by_user_id=editor if entry.ish.second is not None else None,
