@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
@@ -82,49 +82,86 @@ DEFAULTED = {
 }
 
 
-def canonical_value(kind: str, value: Any) -> Any:
-    """The value as the canonical form writes it, whether it comes from Python or from either driver
-    (SQLite hands back dates and datetimes as text and booleans as 0/1)."""
-    if value is None:
-        return None
-    if kind == "datetime":
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.isoformat(timespec="microseconds") + "Z"
-    if kind == "date":
-        if isinstance(value, datetime):
-            value = value.date()
-        return (date.fromisoformat(value) if isinstance(value, str) else value).isoformat()
-    if kind == "bool":
-        return bool(value)
-    if kind == "int":
-        return int(value)
+def _datetime(value: Any) -> str:
+    if value.__class__ is str and len(value) == 26 and value[10] == " ":
+        return f"{value[:10]}T{value[11:]}Z"  # SQLite's stored form, the common case: no parsing
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="microseconds") + "Z"
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    return (date.fromisoformat(value) if isinstance(value, str) else value).isoformat()
+
+
+def _text(value: Any) -> str:
+    if value.__class__ is str:
+        return value
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)
 
 
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "datetime": _datetime,
+    "date": _date,
+    "bool": bool,
+    "int": int,
+    "text": _text,
+}
+
+
+def canonical_value(kind: str, value: Any) -> Any:
+    """The value as the canonical form writes it, whether it comes from Python or from either driver
+    (SQLite hands back dates and datetimes as text and booleans as 0/1)."""
+    return None if value is None else _CONVERT[kind](value)
+
+
+def converters(kinds: Mapping[str, str]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    return tuple((column, _CONVERT[kind]) for column, kind in kinds.items())
+
+
 def canonical_row(kinds: Mapping[str, str], values: Mapping[str, Any]) -> dict[str, Any]:
     """The non-NULL columns of one row named in `kinds`, in canonical form."""
+    return canonical_with(converters(kinds), values)
+
+
+def canonical_with(
+    columns: Sequence[tuple[str, Callable[[Any], Any]]], values: Mapping[str, Any]
+) -> dict[str, Any]:
+    """`canonical_row` with the converters worked out once (`converters`): the hot loop."""
     out = {}
-    for column, kind in kinds.items():
-        value = canonical_value(kind, values.get(column))
+    for column, convert in columns:
+        value = values.get(column)
         if value is not None:
-            out[column] = value
+            out[column] = convert(value)
     return out
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def digest_of(document: Any) -> str:
-    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 (hex) of the canonical JSON of `document`: sorted keys, no spaces, UTF-8."""
+    return hashlib.sha256(_ENCODER.encode(document).encode("utf-8")).hexdigest()
+
+
+_HASHED = {t: converters(kinds) for t, kinds in HASHED.items()}
 
 
 def row_hash(table: str, position: int, prev_hash: str, values: Mapping[str, Any]) -> str:
     """The hash of one chained row at `position`, linked to `prev_hash`."""
     return digest_of(
-        {"table": table, "position": position, "prev": prev_hash, "row": canonical_row(HASHED[table], values)}
+        {
+            "table": table,
+            "position": position,
+            "prev": prev_hash,
+            "row": canonical_with(_HASHED[table], values),
+        }
     )
 
 

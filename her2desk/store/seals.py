@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from her2desk.store.chain import KINDS, append, canonical_row, digest_of
+from her2desk.store.chain import KINDS, append, converters, digest_of
 
 # (table, key column, ORDER BY); the first table of each subject is the one whose rows define it.
 SUBJECT_TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -47,10 +47,17 @@ def _utc_now() -> datetime:
 def _rows(cursor: Any, table: str, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     names = [d[0] for d in cursor.description]
     index = names.index(key)
-    kinds = KINDS[table]
+    convert = dict(converters(KINDS[table]))
+    # (name, position in the row, converter) for the columns the schema knows, worked out once.
+    columns = [(name, i, convert[name]) for i, name in enumerate(names) if name in convert]
     while batch := cursor.fetchmany(2000):
         for row in batch:
-            yield int(row[index]), canonical_row(kinds, dict(zip(names, row, strict=True)))
+            out = {}
+            for name, i, to_canonical in columns:
+                value = row[i]
+                if value is not None:
+                    out[name] = to_canonical(value)
+            yield int(row[index]), out
 
 
 def _states(streams: list[tuple[str, Iterator[tuple[int, dict[str, Any]]]]]) -> Iterator[tuple[int, str]]:
