@@ -115,7 +115,7 @@ def _unchained(connection: Connection, check: RecordCheck) -> None:
 
 
 def _walk(connection: Connection, check: RecordCheck, digest: str | None) -> dict[tuple[str, int], Any]:
-    """Verify every link; returns the last seal of each subject."""
+    """Verify every link; returns the last seal of each subject: (state hash, position, sealed at)."""
     expected, prev, broken = 1, GENESIS, False
     seals: dict[tuple[str, int], Any] = {}
     streams = [_stream(connection, t) for t in CHAINED_TABLES]
@@ -142,7 +142,7 @@ def _walk(connection: Connection, check: RecordCheck, digest: str | None) -> dic
         if position >= expected:
             expected, prev = position + 1, row["row_hash"]
         if table == "record_seal":
-            seals[(row["subject"], int(row["subject_id"]))] = row
+            seals[(row["subject"], int(row["subject_id"]))] = (row["state_hash"], position, row["sealed_at"])
     head = read_head(connection)
     if head is None:
         check.add("the chain head is missing (chain_head row 1 was deleted)")
@@ -170,7 +170,7 @@ def _compare_seals(connection: Connection, check: RecordCheck, seals: dict[tuple
     for subject in ("patient", "case"):
         for subject_id, state in state_hashes(connection, subject):
             last = seals.pop((subject, subject_id), None)
-            if last is None or last["state_hash"] != state:
+            if last is None or last[0] != state:
                 changed.append((subject, subject_id, last))
     accessions = _accessions(connection, [i for s, i, _ in changed[:SHOWN] if s == "case"])
     for subject, subject_id, last in changed:
@@ -180,11 +180,11 @@ def _compare_seals(connection: Connection, check: RecordCheck, seals: dict[tuple
         else:
             check.add(
                 f"{name}: its clinical rows differ from what the last audited write left "
-                f"(sealed at position {last['chain_seq']}, {last['sealed_at']}): changed behind the "
+                f"(sealed at position {last[1]}, {last[2]}): changed behind the "
                 "program's back"
             )
     for (subject, subject_id), last in sorted(seals.items()):
-        if last["state_hash"] != EMPTY_STATE:
+        if last[0] != EMPTY_STATE:
             check.add(f"{subject} id {subject_id}: removed with no audited write")
 
 
