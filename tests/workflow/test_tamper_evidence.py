@@ -22,6 +22,9 @@ from sqlalchemy import Connection, create_engine
 from sqlalchemy.pool import NullPool
 
 from her2desk.cli import main
+from her2desk.domain.case import IshDetails
+from her2desk.domain.vocabulary import Status
+from her2desk.services.patient_service import PatientService
 from her2desk.store.audit import create_audit_triggers
 
 FIRST, SECOND = "S26-00001", "S26-00002"
@@ -235,16 +238,22 @@ def test_a_direct_change_of_a_patient_with_no_audit_is_detected(lab: Lab, capsys
 
 
 def test_changes_through_the_program_keep_the_record_intact(lab: Lab, capsys) -> None:
-    """Saves, amendments, corrections and refusals all leave a record that checks ok."""
+    """Saves, amendments, refusals, adjudications and patient corrections leave a record that checks ok."""
     cases = lab.cases(lab.tech)
     stored = cases.load(SECOND)
     assert stored is not None
     cases.save(make_entry(SECOND, mrn="DEMO000002", ihc=stored.entry.ihc), stored.version)
     first = cases.load(FIRST)
     assert first is not None
-    lab.signout.amend(lab.path, FIRST, "typing error in the block", first.version)
+    amended = lab.signout.amend(lab.path, FIRST, "typing error in the block", first.version)
     with pytest.raises(Exception):  # noqa: B017  (a refusal is audited in its own transaction)
-        lab.signout.sign_out(lab.path, FIRST, "wrong password", first.version + 1)
+        lab.signout.sign_out(lab.path, FIRST, "wrong password", amended.version)
+    equivocal = cases.save(make_entry("S26-00004", mrn="DEMO000004", ish=IshDetails()), None)
+    lab.signout.adjudicate(lab.path, "S26-00004", Status.NEGATIVE, "second opinion", equivocal.version)
+    patients = PatientService(lab.database)
+    stored_patient = patients.load("DEMO000002")
+    fixed = replace(stored_patient, given_name="Corrected")
+    patients.correct(lab.tech, "DEMO000002", fixed, "name typed wrongly at entry", expected=stored_patient)
     status, text = check(lab, capsys)
     assert status == 0, text
 
