@@ -336,3 +336,27 @@ def test_concurrent_writers_keep_one_linear_chain(lab: Lab, capsys) -> None:
     assert errors == []
     status, text = check(lab, capsys)
     assert status == 0, text
+
+
+def test_the_head_digest_for_reports_moves_with_every_signed_record(lab: Lab, capsys) -> None:
+    """`record_service.head_digest()` is what a report or handout prints; a digest taken at a signing
+    is later proven by `check_record` (and by `db check --digest`)."""
+    from her2desk.services.record_service import check_record, head_digest
+
+    before = head_digest(lab.database)
+    assert before is not None
+    capsys.readouterr()
+    main(["db", "digest", "--database", lab.database.url])
+    assert capsys.readouterr().out.strip() == str(before)
+    stored = lab.cases(lab.tech).load(SECOND)
+    assert stored is not None
+    lab.signout.sign_out(lab.path, SECOND, PASSWORDS["pia"], stored.version)
+    at_signing = head_digest(lab.database)
+    assert at_signing is not None
+    assert at_signing.position > before.position
+    assert at_signing.text != before.text
+    result = check_record(lab.database, at_signing.text)
+    assert result.problems == []
+    assert result.digest_position == at_signing.position
+    with pytest.raises(ValueError, match="64 hex digits"):
+        check_record(lab.database, "not a digest")
