@@ -54,11 +54,24 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
     _database_option(demo)
     demo.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_demo"))
 
-    db = subparsers.add_parser("db", help="database maintenance: check, backup, upgrade")
+    db = subparsers.add_parser("db", help="database maintenance: check, digest, backup, upgrade")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    check = db_sub.add_parser("check", help="full integrity check (exit 1 on a problem)")
+    check = db_sub.add_parser(
+        "check", help="full integrity check, tamper evidence included (exit 1 on a problem)"
+    )
+    check.add_argument(
+        "--digest",
+        metavar="D",
+        help="a digest printed earlier by `db digest` (or on a report): prove the record still holds "
+        "what it committed to",
+    )
     _database_option(check)
     check.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_db_check"))
+    digest = db_sub.add_parser(
+        "digest", help="print the record's head digest, to write down or print (anchors the record)"
+    )
+    _database_option(digest)
+    digest.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_db_digest"))
     backup = db_sub.add_parser("backup", help="consistent online copy (SQLite backup API / pg_dump)")
     backup.add_argument("path", metavar="PATH")
     _database_option(backup)

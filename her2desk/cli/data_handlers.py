@@ -1,4 +1,4 @@
-"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|backup|upgrade`).
+"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|digest|backup|upgrade`).
 
 Loaded only when one of them runs, so `her2desk` and `her2desk interpret` start without SQLAlchemy;
 the argument declarations are in `data_commands.py`.
@@ -298,9 +298,17 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_db_check(args: argparse.Namespace) -> int:
+    """File integrity, the audit triggers, then the tamper evidence (`store.verify`): the chain, its
+    head and the seals; with --digest also that the record still holds what the digest committed to."""
     from her2desk.store.audit import missing_audit_triggers
     from her2desk.store.backup import integrity_problems
+    from her2desk.store.verify import parse_digest, verify_record
 
+    try:
+        digest = parse_digest(args.digest) if args.digest is not None else None
+    except ValueError as error:
+        _err(f"--digest: {error}")
+        return 2
     url = _existing_url(args)
     if url is None:
         return 1
@@ -316,17 +324,50 @@ def _run_db_check(args: argparse.Namespace) -> int:
                 f"audit protection missing: trigger {name} (restore it with the program's migration)"
                 for name in missing_audit_triggers(connection)
             ]
+        check = verify_record(database.engine, digest) if not problems else None
     except Exception as error:
         _err(f"integrity check failed: {error}")
         return 1
     finally:
         database.close()
+    if check is not None:
+        problems += check.problems
+        if check.more:
+            problems.append(f"... and {check.more} more problem(s) of the record")
     if problems:
         for problem in problems[:50]:
             print(problem, file=sys.stderr)
         _err(f"{redact(url)}: {len(problems)} problem(s) found")
         return 1
-    print(f"{redact(url)}: ok")
+    assert check is not None
+    print(f"{redact(url)}: ok ({check.rows:,} chained records verified; head {check.head})")
+    if check.digest_position is not None:
+        print(f"digest sha256:{digest} found at record position {check.digest_position}: the record "
+              "still holds what it committed to")  # fmt: skip
+    return 0
+
+
+def _run_db_digest(args: argparse.Namespace) -> int:
+    """Print the head digest (`store.verify.HeadDigest`), for the lab to write down or print."""
+    from her2desk.store.verify import head_digest
+
+    url = _existing_url(args)
+    if url is None:
+        return 1
+    try:
+        database = open_database(url, upgrade=False)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        with database.engine.connect() as connection:
+            head = head_digest(connection)
+    finally:
+        database.close()
+    if head is None:
+        _err(f"{redact(url)}: the chain head is missing; run `her2desk db check`")
+        return 1
+    print(head)
     return 0
 
 
@@ -373,5 +414,6 @@ run_import = _reported(_run_import)
 run_export = _reported(_run_export)
 run_demo = _reported(_run_demo)
 run_db_check = _reported(_run_db_check)
+run_db_digest = _reported(_run_db_digest)
 run_db_backup = _reported(_run_db_backup)
 run_db_upgrade = _reported(_run_db_upgrade)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from her2desk.domain import workflow
@@ -31,6 +31,7 @@ from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowEr
 from her2desk.services.auth_service import ANONYMOUS, AuthService
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.chain import append as chain_append
 from her2desk.store.database import Database
 from her2desk.store.mapping import aware, stored_case
 from her2desk.store.schema import (
@@ -218,16 +219,20 @@ class SignOutService:
             display_name = connection.execute(
                 select(User.display_name).where(User.id == signer.user_id)
             ).scalar_one()
-        connection.execute(
-            insert(ElectronicSignature.__table__).values(
-                case_id=case_id,
-                report_version=report_version,
-                user_id=signer.user_id,
-                username=signer.username,
-                display_name=display_name,
-                signed_at=now,
-                meaning=meaning,
-            )
+        chain_append(  # chained (tamper evidence), like every audit row
+            connection,
+            "e_signature",
+            [
+                {
+                    "case_id": case_id,
+                    "report_version": report_version,
+                    "user_id": signer.user_id,
+                    "username": signer.username,
+                    "display_name": display_name,
+                    "signed_at": now,
+                    "meaning": meaning,
+                }
+            ],
         )
 
     # -- actions -------------------------------------------------------------------------------
@@ -310,16 +315,20 @@ class SignOutService:
                 assert case is not None
                 frozen = snapshot(case)
                 amendment_reason = case.amendment_reason if row.report_version > 1 else None
-            connection.execute(
-                insert(CaseVersionRow.__table__).values(
-                    case_id=row.id,
-                    report_version=row.report_version,
-                    state=state.value,
-                    snapshot=to_json(frozen),
-                    amendment_reason=amendment_reason,
-                    signed_out_by=current.username,
-                    signed_out_at=now,
-                )
+            chain_append(
+                connection,
+                "case_version",
+                [
+                    {
+                        "case_id": row.id,
+                        "report_version": row.report_version,
+                        "state": state.value,
+                        "snapshot": to_json(frozen),
+                        "amendment_reason": amendment_reason,
+                        "signed_out_by": current.username,
+                        "signed_out_at": now,
+                    }
+                ],
             )
             record_event(
                 connection,
@@ -509,7 +518,7 @@ class SignOutService:
                 "preliminary": preliminary,
                 "superseded": False,
             }
-            connection.execute(insert(HandoutPrint.__table__).values(**values))
+            chain_append(connection, "handout_print", [values])
             record_event(
                 connection,
                 at=now,

@@ -18,7 +18,8 @@ an amended case is report version 2 with its signed-out version 1 kept, a reason
 Demos of up to `AUDIT_EACH_CASE_UP_TO` cases get the audit rows a real entry, sign-out and amendment
 would write (per case and patient; measured at 10,000 cases: 2.3 s -> 2.7-3.4 s, 26 -> 36 MB);
 larger (benchmark) runs keep one summary audit row per run. Sign-out times come from a random stream
-of their own, so a seed gives the same cases as before they existed.
+of their own, so a seed gives the same cases as before they existed. Signatures, report versions and
+audit rows are chained, and every batch's cases and patients sealed, as real writes are (`chain.py`).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from her2desk.domain.vocabulary import (
     Site,
 )
 from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.chain import CHAINED_TABLES, append, touch
 from her2desk.store.database import DEMO_KEY, Database, open_database
 from her2desk.store.demo_accounts import (
     DEMO_ACCOUNTS,
@@ -68,7 +70,7 @@ from her2desk.store.demo_accounts import (
 from her2desk.store.mapping import interpretation_values, name_key
 from her2desk.store.queries import local_day_bounds
 from her2desk.store.rule_sets import record_settings
-from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient, User
+from her2desk.store.schema import AppMetadata, Case, Patient, User
 from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 
 BATCH = 5_000
@@ -766,7 +768,13 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             if audited:
                 rows["audit"][:0] = _patient_audit(rows["patient"])
             for table in _TABLES:
-                insert(table, rows[table])
+                if table in CHAINED_TABLES:
+                    append(session.connection(), table, rows[table])
+                else:
+                    insert(table, rows[table])
+            # Sealed when the batch commits (`seals.py`), as any audited write of these cases would be.
+            touch(session.connection(), [("patient", p["id"]) for p in rows["patient"]])
+            touch(session.connection(), [("case", c["id"]) for c in rows["her2_case"]])
         done += size
         if progress:
             progress(done, cases)
@@ -819,24 +827,23 @@ def _ensure_demo_accounts(connection: Connection) -> dict[str, tuple[int, str]]:
 def _finish(database: Database, first: int, last: int, cases: int, seed: int, per_case_audit: bool) -> None:
     """The run's summary audit row (the only one for cases above `AUDIT_EACH_CASE_UP_TO`), then ANALYZE."""
     with database.writer() as session, session.begin():
-        session.execute(
-            AuditRow.__table__.insert().values(
-                at=utc_now(),
-                who=DEMO_USER,
-                action="insert",
-                table_name="her2_case",
-                record=f"demo {first}-{last}",
-                new=json.dumps(
-                    {
-                        "demo_cases": cases,
-                        "seed": seed,
-                        "first_id": first,
-                        "last_id": last,
-                        "per_case_audit": per_case_audit,
-                    }
-                ),
-            )
-        )
+        summary = {
+            "at": utc_now(),
+            "who": DEMO_USER,
+            "action": "insert",
+            "table_name": "her2_case",
+            "record": f"demo {first}-{last}",
+            "new": json.dumps(
+                {
+                    "demo_cases": cases,
+                    "seed": seed,
+                    "first_id": first,
+                    "last_id": last,
+                    "per_case_audit": per_case_audit,
+                }
+            ),
+        }
+        append(session.connection(), "audit", [summary])
     with database.engine.connect() as connection:
         if database.dialect == "sqlite":
             connection.exec_driver_sql("ANALYZE")

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -67,6 +68,16 @@ CLINICAL_TABLES = (
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Chained:
+    """The tamper-evidence columns (revision 0008, `chain.py`): position in the one chain, the hash of
+    the row before it and this row's hash (hex SHA-256). NULL only in a row inserted behind the
+    program's back, which `db check` reports."""
+
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AppMetadata(Base):
@@ -280,7 +291,7 @@ class RuleSet(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
 
 
-class ElectronicSignature(Base):
+class ElectronicSignature(Chained, Base):
     """One electronic signature: who signed which report version of a case, when, and its meaning."""
 
     __tablename__ = "e_signature"
@@ -294,7 +305,7 @@ class ElectronicSignature(Base):
     meaning: Mapped[str] = mapped_column(String(64))
 
 
-class CaseVersionRow(Base):
+class CaseVersionRow(Chained, Base):
     """A report version as it was signed out (JSON snapshot of entry, interpretation and state).
 
     Written at each sign-out and never changed, so every earlier version stays readable after an
@@ -314,7 +325,7 @@ class CaseVersionRow(Base):
     __table_args__ = (UniqueConstraint("case_id", "report_version", name="uq_case_version_case_report"),)
 
 
-class HandoutPrint(Base):
+class HandoutPrint(Chained, Base):
     """A printed (or exported) patient handout; marked superseded when the case is amended."""
 
     __tablename__ = "handout_print"
@@ -331,7 +342,7 @@ class HandoutPrint(Base):
     superseded: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
 
 
-class AuditRow(Base):
+class AuditRow(Chained, Base):
     """Append-only: triggers refuse UPDATE and DELETE (see `audit.py`)."""
 
     __tablename__ = "audit"
@@ -347,6 +358,29 @@ class AuditRow(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordSeal(Chained, Base):
+    """The hash of one case's (or patient's) clinical rows as a write transaction left them (revision
+    0008, `seals.py`); appended at the commit of every audited change, never changed. The last seal of
+    each case must match its current rows, so a change made without the program shows."""
+
+    __tablename__ = "record_seal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(16))  # "case" or "patient"
+    subject_id: Mapped[int] = mapped_column(Integer)
+    state_hash: Mapped[str] = mapped_column(String(64))
+    sealed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChainHead(Base):
+    """The chain's head (revision 0008, `chain.py`): one row, the last position and its hash. Moved by
+    every append in the same transaction, so rows removed from the end of the chain show."""
+
+    __tablename__ = "chain_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[str] = mapped_column(String(64))
 
 
 def include_for(dialect: str) -> Callable[[object, object, str, bool, object], bool]:
