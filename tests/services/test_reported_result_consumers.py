@@ -127,7 +127,9 @@ def _walk_to_adjudication(lab: Lab, recounter: Actor, accession: str) -> int:
 
 
 def _adjudicate(lab: Lab, accession: str, final: Status, version: int) -> int:
-    return lab.signout.adjudicate(lab.path, accession, final, REASON, version).version
+    return lab.signout.adjudicate(
+        lab.path, accession, final, REASON, version, password=PASSWORDS["pia"]
+    ).version
 
 
 def _sign_out(lab: Lab, accession: str, version: int) -> None:

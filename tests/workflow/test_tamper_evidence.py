@@ -245,7 +245,9 @@ def test_changes_through_the_program_keep_the_record_intact(lab: Lab, capsys) ->
     cases.save(make_entry(SECOND, mrn="DEMO000002", ihc=stored.entry.ihc), stored.version)
     first = cases.load(FIRST)
     assert first is not None
-    amended = lab.signout.amend(lab.path, FIRST, "typing error in the block", first.version)
+    amended = lab.signout.amend(
+        lab.path, FIRST, "typing error in the block", first.version, password=PASSWORDS["pia"]
+    )
     with pytest.raises(Exception):  # noqa: B017  (a refusal is audited in its own transaction)
         lab.signout.sign_out(lab.path, FIRST, "wrong password", amended.version)
     equivocal = cases.save(make_entry("S26-00004", mrn="DEMO000004", ish=IshDetails()), None)
