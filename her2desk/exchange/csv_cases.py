@@ -23,6 +23,7 @@ from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, pa
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, Sex
+from her2desk.exchange.spreadsheet import defuse, restore
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -153,7 +154,7 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
 def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem]]:
     """One CSV row -> a case and its problems, each named by CSV column."""
     problems: list[Problem] = []
-    cell = {name: raw.get(name) or "" for name in CASE_COLUMNS}
+    cell = {name: restore(raw.get(name) or "") for name in CASE_COLUMNS}  # exchange.spreadsheet
     for name in REQUIRED_COLUMNS:
         if not cell[name].strip():
             problems.append(Problem(name, "is required"))
@@ -320,7 +321,7 @@ def case_row(case: StoredCase) -> list[str]:
         case.signout_state, case.report_version, case.signed_out_by, case.signed_out_at,
         case.adjudicated_status, case.adjudication_reason,
     ]  # fmt: skip
-    return [_cell(v) for v in values]
+    return [defuse(_cell(v)) for v in values]  # no cell a spreadsheet would run (exchange.spreadsheet)
 
 
 def write_csv(stream: IO[str], cases: Iterable[StoredCase]) -> int:
