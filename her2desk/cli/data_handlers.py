@@ -24,8 +24,9 @@ from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
+from her2desk.files import private_text
 from her2desk.services.case_service import CaseService
-from her2desk.store.database import DatabaseError, open_database
+from her2desk.store.database import IN_MEMORY_REFUSAL, DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 
 # A stored MRN must come with these details (the store's rule; sex may fill in an unknown one).
@@ -73,6 +74,8 @@ def _unusable_database(args: argparse.Namespace) -> str | None:
             f"{redact(url)} is not a database her2desk can use; give an SQLite file path "
             "or a postgresql+psycopg:// URL"
         )
+    if backend == "sqlite" and sqlite_path(url) is None:
+        return f"{IN_MEMORY_REFUSAL}; give an SQLite file path or a postgresql+psycopg:// URL"
     return None
 
 
@@ -192,18 +195,13 @@ def _run_export(args: argparse.Namespace) -> int:
         return 1
     with service:
         if args.output:
-            # Written under a temporary name and renamed when complete: a failed export leaves no
-            # truncated file that looks like a good one.
+            # Written into a new private file beside the target and renamed when complete
+            # (her2desk.files): a failed export leaves no truncated file that looks like a good one.
             output = Path(args.output)
-            partial = output.with_name(output.name + ".part")
             try:
-                if output.is_dir():
-                    raise IsADirectoryError(f"{output} is a folder; give a file name")
-                with partial.open("w", encoding="utf-8", newline="") as stream:
+                with private_text(output) as stream:
                     count = write_csv(stream, service.iter_cases())
-                partial.replace(output)
             except OSError as error:
-                partial.unlink(missing_ok=True)
                 _err(f"cannot write {output}: {error.strerror or error}; nothing exported")
                 return 2
         else:
@@ -254,8 +252,8 @@ def _run_db_check(args: argparse.Namespace) -> int:
     url = _existing_url(args)
     if url is None:
         return 1
-    try:
-        database = open_database(url, upgrade=False)
+    try:  # never writes into what it opens: an empty database (a 0-byte file) is refused as it is
+        database = open_database(url, upgrade=False, create=False, initialise=False)
     except Exception as error:  # a damaged file can fail anywhere; report it, never a traceback
         _err(f"the database cannot be opened: {error}")
         return 1
