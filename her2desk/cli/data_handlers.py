@@ -1,4 +1,4 @@
-"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|backup|upgrade`).
+"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|backup|upgrade|roles`).
 
 Loaded only when one of them runs, so `her2desk` and `her2desk interpret` start without SQLAlchemy;
 the argument declarations are in `data_commands.py`.
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from her2desk.domain.case import CaseEntry, PatientDetails
@@ -317,9 +317,61 @@ def _run_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_db_roles(args: argparse.Namespace) -> int:
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.store.roles import RoleSetupError, setup_application_role
+
+    url = resolve_url(getattr(args, "database", None))
+    if sqlite_path(url) is not None:
+        _err(
+            "roles exist only on PostgreSQL; an SQLite file is protected by its file permissions "
+            "(0600, see docs/storage.md). Give the owner's postgresql+psycopg:// address with --database"
+        )
+        return 2
+    password = None
+    if args.password:
+        answers = Answers()
+        password = answers.next(f"Password for {args.app_role}: ")
+        again = answers.next(f"Password for {args.app_role} again: ") if password is not None else None
+        if password is None or again is None:
+            _err("give the password twice (two lines on standard input); nothing was changed")
+            return 2
+        if password != again:
+            _err("the two passwords differ; nothing was changed")
+            return 2
+    try:
+        database = open_database(url, upgrade=False)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        with database.write_engine.begin() as connection:
+            setup = setup_application_role(connection, args.app_role, password)
+    except RoleSetupError as error:
+        _err(f"{error}; nothing was changed")
+        return 2
+    finally:
+        database.close()
+    owner = make_url(url)  # the workstations' address: the owner's, with the application role and no password
+    workstation_url = URL.create(
+        owner.drivername, setup.role, None, owner.host, owner.port, owner.database, owner.query
+    )
+    print(
+        f"{'created' if setup.created else 'updated'} the application role {setup.role} on "
+        f"{setup.tables} tables: it reads everything and inserts records, and cannot update or delete "
+        "audit rows, signatures, report versions or the print log (only a print's superseded mark), "
+        "nor alter a table or disable a trigger"
+    )
+    print(f"workstations connect as: {workstation_url.render_as_string(hide_password=False)}")
+    for caution in setup.cautions:
+        _err(f"caution: {caution}")
+    return 0
+
+
 run_import = _reported(_run_import)
 run_export = _reported(_run_export)
 run_demo = _reported(_run_demo)
 run_db_check = _reported(_run_db_check)
 run_db_backup = _reported(_run_db_backup)
 run_db_upgrade = _reported(_run_db_upgrade)
+run_db_roles = _reported(_run_db_roles)

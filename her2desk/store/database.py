@@ -233,6 +233,7 @@ def _create_schema(engine: Engine, url: str) -> None:
         _serialise_schema_changes(connection)
         if read_schema_status(connection).state is not SchemaState.EMPTY:
             return  # another process created it while we waited for the write lock
+        _refuse_unless_owner(connection, url, "create its tables")
         Base.metadata.create_all(connection)
         connection.execute(
             AppMetadata.__table__.insert().values(key=SCHEMA_MARKER_KEY, value=SCHEMA_MARKER_VALUE)
@@ -246,6 +247,25 @@ def _create_schema(engine: Engine, url: str) -> None:
         connection.execute(
             text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD_REVISION}
         )
+
+
+def _refuse_unless_owner(connection: Connection, url: str, what: str) -> None:
+    """PostgreSQL: only the owner of the tables may change the schema; the application role the
+    workstations use (`roles.py`) may not, and is told so in words rather than "permission denied"."""
+    if connection.dialect.name != "postgresql":
+        return
+    from her2desk.store.roles import acts_as_owner, current_user, table_owner
+
+    if acts_as_owner(connection):
+        return
+    owner = table_owner(connection)
+    owner_text = f"the owner of its tables, {owner}" if owner else "a role that may create tables in it"
+    raise DatabaseError(
+        f"The database {redact(url)} needs its schema brought to version {HEAD_REVISION}, and only "
+        f"{owner_text}, may {what}; {current_user(connection)} is not (it is the application role "
+        "the workstations use, see docs/storage.md). Nothing was changed. Run `her2desk db upgrade "
+        "--database URL` with the owner's address."
+    )
 
 
 def backup_before_upgrade(path: Path, revision: str | None) -> Path:
@@ -269,8 +289,11 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
     Everything happens under the schema lock (SQLite: the writer's BEGIN IMMEDIATE; PostgreSQL: the
     advisory lock), and the schema version is read again once the lock is held: of two programs
     upgrading at once, the second finds the work done and neither backs up nor migrates again.
+    On PostgreSQL the application role recorded by `her2desk db roles` is granted its privileges
+    again afterwards (in the same transaction), so tables the new revision adds are covered.
     """
     from her2desk.store import migrate  # Alembic is imported only here
+    from her2desk.store.roles import regrant_after_upgrade
 
     backup: Path | None = None
     path = sqlite_path(url)
@@ -283,6 +306,7 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
                 status = read_schema_status(connection)
                 if status.state is not SchemaState.OLDER:
                     return None  # another program upgraded it while this one waited for the lock
+                _refuse_unless_owner(connection, url, "upgrade it")
                 if path is not None:
                     backup = _checked_backup(engine, path, status.revision)
                 migrate.upgrade(connection)
@@ -290,6 +314,8 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
                     bad = list(connection.exec_driver_sql("PRAGMA foreign_key_check"))
                     if bad:
                         raise DatabaseError(f"upgrade broke foreign keys: {bad[:3]}")
+                else:
+                    regrant_after_upgrade(connection)
         finally:
             if engine.dialect.name == "sqlite":
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
