@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -30,7 +31,7 @@ def backup_sqlite(source: Path, destination: Path) -> None:
         with private_temp(destination, overwrite=False) as temp:
             src = sqlite3.connect(source)
             try:
-                dst = sqlite3.connect(temp.path)
+                dst = _unlocked(temp.path)
                 try:
                     src.execute("PRAGMA busy_timeout=10000")
                     src.backup(dst)
@@ -43,6 +44,19 @@ def backup_sqlite(source: Path, destination: Path) -> None:
         raise OSError(f"cannot write {destination}: {error}") from None
     except FileNotFoundError as error:
         raise OSError(str(error)) from None
+
+
+def _unlocked(path: Path) -> sqlite3.Connection:
+    """A connection to the new private copy that takes no file locks of its own (POSIX: the "unix-none"
+    VFS, in exclusive locking mode so a WAL-mode copy needs no shared memory). Nobody else opens the
+    file, and SQLite's locks must not meet the lock `her2desk.files` holds on it: on BSD and macOS
+    flock and fcntl locks are one mechanism, and the copy would wait for itself."""
+    if sys.platform == "win32":
+        connection = sqlite3.connect(path)
+    else:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?vfs=unix-none", uri=True)
+    connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+    return connection
 
 
 def backup_postgres(url: str, destination: Path) -> None:
