@@ -259,12 +259,13 @@ def _refuse_unless_owner(connection: Connection, url: str, what: str) -> None:
     if acts_as_owner(connection):
         return
     owner = table_owner(connection)
-    owner_text = f"the owner of its tables, {owner}" if owner else "a role that may create tables in it"
+    owner_text = f"the owner of its tables, {owner}," if owner else "a role that may create tables in it"
+    need = f"an upgrade to schema version {HEAD_REVISION}" if owner else "its tables created"
     raise DatabaseError(
-        f"The database {redact(url)} needs its schema brought to version {HEAD_REVISION}, and only "
-        f"{owner_text}, may {what}; {current_user(connection)} is not (it is the application role "
-        "the workstations use, see docs/storage.md). Nothing was changed. Run `her2desk db upgrade "
-        "--database URL` with the owner's address."
+        f"The database {redact(url)} needs {need}, and only {owner_text} may {what}; "
+        f"{current_user(connection)} may not (the application role the workstations use cannot change "
+        "the schema, see docs/storage.md). Nothing was changed. Run `her2desk db upgrade --database URL` "
+        "with the owner's address."
     )
 
 
