@@ -346,7 +346,7 @@ def _run_db_roles(args: argparse.Namespace) -> int:
         return 1
     try:
         with database.write_engine.begin() as connection:
-            setup = setup_application_role(connection, args.app_role, password)
+            setup = setup_application_role(connection, args.app_role, password, who=_user())
     except RoleSetupError as error:
         _err(f"{error}; nothing was changed")
         return 2

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from her2desk.store.audit import record_event, utc_now
+
 READ = ("SELECT",)
 APPEND = ("SELECT", "INSERT")
 WORK = ("SELECT", "INSERT", "UPDATE")
@@ -151,11 +153,14 @@ def _create_role(connection: Connection, name: str) -> None:
 
 
 def set_password(connection: Connection, name: str, password: str) -> None:
-    """ALTER ROLE ... PASSWORD: the literal is quoted by the driver and never logged or echoed."""
+    """ALTER ROLE ... PASSWORD with the password already hashed by libpq (PQencryptPasswordConn, the
+    server's own algorithm, as psql's password command does): the server, and its statement log, never see
+    the password itself."""
     from psycopg import sql
 
-    statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
     raw = connection.connection.dbapi_connection
+    hashed = raw.pgconn.encrypt_password(password.encode(), name.encode()).decode()  # type: ignore[union-attr]
+    statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(hashed))
     try:
         with connection.begin_nested(), raw.cursor() as cursor:  # type: ignore[union-attr]
             cursor.execute(statement)
@@ -229,12 +234,15 @@ def recorded_application_role(connection: Connection) -> str | None:
     ).scalar_one_or_none()
 
 
-def setup_application_role(connection: Connection, name: str, password: str | None = None) -> RoleSetup:
+def setup_application_role(
+    connection: Connection, name: str, password: str | None = None, *, who: str = "local"
+) -> RoleSetup:
     """Create (if needed) and grant the application role `name`, as the owner, in one transaction.
 
     Refused (RoleSetupError) when the connected role is not the owner of the tables, or when `name` is
     the owner, a superuser, may create roles, or is a member of the owner. The role is recorded in
-    `app_metadata`, so `her2desk db upgrade` grants it the privileges on tables a new revision adds.
+    `app_metadata`, so `her2desk db upgrade` grants it the privileges on tables a new revision adds,
+    and the setup is an audit event ("db-roles", by `who`: the operating-system account).
     """
     if connection.dialect.name != "postgresql":
         raise RoleSetupError(
@@ -261,6 +269,15 @@ def setup_application_role(connection: Connection, name: str, password: str | No
         set_password(connection, name, password)
     tables = grant_application_role(connection, name)
     record_application_role(connection, name)
+    record_event(
+        connection,
+        at=utc_now(),
+        who=who,
+        action="db-roles",
+        table="app_metadata",
+        record=APPLICATION_ROLE_KEY,
+        new={"role": name, "created": created, "password_set": password is not None, "tables": tables},
+    )
     return RoleSetup(name, created, tables, _cautions(connection, name, current_schema(connection)))
 
 

@@ -159,6 +159,10 @@ def test_the_application_role_runs_the_whole_workflow(
     assert f"workstations connect as: postgresql+psycopg://{server.app}@" in printed
     assert OWNER_PASSWORD not in printed
     assert APP_PASSWORD not in printed
+    with server.superuser.connect() as connection:  # the setup is in the audit trail
+        [new] = connection.execute(text("SELECT new FROM audit WHERE action = 'db-roles'")).scalars()
+    assert f'"role": "{server.app}"' in new
+    assert '"password_set": true' in new
     _workflow(server.app_url, tmp_path)
     with server.superuser.connect() as connection:
         role = connection.execute(
@@ -166,6 +170,10 @@ def test_the_application_role_runs_the_whole_workflow(
             {"r": server.app},
         ).one()
         assert tuple(role) == (False, False, False)
+        stored = connection.execute(
+            text("SELECT rolpassword FROM pg_authid WHERE rolname = :r"), {"r": server.app}
+        ).scalar_one()
+        assert stored.startswith(("SCRAM-SHA-256$", "md5"))  # set, and not as clear text
         owners = set(
             connection.execute(text("SELECT tableowner FROM pg_tables WHERE schemaname = 'public'")).scalars()
         )
