@@ -92,6 +92,22 @@ def test_check_never_writes_into_an_empty_file(tmp_path: Path, capsys: pytest.Ca
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite3"]  # no -wal, no -shm either
 
 
+@pytest.mark.postgres
+def test_check_never_creates_tables_in_an_empty_server_database(
+    postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    assert main(["--database", postgres_url, "db", "check"]) == 1
+    assert "is empty" in capsys.readouterr().err
+    engine = create_engine(postgres_url)
+    try:
+        with engine.connect() as connection:
+            assert inspect(connection).get_table_names() == []
+    finally:
+        engine.dispose()
+
+
 def test_export_into_a_reader_that_stopped_ends_quietly(tmp_path: Path) -> None:
     """`her2desk export --format csv | head -1`: the reader closes the pipe before the export writes."""
     db = tmp_path / "cases.sqlite3"
