@@ -1,4 +1,4 @@
-"""Data commands: `her2desk import`, `export`, `demo` and `db check|backup|upgrade` (exact names, issue 6).
+"""Data commands: `her2desk import`, `export`, `demo` and `db check|backup|upgrade|roles`.
 
 Only the argument declarations live here; the work is in `data_handlers.py`, imported when a data
 command actually runs. Exit status: 0 success, 1 a failed check or an unusable database, 2 invalid input.
@@ -54,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
     _database_option(demo)
     demo.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_demo"))
 
-    db = subparsers.add_parser("db", help="database maintenance: check, digest, backup, upgrade")
+    db = subparsers.add_parser("db", help="database maintenance: check, digest, backup, upgrade, roles")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     check = db_sub.add_parser(
         "check", help="full integrity check, tamper evidence included (exit 1 on a problem)"
@@ -79,3 +79,23 @@ def register(subparsers: argparse._SubParsersAction, root: argparse.ArgumentPars
     upgrade = db_sub.add_parser("upgrade", help="upgrade the schema (backs up an SQLite file first)")
     _database_option(upgrade)
     upgrade.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_db_upgrade"))
+    roles = db_sub.add_parser(
+        "roles",
+        help="PostgreSQL: set up the application role the workstations connect as",
+        description="Run as the owner of the tables (--database with the owner's address). Creates the "
+        "application role if it does not exist (the owner needs CREATEROLE for that; otherwise the "
+        "server's administrator creates it first) and gives it exactly what the program needs: it can "
+        "read everything and insert records, but it can never update or delete audit rows, signatures, "
+        "signed-out report versions or the print log, nor alter a table or disable a trigger. Run it "
+        "again at any time; every `db upgrade` grants the recorded role its privileges on new tables. "
+        "See docs/storage.md. Exit status 0 done, 1 an unusable database, 2 refused (the message says why).",
+    )
+    roles.add_argument("--app-role", required=True, metavar="NAME", help="the application role's name")
+    roles.add_argument(
+        "--password",
+        action="store_true",
+        help="set the application role's password: asked twice without echo, or the first two lines of "
+        "standard input",
+    )
+    _database_option(roles)
+    roles.set_defaults(handler=lazy_handler("her2desk.cli.data_handlers", "run_db_roles"))

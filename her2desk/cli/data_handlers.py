@@ -1,4 +1,4 @@
-"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|digest|backup|upgrade`).
+"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|digest|backup|upgrade|roles`).
 
 Loaded only when one of them runs, so `her2desk` and `her2desk interpret` start without SQLAlchemy;
 the argument declarations are in `data_commands.py`.
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from her2desk.domain.case import CaseEntry, PatientDetails
@@ -26,9 +26,10 @@ from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import WorkflowError
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
+from her2desk.files import private_text
 from her2desk.services.case_service import CaseService
 from her2desk.services.rule_settings import RuleSettingsService
-from her2desk.store.database import DatabaseError, open_database
+from her2desk.store.database import IN_MEMORY_REFUSAL, DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 
 # A stored MRN must come with these details (the store's rule; sex may fill in an unknown one).
@@ -76,6 +77,8 @@ def _unusable_database(args: argparse.Namespace) -> str | None:
             f"{redact(url)} is not a database her2desk can use; give an SQLite file path "
             "or a postgresql+psycopg:// URL"
         )
+    if backend == "sqlite" and sqlite_path(url) is None:
+        return f"{IN_MEMORY_REFUSAL}; give an SQLite file path or a postgresql+psycopg:// URL"
     return None
 
 
@@ -242,18 +245,13 @@ def _run_export(args: argparse.Namespace) -> int:
         return 1
     with service:
         if args.output:
-            # Written under a temporary name and renamed when complete: a failed export leaves no
-            # truncated file that looks like a good one.
+            # Written into a new private file beside the target and renamed when complete
+            # (her2desk.files): a failed export leaves no truncated file that looks like a good one.
             output = Path(args.output)
-            partial = output.with_name(output.name + ".part")
             try:
-                if output.is_dir():
-                    raise IsADirectoryError(f"{output} is a folder; give a file name")
-                with partial.open("w", encoding="utf-8", newline="") as stream:
+                with private_text(output) as stream:
                     count = write_csv(stream, service.iter_cases())
-                partial.replace(output)
             except OSError as error:
-                partial.unlink(missing_ok=True)
                 _err(f"cannot write {output}: {error.strerror or error}; nothing exported")
                 return 2
         else:
@@ -312,8 +310,8 @@ def _run_db_check(args: argparse.Namespace) -> int:
     url = _existing_url(args)
     if url is None:
         return 1
-    try:
-        database = open_database(url, upgrade=False)
+    try:  # never writes into what it opens: an empty database (a 0-byte file) is refused as it is
+        database = open_database(url, upgrade=False, create=False, initialise=False)
     except Exception as error:  # a damaged file can fail anywhere; report it, never a traceback
         _err(f"the database cannot be opened: {error}")
         return 1
@@ -410,6 +408,57 @@ def _run_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_db_roles(args: argparse.Namespace) -> int:
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.store.roles import RoleSetupError, setup_application_role
+
+    url = resolve_url(getattr(args, "database", None))
+    if sqlite_path(url) is not None:
+        _err(
+            "roles exist only on PostgreSQL; an SQLite file is protected by its file permissions "
+            "(0600, see docs/storage.md). Give the owner's postgresql+psycopg:// address with --database"
+        )
+        return 2
+    password = None
+    if args.password:
+        answers = Answers()
+        password = answers.next(f"Password for {args.app_role}: ")
+        again = answers.next(f"Password for {args.app_role} again: ") if password is not None else None
+        if password is None or again is None:
+            _err("give the password twice (two lines on standard input); nothing was changed")
+            return 2
+        if password != again:
+            _err("the two passwords differ; nothing was changed")
+            return 2
+    try:
+        database = open_database(url, upgrade=False)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        with database.write_engine.begin() as connection:
+            setup = setup_application_role(connection, args.app_role, password, who=_user())
+    except RoleSetupError as error:
+        _err(f"{error}; nothing was changed")
+        return 2
+    finally:
+        database.close()
+    owner = make_url(url)  # the workstations' address: the owner's, with the application role and no password
+    workstation_url = URL.create(
+        owner.drivername, setup.role, None, owner.host, owner.port, owner.database, owner.query
+    )
+    print(
+        f"{'created' if setup.created else 'updated'} the application role {setup.role} on "
+        f"{setup.tables} tables: it reads everything and inserts records, and cannot update or delete "
+        "audit rows, signatures, report versions or the print log (only a print's superseded mark), "
+        "nor alter a table or disable a trigger"
+    )
+    print(f"workstations connect as: {workstation_url.render_as_string(hide_password=False)}")
+    for caution in setup.cautions:
+        _err(f"caution: {caution}")
+    return 0
+
+
 run_import = _reported(_run_import)
 run_export = _reported(_run_export)
 run_demo = _reported(_run_demo)
@@ -417,3 +466,4 @@ run_db_check = _reported(_run_db_check)
 run_db_digest = _reported(_run_db_digest)
 run_db_backup = _reported(_run_db_backup)
 run_db_upgrade = _reported(_run_db_upgrade)
+run_db_roles = _reported(_run_db_roles)

@@ -30,6 +30,7 @@ from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex, Site
+from her2desk.exchange.spreadsheet import defuse, restore
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -184,7 +185,7 @@ def parse_row(
 ) -> tuple[CaseEntry, list[Problem]]:
     """One CSV row -> a case and its problems, each named by CSV column."""
     problems: list[Problem] = []
-    cell = {name: raw.get(name) or "" for name in CASE_COLUMNS}
+    cell = {name: restore(raw.get(name) or "") for name in CASE_COLUMNS}  # exchange.spreadsheet
     for name in REQUIRED_COLUMNS:
         if not cell[name].strip():
             problems.append(Problem(name, "is required"))
@@ -356,7 +357,7 @@ def case_row(case: StoredCase) -> list[str]:
         case.signout_state, case.report_version, case.signed_out_by, case.signed_out_at,
         case.adjudicated_status, case.adjudication_reason,
     ]  # fmt: skip
-    return [_cell(v) for v in values]
+    return [defuse(_cell(v)) for v in values]  # no cell a spreadsheet would run (exchange.spreadsheet)
 
 
 def write_csv(stream: IO[str], cases: Iterable[StoredCase]) -> int:
