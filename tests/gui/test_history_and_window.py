@@ -184,10 +184,10 @@ def test_an_adjudicated_positive_primary_is_compared_as_positive() -> None:
     engine said "adjudication"): the later negative metastasis is highlighted against POSITIVE."""
     from datetime import UTC, datetime
 
+    from her2desk.domain.history import status_changes
     from her2desk.domain.interpretation import Interpretation
     from her2desk.domain.records import SignOutState, StoredCase
     from her2desk.domain.vocabulary import NextStep, Status
-    from her2desk.gui.history_view import status_changes
 
     def stored(
         case_id: int, setting: ClinicalSetting, engine: Status, adjudicated: Status | None

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -105,7 +106,8 @@ def lab(db_url: str) -> Iterator[Lab]:
 @pytest.fixture
 def recounter(lab: Lab) -> Actor:
     """The blinded recount the guideline uses must be a second observer's: another user enters it."""
-    return lab.auth.create_user("tia", "tech-pass-2", Role.TECHNOLOGIST, "Tia Tech", by=lab.admin)
+    lab.auth.create_user("tia", "tech-pass-2", Role.TECHNOLOGIST, "Tia Tech", by=lab.admin)
+    return lab.auth.login("tia", "tech-pass-2").actor
 
 
 def _count(her2: str, cep17: str) -> IshCount:
@@ -220,3 +222,45 @@ def test_the_export_carries_the_reported_result_beside_the_engines(
         "positive",
         "",
     )
+
+
+def test_the_worklist_filters_and_history_read_the_reported_result(lab: Lab, recounter: Actor) -> None:
+    """The same walk, seen at a glance: the worklist row and the status filters show the adjudicated
+    POSITIVE (no longer "needs action"), and the patient history flags a later negative metastasis."""
+    from dataclasses import replace as changed
+
+    from her2desk.domain.history import status_changes
+    from her2desk.domain.records import WorklistQuery
+    from her2desk.domain.vocabulary import ClinicalSetting, IhcScore
+
+    accession = "S26-00305"
+    version = _adjudicate(lab, accession, Status.POSITIVE, _walk_to_adjudication(lab, recounter, accession))
+    _sign_out(lab, accession, version)
+    cases = lab.cases(lab.tech)
+    primary = cases.load(accession)
+    assert primary is not None
+    metastasis = primary.entry.with_changes(
+        accession="S26-WALK-M1",
+        specimen=changed(
+            primary.entry.specimen,
+            setting=ClinicalSetting.METASTATIC,
+            metastatic_site="liver",
+            collected_on=date(2026, 6, 1),
+        ),
+        ihc=changed(primary.entry.ihc, score=IhcScore.ZERO, stained_pct=Decimal(0)),
+        ish=IshDetails(),
+    )
+    cases.save(metastasis, None)
+    [row] = [r for r in cases.worklist_page(WorklistQuery(), 0, 50) if r.accession == accession]
+    assert (row.status, row.engine_status, row.adjudicated) == (Status.POSITIVE, Status.ADJUDICATION, True)
+    needing = cases.worklist_page(WorklistQuery(needs_action=True), 0, 50)
+    assert accession not in {r.accession for r in needing}
+    positives = cases.worklist_page(WorklistQuery(status=Status.POSITIVE), 0, 50)
+    assert accession in {r.accession for r in positives}
+    adjudication = cases.worklist_page(WorklistQuery(status=Status.ADJUDICATION), 0, 50)
+    assert accession not in {r.accession for r in adjudication}
+    history = cases.patient_history(primary.entry.patient.mrn)
+    changes = status_changes(history)
+    [changed_id] = changes
+    assert "was POSITIVE" in changes[changed_id]
+    assert "is NEGATIVE" in changes[changed_id]
