@@ -55,6 +55,12 @@ TABLE_PRIVILEGES: dict[str, tuple[str, ...]] = {
     "ish_result": WORK,
     "interpretation": WORK,
     "ish_count": WORK_AND_DELETE,  # a recount that is taken back is deleted (case_writer)
+    # Sessions: started (insert) and ended (update), never deleted, so sign-ins stay on record.
+    "app_session": WORK,
+    # The tamper-evidence chain's head and the case/patient seals move forward with every write; what
+    # they commit to is anchored outside (`db digest`), so rewriting them is detected, not prevented.
+    "chain_head": WORK,
+    "record_seal": WORK,
 }
 COLUMN_UPDATES: dict[str, tuple[str, ...]] = {"handout_print": ("superseded",)}
 UNLISTED = APPEND

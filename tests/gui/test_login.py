@@ -207,7 +207,8 @@ def test_a_wrong_password_says_the_same_for_unknown_and_known_names_and_is_audit
     assert dialog.session is not None
     assert dialog.session.actor == users["tech"]
     assert dialog.result() == LoginDialog.DialogCode.Accepted
-    assert [r.who for r in audit_rows(service, "login")] == ["tech"]
+    # The fixture signed the three users in first; the dialog's sign-in is the last one, by tech.
+    assert [r.who for r in audit_rows(service, "login")] == ["admin", "tech", "path", "tech"]
 
 
 def test_the_password_is_not_echoed(service: CaseService, qtbot, ui) -> None:
@@ -362,7 +363,9 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
         assert window.editor.is_dirty()  # the unsaved entries survived the lock
         assert ui.text(window.editor.form, "Family name") == "Testpatient-Login"
         assert window.actor == users["tech"]
-        assert [r.who for r in audit_rows(service, "login")] == ["tech"]
+        # The fixture signed the three users in; the unlock is one more sign-in, by tech.
+        assert [r.who for r in audit_rows(service, "login")] == ["admin", "tech", "path", "tech"]
+        assert "locked" in [json.loads(r.new).get("reason") for r in audit_rows(service, "logout")]
         qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=5000)  # and it locks again
     finally:
         close_window(window, monkeypatch)
