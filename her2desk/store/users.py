@@ -26,14 +26,22 @@ def current_actor(connection: Connection, actor: Actor, now: datetime | None = N
         raise WorkflowError([NOT_SIGNED_IN])
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
     row = connection.execute(
-        select(User.id, User.username, User.role, User.active, SessionRow.expires_at, SessionRow.ended_at)
+        select(
+            User.id,
+            User.username,
+            User.role,
+            User.active,
+            SessionRow.expires_at,
+            SessionRow.ended_at,
+            SessionRow.end_reason,
+        )
         .join(SessionRow, SessionRow.user_id == User.id)
         .where(SessionRow.token_hash == token_hash(actor.session_token), User.id == actor.user_id)
     ).one_or_none()
+    if row is not None and (not row.active or row.end_reason == "deactivated"):
+        raise WorkflowError([ACCOUNT_UNUSABLE])  # say why, rather than only "not signed in"
     if row is None or row.ended_at is not None or row.expires_at <= moment:
         raise WorkflowError([NOT_SIGNED_IN])
-    if not row.active:
-        raise WorkflowError([ACCOUNT_UNUSABLE])
     try:
         role = Role(row.role)
     except ValueError:

@@ -207,9 +207,8 @@ def test_an_administrator_demoted_meanwhile_is_refused_in_the_dialog(
 ) -> None:
     window = open_window(people["ada"])
     dialog = _open_settings(window, qtbot)
-    other_admin = AuthService(service.database).create_user(
-        "bea", "admin-pass-2", Role.ADMINISTRATOR, by=people["ada"]
-    )
+    AuthService(service.database).create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=people["ada"])
+    other_admin = AuthService(service.database).login("bea", "admin-pass-2").actor
     AuthService(service.database).set_active(other_admin, people["ada"].user_id, False)
     ui.type(dialog, "Lab name", "Synthetic Lab")
     _click(qtbot, dialog, ui, "Save lab settings")

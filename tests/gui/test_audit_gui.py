@@ -185,8 +185,9 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
 
     signatures = ui.find(record, "Electronic signatures")
     assert isinstance(signatures, QTableWidget)
-    assert signatures.rowCount() == 1
+    assert signatures.rowCount() == 2  # the sign-out, then the amendment (also signed with the password)
     assert [signatures.item(0, c).text() for c in (0, 1, 2, 4)] == ["1", "pia", "Dr Pia Path", "signed out"]
+    assert [signatures.item(1, c).text() for c in (0, 1, 2, 4)] == ["2", "pia", "Dr Pia Path", "amended"]
 
     prints = ui.find(record, "Handout prints")
     assert isinstance(prints, QTableWidget)

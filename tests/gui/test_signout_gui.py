@@ -345,11 +345,14 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
         "Guideline result: EQUIVOCAL — reported: POSITIVE, adjudicated by pia"
     )
     # Editing a result shows the guideline's live result again and says the adjudication would go.
-    form = path.editor.form
-    form.rows["stained_pct"].input.setText("30")
+    stained = path.editor.form.rows["stained_pct"].input
+    stained.setFocus()
+    stained.selectAll()
+    qtbot.keyClicks(stained, "30")
     assert path.editor.panel.status.text() == "EQUIVOCAL"
     assert "voids the adjudication" in path.editor.panel.warnings.text()
-    form.rows["stained_pct"].input.setText(str(entry("S", "M", IhcScore.TWO_PLUS).ihc.stained_pct))
+    stained.selectAll()
+    qtbot.keyClicks(stained, "40")
     assert path.editor.panel.status.text() == "POSITIVE"
 
     def sign(dialog: QDialog) -> None:
@@ -459,6 +462,7 @@ def test_the_worklist_shows_and_filters_the_reported_result(lab: Lab, open_windo
     )
 
     def shown() -> dict[str, str]:
+        model.refresh()
         view.apply_filters()
         qtbot.waitUntil(lambda: model.total is not None and (model.total == 0 or model.row_at(0) is not None))
         return {
