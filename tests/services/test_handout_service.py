@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
 
 from lab import PASSWORDS, Lab, open_lab
 
+from her2desk.domain.workflow import WorkflowError
 from her2desk.services.handout_service import (
     HandoutKind,
     HandoutRefused,
@@ -143,10 +144,13 @@ def test_a_preliminary_print_is_recorded_as_preliminary(lab: Lab) -> None:
     _enter(lab, "S26-00007")
     _setting(lab, "allow_preliminary_handouts", "true")
     service = HandoutService(lab.database)
-    service.record(service.prepare("S26-00007", "en", preliminary=True), None)
+    prepared = service.prepare("S26-00007", "en", preliminary=True)
+    with pytest.raises(WorkflowError, match="signed-in user"):  # nobody anonymous once accounts exist
+        service.record(prepared, None)
+    service.record(prepared, lab.tech)
     (row,) = lab.signout.handouts("S26-00007")
     assert row.preliminary
-    assert row.printed_by == "local"
+    assert row.printed_by == "tom"
 
 
 def test_a_case_changed_after_prepare_is_not_recorded(lab: Lab) -> None:
