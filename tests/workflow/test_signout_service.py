@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from backends import make_entry
@@ -413,7 +414,7 @@ def test_changed_results_void_an_earlier_adjudication(lab: Lab) -> None:
     adjudicated = lab.signout.adjudicate(
         lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
     )
-    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, clone="SP3"))
+    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, stained_pct=Decimal("45")))  # a result
     edited = lab.cases(lab.tech).save(changed, adjudicated.version)
     with pytest.raises(WorkflowError, match="equivocal, not final"):
         lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], edited.version)
