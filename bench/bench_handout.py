@@ -40,6 +40,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from her2desk.domain import interpret
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
+from her2desk.domain.reported_result import report
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Site
 from her2desk.handout import HandoutContent, HandoutRequest, LabContact, build_content, render_handout
 from her2desk.handout.batch import default_workers, write_handouts
@@ -120,9 +121,16 @@ def sample_request(accession: str = "S26-01234", family: str = "Ångström-Łuka
             first=IshCount(her2=Decimal("6.30"), cep17=Decimal("2.10"), cells=20),
         ),
     )
-    return HandoutRequest(
-        entry, interpret(entry.test_input()), "en", LabContact("Northside Demo Pathology", "phone 555-0100")
+    interpretation = interpret(entry.test_input())
+    reported = report(
+        interpretation,
+        site=entry.specimen.site,
+        ihc=entry.ihc.score,
+        stained_pct=entry.ihc.stained_pct,
+        signed_out=True,
     )
+    lab = LabContact("Northside Demo Pathology", "phone 555-0100")
+    return HandoutRequest(entry, interpretation, "en", lab, reported=reported)
 
 
 class BareStyles:

@@ -28,12 +28,15 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site
+from her2desk.domain.workflow import Role
+from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService, open_case_service
 from her2desk.store.demo import seed_demo
 from her2desk.store.engine import SQLITE_PRAGMAS
@@ -91,7 +94,14 @@ class BareInsert:
 def bench_saves(folder: Path, n: int) -> tuple[list[float], list[float], list[float]]:
     """Bare inserts, new-case saves and saves of a change, interleaved so all see the same disk state."""
     bare = BareInsert(folder / "bare.sqlite3")
-    service = open_case_service(str(folder / "service.sqlite3"), "bench")
+    opened = open_case_service(str(folder / "service.sqlite3"), "bench")
+    # A lab's database has accounts, so every save proves a signed-in session (as the program does).
+    auth = AuthService(opened.database)
+    auth.create_user("bench-admin", "bench-password-1", Role.ADMINISTRATOR, local_administrator="bench")
+    admin = auth.login("bench-admin", "bench-password-1").actor
+    auth.create_user("bench-tech", "bench-password-1", Role.TECHNOLOGIST, by=admin)
+    tech = auth.login("bench-tech", "bench-password-1").actor
+    service = CaseService(opened.database, actor=tech)
     entries = [_entry(i) for i in range(n + 5)]
     for entry in entries[:5]:  # warm-up: first-use costs (statement caches, imports)
         service.save(entry, None)
@@ -112,6 +122,26 @@ def bench_saves(folder: Path, n: int) -> tuple[list[float], list[float], list[fl
     service.close()
     bare.connection.close()
     return baseline, new, updates
+
+
+def bench_sign_in(folder: Path, n: int) -> tuple[list[float], list[float]]:
+    """Sign-ins (password check, session, audit row) against the bare argon2id verification they
+    contain, interleaved."""
+    hasher = PasswordHasher()
+    stored_hash = hasher.hash("bench-password-1")
+    service = open_case_service(str(folder / "signin.sqlite3"), "bench")
+    auth = AuthService(service.database)
+    auth.create_user("bench-admin", "bench-password-1", Role.ADMINISTRATOR, local_administrator="bench")
+    bare, sign_ins = [], []
+    for _ in range(n):
+        start = time.perf_counter()
+        hasher.verify(stored_hash, "bench-password-1")
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        auth.login("bench-admin", "bench-password-1")
+        sign_ins.append(time.perf_counter() - start)
+    service.close()
+    return bare, sign_ins
 
 
 def _timed(fn: Callable[[], object], repeats: int) -> float:
@@ -209,6 +239,11 @@ def main() -> None:
         print(f"CaseService.save, change to a case:   median {update:7.3f} ms")
         verdict = "ok" if update / bare <= SAVE_TARGET_RATIO else "OVER TARGET"
         print(f"ratio: {update / bare:.2f}x  (target <= {SAVE_TARGET_RATIO:.0f}x) {verdict}")
+        print("== sign in (argon2id check, new session, audit row), 20 sign-ins ==")
+        argon, sign_ins = bench_sign_in(folder, 20)
+        print(f"bare argon2id verify (baseline):      median {_median_ms(argon):7.3f} ms")
+        print(f"AuthService.login:                    median {_median_ms(sign_ins):7.3f} ms  "
+              f"ratio {_median_ms(sign_ins) / _median_ms(argon):.2f}x")  # fmt: skip
 
         url = args.database
         path: Path | None = None

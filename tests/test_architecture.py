@@ -30,6 +30,16 @@ def test_the_domain_contract_forbids_qt_sqlalchemy_and_reportlab() -> None:
     assert domain[0].get("allow_indirect_imports", False) is False
 
 
+def test_the_file_helper_sits_beside_the_domain_and_needs_only_the_standard_library() -> None:
+    """her2desk.files is used by the store, the exchange formats and the handout: it must import none
+    of them (nor the domain, nor anything heavy), so the contracts say so and this test guards them."""
+    [layers] = [c for c in _contracts() if c["type"] == "layers"]
+    assert layers["layers"][-1] == "her2desk.domain : her2desk.files"
+    helper = [c for c in _contracts() if c.get("source_modules") == ["her2desk.files"]]
+    assert len(helper) == 1
+    assert set(HEAVY) <= set(helper[0]["forbidden_modules"])
+
+
 def test_import_linter_contracts_are_kept() -> None:
     code = (
         "import sys\n"

@@ -79,10 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         handler = default
     try:
-        return int(handler(args) or 0)
+        status = int(handler(args) or 0)
+        sys.stdout.flush()  # here, not at exit: a reader that went away is handled below
+        return status
     except KeyboardInterrupt:
         print("her2desk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as error:
         from her2desk.store.errors import DatabaseBusyError  # no SQLAlchemy: start-up stays fast
 
@@ -90,3 +94,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"her2desk: {error}", file=sys.stderr)
             return 1
         raise
+
+
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader stopped
+
+
+def _reader_went_away() -> int:
+    """`her2desk export --format csv | head`: the reader stopped early, which is not an error worth a
+    traceback. Standard output is pointed at the null device so the interpreter's final flush of what
+    is still buffered does not fail again; the exit status is the shell's for SIGPIPE."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor behind sys.stdout
+        pass
+    return SIGPIPE_EXIT

@@ -1,4 +1,4 @@
-"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|backup|upgrade`).
+"""What the data commands do (`her2desk import`, `export`, `demo`, `db check|digest|backup|upgrade|roles`).
 
 Loaded only when one of them runs, so `her2desk` and `her2desk interpret` start without SQLAlchemy;
 the argument declarations are in `data_commands.py`.
@@ -12,20 +12,24 @@ from __future__ import annotations
 import argparse
 import functools
 import getpass
+import io
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
+from her2desk.domain.workflow import WorkflowError
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
+from her2desk.files import private_text
 from her2desk.services.case_service import CaseService
-from her2desk.store.database import DatabaseError, open_database
+from her2desk.services.rule_settings import RuleSettingsService
+from her2desk.store.database import IN_MEMORY_REFUSAL, DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 
 # A stored MRN must come with these details (the store's rule; sex may fill in an unknown one).
@@ -73,6 +77,8 @@ def _unusable_database(args: argparse.Namespace) -> str | None:
             f"{redact(url)} is not a database her2desk can use; give an SQLite file path "
             "or a postgresql+psycopg:// URL"
         )
+    if backend == "sqlite" and sqlite_path(url) is None:
+        return f"{IN_MEMORY_REFUSAL}; give an SQLite file path or a postgresql+psycopg:// URL"
     return None
 
 
@@ -101,11 +107,45 @@ def _user() -> str:
 # -- import / export -----------------------------------------------------------------------------
 
 
+class _RefusedError(Exception):
+    """The command may not act (no sign-in where one is needed, a wrong password, a role)."""
+
+
+def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
+    """The service acting for `--as NAME` (signed in with their password, audited like any sign-in),
+    or the local one for a database without accounts. Once a database has accounts nothing is
+    imported anonymously."""
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.domain.workflow import Action, role_allows
+    from her2desk.services.auth_service import AuthenticationError, AuthService
+
+    auth = AuthService(service.database)
+    if as_user is None:
+        if auth.has_users():
+            raise _RefusedError(
+                "this database has user accounts: give --as NAME of the technologist or pathologist "
+                "entering the cases (their password is asked, or read from the first line of standard input)"
+            )
+        return service
+    password = Answers().next(f"Password for {as_user}: ")
+    if password is None:
+        raise _RefusedError(f"give the password of {as_user} (the first line of standard input)")
+    try:
+        actor = auth.login(as_user, password).actor
+    except AuthenticationError as refused:
+        raise _RefusedError(f"--as {as_user}: {refused}") from None
+    reasons = role_allows(actor, Action.EDIT)
+    if reasons:
+        auth.end_session(actor, "refused")
+        raise _RefusedError(f"--as {as_user}: {reasons[0]}")
+    return CaseService(service.database, settings=service.settings, actor=actor)
+
+
 def _run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            parsed = parse_csv(stream, date.today())
+            text = stream.read()  # read before the database opens: a missing file creates nothing
     except FileNotFoundError:
         _err(f"{path}: no such file")
         return 2
@@ -115,13 +155,23 @@ def _run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         _err(f"{path}: {error.strerror}")
         return 2
-    problems = list(parsed.problems)
     try:
         service = _service(args)
     except DatabaseError as error:
         _err(str(error))
         return 1
+    try:
+        service = _signed_in(service, getattr(args, "as_user", None))
+    except _RefusedError as refused:
+        service.close()
+        _err(f"{refused}; nothing was imported")
+        return 2
     with service:
+        # Checked with the lab's rule settings, as the store will check them again on saving.
+        rules = RuleSettingsService(service.database).load()
+        service.settings = rules
+        parsed = parse_csv(io.StringIO(text, newline=""), date.today(), rules)
+        problems = list(parsed.problems)
         stored = service.existing_accessions(e.accession for _, e in parsed.entries)
         problems.extend(
             CsvProblem(row, "accession", f"{entry.accession} is already stored")
@@ -136,6 +186,9 @@ def _run_import(args: argparse.Namespace) -> int:
             return 2
         try:
             count = service.import_cases([entry for _, entry in parsed.entries])
+        except WorkflowError as refused:  # e.g. a blinded recount typed by the same person
+            _err(f"{'; '.join(refused.reasons)}; nothing was imported")
+            return 2
         except CaseInvalidError as error:  # e.g. another workstation stored one of them meanwhile
             for problem in error.problems:
                 column = FIELD_TO_COLUMN.get(getattr(problem, "field", ""), "")
@@ -192,18 +245,13 @@ def _run_export(args: argparse.Namespace) -> int:
         return 1
     with service:
         if args.output:
-            # Written under a temporary name and renamed when complete: a failed export leaves no
-            # truncated file that looks like a good one.
+            # Written into a new private file beside the target and renamed when complete
+            # (her2desk.files): a failed export leaves no truncated file that looks like a good one.
             output = Path(args.output)
-            partial = output.with_name(output.name + ".part")
             try:
-                if output.is_dir():
-                    raise IsADirectoryError(f"{output} is a folder; give a file name")
-                with partial.open("w", encoding="utf-8", newline="") as stream:
+                with private_text(output) as stream:
                     count = write_csv(stream, service.iter_cases())
-                partial.replace(output)
             except OSError as error:
-                partial.unlink(missing_ok=True)
                 _err(f"cannot write {output}: {error.strerror or error}; nothing exported")
                 return 2
         else:
@@ -248,14 +296,22 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_db_check(args: argparse.Namespace) -> int:
+    """File integrity, the audit triggers, then the tamper evidence (`store.verify`): the chain, its
+    head and the seals; with --digest also that the record still holds what the digest committed to."""
     from her2desk.store.audit import missing_audit_triggers
     from her2desk.store.backup import integrity_problems
+    from her2desk.store.verify import parse_digest, verify_record
 
+    try:
+        digest = parse_digest(args.digest) if args.digest is not None else None
+    except ValueError as error:
+        _err(f"--digest: {error}")
+        return 2
     url = _existing_url(args)
     if url is None:
         return 1
-    try:
-        database = open_database(url, upgrade=False)
+    try:  # never writes into what it opens: an empty database (a 0-byte file) is refused as it is
+        database = open_database(url, upgrade=False, create=False, initialise=False)
     except Exception as error:  # a damaged file can fail anywhere; report it, never a traceback
         _err(f"the database cannot be opened: {error}")
         return 1
@@ -266,17 +322,50 @@ def _run_db_check(args: argparse.Namespace) -> int:
                 f"audit protection missing: trigger {name} (restore it with the program's migration)"
                 for name in missing_audit_triggers(connection)
             ]
+        check = verify_record(database.engine, digest) if not problems else None
     except Exception as error:
         _err(f"integrity check failed: {error}")
         return 1
     finally:
         database.close()
+    if check is not None:
+        problems += check.problems
+        if check.more:
+            problems.append(f"... and {check.more} more problem(s) of the record")
     if problems:
         for problem in problems[:50]:
             print(problem, file=sys.stderr)
         _err(f"{redact(url)}: {len(problems)} problem(s) found")
         return 1
-    print(f"{redact(url)}: ok")
+    assert check is not None
+    print(f"{redact(url)}: ok ({check.rows:,} chained records verified; head {check.head})")
+    if check.digest_position is not None:
+        print(f"digest sha256:{digest} found at record position {check.digest_position}: the record "
+              "still holds what it committed to")  # fmt: skip
+    return 0
+
+
+def _run_db_digest(args: argparse.Namespace) -> int:
+    """Print the head digest (`store.verify.HeadDigest`), for the lab to write down or print."""
+    from her2desk.store.verify import head_digest
+
+    url = _existing_url(args)
+    if url is None:
+        return 1
+    try:
+        database = open_database(url, upgrade=False)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        with database.engine.connect() as connection:
+            head = head_digest(connection)
+    finally:
+        database.close()
+    if head is None:
+        _err(f"{redact(url)}: the chain head is missing; run `her2desk db check`")
+        return 1
+    print(head)
     return 0
 
 
@@ -319,9 +408,62 @@ def _run_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_db_roles(args: argparse.Namespace) -> int:
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.store.roles import RoleSetupError, setup_application_role
+
+    url = resolve_url(getattr(args, "database", None))
+    if sqlite_path(url) is not None:
+        _err(
+            "roles exist only on PostgreSQL; an SQLite file is protected by its file permissions "
+            "(0600, see docs/storage.md). Give the owner's postgresql+psycopg:// address with --database"
+        )
+        return 2
+    password = None
+    if args.password:
+        answers = Answers()
+        password = answers.next(f"Password for {args.app_role}: ")
+        again = answers.next(f"Password for {args.app_role} again: ") if password is not None else None
+        if password is None or again is None:
+            _err("give the password twice (two lines on standard input); nothing was changed")
+            return 2
+        if password != again:
+            _err("the two passwords differ; nothing was changed")
+            return 2
+    try:
+        database = open_database(url, upgrade=False)
+    except DatabaseError as error:
+        _err(str(error))
+        return 1
+    try:
+        with database.write_engine.begin() as connection:
+            setup = setup_application_role(connection, args.app_role, password, who=_user())
+    except RoleSetupError as error:
+        _err(f"{error}; nothing was changed")
+        return 2
+    finally:
+        database.close()
+    owner = make_url(url)  # the workstations' address: the owner's, with the application role and no password
+    workstation_url = URL.create(
+        owner.drivername, setup.role, None, owner.host, owner.port, owner.database, owner.query
+    )
+    print(
+        f"{'created' if setup.created else 'updated'} the application role {setup.role} on "
+        f"{setup.tables} tables: it reads everything and inserts records, and cannot update or delete "
+        "audit rows, signatures, report versions or the print log (only a print's superseded mark), "
+        "nor alter a table or disable a trigger"
+    )
+    print(f"workstations connect as: {workstation_url.render_as_string(hide_password=False)}")
+    for caution in setup.cautions:
+        _err(f"caution: {caution}")
+    return 0
+
+
 run_import = _reported(_run_import)
 run_export = _reported(_run_export)
 run_demo = _reported(_run_demo)
 run_db_check = _reported(_run_db_check)
+run_db_digest = _reported(_run_db_digest)
 run_db_backup = _reported(_run_db_backup)
 run_db_upgrade = _reported(_run_db_upgrade)
+run_db_roles = _reported(_run_db_roles)

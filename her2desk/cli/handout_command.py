@@ -65,6 +65,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
+    from her2desk.files import write_private_bytes
     from her2desk.services.case_service import CaseService
     from her2desk.services.handout_service import (
         ALLOW_PRELIMINARY_COMMAND,
@@ -111,12 +112,9 @@ def run(args: argparse.Namespace) -> int:
                     f"`{ALLOW_PRELIMINARY_COMMAND}`)"
                 )
             return _fail(f"{'; '.join(refused.reasons)}{hint}; nothing written")
-        partial = output.with_name(output.name + ".part")
-        try:
-            partial.write_bytes(prepared.pdf)
-            partial.replace(output)  # never leave a half-written handout under the real name
+        try:  # private, complete or not at all, never through a planted link (her2desk.files)
+            write_private_bytes(output, prepared.pdf)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             return _fail(f"cannot write {output}: {error.strerror or error}")
         # Every handout that leaves the program is recorded (who, when, language, version, SHA-256).
         try:

@@ -1,4 +1,11 @@
-"""`her2desk interpret`: the guideline engine on the command line (contract in issue 2; exact names)."""
+"""`her2desk interpret`: the guideline engine on the command line (contract in issue 2; exact names).
+
+The rules a lab may configure (`domain.rule_settings`) are her2desk's defaults unless `--database URL`
+names a lab's database: its rule settings are then read (only read: a mistyped path creates nothing)
+and used. Either way the output names the rules version the result was made with (`rules_version` in
+`--json`), as it would be stored with a saved case. $HER2DESK_DATABASE_URL is not consulted: without
+`--database` the result is the same on every machine.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +15,29 @@ import sys
 from dataclasses import replace
 
 from her2desk.domain import interpret
+from her2desk.domain.criteria import CRITERIA_LABELS, SITES_WITHOUT_GUIDELINE
+from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 # Field name -> command-line option. Values are taken as text and parsed by the domain, so a wrong
 # value is reported by field in the same way in text and in --json (never an argparse traceback).
 OPTIONS: dict[str, tuple[str, str, str]] = {
     "site": ("--site", "SITE", "primary site: " + ", ".join(s.value for s in Site)),
+    "scoring_criteria": (
+        "--criteria",
+        "CRITERIA",
+        "scoring criteria for a site without a HER2 guideline of its own ("
+        + ", ".join(s.value for s in SITES_WITHOUT_GUIDELINE)
+        + "), required there and refused for the others, whose guideline decides: "
+        + ", ".join(c.value for c in ScoringCriteria)
+        + " (gastroesophageal: CAP/ASCP/ASCO 2016, as DESTINY-PanTumor02 used; breast: ASCO/CAP 2018)",
+    ),
     "procedure": (
         "--procedure",
         "PROCEDURE",
@@ -57,20 +76,50 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         "interpret",
         help="interpret one HER2 test by the published guideline",
         description="Interpret one HER2 test: breast by ASCO/CAP 2018 (affirmed 2023), stomach, "
-        "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites with the "
-        "gastroesophageal criteria and a warning. Exit status 0 for valid input, 2 for invalid "
-        "input (with every problem printed).",
+        "gastroesophageal junction and esophagus by CAP/ASCP/ASCO 2016; other sites by the criteria "
+        "chosen with --criteria (nothing is assumed), with a warning. Exit status 0 for valid input, "
+        "2 for invalid input (with every problem printed).",
     )
     for field, (flag, metavar, help_text) in OPTIONS.items():
         p.add_argument(flag, dest=field, metavar=metavar, help=help_text)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="use the lab rule settings of this database (an SQLite file path or a postgresql+psycopg:// "
+        "URL; only read); without it, her2desk's default rule settings",
+    )
     p.set_defaults(handler=run)
+
+
+def lab_rules(url: str) -> GuidelineSettings:
+    """The rule settings stored in the database at `url` (read-only; DatabaseError when unusable)."""
+    from her2desk.services.rule_settings import RuleSettingsService  # SQLAlchemy only when asked
+    from her2desk.store.database import open_database
+
+    database = open_database(url, create=False)
+    try:
+        settings, problems = RuleSettingsService(database).load_checked()
+    finally:
+        database.close()
+    for problem in problems:
+        print(f"her2desk interpret: warning: {problem}", file=sys.stderr)
+    return settings
 
 
 def run(args: argparse.Namespace) -> int:
     raw = {field: getattr(args, field) for field in OPTIONS}
     test, problems = parse_test_input(raw)
-    result = interpret(test)
+    url = getattr(args, "database", None)
+    settings = DEFAULT_SETTINGS
+    if url is not None:
+        try:
+            settings = lab_rules(url)
+        except Exception as error:  # an unusable address or database: in words, never a traceback
+            print(f"her2desk interpret: {getattr(error, 'orig', None) or error}", file=sys.stderr)
+            return 1
+    result = interpret(test, settings)
     if problems:
         # Parse problems come first; the engine adds what it can still see (e.g. a missing site).
         seen = {p.field for p in problems}
@@ -82,16 +131,35 @@ def run(args: argparse.Namespace) -> int:
             errors=tuple(merged),
             # The engine saw an unreadable value as "not given"; a warning about it would mislead.
             warnings=tuple(w for w in result.warnings if warning_field(w) not in seen),
+            rules_version=result.rules_version,
         )
     # A warning about one field names it as the user typed it: the option (--stained-pct).
     result = replace(result, warnings=tuple(readable_warnings(result.warnings, OPTION_NAMES)))
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        data = result.as_dict()
+        data["scoring_criteria"] = _criteria_used(test, result)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     elif result.errors:
         print_errors(result.errors)
     else:
-        print(render_text(result))
+        print(render_text(result, test, rules_source(url)))
     return 2 if result.errors else 0
+
+
+def _criteria_used(test: Her2TestInput, result: Interpretation) -> str | None:
+    """The criteria the result was scored with (the JSON key "scoring_criteria"); None when nothing
+    was interpreted."""
+    if result.status is None or test.criteria is None:
+        return None
+    return test.criteria.value
+
+
+def rules_source(url: str | None) -> str:
+    if url is None:
+        return "her2desk's default rule settings (give --database URL for a lab's)"
+    from her2desk.store.urls import redact
+
+    return f"the lab rule settings of {redact(url)}"
 
 
 def option_name(field: str) -> str:
@@ -104,7 +172,7 @@ def print_errors(errors: tuple[Problem, ...] | list[Problem]) -> None:
         print(f"  {option_name(problem.field)}: {problem.message}", file=sys.stderr)
 
 
-def render_text(result: Interpretation) -> str:
+def render_text(result: Interpretation, test: Her2TestInput | None = None, source: str = "") -> str:
     assert result.status is not None
     status = result.status.value.upper()
     if result.descriptor:
@@ -116,8 +184,12 @@ def render_text(result: Interpretation) -> str:
         f"Next step:    {result.next_step.value}",
         f"Guideline:    {result.guideline}",
     ]
+    if test is not None and test.site is not None and test.scoring_criteria is not None:
+        # Only a site without a guideline of its own has criteria chosen (validation refuses others).
+        lines.append(f"Criteria:     {CRITERIA_LABELS[test.scoring_criteria]}, chosen with --criteria")
     if result.scoring_system:
         lines.append(f"Scored with:  {result.scoring_system.value}")
+    lines.append(f"Rules:        {result.rules_version}" + (f" ({source})" if source else ""))
     for title, items in (
         ("Rule trail", result.trail),
         ("Comments", result.comments),

@@ -1,8 +1,15 @@
-"""What the settings commands do (`her2desk settings show|set`); loaded only when one of them runs."""
+"""What the settings commands do (`her2desk settings show|set|reset`); loaded only when one of them runs.
+
+The lab-configurable rules and report comments (`rules.*`, `comments.*`, `domain.rule_settings`) are
+settings like the others: listed by `show` after the workflow settings, with the rules version they
+give; changed by `set` and `reset` through the same audited, administrator-only path. A long comment
+text is shortened in the list; `settings show NAME` prints one setting's whole value.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,26 +21,67 @@ from her2desk.cli.user_handlers import (
     acting_administrator,
     read_administrator_password,
 )
-from her2desk.domain.lab_settings import (
-    SETTING_LABELS,
-    SETTING_NAMES,
-    LabSettingError,
-    format_setting,
-    parse_setting,
+from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES, LabSettingError, LabSettings
+from her2desk.domain.rule_settings import (
+    RULE_SETTING_LABELS,
+    RULE_SETTING_NAMES,
+    any_default_text,
+    format_any_setting,
+    format_rule_value,
+    parse_any_setting,
+    rule_value,
+    rules_version,
 )
+from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
-from her2desk.store.database import DatabaseError, open_database
+from her2desk.services.rule_settings import RuleSettingsService
+from her2desk.store.database import Database, DatabaseError, open_database
+
+RULES_VERSION_NAME = "rules_version"
+RULES_VERSION_LABEL = "Rules version (the rules and comments above; stored with every result)"
+SHOWN_CHARS = 60  # a longer value is shortened in the list (settings show NAME prints it whole)
+
+
+def _labels() -> dict[str, str]:
+    return {**SETTING_LABELS, **RULE_SETTING_LABELS}
+
+
+def _text(name: str, lab: LabSettings, rules: GuidelineSettings) -> str:
+    if name == RULES_VERSION_NAME:
+        return rules_version(rules)
+    if name in RULE_SETTING_LABELS:
+        return format_rule_value(rule_value(rules, name))
+    return format_any_setting(getattr(lab, name))
+
+
+def short(text: str, limit: int = SHOWN_CHARS) -> str:
+    """One line of at most `limit` characters (line breaks shown as spaces)."""
+    line = " ".join(text.split("\n"))
+    return line if len(line) <= limit else line[: limit - 3].rstrip() + "..."
+
+
+def _load(database: Database) -> tuple[LabSettings, GuidelineSettings, list[str]]:
+    lab, problems = LabSettingsService(database).load_checked()
+    rules, rule_problems = RuleSettingsService(database).load_checked()
+    return lab, rules, problems + rule_problems
 
 
 def run_settings_show(args: argparse.Namespace) -> int:
+    wanted = getattr(args, "name", None)
+    if wanted is not None and wanted != RULES_VERSION_NAME and wanted not in _labels():
+        try:
+            parse_any_setting(wanted, "")  # the message that names the settings
+        except LabSettingError as problem:
+            _err(str(problem))
+        return 2
     try:
         database = open_database(getattr(args, "database", None), create=False)  # a typo makes no file
     except DatabaseError as error:
         _err(str(error))
         return 1
     try:
-        settings, problems = LabSettingsService(database).load_checked()
+        lab, rules, problems = _load(database)
     except SQLAlchemyError as error:
         _err(f"database error: {getattr(error, 'orig', None) or error}")
         return 1
@@ -41,14 +89,41 @@ def run_settings_show(args: argparse.Namespace) -> int:
         database.close()
     for problem in problems:
         _err(f"warning: {problem}")
-    for name in SETTING_NAMES:
-        print(f"{name}\t{format_setting(getattr(settings, name))}\t{SETTING_LABELS[name]}")
+    if wanted is not None:
+        print(_text(wanted, lab, rules))
+        return 0
+    labels = _labels()
+    shortened = False
+    for name in (*SETTING_NAMES, *RULE_SETTING_NAMES, RULES_VERSION_NAME):
+        text = _text(name, lab, rules)
+        shown = short(text)
+        shortened |= shown != text
+        print(f"{name}\t{shown}\t{labels.get(name, RULES_VERSION_LABEL)}")
+    if shortened:
+        print("(long texts are shortened: `her2desk settings show NAME` prints one whole)", file=sys.stderr)
     return 0
 
 
 def run_settings_set(args: argparse.Namespace) -> int:
+    return _change(args, args.name, args.value)
+
+
+def run_settings_reset(args: argparse.Namespace) -> int:
+    """Set one setting back to the value her2desk ships (audited like any change)."""
     try:
-        parse_setting(args.name, args.value)  # before opening (or creating) a database
+        default = any_default_text(args.name)
+    except KeyError:
+        try:
+            parse_any_setting(args.name, "")
+        except LabSettingError as problem:
+            _err(f"{problem}; nothing was changed")
+        return 2
+    return _change(args, args.name, default)
+
+
+def _change(args: argparse.Namespace, name: str, value: str) -> int:
+    try:
+        parse_any_setting(name, value)  # before opening (or creating) a database
     except LabSettingError as problem:
         _err(f"{problem}; nothing was changed")
         return 2
@@ -65,11 +140,12 @@ def run_settings_set(args: argparse.Namespace) -> int:
     try:
         by = acting_administrator(database, args.as_user, admin_password)
         service = LabSettingsService(database)
-        before = format_setting(getattr(service.load(), args.name))
+        lab, rules, _problems = _load(database)
+        before, version_before = _text(name, lab, rules), rules_version(rules)
         local = None if by else f"cli:{_os_user()}"  # only while the database has no users
-        after = format_setting(
-            getattr(service.update(by, args.name, args.value, local_administrator=local), args.name)
-        )
+        service.update(by, name, value, local_administrator=local)
+        lab, rules, _problems = _load(database)
+        after, version_after = _text(name, lab, rules), rules_version(rules)
     except (CredentialsError, LabSettingError, WorkflowError) as problem:
         _err(f"{problem}; nothing was changed")
         return 2
@@ -79,7 +155,9 @@ def run_settings_set(args: argparse.Namespace) -> int:
     finally:
         database.close()
     if before == after:
-        print(f"{args.name} is already {after!r}; nothing was changed")
+        print(f"{name} is already {short(after)!r}; nothing was changed")
     else:
-        print(f"{args.name}: {before!r} -> {after!r}")
+        print(f"{name}: {short(before)!r} -> {short(after)!r}")
+    if version_before != version_after:
+        print(f"rules version: {version_before} -> {version_after}")
     return 0

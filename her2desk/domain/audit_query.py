@@ -33,6 +33,7 @@ ACTION_LABELS: dict[str, str] = {
     "amend": "Amended",
     "handout": "Handout printed",
     "setting": "Lab setting changed",
+    "db-roles": "Database roles set up",
     "insert": "Record created",
     "update": "Record changed",
     "delete": "Record deleted",

@@ -3,19 +3,35 @@
 Implements decision table A1 of her2-reporting-rules.md: IHC (Fig 1), single-probe ISH (Fig 2),
 dual-probe ISH groups (Fig 3) and the concurrent-IHC workup of groups 2-4 (Figs 4-6). HER2-low,
 -ultralow and -null are descriptors of a negative result, never statuses (2023 update).
+
+The same criteria score a site without a guideline of its own when they were chosen for the case. The
+result then says so (guideline text, trail, a warning and a report comment), and, because HER2-low,
+-ultralow and -null describe breast cancer, it carries no descriptor unless the lab enables them for
+such sites (`descriptors_on_other_sites`; rules §(c) item 13), and never the 2023 or ultralow comments,
+which speak of breast-cancer treatment.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from her2desk.domain.criteria import CRITERIA_LABELS, guideline_for, site_words
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
 from her2desk.domain.ish_groups import COPY_HIGH, COPY_LOW, read_dual_probe
 from her2desk.domain.labels import plain_number
 from her2desk.domain.numbers import format_decimal, round_half_up
-from her2desk.domain.settings import BREAST_GUIDELINE, GuidelineSettings
-from her2desk.domain.vocabulary import Descriptor, IhcScore, IshProbe, NextStep, ScoringSystem, Status
+from her2desk.domain.settings import GuidelineSettings
+from her2desk.domain.vocabulary import (
+    Descriptor,
+    IhcScore,
+    IshProbe,
+    NextStep,
+    ScoringCriteria,
+    ScoringSystem,
+    Site,
+    Status,
+)
 
 # Fig 1's definitions [S]: (what the score means, the category it gives).
 _IHC_DEFINITION = {
@@ -63,7 +79,22 @@ def _ihc_trail(ihc: IhcScore, pct: Decimal | None) -> str:
 
 
 def interpret_breast(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
-    b = InterpretationBuilder(guideline=BREAST_GUIDELINE, scoring_system=ScoringSystem.BREAST)
+    assert test.site is not None
+    b = InterpretationBuilder(
+        guideline=guideline_for(test.site, test.scoring_criteria), scoring_system=ScoringSystem.BREAST
+    )
+    if test.site is not Site.BREAST:
+        where = site_words(test.site)
+        b.step(
+            f"Scoring criteria chosen for {where} (no site-specific guideline): "
+            f"{CRITERIA_LABELS[ScoringCriteria.BREAST]}"
+        )
+        b.warn(
+            f"No site-specific HER2 guideline exists for {where}; scored with the breast criteria chosen "
+            "for this case, whose ISH groups and HER2-low/-ultralow descriptors were defined for breast "
+            "cancer"
+        )
+        b.comment(settings.comments.no_site_guideline_breast)
     if test.ihc is not None:
         b.step(_ihc_trail(test.ihc, test.stained_pct))
     if test.ish is IshProbe.DUAL:
@@ -82,6 +113,8 @@ def _negative(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
     included, as the 2023 update recommends; a negative without one (IHC indeterminate, or ISH alone)
     says instead that a scored IHC is needed to judge HER2-low. A lab may turn both off.
     """
+    if test.site is not Site.BREAST:
+        return b.finish(Status.NEGATIVE, NextStep.NONE, _other_site_descriptor(test, settings, b))
     descriptor = _descriptor(test, settings, b)
     if settings.report_2023_comment:
         scored = test.ihc in _SCORED
@@ -89,6 +122,30 @@ def _negative(test: Her2TestInput, settings: GuidelineSettings, b: Interpretatio
     if descriptor is Descriptor.ULTRALOW:
         b.comment(settings.comments.her2_ultralow)
     return b.finish(Status.NEGATIVE, NextStep.NONE, descriptor)
+
+
+def _other_site_descriptor(
+    test: Her2TestInput, settings: GuidelineSettings, b: InterpretationBuilder
+) -> Descriptor | None:
+    """A negative scored with the breast criteria on a site without a guideline of its own: no
+    descriptor (they describe breast cancer) unless the lab enables them for such sites, and then
+    with a warning that it was defined for breast cancer."""
+    assert test.site is not None
+    where = site_words(test.site)
+    if not settings.descriptors_on_other_sites:
+        if test.ihc in _SCORED:
+            b.step(
+                f"No HER2-low/-ultralow/-null descriptor: they describe breast cancer and are not given "
+                f"for {where} (the lab has not enabled them for sites without a guideline)"
+            )
+        return None
+    descriptor = _descriptor(test, settings, b)
+    if descriptor is not None:
+        b.warn(
+            f"{descriptor.value} describes breast cancer; it is given for {where} only because the lab "
+            "enabled descriptors for sites without a guideline"
+        )
+    return descriptor
 
 
 def _descriptor(

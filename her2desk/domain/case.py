@@ -98,6 +98,7 @@ class CaseEntry:
             recount_her2=second.her2 if second else None,
             recount_cep17=second.cep17 if second else None,
             recount_cells=second.cells if second else None,
+            scoring_criteria=self.specimen.scoring_criteria,
         )
 
     def with_changes(self, **changes: object) -> CaseEntry:

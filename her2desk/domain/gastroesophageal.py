@@ -3,24 +3,29 @@
 Decision table A2 of her2-reporting-rules.md. Biopsies are scored on a cluster of >= 5 cells at any
 percentage, resections on >= 10% of cells; IHC 2+ goes to ISH; ISH is positive when the HER2/CEP17 ratio
 is >= 2.0 irrespective of copy number. There are no ISH groups and no HER2-low descriptor here. The same
-criteria score sites without a guideline of their own (pancreas, bladder, ovary, other), with a warning.
+criteria score a site without a guideline of its own (pancreas, bladder, ovary, other) when they were
+chosen for the case, with a warning and a guideline text that says so.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from her2desk.domain.criteria import CRITERIA_LABELS, guideline_for, site_words
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
 from her2desk.domain.ish_groups import RATIO_CUTOFF
 from her2desk.domain.labels import plain_number
 from her2desk.domain.numbers import format_decimal, ratio, round_half_up
-from her2desk.domain.settings import (
-    GASTROESOPHAGEAL_GUIDELINE,
-    OTHER_SITE_GUIDELINE,
-    GuidelineSettings,
+from her2desk.domain.settings import GuidelineSettings
+from her2desk.domain.vocabulary import (
+    IhcScore,
+    IshProbe,
+    NextStep,
+    ScoringCriteria,
+    ScoringSystem,
+    Status,
 )
-from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, ScoringSystem, Status
 
 
 def interpret_gastroesophageal(test: Her2TestInput, settings: GuidelineSettings) -> Interpretation:
@@ -28,12 +33,17 @@ def interpret_gastroesophageal(test: Her2TestInput, settings: GuidelineSettings)
     assert test.procedure is not None
     resection = test.procedure.is_resection
     system = ScoringSystem.GASTROESOPHAGEAL_RESECTION if resection else ScoringSystem.GASTROESOPHAGEAL_BIOPSY
-    guideline = GASTROESOPHAGEAL_GUIDELINE if test.site.is_gastroesophageal else OTHER_SITE_GUIDELINE
+    guideline = guideline_for(test.site, test.scoring_criteria)
     b = InterpretationBuilder(guideline=guideline, scoring_system=system)
     if not test.site.has_site_specific_guideline:
+        where = site_words(test.site)
+        b.step(
+            f"Scoring criteria chosen for {where} (no site-specific guideline): "
+            f"{CRITERIA_LABELS[ScoringCriteria.GASTROESOPHAGEAL]}"
+        )
         b.warn(
-            f"No site-specific HER2 guideline exists for {test.site.value}; scored with the "
-            "gastroesophageal criteria"
+            f"No site-specific HER2 guideline exists for {where}; scored with the gastroesophageal "
+            "criteria chosen for this case"
         )
         b.comment(settings.comments.no_site_guideline)
     if test.has_recount_values:

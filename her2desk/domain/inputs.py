@@ -2,6 +2,9 @@
 
 The fields are exactly those of the `her2desk interpret` contract (and of the CSV columns with the
 same names). `None` always means "not given"; nothing is defaulted or guessed.
+
+`scoring_criteria` is chosen only for a site without a HER2 guideline of its own (see `criteria.py`);
+`criteria` is what actually scores the test, the site's own guideline first.
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+from her2desk.domain.criteria import criteria_in_effect
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,13 @@ class Her2TestInput:
     recount_her2: Decimal | None = None
     recount_cep17: Decimal | None = None
     recount_cells: int | None = None
+    # Last, so the fields above keep their positions.
+    scoring_criteria: ScoringCriteria | None = None
+
+    @property
+    def criteria(self) -> ScoringCriteria | None:
+        """The criteria that score this test: the site's guideline, else the criteria chosen for it."""
+        return criteria_in_effect(self.site, self.scoring_criteria)
 
     @property
     def first_count(self) -> IshCount | None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.problems import Problem
-from her2desk.domain.settings import RULES_VERSION
 from her2desk.domain.vocabulary import Descriptor, NextStep, ScoringSystem, Status
 
 
@@ -18,6 +17,9 @@ class Interpretation:
 
     `status` is None only when the input has errors: an invalid test has no status, it is never
     guessed. The ratio and HER2 average are the rounded values the calls were made on.
+    `rules_version` names the rules and lab rule settings it was made with (`rule_settings.rules_version`);
+    the engine stamps it on every result, and it is "" on one the engine did not make, so a result never
+    claims settings it was not computed with.
     """
 
     status: Status | None
@@ -34,7 +36,7 @@ class Interpretation:
     warnings: tuple[str, ...] = ()
     trail: tuple[str, ...] = ()
     errors: tuple[Problem, ...] = ()
-    rules_version: str = RULES_VERSION
+    rules_version: str = ""
 
     @property
     def is_valid(self) -> bool:
@@ -53,6 +55,7 @@ class Interpretation:
             "trail": list(self.trail),
             "errors": [p.as_dict() for p in self.errors],
             "guideline": self.guideline,
+            "rules_version": self.rules_version,
         }
 
     def summary(self) -> str:

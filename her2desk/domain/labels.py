@@ -21,6 +21,7 @@ FIELD_LABELS: dict[str, str] = {
     "patient.sex": "Sex",
     "procedure": "Procedure",
     "site": "Site",
+    "scoring_criteria": "Scoring criteria",
     "specimen.laterality": "Laterality",
     "specimen.setting": "Clinical setting",
     "specimen.metastatic_site": "Metastatic site",

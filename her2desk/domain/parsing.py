@@ -15,7 +15,7 @@ from typing import TypeVar
 from her2desk.domain.inputs import INPUT_FIELDS, Her2TestInput
 from her2desk.domain.numbers import to_decimal
 from her2desk.domain.problems import Problem
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -24,6 +24,7 @@ ENUM_FIELDS: dict[str, type[StrEnum]] = {
     "procedure": Procedure,
     "ihc": IhcScore,
     "ish": IshProbe,
+    "scoring_criteria": ScoringCriteria,
 }
 DECIMAL_FIELDS = ("stained_pct", "her2", "cep17", "recount_her2", "recount_cep17")
 INTEGER_FIELDS = ("cluster_cells", "cells", "recount_cells")

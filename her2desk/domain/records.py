@@ -84,6 +84,7 @@ class StoredCase:
             ihc=self.entry.ihc.score,
             stained_pct=self.entry.ihc.stained_pct,
             adjudication=self.adjudication,
+            scoring_criteria=self.entry.specimen.scoring_criteria,
             signed_out=self.signout_state is SignOutState.SIGNED_OUT,
         )
 

@@ -57,9 +57,15 @@ HER2_LOW_NEEDS_SCORED_IHC = (
 SINGLE_PROBE_IHC_REVIEW = (
     "Concomitant IHC review is recommended as part of interpreting all single-probe ISH results."
 )
+# A site without a guideline of its own, scored with the criteria chosen for the case.
 NO_SITE_GUIDELINE = (
     "No site-specific HER2 guideline exists for this site; scored with the CAP/ASCP/ASCO 2016 "
-    "gastroesophageal criteria (as in DESTINY-PanTumor02). Interpret with caution."
+    "gastroesophageal criteria, as chosen for this case (as in DESTINY-PanTumor02). Interpret with caution."
+)
+NO_SITE_GUIDELINE_BREAST = (
+    "No site-specific HER2 guideline exists for this site; scored with the ASCO/CAP 2018 breast "
+    "criteria, as chosen for this case. Those criteria, their ISH groups and the HER2-low and "
+    "HER2-ultralow descriptors were defined for breast cancer. Interpret with caution."
 )
 
 
@@ -73,6 +79,7 @@ class ReportComments:
     her2_low_needs_scored_ihc: str = HER2_LOW_NEEDS_SCORED_IHC
     single_probe_ihc_review: str = SINGLE_PROBE_IHC_REVIEW
     no_site_guideline: str = NO_SITE_GUIDELINE
+    no_site_guideline_breast: str = NO_SITE_GUIDELINE_BREAST
 
     def for_group(self, group: int) -> str:
         return {2: self.group_2, 3: self.group_3, 4: self.group_4}[group]

@@ -10,7 +10,9 @@ own interpretation is never overwritten: it stays beside the reported result, so
 
 The descriptor follows the reported status exactly as it would an engine result: an adjudicated
 negative breast result with IHC 1+ or 2+ is HER2-low, with IHC 0 it is HER2-null or -ultralow by the
-stained percentage; an adjudicated positive or indeterminate result has none.
+stained percentage; an adjudicated positive or indeterminate result has none. Outside the breast there
+is none either, except on a site without a guideline of its own scored with the breast criteria where
+the lab enables descriptors for such sites (`descriptors_on_other_sites`), as the engine does.
 
 A result is *final* only once its case version is signed out: "not final yet" is said of a result that
 is not signed out, never of a signed-out one, whatever its path to the status.
@@ -22,9 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from her2desk.domain.criteria import criteria_in_effect
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
-from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
+from her2desk.domain.vocabulary import Descriptor, IhcScore, ScoringCriteria, Site, Status
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ def reported_descriptor(
     engine_descriptor: Descriptor | None,
     adjudicated_status: Status | None,
     settings: GuidelineSettings = DEFAULT_SETTINGS,
+    scoring_criteria: ScoringCriteria | None = None,
 ) -> Descriptor | None:
     """The descriptor that goes with the reported status (see the module docstring)."""
     status = reported_status(engine_status, adjudicated_status)
@@ -128,7 +132,10 @@ def reported_descriptor(
     if adjudicated_status is None or engine_status is Status.NEGATIVE:
         return engine_descriptor  # the engine already described this negative
     if site is not Site.BREAST:
-        return None  # HER2-low/-ultralow are breast descriptors (ASCO/CAP 2023)
+        # HER2-low/-ultralow are breast descriptors (ASCO/CAP 2023); rules (c) item 13.
+        breast_criteria = criteria_in_effect(site, scoring_criteria) is ScoringCriteria.BREAST
+        if not (breast_criteria and settings.descriptors_on_other_sites):
+            return None
     return negative_descriptor(ihc, stained_pct, settings)
 
 
@@ -141,6 +148,7 @@ def report(
     adjudication: Adjudication | None = None,
     signed_out: bool = False,
     settings: GuidelineSettings = DEFAULT_SETTINGS,
+    scoring_criteria: ScoringCriteria | None = None,
 ) -> ReportedResult:
     """The reported result of one case version from the engine's interpretation and any adjudication."""
     adjudicated = adjudication.status if adjudication is not None else None
@@ -154,6 +162,7 @@ def report(
             engine_descriptor=interpretation.descriptor,
             adjudicated_status=adjudicated,
             settings=settings,
+            scoring_criteria=scoring_criteria,
         ),
         engine_status=interpretation.status,
         engine_descriptor=interpretation.descriptor,

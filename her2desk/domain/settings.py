@@ -15,7 +15,12 @@ from her2desk.domain import report_comments
 
 BREAST_GUIDELINE = "ASCO/CAP 2018 (affirmed 2023), breast"
 GASTROESOPHAGEAL_GUIDELINE = "CAP/ASCP/ASCO 2016, gastroesophageal adenocarcinoma"
-OTHER_SITE_GUIDELINE = "CAP/ASCP/ASCO 2016 gastroesophageal criteria (no site-specific guideline)"
+# Sites without a guideline of their own: the criteria chosen per case (the result names them, see
+# `criteria.guideline_for`); this line describes the choice, e.g. in the About box.
+OTHER_SITE_GUIDELINE = (
+    "Pancreas, bladder, ovary and other sites (no site-specific guideline): the criteria chosen for "
+    "each case, gastroesophageal (CAP/ASCP/ASCO 2016) or breast (ASCO/CAP 2018)"
+)
 RULES_VERSION = "her2desk-rules-1"
 
 
@@ -35,6 +40,10 @@ class GuidelineSettings:
     # Descriptors of negative breast results (2023: descriptors only, never categories).
     report_her2_low: bool = True
     report_her2_ultralow: bool = True
+    # HER2-low/-ultralow/-null describe breast cancer (ASCO/CAP 2023). A site without a guideline of its
+    # own scored with the breast criteria gets none of them, with a warning, unless the lab enables
+    # them for such sites (rules §(c) item 13: "block the descriptors unless the lab enables them").
+    descriptors_on_other_sites: bool = False
     # The 2023 reporting comment on IHC 0 vs 1+ (and, on a negative without a scored IHC, the comment
     # that one is needed to judge HER2-low) is a lab choice: the 2023 update offers it [S, rules §2.1],
     # a lab may state it elsewhere in its reports and turn it off here.

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from her2desk.domain.criteria import SITES_WITHOUT_GUIDELINE, choices_text, guideline_for, site_words
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.numbers import decimal_places, format_decimal
 from her2desk.domain.problems import Problem
 from her2desk.domain.settings import GuidelineSettings
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, Site
+from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 MIN_CELLS = 20  # ASCO/CAP 2018 Figs 4-6: "counting at least 20 cells" [S]
 MAX_CELLS = 100_000
@@ -53,6 +54,7 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
         result.error("site", f"required; choose one of: {_choices(Site)}")
     if test.procedure is None:
         result.error("procedure", f"required; choose one of: {_choices(Procedure)}")
+    _check_criteria(test, result)
     if test.ihc is None and test.ish is None and not test.has_ish_values:
         result.error(
             "ihc", "nothing to interpret: enter an IHC score (0, 1+, 2+, 3+ or indeterminate) or an ISH count"
@@ -66,14 +68,41 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
     _check_ish(test, result, settings)
     if test.site is Site.BREAST and test.procedure is Procedure.ENDOSCOPIC_BIOPSY:
         result.warn("procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure")
-    if test.site is not None and test.ihc is not None:
-        # Breast criteria are the same for every procedure; gastroesophageal ones depend on it.
-        if test.site.is_breast:
+    if test.ihc is not None:
+        # Breast criteria are the same for every procedure; gastroesophageal ones depend on it. With
+        # no criteria (a site without a guideline, none chosen) the extent cannot be judged yet.
+        if test.criteria is ScoringCriteria.BREAST:
             _check_breast_extent(test, result, settings)
-        elif test.procedure is not None:
+        elif test.criteria is ScoringCriteria.GASTROESOPHAGEAL and test.procedure is not None:
             _check_gastroesophageal_extent(test, result, settings)
     result.drop_warnings_on_errors()
     return result
+
+
+def _check_criteria(test: Her2TestInput, result: ValidationResult) -> None:
+    """Criteria are chosen for a site without a guideline of its own, and only for such a site.
+
+    Nothing is assumed when none were chosen. A breast or gastroesophageal site is scored by its own
+    guideline, so criteria sent for one (e.g. from the command line) are refused rather than ignored:
+    a person who typed them expected them to matter.
+    """
+    site, chosen = test.site, test.scoring_criteria
+    if site is None:
+        return
+    if site.has_site_specific_guideline:
+        if chosen is not None:
+            others = ", ".join(site_words(s) for s in SITES_WITHOUT_GUIDELINE if s is not Site.OTHER)
+            result.error(
+                "scoring_criteria",
+                f"{site_words(site)} specimens are scored by their own guideline, {guideline_for(site)}; "
+                f"scoring criteria are chosen only for {others} and other sites, so leave them empty",
+            )
+    elif chosen is None:
+        name = 'the site "other"' if site is Site.OTHER else site_words(site)
+        result.error(
+            "scoring_criteria",
+            f"required because {name} has no site-specific HER2 guideline: choose {choices_text()}",
+        )
 
 
 def _check_stained_pct(test: Her2TestInput, result: ValidationResult) -> None:
@@ -142,10 +171,12 @@ def _check_ish(test: Her2TestInput, result: ValidationResult, settings: Guidelin
         if test.has_ish_values or test.has_recount_values:
             result.error("ish", "ISH counts were entered; say which assay was used: dual or single")
         return
-    if test.site is not None and not test.site.is_breast and test.ish is IshProbe.SINGLE:
+    if test.criteria is ScoringCriteria.GASTROESOPHAGEAL and test.ish is IshProbe.SINGLE:
+        assert test.site is not None
+        where = "for this site" if test.site.is_gastroesophageal else "with the gastroesophageal criteria"
         result.error(
             "ish",
-            "for this site ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); "
+            f"{where} ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); "
             "single-probe ISH cannot be interpreted here, use a dual-probe assay",
         )
     _check_count(test, result, ("her2", "cep17", "cells"), (test.her2, test.cep17, test.cells), "first count")

@@ -10,7 +10,7 @@ The service layer must call these before writing; the GUI only mirrors them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from her2desk.domain.records import SignOutState
@@ -58,11 +58,17 @@ MIN_REASON_CHARS = 10
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in user, as the service layer knows them (never taken from the GUI's word)."""
+    """The signed-in user, as the service layer knows them (never taken from the GUI's word).
+
+    `session_token` is the secret a sign-in hands out; every privileged service call proves the
+    session with it (the store keeps only its hash), so a bare user id is never enough to act as
+    someone. It is kept out of `repr`, so it cannot reach a log or a traceback by accident.
+    """
 
     user_id: int
     username: str
     role: Role
+    session_token: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,11 @@ def interpretation_complete(facts: CaseFacts) -> list[str]:
     return []
 
 
-def signature_given(password_ok: bool) -> list[str]:
-    return [] if password_ok else ["the password is not correct; the result was not signed out"]
+WRONG_PASSWORD = "the password is not correct"
+
+
+def signature_given(password_ok: bool, what: str = "the result was not signed out") -> list[str]:
+    return [] if password_ok else [f"{WRONG_PASSWORD}; {what}"]
 
 
 def reason_given(reason: str, what: str) -> list[str]:
@@ -168,21 +177,27 @@ def sign_out(
     return TRANSITIONS[facts.state, Action.SIGN_OUT]
 
 
-def amend(actor: Actor, facts: CaseFacts, *, reason: str) -> SignOutState:
+def amend(actor: Actor, facts: CaseFacts, *, reason: str, password_ok: bool) -> SignOutState:
+    """An amendment is signed like a sign-out: the pathologist's password is their signature."""
     _require(
         role_allows(actor, Action.AMEND)
         + transition_allowed(facts.state, Action.AMEND)
         + reason_given(reason, "an amendment")
+        + signature_given(password_ok, "the case was not amended")
     )
     return TRANSITIONS[facts.state, Action.AMEND]
 
 
-def adjudicate(actor: Actor, facts: CaseFacts, *, final: Status, reason: str) -> SignOutState:
+def adjudicate(
+    actor: Actor, facts: CaseFacts, *, final: Status, reason: str, password_ok: bool
+) -> SignOutState:
+    """An adjudication decides the reported result, so it is signed like a sign-out."""
     _require(
         role_allows(actor, Action.ADJUDICATE)
         + transition_allowed(facts.state, Action.ADJUDICATE)
         + adjudication_consistent(facts, final)
         + reason_given(reason, "an adjudication")
+        + signature_given(password_ok, "the adjudication was not recorded")
     )
     return TRANSITIONS[facts.state, Action.ADJUDICATE]
 

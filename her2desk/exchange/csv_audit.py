@@ -4,13 +4,12 @@ UTF-8 with a header row; times in ISO 8601 with their UTC offset, in the zone th
 (`zone` None: this computer's zone); `old` and `new` as the JSON text the audit stored.
 
 Because the file is meant to be opened in a spreadsheet, a cell that a spreadsheet would take for a
-formula (first character = + - @, or a tab or carriage return) gets a leading apostrophe: a user name
-or a typed value such as "=HYPERLINK(...)" then shows as text instead of running. The apostrophe
-changes the value, so this file must not be read back by a program as the exact trail; the database
-is the record.
+formula (first character = + - @, or a tab or carriage return) gets a leading apostrophe
+(`exchange.spreadsheet`, shared with the case export): a user name or a typed value such as
+"=HYPERLINK(...)" then shows as text instead of running. The database, not this file, is the record.
 
-The file is written under a temporary name beside the target and renamed when complete, so a failed
-export never leaves a truncated file that looks like a good one.
+The file is written into a new private file (0600) beside the target and renamed when complete
+(`her2desk.files`), so a failed export never leaves a truncated file that looks like a good one.
 """
 
 from __future__ import annotations
@@ -22,18 +21,14 @@ from pathlib import Path
 from typing import IO
 
 from her2desk.domain.audit_query import AuditRecord, action_label, table_label
+from her2desk.exchange.spreadsheet import defuse
+from her2desk.files import private_text
 
 HEADER = ("id", "time", "user", "action", "action_name", "accession", "table", "record", "old", "new")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditExportError(Exception):
     """The file could not be written; the message says which file and why. Nothing was left behind."""
-
-
-def defuse(cell: str) -> str:
-    """Prefix a formula-looking cell with an apostrophe (see the module docstring)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def audit_row(entry: AuditRecord, zone: tzinfo | None = None) -> list[str]:
@@ -68,15 +63,9 @@ def write_audit_csv_file(path: Path, entries: Iterable[AuditRecord], zone: tzinf
     path = Path(path)
     if path.is_dir():
         raise AuditExportError(f"{path} is a folder; give a file name")
-    partial = path.with_name(path.name + ".part")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
+        with private_text(path) as stream:
             count = write_audit_csv(stream, entries, zone)
-        partial.replace(path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise AuditExportError(f"cannot write {path}: {error.strerror or error}; nothing exported") from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return count

@@ -3,6 +3,12 @@
 Parsing uses the domain's own parsers and whole-case checks, so a CSV cell is judged exactly like
 the same value typed on the command line or in the form, and every problem names its row (the header
 is row 1, as a spreadsheet shows it) and its column. Nothing here touches the database.
+
+The export carries the reported result (`reported_status`, `reported_descriptor`: the pathologist's
+adjudicated status when there is one, else the engine's; `domain.reported_result`) beside the
+engine's own (`engine_status`, `engine_descriptor`), under names no reader can mistake: a downstream
+program that took the old `status` column took the engine's ADJUDICATION for a case reported positive.
+Every column is documented in docs/storage.md ("Import and export").
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
-from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, Sex
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex, Site
+from her2desk.exchange.spreadsheet import defuse, restore
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -31,9 +39,14 @@ CASE_COLUMNS: tuple[str, ...] = (
     "laterality", "setting", "metastatic_site", "collected_on", "block", "ihc_clone", "ihc",
     "stained_pct", "cluster_cells", "ish", "her2", "cep17", "cells", "recount_her2", "recount_cep17",
     "recount_cells", "fixative", "cold_ischaemia_minutes", "fixation_hours", "fragments",
-    "fragments_with_tumour",
+    "fragments_with_tumour", "scoring_criteria",
 )  # fmt: skip
-RESULT_COLUMNS: tuple[str, ...] = ("status", "ish_group", "ratio", "descriptor", "next_step")
+# Export-only: the engine recomputes every result on import, and only the workflow adjudicates.
+# The reported result first, then the engine's own status, descriptor, numbers and next step.
+RESULT_COLUMNS: tuple[str, ...] = (
+    "reported_status", "reported_descriptor", "engine_status", "engine_descriptor", "ish_group", "ratio",
+    "next_step",
+)  # fmt: skip
 # Export-only, like the result columns: sign-out is a workflow with its own checks and audit, so a file
 # can never sign a case out. Import accepts a file with or without them and ignores their values.
 SIGNOUT_COLUMNS: tuple[str, ...] = (
@@ -42,6 +55,10 @@ SIGNOUT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 EXPORT_ONLY_COLUMNS = RESULT_COLUMNS + SIGNOUT_COLUMNS
 EXPORT_COLUMNS = CASE_COLUMNS + EXPORT_ONLY_COLUMNS
+# The engine's status and descriptor as files exported before the reported result named them. Still
+# accepted on import (so those files import) and, like every export-only column, ignored; never written.
+FORMER_EXPORT_ONLY_COLUMNS: tuple[str, ...] = ("status", "descriptor")
+IMPORT_COLUMNS = frozenset(EXPORT_COLUMNS + FORMER_EXPORT_ONLY_COLUMNS)
 TEST_COLUMNS = frozenset(INPUT_FIELDS)
 REQUIRED_COLUMNS = ("accession", "mrn", "family_name", "given_name", "birth_date", "site", "procedure")
 
@@ -67,6 +84,7 @@ FIELD_TO_COLUMN = {
     "specimen.fixation_hours": "fixation_hours",
     "specimen.fragments": "fragments",
     "specimen.fragments_with_tumour": "fragments_with_tumour",
+    "specimen.scoring_criteria": "scoring_criteria",
 }
 
 
@@ -150,10 +168,24 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
     return IshCount(her2, cep17, cells)  # type: ignore[arg-type]
 
 
-def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem]]:
+def _criteria(
+    raw: dict[str, str], cell: dict[str, str], site: Site | None, problems: list[Problem]
+) -> ScoringCriteria | None:
+    """The criteria chosen for a site without a guideline. A file written before the column existed
+    (no `scoring_criteria` column at all) scored such sites with the gastroesophageal criteria, the
+    only ones there were, so its rows keep them, as the schema upgrade did for stored cases; a file
+    that has the column must choose."""
+    if "scoring_criteria" not in raw and site is not None and not site.has_site_specific_guideline:
+        return ScoringCriteria.GASTROESOPHAGEAL
+    return _optional_enum(ScoringCriteria, cell["scoring_criteria"], "scoring_criteria", problems)
+
+
+def parse_row(
+    raw: dict[str, str], today: date, settings: GuidelineSettings = DEFAULT_SETTINGS
+) -> tuple[CaseEntry, list[Problem]]:
     """One CSV row -> a case and its problems, each named by CSV column."""
     problems: list[Problem] = []
-    cell = {name: raw.get(name) or "" for name in CASE_COLUMNS}
+    cell = {name: restore(raw.get(name) or "") for name in CASE_COLUMNS}  # exchange.spreadsheet
     for name in REQUIRED_COLUMNS:
         if not cell[name].strip():
             problems.append(Problem(name, "is required"))
@@ -186,6 +218,8 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
             fragments_with_tumour=_optional_integer(
                 cell["fragments_with_tumour"], "fragments_with_tumour", problems
             ),
+            # Only meaningful for a site without a guideline of its own; check_case judges that.
+            scoring_criteria=_criteria(raw, cell, test.site, problems),
         ),
         ihc=IhcDetails(
             clone=_text(cell["ihc_clone"]),
@@ -203,7 +237,7 @@ def parse_row(raw: dict[str, str], today: date) -> tuple[CaseEntry, list[Problem
     # column only restates the parser's message, but what they say about every other column stands
     # (her2=abc does not make cep17=0 or cells=19 acceptable), as in the form and on the command line.
     bad_columns = {p.field for p in problems}
-    for problem in check_case(entry, today).errors:
+    for problem in check_case(entry, today, settings).errors:
         column = FIELD_TO_COLUMN.get(problem.field, problem.field)
         if column not in bad_columns:
             problems.append(Problem(column, problem.message))
@@ -227,8 +261,11 @@ def _records(reader: Iterator[list[str]], problems: list[CsvProblem]) -> Iterato
         yield row_number, values
 
 
-def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
-    """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here."""
+def parse_csv(
+    stream: IO[str], today: date | None = None, settings: GuidelineSettings = DEFAULT_SETTINGS
+) -> ParsedFile:
+    """Parse a whole file; all-or-nothing is the caller's job, every problem is reported here. Rows are
+    checked with `settings`: the lab's rule settings of the database the file goes into."""
     today = today or date.today()
     reader = csv.reader(stream)
     problems: list[CsvProblem] = []
@@ -239,9 +276,8 @@ def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
         return ParsedFile([], [CsvProblem(1, "", "the file is empty; a header row is required")])
     except csv.Error as error:
         return ParsedFile([], [CsvProblem(1, "", f"not valid CSV ({error})")])
-    allowed = set(EXPORT_COLUMNS)
     for name in header:
-        if name not in allowed:
+        if name not in IMPORT_COLUMNS:
             problems.append(
                 CsvProblem(1, name, f"unknown column; the columns are: {', '.join(EXPORT_COLUMNS)}")
             )
@@ -262,7 +298,7 @@ def parse_csv(stream: IO[str], today: date | None = None) -> ParsedFile:
                 CsvProblem(row_number, "", f"has {len(values)} cells but the header has {len(header)}")
             )
             continue
-        entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today)
+        entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today, settings)
         problems.extend(CsvProblem(row_number, p.field, p.message) for p in row_problems)
         accession = entry.accession
         if accession in seen_accessions:
@@ -303,7 +339,8 @@ def _cell(value: object) -> str:
 
 
 def case_row(case: StoredCase) -> list[str]:
-    e, r = case.entry, case.interpretation
+    """One case as a CSV row in EXPORT_COLUMNS order; the result columns read `case.reported`."""
+    e, r, reported = case.entry, case.interpretation, case.reported
     first, second = e.ish.first, e.ish.second
     values: list[object] = [
         e.accession, e.patient.mrn, e.patient.family_name, e.patient.given_name, e.patient.birth_date,
@@ -314,13 +351,13 @@ def case_row(case: StoredCase) -> list[str]:
         second.her2 if second else None, second.cep17 if second else None, second.cells if second else None,
         e.specimen.fixative, e.specimen.cold_ischaemia_minutes,
         format_decimal(e.specimen.fixation_hours) if e.specimen.fixation_hours is not None else None,
-        e.specimen.fragments, e.specimen.fragments_with_tumour,
-        r.status, r.ish_group, format_decimal(r.ratio) if r.ratio is not None else None, r.descriptor,
-        r.next_step,
+        e.specimen.fragments, e.specimen.fragments_with_tumour, e.specimen.scoring_criteria,
+        reported.status, reported.descriptor, r.status, r.descriptor, r.ish_group,
+        format_decimal(r.ratio) if r.ratio is not None else None, r.next_step,
         case.signout_state, case.report_version, case.signed_out_by, case.signed_out_at,
         case.adjudicated_status, case.adjudication_reason,
     ]  # fmt: skip
-    return [_cell(v) for v in values]
+    return [defuse(_cell(v)) for v in values]  # no cell a spreadsheet would run (exchange.spreadsheet)
 
 
 def write_csv(stream: IO[str], cases: Iterable[StoredCase]) -> int:

@@ -64,11 +64,13 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
 
         ensure_demo_accounts(service.database)  # a demo file made before the accounts existed
     elif demo:
-        if service.worklist_count(WorklistQuery()) > 0:
+        from her2desk.services.auth_service import AuthService
+
+        if service.worklist_count(WorklistQuery()) > 0 or AuthService(service.database).has_users():
             service.close()
             raise PermissionError(
-                "This database holds real cases and is not a demo database; --demo opens only demo "
-                "databases. Run without --demo, or name another file with --database."
+                "This database holds real cases or user accounts and is not a demo database; --demo "
+                "opens only demo databases. Run without --demo, or name another file with --database."
             )
         from her2desk.store.demo import seed_demo
 
@@ -80,7 +82,7 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
         service.close()
         raise PermissionError("The demo database changed while it was opened; start her2desk again.")
     if demo:
-        _audit_demo_sign_in(service, actor)
+        actor = _audit_demo_sign_in(service, actor)
     return CaseService(service.database, settings=service.settings, actor=actor)
 
 
@@ -99,11 +101,11 @@ def demo_actor(service: CaseService) -> Actor | None:
     return None
 
 
-def _audit_demo_sign_in(service: CaseService, actor: Actor) -> None:
-    """The demo's password-less sign-in is a sign-in too: the audit log says who and how."""
+def _audit_demo_sign_in(service: CaseService, actor: Actor) -> Actor:
+    """The demo's password-less sign-in is a sign-in too: a session, and the audit log says who and how."""
     from her2desk.services.auth_service import AuthService
 
-    AuthService(service.database).record_demo_sign_in(actor)
+    return AuthService(service.database).record_demo_sign_in(actor)
 
 
 def open_with_progress(database: str | None, demo: bool):
@@ -166,8 +168,7 @@ def sign_in(service: CaseService, demo: bool) -> Actor | None:
     if demo:
         actor = demo_actor(service)
         if actor is not None:
-            _audit_demo_sign_in(service, actor)
-            return actor
+            return _audit_demo_sign_in(service, actor)
     session = login_dialog.sign_in_at_start(AuthService(service.database))
     return session.actor if session is not None else None
 

@@ -1,9 +1,10 @@
 """The case form: patient, specimen, IHC and ISH panels, turned into a `CaseEntry` as the person types.
 
 The form is layout plus parsing: it knows which fields apply to the case as entered so far (laterality
-only for breast, cluster size and fragments only for non-breast biopsies, CEP17 only for dual-probe
-ISH, the second count only when asked for) and it reads only the fields that apply, so a value left
-in a hidden field never reaches the engine or the database. Judging the case is the domain's job.
+only for breast, the scoring criteria only for a site without a guideline of its own, cluster size and
+fragments only for non-breast biopsies, CEP17 only for dual-probe ISH, the second count only when
+asked for) and it reads only the fields that apply, so a value left in a hidden field never reaches
+the engine or the database. Judging the case is the domain's job.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.criteria import CRITERIA_LABELS
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.parsing import parse_decimal, parse_integer
 from her2desk.domain.problems import Problem
@@ -35,6 +37,7 @@ from her2desk.domain.vocabulary import (
     IshProbe,
     Laterality,
     Procedure,
+    ScoringCriteria,
     Sex,
     Site,
 )
@@ -151,6 +154,11 @@ class CaseForm(QWidget):
         box, form = self._box("Specimen")
         self._add(form, enum_field("procedure", "&Procedure", "Procedure", Procedure))
         self._add(form, enum_field("site", "&Site", "Site", Site))
+        # Pancreas, bladder, ovary, other: the person chooses the criteria; blank until they do, and
+        # the case cannot be saved blank (no silent default).
+        # (Their own words, not `label`: a StrEnum equals its value, so "breast" would also be Site.BREAST.)
+        choices = [(CRITERIA_LABELS[c], c) for c in ScoringCriteria]
+        self._add(form, combo_field("scoring_criteria", "Scoring criteria", "Scoring criteria", choices))
         self._add(form, enum_field("specimen.laterality", "&Laterality", "Laterality", Laterality))
         setting = enum_field("specimen.setting", "Clinical se&tting", "Clinical setting", ClinicalSetting)
         setting.input.removeItem(0)  # always given: primary unless the person says otherwise
@@ -232,6 +240,8 @@ class CaseForm(QWidget):
         procedure = self.rows["procedure"].value()
         if key == "specimen.laterality":
             return site is Site.BREAST
+        if key == "scoring_criteria":
+            return isinstance(site, Site) and not site.has_site_specific_guideline
         if key == "specimen.metastatic_site":
             return self.rows["specimen.setting"].value() is not ClinicalSetting.PRIMARY
         if key in ("specimen.fragments", "specimen.fragments_with_tumour", "cluster_cells"):
@@ -324,6 +334,7 @@ class CaseForm(QWidget):
             fixation_hours=parsed("specimen.fixation_hours", parse_decimal),  # type: ignore[arg-type]
             fragments=parsed("specimen.fragments", parse_integer),  # type: ignore[arg-type]
             fragments_with_tumour=parsed("specimen.fragments_with_tumour", parse_integer),  # type: ignore[arg-type]
+            scoring_criteria=choice("scoring_criteria"),  # type: ignore[arg-type]
         )
         ihc = IhcDetails(
             clone=optional_text("ihc.clone"),
@@ -375,6 +386,7 @@ class CaseForm(QWidget):
                 "patient.sex": p.sex,
                 "procedure": s.procedure,
                 "site": s.site,
+                "scoring_criteria": s.scoring_criteria,
                 "specimen.laterality": s.laterality,
                 "specimen.setting": s.setting,
                 "specimen.metastatic_site": s.metastatic_site,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
 from her2desk.gui.audit_view import AuditTrailPanel
@@ -155,12 +156,17 @@ def version_text(version: CaseVersion) -> str:
         f"ISH: {_words(ish.get('probe'))} probe, {_words(ish.get('method'))}",
     ]
     counts = snap.get("ish_counts") or {}
+    counted_by = snap.get("counted_by") or {}
     for observer in sorted(counts, key=str):
         count = counts[observer] or {}
+        by = counted_by.get(str(observer))
         lines.append(
             f"  Count {observer}: {_words(count.get('cells'))} cells, HER2 {_words(count.get('her2'))},"
-            f" CEP17 {_words(count.get('cep17'))}"
+            f" CEP17 {_words(count.get('cep17'))}" + (f" (entered by {by})" if by else "")
         )
+    first, second = counted_by.get("1"), counted_by.get("2")
+    if first and first == second and interp.get("recount_group") is not None:
+        lines.append(f"  {SAME_OBSERVER_NOTE}")
     comments = _list(interp.get("comments"))
     if comments:
         lines += ["", "Comments:", *(f"  • {c}" for c in comments)]

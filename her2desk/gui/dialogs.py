@@ -96,7 +96,8 @@ def show_about(parent: QWidget) -> None:
         f"<h3>her2desk {__version__}</h3>"
         "<p>Records, interprets and stores HER2 tumour-marker results.</p>"
         f"<p>Guidelines:<br>{BREAST_GUIDELINE}<br>{GASTROESOPHAGEAL_GUIDELINE}<br>{OTHER_SITE_GUIDELINE}</p>"
-        f"<p>Rules version: {RULES_VERSION}</p>",
+        f"<p>Rules: {RULES_VERSION}, with this lab's rule settings (Tools ▸ Lab settings shows the whole "
+        "rules version, stored with every result).</p>",
     )
 
 

@@ -16,7 +16,15 @@ if TYPE_CHECKING:
 
 
 def install_features(window: MainWindow) -> None:
-    from her2desk.gui import admin_actions, audit_actions, handout_actions, patient_actions, signout_actions
+    from her2desk.gui import (
+        admin_actions,
+        audit_actions,
+        handout_actions,
+        patient_actions,
+        rule_watch,
+        signout_actions,
+    )
 
-    for feature in (signout_actions, patient_actions, handout_actions, audit_actions, admin_actions):
+    features = (signout_actions, patient_actions, handout_actions, audit_actions, admin_actions, rule_watch)
+    for feature in features:
         feature.install(window)

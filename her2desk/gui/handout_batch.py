@@ -332,14 +332,11 @@ def free_path(path: Path) -> Path:
 
 
 def write_pdf(path: Path, pdf: bytes) -> Path:
-    """Write the exact bytes under a temporary name, then rename: never half a handout under `path`."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(pdf)
-        partial.replace(path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+    """Write the exact bytes privately (0600), under an exclusive temporary name, then rename: never
+    half a handout under `path`, and never through a link someone planted (`her2desk.files`)."""
+    from her2desk.files import write_private_bytes
+
+    write_private_bytes(path, pdf)
     return path
 
 

@@ -6,7 +6,6 @@ whose final status differs from the primary tumour's is highlighted and says so 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.history import status_changes
 from her2desk.domain.records import StoredCase
-from her2desk.domain.vocabulary import ClinicalSetting, NextStep, Status
+from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.labels import label, reported_label
 from her2desk.gui.timeline import TimelineStrip
 
@@ -31,31 +31,6 @@ if TYPE_CHECKING:
 
 HEADERS = ("Collected", "Accession", "Site", "Procedure", "Setting", "IHC", "ISH group", "Status", "Change")
 CHANGE_COLOUR = QColor("#ffe0b2")
-FINAL = (Status.POSITIVE, Status.NEGATIVE)
-
-
-def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
-    """Case id -> why it is highlighted: a metastasis/recurrence whose reported status (adjudicated or
-    the guideline's, `domain.reported_result`) differs from the primary tumour's."""
-    changes: dict[int, str] = {}
-    primary: StoredCase | None = None
-    for case in cases:
-        status = case.reported.status
-        if case.entry.specimen.setting is ClinicalSetting.PRIMARY:
-            if status in FINAL:
-                primary = case
-            continue
-        if primary is None or status not in FINAL:
-            continue
-        before = primary.reported.status
-        if status is not before:
-            when = primary.entry.specimen.collected_on
-            changes[case.case_id] = (
-                f"HER2 status changed: primary {primary.entry.accession}"
-                f"{f' ({when.isoformat()})' if when else ''} was {label(before)}, "
-                f"this {case.entry.specimen.setting.value} specimen is {label(status)}"
-            )
-    return changes
 
 
 def _awaiting_recount(case: StoredCase) -> bool:

@@ -230,6 +230,7 @@ class IdleLock(QObject):
         self.failures = 0
         self.screen.prepare(window.actor)
         self.screen.unlock_button.setEnabled(True)
+        window.end_session("locked")  # nothing more is done in their name until the password is given
 
     def unlock(self) -> None:
         window = self.window
@@ -260,6 +261,7 @@ class IdleLock(QObject):
         if session.actor.user_id != actor.user_id:  # the account was replaced under the same name
             self._failed(AuthenticationError())
             return False
+        self.window.renew_session(session.actor)
         self.unlock()
         return True
 

@@ -49,6 +49,8 @@ class InterpretationPanel(QFrame):
         self.status.setFont(font)
         self.summary_text = ""  # one-line summary, given to screen readers as the status's description
         self.guideline = _label("Guideline")
+        self.rules_version = _label("Rules version")
+        self.rules_version.setToolTip("The rules and lab rule settings this result is made with")
         self.ish_group = _label("ISH group")
         self.ratio = _label("HER2/CEP17 ratio")
         self.her2_average = _label("Average HER2 per cell")
@@ -72,6 +74,7 @@ class InterpretationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.guideline)
+        layout.addWidget(self.rules_version)
         layout.addWidget(self.blinded_note)
         numbers = QFormLayout()
         numbers.addRow("ISH group:", self.ish_group)
@@ -138,6 +141,8 @@ class InterpretationPanel(QFrame):
         if reported is not None and reported.adjudicated and not blinded:
             guideline = f"{reported.beside_engine()}\n{guideline}"
         _set_text(self.guideline, guideline)
+        version = interpretation.rules_version if interpretation else ""
+        _set_text(self.rules_version, f"Rules version: {version}" if version else "")
         _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
         _set_text(self.ratio, format_decimal(result.ratio) if result and result.ratio is not None else "—")
         _set_text(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.domain.workflow import Action, Actor, Role, role_allows
 from her2desk.gui import dialogs
+from her2desk.gui.pending_service import PendingService
 from her2desk.gui.workers import TaskRunner
 from her2desk.gui.worklist_model import WorklistModel
 from her2desk.gui.worklist_view import EMPTY_HINT, WorklistView
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         tests of the case form; such a window can enter cases but never sign out)."""
         super().__init__(parent)
         self.service = service
-        self.actor = actor
+        self._actor = actor
         self._workflow: SignOutService | None = None
         self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
         self.runner = TaskRunner(parent=self)
@@ -201,6 +202,52 @@ class MainWindow(QMainWindow):
     def has_unsaved_changes(self) -> bool:
         return self._editor is not None and self._editor.is_dirty()
 
+    @property
+    def actor(self) -> Actor | None:
+        """The signed-in user with their session. A window painted before its service opened (the
+        demo's fast start) knows who signs in before the sign-in has made the session: the service,
+        once open, holds the signed-in actor."""
+        actor = self._actor
+        if actor is not None and actor.session_token is None:
+            service = self.service
+            opened = service.is_open() if isinstance(service, PendingService) else True
+            signed = getattr(service, "actor", None) if opened else None
+            if signed is not None and signed.user_id == actor.user_id and signed.session_token:
+                self._actor = actor = signed
+        return actor
+
+    @actor.setter
+    def actor(self, actor: Actor | None) -> None:
+        self._actor = actor
+
+    def end_session(self, reason: str) -> None:
+        """End the signed-in user's session (switching user, locking, closing); best effort: a session
+        that cannot be ended now expires by itself."""
+        actor = self.actor
+        if actor is None or not actor.session_token:
+            return
+        from her2desk.services.auth_service import AuthService
+
+        try:
+            AuthService(self.service.database).end_session(actor, reason)
+        except Exception:  # the database is unreachable: the session will expire by itself
+            return
+
+    def renew_session(self, actor: Actor) -> None:
+        """The same user signed in again (after the idle lock): their new session, nothing else changes
+        (the case form keeps whatever was typed)."""
+        from her2desk.services.case_service import CaseService
+
+        service = CaseService(self.service.database, settings=self.service.settings, actor=actor)
+        self.actor = actor
+        self.service = service
+        self._workflow = None
+        self.worklist_model.source = service
+        if self._history is not None:
+            self._history.service = service
+        if self._editor is not None:
+            self._editor.service = service
+
     def switch_user(self, *, discard_unsaved: bool = False) -> bool:
         """Sign out and let someone sign in (File ▸ Switch user, or the lock screen). Unsaved changes
         are asked about first (Save saves them as the current user) unless the caller already had
@@ -222,6 +269,7 @@ class MainWindow(QMainWindow):
         )
         if session is None:
             return False
+        self.end_session("switched user")
         self.sign_in_as(session.actor)
         return True
 
@@ -470,6 +518,7 @@ class MainWindow(QMainWindow):
         if self.idle_lock is not None:
             self.idle_lock.stop()
         self.runner.wait()
+        self.end_session("signed out")
         event.accept()
 
 

@@ -11,6 +11,7 @@ The password is passed straight to the service: never stored, shown or logged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.dialogs import conflict_text
@@ -42,6 +44,10 @@ if TYPE_CHECKING:
     from her2desk.services.signout_service import SignOutService, WorkflowResult
 
 SIGNATURE_MEANING_TEXT = "I have reviewed this result and sign it out."
+ADJUDICATION_MEANING_TEXT = (
+    "I have reviewed the results and decide the final status given here, for the reason given."
+)
+AMENDMENT_MEANING_TEXT = "I reopen this signed-out report for correction, for the reason given."
 FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
 assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
 
@@ -64,20 +70,32 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
     return SELF_VERIFICATION_WARNING
 
 
-def case_notes(stored: StoredCase) -> list[str]:
+def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTINGS) -> list[str]:
     """What the pathologist should see before signing, each once and in words: the case check's own
     warnings (pre-analytics, controls, clone), the warnings of the result being signed and its comments.
 
     The case check also repeats the engine's warnings; those are taken from the stored result, the one
     being signed, so a warning is never listed twice. Field keys ("stained_pct: ...") become labels
-    ("Stained percent: ...").
+    ("Stained percent: ..."). The check is made with `settings`: the rule settings the stored result was
+    interpreted with.
     """
-    check = check_case(stored.entry)
+    check = check_case(stored.entry, None, settings)
     engine = set(check.interpretation.warnings)
     case_only = [w for w in check.warnings if w not in engine]
     notes = readable_warnings([*case_only, *stored.interpretation.warnings])
     notes.extend(stored.interpretation.comments)
     return list(dict.fromkeys(notes))
+
+
+def result_rules(service: SignOutService, stored: StoredCase) -> tuple[GuidelineSettings, str]:
+    """The rule settings the stored result was made with, and a note when the lab's have changed since
+    (`RuleSettingsService.for_result`); her2desk's defaults, with a note, if they cannot be read."""
+    from her2desk.services.rule_settings import RuleSettingsService
+
+    try:
+        return RuleSettingsService(service.database).for_result(stored.interpretation.rules_version)
+    except Exception as error:  # an unreachable database: the stored warnings and comments still show
+        return DEFAULT_SETTINGS, f"The lab's rule settings could not be read ({error})."
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -185,6 +203,38 @@ class WorkflowDialog(QDialog):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
 
+    def add_signature(self, actor: Actor, meaning: str, form: QFormLayout) -> QLineEdit:
+        """The password as an electronic signature: what signing means, then the field (last in the
+        form, so Enter after typing it presses the dialog's main button)."""
+        self.meaning = _text_label(
+            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
+            f"“{meaning}”",
+            "Meaning of the signature",
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        caption = QLabel("&Password:")
+        caption.setBuddy(self.password)
+        form.addRow(self.meaning)
+        form.addRow(caption, self.password)
+        return self.password
+
+    def signed(self, call: Callable[[str], WorkflowResult]) -> WorkflowResult:
+        """Call the service with the typed password; on a refusal, select it for retyping."""
+        try:
+            return call(self.password.text())
+        except WorkflowError:
+            self.password.selectAll()
+            self.password.setFocus()
+            raise
+
+    def done(self, result: int) -> None:  # closing, either way: no password outlives the dialog
+        password = getattr(self, "password", None)
+        if password is not None:
+            password.clear()
+        super().done(result)
+
 
 class SignOutDialog(WorkflowDialog):
     """The electronic signature: the case and its result, the meaning of signing, the password."""
@@ -205,7 +255,8 @@ class SignOutDialog(WorkflowDialog):
             f"“{SIGNATURE_MEANING_TEXT}”",
             "Meaning of the signature",
         )
-        notes = case_notes(stored)
+        settings, rules_note = result_rules(service, stored)
+        notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = _text_label(
             "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
             "Warnings and comments",
@@ -234,10 +285,6 @@ class SignOutDialog(WorkflowDialog):
             self.password.selectAll()
             self.password.setFocus()
             raise
-
-    def done(self, result: int) -> None:  # closing, either way: the password does not outlive the dialog
-        self.password.clear()
-        super().done(result)
 
 
 class ReasonBox(QWidget):
@@ -298,6 +345,7 @@ class AdjudicationDialog(WorkflowDialog):
             caption = QLabel(caption_text)
             caption.setBuddy(buddy)
             form.addRow(caption, widget)
+        self.add_signature(actor, ADJUDICATION_MEANING_TEXT, form)
         self.body.addWidget(self.summary)
         self.body.addWidget(note)
         self.body.addLayout(form)
@@ -311,8 +359,15 @@ class AdjudicationDialog(WorkflowDialog):
         final = self.chosen()
         if final is None:
             raise WorkflowError(["choose the final status: positive, negative or indeterminate"])
-        return self.service.adjudicate(
-            self.actor, self.stored.entry.accession, final, self.reason.text(), self.stored.version
+        return self.signed(
+            lambda password: self.service.adjudicate(
+                self.actor,
+                self.stored.entry.accession,
+                final,
+                self.reason.text(),
+                self.stored.version,
+                password=password,
+            )
         )
 
 
@@ -347,6 +402,7 @@ class AmendmentDialog(WorkflowDialog):
         caption = QLabel("&Reason:")
         caption.setBuddy(self.reason.edit)
         form.addRow(caption, self.reason)
+        self.add_signature(actor, AMENDMENT_MEANING_TEXT, form)
         self.body.addWidget(self.summary)
         self.body.addWidget(note)
         self.body.addWidget(self.self_verification)
@@ -354,6 +410,12 @@ class AmendmentDialog(WorkflowDialog):
         self.reason.edit.setFocus()
 
     def perform(self) -> WorkflowResult:
-        return self.service.amend(
-            self.actor, self.stored.entry.accession, self.reason.text(), self.stored.version
+        return self.signed(
+            lambda password: self.service.amend(
+                self.actor,
+                self.stored.entry.accession,
+                self.reason.text(),
+                self.stored.version,
+                password=password,
+            )
         )

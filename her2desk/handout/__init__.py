@@ -1,4 +1,4 @@
-"""The patient handout: (case, interpretation, language) -> a plain-language PDF, with reportlab.
+"""The patient handout: (case, reported result, language) -> a plain-language PDF, with reportlab.
 
 Public API: `render_handout(HandoutRequest) -> bytes`; `unprintable_characters(request)` for the GUI's
 pre-print warning and `missing_characters(text)` to check a name as it is typed; `build_content(request)`

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from her2desk.files import write_private_bytes
 from her2desk.handout.fonts import register_fonts
 from her2desk.handout.render import render_handout
 from her2desk.handout.request import HandoutRequest
@@ -33,9 +34,7 @@ def write_one(job: tuple[HandoutRequest, Path]) -> WrittenHandout:
     request, path = job
     try:
         pdf = render_handout(request)
-        partial = path.with_name(path.name + ".part")
-        partial.write_bytes(pdf)
-        partial.replace(path)
+        write_private_bytes(path, pdf)  # 0600, exclusive temporary file, renamed when complete
     except Exception as error:  # one bad case must not stop a batch of hundreds
         return WrittenHandout(path, None, f"{type(error).__name__}: {error}")
     return WrittenHandout(path, hashlib.sha256(pdf).hexdigest())

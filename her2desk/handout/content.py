@@ -4,9 +4,13 @@ The words are chosen here from the interpretation and the resource texts; `layou
 them. Keeping the choice separate from the drawing lets the tests check every status x site x language
 without parsing a PDF, and lets the reading-level check read exactly the patient's text.
 
-Gating (rules, "Handout gating"): the result line follows the engine's status and nothing else. An
-interpretation without a status (invalid input) has no handout. Equivocal, pending and adjudication
-always say "not final yet"; a preliminary (not signed-out) case never reads as a final answer.
+Gating (rules, "Handout gating" and "The reported result"): everything the page says about the
+result (the bold line, its explanation, what it may mean, the questions, the records box) follows the
+reported result (`request.reported`) and nothing else: the pathologist's adjudicated status when the
+case was adjudicated, otherwise the engine's. A case without a status (invalid input) has no handout.
+A signed-out result is final and its page never says "not final"; equivocal, pending and adjudication
+say "not final yet" and are never signed out (a signed-out one is refused rather than printed); a
+preliminary (not signed-out) case never reads as a final answer.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ class SiteGroup(StrEnum):
 
 
 def result_kind(status: Status | None, descriptor: Descriptor | None) -> ResultKind:
-    """The only place a status becomes a result line; anything unknown is refused, never guessed."""
+    """The only place a reported status becomes a result line; anything unknown is refused, not guessed."""
     if status is None:
         raise HandoutRefusedError("this case has input errors and no result: no handout can be made")
     if status is Status.POSITIVE:
@@ -151,8 +155,15 @@ def _sentence(text: str) -> str:
 def build_content(request: HandoutRequest) -> HandoutContent:
     """The handout's words for one request (raises HandoutRefusedError when there is no result)."""
     texts = load_texts(request.language)
-    interpretation = request.interpretation
-    kind = result_kind(interpretation.status, interpretation.descriptor)
+    reported = request.reported
+    kind = result_kind(reported.status, reported.descriptor)
+    if reported.signed_out and kind is ResultKind.NOT_FINAL:
+        # Sign-out refuses an open result, so this is a damaged record: the page could only either
+        # call a signed-out result "not final" or invent a final answer. Neither reaches a patient.
+        raise HandoutRefusedError(
+            f"the result is signed out but its status is '{reported.status}', which is not a final "
+            "result: no handout can be made; amend the case and adjudicate it"
+        )
     entry = request.entry
     group = site_group(entry.specimen.site)
     lab_name = request.lab.name.strip()
@@ -169,7 +180,7 @@ def build_content(request: HandoutRequest) -> HandoutContent:
             (" ".join([texts.text("her2.intro"), texts.text(f"her2.{group}"), texts.text("her2.purpose")]),),
         ),
         _tests_done(request, texts),
-        _result(kind, interpretation.status, texts, final_line_key),
+        _result(kind, request, texts, final_line_key),
         _meaning(kind, group, texts),
         Section(
             "change",
@@ -214,13 +225,20 @@ def build_content(request: HandoutRequest) -> HandoutContent:
     )
 
 
+def _decided_by_a_doctor(request: HandoutRequest) -> bool:
+    """A pathologist adjudicated the reported result and it is a final status (not "not final yet")."""
+    status = request.reported.status
+    return request.reported.adjudicated and status is not None and status.is_final
+
+
 def _banners(request: HandoutRequest, texts: Texts) -> tuple[Banner, ...]:
     banners = []
     if request.preliminary:
+        # An adjudicated result was chosen by a lab doctor but nobody has signed it yet: say exactly
+        # that, not that no doctor has checked it.
+        key = "preliminary_text_adjudicated" if _decided_by_a_doctor(request) else "preliminary_text"
         banners.append(
-            Banner(
-                "preliminary", texts.text("labels.preliminary_banner"), texts.text("labels.preliminary_text")
-            )
+            Banner("preliminary", texts.text("labels.preliminary_banner"), texts.text(f"labels.{key}"))
         )
     if request.corrected_on is not None:
         when = texts.format_date(request.corrected_on)
@@ -278,18 +296,22 @@ def _tests_done(request: HandoutRequest, texts: Texts) -> Section:
     return Section("tests", texts.text("headings.tests"), bullets=tuple(bullets))
 
 
-def _result(kind: ResultKind, status: Status | None, texts: Texts, final_line_key: str) -> Section:
+def _result(kind: ResultKind, request: HandoutRequest, texts: Texts, final_line_key: str) -> Section:
+    status = request.reported.status
     if kind is ResultKind.NOT_FINAL:
         assert status is not None
         line = texts.text("result.not_final")
-        explanation = (texts.text(f"explain.{status.value}") + " " + texts.text("explain.wait"),)
+        explanation = texts.text(f"explain.{status.value}") + " " + texts.text("explain.wait")
     elif kind is ResultKind.INDETERMINATE:
         line = texts.text("result.indeterminate")
-        explanation = (texts.text("explain.indeterminate"),)
+        explanation = texts.text("explain.indeterminate")
     else:
         line = texts.text(final_line_key, result=texts.text(f"result.{kind.value}"))
-        explanation = (texts.text(f"explain.{_explain_key(kind)}"),)
-    return Section("result", texts.text("headings.result"), explanation, result_line=line)
+        explanation = texts.text(f"explain.{_explain_key(kind)}")
+    if _decided_by_a_doctor(request) and not request.preliminary:
+        # The tests alone did not settle it; a lab doctor did (the preliminary banner says so there).
+        explanation = texts.text("explain.adjudicated") + " " + explanation
+    return Section("result", texts.text("headings.result"), (explanation,), result_line=line)
 
 
 def _explain_key(kind: ResultKind) -> str:
@@ -331,8 +353,12 @@ def _questions(kind: ResultKind, texts: Texts) -> tuple[str, ...]:
 
 
 def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ...]:
-    """The numbers and codes, kept out of the main text (rules §7.2 item 9)."""
-    entry, result = request.entry, request.interpretation
+    """The numbers and codes, kept out of the main text (rules §7.2 item 9).
+
+    The result row states the reported result, as the result line does; the engine's interpretation
+    gives only the numbers (ISH group, ratio, signals) and the guideline and rules version.
+    """
+    entry, result, reported = request.entry, request.interpretation, request.reported
     specimen = entry.specimen
     rows: list[tuple[str, str]] = [(texts.text("records.accession"), entry.accession)]
     rows.append((texts.text("records.collected"), texts.format_date(specimen.collected_on)))
@@ -365,13 +391,15 @@ def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ..
         rows.append((texts.text("records.ratio"), format_decimal(result.ratio)))
     if result.her2_average is not None:
         rows.append((texts.text("records.her2_average"), format_decimal(result.her2_average)))
-    assert result.status is not None
-    status = texts.text(f"records.status.{result.status.value}")
-    if result.descriptor is not None:
-        status += f" ({result.descriptor.value})"
-    if request.preliminary and result.status.is_final:
+    assert reported.status is not None
+    status = texts.text(f"records.status.{reported.status.value}")
+    if reported.descriptor is not None:
+        status += f" ({reported.descriptor.value})"
+    if request.preliminary and reported.status.is_final:
         status += "; " + texts.text("records.status.preliminary")
     rows.append((texts.text("records.result_label"), status))
+    if _decided_by_a_doctor(request):
+        rows.append((texts.text("records.decided_label"), texts.text("records.decided")))
     rows.append((texts.text("records.guideline"), result.guideline))
     rows.append((texts.text("records.version"), f"{result.rules_version} / {TEMPLATE_VERSION}"))
     rows.append((texts.text("records.printed"), texts.format_date(request.printed_on or date.today())))

@@ -1,17 +1,23 @@
-"""What the program asks the handout for: one case, its interpretation, a language and the lab's details.
+"""What the program asks the handout for: one case, its reported result, a language and the lab's details.
 
-The sign-out workflow (issue 5) decides `preliminary` and `corrected_on`; the handout only shows them.
-Keeping them as plain fields means the handout never has to know how amendments are stored.
+Everything the handout tells the patient about the result comes from `reported`, the one result the
+lab reports (`domain.reported_result`: the pathologist's adjudicated status when there is one, else
+the engine's, final only once signed out). The engine's `interpretation` is carried only for the
+numbers of the records box (ISH group, ratio, signals) and the guideline and rules version; its status
+is never read for the page, so an adjudicated case can never be told the engine's "not final yet".
+The sign-out workflow decides whether the result is signed out and `corrected_on`; the handout only
+shows them. Keeping them as plain fields means the handout never has to know how amendments are stored.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
+from her2desk.domain.reported_result import ReportedResult
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,9 @@ class LabContact:
 class HandoutRequest:
     """Everything one handout is made from.
 
-    `preliminary`: the result is not signed out yet; every page is marked "not final" and the result
+    `reported`: the result the page states (status, descriptor, whether a pathologist adjudicated it)
+    and whether it is signed out; it is required, so no caller can fall back on the engine's status.
+    A result that is not signed out is `preliminary`: every page is marked "not final" and the result
     line never reads as a final answer. `corrected_on`: the result was amended on that date; the page
     says "Corrected result" with the date. `printed_on` defaults to today and is shown only in the
     records box, so the same request renders the same words on any day it is tested.
@@ -37,8 +45,13 @@ class HandoutRequest:
     language: str = "en"
     lab: LabContact = field(default_factory=LabContact)
     corrected_on: date | None = None
-    preliminary: bool = False
     printed_on: date | None = None
+    reported: ReportedResult = field(kw_only=True)
+
+    @property
+    def preliminary(self) -> bool:
+        """Not signed out: the page is marked PRELIMINARY — NOT FINAL and says "early result"."""
+        return not self.reported.signed_out
 
     @classmethod
     def for_stored_case(
@@ -48,20 +61,25 @@ class HandoutRequest:
         lab: LabContact | None = None,
         corrected_on: date | None = None,
     ) -> HandoutRequest:
-        """The request for a stored case; only a signed-out case gives a final page.
+        """The request for a stored case, stating its reported result (`stored.reported`).
 
-        Anything else (draft, entered, or amended and not yet signed out again) is preliminary.
-        `corrected_on` is the day the corrected report version was signed out (report version > 1);
-        it is ignored for a page that is not final.
+        Only a signed-out case gives a final page; anything else (draft, entered, or amended and not
+        yet signed out again) is preliminary. The case's sign-out state decides, so the reported
+        result is marked signed out exactly when the case is. `corrected_on` is the day the
+        corrected report version was signed out (report version > 1); it is ignored for a page that
+        is not final.
         """
         final = stored.signout_state is SignOutState.SIGNED_OUT
+        reported = stored.reported
+        if reported.signed_out is not final:
+            reported = replace(reported, signed_out=final)
         return cls(
             entry=stored.entry,
             interpretation=stored.interpretation,
             language=language,
             lab=lab or LabContact(),
-            preliminary=not final,
             corrected_on=corrected_on if final else None,
+            reported=reported,
         )
 
 

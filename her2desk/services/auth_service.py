@@ -15,9 +15,11 @@ about which names exist. A password is never checked while the write lock is hel
 transaction takes the attempt's slot, argon2 runs outside any transaction, and a second short one
 records the outcome after checking that the account did not change meanwhile.
 
-The first user of an empty database must be an administrator and needs nobody's permission; after
-that, users are added by a signed-in administrator, or from the command line (`her2desk users add`),
-which is trusted as the local administrator because it has the database itself in hand.
+The first user of an empty database must be an administrator and needs nobody's permission (the
+command line names its operator for the audit trail); after that, every act needs a signed-in
+session: `login` hands out a session token (kept hashed in `app_session`), every service proves it
+(`store.users.current_actor`), and signing out, the idle lock, a password reset or deactivation end
+it. No caller can claim to be an administrator once accounts exist.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ from her2desk.store import throttle
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
 from her2desk.store.schema import User
-from her2desk.store.users import current_actor
+from her2desk.store.sessions import end_session, end_user_sessions, start_session
+from her2desk.store.users import ACCOUNT_UNUSABLE, current_actor, has_users
 
 LOGIN_FAILED = "the user name or the password is not correct"
 NOT_YOURSELF = "you cannot deactivate your own account; another administrator must do it"
@@ -218,7 +221,7 @@ class AuthService:
                     raise UserInputError("the first user must be an administrator")
                 who = by.username if by else (local_administrator or ANONYMOUS)
             elif by is not None:
-                current = current_actor(connection, by.user_id)
+                current = current_actor(connection, by)
                 reasons = role_allows(current, Action.MANAGE_USERS)
                 if reasons:
                     raise WorkflowError(reasons)
@@ -254,14 +257,14 @@ class AuthService:
     ) -> tuple[str, int | None]:
         """Who is managing users (name for the audit trail, user id or None for the local operator)."""
         if by is not None:
-            current = current_actor(connection, by.user_id)
+            current = current_actor(connection, by)
             reasons = role_allows(current, Action.MANAGE_USERS)
             if reasons:
                 raise WorkflowError(reasons)
             return current.username, current.user_id
-        if local_administrator is not None:
-            return local_administrator, None
-        raise WorkflowError(["only an administrator may manage users"])
+        if local_administrator is not None and not has_users(connection):
+            return local_administrator, None  # a trusted-operator claim counts only on an empty database
+        raise WorkflowError(["only an administrator may manage users, signed in as themselves"])
 
     @staticmethod
     def _target(connection: Connection, user_id: int) -> Any:
@@ -299,6 +302,8 @@ class AuthService:
                 if not active and administrators == [row.id]:
                     raise WorkflowError([LAST_ADMINISTRATOR])
                 connection.execute(update(User).where(User.id == row.id).values(active=active))
+                if not active:
+                    end_user_sessions(connection, row.id, now, "deactivated")
                 record_event(
                     connection,
                     at=now,
@@ -324,6 +329,7 @@ class AuthService:
             who, _by_id = self._administrator(connection, by, local_administrator)
             row = self._target(connection, user_id)
             connection.execute(update(User).where(User.id == row.id).values(password_hash=password_hash))
+            end_user_sessions(connection, row.id, now, "password reset")
             record_event(
                 connection,
                 at=now,
@@ -416,7 +422,9 @@ class AuthService:
                     record=str(attempt.user_id),
                     new={"username": row.username},
                 )
-                return SignedInSession(Actor(attempt.user_id, row.username, Role(row.role)), now)
+                token = start_session(connection, attempt.user_id, now)
+                actor = Actor(attempt.user_id, row.username, Role(row.role), session_token=token)
+                return SignedInSession(actor, now)
             event = {"at": now, "who": ANONYMOUS, "table": "app_user", "record": str(attempt.user_id or "")}
             record_event(connection, action="login-failed", new={"username": attempt.shown_name}, **event)
             policy = _policy(connection)
@@ -432,14 +440,39 @@ class AuthService:
             raise AuthenticationError(f"{LOGIN_FAILED}; {_next_attempt(wait)}", wait_seconds=wait)
         raise AuthenticationError()
 
-    def record_demo_sign_in(self, actor: Actor) -> None:
-        """Audit the password-less sign-in `--demo` gives its demo pathologist. Refused (WorkflowError)
-        unless the database is a demo database: a real database never signs anyone in without a password."""
+    def end_session(self, actor: Actor, reason: str = "signed out") -> None:
+        """End `actor`'s session (signing out, switching user, the idle lock). Audited as `logout`;
+        ending a session that has already ended changes nothing."""
+        if not actor.session_token:
+            return
+        now = utc_now()
+        with self.database.write_engine.begin() as connection:
+            if end_session(connection, actor.session_token, now, reason):
+                record_event(
+                    connection,
+                    at=now,
+                    who=actor.username,
+                    action="logout",
+                    table="app_user",
+                    record=str(actor.user_id),
+                    new={"username": actor.username, "reason": reason},
+                )
+
+    def record_demo_sign_in(self, actor: Actor) -> Actor:
+        """Sign the demo pathologist in without a password, audited as such; returns them with their
+        session. Refused (WorkflowError) unless the database is a demo database: a real database never
+        signs anyone in without a password."""
         if not self.database.is_demo():
             raise WorkflowError(["only a demo database signs in without a password"])
         now = utc_now()
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            row = connection.execute(
+                select(User.id, User.username, User.role, User.active).where(User.id == actor.user_id)
+            ).one_or_none()
+            if row is None or not row.active:
+                raise WorkflowError([ACCOUNT_UNUSABLE])
+            current = Actor(int(row.id), row.username, Role(row.role))
+            token = start_session(connection, current.user_id, now)
             record_event(
                 connection,
                 at=now,
@@ -449,22 +482,27 @@ class AuthService:
                 record=str(current.user_id),
                 new={"username": current.username, "method": "demo (no password)"},
             )
+        return Actor(current.user_id, current.username, current.role, session_token=token)
 
-    def check_signature(self, user_id: int, password: str) -> SignatureCheck:
+    def check_signature(
+        self, actor: Actor, password: str, not_done: str = "the result was not signed out"
+    ) -> SignatureCheck:
         """An electronic signature's password, checked like a sign-in (the same count of wrong
         passwords) but outside any write transaction. WorkflowError, without checking the password,
-        when the account is gone, inactive, must wait or is locked. The wrong password itself is
-        audited by the caller (`signature-failed`, on the case); the lock it causes here."""
+        when the session is not proven, the account is inactive, must wait or is locked (`not_done`
+        says what did not happen). The wrong password itself is audited by the caller
+        (`signature-failed`, on the case); the lock it causes, here."""
         now = self.clock()
+        user_id = actor.user_id
         subject = throttle.user_subject(user_id)
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, user_id)
+            current = current_actor(connection, actor)
             stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one()
             decision, _state = throttle.claim(connection, subject, _policy(connection), now)
         if decision.verdict is Verdict.LOCKED:
-            raise WorkflowError([f"your account: {LOCKED_MESSAGE}; the result was not signed out"])
+            raise WorkflowError([f"your account: {LOCKED_MESSAGE}; {not_done}"])
         if decision.verdict is Verdict.WAIT:
-            raise WorkflowError([f"{wait_message(decision.wait_seconds)}; the result was not signed out"])
+            raise WorkflowError([f"{wait_message(decision.wait_seconds)}; {not_done}"])
         ok = password_matches(stored, password)
         now = self.clock()
         with self.database.write_engine.begin() as connection:
@@ -526,7 +564,9 @@ class AuthService:
                 administrators = self._active_administrators(connection)
                 if any(not states.get(a, ThrottleState()).locked(policy) for a in administrators):
                     raise WorkflowError([NO_ADMINISTRATOR_LOCKED])
-            who, _by_id = self._administrator(connection, by, local_administrator)
+                who = local_administrator  # the one claim that counts with accounts: see above
+            else:
+                who, _by_id = self._administrator(connection, by, None)
             row = self._target(connection, user_id)
             return self._forget_failures(connection, row, who, now)
 

@@ -34,6 +34,7 @@ from her2desk.domain.records import (
 from her2desk.domain.reported_result import report
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
+from her2desk.services import rule_settings
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
@@ -53,7 +54,7 @@ from her2desk.store.mapping import (
     stored_case,
 )
 from her2desk.store.schema import AuditRow, Case, Patient
-from her2desk.store.users import current_actor
+from her2desk.store.users import acting_user
 
 MAX_PAGE = 1000
 
@@ -86,10 +87,11 @@ class CaseService:
         self._count_hint: tuple[int, float] | None = None
 
     def _editor_id(self, connection: Connection) -> int | None:
-        """The signed-in user's id once their current role allows editing; None for the local user."""
-        if self.actor is None:
+        """The signed-in user's id once their session is proven and their current role allows editing;
+        None for the local user of a database without accounts (refused once accounts exist)."""
+        current = acting_user(connection, self.actor)
+        if current is None:
             return None
-        current = current_actor(connection, self.actor.user_id)
         reasons = role_allows(current, Action.EDIT)
         if reasons:
             raise WorkflowError(reasons)
@@ -128,6 +130,7 @@ class CaseService:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             try:
                 header = update_case(
                     connection,
@@ -137,7 +140,7 @@ class CaseService:
                     now,
                     expected_version,
                     editor,
-                    settings=self.settings,
+                    settings=rules,
                 )
             except CaseMissingError:
                 raise CaseInvalidError(
@@ -198,6 +201,7 @@ class CaseService:
         """A new case: a few driver-level statements (see `store.case_writer`)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             if entry.ish.first is not None and entry.ish.second is not None:
                 _refuse_same_observer(connection, check, editor, editor)
             try:
@@ -222,7 +226,7 @@ class CaseService:
                 site=entry.specimen.site,
                 ihc=entry.ihc.score,
                 stained_pct=entry.ihc.stained_pct,
-                settings=self.settings,
+                settings=rules,
             ),
             first_count_by_user_id=editor if entry.ish.first is not None else None,
             recount_by_user_id=editor if entry.ish.second is not None else None,
@@ -246,6 +250,7 @@ class CaseService:
                 self.database.write_engine.begin() as connection,
             ):
                 editor = self._editor_id(connection)
+                checks = rule_settings.all_under_lab_rules(connection, entries, checks, self.user, now)
                 for entry, check in zip(entries, checks, strict=True):
                     if entry.ish.first is not None and entry.ish.second is not None:
                         _refuse_same_observer(connection, check, editor, editor)

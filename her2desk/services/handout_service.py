@@ -3,6 +3,8 @@
 Issue 5's gating lives here, so that no caller can print around it: a case that is not signed out gets
 no handout, unless a preliminary page is asked for AND the lab's setting `allow_preliminary_handouts`
 is on; then every page is marked PRELIMINARY — NOT FINAL (the handout package does the marking). The
+page states the case's reported result (`StoredCase.reported`: an adjudicated status when there is
+one, else the engine's), never the engine's status alone; a signed-out result is final. The
 lab's name and contact line come from the same shared settings. `prepare` renders the PDF once; the
 caller shows, prints or saves exactly those bytes and then calls `record`, which writes the print log
 row (who, when, language, rules version, SHA-256 of those bytes) through `SignOutService`. A print the

@@ -6,7 +6,10 @@ reported — logged and returned by `load_checked` — so a bad row never stops 
 A change re-reads the caller's role from the database, parses the value with the domain's rules and
 writes the row and its audit row (action "setting", table "lab_setting") in one transaction.
 `read_lab_settings(connection)` lets another service read the policy inside its own transaction
-(sign-out does), so a change applies at once on every workstation.
+(sign-out does), so a change applies at once on every workstation. The lab-configurable rules and
+report comments (`rules.*`, `comments.*`, see `domain.rule_settings`) are changed here too, checked as a
+whole (a range must not turn upside down), and a change that puts a new set of rules in force records it
+in `rule_set` in the same transaction; `services.rule_settings` reads them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ from her2desk.domain.lab_settings import (
     format_setting,
     parse_setting,
 )
+from her2desk.domain.rule_settings import (
+    any_default_text,
+    format_any_setting,
+    is_rule_setting,
+    parse_any_setting,
+    rules_version,
+)
 from her2desk.domain.workflow import Actor, Role, WorkflowError
+from her2desk.services.rule_settings import record_in_force, rules_after_changes
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
 from her2desk.store.schema import LabSetting, User
@@ -87,11 +98,11 @@ class LabSettingsService:
     ) -> LabSettings:
         """Change several settings at once, all or nothing (the settings dialog's Save): every value
         is parsed before anything is written, and each changed setting gets its own audit row."""
-        values = {name: format_setting(parse_setting(name, raw)) for name, raw in changes.items()}
+        values = {name: format_any_setting(parse_any_setting(name, raw)) for name, raw in changes.items()}
         now = utc_now()
         with self.database.write_engine.begin() as connection:
             if actor is not None:
-                current = current_actor(connection, actor.user_id)
+                current = current_actor(connection, actor)
                 if current.role is not Role.ADMINISTRATOR:
                     raise WorkflowError([ADMINISTRATOR_ONLY])
                 who = current.username
@@ -101,8 +112,12 @@ class LabSettingsService:
                 raise WorkflowError([ADMINISTRATOR_ONLY])
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
+            rules = rules_after_changes(connection, values)  # None: no rule among the changes
+            noted = {"rules_version": rules_version(rules[1])} if rules is not None else {}
             for name, value in values.items():
-                _write(connection, name, value, who, now)
+                _write(connection, name, value, who, now, noted if is_rule_setting(name) else {})
+            for in_force in rules or ():  # the rules until now (maybe never saved with) and from now
+                record_in_force(connection, in_force, who, now)
             after, _problems = read_lab_settings(connection)
         return after
 
@@ -111,10 +126,13 @@ def _has_users(connection: Connection) -> bool:
     return connection.execute(select(User.id).limit(1)).first() is not None
 
 
-def _write(connection: Connection, name: str, value: str, who: str, now: datetime) -> None:
-    """Store one setting and its audit row; nothing when it already has that value."""
+def _write(
+    connection: Connection, name: str, value: str, who: str, now: datetime, noted: Mapping[str, str]
+) -> None:
+    """Store one setting and its audit row (with `noted`, e.g. the rules version a rule change gives);
+    nothing when it already has that value."""
     stored = connection.execute(select(LabSetting.value).where(LabSetting.name == name)).scalar_one_or_none()
-    old = stored if stored is not None else format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
+    old = stored if stored is not None else any_default_text(name)
     if stored == value or (stored is None and value == old):
         return
     table = LabSetting.__table__
@@ -131,5 +149,5 @@ def _write(connection: Connection, name: str, value: str, who: str, now: datetim
         table=AUDIT_TABLE,
         record=name,
         old={"name": name, "value": old, "stored": stored is not None},
-        new={"name": name, "value": value},
+        new={"name": name, "value": value, **noted},
     )

@@ -45,7 +45,7 @@ from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
 from her2desk.store.mapping import name_key
 from her2desk.store.schema import Case, HandoutPrint, Patient, Specimen
-from her2desk.store.users import current_actor
+from her2desk.store.users import acting_user
 
 LOCAL_USER = "local"
 AUDIT_ACTION = "patient-corrected"
@@ -146,7 +146,7 @@ class PatientService:
             )
         now = utc_now()
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id) if actor is not None else None
+            current = acting_user(connection, actor)
             who = current.username if current is not None else LOCAL_USER
             refusals = workflow.role_allows(current, Action.EDIT) if current is not None else []
             if refusals:

@@ -9,28 +9,32 @@ Audit rows written here (table `her2_case`, record = case id, `who` = the user n
 `sign-out`, `adjudicate`, `amend`, `handout` (each with the changed columns in old/new). A refused
 sign-out, adjudication or amendment changes nothing; it is audited afterwards, in its own transaction,
 as `sign-out-refused`, `adjudicate-refused` or `amend-refused` with new = {"reasons": [...]}, and a
-wrong signature password as `signature-failed` (both, when both apply).
+wrong signature password as `signature-failed` (both, when both apply). Every signature's password is
+checked before the write lock is taken and counts towards the account's lock like a sign-in
+(`AuthService.check_signature`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from her2desk.domain import workflow
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
-from her2desk.services.auth_service import AuthService, SignatureCheck
+from her2desk.services.auth_service import ANONYMOUS, AuthService, SignatureCheck
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.chain import append as chain_append
 from her2desk.store.database import Database
 from her2desk.store.mapping import aware, stored_case
 from her2desk.store.schema import (
@@ -43,10 +47,21 @@ from her2desk.store.schema import (
     Specimen,
     User,
 )
-from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
-from her2desk.store.users import current_actor
+from her2desk.store.snapshots import (
+    ADJUDICATION_MEANING,
+    AMENDMENT_MEANING,
+    SIGNATURE_MEANING,
+    snapshot_json,
+)
+from her2desk.store.users import acting_user, current_actor
 
 LOCAL_USER = "local"
+# What a refusal of each signed action says was not done (as `workflow.signature_given` says it).
+SIGNATURE_NOT_DONE = {
+    "sign-out": "the result was not signed out",
+    "adjudicate": "the adjudication was not recorded",
+    "amend": "the case was not amended",
+}
 
 
 class CaseNotFoundError(LookupError):
@@ -99,6 +114,7 @@ def snapshot(case: Case) -> dict[str, Any]:
         adjudication_reason=case.adjudication_reason,
         reported_status=case.reported_status,
         reported_descriptor=case.reported_descriptor,
+        counted_by={"1": stored.first_count_by, "2": stored.recount_by} if stored.entry.ish.first else None,
     )
     return json.loads(text)
 
@@ -114,9 +130,10 @@ class SignOutService:
         self.auth = AuthService(database)
 
     def rules(self, connection: Connection) -> GuidelineSettings:
-        """The guideline rule settings in force (the defaults until labs can change them)."""
-        del connection
-        return DEFAULT_SETTINGS
+        """The lab's rule settings in force, read in the caller's transaction (`services.rule_settings`)."""
+        from her2desk.services.rule_settings import read_rule_settings
+
+        return read_rule_settings(connection)[0]
 
     def self_verification_allowed(self) -> bool:
         """Whether whoever entered the results may sign them out (for warnings shown before an edit)."""
@@ -196,22 +213,68 @@ class SignOutService:
             raise CaseConflictError(accession, row.updated_by, aware(row.updated_at), row.version)
         return new_version
 
+    @staticmethod
+    def _sign(
+        connection: Connection,
+        case_id: int,
+        report_version: int,
+        signer: Actor,
+        now: datetime,
+        meaning: str,
+        display_name: str | None = None,
+    ) -> None:
+        """One electronic signature: who signed which report version, when, and what it means."""
+        if display_name is None:
+            display_name = connection.execute(
+                select(User.display_name).where(User.id == signer.user_id)
+            ).scalar_one()
+        chain_append(  # chained (tamper evidence), like every audit row
+            connection,
+            "e_signature",
+            [
+                {
+                    "case_id": case_id,
+                    "report_version": report_version,
+                    "user_id": signer.user_id,
+                    "username": signer.username,
+                    "display_name": display_name,
+                    "signed_at": now,
+                    "meaning": meaning,
+                }
+            ],
+        )
+
     # -- actions -------------------------------------------------------------------------------
 
     def sign_out(self, actor: Actor, accession: str, password: str, expected_version: int) -> WorkflowResult:
         """Sign the case out with an electronic signature (the actor's password re-entered).
 
         A refusal changes nothing; it is audited afterwards (`signature-failed` for a wrong password,
-        `sign-out-refused` with the other reasons). The password is checked before the write lock is
-        taken, and counts towards the account's lock like a sign-in (`AuthService.check_signature`)."""
+        `sign-out-refused` with the other reasons)."""
         now = utc_now()
+        return self._signed(
+            actor, accession, "sign-out", password, now,
+            lambda check: self._sign_out(actor, accession, check, expected_version, now),
+        )  # fmt: skip
+
+    def _signed(
+        self,
+        actor: Actor,
+        accession: str,
+        action: str,
+        password: str,
+        now: datetime,
+        run: Callable[[SignatureCheck], WorkflowResult],
+    ) -> WorkflowResult:
+        """Check the signature's password outside the write lock (refused unchecked while the account
+        must wait or is locked), then `run` the action's transaction with the result; audit a refusal."""
         check: SignatureCheck | None = None
         try:
-            check = self.auth.check_signature(actor.user_id, password)
-            return self._sign_out(actor, accession, check, expected_version, now)
+            check = self.auth.check_signature(actor, password, SIGNATURE_NOT_DONE[action])
+            return run(check)
         except WorkflowError as refused:
-            self._record_refusal(actor, accession, "sign-out", refused.reasons, now, signature=check)
-            if check is not None and check.notice:
+            self._record_refusal(actor, accession, action, refused.reasons, now, signature=check)
+            if check is not None and check.notice:  # the wait before the next attempt, or the lock
                 raise WorkflowError([*refused.reasons, check.notice]) from None
             raise
 
@@ -235,17 +298,16 @@ class SignOutService:
                 row = self._case_row(connection, accession)
             except CaseNotFoundError:
                 return  # no case to attach the row to; the caller's error says so
-            stored_name = connection.execute(
-                select(User.username).where(User.id == actor.user_id)
-            ).scalar_one_or_none()
-            who = stored_name or actor.username
+            try:  # only a proven session names a person; a bare claim is recorded as a claim
+                who = current_actor(connection, actor).username
+            except WorkflowError:
+                who, signature = f"{ANONYMOUS} claiming user id {actor.user_id}", None
             event = {"at": now, "who": who, "table": "her2_case", "record": str(row.id), "case_id": row.id,
                      "patient_id": row.patient_id}  # fmt: skip
             other = list(reasons)
             if signature is not None and not self.auth.signature_still_valid(connection, signature):
                 record_event(connection, action="signature-failed", **event)
-                wrong = workflow.signature_given(False)
-                other = [r for r in other if r not in wrong]
+                other = [r for r in other if not r.startswith(workflow.WRONG_PASSWORD)]
             if other:
                 record_event(connection, action=f"{action}-refused", new={"reasons": other}, **event)
 
@@ -253,7 +315,7 @@ class SignOutService:
         self, actor: Actor, accession: str, signature: SignatureCheck, expected_version: int, now: datetime
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.signature_still_valid(connection, signature)
@@ -275,32 +337,26 @@ class SignOutService:
                 current.username,
                 now,
             )
-            connection.execute(
-                insert(ElectronicSignature.__table__).values(
-                    case_id=row.id,
-                    report_version=row.report_version,
-                    user_id=current.user_id,
-                    username=current.username,
-                    display_name=display_name,
-                    signed_at=now,
-                    meaning=SIGNATURE_MEANING,
-                )
-            )
+            self._sign(connection, row.id, row.report_version, current, now, SIGNATURE_MEANING, display_name)
             with Session(bind=connection) as session:
                 case = session.get(Case, row.id)
                 assert case is not None
                 frozen = snapshot(case)
                 amendment_reason = case.amendment_reason if row.report_version > 1 else None
-            connection.execute(
-                insert(CaseVersionRow.__table__).values(
-                    case_id=row.id,
-                    report_version=row.report_version,
-                    state=state.value,
-                    snapshot=to_json(frozen),
-                    amendment_reason=amendment_reason,
-                    signed_out_by=current.username,
-                    signed_out_at=now,
-                )
+            chain_append(
+                connection,
+                "case_version",
+                [
+                    {
+                        "case_id": row.id,
+                        "report_version": row.report_version,
+                        "state": state.value,
+                        "snapshot": to_json(frozen),
+                        "amendment_reason": amendment_reason,
+                        "signed_out_by": current.username,
+                        "signed_out_at": now,
+                    }
+                ],
             )
             record_event(
                 connection,
@@ -323,16 +379,25 @@ class SignOutService:
         return WorkflowResult(accession, version, row.report_version, state)
 
     def adjudicate(
-        self, actor: Actor, accession: str, final_status: Status, reason: str, expected_version: int
+        self,
+        actor: Actor,
+        accession: str,
+        final_status: Status,
+        reason: str,
+        expected_version: int,
+        *,
+        password: str,
     ) -> WorkflowResult:
-        """Record the pathologist's final status and reason next to the engine's interpretation.
-        A refusal is audited as `adjudicate-refused`."""
+        """Record the pathologist's final status and reason next to the engine's interpretation,
+        signed with their password (an electronic signature meaning "adjudicated"): it decides the
+        reported result. A refusal is audited as `adjudicate-refused` (and `signature-failed`)."""
         now = utc_now()
-        try:
-            return self._adjudicate(actor, accession, final_status, reason, expected_version, now)
-        except WorkflowError as refused:
-            self._record_refusal(actor, accession, "adjudicate", refused.reasons, now)
-            raise
+        return self._signed(
+            actor, accession, "adjudicate", password, now,
+            lambda check: self._adjudicate(
+                actor, accession, final_status, reason, expected_version, check, now
+            ),
+        )  # fmt: skip
 
     def _adjudicate(
         self,
@@ -341,13 +406,17 @@ class SignOutService:
         final_status: Status,
         reason: str,
         expected_version: int,
+        signature: SignatureCheck,
         now: datetime,
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            state = workflow.adjudicate(current, self._facts(row), final=final_status, reason=reason)
+            password_ok = self.auth.signature_still_valid(connection, signature)
+            state = workflow.adjudicate(
+                current, self._facts(row), final=final_status, reason=reason, password_ok=password_ok
+            )
             descriptor = reported_descriptor(
                 site=row.site,
                 ihc=row.score,
@@ -366,6 +435,7 @@ class SignOutService:
                 "reported_descriptor": descriptor.value if descriptor else None,
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
+            self._sign(connection, row.id, row.report_version, current, now, ADJUDICATION_MEANING)
             old_status = row.adjudicated_status
             record_event(
                 connection,
@@ -388,24 +458,33 @@ class SignOutService:
             )
         return WorkflowResult(accession, version, row.report_version, state)
 
-    def amend(self, actor: Actor, accession: str, reason: str, expected_version: int) -> WorkflowResult:
-        """Open a signed-out case for correction as a new report version; earlier handouts are superseded.
-        A refusal is audited as `amend-refused`."""
+    def amend(
+        self, actor: Actor, accession: str, reason: str, expected_version: int, *, password: str
+    ) -> WorkflowResult:
+        """Open a signed-out case for correction as a new report version, signed with the pathologist's
+        password (an electronic signature meaning "amended"); earlier handouts are superseded.
+        A refusal is audited as `amend-refused` (and `signature-failed`)."""
         now = utc_now()
-        try:
-            return self._amend(actor, accession, reason, expected_version, now)
-        except WorkflowError as refused:
-            self._record_refusal(actor, accession, "amend", refused.reasons, now)
-            raise
+        return self._signed(
+            actor, accession, "amend", password, now,
+            lambda check: self._amend(actor, accession, reason, expected_version, check, now),
+        )  # fmt: skip
 
     def _amend(
-        self, actor: Actor, accession: str, reason: str, expected_version: int, now: datetime
+        self,
+        actor: Actor,
+        accession: str,
+        reason: str,
+        expected_version: int,
+        signature: SignatureCheck,
+        now: datetime,
     ) -> WorkflowResult:
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id)
+            current = current_actor(connection, actor)
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            state = workflow.amend(current, self._facts(row), reason=reason)
+            password_ok = self.auth.signature_still_valid(connection, signature)
+            state = workflow.amend(current, self._facts(row), reason=reason, password_ok=password_ok)
             report_version = row.report_version + 1
             values = {
                 "signout_state": state.value,
@@ -417,6 +496,7 @@ class SignOutService:
                 "signed_out_at": None,
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
+            self._sign(connection, row.id, report_version, current, now, AMENDMENT_MEANING)
             handouts = HandoutPrint.__table__
             superseded = connection.execute(
                 update(handouts)
@@ -453,7 +533,7 @@ class SignOutService:
         `actor` None is the local (no sign-in) user of a single-workstation install."""
         now = utc_now()
         with self.database.write_engine.begin() as connection:
-            current = current_actor(connection, actor.user_id) if actor is not None else None
+            current = acting_user(connection, actor)
             who = current.username if current else LOCAL_USER
             row = self._case_row(connection, accession)
             if not preliminary and SignOutState(row.signout_state) is not SignOutState.SIGNED_OUT:
@@ -472,7 +552,7 @@ class SignOutService:
                 "preliminary": preliminary,
                 "superseded": False,
             }
-            connection.execute(insert(HandoutPrint.__table__).values(**values))
+            chain_append(connection, "handout_print", [values])
             record_event(
                 connection,
                 at=now,

@@ -2,8 +2,8 @@
 
 Rows are written by a Session `after_flush` hook, so they go into the same transaction as the change
 itself: a save that rolls back leaves no audit row, and no change can commit without one. Database
-triggers make the table append-only on both backends, so not even a bug (or a person with a SQL
-prompt and the program's credentials) can quietly rewrite history.
+triggers make the table append-only on both backends against mistakes; against a person with a SQL
+prompt (who can drop triggers) every row is chained (`chain.py`), so a rewrite shows in `db check`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.orm import Session
 
+from her2desk.store.chain import append
 from her2desk.store.schema import CLINICAL_TABLES, AuditRow, Case, Patient
 
 AUDITED_TABLES = frozenset((*CLINICAL_TABLES, "app_user"))
@@ -26,6 +27,7 @@ _SQLITE_TRIGGERS = (
     "CREATE TRIGGER trg_audit_no_delete BEFORE DELETE ON audit "
     f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END",
 )
+SQLITE_NO_UPDATE_TRIGGER = _SQLITE_TRIGGERS[0]  # lifted and put back by the upgrade that chains rows
 _POSTGRES_TRIGGERS = (
     "CREATE OR REPLACE FUNCTION her2desk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS "
     f"$$ BEGIN RAISE EXCEPTION '{APPEND_ONLY_MESSAGE}'; END $$",
@@ -128,7 +130,7 @@ def _write_audit_rows(session: Session, _context: Any) -> None:
                 rows.append(_row(session, obj, "update", old, new))
     rows.extend(_row(session, o, "delete", _columns(o), None) for o in session.deleted if _audited(o))
     if rows:
-        session.connection().execute(insert(AuditRow.__table__), rows)
+        append(session.connection(), "audit", rows)
 
 
 SQLITE_TRIGGER_NAMES = ("trg_audit_no_update", "trg_audit_no_delete")
@@ -161,17 +163,20 @@ def record_event(
     new: dict[str, Any] | None = None,
 ) -> None:
     """One audit row for a workflow event (login, sign-out, amendment, ...), in the caller's transaction."""
-    connection.execute(
-        insert(AuditRow.__table__),
-        {
-            "at": at,
-            "who": who,
-            "action": action,
-            "table_name": table,
-            "record": record,
-            "case_id": case_id,
-            "patient_id": patient_id,
-            "old": to_json(old),
-            "new": to_json(new),
-        },
+    append(
+        connection,
+        "audit",
+        [
+            {
+                "at": at,
+                "who": who,
+                "action": action,
+                "table_name": table,
+                "record": record,
+                "case_id": case_id,
+                "patient_id": patient_id,
+                "old": to_json(old),
+                "new": to_json(new),
+            }
+        ],
     )

@@ -3,7 +3,8 @@
 A case touches seven tables; through the ORM's unit of work that cost ~3 ms of Python per save, ten
 times the commit itself. Here the rows (built by `mapping`, the same values the ORM models hold) go
 straight to the driver, only changed columns are updated, and the audit rows are written explicitly
-in the same transaction, in the same format as the ORM flush hook writes them for any other change.
+in the same transaction, in the same format as the ORM flush hook writes them for any other change,
+and chained like every audit row (`chain.py`).
 
 Optimistic locking: the case row is read (on PostgreSQL with FOR UPDATE; on SQLite the writer's
 BEGIN IMMEDIATE already excludes other writers), its version compared with the caller's, and the
@@ -23,11 +24,12 @@ from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
-from her2desk.domain.reported_result import reported_descriptor
+from her2desk.domain.reported_result import reported_descriptor, reported_status
 from her2desk.domain.result_fields import is_result_field
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.store.audit import to_json
+from her2desk.store.chain import append
 from her2desk.store.mapping import (
     count_values,
     ihc_values,
@@ -37,6 +39,7 @@ from her2desk.store.mapping import (
     specimen_values,
 )
 
+AUDIT_COLUMNS = ("at", "who", "action", "table_name", "record", "case_id", "patient_id", "old", "new")
 PATIENT_COLUMNS = ("mrn", "family_name", "given_name", "family_name_key", "birth_date", "sex")
 
 
@@ -88,6 +91,7 @@ def _plain(value: Any, sqlite: bool) -> Any:
 
 class _Writer:
     def __init__(self, connection: Connection, user: str, now: datetime) -> None:
+        self.connection = connection
         self.sqlite = connection.dialect.name == "sqlite"
         # The raw DBAPI cursor of the caller's connection (same transaction); SQLAlchemy's per-statement
         # bookkeeping would otherwise be a third of the save's time.
@@ -122,12 +126,8 @@ class _Writer:
         )  # fmt: skip
 
     def flush_audit(self) -> None:
-        marks = ", ".join(self.mark for _ in range(9))
-        self.cursor.executemany(
-            "INSERT INTO audit (at, who, action, table_name, record, case_id, patient_id, old, new) "
-            f"VALUES ({marks})",
-            self.audit,
-        )
+        """Append the audit rows to the chain (`chain.append`: one executemany, linked to the head)."""
+        append(self.connection, "audit", [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in self.audit])
 
 
 IDENTITY_LABELS = {
@@ -227,7 +227,7 @@ def insert_new_case(
     }
     if user_id is not None:
         case["entered_by_user_id"] = user_id
-    case["reported_status"] = interpretation.status  # nothing is adjudicated yet
+    case["reported_status"] = reported_status(interpretation.status, None)  # nothing is adjudicated yet
     case["reported_descriptor"] = interpretation.descriptor
     case_id = w.insert("her2_case", case, returning_id=True)
     assert case_id is not None
@@ -402,7 +402,7 @@ def update_case(
         user_id = None  # entered_by_user_id stays as it was
     adjudicated_status = None if results_changed or adjudicated is None else Status(adjudicated)
     reported = {
-        "reported_status": interpretation.status if adjudicated_status is None else adjudicated_status,
+        "reported_status": reported_status(interpretation.status, adjudicated_status),
         "reported_descriptor": reported_descriptor(
             site=entry.specimen.site,
             ihc=entry.ihc.score,
@@ -411,6 +411,7 @@ def update_case(
             engine_descriptor=interpretation.descriptor,
             adjudicated_status=adjudicated_status,
             settings=settings,
+            scoring_criteria=entry.specimen.scoring_criteria,
         ),
     }
     stored_reported = {"reported_status": old_reported, "reported_descriptor": old_descriptor}

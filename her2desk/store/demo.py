@@ -18,7 +18,8 @@ an amended case is report version 2 with its signed-out version 1 kept, a reason
 Demos of up to `AUDIT_EACH_CASE_UP_TO` cases get the audit rows a real entry, sign-out and amendment
 would write (per case and patient; measured at 10,000 cases: 2.3 s -> 2.7-3.4 s, 26 -> 36 MB);
 larger (benchmark) runs keep one summary audit row per run. Sign-out times come from a random stream
-of their own, so a seed gives the same cases as before they existed.
+of their own, so a seed gives the same cases as before they existed. Signatures, report versions and
+audit rows are chained, and every batch's cases and patients sealed, as real writes are (`chain.py`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from her2desk.domain.engine import interpret
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
+from her2desk.domain.settings import DEFAULT_SETTINGS
 from her2desk.domain.vocabulary import (
     AssayType,
     ClinicalSetting,
@@ -57,6 +59,7 @@ from her2desk.domain.vocabulary import (
     Site,
 )
 from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.chain import CHAINED_TABLES, append, touch
 from her2desk.store.database import DEMO_KEY, Database, open_database
 from her2desk.store.demo_accounts import (
     DEMO_ACCOUNTS,
@@ -66,7 +69,8 @@ from her2desk.store.demo_accounts import (
 )
 from her2desk.store.mapping import interpretation_values, name_key
 from her2desk.store.queries import local_day_bounds
-from her2desk.store.schema import AppMetadata, AuditRow, Case, Patient, User
+from her2desk.store.rule_sets import record_settings
+from her2desk.store.schema import AppMetadata, Case, Patient, User
 from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 
 BATCH = 5_000
@@ -213,6 +217,12 @@ def _counts(rng: random.Random, site: Site, probe: IshProbe) -> tuple[Decimal, D
     return _jitter(rng, her2), _jitter(rng, cep17, "0.05"), cells
 
 
+def _criteria(site: Site) -> ScoringCriteria | None:
+    """A demo site without a guideline of its own is scored with the gastroesophageal criteria, chosen
+    explicitly (as a person must), like the pan-tumour trials."""
+    return None if site.has_site_specific_guideline else ScoringCriteria.GASTROESOPHAGEAL
+
+
 def _interpreted(rng: random.Random, site: Site, procedure: Procedure, ihc: dict[str, Any]):
     """Choose ISH work the way a lab would (reflex on 2+, some on others) and interpret it."""
     score = ihc["score"]
@@ -232,6 +242,7 @@ def _interpreted(rng: random.Random, site: Site, procedure: Procedure, ihc: dict
         her2=first[0] if first else None,
         cep17=first[1] if first else None,
         cells=first[2] if first else None,
+        scoring_criteria=_criteria(site),
     )
     result = _engine(test)
     if result.next_step is NextStep.RECOUNT and first and rng.random() < 0.7:
@@ -354,9 +365,7 @@ def _case_rows(
         "fixation_hours": str(Decimal(rng.randint(40, 800)) / 10),
         "fragments": fragments,
         "fragments_with_tumour": rng.randint(0, fragments) if fragments else None,
-        "scoring_criteria": None
-        if site.has_site_specific_guideline
-        else ScoringCriteria.GASTROESOPHAGEAL.value,
+        "scoring_criteria": criteria.value if (criteria := _criteria(site)) else None,
     }
     ihc_row = {
         "case_id": case_id,
@@ -706,9 +715,12 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
     done = 0
     with database.writer() as session, session.begin():
         has_cases = session.execute(select(func.count()).select_from(Case)).scalar_one() > 0
-        if has_cases and session.get(AppMetadata, DEMO_KEY) is None:
+        has_users = session.execute(select(User.id).limit(1)).first() is not None
+        if (has_cases or has_users) and session.get(AppMetadata, DEMO_KEY) is None:
+            what = "real cases" if has_cases else "user accounts"
             raise DemoRefusedError(
-                "This database holds real cases; demo data is only added to an empty or demo database."
+                f"This database holds {what} and is not a demo database; demo data (and the demo's "
+                "accounts with their published password) is only added to an empty or demo database."
             )
         ids = _Ids(
             patient=(session.execute(select(func.max(Patient.id))).scalar_one() or 0) + 1,
@@ -718,6 +730,8 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
         if session.get(AppMetadata, DEMO_KEY) is None:
             session.add(AppMetadata(key=DEMO_KEY, value="synthetic demonstration data"))
         accounts = _ensure_demo_accounts(session.connection())
+        # The cases are interpreted with her2desk's default rules (`_engine`): their rule set is recorded.
+        record_settings(session.connection(), DEFAULT_SETTINGS, DEMO_USER, utc_now())
         ids.technologist = accounts[DEMO_TECHNOLOGIST.username][0]
         ids.signer, ids.signer_display = accounts[DEMO_PATHOLOGIST_2.username]
     for size in _batches(cases):
@@ -754,7 +768,13 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             if audited:
                 rows["audit"][:0] = _patient_audit(rows["patient"])
             for table in _TABLES:
-                insert(table, rows[table])
+                if table in CHAINED_TABLES:
+                    append(session.connection(), table, rows[table])
+                else:
+                    insert(table, rows[table])
+            # Sealed when the batch commits (`seals.py`), as any audited write of these cases would be.
+            touch(session.connection(), [("patient", p["id"]) for p in rows["patient"]])
+            touch(session.connection(), [("case", c["id"]) for c in rows["her2_case"]])
         done += size
         if progress:
             progress(done, cases)
@@ -807,24 +827,23 @@ def _ensure_demo_accounts(connection: Connection) -> dict[str, tuple[int, str]]:
 def _finish(database: Database, first: int, last: int, cases: int, seed: int, per_case_audit: bool) -> None:
     """The run's summary audit row (the only one for cases above `AUDIT_EACH_CASE_UP_TO`), then ANALYZE."""
     with database.writer() as session, session.begin():
-        session.execute(
-            AuditRow.__table__.insert().values(
-                at=utc_now(),
-                who=DEMO_USER,
-                action="insert",
-                table_name="her2_case",
-                record=f"demo {first}-{last}",
-                new=json.dumps(
-                    {
-                        "demo_cases": cases,
-                        "seed": seed,
-                        "first_id": first,
-                        "last_id": last,
-                        "per_case_audit": per_case_audit,
-                    }
-                ),
-            )
-        )
+        summary = {
+            "at": utc_now(),
+            "who": DEMO_USER,
+            "action": "insert",
+            "table_name": "her2_case",
+            "record": f"demo {first}-{last}",
+            "new": json.dumps(
+                {
+                    "demo_cases": cases,
+                    "seed": seed,
+                    "first_id": first,
+                    "last_id": last,
+                    "per_case_audit": per_case_audit,
+                }
+            ),
+        }
+        append(session.connection(), "audit", [summary])
     with database.engine.connect() as connection:
         if database.dialect == "sqlite":
             connection.exec_driver_sql("ANALYZE")

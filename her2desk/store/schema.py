@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -69,6 +70,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class Chained:
+    """The tamper-evidence columns (revision 0008, `chain.py`): position in the one chain, the hash of
+    the row before it and this row's hash (hex SHA-256). NULL only in a row inserted behind the
+    program's back, which `db check` reports."""
+
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))
+
+
 class AppMetadata(Base):
     """Key/value facts about the database itself: the schema marker and the demo flag."""
 
@@ -91,6 +102,21 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SessionRow(Base):
+    """One sign-in (revision 0009): the SHA-256 of its random token, never the token itself, with its
+    expiry. Every privileged service call proves the session; signing out, the idle lock, a password
+    reset and deactivation end it (`ended_at`, `end_reason`)."""
+
+    __tablename__ = "app_session"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(32))
 
 
 class LabSetting(Base):
@@ -265,7 +291,7 @@ class RuleSet(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
 
 
-class ElectronicSignature(Base):
+class ElectronicSignature(Chained, Base):
     """One electronic signature: who signed which report version of a case, when, and its meaning."""
 
     __tablename__ = "e_signature"
@@ -279,7 +305,7 @@ class ElectronicSignature(Base):
     meaning: Mapped[str] = mapped_column(String(64))
 
 
-class CaseVersionRow(Base):
+class CaseVersionRow(Chained, Base):
     """A report version as it was signed out (JSON snapshot of entry, interpretation and state).
 
     Written at each sign-out and never changed, so every earlier version stays readable after an
@@ -299,7 +325,7 @@ class CaseVersionRow(Base):
     __table_args__ = (UniqueConstraint("case_id", "report_version", name="uq_case_version_case_report"),)
 
 
-class HandoutPrint(Base):
+class HandoutPrint(Chained, Base):
     """A printed (or exported) patient handout; marked superseded when the case is amended."""
 
     __tablename__ = "handout_print"
@@ -316,7 +342,7 @@ class HandoutPrint(Base):
     superseded: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
 
 
-class AuditRow(Base):
+class AuditRow(Chained, Base):
     """Append-only: triggers refuse UPDATE and DELETE (see `audit.py`)."""
 
     __tablename__ = "audit"
@@ -332,6 +358,29 @@ class AuditRow(Base):
     patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+
+
+class RecordSeal(Chained, Base):
+    """The hash of one case's (or patient's) clinical rows as a write transaction left them (revision
+    0008, `seals.py`); appended at the commit of every audited change, never changed. The last seal of
+    each case must match its current rows, so a change made without the program shows."""
+
+    __tablename__ = "record_seal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject: Mapped[str] = mapped_column(String(16))  # "case" or "patient"
+    subject_id: Mapped[int] = mapped_column(Integer)
+    state_hash: Mapped[str] = mapped_column(String(64))
+    sealed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChainHead(Base):
+    """The chain's head (revision 0008, `chain.py`): one row, the last position and its hash. Moved by
+    every append in the same transaction, so rows removed from the end of the chain show."""
+
+    __tablename__ = "chain_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(BigInteger)
+    head_hash: Mapped[str] = mapped_column(String(64))
 
 
 def include_for(dialect: str) -> Callable[[object, object, str, bool, object], bool]:

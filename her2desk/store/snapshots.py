@@ -26,8 +26,10 @@ from her2desk.store.mapping import (
 _patient_values = functools.lru_cache(maxsize=4096)(patient_values)
 _interpretation_values = functools.lru_cache(maxsize=4096)(interpretation_values)
 
-# The meaning recorded with each electronic signature of a sign-out.
+# The meaning recorded with each electronic signature: a sign-out, an adjudication, an amendment.
 SIGNATURE_MEANING = "signed out"
+ADJUDICATION_MEANING = "adjudicated"
+AMENDMENT_MEANING = "amended"
 
 
 def snapshot_json(
@@ -41,6 +43,7 @@ def snapshot_json(
     adjudication_reason: str | None,
     reported_status: str | None,
     reported_descriptor: str | None,
+    counted_by: dict[str, str | None] | None = None,
 ) -> str:
     """The case's entry, the engine's interpretation, the reported result and the workflow state as
     JSON text (sorted keys)."""
@@ -58,5 +61,7 @@ def snapshot_json(
         "adjudication_reason": adjudication_reason,
         "reported_status": reported_status,
         "reported_descriptor": reported_descriptor,
+        # Who entered each ISH count ("1": first count, "2": blinded recount), by user name.
+        "counted_by": counted_by or {},
     }
     return to_json(values) or "{}"

@@ -1,13 +1,16 @@
 """Which database to open: `--database`, then $HER2DESK_DATABASE_URL, then the embedded default file.
 
 A plain path means an SQLite file; anything with `://` is a SQLAlchemy URL (`postgresql+psycopg://...`).
-The default lives in the platform's user data directory, never in the current directory.
+The default lives in the platform's user data directory, never in the current directory; her2desk's
+folder there is created (or tightened) with mode 0700 on POSIX systems.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from her2desk.files import private_folder
 
 ENV_VAR = "HER2DESK_DATABASE_URL"
 DEFAULT_FILE_NAME = "her2desk.sqlite3"
@@ -25,7 +28,7 @@ def resolve_url(url: str | None = None) -> str:
     chosen = url or os.environ.get(ENV_VAR) or ""
     if not chosen:
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)  # 0700: it holds patient data (her2desk.files)
         return f"sqlite:///{path}"
     if "://" in chosen:
         if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):

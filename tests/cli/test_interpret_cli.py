@@ -31,6 +31,8 @@ CONTRACT_KEYS = {
     "trail",
     "errors",
     "guideline",
+    "scoring_criteria",
+    "rules_version",  # added with the lab rule settings; every earlier key unchanged
 }
 STATUSES = {"positive", "negative", "equivocal", "pending", "adjudication", "indeterminate"}
 NEXT_STEPS = {
@@ -63,6 +65,7 @@ PROCEDURES = [
 ]
 OPTIONS = [
     "--site",
+    "--criteria",
     "--procedure",
     "--ihc",
     "--stained-pct",
@@ -126,6 +129,8 @@ CASES: dict[str, list[str]] = {
     "pancreas json": [
         "--site",
         "pancreas",
+        "--criteria",
+        "gastroesophageal",
         "--procedure",
         "surgical-resection",
         "--ihc",
@@ -228,6 +233,9 @@ def check_contract(data: dict[str, Any]) -> None:
         assert isinstance(error["message"], str)
         assert error["message"]
     assert isinstance(data["guideline"], str)
+    # The criteria the result was scored with; none when nothing was interpreted.
+    assert data["scoring_criteria"] in ({None} if data["status"] is None else {"breast", "gastroesophageal"})
+    assert data["rules_version"].startswith("her2desk-rules-1+")
 
 
 @pytest.mark.parametrize("name", [n for n, args in CASES.items() if "--json" in args])

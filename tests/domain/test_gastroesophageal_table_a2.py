@@ -5,7 +5,8 @@ scored on a cluster of >= 5 cells at any percentage, resections on >= 10% of cel
 IHC 2+ goes to ISH; ISH is positive when the ratio is >= 2.0 irrespective of copy number; ratio < 2.0
 with HER2 >= 6.0 goes to pathologist adjudication [K, configurable]; IHC 0/1+ with an amplified ISH is
 discordant and goes to the pathologist [K]. No ISH groups and no HER2-low descriptors outside breast.
-Pancreas, bladder, ovary and "other" are scored with the same criteria, with a warning.
+Pancreas, bladder, ovary and "other" are scored with the same criteria when they are chosen for the case,
+with a warning.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from her2desk.domain.vocabulary import (
     IshProbe,
     NextStep,
     Procedure,
+    ScoringCriteria,
     ScoringSystem,
     Site,
     Status,
@@ -181,7 +183,7 @@ def test_table_a2_row(test: Her2TestInput, status: Status, next_step: NextStep, 
 def test_other_sites_are_scored_like_gastroesophageal_with_a_warning(
     test: Her2TestInput, status: Status, next_step: NextStep, site: Site
 ) -> None:
-    result = interpret(test.with_changes(site=site))
+    result = interpret(test.with_changes(site=site, scoring_criteria=ScoringCriteria.GASTROESOPHAGEAL))
     assert result.errors == ()
     assert result.status is status
     assert result.next_step is next_step
@@ -318,7 +320,12 @@ def test_no_site_guideline_comment_is_configurable() -> None:
     custom = replace(
         DEFAULT_SETTINGS, comments=replace(DEFAULT_SETTINGS.comments, no_site_guideline="<no guideline>")
     )
-    other = interpret(biopsy(IhcScore.THREE_PLUS, site=Site.PANCREAS), custom)
+    other = interpret(
+        biopsy(IhcScore.THREE_PLUS, site=Site.PANCREAS).with_changes(
+            scoring_criteria=ScoringCriteria.GASTROESOPHAGEAL
+        ),
+        custom,
+    )
     stomach = interpret(biopsy(IhcScore.THREE_PLUS, site=Site.STOMACH), custom)
     assert "<no guideline>" in other.comments
     assert "<no guideline>" not in stomach.comments

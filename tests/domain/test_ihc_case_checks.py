@@ -17,7 +17,16 @@ from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetai
 from her2desk.domain.case_checks import CaseCheck, check_case, is_4b5
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
-from her2desk.domain.vocabulary import IhcScore, IshProbe, Laterality, Procedure, Sex, Site, Status
+from her2desk.domain.vocabulary import (
+    IhcScore,
+    IshProbe,
+    Laterality,
+    Procedure,
+    ScoringCriteria,
+    Sex,
+    Site,
+    Status,
+)
 
 D = Decimal
 TODAY = date(2026, 3, 1)
@@ -44,6 +53,7 @@ def case(
             site=site,
             laterality=Laterality.LEFT if breast else None,
             collected_on=date(2026, 2, 1),
+            scoring_criteria=None if site.has_site_specific_guideline else ScoringCriteria.GASTROESOPHAGEAL,
         ),
         ihc=IhcDetails(
             clone=clone,

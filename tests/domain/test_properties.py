@@ -2,7 +2,9 @@
 
 The oracle functions below restate tables A1/A2 and the (c) rounding rule from her2-reporting-rules.md
 in the shortest form the spec allows; they are written from the spec, not from the engine, and the
-engine must agree with them on every generated input.
+engine must agree with them on every generated input. A site without a guideline of its own is
+scored by the criteria chosen for it (breast or gastroesophageal), so the oracles follow the criteria,
+not the site; HER2-low/-ultralow/-null are given outside the breast only when the lab enables them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,16 @@ from hypothesis import strategies as st
 from her2desk.domain import DEFAULT_SETTINGS, GuidelineSettings, Her2TestInput, Interpretation, interpret
 from her2desk.domain.inputs import INPUT_FIELDS
 from her2desk.domain.parsing import parse_test_input
-from her2desk.domain.vocabulary import Descriptor, IhcScore, IshProbe, NextStep, Procedure, Site, Status
+from her2desk.domain.vocabulary import (
+    Descriptor,
+    IhcScore,
+    IshProbe,
+    NextStep,
+    Procedure,
+    ScoringCriteria,
+    Site,
+    Status,
+)
 
 D = Decimal
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -34,6 +45,7 @@ CONTRACT_KEYS = {
     "trail",
     "errors",
     "guideline",
+    "rules_version",  # added with the lab rule settings; every earlier key unchanged
 }
 
 
@@ -88,8 +100,11 @@ def spec_breast_status(t: Her2TestInput) -> Status:
 
 
 def spec_breast_descriptor(t: Her2TestInput, status: Status, s: GuidelineSettings) -> Descriptor | None:
-    """§2.2/§2.3: descriptors of a negative result only, by the IHC score (and, for 0, the staining)."""
+    """§2.2/§2.3: descriptors of a negative result only, by the IHC score (and, for 0, the staining);
+    (c) item 13: on another site scored with the breast criteria, only where the lab enables them."""
     if status is not Status.NEGATIVE:
+        return None
+    if t.site is not Site.BREAST and not s.descriptors_on_other_sites:
         return None
     if t.ihc in (IhcScore.ONE_PLUS, IhcScore.TWO_PLUS):
         return Descriptor.LOW if s.report_her2_low else None
@@ -101,7 +116,7 @@ def spec_breast_descriptor(t: Her2TestInput, status: Status, s: GuidelineSetting
 
 
 def spec_gastroesophageal_status(t: Her2TestInput, s: GuidelineSettings) -> Status:
-    """Table A2 and §3.2 (used for every site that is not breast)."""
+    """Table A2 and §3.2 (gastroesophageal sites, and other sites scored with these criteria)."""
     ihc = t.ihc
     if ihc is IhcScore.THREE_PLUS:
         return Status.POSITIVE
@@ -156,9 +171,9 @@ ANY_PCT = pct("0", "100")
 ANY_CLUSTER = st.integers(0, 10_000)
 
 
-def pct_for(site: Site, procedure: Procedure, ihc: IhcScore | None) -> st.SearchStrategy[Decimal]:
-    """A stained percentage consistent with the score (issue 2 and rules (c) 1-3)."""
-    if site.is_breast:
+def pct_for(breast: bool, procedure: Procedure, ihc: IhcScore | None) -> st.SearchStrategy[Decimal]:
+    """A stained percentage consistent with the score (issue 2 and rules (c) 1-3) by the criteria."""
+    if breast:
         if ihc is IhcScore.ZERO:
             return pct("0", "10")
         if ihc in (IhcScore.ONE_PLUS, IhcScore.THREE_PLUS):
@@ -171,8 +186,8 @@ def pct_for(site: Site, procedure: Procedure, ihc: IhcScore | None) -> st.Search
     return ANY_PCT
 
 
-def cluster_for(site: Site, procedure: Procedure, ihc: IhcScore | None) -> st.SearchStrategy[int]:
-    if site.is_breast or procedure.is_resection or ihc in (None, IhcScore.INDETERMINATE):
+def cluster_for(breast: bool, procedure: Procedure, ihc: IhcScore | None) -> st.SearchStrategy[int]:
+    if breast or procedure.is_resection or ihc in (None, IhcScore.INDETERMINATE):
         return ANY_CLUSTER
     return st.integers(0, 4) if ihc is IhcScore.ZERO else st.integers(5, 10_000)
 
@@ -180,19 +195,22 @@ def cluster_for(site: Site, procedure: Procedure, ihc: IhcScore | None) -> st.Se
 @st.composite
 def valid_inputs(draw: st.DrawFn) -> Her2TestInput:
     site = draw(st.sampled_from(list(Site)))
+    criteria = None if site.has_site_specific_guideline else draw(st.sampled_from(list(ScoringCriteria)))
+    breast = site.is_breast or criteria is ScoringCriteria.BREAST
     procedure = draw(st.sampled_from(list(Procedure)))
     ihc = draw(st.none() | st.sampled_from(list(IhcScore)))
-    probes: list[IshProbe | None] = [IshProbe.DUAL, IshProbe.SINGLE] if site.is_breast else [IshProbe.DUAL]
+    probes: list[IshProbe | None] = [IshProbe.DUAL, IshProbe.SINGLE] if breast else [IshProbe.DUAL]
     if ihc is not None:
         probes.append(None)
     ish = draw(st.sampled_from(probes))
     values: dict[str, Any] = {
         "site": site,
+        "scoring_criteria": criteria,
         "procedure": procedure,
         "ihc": ihc,
         "ish": ish,
-        "stained_pct": draw(st.none() | pct_for(site, procedure, ihc)),
-        "cluster_cells": draw(st.none() | cluster_for(site, procedure, ihc)),
+        "stained_pct": draw(st.none() | pct_for(breast, procedure, ihc)),
+        "cluster_cells": draw(st.none() | cluster_for(breast, procedure, ihc)),
     }
     if ish is not None:
         values.update(her2=draw(SIGNALS), cells=draw(CELLS))
@@ -206,13 +224,15 @@ def valid_inputs(draw: st.DrawFn) -> Her2TestInput:
 
 
 SETTINGS = st.builds(
-    lambda high_copy, low, ultralow, discordance: replace(
+    lambda high_copy, low, ultralow, discordance, other_sites: replace(
         DEFAULT_SETTINGS,
         gastroesophageal_high_copy_adjudication=high_copy,
         report_her2_low=low,
         report_her2_ultralow=ultralow,
         flag_breast_ihc3_group5_discordance=discordance,
+        descriptors_on_other_sites=other_sites,
     ),
+    st.booleans(),
     st.booleans(),
     st.booleans(),
     st.booleans(),
@@ -238,7 +258,8 @@ def test_valid_input_always_gives_a_status_by_the_decision_tables(
     assert result.trail
 
     assert test.site is not None
-    if test.site.is_breast:
+    breast = test.criteria is ScoringCriteria.BREAST
+    if breast:
         assert result.status is spec_breast_status(test)
         assert result.descriptor is spec_breast_descriptor(test, result.status, guideline_settings)
     else:
@@ -250,7 +271,7 @@ def test_valid_input_always_gives_a_status_by_the_decision_tables(
         assert result.status is Status.NEGATIVE
 
     # ISH groups exist only for breast dual-probe ISH, and are the groups of §1.3.
-    if test.site.is_breast and test.ish is IshProbe.DUAL:
+    if breast and test.ish is IshProbe.DUAL:
         assert test.her2 is not None
         assert test.cep17 is not None
         assert result.ish_group == spec_group(test.her2, test.cep17)
@@ -284,6 +305,7 @@ def test_json_object_keeps_the_contract(test: Her2TestInput) -> None:
     assert data["errors"] == []
     assert isinstance(data["guideline"], str)
     assert data["guideline"]
+    assert data["rules_version"].startswith("her2desk-rules-1+")
 
 
 # --- invalid input: one bad field among valid ones ------------------------------------------------------
@@ -303,14 +325,21 @@ def one_invalid_field(draw: st.DrawFn) -> tuple[Her2TestInput, str]:
         ("stained_pct", {"stained_pct": draw(st.integers(0, 9999).filter(lambda n: n % 10).map(D)) / 100}),
         ("cluster_cells", {"cluster_cells": draw(st.integers(-10_000, -1))}),
     ]
+    if t.site.has_site_specific_guideline:  # its own guideline decides: criteria are refused
+        options.append(
+            ("scoring_criteria", {"scoring_criteria": draw(st.sampled_from(list(ScoringCriteria)))})
+        )
+    else:  # no guideline of its own and no criteria chosen: nothing is assumed
+        options.append(("scoring_criteria", {"scoring_criteria": None}))
     ihc = t.ihc
-    if t.site.is_breast and ihc in (IhcScore.ONE_PLUS, IhcScore.THREE_PLUS):
+    breast = t.criteria is ScoringCriteria.BREAST
+    if breast and ihc in (IhcScore.ONE_PLUS, IhcScore.THREE_PLUS):
         options.append(("stained_pct", {"stained_pct": draw(pct("0", "10"))}))
-    if t.site.is_breast and ihc is IhcScore.ZERO:
+    if breast and ihc is IhcScore.ZERO:
         options.append(("stained_pct", {"stained_pct": draw(pct("10.1", "100"))}))
-    if t.site.is_breast and ihc is IhcScore.TWO_PLUS:
+    if breast and ihc is IhcScore.TWO_PLUS:
         options.append(("stained_pct", {"stained_pct": D(0)}))
-    if not t.site.is_breast and ihc not in (None, IhcScore.INDETERMINATE):
+    if not breast and ihc not in (None, IhcScore.INDETERMINATE):
         if t.procedure.is_resection:
             bad = pct("10", "100") if ihc is IhcScore.ZERO else pct("0", "9.9")
             options.append(("stained_pct", {"stained_pct": draw(bad)}))
@@ -332,7 +361,7 @@ def one_invalid_field(draw: st.DrawFn) -> tuple[Her2TestInput, str]:
             options += [("cep17", {"cep17": draw(non_positive)}), ("cep17", {"cep17": None})]
         else:
             options.append(("cep17", {"cep17": draw(CEP17)}))
-        if not t.site.is_breast:
+        if not breast:
             options.append(("ish", {"ish": IshProbe.SINGLE, "cep17": None, "recount_cep17": None}))
         if t.recount_her2 is not None:
             options += [
@@ -368,7 +397,8 @@ def test_invalid_input_always_names_the_field(case: tuple[Her2TestInput, str]) -
 
 NUMBERISH = st.from_regex(r"\A[ +\-]{0,3}[0-9٣_]{0,8}([.,][0-9]{0,8})?([eE][+\-]?[0-9]{1,12})?[ %]?\Z")
 WORDS = st.sampled_from(
-    [w.value for e in (Site, Procedure, IhcScore, IshProbe) for w in e] + ["", " ", "nan", "-inf", "Infinity"]
+    [w.value for e in (Site, Procedure, IhcScore, IshProbe, ScoringCriteria) for w in e]
+    + ["", " ", "nan", "-inf", "Infinity"]
 )
 TEXT = st.none() | st.text(max_size=30) | NUMBERISH | WORDS
 

@@ -13,7 +13,7 @@ import pytest
 
 from her2desk.domain import DEFAULT_SETTINGS, GuidelineSettings, Her2TestInput, Interpretation, interpret
 from her2desk.domain.parsing import parse_test_input
-from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, Procedure, Site, Status
+from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, Procedure, ScoringCriteria, Site, Status
 
 D = Decimal
 
@@ -142,6 +142,8 @@ def test_single_probe_must_not_have_cep17() -> None:
 def test_single_probe_is_an_error_outside_breast(site: Site) -> None:
     """§3.2: gastroesophageal ISH is called on the HER2/CEP17 ratio; a single probe has no ratio."""
     test = Her2TestInput(site=site, procedure=Procedure.ENDOSCOPIC_BIOPSY, ihc=IhcScore.TWO_PLUS, **SINGLE)
+    if not site.has_site_specific_guideline:
+        test = test.with_changes(scoring_criteria=ScoringCriteria.GASTROESOPHAGEAL)
     message = only_error(interpret(test), "ish")
     assert "dual" in message
 
@@ -257,8 +259,11 @@ def test_breast_3_plus_with_5_percent_is_an_error() -> None:
 def test_gastroesophageal_resection_pct_against_the_score(
     site: Site, ihc: IhcScore, pct: str, error: bool
 ) -> None:
+    criteria = None if site.has_site_specific_guideline else ScoringCriteria.GASTROESOPHAGEAL
     result = interpret(
-        stomach(Procedure.SURGICAL_RESECTION, ihc=ihc, stained_pct=D(pct)).with_changes(site=site)
+        stomach(Procedure.SURGICAL_RESECTION, ihc=ihc, stained_pct=D(pct)).with_changes(
+            site=site, scoring_criteria=criteria
+        )
     )
     if error:
         assert "10%" in only_error(result, "stained_pct")

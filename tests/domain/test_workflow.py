@@ -98,9 +98,11 @@ def test_technologist_cannot_sign_out_amend_or_adjudicate() -> None:
     assert any("technologist" in r for r in refused.value.reasons)
     signed = wf.CaseFacts(SignOutState.SIGNED_OUT, PATH_A.user_id, Status.NEGATIVE)
     with pytest.raises(wf.WorkflowError):
-        wf.amend(TECH, signed, reason=REASON)
+        wf.amend(TECH, signed, reason=REASON, password_ok=True)
     with pytest.raises(wf.WorkflowError):
-        wf.adjudicate(TECH, entered(Status.ADJUDICATION), final=Status.NEGATIVE, reason=REASON)
+        wf.adjudicate(
+            TECH, entered(Status.ADJUDICATION), final=Status.NEGATIVE, reason=REASON, password_ok=True
+        )
 
 
 def test_sign_out_lists_every_reason_at_once() -> None:
@@ -116,15 +118,20 @@ def test_full_path_entered_signed_out_amended_signed_out() -> None:
     facts = wf.CaseFacts(state, TECH.user_id, Status.ADJUDICATION, ihc=IhcScore.TWO_PLUS)
     with pytest.raises(wf.WorkflowError):
         wf.sign_out(PATH_A, facts, password_ok=True)  # adjudication still open
-    assert wf.adjudicate(PATH_A, facts, final=Status.NEGATIVE, reason=REASON) is SignOutState.ENTERED
+    assert (
+        wf.adjudicate(PATH_A, facts, final=Status.NEGATIVE, reason=REASON, password_ok=True)
+        is SignOutState.ENTERED
+    )
     facts = wf.CaseFacts(state, TECH.user_id, Status.ADJUDICATION, Status.NEGATIVE, IhcScore.TWO_PLUS)
     state = wf.sign_out(PATH_A, facts, password_ok=True)
     assert state is SignOutState.SIGNED_OUT
     with pytest.raises(wf.WorkflowError):
         wf.edit(PATH_A, wf.CaseFacts(state, TECH.user_id, Status.NEGATIVE))
     with pytest.raises(wf.WorkflowError):
-        wf.amend(PATH_A, wf.CaseFacts(state, TECH.user_id, Status.NEGATIVE), reason="fix")
-    state = wf.amend(PATH_B, wf.CaseFacts(state, TECH.user_id, Status.NEGATIVE), reason=REASON)
+        wf.amend(PATH_A, wf.CaseFacts(state, TECH.user_id, Status.NEGATIVE), reason="fix", password_ok=True)
+    state = wf.amend(
+        PATH_B, wf.CaseFacts(state, TECH.user_id, Status.NEGATIVE), reason=REASON, password_ok=True
+    )
     assert state is SignOutState.AMENDED
     assert wf.edit(PATH_B, wf.CaseFacts(state, PATH_B.user_id, Status.POSITIVE)) is SignOutState.AMENDED
     # The amending pathologist changed the results, so the other pathologist signs out again.
@@ -139,3 +146,14 @@ def test_every_transition_target_is_a_state_and_signed_out_is_reachable_only_by_
         assert isinstance(target, SignOutState)
         if target is SignOutState.SIGNED_OUT:
             assert action is wf.Action.SIGN_OUT
+
+
+def test_adjudication_and_amendment_are_signed_with_the_password() -> None:
+    with pytest.raises(wf.WorkflowError, match="adjudication was not recorded"):
+        wf.adjudicate(
+            PATH_A, entered(Status.ADJUDICATION), final=Status.NEGATIVE, reason=REASON, password_ok=False
+        )
+    signed = wf.CaseFacts(SignOutState.SIGNED_OUT, TECH.user_id, Status.NEGATIVE)
+    with pytest.raises(wf.WorkflowError, match="case was not amended"):
+        wf.amend(PATH_A, signed, reason=REASON, password_ok=False)
+    assert wf.amend(PATH_A, signed, reason=REASON, password_ok=True) is SignOutState.AMENDED

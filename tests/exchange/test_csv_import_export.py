@@ -225,7 +225,7 @@ def test_export_to_standard_output(sqlite_url: str, tmp_path: Path, capsys) -> N
     out = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0]["accession"] == "S26-00001"
-    assert rows[0]["status"] == "positive"
+    assert rows[0]["reported_status"] == rows[0]["engine_status"] == "positive"
     assert rows[0]["ish_group"] == "1"
     assert rows[0]["ratio"] == "2.14"
 

@@ -84,6 +84,7 @@ def test_adjudication_columns_carry_the_adjudicated_status_and_reason(
         signed_out_at=datetime(2026, 3, 4, 9, 30, 5, tzinfo=UTC),
         adjudicated_status=Status.NEGATIVE,
         adjudication_reason="Second reader: ISH group 4, IHC 1+",
+        reported_result=None,  # made by hand: the reported result follows from the fields above
     )
     row = dict(zip(EXPORT_COLUMNS, case_row(signed), strict=True))
     assert [row[c] for c in SIGNOUT_COLUMNS] == [
@@ -94,7 +95,10 @@ def test_adjudication_columns_carry_the_adjudicated_status_and_reason(
         "negative",
         "Second reader: ISH group 4, IHC 1+",
     ]
-    assert row["status"] == "positive"  # the engine's own result stays beside the adjudicated one
+    # The reported result is the adjudicated one (an adjudicated breast negative with IHC 2+ is
+    # HER2-low); the engine's own result stays beside it.
+    assert (row["reported_status"], row["reported_descriptor"]) == ("negative", "HER2-low")
+    assert (row["engine_status"], row["engine_descriptor"]) == ("positive", "")
 
 
 def test_import_ignores_sign_out_columns_and_accepts_files_without_them(

@@ -221,3 +221,9 @@ def dialog_queue(monkeypatch: pytest.MonkeyPatch, qtbot, module) -> list:
 
     monkeypatch.setattr(module, "exec_dialog", run)
     return queue
+
+
+def new_signed_in_user(auth, name: str, password: str, *args: object, **kwargs: object):
+    """Create a user and sign them in: the actor carries the session the services check."""
+    auth.create_user(name, password, *args, **kwargs)
+    return auth.login(name, password).actor

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QTableWidget
+from qt_fixtures import new_signed_in_user
 from sqlalchemy import select
 
 from her2desk.domain.workflow import Actor, Role
@@ -28,11 +29,12 @@ PASSWORDS = {"ada": "admin-pass-1", "tom": "tech-pass-1", "pia": "path-pass-1"}
 @pytest.fixture
 def people(service) -> dict[str, Actor]:
     auth = AuthService(service.database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", PASSWORDS["ada"]).actor
     return {
         "ada": admin,
-        "tom": auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin),
-        "pia": auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin),
+        "tom": new_signed_in_user(auth, "tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin),
+        "pia": new_signed_in_user(auth, "pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin),
     }
 
 
@@ -205,9 +207,8 @@ def test_an_administrator_demoted_meanwhile_is_refused_in_the_dialog(
 ) -> None:
     window = open_window(people["ada"])
     dialog = _open_settings(window, qtbot)
-    other_admin = AuthService(service.database).create_user(
-        "bea", "admin-pass-2", Role.ADMINISTRATOR, by=people["ada"]
-    )
+    AuthService(service.database).create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=people["ada"])
+    other_admin = AuthService(service.database).login("bea", "admin-pass-2").actor
     AuthService(service.database).set_active(other_admin, people["ada"].user_id, False)
     ui.type(dialog, "Lab name", "Synthetic Lab")
     _click(qtbot, dialog, ui, "Save lab settings")

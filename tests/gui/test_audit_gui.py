@@ -34,9 +34,12 @@ def history(window) -> dict[str, object]:
     """Users, a good and a failed sign-in, two cases; S26-00001 signed out, printed, then amended."""
     database = window.service.database
     auth = AuthService(database)
-    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", "admin-pass-1").actor
+    auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    tech = auth.login("tom", "tech-pass-1").actor
+    auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path = auth.login("pia", "path-pass-1").actor
     auth.login("pia", "path-pass-1")
     with pytest.raises(AuthenticationError):
         auth.login("pia", "not her password")
@@ -46,7 +49,7 @@ def history(window) -> dict[str, object]:
     signout = SignOutService(database)
     done = signout.sign_out(path, "S26-00001", "path-pass-1", stored.version)
     signout.record_handout(path, "S26-00001", "es", SHA, "rules-2026.1")
-    signout.amend(path, "S26-00001", REASON, done.version)
+    signout.amend(path, "S26-00001", REASON, done.version, password="path-pass-1")
     window.refresh()
     return {"tech": tech, "path": path}
 
@@ -176,14 +179,15 @@ def test_case_record_shows_both_versions_signature_print_and_trail(window, histo
     versions.setCurrentRow(0)
     first = text.toPlainText()
     assert "Report version 1 — signed out by pia" in first
-    assert "HER2 status (engine): " in first
+    assert "HER2 status (guideline): " in first
     assert "Count 1: 20 cells, HER2 4.50, CEP17 2.10" in first
     assert "Amendment reason" not in first
 
     signatures = ui.find(record, "Electronic signatures")
     assert isinstance(signatures, QTableWidget)
-    assert signatures.rowCount() == 1
+    assert signatures.rowCount() == 2  # the sign-out, then the amendment (also signed with the password)
     assert [signatures.item(0, c).text() for c in (0, 1, 2, 4)] == ["1", "pia", "Dr Pia Path", "signed out"]
+    assert [signatures.item(1, c).text() for c in (0, 1, 2, 4)] == ["2", "pia", "Dr Pia Path", "amended"]
 
     prints = ui.find(record, "Handout prints")
     assert isinstance(prints, QTableWidget)

@@ -133,10 +133,11 @@ def test_the_fast_path_reports_no_demo_user_for_a_real_database(db_path: Path, s
     from her2desk.domain.workflow import Role
     from her2desk.services.auth_service import AuthService
 
+    test_the_fast_path_declines_a_real_database_under_demo(db_path, service)  # a case, then accounts
     auth = AuthService(service.database)
-    admin = auth.create_user("admin", "long-enough-1", Role.ADMINISTRATOR, local_administrator="test")
+    auth.create_user("admin", "long-enough-1", Role.ADMINISTRATOR, local_administrator="test")
+    admin = auth.login("admin", "long-enough-1").actor
     auth.create_user("demo-pathologist", "long-enough-1", Role.PATHOLOGIST, by=admin)
-    test_the_fast_path_declines_a_real_database_under_demo(db_path, service)
     fast = gui_app.read_first_page(str(db_path), demo=False)
     assert fast is not None
     assert fast[1].demo_user is None

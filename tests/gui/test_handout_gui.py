@@ -437,7 +437,9 @@ def test_a_case_changed_after_the_preview_is_not_printed_or_recorded(
     preview = open_preview(win, qtbot, SIGNED[0])
     stored = lab.cases(None).load(SIGNED[0])
     assert stored is not None
-    lab.signout.amend(lab.path, SIGNED[0], "wrong block recorded at entry", stored.version)
+    lab.signout.amend(
+        lab.path, SIGNED[0], "wrong block recorded at entry", stored.version, password=PASSWORDS["pia"]
+    )
     ui.find(preview, "Print handout").click()
     qtbot.waitUntil(lambda: preview.last_run is not None, timeout=30_000)
     assert preview.last_run.done == []

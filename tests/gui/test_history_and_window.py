@@ -50,7 +50,7 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     table = window.history.table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert [r[1] for r in rows] == ["S20-000001", "S22-000003", "S24-000002"]
-    assert [r[7] for r in rows] == ["POSITIVE", "POSITIVE", "NEGATIVE"]
+    assert [r[7] for r in rows] == ["POSITIVE", "POSITIVE", "NEGATIVE (HER2-null)"]
     assert rows[0][8] == ""
     assert rows[1][8] == ""
     assert "HER2 status changed" in rows[2][8]
@@ -177,3 +177,49 @@ def _inside_combo(widget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def test_an_adjudicated_positive_primary_is_compared_as_positive() -> None:
+    """The change the history exists to show, when the primary's positive result was adjudicated (the
+    engine said "adjudication"): the later negative metastasis is highlighted against POSITIVE."""
+    from datetime import UTC, datetime
+
+    from her2desk.domain.history import status_changes
+    from her2desk.domain.interpretation import Interpretation
+    from her2desk.domain.records import SignOutState, StoredCase
+    from her2desk.domain.vocabulary import NextStep, Status
+
+    def stored(
+        case_id: int, setting: ClinicalSetting, engine: Status, adjudicated: Status | None
+    ) -> StoredCase:
+        entry = CaseEntry(
+            accession=f"S2{case_id}-0000{case_id}",
+            patient=PATIENT,
+            specimen=SpecimenDetails(
+                site=Site.BREAST, setting=setting, collected_on=date(2020 + case_id, 1, 1)
+            ),
+            ihc=IhcDetails(score=IhcScore.TWO_PLUS, stained_pct=Decimal(40)),
+        )
+        now = datetime.now(UTC)
+        return StoredCase(
+            case_id=case_id,
+            entry=entry,
+            interpretation=Interpretation(status=engine, next_step=NextStep.NONE, guideline="test"),
+            version=2,
+            signout_state=SignOutState.SIGNED_OUT,
+            created_at=now,
+            created_by="t",
+            updated_at=now,
+            updated_by="t",
+            adjudicated_status=adjudicated,
+            adjudication_reason="reviewed" if adjudicated else None,
+        )
+
+    primary = stored(1, ClinicalSetting.PRIMARY, Status.ADJUDICATION, Status.POSITIVE)
+    metastasis = stored(2, ClinicalSetting.METASTATIC, Status.NEGATIVE, None)
+    changes = status_changes([primary, metastasis])
+    assert set(changes) == {2}
+    assert "was POSITIVE" in changes[2]
+    assert "is NEGATIVE" in changes[2]
+    unadjudicated = stored(1, ClinicalSetting.PRIMARY, Status.ADJUDICATION, None)
+    assert status_changes([unadjudicated, metastasis]) == {}  # no final primary to compare with

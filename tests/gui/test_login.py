@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
-from qt_fixtures import close_window, login_answer, signed_in_window
+from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 from sqlalchemy import select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
@@ -48,11 +48,12 @@ ENTRY = CaseEntry(
 def users(service: CaseService) -> dict[str, Actor]:
     """An administrator, a technologist and a pathologist (all with PASSWORD)."""
     auth = AuthService(service.database)
-    admin = auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    admin = auth.login("admin", PASSWORD).actor
     return {
         "admin": admin,
-        "tech": auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
-        "path": auth.create_user("path", PASSWORD, Role.PATHOLOGIST, "Dr Pat", by=admin),
+        "tech": new_signed_in_user(auth, "tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
+        "path": new_signed_in_user(auth, "path", PASSWORD, Role.PATHOLOGIST, "Dr Pat", by=admin),
     }
 
 
@@ -208,7 +209,8 @@ def test_a_wrong_password_says_the_same_for_unknown_and_known_names_and_is_audit
     assert dialog.session is not None
     assert dialog.session.actor == users["tech"]
     assert dialog.result() == LoginDialog.DialogCode.Accepted
-    assert [r.who for r in audit_rows(service, "login")] == ["tech"]
+    # The fixture signed the three users in first; the dialog's sign-in is the last one, by tech.
+    assert [r.who for r in audit_rows(service, "login")] == ["admin", "tech", "path", "tech"]
 
 
 def test_a_new_login_window_cannot_skip_the_wait_the_database_imposes(
@@ -418,7 +420,9 @@ def test_the_idle_lock_hides_the_data_and_unlocks_only_with_the_right_password(
         assert window.editor.is_dirty()  # the unsaved entries survived the lock
         assert ui.text(window.editor.form, "Family name") == "Testpatient-Login"
         assert window.actor == users["tech"]
-        assert [r.who for r in audit_rows(service, "login")] == ["tech"]
+        # The fixture signed the three users in; the unlock is one more sign-in, by tech.
+        assert [r.who for r in audit_rows(service, "login")] == ["admin", "tech", "path", "tech"]
+        assert "locked" in [json.loads(r.new).get("reason") for r in audit_rows(service, "logout")]
         qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=5000)  # and it locks again
     finally:
         close_window(window, monkeypatch)

@@ -40,8 +40,10 @@ class Lab:
 def lab(tmp_path: Path) -> Iterator[Lab]:
     database = open_database(str(tmp_path / "lab.sqlite3"))
     auth = AuthService(database)
-    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", "admin-pass-1").actor
+    auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    tech = auth.login("tom", "tech-pass-1").actor
     yield Lab(database, admin, tech)
     database.close()
 

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
-from qt_fixtures import close_window, login_answer, signed_in_window
+from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
@@ -40,11 +40,12 @@ ADMIN_LINE = "Read-only: administrators manage users and settings; they do not e
 @pytest.fixture
 def users(service: CaseService) -> dict[str, Actor]:
     auth = AuthService(service.database)
-    admin = auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="test")
+    admin = auth.login("admin", PASSWORD).actor
     return {
         "admin": admin,
-        "tech": auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
-        "path": auth.create_user("path1", PASSWORD, Role.PATHOLOGIST, "Dr Petra Path", by=admin),
+        "tech": new_signed_in_user(auth, "tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin),
+        "path": new_signed_in_user(auth, "path1", PASSWORD, Role.PATHOLOGIST, "Dr Petra Path", by=admin),
     }
 
 
@@ -245,3 +246,50 @@ def test_a_display_name_equal_to_the_user_name_is_not_repeated() -> None:
     assert person("path1", {"path1": "Dr Petra Path"}) == "Dr Petra Path (path1)"
     assert person("lab", {"lab": "lab"}) == "lab"
     assert person("gone", {}) == "gone"
+
+
+def test_the_idle_lock_ends_the_session_and_the_password_starts_a_new_one(
+    service: CaseService, users, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While locked nothing can be done in the user's name, not even by code holding the old session;
+    unlocking with the password gives a new session and the unsaved entries are still there."""
+    from datetime import date
+    from decimal import Decimal
+
+    from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
+    from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
+    from her2desk.domain.workflow import WorkflowError
+
+    entry = CaseEntry(
+        accession="S26-LOCK-2",
+        patient=PatientDetails("SYN-LOCK-2", "Testpatient-Lock", "Synthetic", date(1970, 1, 1), Sex.FEMALE),
+        specimen=SpecimenDetails(Procedure.CORE_NEEDLE_BIOPSY, Site.BREAST, Laterality.LEFT),
+        ihc=IhcDetails(
+            clone="4B5", controls_acceptable=True, score=IhcScore.ONE_PLUS, stained_pct=Decimal(30)
+        ),
+    )
+
+    tech = users["tech"]
+    window = signed_in_window(service, tech, qtbot)
+    try:
+        window.start_idle_lock()
+        form = window.editor.form
+        form.rows["accession"].input.setText("S26-LOCK-1")
+        window.idle_lock.lock()
+        assert window.idle_lock.locked
+        with pytest.raises(WorkflowError, match="not signed in"):
+            CaseService(service.database, actor=tech).save(entry, None)
+        assert window.idle_lock.try_unlock(PASSWORD)
+        assert window.actor is not None
+        assert window.actor.session_token not in (None, tech.session_token)
+        assert form.rows["accession"].input.text() == "S26-LOCK-1"  # unsaved entries survive
+        assert window.service.actor is window.actor
+    finally:
+        close_window(window, monkeypatch)
+    with service.database.reader() as session:
+        from sqlalchemy import select
+
+        from her2desk.store.schema import AuditRow
+
+        actions = list(session.scalars(select(AuditRow.action).where(AuditRow.who == "tech")))
+    assert actions.count("logout") >= 2  # locked, then closed

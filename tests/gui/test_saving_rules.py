@@ -259,8 +259,10 @@ def test_a_signed_out_case_is_not_saved_and_says_why(
 
     stored_case(service)
     auth = AuthService(service.database)
-    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
-    pathologist = auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+    admin = auth.login("ada", "admin-pass-1").actor
+    auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    pathologist = auth.login("pia", "pia-pass-1").actor
     SignOutService(service.database).sign_out(pathologist, "S26-000500", "pia-pass-1", 1)
     open_in_window(window, service, "S26-000500")
     # Signed out: the form is read-only (issue 5 GUI), and Save says why without a database error.

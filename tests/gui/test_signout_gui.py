@@ -49,10 +49,14 @@ class Lab:
 def lab(tmp_path: Path) -> Iterator[Lab]:
     database = open_database(str(tmp_path / "lab.sqlite3"))
     auth = AuthService(database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
-    path2 = auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", PASSWORDS["ada"]).actor
+    auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    tech = auth.login("tom", PASSWORDS["tom"]).actor
+    auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path = auth.login("pia", PASSWORDS["pia"]).actor
+    auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    path2 = auth.login("paul", PASSWORDS["paul"]).actor
     yield Lab(database, tech, path, path2)
     database.close()
 
@@ -243,11 +247,19 @@ def test_enter_sign_out_read_only_amend(
         seen["short"] = problem(dialog)
         assert dialog.isVisible()
         type_text(qtbot, dialog, "Amendment reason", REASON)
+        type_text(qtbot, dialog, "Password", "not-her-password")
+        click(qtbot, dialog, "Amend")
+        seen["wrong"] = problem(dialog)
+        assert (
+            find(dialog, "Meaning of the signature", type(dialog.problem)).text().startswith("Signing as pia")
+        )
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
         click(qtbot, dialog, "Amend")
 
     dialog_driver.append(amend)
     path.signout_actions.amend_action.trigger()
     assert "at least 10 characters" in seen["short"]
+    assert "password is not correct; the case was not amended" in seen["wrong"]
     amended = path.service.load("S26-000900")
     assert amended.signout_state is SignOutState.AMENDED
     assert amended.report_version == 2
@@ -311,11 +323,15 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
         assert combo.currentText() == "POSITIVE"  # kept
         type_text(qtbot, dialog, "Adjudication reason", "strong complete membrane staining on review")
         click(qtbot, dialog, "Record adjudication")
+        seen["unsigned"] = problem(dialog)
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Record adjudication")
 
     dialog_driver.append(adjudicate)
     assert actions.adjudicate()
     assert "choose the final status" in seen["no status"]
     assert "at least 10 characters" in seen["short"]
+    assert "password is not correct; the adjudication was not recorded" in seen["unsigned"]
     stored = path.service.load("S26-000902")
     assert stored.adjudicated_status is Status.POSITIVE
     assert stored.interpretation.status is Status.EQUIVOCAL  # the engine's result is kept
@@ -329,11 +345,14 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
         "Guideline result: EQUIVOCAL — reported: POSITIVE, adjudicated by pia"
     )
     # Editing a result shows the guideline's live result again and says the adjudication would go.
-    form = path.editor.form
-    form.rows["stained_pct"].input.setText("30")
+    stained = path.editor.form.rows["stained_pct"].input
+    stained.setFocus()
+    stained.selectAll()
+    qtbot.keyClicks(stained, "30")
     assert path.editor.panel.status.text() == "EQUIVOCAL"
     assert "voids the adjudication" in path.editor.panel.warnings.text()
-    form.rows["stained_pct"].input.setText(str(entry("S", "M", IhcScore.TWO_PLUS).ihc.stained_pct))
+    stained.selectAll()
+    qtbot.keyClicks(stained, "40")
     assert path.editor.panel.status.text() == "POSITIVE"
 
     def sign(dialog: QDialog) -> None:
@@ -429,7 +448,12 @@ def test_the_worklist_shows_and_filters_the_reported_result(lab: Lab, open_windo
     cases.save(entry("S26-000922", "SYN-500122", IhcScore.THREE_PLUS), None)
     window = open_window(lab, lab.path)
     window.workflow_service().adjudicate(
-        lab.path, "S26-000921", Status.NEGATIVE, "reflex ISH not amplified on review", adjudicated.version
+        lab.path,
+        "S26-000921",
+        Status.NEGATIVE,
+        "reflex ISH not amplified on review",
+        adjudicated.version,
+        password=PASSWORDS["pia"],
     )
     view, model = window.worklist, window.worklist_model
 
@@ -438,6 +462,7 @@ def test_the_worklist_shows_and_filters_the_reported_result(lab: Lab, open_windo
     )
 
     def shown() -> dict[str, str]:
+        model.refresh()
         view.apply_filters()
         qtbot.waitUntil(lambda: model.total is not None and (model.total == 0 or model.row_at(0) is not None))
         return {

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from decimal import Decimal
 
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from her2desk.domain import interpret
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
+from her2desk.domain.reported_result import Adjudication, ReportedResult
 from her2desk.domain.vocabulary import (
     ClinicalSetting,
     Descriptor,
@@ -128,27 +130,79 @@ def synthetic(status: Status | None, descriptor: Descriptor | None = None) -> In
     )
 
 
+ADJUDICATION = Adjudication(
+    Status.POSITIVE, "Blinded recount in another group; decided on review", "pia", datetime(2026, 3, 9, 10, 0)
+)
+
+
+def reported_as(
+    status: Status | None,
+    descriptor: Descriptor | None = None,
+    *,
+    preliminary: bool = False,
+    adjudicated: bool = False,
+) -> ReportedResult:
+    """A reported result as the store gives it: signed out unless preliminary; an adjudicated one was
+    left open by the engine (adjudication) and decided by a pathologist."""
+    return ReportedResult(
+        status=status,
+        descriptor=descriptor,
+        engine_status=Status.ADJUDICATION if adjudicated else status,
+        engine_descriptor=None if adjudicated else descriptor,
+        adjudication=replace(ADJUDICATION, status=status) if adjudicated and status else None,
+        signed_out=not preliminary,
+    )
+
+
+def unadjudicated(interpretation: Interpretation, *, preliminary: bool = False) -> ReportedResult:
+    """The engine's result as reported when nobody adjudicated it."""
+    return reported_as(interpretation.status, interpretation.descriptor, preliminary=preliminary)
+
+
 def request_for(
-    outcome: str, site: Site | None = Site.BREAST, language: str = "en", **changes: object
+    outcome: str,
+    site: Site | None = Site.BREAST,
+    language: str = "en",
+    *,
+    preliminary: bool | None = None,
+    adjudicated: bool = False,
+    **changes: object,
 ) -> HandoutRequest:
+    """The request for one outcome of OUTCOMES as the reported result; `adjudicated`: a pathologist
+    decided it where the engine left it to them (the engine's own status is then ADJUDICATION).
+
+    `preliminary` None: as the workflow has it, a final status signed out and an open one
+    (equivocal, pending, adjudication) not, since sign-out refuses an open result.
+    """
     status, descriptor = OUTCOMES[outcome]
+    if preliminary is None:
+        preliminary = status is None or not status.is_final
     entry = changes.pop("entry", None) or make_entry(site)
     settings: dict[str, object] = {"lab": LAB, "printed_on": date(2026, 3, 10), **changes}
+    engine = synthetic(Status.ADJUDICATION) if adjudicated else synthetic(status, descriptor)
     return HandoutRequest(
         entry=entry,  # type: ignore[arg-type]
-        interpretation=synthetic(status, descriptor),
+        interpretation=engine,
         language=language,
+        reported=reported_as(status, descriptor, preliminary=preliminary, adjudicated=adjudicated),
         **settings,  # type: ignore[arg-type]
     )
 
 
-def engine_request(entry: CaseEntry, language: str = "en", **changes: object) -> HandoutRequest:
+def engine_request(
+    entry: CaseEntry, language: str = "en", *, preliminary: bool | None = None, **changes: object
+) -> HandoutRequest:
+    """The engine's result, not adjudicated; `preliminary` None: signed out only if it is final."""
+    interpretation = interpret(entry.test_input())
+    if preliminary is None:
+        preliminary = interpretation.status is None or not interpretation.status.is_final
     return HandoutRequest(
         entry=entry,
-        interpretation=interpret(entry.test_input()),
+        interpretation=interpretation,
         language=language,
         lab=LAB,
         printed_on=date(2026, 3, 10),
+        reported=unadjudicated(interpretation, preliminary=preliminary),
         **changes,  # type: ignore[arg-type]
     )
 

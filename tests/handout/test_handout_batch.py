@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from handout_cases import make_entry, pypdf_text, request_for, synthetic
+from handout_cases import make_entry, pypdf_text, request_for, synthetic, unadjudicated
 
 from her2desk.handout import HandoutRequest, batch
 from her2desk.handout.batch import write_handouts
@@ -18,7 +18,8 @@ def test_batch_writes_every_file_in_order(tmp_path: Path, workers: int) -> None:
         (request_for("positive", entry=make_entry(accession=f"S26-{i:05d}")), tmp_path / f"{i}.pdf")
         for i in range(6)
     ]
-    bad = HandoutRequest(make_entry(accession="S26-BAD"), synthetic(None))
+    no_result = synthetic(None)
+    bad = HandoutRequest(make_entry(accession="S26-BAD"), no_result, reported=unadjudicated(no_result))
     jobs.insert(3, (bad, tmp_path / "bad.pdf"))
     seen = []
     results = write_handouts(jobs, workers=workers, progress=lambda done, total: seen.append((done, total)))

@@ -120,8 +120,10 @@ def test_case_not_signed_out_is_refused_without_preliminary(
 def _sign_out(database: str) -> tuple[SignOutService, Actor]:
     db = open_database(database)
     auth = AuthService(db)
-    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
-    pathologist = auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+    admin = auth.login("ada", "admin-pass-1").actor
+    auth.create_user("pia", "pia-pass-1", Role.PATHOLOGIST, by=admin)
+    pathologist = auth.login("pia", "pia-pass-1").actor
     signout = SignOutService(db)
     stored = CaseService(db).load("S26-07001")
     assert stored is not None
@@ -149,7 +151,7 @@ def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
     first = tmp_path / "first.pdf"
     assert main(["--database", database, "handout", "S26-07001", "-o", str(first)]) == 0
     version = CaseService(signout.database).load("S26-07001").version
-    signout.amend(pathologist, "S26-07001", "Wrong block recorded at entry", version)
+    signout.amend(pathologist, "S26-07001", "Wrong block recorded at entry", version, password="pia-pass-1")
     capsys.readouterr()
     reopened = tmp_path / "reopened.pdf"
     assert main(["--database", database, "handout", "S26-07001", "-o", str(reopened)]) == 2
@@ -158,7 +160,8 @@ def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
     assert [h.superseded for h in signout.handouts("S26-07001")] == [True]
 
     admin = AuthService(signout.database).login("ada", "admin-pass-1").actor
-    other = AuthService(signout.database).create_user("paul", "paul-pass-1", Role.PATHOLOGIST, by=admin)
+    AuthService(signout.database).create_user("paul", "paul-pass-1", Role.PATHOLOGIST, by=admin)
+    other = AuthService(signout.database).login("paul", "paul-pass-1").actor
     version = CaseService(signout.database).load("S26-07001").version
     signout.sign_out(other, "S26-07001", "paul-pass-1", version)
     corrected = tmp_path / "corrected.pdf"

@@ -15,6 +15,7 @@ from handout_cases import (
     make_entry,
     request_for,
     synthetic,
+    unadjudicated,
 )
 
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Laterality, Procedure, Site, Status
@@ -55,7 +56,7 @@ def test_every_status_is_mapped() -> None:
 
 
 def test_a_case_without_a_result_gets_no_handout() -> None:
-    request = HandoutRequest(make_entry(), synthetic(None))
+    request = HandoutRequest(make_entry(), synthetic(None), reported=unadjudicated(synthetic(None)))
     with pytest.raises(HandoutRefusedError):
         build_content(request)
 
@@ -80,6 +81,11 @@ def test_result_line_for_every_status_site_and_language(outcome: str, group: str
 def test_a_result_that_is_not_final_never_says_positive_or_negative(
     outcome: str, language: str, preliminary: bool, corrected_on: date | None
 ) -> None:
+    if not preliminary and outcome != "indeterminate":
+        # Sign-out refuses an open result; a record that says otherwise gets no page at all.
+        with pytest.raises(HandoutRefusedError, match="signed out but its status"):
+            build_content(request_for(outcome, language=language, preliminary=False))
+        return
     for site in Site:
         content = build_content(
             request_for(outcome, site, language, preliminary=preliminary, corrected_on=corrected_on)

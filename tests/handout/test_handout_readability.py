@@ -81,7 +81,9 @@ def _variants():
                 entry = make_entry(
                     site, ihc=ihc, ish=ish, laterality=side, setting=setting, procedure=procedure
                 )
-                yield request_for(outcome, site, entry=entry, preliminary=preliminary, corrected_on=corrected)
+                # Not preliminary: signed out where the workflow allows it (a final status).
+                prelim = True if preliminary else None
+                yield request_for(outcome, site, entry=entry, preliminary=prelim, corrected_on=corrected)
 
 
 def test_every_english_variant_reads_at_grade_8_or_below() -> None:

@@ -40,7 +40,9 @@ def _workflow(lab: Lab) -> None:
     lab.cases(lab.tech).save(make_entry("S26-00002", mrn="DEMO000002"), None)
     done = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], first.version)
     lab.signout.record_handout(lab.path, "S26-00001", "en", "ab" * 32, "rules-1")
-    lab.signout.amend(lab.path, "S26-00001", "recount by a second observer", done.version)
+    lab.signout.amend(
+        lab.path, "S26-00001", "recount by a second observer", done.version, password=PASSWORDS["pia"]
+    )
 
 
 def _at(lab: Lab, when: datetime, who: str = "zoe", action: str = "probe", record: str = "") -> None:

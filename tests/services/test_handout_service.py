@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
 
 from lab import PASSWORDS, Lab, open_lab
 
+from her2desk.domain.workflow import WorkflowError
 from her2desk.services.handout_service import (
     HandoutKind,
     HandoutRefused,
@@ -143,10 +144,13 @@ def test_a_preliminary_print_is_recorded_as_preliminary(lab: Lab) -> None:
     _enter(lab, "S26-00007")
     _setting(lab, "allow_preliminary_handouts", "true")
     service = HandoutService(lab.database)
-    service.record(service.prepare("S26-00007", "en", preliminary=True), None)
+    prepared = service.prepare("S26-00007", "en", preliminary=True)
+    with pytest.raises(WorkflowError, match="signed-in user"):  # nobody anonymous once accounts exist
+        service.record(prepared, None)
+    service.record(prepared, lab.tech)
     (row,) = lab.signout.handouts("S26-00007")
     assert row.preliminary
-    assert row.printed_by == "local"
+    assert row.printed_by == "tom"
 
 
 def test_a_case_changed_after_prepare_is_not_recorded(lab: Lab) -> None:
@@ -157,7 +161,9 @@ def test_a_case_changed_after_prepare_is_not_recorded(lab: Lab) -> None:
     assert service.is_current(prepared)
     stored = lab.cases(None).load("S26-00008")
     assert stored is not None
-    lab.signout.amend(lab.path, "S26-00008", "wrong block recorded at entry", stored.version)
+    lab.signout.amend(
+        lab.path, "S26-00008", "wrong block recorded at entry", stored.version, password=PASSWORDS["pia"]
+    )
     assert not service.is_current(prepared)
     with pytest.raises(HandoutRefused) as refused:
         service.record(prepared, lab.path)
@@ -170,7 +176,9 @@ def test_a_corrected_result_after_amendment_and_second_sign_out(lab: Lab) -> Non
     _sign_out(lab, "S26-00009")
     stored = lab.cases(None).load("S26-00009")
     assert stored is not None
-    lab.signout.amend(lab.path, "S26-00009", "wrong block recorded at entry", stored.version)
+    lab.signout.amend(
+        lab.path, "S26-00009", "wrong block recorded at entry", stored.version, password=PASSWORDS["pia"]
+    )
     stored = lab.cases(None).load("S26-00009")
     assert stored is not None
     lab.signout.sign_out(lab.path2, "S26-00009", PASSWORDS["paul"], stored.version)

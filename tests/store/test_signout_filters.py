@@ -36,9 +36,12 @@ def database(db_url: str) -> Iterator[Database]:
 
 def _lab(database: Database) -> tuple[CaseService, SignOutService, object, str]:
     auth = AuthService(database)
-    admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR, "Ada Admin")
+    admin = auth.login("ada", "admin-pass-1").actor
+    auth.create_user("tom", "tech-pass-1", Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    tech = auth.login("tom", "tech-pass-1").actor
+    auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    path = auth.login("pia", "path-pass-1").actor
     return CaseService(database, actor=tech), SignOutService(database), path, "path-pass-1"
 
 
@@ -51,7 +54,7 @@ def cases(database: Database) -> CaseService:
     }
     signout.sign_out(path, "S26-00002", password, stored[2])
     signed = signout.sign_out(path, "S26-00003", password, stored[3])
-    signout.amend(path, "S26-00003", REASON, signed.version)
+    signout.amend(path, "S26-00003", REASON, signed.version, password=password)
     signout.sign_out(path, "S26-00004", password, stored[4])
     three_days_ago = datetime.now().astimezone() - timedelta(days=3)
     with database.write_engine.begin() as connection:

@@ -49,8 +49,19 @@ class Lab:
 def open_lab(url: str, policy: SignOutPolicy | None = None) -> Lab:
     database = open_database(url)
     auth = AuthService(database)
-    admin = auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
-    tech = auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
-    path = auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
-    path2 = auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    auth.create_user("ada", PASSWORDS["ada"], Role.ADMINISTRATOR, "Ada Admin")
+    admin = signed_in(auth, "ada")
+    auth.create_user("tom", PASSWORDS["tom"], Role.TECHNOLOGIST, "Tom Tech", by=admin)
+    auth.create_user("pia", PASSWORDS["pia"], Role.PATHOLOGIST, "Dr Pia Path", by=admin)
+    auth.create_user("paul", PASSWORDS["paul"], Role.PATHOLOGIST, "Dr Paul Path", by=admin)
+    tech, path, path2 = (signed_in(auth, name) for name in ("tom", "pia", "paul"))
     return Lab(database, auth, SignOutService(database, policy), admin, tech, path, path2)
+
+
+def signed_in(auth: AuthService, name: str) -> Actor:
+    """`name` signed in with their password: the actor carries the session every service checks."""
+    return auth.login(name, PASSWORDS[name]).actor
+
+
+def password_of(actor: Actor) -> str:
+    return PASSWORDS[actor.username]

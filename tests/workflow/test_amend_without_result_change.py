@@ -31,7 +31,9 @@ def _signed_out_by_pia(lab: Lab) -> int:
     entry = make_entry(specimen=replace(make_entry().specimen, block="B1"))
     entered = lab.cases(lab.tech).save(entry, None)
     done = lab.signout.sign_out(lab.path, ACCESSION, PASSWORDS["pia"], entered.version)
-    amended = lab.signout.amend(lab.path, ACCESSION, "block number was typed as B1, it is B2", done.version)
+    amended = lab.signout.amend(
+        lab.path, ACCESSION, "block number was typed as B1, it is B2", done.version, password=PASSWORDS["pia"]
+    )
     return amended.version
 
 

@@ -81,7 +81,7 @@ def test_only_an_administrator_may_change_settings(lab: Lab, who: str) -> None:
 
 
 def test_the_role_is_read_from_the_database(lab: Lab) -> None:
-    forged = Actor(lab.tech.user_id, "tom", Role.ADMINISTRATOR)
+    forged = Actor(lab.tech.user_id, "tom", Role.ADMINISTRATOR, session_token=lab.tech.session_token)
     with pytest.raises(WorkflowError, match="only an administrator"):
         LabSettingsService(lab.database).update(forged, "lab_name", "Forged Lab")
     with lab.database.write_engine.begin() as connection:

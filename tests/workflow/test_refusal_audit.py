@@ -60,9 +60,11 @@ def test_a_role_refusal_of_each_action_is_audited(lab: Lab) -> None:
     with pytest.raises(WorkflowError, match="may not sign out"):
         lab.signout.sign_out(lab.tech, "S26-00001", PASSWORDS["tom"], stored.version)
     with pytest.raises(WorkflowError, match="may not adjudicate"):
-        lab.signout.adjudicate(lab.tech, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+        lab.signout.adjudicate(
+            lab.tech, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["tom"]
+        )
     with pytest.raises(WorkflowError, match="may not amend"):
-        lab.signout.amend(lab.tech, "S26-00001", REASON, stored.version)
+        lab.signout.amend(lab.tech, "S26-00001", REASON, stored.version, password=PASSWORDS["tom"])
     rows = lab.events("sign-out-refused", "adjudicate-refused", "amend-refused")
     assert [(r.who, r.action, r.case_id) for r in rows] == [
         ("tom", "sign-out-refused", stored.case_id),
@@ -76,7 +78,9 @@ def test_a_role_refusal_of_each_action_is_audited(lab: Lab) -> None:
 def test_a_short_adjudication_reason_is_audited_as_refused(lab: Lab) -> None:
     stored = lab.cases(lab.tech).save(make_entry(ish=IshDetails()), None)
     with pytest.raises(WorkflowError, match="needs a reason"):
-        lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, "short", stored.version)
+        lab.signout.adjudicate(
+            lab.path, "S26-00001", Status.NEGATIVE, "short", stored.version, password=PASSWORDS["pia"]
+        )
     [row] = lab.events("adjudicate-refused")
     assert row.who == "pia"
     assert "needs a reason" in _reasons(row)[0]

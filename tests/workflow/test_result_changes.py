@@ -121,7 +121,9 @@ def test_the_enterer_saving_again_is_not_listed_as_a_change(lab: Lab) -> None:
 
 def test_a_correction_that_is_not_a_result_keeps_an_adjudication(lab: Lab) -> None:
     stored = lab.cases(lab.tech).save(make_entry(ish=IshDetails()), None)
-    adjudicated = lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+    )
     moved = stored.entry.with_changes(specimen=replace(stored.entry.specimen, block="C1"))
     saved = lab.cases(lab.tech).save(moved, adjudicated.version)
     done = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], saved.version)

@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from her2desk.cli import main
 from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES
+from her2desk.domain.rule_settings import DEFAULT_RULES_VERSION, RULE_SETTING_LABELS, RULE_SETTING_NAMES
 from her2desk.services.auth_service import AuthService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.database import open_database
@@ -39,10 +40,13 @@ def test_show_lists_every_setting_with_its_value_and_label(
     open_database(db).close()  # `settings show` only reads: it creates no database
     assert main(["settings", "show", "--database", db]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split("\t")[0] for line in lines] == list(SETTING_NAMES)
+    names = [*SETTING_NAMES, *RULE_SETTING_NAMES, "rules_version"]
+    assert [line.split("\t")[0] for line in lines] == names  # workflow, rules, comments, then the version
     assert "allow_self_verification\tfalse\tAllow self-verification" in lines
     assert "idle_lock_minutes\t10\tIdle lock (minutes)" in lines
-    assert all(line.split("\t")[2] == SETTING_LABELS[line.split("\t")[0]] for line in lines)
+    labels = {**SETTING_LABELS, **RULE_SETTING_LABELS}
+    assert all(line.split("\t")[2] == labels[line.split("\t")[0]] for line in lines[:-1])
+    assert lines[-1].startswith(f"rules_version\t{DEFAULT_RULES_VERSION}\tRules version")
 
 
 def test_set_changes_the_setting_for_every_workstation_and_is_audited(
@@ -129,7 +133,8 @@ def test_once_there_are_users_set_needs_an_administrators_password(
     db = str(tmp_path / "lab.sqlite3")
     database = open_database(db)
     try:
-        ada = AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        AuthService(database).create_user("ada", "admin-pass-1", "administrator")
+        ada = AuthService(database).login("ada", "admin-pass-1").actor
         AuthService(database).create_user("pia", "path-pass-1", "pathologist", by=ada)
     finally:
         database.close()

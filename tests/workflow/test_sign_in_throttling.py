@@ -17,6 +17,8 @@ from backends import make_entry
 from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import select, text
 
+from her2desk.domain.case import IshDetails
+from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import Role, WorkflowError
 from her2desk.services import auth_service
 from her2desk.services.auth_service import AuthenticationError, UserInputError
@@ -25,6 +27,7 @@ from her2desk.store.audit import utc_now
 from her2desk.store.schema import AuditRow
 
 WRONG = "wrong-password-9"
+REASON = "recount of the ISH slide by a second observer"
 REFUSED = r"at least 10 characters|only spaces or invisible"
 
 
@@ -98,10 +101,8 @@ def test_sixty_quick_wrong_passwords_check_only_two_and_the_right_one_is_refused
         lab.auth.login("tom", PASSWORDS["tom"])
     assert refused.value.wait_seconds >= 1
     assert len(checks) == 2
-    assert (
-        _actions(lab, "login-failed", "login-refused", "login")
-        == ["login-failed"] * 2 + ["login-refused"] * 59
-    )
+    assert _actions(lab, "login-failed", "login-refused") == ["login-failed"] * 2 + ["login-refused"] * 59
+    assert len(_actions(lab, "login")) == 4  # only the fixture's own sign-ins
 
 
 def test_a_guesser_who_waits_is_locked_after_five_and_only_an_administrator_unlocks(
@@ -270,6 +271,30 @@ def test_a_right_signature_resets_the_count(lab: Lab) -> None:
     done = lab.signout.sign_out(lab.path, stored.entry.accession, PASSWORDS["pia"], stored.version)
     assert done.version == stored.version + 1
     assert lab.path.user_id not in lab.auth.lock_states()
+
+
+def test_adjudication_and_amendment_signatures_count_too(lab: Lab) -> None:
+    """Every electronic signature is the same password: each wrong one counts towards the lock."""
+    _patient(lab)
+    stored = lab.cases(lab.tech).save(make_entry(ish=IshDetails()), None)  # IHC 2+ alone: equivocal
+    accession = stored.entry.accession
+    for _ in range(3):
+        with pytest.raises(WorkflowError, match="the adjudication was not recorded"):
+            lab.signout.adjudicate(
+                lab.path, accession, Status.NEGATIVE, REASON, stored.version, password=WRONG
+            )
+    for _ in range(2):
+        with pytest.raises(WorkflowError, match="the case was not amended") as refused:
+            lab.signout.amend(lab.path, accession, REASON, stored.version, password=WRONG)
+    assert refused.value.reasons[-1].startswith("your account: this account is locked")
+    with pytest.raises(WorkflowError, match="must unlock it; the adjudication was not recorded"):
+        lab.signout.adjudicate(
+            lab.path, accession, Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+        )
+    assert len(lab.events("signature-failed")) == 5
+    amend_refusals = [json.loads(e.new)["reasons"] for e in lab.events("amend-refused")]
+    assert amend_refusals  # the case is not signed out, so amending is refused for that too
+    assert not any("password is not correct" in r for reasons in amend_refusals for r in reasons)
 
 
 # -- item 3: what counts as a password ----------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from backends import make_entry
@@ -56,7 +57,9 @@ def test_a_technologist_cannot_sign_out(lab: Lab) -> None:
 
 def test_the_role_is_read_from_the_database_not_from_the_callers_claim(lab: Lab) -> None:
     stored = _enter(lab, lab.tech)
-    forged = Actor(user_id=lab.tech.user_id, username="tom", role=Role.PATHOLOGIST)
+    forged = Actor(
+        user_id=lab.tech.user_id, username="tom", role=Role.PATHOLOGIST, session_token=lab.tech.session_token
+    )
     with pytest.raises(WorkflowError, match="a technologist may not sign out"):
         lab.signout.sign_out(forged, "S26-00001", PASSWORDS["tom"], stored.version)
     # ... and a demoted pathologist loses the right at once, without signing in again.
@@ -100,8 +103,12 @@ def test_an_incomplete_interpretation_cannot_be_signed_out_until_adjudicated(lab
     with pytest.raises(WorkflowError, match="equivocal, not final"):
         lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], stored.version)
     with pytest.raises(WorkflowError, match="needs a reason"):
-        lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, "short", stored.version)
-    adjudicated = lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+        lab.signout.adjudicate(
+            lab.path, "S26-00001", Status.NEGATIVE, "short", stored.version, password=PASSWORDS["pia"]
+        )
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+    )
     assert adjudicated.version == stored.version + 1
     # The engine's own interpretation is untouched.
     assert _state(lab).interpretation.status is Status.EQUIVOCAL
@@ -118,7 +125,9 @@ def test_an_incomplete_interpretation_cannot_be_signed_out_until_adjudicated(lab
 def test_adjudication_cannot_contradict_a_final_interpretation(lab: Lab) -> None:
     stored = _enter(lab, lab.tech)
     with pytest.raises(WorkflowError, match="already final"):
-        lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
+        lab.signout.adjudicate(
+            lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+        )
 
 
 def test_a_wrong_password_does_not_sign_out(lab: Lab) -> None:
@@ -151,7 +160,9 @@ def test_a_signed_out_case_cannot_be_signed_out_again_or_edited(lab: Lab) -> Non
         with pytest.raises(WorkflowError, match="signed out and read-only"):
             lab.cases(actor).save(changed, done.version)
     with pytest.raises(WorkflowError, match="signed out and read-only"):
-        lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, done.version)
+        lab.signout.adjudicate(
+            lab.path, "S26-00001", Status.NEGATIVE, REASON, done.version, password=PASSWORDS["pia"]
+        )
     assert _state(lab).entry.ihc.clone == "4B5"
     assert _state(lab).version == done.version
     # Nothing changed; only the two workflow refusals are audited (a refused save is not).
@@ -186,8 +197,10 @@ def test_a_technologist_session_cannot_do_anything_privileged(lab: Lab) -> None:
     before = lab.audit_count()
     attempts = [
         lambda: lab.signout.sign_out(tech, "S26-00001", PASSWORDS["tom"], entered.version),
-        lambda: lab.signout.adjudicate(tech, "S26-00002", Status.NEGATIVE, REASON, equivocal.version),
-        lambda: lab.signout.amend(tech, "S26-00003", REASON, signed_version),
+        lambda: lab.signout.adjudicate(
+            tech, "S26-00002", Status.NEGATIVE, REASON, equivocal.version, password=PASSWORDS["tom"]
+        ),
+        lambda: lab.signout.amend(tech, "S26-00003", REASON, signed_version, password=PASSWORDS["tom"]),
         lambda: lab.auth.create_user("eve", "eve-pass-1", Role.PATHOLOGIST, by=tech),
         lambda: lab.auth.create_user("eve", "eve-pass-1", Role.ADMINISTRATOR, by=tech),
         lambda: lab.cases(tech).save(signed.entry, signed_version),
@@ -217,7 +230,7 @@ def test_entered_signed_out_amended_signed_out_leaves_exactly_these_audit_rows(l
     case_id = entered.case_id
     first = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
     printed = lab.signout.record_handout(lab.path, "S26-00001", "en", "a" * 64, "rules-1")
-    amended = lab.signout.amend(lab.path2, "S26-00001", REASON, first.version)
+    amended = lab.signout.amend(lab.path2, "S26-00001", REASON, first.version, password=PASSWORDS["paul"])
     corrected = entered.entry.with_changes(
         ihc=replace(entered.entry.ihc, score=IhcScore.THREE_PLUS), ish=IshDetails()
     )
@@ -286,8 +299,8 @@ def test_an_amendment_keeps_the_earlier_version_readable_and_supersedes_its_hand
     lab.signout.record_handout(lab.tech, "S26-00001", "en", "a" * 64, "rules-1")
     lab.signout.record_handout(None, "S26-00001", "es", "b" * 64, "rules-1")  # the local user
     with pytest.raises(WorkflowError, match="needs a reason"):
-        lab.signout.amend(lab.path, "S26-00001", "typo", first.version)
-    amended = lab.signout.amend(lab.path, "S26-00001", REASON, first.version)
+        lab.signout.amend(lab.path, "S26-00001", "typo", first.version, password=PASSWORDS["pia"])
+    amended = lab.signout.amend(lab.path, "S26-00001", REASON, first.version, password=PASSWORDS["pia"])
     assert [h.superseded for h in lab.signout.handouts("S26-00001")] == [True, True]
     # Not signed out again yet: only a preliminary handout.
     with pytest.raises(WorkflowError, match="not signed out"):
@@ -343,7 +356,8 @@ def test_the_first_user_must_be_an_administrator_and_later_ones_need_one(sqlite_
             auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST)
         with pytest.raises(UserInputError, match="at least 10"):
             auth.create_user("ada", "short", Role.ADMINISTRATOR)
-        admin = auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+        auth.create_user("ada", "admin-pass-1", Role.ADMINISTRATOR)
+        admin = auth.login("ada", "admin-pass-1").actor
         with pytest.raises(WorkflowError, match="only a signed-in administrator"):
             auth.create_user("pia", "path-pass-1", Role.PATHOLOGIST)
         with pytest.raises(UserInputError, match="already a user named"):
@@ -398,8 +412,10 @@ def test_logins_are_audited_and_a_failure_does_not_reveal_whether_the_name_exist
 
 def test_changed_results_void_an_earlier_adjudication(lab: Lab) -> None:
     stored = _enter(lab, lab.tech, **EQUIVOCAL)
-    adjudicated = lab.signout.adjudicate(lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version)
-    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, clone="SP3"))
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, stored.version, password=PASSWORDS["pia"]
+    )
+    changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, stained_pct=Decimal("45")))  # a result
     edited = lab.cases(lab.tech).save(changed, adjudicated.version)
     with pytest.raises(WorkflowError, match="equivocal, not final"):
         lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], edited.version)

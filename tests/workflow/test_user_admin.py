@@ -57,7 +57,8 @@ def test_setting_the_flag_it_already_has_writes_nothing(lab: Lab) -> None:
 
 
 def test_an_administrator_cannot_deactivate_themselves(lab: Lab) -> None:
-    second = lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    second = lab.auth.login("bea", "admin-pass-2").actor
     before = lab.audit_count()
     with pytest.raises(WorkflowError, match="cannot deactivate your own account"):
         lab.auth.set_active(lab.admin, lab.admin.user_id, False)
@@ -68,7 +69,8 @@ def test_an_administrator_cannot_deactivate_themselves(lab: Lab) -> None:
 
 
 def test_the_last_active_administrator_cannot_be_deactivated(lab: Lab) -> None:
-    second = lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    second = lab.auth.login("bea", "admin-pass-2").actor
     lab.auth.set_active(lab.admin, second.user_id, False)
     with pytest.raises(WorkflowError, match="last active administrator"):
         lab.auth.set_active(None, lab.admin.user_id, False, local_administrator="cli:root")
@@ -78,7 +80,7 @@ def test_the_last_active_administrator_cannot_be_deactivated(lab: Lab) -> None:
 @pytest.mark.parametrize("who", ["tech", "path"])
 def test_only_an_administrator_manages_users(lab: Lab, who: str) -> None:
     actor = getattr(lab, who)
-    forged = Actor(actor.user_id, actor.username, Role.ADMINISTRATOR)
+    forged = Actor(actor.user_id, actor.username, Role.ADMINISTRATOR, session_token=actor.session_token)
     before = lab.audit_count()
     with pytest.raises(WorkflowError, match="may not manage users"):
         lab.auth.set_active(forged, lab.path2.user_id, False)
@@ -128,7 +130,8 @@ def test_two_administrators_deactivating_each_other_at_once_leave_one_active(
 
     from her2desk.services.auth_service import AuthService
 
-    second = lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    lab.auth.create_user("bea", "admin-pass-2", Role.ADMINISTRATOR, by=lab.admin)
+    second = lab.auth.login("bea", "admin-pass-2").actor
     start = threading.Barrier(2)
     both_checked = threading.Barrier(2)
     original = AuthService._administrator

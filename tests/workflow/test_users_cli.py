@@ -145,9 +145,11 @@ def _lab(tmp_path: Path) -> str:
     database = open_database(db)
     try:
         auth = AuthService(database)
-        ada = auth.create_user("ada", "admin-pass-1", "administrator")
+        auth.create_user("ada", "admin-pass-1", "administrator")
+        ada = auth.login("ada", "admin-pass-1").actor
         auth.create_user("pia", "path-pass-1", "pathologist", by=ada)
-        tom = auth.create_user("tom", "tech-pass-1", "technologist", by=ada)
+        auth.create_user("tom", "tech-pass-1", "technologist", by=ada)
+        tom = auth.login("tom", "tech-pass-1").actor
         auth.set_active(ada, tom.user_id, False)
     finally:
         database.close()

@@ -27,7 +27,8 @@ def _lab(tmp_path: Path, *locked: str) -> str:
     database = open_database(db)
     try:
         auth = AuthService(database)
-        ada = auth.create_user("ada", "admin-pass-1", "administrator")
+        auth.create_user("ada", "admin-pass-1", "administrator")
+        ada = auth.login("ada", "admin-pass-1").actor
         auth.create_user("bea", "admin-pass-2", "administrator", by=ada)
         auth.create_user("pia", "path-pass-1", "pathologist", by=ada)
         LabSettingsService(database).update(ada, "failure_delay_seconds", "0")
