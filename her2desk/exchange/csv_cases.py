@@ -169,7 +169,7 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
 
 
 def _criteria(
-    raw: dict[str, str], cell: dict[str, str], site: Site | None, problems: list[Problem]
+    raw: dict[str, str], site: Site | None, parsed: ScoringCriteria | None
 ) -> ScoringCriteria | None:
     """The criteria chosen for a site without a guideline. A file written before the column existed
     (no `scoring_criteria` column at all) scored such sites with the gastroesophageal criteria, the
@@ -177,7 +177,7 @@ def _criteria(
     that has the column must choose."""
     if "scoring_criteria" not in raw and site is not None and not site.has_site_specific_guideline:
         return ScoringCriteria.GASTROESOPHAGEAL
-    return _optional_enum(ScoringCriteria, cell["scoring_criteria"], "scoring_criteria", problems)
+    return parsed  # read (and any problem reported) with the rest of the test input
 
 
 def parse_row(
@@ -219,7 +219,7 @@ def parse_row(
                 cell["fragments_with_tumour"], "fragments_with_tumour", problems
             ),
             # Only meaningful for a site without a guideline of its own; check_case judges that.
-            scoring_criteria=_criteria(raw, cell, test.site, problems),
+            scoring_criteria=_criteria(raw, test.site, test.scoring_criteria),
         ),
         ihc=IhcDetails(
             clone=_text(cell["ihc_clone"]),

@@ -587,6 +587,12 @@ def _sign_out(
         adjudication_reason=None,
         reported_status=case["reported_status"],
         reported_descriptor=case["reported_descriptor"],
+        # As a sign-out writes it: who entered each count (the demo's recounts are the signer's).
+        counted_by=(
+            {"1": DEMO_TECHNOLOGIST.username, "2": signer if entry.ish.second is not None else None}
+            if entry.ish.first is not None
+            else None
+        ),
     )
     rows["case_version"].append(
         {

@@ -27,9 +27,8 @@ def test_an_administrator_sees_an_intact_record_then_the_broken_link(
 ) -> None:
     if service.database.dialect != "sqlite":
         pytest.skip("the GUI test tampers through sqlite3")
-    admin = AuthService(service.database).create_user(
-        "admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="t"
-    )
+    AuthService(service.database).create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="t")
+    admin = AuthService(service.database).login("admin", PASSWORD).actor
     window = signed_in_window(service, admin, qtbot)
     try:
         admin_actions.check_record(window)
@@ -54,8 +53,10 @@ def test_an_administrator_sees_an_intact_record_then_the_broken_link(
 
 def test_only_an_administrator_may_check_the_record(service: CaseService, qtbot, monkeypatch) -> None:
     auth = AuthService(service.database)
-    admin = auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="t")
-    tech = auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin)
+    auth.create_user("admin", PASSWORD, Role.ADMINISTRATOR, local_administrator="t")
+    admin = auth.login("admin", PASSWORD).actor
+    auth.create_user("tech", PASSWORD, Role.TECHNOLOGIST, "Tess Tech", by=admin)
+    tech = auth.login("tech", PASSWORD).actor
     window = signed_in_window(service, tech, qtbot)
     try:
         messages: list[str] = []

@@ -121,7 +121,7 @@ def _workflow(url: str, tmp_path: Path) -> None:
         entered = lab.cases(lab.tech).save(make_entry(), None)
         first = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
         lab.signout.record_handout(lab.path, "S26-00001", "en", "a" * 64, "rules-1")
-        amended = lab.signout.amend(lab.path2, "S26-00001", REASON, first.version)
+        amended = lab.signout.amend(lab.path2, "S26-00001", REASON, first.version, password=PASSWORDS["paul"])
         assert [h.superseded for h in lab.signout.handouts("S26-00001")] == [True]
         corrected = entered.entry.with_changes(
             ihc=replace(entered.entry.ihc, score=IhcScore.THREE_PLUS), ish=IshDetails()

@@ -87,10 +87,16 @@ def test_demo_refuses_a_database_with_real_cases(db_url: str) -> None:
 def test_demo_database_can_be_extended_and_saved_to(sqlite_url: str) -> None:
     seed_demo(sqlite_url, 20)
     seed_demo(sqlite_url, 20, seed=2)
+    from her2desk.services.auth_service import AuthService
+    from her2desk.services.case_service import CaseService
+    from her2desk.store.demo_accounts import DEMO_PASSWORD, DEMO_TECHNOLOGIST
+
     service = open_case_service(sqlite_url)
     try:
         assert service.worklist_count(WorklistQuery()) == 40
-        stored = service.save(make_entry(), None)
+        # The demo has accounts, so saving needs a signed-in demo user, as in the program.
+        tech = AuthService(service.database).login(DEMO_TECHNOLOGIST.username, DEMO_PASSWORD).actor
+        stored = CaseService(service.database, actor=tech).save(make_entry(), None)
         assert stored.case_id == 41
     finally:
         service.close()

@@ -25,6 +25,14 @@ from her2desk.store.revisions import HEAD_REVISION
 
 def _add_odd_cases(service: CaseService) -> None:
     """Unicode names, an undated specimen and a shared date (order falls to the id)."""
+    from her2desk.services.auth_service import AuthService
+    from her2desk.store.demo_accounts import DEMO_PASSWORD, DEMO_TECHNOLOGIST
+
+    auth = AuthService(service.database)
+    if auth.has_users():  # a demo database: saving needs a signed-in demo user, as in the program
+        service = CaseService(
+            service.database, actor=auth.login(DEMO_TECHNOLOGIST.username, DEMO_PASSWORD).actor
+        )
     base = make_entry()
     for number, (family, given, collected) in enumerate(
         [

@@ -32,6 +32,7 @@ class Lab:
     path2: Actor
 
     def cases(self, actor: Actor | None) -> CaseService:
+        """A service acting for `actor`; None: the local user (who may only read once accounts exist)."""
         return CaseService(self.database, actor=actor) if actor else CaseService(self.database, "local")
 
     def audit_count(self) -> int:

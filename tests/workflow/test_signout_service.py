@@ -156,9 +156,11 @@ def test_a_signed_out_case_cannot_be_signed_out_again_or_edited(lab: Lab) -> Non
     with pytest.raises(WorkflowError, match="signed out and read-only"):
         lab.signout.sign_out(lab.path2, "S26-00001", PASSWORDS["paul"], done.version)
     changed = stored.entry.with_changes(ihc=replace(stored.entry.ihc, clone="SP3"))
-    for actor in (None, lab.tech, lab.path):  # the local user too
+    for actor in (lab.tech, lab.path):
         with pytest.raises(WorkflowError, match="signed out and read-only"):
             lab.cases(actor).save(changed, done.version)
+    with pytest.raises(WorkflowError, match="signed-in user"):  # the local user may not save at all
+        lab.cases(None).save(changed, done.version)
     with pytest.raises(WorkflowError, match="signed out and read-only"):
         lab.signout.adjudicate(
             lab.path, "S26-00001", Status.NEGATIVE, REASON, done.version, password=PASSWORDS["pia"]
@@ -328,17 +330,16 @@ def test_an_amendment_keeps_the_earlier_version_readable_and_supersedes_its_hand
 
 
 def test_case_versions_of_a_case_never_signed_out_is_its_current_state(lab: Lab) -> None:
-    _enter(lab, None)
+    _enter(lab, lab.tech)
     [current] = lab.signout.case_versions("S26-00001")
     assert (current.report_version, current.state, current.signed_out_by) == (1, SignOutState.ENTERED, None)
     assert current.snapshot["accession"] == "S26-00001"
 
 
-def test_the_local_user_still_saves_unsigned_cases_and_cannot_sign_out(lab: Lab) -> None:
-    stored = _enter(lab, None)
-    again = lab.cases(None).save(stored.entry.with_changes(ihc=replace(stored.entry.ihc, clone="SP3")), 1)
-    assert again.version == 2
-    assert again.updated_by == "local"
+def test_the_local_user_saves_nothing_once_accounts_exist(lab: Lab) -> None:
+    with pytest.raises(WorkflowError, match="signed-in user"):
+        _enter(lab, None)
+    assert lab.cases(lab.tech).load("S26-00001") is None
 
 
 # -- users -----------------------------------------------------------------------------------------
