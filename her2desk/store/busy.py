@@ -7,33 +7,29 @@ becomes `DatabaseBusyError` with one sentence saying what happened and what to d
 BEGIN and COMMIT goes through the engine's `handle_error` hook, so no service has to catch it itself.
 
 A long write that other workstations may have to wait for (a case import) announces itself first in
-a short transaction of its own (`announced`): a row in `app_metadata` saying who is doing what since
-when, removed afterwards. A workstation that gives up waiting names it ("tom is importing 40000
-cases, since 14:02 UTC"). An announcement left behind by a program that crashed is ignored after
-`STALE_AFTER`.
+a short transaction of its own (`announced`): a `write_notice` row saying who is doing what since
+when, ended afterwards. A workstation that gives up waiting names it ("tom is importing 40000 cases,
+since 14:02 UTC"). A notice left open by a program that crashed is ignored after `STALE_AFTER`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine, delete, event, insert, select
+from sqlalchemy import Engine, event, insert, select, update
 from sqlalchemy.engine import ExceptionContext
 
 from her2desk.store.audit import utc_now
 from her2desk.store.errors import DatabaseBusyError
-from her2desk.store.schema import AppMetadata
+from her2desk.store.schema import WriteNotice
 
 log = logging.getLogger(__name__)
 
-ANNOUNCEMENT_PREFIX = "writing:"
 STALE_AFTER = timedelta(hours=6)
 SQLITE_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (primary codes; extended ones add high bits)
 POSTGRES_BUSY_STATES = ("55P03", "40P01")  # lock_not_available (lock_timeout), deadlock_detected
@@ -74,17 +70,13 @@ def _announcements(engine: Engine) -> list[str]:
     token = _explaining.set(True)
     try:  # a plain read (the failing engine may be the writer's, whose BEGIN waits for the lock)
         with engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}).connect() as connection:
+            since = utc_now() - STALE_AFTER
             rows = connection.execute(
-                select(AppMetadata.value).where(AppMetadata.key.startswith(ANNOUNCEMENT_PREFIX))
-            ).scalars()
-            found = []
-            now = utc_now()
-            for value in rows:
-                note = json.loads(value)
-                since = datetime.fromisoformat(note["since"])
-                if now - since < STALE_AFTER:
-                    found.append(f"{note['what']}, since {since:%H:%M} UTC")
-            return found
+                select(WriteNotice.what, WriteNotice.started_at)
+                .where(WriteNotice.ended_at.is_(None), WriteNotice.started_at > since)
+                .order_by(WriteNotice.id)
+            ).all()
+        return [f"{row.what}, since {row.started_at:%H:%M} UTC" for row in rows]
     except Exception:  # explaining must never hide the real problem
         log.debug("could not read who is writing", exc_info=True)
         return []
@@ -107,17 +99,17 @@ def install(engine: Engine) -> None:
 @contextmanager
 def announced(write_engine: Engine, what: str) -> Iterator[None]:
     """Say "`what`" to any workstation that gives up waiting for the write lock while the block runs.
-    The announcement is committed before the block starts and removed after it, whatever happens."""
-    key = f"{ANNOUNCEMENT_PREFIX}{uuid.uuid4().hex[:16]}"
-    value = json.dumps({"what": what[:120], "since": utc_now().isoformat()})
-    table: Any = AppMetadata.__table__
+    The notice is committed before the block starts and ended after it, whatever happens."""
+    table: Any = WriteNotice.__table__
     with write_engine.begin() as connection:
-        connection.execute(insert(table).values(key=key, value=value))
+        notice = connection.execute(
+            insert(table).values(what=what[:200], started_at=utc_now()).returning(table.c.id)
+        ).scalar_one()
     try:
         yield
     finally:
         try:
             with write_engine.begin() as connection:
-                connection.execute(delete(table).where(table.c.key == key))
-        except Exception:  # a stale note is ignored after STALE_AFTER anyway
-            log.warning("could not remove the note %s from the database", key, exc_info=True)
+                connection.execute(update(table).where(table.c.id == notice).values(ended_at=utc_now()))
+        except Exception:  # an open notice is ignored after STALE_AFTER anyway
+            log.warning("could not end the write notice %s", notice, exc_info=True)

@@ -26,6 +26,8 @@ from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.engine import make_engine, writer
 from her2desk.store.revisions import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
+from her2desk.store.throttle import KEY_NAME as THROTTLE_KEY_NAME
+from her2desk.store.throttle import new_key
 from her2desk.store.urls import ADDRESS_HINT, ENV_VAR, default_database_path, redact, resolve_url, sqlite_path
 from her2desk.store.versioning import (
     HEAD_REVISION,
@@ -238,6 +240,7 @@ def _create_schema(engine: Engine, url: str) -> None:
         connection.execute(
             AppMetadata.__table__.insert().values(key=SCHEMA_MARKER_KEY, value=SCHEMA_MARKER_VALUE)
         )
+        connection.execute(AppMetadata.__table__.insert().values(key=THROTTLE_KEY_NAME, value=new_key()))
         connection.execute(
             text(
                 "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "

@@ -61,6 +61,10 @@ TABLE_PRIVILEGES: dict[str, tuple[str, ...]] = {
     # they commit to is anchored outside (`db digest`), so rewriting them is detected, not prevented.
     "chain_head": WORK,
     "record_seal": WORK,
+    # Wrong passwords in a row per account (claimed, settled, unlocked: updated in place, never
+    # deleted), and the notes long imports leave for workstations waiting on them (ended, not deleted).
+    "sign_in_throttle": WORK,
+    "write_notice": WORK,
 }
 COLUMN_UPDATES: dict[str, tuple[str, ...]] = {"handout_print": ("superseded",)}
 UNLISTED = APPEND

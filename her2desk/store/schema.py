@@ -410,3 +410,14 @@ class SignInThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     not_before: Mapped[datetime | None] = mapped_column(DateTime)
     locked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WriteNotice(Base):
+    """A long write that other workstations may wait for (a case import) says what it is (revision
+    0010), so one that gives up waiting can name it (`store.busy`). Ended, never deleted."""
+
+    __tablename__ = "write_notice"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    what: Mapped[str] = mapped_column(String(200))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from her2desk.domain.sign_in_throttle import (
     Decision,
@@ -39,20 +38,25 @@ def user_subject(user_id: int) -> str:
 
 
 def _insert_ignoring_duplicates(connection: Connection, table: Any, values: dict[str, Any]) -> None:
+    from sqlalchemy.dialects import postgresql, sqlite  # here: the database module's import stays light
+
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     connection.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
 
 
+def new_key() -> str:
+    """The random key of a new database (written with the schema: the application role cannot)."""
+    return secrets.token_hex(32)
+
+
 def unknown_subject(connection: Connection, typed_name: str) -> str:
-    """The group an unknown name counts in: a keyed 16-bit digest (the key is made on first use)."""
-    read = select(AppMetadata.value).where(AppMetadata.key == KEY_NAME)
-    key = connection.execute(read).scalar_one_or_none()
-    if key is None:
-        _insert_ignoring_duplicates(
-            connection, AppMetadata.__table__, {"key": KEY_NAME, "value": secrets.token_hex(32)}
-        )
-        key = connection.execute(read).scalar_one()
-    digest = hmac.new(bytes.fromhex(key), typed_name.casefold().encode("utf-8"), hashlib.sha256)
+    """The group an unknown name counts in: a keyed 16-bit digest. A database without the key (made
+    by `create_all` outside `open_database`) uses an empty one: the groups are then computable by
+    anyone, which shows only how unknown names are grouped, never the names."""
+    key = connection.execute(
+        select(AppMetadata.value).where(AppMetadata.key == KEY_NAME)
+    ).scalar_one_or_none()
+    digest = hmac.new(bytes.fromhex(key or ""), typed_name.casefold().encode("utf-8"), hashlib.sha256)
     return f"{UNKNOWN_PREFIX}{digest.hexdigest()[:UNKNOWN_BUCKET_HEX]}"
 
 

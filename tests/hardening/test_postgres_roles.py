@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from her2desk.cli import main
 from her2desk.domain.case import IshDetails
 from her2desk.domain.vocabulary import IhcScore
+from her2desk.services.auth_service import AuthenticationError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.patient_service import PatientService
 from her2desk.store.database import DatabaseError, open_database
@@ -119,6 +120,11 @@ def _workflow(url: str, tmp_path: Path) -> None:
     lab = open_lab(url)
     try:
         entered = lab.cases(lab.tech).save(make_entry(), None)
+        for name in ("nobody-here", "tom"):  # wrong passwords: counted (and an unknown name's group)
+            with pytest.raises(AuthenticationError):
+                lab.auth.login(name, "wrong-password")
+        assert lab.auth.unlock(lab.admin, lab.tech.user_id)
+        lab.cases(lab.tech).import_cases([make_entry("S26-00002")])  # leaves a write notice
         first = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
         lab.signout.record_handout(lab.path, "S26-00001", "en", "a" * 64, "rules-1")
         amended = lab.signout.amend(lab.path2, "S26-00001", REASON, first.version, password=PASSWORDS["paul"])
@@ -258,7 +264,9 @@ def test_upgrades_refuse_the_application_role_and_grant_it_new_tables(
     server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _set_up(server, monkeypatch, capsys)
-    # An older schema version (0010 itself changes nothing), and a table a newer revision might add.
+    # An older schema version (what 0010 adds taken away again), and a table a newer revision might add.
+    server.as_owner("DROP TABLE sign_in_throttle, write_notice")
+    server.as_owner("DELETE FROM app_metadata WHERE key = 'sign_in_throttle_key'")
     server.as_owner("UPDATE alembic_version SET version_num = '0009'")
     server.as_owner("CREATE TABLE future_table (id serial PRIMARY KEY, note text)")
     with pytest.raises(DatabaseError, match=f"only the owner of its tables, {server.owner}") as refused:

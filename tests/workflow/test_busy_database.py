@@ -25,7 +25,7 @@ from her2desk.cli import main
 from her2desk.services import auth_service, case_service
 from her2desk.store import engine as store_engine
 from her2desk.store.errors import DatabaseBusyError
-from her2desk.store.schema import AppMetadata
+from her2desk.store.schema import WriteNotice
 from her2desk.store.urls import sqlite_path
 
 SHORT_WAIT_MS = 300
@@ -203,12 +203,10 @@ def test_a_workstation_that_gives_up_waiting_is_told_who_is_importing(
 
 
 def _announcements(lab: Lab) -> list[str]:
+    """The import notices still open."""
     with lab.database.engine.connect() as connection:
-        return list(
-            connection.execute(
-                select(AppMetadata.key).where(AppMetadata.key.startswith("writing:"))
-            ).scalars()
-        )
+        statement = select(WriteNotice.what).where(WriteNotice.ended_at.is_(None))
+        return list(connection.execute(statement).scalars())
 
 
 def test_the_command_line_says_the_database_is_busy_in_one_line(
