@@ -287,10 +287,12 @@ def test_entered_signed_out_amended_signed_out_leaves_exactly_these_audit_rows(l
     # The changed results themselves are audited too (by the case writer, as for any save).
     ihc_rows = [r for r in lab.events("update") if r.table_name == "ihc_result" and r.case_id == case_id]
     assert [(r.who, json.loads(r.new)) for r in ihc_rows] == [("tom", {"score": "3+"})]
-    # Two electronic signatures: who, which version, meaning.
+    # Three electronic signatures: who, which report version, meaning (the amendment is signed too,
+    # against the version it opens).
     signatures = lab.signout.signatures("S26-00001")
     assert [(s[0], s[1], s[2], s[4]) for s in signatures] == [
         (1, "pia", "Dr Pia Path", "signed out"),
+        (2, "paul", "Dr Paul Path", "amended"),
         (2, "pia", "Dr Pia Path", "signed out"),
     ]
 
@@ -299,7 +301,7 @@ def test_an_amendment_keeps_the_earlier_version_readable_and_supersedes_its_hand
     entered = _enter(lab, lab.tech)
     first = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
     lab.signout.record_handout(lab.tech, "S26-00001", "en", "a" * 64, "rules-1")
-    lab.signout.record_handout(None, "S26-00001", "es", "b" * 64, "rules-1")  # the local user
+    lab.signout.record_handout(lab.path2, "S26-00001", "es", "b" * 64, "rules-1")
     with pytest.raises(WorkflowError, match="needs a reason"):
         lab.signout.amend(lab.path, "S26-00001", "typo", first.version, password=PASSWORDS["pia"])
     amended = lab.signout.amend(lab.path, "S26-00001", REASON, first.version, password=PASSWORDS["pia"])
@@ -326,7 +328,7 @@ def test_an_amendment_keeps_the_earlier_version_readable_and_supersedes_its_hand
     assert v2.snapshot["ihc"]["clone"] == "SP3"
     handouts = lab.signout.handouts("S26-00001")
     assert [(h.report_version, h.superseded) for h in handouts] == [(1, True), (1, True), (2, False)]
-    assert [h.printed_by for h in handouts] == ["tom", "local", "tom"]
+    assert [h.printed_by for h in handouts] == ["tom", "paul", "tom"]
 
 
 def test_case_versions_of_a_case_never_signed_out_is_its_current_state(lab: Lab) -> None:
@@ -384,6 +386,7 @@ def test_password_hashes_are_argon2id_and_never_reach_the_audit_trail(lab: Lab) 
 
 
 def test_logins_are_audited_and_a_failure_does_not_reveal_whether_the_name_exists(lab: Lab) -> None:
+    already = len(lab.events("login", "login-failed"))  # the fixture's own sign-ins
     session = lab.auth.login("pia", PASSWORDS["pia"])
     assert session.actor == lab.path
     with lab.database.write_engine.begin() as connection:
@@ -395,7 +398,7 @@ def test_logins_are_audited_and_a_failure_does_not_reveal_whether_the_name_exist
         messages.append((type(raised.value), str(raised.value)))
     assert len(set(messages)) == 1
     assert messages[0][1] == "the user name or the password is not correct"
-    rows = lab.events("login", "login-failed")
+    rows = lab.events("login", "login-failed")[already:]
     # The trail names the account when the name is one, and never keeps a name that is not.
     assert [(r.who, r.action, r.table_name, r.record) for r in rows] == [
         ("pia", "login", "app_user", str(lab.path.user_id)),

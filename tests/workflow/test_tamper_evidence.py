@@ -251,7 +251,9 @@ def test_changes_through_the_program_keep_the_record_intact(lab: Lab, capsys) ->
     with pytest.raises(Exception):  # noqa: B017  (a refusal is audited in its own transaction)
         lab.signout.sign_out(lab.path, FIRST, "wrong password", amended.version)
     equivocal = cases.save(make_entry("S26-00004", mrn="DEMO000004", ish=IshDetails()), None)
-    lab.signout.adjudicate(lab.path, "S26-00004", Status.NEGATIVE, "second opinion", equivocal.version)
+    lab.signout.adjudicate(
+        lab.path, "S26-00004", Status.NEGATIVE, "second opinion", equivocal.version, password=PASSWORDS["pia"]
+    )
     patients = PatientService(lab.database)
     stored_patient = patients.load("DEMO000002")
     fixed = replace(stored_patient, given_name="Corrected")
