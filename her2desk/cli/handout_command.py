@@ -8,8 +8,11 @@ The command line is a trusted local operator, but the issue says "where the lab'
 and a lab that decided against preliminary pages must not get them through a side door. An amended case
 prints "Corrected result" with the date of the amendment. The lab's name and contact line come from the
 lab settings; $HER2DESK_LAB_NAME and $HER2DESK_LAB_CONTACT, when set, replace them for this run. Every
-handout written is recorded in the print log. Exit status: 0 written; 2 unknown accession, a case not
-signed out (without --preliminary, or without the lab setting), no result, or an unwritable file.
+handout written is recorded in the print log, in the name of the user who printed it: once the database
+has user accounts, `--as NAME` and that user's password (asked, or the first line of standard input) are
+needed before anything is made, as for every other act. Exit status: 0 written; 2 unknown accession, a
+case not signed out (without --preliminary, or without the lab setting), no result, an unwritable file,
+or no signed-in user where one is needed.
 """
 
 from __future__ import annotations
@@ -18,8 +21,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from her2desk.domain.lab_settings import LANGUAGES  # not the handout package: no import before use
+
+if TYPE_CHECKING:
+    from her2desk.domain.workflow import Actor
+    from her2desk.services.handout_service import HandoutService
+    from her2desk.store.database import Database
 
 LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
 LAB_CONTACT_VARIABLE = "HER2DESK_LAB_CONTACT"
@@ -34,7 +43,8 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         "the lab setting allow_preliminary_handouts is on, it gets a page marked PRELIMINARY — NOT FINAL. "
         f"The lab's name and contact line come from the lab settings (${LAB_NAME_VARIABLE} and "
         f"${LAB_CONTACT_VARIABLE} replace them when set). Exit status 0 when written, 2 for an unknown "
-        "accession, a case not signed out, a case without a result, or a file that cannot be written.",
+        "accession, a case not signed out, a case without a result, a file that cannot be written, or a "
+        "database with user accounts and no --as.",
     )
     p.add_argument("accession", metavar="ACCESSION", help="accession number of the stored case")
     p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF file to write")
@@ -49,6 +59,14 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         action="store_true",
         help="for a case not signed out yet: print a page marked PRELIMINARY — NOT FINAL on every page; "
         "needs the lab setting allow_preliminary_handouts (without it such a case is refused)",
+    )
+    p.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="NAME",
+        default=None,
+        help="the user printing the handout, named in the print log (needed once the database has users; "
+        "the password is asked, or read from the first line of standard input)",
     )
     p.set_defaults(handler=run)
 
@@ -65,15 +83,9 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
-    from her2desk.files import write_private_bytes
+    from her2desk.services.auth_service import AuthService
     from her2desk.services.case_service import CaseService
-    from her2desk.services.handout_service import (
-        ALLOW_PRELIMINARY_COMMAND,
-        HandoutRefused,
-        HandoutService,
-        Refusal,
-    )
-    from her2desk.services.signout_service import CaseNotFoundError
+    from her2desk.services.handout_service import HandoutService
     from her2desk.store.database import DatabaseError, open_database
 
     output = Path(args.output)
@@ -85,43 +97,81 @@ def run(args: argparse.Namespace) -> int:
         print(f"her2desk handout: {error}", file=sys.stderr)
         return 1
     with CaseService(database) as service:
-        handouts = HandoutService(service.database)
-        lab_name, lab_contact = lab_from_environment()
-        if args.lang is None:  # the lab's default language, as the desktop program's preview uses
-            from her2desk.services.lab_settings_service import LabSettingsService
+        try:
+            actor = _printing_user(service.database, args.as_user)
+        except PermissionError as refused:
+            return _fail(f"{refused}; nothing written")
+        try:
+            return _write(args, output, HandoutService(service.database), actor)
+        finally:
+            if actor is not None:
+                AuthService(service.database).end_session(actor)
 
-            args.lang = LabSettingsService(service.database).load().handout_language
-        try:
-            prepared = handouts.prepare(
-                args.accession,
-                args.lang,
-                preliminary=args.preliminary,
-                lab_name=lab_name,
-                lab_contact=lab_contact,
+
+def _printing_user(database: Database, as_user: str | None) -> Actor | None:
+    """Who prints: `--as NAME` signed in with their password (audited like any sign-in), or None, the
+    local user, only while the database has no accounts. PermissionError says why not."""
+    from her2desk.cli.user_handlers import Answers
+    from her2desk.services.auth_service import AuthenticationError, AuthService
+
+    auth = AuthService(database)
+    if as_user is None:
+        if auth.has_users():
+            raise PermissionError(
+                "this database has user accounts: give --as NAME of the user printing the handout "
+                "(the password is asked, or read from the first line of standard input)"
             )
-        except CaseNotFoundError as error:
-            return _fail(f"{error}; nothing written")
-        except HandoutRefused as refused:
-            hint = ""
-            if refused.refusal is Refusal.NOT_SIGNED_OUT:
-                hint = (
-                    ". Use --preliminary to print a page marked PRELIMINARY — NOT FINAL"
-                    if refused.preliminary_allowed
-                    else ". A page marked PRELIMINARY — NOT FINAL (--preliminary) needs the lab setting "
-                    f"allow_preliminary_handouts, which is off (an administrator turns it on with "
-                    f"`{ALLOW_PRELIMINARY_COMMAND}`)"
-                )
-            return _fail(f"{'; '.join(refused.reasons)}{hint}; nothing written")
-        try:  # private, complete or not at all, never through a planted link (her2desk.files)
-            write_private_bytes(output, prepared.pdf)
-        except OSError as error:
-            return _fail(f"cannot write {output}: {error.strerror or error}")
-        # Every handout that leaves the program is recorded (who, when, language, version, SHA-256).
-        try:
-            handouts.record(prepared, None)
-        except HandoutRefused as refused:  # the case changed while the file was written: take it back
-            output.unlink(missing_ok=True)
-            return _fail(f"{'; '.join(refused.reasons)}; nothing written")
+        return None
+    password = Answers().next(f"Password for {as_user}: ")
+    if password is None:
+        raise PermissionError(f"give the password of {as_user} (the first line of standard input)")
+    try:
+        return auth.login(as_user, password).actor
+    except AuthenticationError as refused:
+        raise PermissionError(f"--as {as_user}: {refused}") from None
+
+
+def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, actor: Actor | None) -> int:
+    """Make, write and record the handout (the database is open and the printing user known)."""
+    from her2desk.files import write_private_bytes
+    from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND, HandoutRefused, Refusal
+    from her2desk.services.lab_settings_service import LabSettingsService
+    from her2desk.services.signout_service import CaseNotFoundError
+
+    lab_name, lab_contact = lab_from_environment()
+    if args.lang is None:  # the lab's default language, as the desktop program's preview uses
+        args.lang = LabSettingsService(handouts.database).load().handout_language
+    try:
+        prepared = handouts.prepare(
+            args.accession,
+            args.lang,
+            preliminary=args.preliminary,
+            lab_name=lab_name,
+            lab_contact=lab_contact,
+        )
+    except CaseNotFoundError as error:
+        return _fail(f"{error}; nothing written")
+    except HandoutRefused as refused:
+        hint = ""
+        if refused.refusal is Refusal.NOT_SIGNED_OUT:
+            hint = (
+                ". Use --preliminary to print a page marked PRELIMINARY — NOT FINAL"
+                if refused.preliminary_allowed
+                else ". A page marked PRELIMINARY — NOT FINAL (--preliminary) needs the lab setting "
+                f"allow_preliminary_handouts, which is off (an administrator turns it on with "
+                f"`{ALLOW_PRELIMINARY_COMMAND}`)"
+            )
+        return _fail(f"{'; '.join(refused.reasons)}{hint}; nothing written")
+    try:  # private, complete or not at all, never through a planted link (her2desk.files)
+        write_private_bytes(output, prepared.pdf)
+    except OSError as error:
+        return _fail(f"cannot write {output}: {error.strerror or error}")
+    # Every handout that leaves the program is recorded (who, when, language, version, SHA-256).
+    try:
+        handouts.record(prepared, actor)
+    except HandoutRefused as refused:  # the case changed while the file was written: take it back
+        output.unlink(missing_ok=True)
+        return _fail(f"{'; '.join(refused.reasons)}; nothing written")
     print(
         f"wrote {output} ({len(prepared.pdf):,} bytes, {args.lang}, {prepared.kind.value}, "
         f"sha256 {prepared.sha256})"

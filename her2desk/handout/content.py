@@ -113,6 +113,7 @@ class HandoutContent:
     records_heading: str
     records_note: str
     records: tuple[tuple[str, str], ...]
+    record_check: str | None
     contact_heading: str
     contact: str
     disclaimer: str
@@ -138,6 +139,7 @@ class HandoutContent:
         """Every string placed on the page (for the font-coverage check)."""
         texts = [self.title, self.subtitle, self.lab_name, self.accession, self.records_heading]
         texts += [self.records_note, self.contact_heading, self.contact, self.disclaimer]
+        texts += [self.record_check] if self.record_check else []
         texts += [v for pair in (*self.identity, *self.records) for v in pair]
         for banner in self.banners:
             texts += [banner.title, banner.text]
@@ -217,6 +219,11 @@ def build_content(request: HandoutRequest) -> HandoutContent:
         records_heading=texts.text("headings.records"),
         records_note=texts.text("records.note"),
         records=_records(request, texts),
+        record_check=(
+            texts.text("records.record_check", digest=request.record_digest, position=request.record_position)
+            if request.record_digest is not None
+            else None
+        ),
         contact_heading=texts.text("headings.contact"),
         contact=contact,
         disclaimer=texts.text("contact.disclaimer"),

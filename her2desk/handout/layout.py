@@ -250,12 +250,15 @@ def records(content: HandoutContent, s: Styles) -> list[Flowable]:
         ]
         for (a, b), (c, d) in zip(left, right, strict=True)
     ]
+    spans = [("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1))]
+    if content.record_check:  # the record's check code, spanning the box's last row
+        rows.append([para(content.record_check, s.small), "", "", ""])
+        spans.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
     table = Table(rows, colWidths=widths)
     table.setStyle(
         TableStyle(
             [
-                ("SPAN", (0, 0), (-1, 0)),
-                ("SPAN", (0, 1), (-1, 1)),
+                *spans,
                 ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),

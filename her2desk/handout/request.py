@@ -38,6 +38,9 @@ class HandoutRequest:
     line never reads as a final answer. `corrected_on`: the result was amended on that date; the page
     says "Corrected result" with the date. `printed_on` defaults to today and is shown only in the
     records box, so the same request renders the same words on any day it is tested.
+    `record_digest` ("sha256:<hex>") and `record_position`: the head of the lab record's hash chain
+    when the page was made, printed at the foot of the records box so the page can later be proven
+    against the record (`her2desk db check --digest`); left out when not given.
     """
 
     entry: CaseEntry
@@ -47,6 +50,8 @@ class HandoutRequest:
     corrected_on: date | None = None
     printed_on: date | None = None
     reported: ReportedResult = field(kw_only=True)
+    record_digest: str | None = field(default=None, kw_only=True)
+    record_position: int | None = field(default=None, kw_only=True)
 
     @property
     def preliminary(self) -> bool:

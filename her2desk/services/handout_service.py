@@ -14,7 +14,7 @@ user cancelled is never recorded, because the caller only records after it succe
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from her2desk.domain.lab_settings import LabSettings
@@ -22,6 +22,7 @@ from her2desk.domain.records import SignOutState, StoredCase
 from her2desk.domain.workflow import Actor, WorkflowError
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.services.record_service import head_digest
 from her2desk.services.signout_service import CaseNotFoundError, HandoutRecord, SignOutService
 from her2desk.store.database import Database
 
@@ -159,6 +160,9 @@ class HandoutService:
         )
         try:
             request = HandoutRequest.for_stored_case(stored, language, lab, corrected_on)
+            head = head_digest(self.database)  # commits to the sign-out this page reports
+            if head is not None:
+                request = replace(request, record_digest=head.text, record_position=head.position)
             pdf = render_handout(request)
             unprintable = tuple(unprintable_characters(request))
         except HandoutRefusedError as error:

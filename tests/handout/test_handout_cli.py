@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -131,10 +132,31 @@ def _sign_out(database: str) -> tuple[SignOutService, Actor]:
     return signout, pathologist
 
 
-def test_signed_out_case_prints_a_final_page_and_the_print_is_recorded(database: str, tmp_path: Path) -> None:
+def _as_user(monkeypatch: pytest.MonkeyPatch, password: str) -> list[str]:
+    """`--as` arguments for the one who prints, with the password as standard input's first line."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    return ["--as", "pia"]
+
+
+def test_signed_out_case_prints_a_final_page_and_the_print_is_recorded(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     signout, _ = _sign_out(database)
     out = tmp_path / "final.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(out),
+                *_as_user(monkeypatch, "pia-pass-1"),
+            ]
+        )
+        == 0
+    )
     text = pdftotext_text(out.read_bytes())
     assert "PRELIMINARY" not in text
     assert "Early result" not in text
@@ -142,19 +164,75 @@ def test_signed_out_case_prints_a_final_page_and_the_print_is_recorded(database:
     (printed,) = signout.handouts("S26-07001")
     assert printed.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     assert not printed.preliminary
+    assert printed.printed_by == "pia"
+
+
+def test_once_the_database_has_accounts_nobody_prints_without_signing_in(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    signout, _ = _sign_out(database)
+    out = tmp_path / "final.pdf"
+    capsys.readouterr()
+    assert main(["--database", database, "handout", "S26-07001", "-o", str(out)]) == 2
+    assert "this database has user accounts: give --as NAME" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(out),
+                *_as_user(monkeypatch, "wrong-password"),
+            ]
+        )
+        == 2
+    )
+    assert (
+        "--as pia: the user name or the password is not correct; nothing written" in capsys.readouterr().err
+    )
+    assert not out.exists()
+    assert signout.handouts("S26-07001") == []
 
 
 def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
-    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     signout, pathologist = _sign_out(database)
     first = tmp_path / "first.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(first)]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(first),
+                *_as_user(monkeypatch, "pia-pass-1"),
+            ]
+        )
+        == 0
+    )
     version = CaseService(signout.database).load("S26-07001").version
     signout.amend(pathologist, "S26-07001", "Wrong block recorded at entry", version, password="pia-pass-1")
     capsys.readouterr()
     reopened = tmp_path / "reopened.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(reopened)]) == 2
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(reopened),
+                *_as_user(monkeypatch, "pia-pass-1"),
+            ]
+        )
+        == 2
+    )
     assert "not signed out (amended)" in capsys.readouterr().err
     assert not reopened.exists()
     assert [h.superseded for h in signout.handouts("S26-07001")] == [True]
@@ -165,7 +243,20 @@ def test_amended_case_is_not_final_until_signed_out_again_then_says_corrected(
     version = CaseService(signout.database).load("S26-07001").version
     signout.sign_out(other, "S26-07001", "paul-pass-1", version)
     corrected = tmp_path / "corrected.pdf"
-    assert main(["--database", database, "handout", "S26-07001", "-o", str(corrected)]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(corrected),
+                *_as_user(monkeypatch, "pia-pass-1"),
+            ]
+        )
+        == 0
+    )
     assert "Corrected result" in pdftotext_text(corrected.read_bytes())
     assert "corrected" in capsys.readouterr().out
 

@@ -200,3 +200,31 @@ def test_characters_no_font_prints_are_named_for_the_warning(lab: Lab) -> None:
     lab.cases(lab.tech).save(clean, None)
     _sign_out(lab, "S26-00011")
     assert HandoutService(lab.database).prepare("S26-00011", "en").unprintable == ()
+
+
+def test_the_handout_prints_the_record_check_code_that_proves_it_against_the_record(lab: Lab) -> None:
+    """The head of the record's hash chain when the page was made is printed in full, in both
+    languages, and `db check --digest` accepts it later, after more work has been recorded."""
+    import re
+
+    from her2desk.services.record_service import check_record, head_digest
+
+    _enter(lab, "S26-00001")
+    _sign_out(lab, "S26-00001")
+    head = head_digest(lab.database)
+    assert head is not None
+    service = HandoutService(lab.database)
+    english = pdf_text(service.prepare("S26-00001", "en").pdf)
+    assert f"Lab record check code: {head.text} (record position {head.position})" in english
+    spanish = pdf_text(service.prepare("S26-00001", "es").pdf)
+    assert f"{head.text} (posición {head.position})" in spanish
+    # Later work moves the head on; the printed code still proves the record it was printed from.
+    service.record(service.prepare("S26-00001", "en"), lab.tech)
+    _enter(lab, "S26-00002")
+    later = head_digest(lab.database)
+    assert later is not None and later.position > head.position
+    [printed] = re.findall(r"sha256:[0-9a-f]{64}", english)
+    check = check_record(lab.database, printed)
+    assert check.problems == [] and check.digest_position == head.position
+    # A page made now carries the new head.
+    assert later.text in pdf_text(service.prepare("S26-00001", "en").pdf)
