@@ -222,9 +222,11 @@ def test_the_handout_prints_the_record_check_code_that_proves_it_against_the_rec
     service.record(service.prepare("S26-00001", "en"), lab.tech)
     _enter(lab, "S26-00002")
     later = head_digest(lab.database)
-    assert later is not None and later.position > head.position
+    assert later is not None
+    assert later.position > head.position
     [printed] = re.findall(r"sha256:[0-9a-f]{64}", english)
     check = check_record(lab.database, printed)
-    assert check.problems == [] and check.digest_position == head.position
+    assert check.problems == []
+    assert check.digest_position == head.position
     # A page made now carries the new head.
     assert later.text in pdf_text(service.prepare("S26-00001", "en").pdf)
