@@ -26,6 +26,7 @@ def _optional_modules() -> list:
         "her2desk.cli.data_commands",
         "her2desk.cli.gui_command",
         "her2desk.cli.handout_command",
+        "her2desk.cli.report_command",
         "her2desk.cli.user_commands",
         "her2desk.cli.settings_commands",
     ):

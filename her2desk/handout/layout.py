@@ -52,6 +52,9 @@ WARN_BG = colors.HexColor("#fff1e6")
 WARN_LINE = colors.HexColor("#c0392b")
 NOTE_BG = colors.HexColor("#e8f0fb")
 NOTE_LINE = colors.HexColor("#2e5c9a")
+# First command of every table: a table sets each cell's font before drawing it, even a cell holding a
+# paragraph, and without a FONT command that font is reportlab's Helvetica, which is not embedded.
+CELL_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 10)
 
 
 def _style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
@@ -59,6 +62,7 @@ def _style(name: str, size: float, bold: bool = False, **extra: object) -> Parag
     return ParagraphStyle(
         name,
         fontName=BOLD if bold else REGULAR,
+        bulletFontName=REGULAR,  # reportlab's default bullet font is Helvetica, which is not embedded
         fontSize=size,
         leading=round(size * LEADING, 1),
         **settings,  # type: ignore[arg-type]
@@ -138,6 +142,7 @@ def _boxed(rows: list[list[Flowable]], background: colors.Color, line: colors.Co
     table.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 ("BACKGROUND", (0, 0), (-1, -1), background),
                 ("BOX", (0, 0), (-1, -1), 1.2, line),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad),
@@ -160,6 +165,7 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
     top.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -183,6 +189,7 @@ def header(content: HandoutContent, s: Styles) -> list[Flowable]:
     identity.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 ("BACKGROUND", (0, 0), (-1, -1), SOFT),
                 ("LINEABOVE", (0, 0), (-1, 0), 1, LINE),
                 ("LINEBELOW", (0, -1), (-1, -1), 1, LINE),
@@ -258,6 +265,7 @@ def records(content: HandoutContent, s: Styles) -> list[Flowable]:
     table.setStyle(
         TableStyle(
             [
+                CELL_FONT,
                 *spans,
                 ("BOX", (0, 0), (-1, -1), 0.8, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -387,6 +395,9 @@ def build_pdf(content: HandoutContent, warning: str | None = None, compress: boo
         creator="her2desk",
         lang=content.language,
         invariant=1,
+        # Every page's preamble selects the canvas's initial font; reportlab's default, Helvetica,
+        # would be listed in the page resources without being embedded.
+        initialFontName=REGULAR,
     )
     decorate = page_decorator(content)
     doc.build(

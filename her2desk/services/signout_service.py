@@ -56,6 +56,8 @@ from her2desk.store.snapshots import (
 from her2desk.store.users import acting_user, current_actor
 
 LOCAL_USER = "local"
+# `handout_print.document` of a chart report print (NULL: a patient handout).
+REPORT_DOCUMENT = "report"
 # What a refusal of each signed action says was not done (as `workflow.signature_given` says it).
 SIGNATURE_NOT_DONE = {
     "sign-out": "the result was not signed out",
@@ -528,9 +530,11 @@ class SignOutService:
         rules_version: str,
         *,
         preliminary: bool = False,
+        document: str | None = None,
     ) -> HandoutRecord:
         """Record a printed handout. Final handouts need a signed-out case; a preliminary one does not.
-        `actor` None is the local (no sign-in) user of a single-workstation install."""
+        `actor` None is the local (no sign-in) user of a single-workstation install. `document`
+        REPORT_DOCUMENT records a chart report print instead (audited as "report")."""
         now = utc_now()
         with self.database.write_engine.begin() as connection:
             current = acting_user(connection, actor)
@@ -551,13 +555,14 @@ class SignOutService:
                 "sha256": sha256,
                 "preliminary": preliminary,
                 "superseded": False,
+                "document": document,
             }
             chain_append(connection, "handout_print", [values])
             record_event(
                 connection,
                 at=now,
                 who=who,
-                action="handout",
+                action="report" if document == REPORT_DOCUMENT else "handout",
                 table="her2_case",
                 record=str(row.id),
                 case_id=row.id,
@@ -605,12 +610,14 @@ class SignOutService:
                 )
             return versions
 
-    def handouts(self, accession: str) -> list[HandoutRecord]:
+    def handouts(self, accession: str, document: str | None = None) -> list[HandoutRecord]:
+        """The patient handouts printed of a case; `document` REPORT_DOCUMENT: its chart reports."""
+        kind = HandoutPrint.document.is_(None) if document is None else HandoutPrint.document == document
         with self.database.reader() as session:
             statement = (
                 select(HandoutPrint)
                 .join(Case, Case.id == HandoutPrint.case_id)
-                .where(Case.accession == accession)
+                .where(Case.accession == accession, kind)
                 .order_by(HandoutPrint.id)
             )
             return [

@@ -326,7 +326,12 @@ class CaseVersionRow(Chained, Base):
 
 
 class HandoutPrint(Chained, Base):
-    """A printed (or exported) patient handout; marked superseded when the case is amended."""
+    """A printed (or exported) patient handout or chart report; marked superseded when the case is amended.
+
+    `document` is NULL for a patient handout (every row before revision 0011) and "report" for the
+    synoptic report: one print log for both documents, the same columns, the same superseding, and a
+    NULL column is left out of the chain's hash, so the rows already chained keep their hashes.
+    """
 
     __tablename__ = "handout_print"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -340,6 +345,7 @@ class HandoutPrint(Chained, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     preliminary: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     superseded: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    document: Mapped[str | None] = mapped_column(String(16))
 
 
 class AuditRow(Chained, Base):

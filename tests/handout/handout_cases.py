@@ -258,3 +258,18 @@ def complete_entry(
     problems = check_case(entry).errors
     assert not problems, problems
     return entry
+
+
+def pdf_fonts(pdf: bytes) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font poppler's `pdffonts` lists in the file."""
+    done = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=False)
+    if done.returncode != 0:  # older poppler reads no standard input: go through a file
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            done = subprocess.run(["pdffonts", file.name], capture_output=True, check=True)
+    rows = done.stdout.decode("utf-8").splitlines()[2:]  # after the heading and its rule
+    # Columns: name, type (may hold a space: "Type 1"), encoding, emb, sub, uni, object, generation.
+    return [(row.split()[0], row.split()[-5] == "yes") for row in rows if row.strip()]
