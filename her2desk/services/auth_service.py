@@ -492,6 +492,8 @@ class AuthService:
         when the session is not proven, the account is inactive, must wait or is locked (`not_done`
         says what did not happen). The wrong password itself is audited by the caller
         (`signature-failed`, on the case); the lock it causes, here."""
+        if not password:  # nothing typed: nothing to check, so no attempt is spent
+            raise WorkflowError([f"type your password to sign; {not_done}"])
         now = self.clock()
         user_id = actor.user_id
         subject = throttle.user_subject(user_id)

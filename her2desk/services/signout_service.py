@@ -267,11 +267,19 @@ class SignOutService:
         password: str,
         now: datetime,
         run: Callable[[SignatureCheck], WorkflowResult],
+        *,
+        refused_before_signing: list[str] | None = None,
     ) -> WorkflowResult:
         """Check the signature's password outside the write lock (refused unchecked while the account
-        must wait or is locked), then `run` the action's transaction with the result; audit a refusal."""
+        must wait or is locked), then `run` the action's transaction with the result; audit a refusal.
+
+        `refused_before_signing`: what is wrong with the request whatever the password (a reason too
+        short): refused before the password is checked, so a form the user must correct anyway never
+        spends one of their attempts."""
         check: SignatureCheck | None = None
         try:
+            if refused_before_signing:
+                raise WorkflowError(refused_before_signing)
             check = self.auth.check_signature(actor, password, SIGNATURE_NOT_DONE[action])
             return run(check)
         except WorkflowError as refused:
@@ -399,6 +407,7 @@ class SignOutService:
             lambda check: self._adjudicate(
                 actor, accession, final_status, reason, expected_version, check, now
             ),
+            refused_before_signing=workflow.reason_given(reason, "an adjudication"),
         )  # fmt: skip
 
     def _adjudicate(
@@ -470,6 +479,7 @@ class SignOutService:
         return self._signed(
             actor, accession, "amend", password, now,
             lambda check: self._amend(actor, accession, reason, expected_version, check, now),
+            refused_before_signing=workflow.reason_given(reason, "an amendment"),
         )  # fmt: skip
 
     def _amend(

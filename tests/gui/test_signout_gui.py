@@ -331,7 +331,7 @@ def test_adjudicate_an_equivocal_case_then_sign_it_out(lab: Lab, open_window, di
     assert actions.adjudicate()
     assert "choose the final status" in seen["no status"]
     assert "at least 10 characters" in seen["short"]
-    assert "password is not correct; the adjudication was not recorded" in seen["unsigned"]
+    assert "type your password to sign; the adjudication was not recorded" in seen["unsigned"]
     stored = path.service.load("S26-000902")
     assert stored.adjudicated_status is Status.POSITIVE
     assert stored.interpretation.status is Status.EQUIVOCAL  # the engine's result is kept

@@ -92,7 +92,10 @@ def test_sixty_quick_wrong_passwords_check_only_two_and_the_right_one_is_refused
     lab: Lab, checks: list[str]
 ) -> None:
     """The attack as reported: 60 wrong passwords in a few seconds, then the right one. Only the
-    first two are checked at all; the rest, and the right one, are refused unchecked (too soon)."""
+    first two are checked at all; the rest, and the right one, are refused unchecked (too soon).
+    The clock stands still, as it nearly does for a script: a slow machine must not let the 2 s pass."""
+    moment = utc_now()
+    lab.auth.clock = lambda: moment
     outcomes = [_attempt(lab, "tom", f"{WRONG}-{i}") for i in range(60)]
     assert outcomes[:1] == ["the user name or the password is not correct"]
     assert outcomes[1].startswith("the user name or the password is not correct; wait 2 s")
@@ -242,6 +245,8 @@ def test_wrong_signature_passwords_lock_the_account_and_the_right_one_is_then_re
 
 def test_quick_signature_attempts_must_wait(lab: Lab, checks: list[str]) -> None:
     stored = lab.cases(lab.tech).save(make_entry(), None)
+    moment = utc_now()  # the clock stands still: a slow machine must not let the wait pass
+    lab.signout.auth.clock = lambda: moment
     for _ in range(2):
         with pytest.raises(WorkflowError, match="password is not correct"):
             lab.signout.sign_out(lab.path, stored.entry.accession, WRONG, stored.version)
@@ -295,6 +300,27 @@ def test_adjudication_and_amendment_signatures_count_too(lab: Lab) -> None:
     amend_refusals = [json.loads(e.new)["reasons"] for e in lab.events("amend-refused")]
     assert amend_refusals  # the case is not signed out, so amending is refused for that too
     assert not any("password is not correct" in r for reasons in amend_refusals for r in reasons)
+
+
+def test_a_form_to_correct_anyway_spends_no_password_attempt(lab: Lab, checks: list[str]) -> None:
+    """A reason too short, or no password typed at all, is refused before any password is checked: a
+    pathologist correcting the form is not made to wait (or locked) for it."""
+    stored = lab.cases(lab.tech).save(make_entry(ish=IshDetails()), None)  # equivocal
+    accession = stored.entry.accession
+    for _ in range(3):
+        with pytest.raises(WorkflowError, match="needs a reason of at least 10 characters"):
+            lab.signout.adjudicate(
+                lab.path, accession, Status.POSITIVE, "short", stored.version, password=WRONG
+            )
+        with pytest.raises(WorkflowError, match="type your password to sign; the adjudication was not"):
+            lab.signout.adjudicate(lab.path, accession, Status.POSITIVE, REASON, stored.version, password="")
+    assert checks == []
+    assert lab.events("signature-failed") == []
+    assert len(lab.events("adjudicate-refused")) == 6  # each refusal is still audited
+    done = lab.signout.adjudicate(
+        lab.path, accession, Status.POSITIVE, REASON, stored.version, password=PASSWORDS["pia"]
+    )
+    assert done.version == stored.version + 1
 
 
 # -- item 3: what counts as a password ----------------------------------------------------------------
