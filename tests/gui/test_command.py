@@ -146,9 +146,10 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
         seed_demo(service, 30)
     code = (
         "import os, runpy, sys\n"
-        "later = ('multiprocessing', 'her2desk.gui.signout_dialogs', 'her2desk.handout.texts',\n"
-        "         'her2desk.gui.handout_preview', 'her2desk.gui.audit_view', 'her2desk.gui.users_dialog',\n"
-        "         'her2desk.gui.settings_dialog', 'her2desk.gui.patient_dialog', 'pypdfium2')\n"
+        "later = ('multiprocessing', 'her2desk.gui.signout.signout_dialogs', 'her2desk.handout.texts',\n"
+        "         'her2desk.gui.handouts.handout_preview', 'her2desk.gui.audit.audit_view',\n"
+        "         'her2desk.gui.admin.users_dialog', 'her2desk.gui.admin.settings_dialog',\n"
+        "         'her2desk.gui.patient.patient_dialog', 'pypdfium2')\n"
         "real_exit = os._exit\n"
         "def report_then_exit(rc):\n"  # the command ends the process with os._exit after the paint
         "    print(sorted(set(sys.modules) & set(later)))\n"

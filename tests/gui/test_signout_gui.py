@@ -27,7 +27,7 @@ from her2desk.domain.labels import FIELD_LABELS, readable_warnings
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site, Status
 from her2desk.domain.workflow import Actor, Role, WorkflowError
-from her2desk.gui import signout_dialogs
+from her2desk.gui.signout import signout_dialogs
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.store.database import Database, open_database
