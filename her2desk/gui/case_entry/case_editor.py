@@ -196,7 +196,7 @@ class CaseEditor(QWidget):
     def _four_eyes(self, stored: StoredCase) -> str:
         """A banner line warning a pathologist that changing results someone else entered means another
         pathologist must sign them out (only when the lab's self-verification setting is off)."""
-        from her2desk.gui.signout.signout_dialogs import results_change_warning
+        from her2desk.gui.common.workflow_dialog import results_change_warning
         from her2desk.services.signout_service import SignOutService
 
         actor = getattr(self.service, "actor", None)

@@ -10,7 +10,6 @@ the engine or the database. Judging the case is the domain's job.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,20 +40,12 @@ from her2desk.domain.vocabulary import (
     Sex,
     Site,
 )
-from her2desk.gui.common.fields import FieldRow, combo_field, enum_field, line_field
+from her2desk.gui.common.fields import DATE_HINT, FieldRow, combo_field, enum_field, line_field, parse_date
 
-DATE_HINT = "YYYY-MM-DD"
 COUNT_KEYS = {
     "first": ("her2", "cep17", "cells"),
     "second": ("recount_her2", "recount_cep17", "recount_cells"),
 }
-
-
-def parse_date(text: str, field: str) -> date | Problem:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return Problem(field, f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
 
 
 READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background-color: palette(window); }'

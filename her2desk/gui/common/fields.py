@@ -7,15 +7,25 @@ its key so a message lands next to the input it concerns, in plain words, not in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from her2desk.domain.problems import Problem
 from her2desk.gui.common.labels import label
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
+DATE_HINT = "YYYY-MM-DD"
+
+
+def parse_date(text: str, field: str) -> date | Problem:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return Problem(field, f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
 
 
 def message_label(name: str) -> QLabel:

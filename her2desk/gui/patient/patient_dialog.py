@@ -18,9 +18,8 @@ from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import Actor
-from her2desk.gui.case_entry.case_form import DATE_HINT, parse_date
-from her2desk.gui.common.fields import FieldRow, enum_field, line_field
-from her2desk.gui.signout.signout_dialogs import ReasonBox, WorkflowDialog, _text_label, refusal_text
+from her2desk.gui.common.fields import DATE_HINT, FieldRow, enum_field, line_field, parse_date
+from her2desk.gui.common.workflow_dialog import ReasonBox, WorkflowDialog, refusal_text, text_label
 from her2desk.services.patient_service import PatientCorrection, PatientService
 
 TITLE = "Correct patient details"
@@ -41,7 +40,7 @@ class PatientDialog(WorkflowDialog):
         self.service, self.actor, self.stored = service, actor, stored
         self.result_value: PatientCorrection | None = None  # type: ignore[assignment]
         cases = f" ({', '.join(accessions)})" if accessions else ""
-        about = _text_label(
+        about = text_label(
             f"MRN {stored.mrn}: the corrected details apply to all of this patient's cases{cases}. "
             "If a case is signed out, only a pathologist may correct them, and the handouts printed so far "
             "are marked superseded (they carry the old details). The change and its reason are audited.",

@@ -11,20 +11,14 @@ The password is passed straight to the service: never stored, shown or logged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,13 +26,17 @@ from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.records import StoredCase
 from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
-from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
-from her2desk.gui.common.dialogs import conflict_text
-from her2desk.gui.common.fields import ERROR_STYLE
+from her2desk.domain.workflow import ADJUDICABLE_FINAL, Actor, Role, WorkflowError
 from her2desk.gui.common.labels import label
+from her2desk.gui.common.workflow_dialog import (
+    SELF_VERIFICATION_WARNING,
+    ReasonBox,
+    WorkflowDialog,
+    text_label,
+)
 
 if TYPE_CHECKING:
     from her2desk.services.signout_service import SignOutService, WorkflowResult
@@ -50,24 +48,6 @@ ADJUDICATION_MEANING_TEXT = (
 AMENDMENT_MEANING_TEXT = "I reopen this signed-out report for correction, for the reason given."
 FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
 assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
-
-
-# Shown before a pathologist changes results someone else entered (the four-eyes rule is on).
-SELF_VERIFICATION_WARNING = (
-    "If you change the results, another pathologist must sign them out "
-    "(lab setting: allow self-verification)."
-)
-
-
-def results_change_warning(actor: Actor | None, stored: StoredCase | None, allowed: bool) -> str:
-    """`SELF_VERIFICATION_WARNING` when saving changed results would stop `actor` signing `stored` out:
-    a pathologist who is not already its enterer, on a case they may edit, with self-verification off
-    (`allowed` False). "" otherwise (the local user never signs out; an enterer already cannot)."""
-    if allowed or actor is None or actor.role is not Role.PATHOLOGIST or stored is None:
-        return ""
-    if stored.read_only or stored.entered_by_user_id == actor.user_id:
-        return ""
-    return SELF_VERIFICATION_WARNING
 
 
 def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTINGS) -> list[str]:
@@ -101,26 +81,6 @@ def result_rules(service: SignOutService, stored: StoredCase) -> tuple[Guideline
 def exec_dialog(dialog: QDialog) -> int:
     """Run a dialog modally (replaced in tests by code that types into it and presses its buttons)."""
     return dialog.exec()
-
-
-def refusal_text(error: Exception) -> str:
-    """Why the service refused, in words (never a traceback)."""
-    if isinstance(error, WorkflowError):
-        reasons = error.reasons or [str(error)]
-        return "Refused: " + "; ".join(reasons) + "."
-    if isinstance(error, CaseConflictError):
-        return conflict_text(error) + " Close this dialog and reopen the case."
-    if isinstance(error, LookupError):
-        return f"Refused: {error}."
-    return f"The database could not be written: {error}. Nothing was changed; try again."
-
-
-def _text_label(text: str, name: str) -> QLabel:
-    widget = QLabel(text)
-    widget.setAccessibleName(name)
-    widget.setWordWrap(True)
-    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return widget
 
 
 def case_summary(stored: StoredCase) -> str:
@@ -159,83 +119,6 @@ def case_summary(stored: StoredCase) -> str:
     return "\n".join(lines)
 
 
-class WorkflowDialog(QDialog):
-    """A dialog whose main button asks the service to act and shows any refusal in the dialog."""
-
-    def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
-        self.result_value: WorkflowResult | None = None
-        self.problem = _text_label("", "Problem")
-        self.problem.setStyleSheet(ERROR_STYLE)
-        self.problem.setVisible(False)
-        self.buttons = QDialogButtonBox()
-        self.action_button = QPushButton(action_text)
-        self.action_button.setAccessibleName(action_text.replace("&", ""))
-        self.action_button.setDefault(True)
-        self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
-        self.action_button.clicked.connect(self.attempt)
-        self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.body)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-
-    def perform(self) -> WorkflowResult:  # pragma: no cover - every dialog overrides it
-        raise NotImplementedError
-
-    def attempt(self) -> bool:
-        """Ask the service; close on success, otherwise say why and keep everything typed."""
-        try:
-            self.result_value = self.perform()
-        except Exception as error:  # refused or failed: the dialog says so in words and stays open
-            self.show_problem(refusal_text(error))
-            return False
-        self.accept()
-        return True
-
-    def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-
-    def add_signature(self, actor: Actor, meaning: str, form: QFormLayout) -> QLineEdit:
-        """The password as an electronic signature: what signing means, then the field (last in the
-        form, so Enter after typing it presses the dialog's main button)."""
-        self.meaning = _text_label(
-            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
-            f"“{meaning}”",
-            "Meaning of the signature",
-        )
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        caption = QLabel("&Password:")
-        caption.setBuddy(self.password)
-        form.addRow(self.meaning)
-        form.addRow(caption, self.password)
-        return self.password
-
-    def signed(self, call: Callable[[str], WorkflowResult]) -> WorkflowResult:
-        """Call the service with the typed password; on a refusal, select it for retyping."""
-        try:
-            return call(self.password.text())
-        except WorkflowError:
-            self.password.selectAll()
-            self.password.setFocus()
-            raise
-
-    def done(self, result: int) -> None:  # closing, either way: no password outlives the dialog
-        password = getattr(self, "password", None)
-        if password is not None:
-            password.clear()
-        super().done(result)
-
-
 class SignOutDialog(WorkflowDialog):
     """The electronic signature: the case and its result, the meaning of signing, the password."""
 
@@ -249,15 +132,15 @@ class SignOutDialog(WorkflowDialog):
     ) -> None:
         super().__init__("Sign out case", "&Sign out", parent)
         self.service, self.actor, self.stored = service, actor, stored
-        self.summary = _text_label(case_summary(stored), "Case to sign out")
-        self.meaning = _text_label(
+        self.summary = text_label(case_summary(stored), "Case to sign out")
+        self.meaning = text_label(
             f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
             f"“{SIGNATURE_MEANING_TEXT}”",
             "Meaning of the signature",
         )
         settings, rules_note = result_rules(service, stored)
         notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
-        self.notes = _text_label(
+        self.notes = text_label(
             "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
             "Warnings and comments",
         )
@@ -287,34 +170,6 @@ class SignOutDialog(WorkflowDialog):
             raise
 
 
-class ReasonBox(QWidget):
-    """A reason with a live count of characters against the minimum the workflow asks for."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QPlainTextEdit()
-        self.edit.setAccessibleName(name)
-        self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(self.edit.fontMetrics().height() * 5)
-        self.counter = _text_label("", f"{name} length")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.counter)
-        self.edit.textChanged.connect(self._count)
-        self._count()
-
-    def text(self) -> str:
-        return self.edit.toPlainText()
-
-    def _count(self) -> None:
-        n = len(self.text().strip())
-        short = n < MIN_REASON_CHARS
-        more = f", at least {MIN_REASON_CHARS} needed" if short else ""
-        self.counter.setText(f"{n} character{'s' if n != 1 else ''}{more}")
-        self.counter.setStyleSheet(ERROR_STYLE if short else "")
-
-
 class AdjudicationDialog(WorkflowDialog):
     """The pathologist's final status and reason, recorded beside the engine's result."""
 
@@ -323,8 +178,8 @@ class AdjudicationDialog(WorkflowDialog):
     ) -> None:
         super().__init__("Adjudicate case", "&Record adjudication", parent)
         self.service, self.actor, self.stored = service, actor, stored
-        self.summary = _text_label(case_summary(stored), "Case to adjudicate")
-        note = _text_label(
+        self.summary = text_label(case_summary(stored), "Case to adjudicate")
+        note = text_label(
             "The adjudicated status is kept beside the guideline result, never in its place. Saving changed "
             "results later voids it.",
             "About adjudication",
@@ -379,9 +234,9 @@ class AmendmentDialog(WorkflowDialog):
     ) -> None:
         super().__init__("Amend case", "&Amend", parent)
         self.service, self.actor, self.stored = service, actor, stored
-        self.summary = _text_label(case_summary(stored), "Case to amend")
+        self.summary = text_label(case_summary(stored), "Case to amend")
         version = stored.report_version
-        note = _text_label(
+        note = text_label(
             f"Report version {version} stays on record as it was signed out. The case opens for correction "
             f"as version {version + 1}, which must be signed out again; handouts printed so far are marked "
             "superseded.",
@@ -392,7 +247,7 @@ class AmendmentDialog(WorkflowDialog):
         except Exception:  # unreadable: warn, as the service will then use the cautious default
             allowed = False
         # The amended case is open for editing, so the warning applies whoever entered it before.
-        self.self_verification = _text_label(
+        self.self_verification = text_label(
             "" if allowed or actor.role is not Role.PATHOLOGIST else SELF_VERIFICATION_WARNING,
             "About signing out the amended results",
         )
