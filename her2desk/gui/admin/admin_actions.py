@@ -1,4 +1,4 @@
-"""Tools ▸ Lab settings…, Tools ▸ Users… (issue 5) and Tools ▸ Check the record… ; see `gui.shell.features`.
+"""Tools ▸ Lab settings…, Tools ▸ Users… (issue 5) and Tools ▸ Check the record… ; see `gui.shell.host`.
 
 Lab settings open for everyone (read-only unless the signed-in user is an administrator); Users is
 offered only to an administrator. Both are re-checked when the Tools menu opens, because the window's
@@ -18,36 +18,35 @@ from PySide6.QtWidgets import QMessageBox
 from her2desk.domain.workflow import Role
 
 if TYPE_CHECKING:
-    from her2desk.gui.shell.main_window import MainWindow
+    from her2desk.gui.shell.host import FeatureHost
 
 USERS_FOR_ADMINISTRATORS = "Only an administrator manages users; sign in as one (File ▸ Switch user)"
 
 
-def _is_administrator(window: MainWindow) -> bool:
+def _is_administrator(window: FeatureHost) -> bool:
     return window.actor is not None and window.actor.role is Role.ADMINISTRATOR
 
 
-def open_lab_settings(window: MainWindow) -> None:
+def open_lab_settings(window: FeatureHost) -> None:
     from her2desk.gui.admin import settings_dialog
     from her2desk.services.lab_settings_service import LabSettingsService
 
-    service = window._read(
+    service = window.try_read(
         lambda: LabSettingsService(window.service.database), "The lab settings could not be read"
     )
     if service is None:
         return
-    # Built inside _read: loading the settings may meet a database problem, shown in words.
-    window._read(
-        lambda: settings_dialog.show_lab_settings(service, window.actor, window, window.show_message),
+    # Built inside try_read: loading the settings may meet a database problem, shown in words.
+    window.try_read(
+        lambda: settings_dialog.show_lab_settings(
+            service, window.actor, window.widget(), window.show_message
+        ),
         "The lab settings could not be read",
     )
-    window.lab_settings_changed()  # e.g. a new idle-lock time: in use at once
-    watch = getattr(window, "rule_watch", None)
-    if watch is not None:
-        watch.reread()  # changed rules: the open case is interpreted with them at once
+    window.lab_settings_changed()  # e.g. a new idle-lock time or changed rules: in use at once
 
 
-def open_users(window: MainWindow) -> None:
+def open_users(window: FeatureHost) -> None:
     if not _is_administrator(window) or window.actor is None:
         window.show_message(USERS_FOR_ADMINISTRATORS)
         return
@@ -55,9 +54,9 @@ def open_users(window: MainWindow) -> None:
     from her2desk.services.auth_service import AuthService
 
     actor = window.actor
-    window._read(
+    window.try_read(
         lambda: users_dialog.show_users(
-            AuthService(window.service.database), actor, window, window.show_message
+            AuthService(window.service.database), actor, window.widget(), window.show_message
         ),
         "The users could not be read",
     )
@@ -79,7 +78,7 @@ def record_check_text(check: object) -> str:
     return "The record has been changed outside the program:\n" + "\n".join(problems) + tail
 
 
-def check_record(window: MainWindow) -> None:
+def check_record(window: FeatureHost) -> None:
     if not _is_administrator(window):
         window.show_message(CHECK_FOR_ADMINISTRATORS)
         return
@@ -94,11 +93,11 @@ def check_record(window: MainWindow) -> None:
     )
 
 
-def _show_result(window: MainWindow, check: object) -> None:
+def _show_result(window: FeatureHost, check: object) -> None:
     """A window-modal box (open(), not exec(): the window's own work goes on underneath)."""
     intact = not getattr(check, "problems", [])
     icon = QMessageBox.Icon.Information if intact else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Check the record", record_check_text(check), parent=window)
+    box = QMessageBox(icon, "Check the record", record_check_text(check), parent=window.widget())
     box.setObjectName("record-check-result")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the digest can be copied
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -108,7 +107,7 @@ def _show_result(window: MainWindow, check: object) -> None:
     box.open()
 
 
-def _refresh(window: MainWindow, users: QAction, check: QAction | None = None) -> None:
+def _refresh(window: FeatureHost, users: QAction, check: QAction | None = None) -> None:
     allowed = _is_administrator(window)
     users.setEnabled(allowed)
     users.setStatusTip("Add users, deactivate them, reset passwords" if allowed else USERS_FOR_ADMINISTRATORS)
@@ -119,16 +118,16 @@ def _refresh(window: MainWindow, users: QAction, check: QAction | None = None) -
         )
 
 
-def install(window: MainWindow) -> None:
+def install(window: FeatureHost) -> None:
     """Add Tools ▸ Lab settings…, Tools ▸ Users… and Tools ▸ Check the record…."""
     tools = window.menus["tools"]
-    settings = QAction("Lab &settings…", window)
+    settings = QAction("Lab &settings…", window.widget())
     settings.setStatusTip("The lab's settings for every workstation (changed by an administrator)")
     settings.triggered.connect(lambda: open_lab_settings(window))
-    users = QAction("&Users…", window)
+    users = QAction("&Users…", window.widget())
     users.triggered.connect(lambda: open_users(window))
     tools.addSeparator()
-    check = QAction("&Check the record…", window)
+    check = QAction("&Check the record…", window.widget())
     check.triggered.connect(lambda: check_record(window))
     tools.addAction(settings)
     tools.addAction(users)

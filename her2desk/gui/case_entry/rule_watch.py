@@ -1,4 +1,4 @@
-"""The lab's rule settings behind the window's live interpretation (see `gui.shell.features`).
+"""The lab's rule settings behind the window's live interpretation (see `gui.shell.host`).
 
 The case form interprets as the person types, with the settings of the window's `CaseService`
 (`service.settings`). They must be the lab's rule settings (`services.rule_settings`), which an
@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from her2desk.domain.settings import GuidelineSettings
-    from her2desk.gui.shell.main_window import MainWindow
+    from her2desk.gui.shell.host import FeatureHost
     from her2desk.services.case_service import CaseService
     from her2desk.services.rule_settings import RuleSettingsService
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 RECHECK_MS = 60_000
 
 
-def open_service(window: MainWindow) -> CaseService | None:
+def open_service(window: FeatureHost) -> CaseService | None:
     """The window's real CaseService, or None while it is still opening (`gui.shell.case_service_proxy`)."""
     service = window.service
     is_open = getattr(type(service), "is_open", None)
@@ -45,30 +45,18 @@ def open_service(window: MainWindow) -> CaseService | None:
 class RuleWatch(QObject):
     """Keeps `window.service.settings` equal to the lab's rule settings (see the module docstring)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget())
         self.window = window
-        self._watched_editor: object | None = None
         self._versions: dict[str, GuidelineSettings] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        window.tabs.currentChanged.connect(lambda _index: self._watch_editor())
-
-    def _watch_editor(self) -> None:
-        """Follow the case editor once it exists (it is built on first use, after this feature)."""
-        window = self.window
-        if window.current_case() is None and window.tabs.currentWidget() is not window.case_tab:
-            return
-        editor = self.window.editor
-        if editor is not self._watched_editor:
-            editor.case_changed.connect(self.reread)
-            self._watched_editor = editor
-            self.reread()
+        window.on_case_changed(self.reread)  # also once when the case editor is built
 
     def _tick(self) -> None:
-        if self.window.isVisible():  # a closed window has nothing on screen to keep current
+        if self.window.widget().isVisible():  # a closed window has nothing on screen to keep current
             self.reread()
 
     def reread(self) -> bool:
@@ -91,9 +79,7 @@ class RuleWatch(QObject):
         if rules == service.settings:
             return False
         service.settings = rules
-        editor = self._watched_editor
-        if editor is not None:
-            editor.refresh()  # type: ignore[attr-defined]
+        self.window.refresh_open_case()
         return True
 
     def _rules_of(self, rule_service: RuleSettingsService, version: str) -> GuidelineSettings:
@@ -111,5 +97,5 @@ class RuleWatch(QObject):
         self.timer.stop()
 
 
-def install(window: MainWindow) -> None:
-    window.rule_watch = RuleWatch(window)  # type: ignore[attr-defined]
+def install(window: FeatureHost) -> RuleWatch:
+    return RuleWatch(window)

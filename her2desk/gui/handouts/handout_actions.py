@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 if TYPE_CHECKING:
     from her2desk.gui.handouts.handout_batch import BatchOptions, PrintRun, RunResult, SaveRun
     from her2desk.gui.handouts.handout_preview import HandoutPreview
-    from her2desk.gui.shell.main_window import MainWindow
+    from her2desk.gui.shell.host import FeatureHost
     from her2desk.services.handout_service import HandoutService
 
 # Only Qt's core GUI classes at import: the window is installed before its first paint, which must not
@@ -30,20 +30,19 @@ NO_SELECTION = "Select one or more cases in the worklist first"
 class HandoutActions:
     """The handout actions of one window and the rules for enabling them."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.preview: HandoutPreview | None = None
         self.run: PrintRun | SaveRun | None = None
         self.last_result: RunResult | None = None
-        self._watched_editor: object | None = None
         menu = window.menus["file"]
-        before = getattr(window, "quit_action", None)
-        self.preview_action = QAction("Handout &preview…", window)
+        before = window.quit_action
+        self.preview_action = QAction("Handout &preview…", window.widget())
         self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.preview_action.triggered.connect(self.open_preview)
-        self.print_action = QAction("P&rint handouts of selected cases…", window)
+        self.print_action = QAction("P&rint handouts of selected cases…", window.widget())
         self.print_action.triggered.connect(self.print_selected)
-        self.save_action = QAction("Save &handouts of selected cases as PDFs…", window)
+        self.save_action = QAction("Save &handouts of selected cases as PDFs…", window.widget())
         self.save_action.triggered.connect(self.save_selected)
         actions = (self.preview_action, self.print_action, self.save_action)
         if before is not None:
@@ -53,10 +52,9 @@ class HandoutActions:
             menu.addSeparator()
             menu.addActions(list(actions))
         menu.aboutToShow.connect(self.update)
-        window.tabs.currentChanged.connect(lambda _i: self.update())
-        selection = window.worklist.table.selectionModel()
-        selection.selectionChanged.connect(lambda *_a: self.update())
-        window.worklist_model.modelReset.connect(self.update)
+        window.on_view_changed(self.update)
+        window.on_selection_changed(self.update)
+        window.on_case_changed(self.update)
         self.update()
 
     # -- which cases -------------------------------------------------------------------------------
@@ -64,23 +62,14 @@ class HandoutActions:
     def preview_accession(self) -> str | None:
         window = self.window
         stored = window.current_case()
-        if stored is not None and window.tabs.currentWidget() is window.case_tab:
+        if stored is not None and window.case_tab_showing():
             return stored.entry.accession
         selected = window.selected_accessions()
         if len(selected) == 1:
             return selected[0]
         return stored.entry.accession if stored is not None else None
 
-    def _watch_editor(self) -> None:
-        """Follow the case editor once it exists (built on first use, after this feature)."""
-        editor = getattr(self.window, "_editor", None)
-        signal = getattr(editor, "case_changed", None) if editor is not None else None
-        if signal is not None and editor is not self._watched_editor:
-            signal.connect(self.update)
-            self._watched_editor = editor
-
     def update(self) -> None:
-        self._watch_editor()
         busy = self.run is not None and not self.run.done
         _enable(self.preview_action, self.preview_accession() is not None, NO_CASE)
         selected = bool(self.window.selected_accessions())
@@ -104,7 +93,7 @@ class HandoutActions:
         if accession is None:
             self.window.show_message(NO_CASE)
             return
-        settings = self.window._read(self.window.lab_settings, "The lab settings could not be read")
+        settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
             return
         if self.preview is not None:
@@ -116,7 +105,7 @@ class HandoutActions:
             self.window.actor,
             language=settings.handout_language,
             preliminary_allowed=settings.allow_preliminary_handouts,
-            parent=self.window,
+            parent=self.window.widget(),
         )
         self.preview.recorded.connect(
             lambda prepared: self.window.show_message(f"Handout of case {prepared.accession} recorded")
@@ -133,10 +122,10 @@ class HandoutActions:
         if not accessions or (self.run is not None and not self.run.done):
             self.window.show_message(NO_SELECTION)
             return None
-        settings = self.window._read(self.window.lab_settings, "The lab settings could not be read")
+        settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
             return None
-        options = handout_batch.ask_batch_options(self.window, len(accessions), settings, verb)
+        options = handout_batch.ask_batch_options(self.window.widget(), len(accessions), settings, verb)
         return (accessions, options) if options is not None else None
 
     def print_selected(self) -> None:
@@ -148,12 +137,12 @@ class HandoutActions:
             return
         accessions, options = chosen
         printer = handout_print.new_printer()
-        if not handout_print.ask_printer(self.window, printer, f"Print {len(accessions)} handouts"):
+        if not handout_print.ask_printer(self.window.widget(), printer, f"Print {len(accessions)} handouts"):
             self.window.show_message("Printing cancelled; nothing was recorded")
             return
         service = self._service()
         items = producers_for(service, accessions, options)
-        self._start(PrintRun(self.window, service, self.window.actor, items, printer), "printed")
+        self._start(PrintRun(self.window.widget(), service, self.window.actor, items, printer), "printed")
 
     def save_selected(self) -> None:
         from her2desk.gui.handouts import handout_batch
@@ -163,12 +152,12 @@ class HandoutActions:
         if chosen is None:
             return
         accessions, options = chosen
-        folder = handout_batch.ask_folder(self.window)
+        folder = handout_batch.ask_folder(self.window.widget())
         if folder is None:
             return
         service = self._service()
         items = producers_for(service, accessions, options)
-        self._start(SaveRun(self.window, service, self.window.actor, items, folder), "saved")
+        self._start(SaveRun(self.window.widget(), service, self.window.actor, items, folder), "saved")
 
     def _start(self, run: PrintRun | SaveRun, verb: str) -> None:
         self.run = run
@@ -184,7 +173,7 @@ class HandoutActions:
         self.update()
         text = handout_batch.summary_text(result, verb)
         self.window.show_message(text.splitlines()[0])
-        handout_batch.show_summary(self.window, f"Handouts {verb}", text)
+        handout_batch.show_summary(self.window.widget(), f"Handouts {verb}", text)
         run.deleteLater()
 
 
@@ -194,6 +183,6 @@ def _enable(action: QAction, enabled: bool, why: str) -> None:
     action.setStatusTip("" if enabled else why)
 
 
-def install(window: MainWindow) -> None:
-    """Add the handout actions to the File menu (kept on the window so they live as long as it)."""
-    window.handout_actions = HandoutActions(window)  # type: ignore[attr-defined]
+def install(window: FeatureHost) -> HandoutActions:
+    """Add the handout actions to the File menu (the window keeps them so they live as long as it)."""
+    return HandoutActions(window)

@@ -21,7 +21,7 @@ from her2desk.domain.workflow import Action, Actor
 
 if TYPE_CHECKING:
     from her2desk.gui.patient.patient_dialog import PatientDialog
-    from her2desk.gui.shell.main_window import MainWindow
+    from her2desk.gui.shell.host import FeatureHost
 
 ACTION_TEXT = "Correct &patient details…"
 
@@ -39,9 +39,9 @@ def refusals(actor: Actor | None, stored: StoredCase | None) -> list[str]:
 
 
 class PatientActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
-        self.action = QAction(ACTION_TEXT, window)
+        self.action = QAction(ACTION_TEXT, window.widget())
         self.action.triggered.connect(self.correct)
         window.menus["case"].addAction(self.action)
         window.menus["case"].aboutToShow.connect(self.update)
@@ -65,11 +65,11 @@ class PatientActions:
             return None
         service = PatientService(self.window.service.database)
         mrn = stored_case.entry.patient.mrn
-        stored = self.window._read(lambda: service.load(mrn), f"patient {mrn} could not be read")
+        stored = self.window.try_read(lambda: service.load(mrn), f"patient {mrn} could not be read")
         if stored is None:
             return None
         return PatientDialog(
-            service, self.window.actor, stored, [stored_case.entry.accession], parent=self.window
+            service, self.window.actor, stored, [stored_case.entry.accession], parent=self.window.widget()
         )
 
     def correct(self) -> bool:
@@ -96,9 +96,7 @@ class PatientActions:
         if unsaved:
             # Reloading would drop the person's unsaved edits: keep them, with the corrected patient in
             # the form (which also clears the earlier refusal); the worklist shows the new name.
-            form = self.window.editor.form
-            if form.rows["patient.mrn"].text().strip() == result.mrn:
-                form.fill_patient(result.new)
+            self.window.fill_patient(result.mrn, result.new)
             self.window.refresh()
             text += f". Case {accession} keeps its unsaved changes: save it (Ctrl+S)"
         else:
@@ -107,6 +105,6 @@ class PatientActions:
         return True
 
 
-def install(window: MainWindow) -> None:
+def install(window: FeatureHost) -> PatientActions:
     """Add Correct patient details… to the Case menu."""
-    window.patient_actions = PatientActions(window)  # type: ignore[attr-defined]
+    return PatientActions(window)

@@ -4,6 +4,11 @@ It wires the views together and owns the rules for moving between cases (never l
 changes) and between users (File ▸ Switch user, the idle lock of `idle_lock`); the views themselves
 are layout and their own small jobs. The signed-in user is `actor`; `service` is a `CaseService`
 built for that user, so every save records who entered it.
+
+The features beyond the three tabs (sign-out, patient correction, handouts, audit, administration, the
+rule watch) live in their own folders under `gui/`, are typed against `shell.host.FeatureHost` (which
+this window implements) and are installed by `_install_features`; the window keeps each one in an
+attribute declared on the class.
 """
 
 from __future__ import annotations
@@ -32,10 +37,15 @@ from her2desk.gui.worklist.worklist_model import WorklistModel
 from her2desk.gui.worklist.worklist_view import EMPTY_HINT, WorklistView
 
 if TYPE_CHECKING:
+    from her2desk.domain.case import PatientDetails
     from her2desk.domain.lab_settings import LabSettings
     from her2desk.gui.case_entry.case_editor import CaseEditor
+    from her2desk.gui.case_entry.rule_watch import RuleWatch
+    from her2desk.gui.handouts.handout_actions import HandoutActions
     from her2desk.gui.history.history_view import HistoryView
+    from her2desk.gui.patient.patient_actions import PatientActions
     from her2desk.gui.shell.idle_lock import IdleLock
+    from her2desk.gui.signout.signout_actions import SignOutActions
     from her2desk.services.case_service import CaseService
     from her2desk.services.signout_service import SignOutService
 
@@ -46,6 +56,14 @@ STATUS_TIMEOUT_MS = 10_000
 
 
 class MainWindow(QMainWindow):
+    # The features, installed by `_install_features` and kept as long as the window (tests use them too).
+    signout_actions: SignOutActions
+    patient_actions: PatientActions
+    handout_actions: HandoutActions
+    audit_log_action: QAction
+    case_record_action: QAction
+    rule_watch: RuleWatch
+
     def __init__(
         self,
         service: CaseService,
@@ -72,6 +90,7 @@ class MainWindow(QMainWindow):
         # The case form and the history are built when first needed, not before the first paint.
         self._editor: CaseEditor | None = None
         self._history: HistoryView | None = None
+        self._case_listeners: list[Callable[[], object]] = []  # see `on_case_changed`
         self.case_tab = _Holder("Case entry")
         self.history_tab = _Holder("Patient history view")
         self.tabs = QTabWidget()
@@ -117,9 +136,53 @@ class MainWindow(QMainWindow):
         self.worklist_model.load_failed.connect(lambda _m: self.busy.setVisible(False))
         self.busy.setVisible(self.worklist_model.total is None)
         self._restore_geometry()
-        from her2desk.gui.shell.features import install_features
+        self._install_features()
 
-        install_features(self)
+    def _install_features(self) -> None:
+        """Each feature adds its menu actions (only Qt's core classes at import: its dialogs and services
+        load when first used, not before the first paint)."""
+        from her2desk.gui.admin import admin_actions
+        from her2desk.gui.audit import audit_actions
+        from her2desk.gui.case_entry import rule_watch
+        from her2desk.gui.handouts import handout_actions
+        from her2desk.gui.patient import patient_actions
+        from her2desk.gui.signout import signout_actions
+
+        self.signout_actions = signout_actions.install(self)
+        self.patient_actions = patient_actions.install(self)
+        self.handout_actions = handout_actions.install(self)
+        self.audit_log_action, self.case_record_action = audit_actions.install(self)
+        admin_actions.install(self)
+        self.rule_watch = rule_watch.install(self)
+
+    # -- the host of the features (`shell.host.FeatureHost`) --------------------------------------
+
+    def widget(self) -> QMainWindow:
+        return self
+
+    def case_tab_showing(self) -> bool:
+        return self.tabs.currentWidget() is self.case_tab
+
+    def fill_patient(self, mrn: str, details: PatientDetails) -> None:
+        form = self.editor.form
+        if form.rows["patient.mrn"].text().strip() == mrn:
+            form.fill_patient(details)
+
+    def refresh_open_case(self) -> None:
+        if self._editor is not None:
+            self._editor.refresh()
+
+    def on_view_changed(self, slot: Callable[[], object]) -> None:
+        self.tabs.currentChanged.connect(lambda _index: slot())
+
+    def on_selection_changed(self, slot: Callable[[], object]) -> None:
+        self.worklist.table.selectionModel().selectionChanged.connect(lambda *_args: slot())
+        self.worklist_model.modelReset.connect(slot)
+
+    def on_case_changed(self, slot: Callable[[], object]) -> None:
+        self._case_listeners.append(slot)
+        if self._editor is not None:
+            self._editor.case_changed.connect(slot)
 
     # -- services for the features (sign-out, audit, handouts, administration) --------------------
 
@@ -142,6 +205,7 @@ class MainWindow(QMainWindow):
         Other workstations notice within a minute (see `idle_lock`)."""
         if self.idle_lock is not None:
             self.idle_lock.reread_interval()
+        self.rule_watch.reread()  # changed rules: the open case is interpreted with them at once
 
     def current_case(self) -> StoredCase | None:
         """The stored case open in the case tab, if any."""
@@ -155,7 +219,9 @@ class MainWindow(QMainWindow):
         """A feature changed a case (signed out, amended...): reload it if open, refresh the list."""
         open_case = self.current_case()
         if open_case is not None and open_case.entry.accession == accession:
-            current = self._read(lambda: self.service.load(accession), f"case {accession} could not be read")
+            current = self.try_read(
+                lambda: self.service.load(accession), f"case {accession} could not be read"
+            )
             if current is not None:
                 self.editor.open_case(current)
         self.worklist_model.refresh()
@@ -257,7 +323,7 @@ class MainWindow(QMainWindow):
         from her2desk.gui.shell import login_dialog
         from her2desk.services.auth_service import AuthService
 
-        auth = self._read(lambda: AuthService(self.service.database), "The database could not be opened")
+        auth = self.try_read(lambda: AuthService(self.service.database), "The database could not be opened")
         if auth is None:
             return False
         session = login_dialog.run_login(
@@ -291,7 +357,7 @@ class MainWindow(QMainWindow):
                 self._editor.new_case()
             else:  # the stored version again: a previous user's discarded edits must not linger
                 accession = stored.entry.accession
-                current = self._read(lambda: service.load(accession), "The case could not be read")
+                current = self.try_read(lambda: service.load(accession), "The case could not be read")
                 if current is not None:
                     self._editor.open_case(current)
                 else:
@@ -323,6 +389,9 @@ class MainWindow(QMainWindow):
             self._editor.status_message.connect(self.show_message)
             self._editor.history_requested.connect(self.show_history)
             self.case_tab.hold(self._editor)
+            for listener in self._case_listeners:  # the features following the open case
+                self._editor.case_changed.connect(listener)
+                listener()
         return self._editor
 
     @property
@@ -342,7 +411,7 @@ class MainWindow(QMainWindow):
         elif current is self.history_tab:
             mrn = self._open_mrn()
             if mrn and mrn != self.history.mrn:  # follow the case open in the Case tab
-                self._read(lambda: self.history.show_patient(mrn), "The patient history could not be read")
+                self.try_read(lambda: self.history.show_patient(mrn), "The patient history could not be read")
             self.history.table.setFocus()
 
     def _open_mrn(self) -> str:
@@ -455,7 +524,7 @@ class MainWindow(QMainWindow):
             self._open(lambda: self.service.load(accession), f"case {accession}")
 
     def _open(self, load: Callable[[], StoredCase | None], what: str) -> None:
-        stored = self._read(load, f"{what} could not be read")
+        stored = self.try_read(load, f"{what} could not be read")
         if stored is None:
             self.show_message(f"{what} is not stored")
             return
@@ -468,10 +537,10 @@ class MainWindow(QMainWindow):
             self.history.show_patient(mrn)
             return True
 
-        if self._read(load, "The patient history could not be read"):
+        if self.try_read(load, "The patient history could not be read"):
             self.tabs.setCurrentWidget(self.history_tab)
 
-    def _read(self, read: Callable[[], T], failure: str) -> T | None:
+    def try_read(self, read: Callable[[], T], failure: str) -> T | None:
         """Run a quick read; if the database fails, say so in words and carry on."""
         try:
             return read()

@@ -19,7 +19,7 @@ from her2desk.domain.records import StoredCase
 from her2desk.domain.workflow import Action, Actor, CaseFacts
 
 if TYPE_CHECKING:
-    from her2desk.gui.shell.main_window import MainWindow
+    from her2desk.gui.shell.host import FeatureHost
     from her2desk.gui.signout import signout_dialogs
 
 SIGN_OUT_SHORTCUT = "Ctrl+Shift+S"
@@ -50,7 +50,7 @@ def refusals(actor: Actor | None, stored: StoredCase | None, action: Action) -> 
     return reasons
 
 
-def foreseen_sign_out_problems(window: MainWindow, actor: Actor, stored: StoredCase) -> list[str]:
+def foreseen_sign_out_problems(window: FeatureHost, actor: Actor, stored: StoredCase) -> list[str]:
     """Reasons the service will give whatever the password (shown in the dialog before signing)."""
     facts = facts_of(stored)
     reasons = workflow.interpretation_complete(facts)
@@ -64,19 +64,19 @@ def foreseen_sign_out_problems(window: MainWindow, actor: Actor, stored: StoredC
 class SignOutActions:
     """The three actions and the rules for enabling them, bound to one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
-        self._watched_editor: object | None = None
         self.sign_out_action = self._add("&Sign out…", SIGN_OUT_SHORTCUT, self.sign_out)
         self.adjudicate_action = self._add("A&djudicate…", None, self.adjudicate)
         self.amend_action = self._add("A&mend…", None, self.amend)
         menu = window.menus["case"]
         menu.aboutToShow.connect(self.update)
-        window.tabs.currentChanged.connect(lambda _i: self.update())
+        window.on_view_changed(self.update)
+        window.on_case_changed(self.update)
         self.update()
 
     def _add(self, text: str, shortcut: str | None, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.window.widget())
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -85,20 +85,7 @@ class SignOutActions:
 
     # -- enabling --------------------------------------------------------------------------------
 
-    def _watch_editor(self) -> None:
-        """Follow the case editor once it exists (it is built on first use, after this feature)."""
-        if (
-            self.window.current_case() is None
-            and self.window.tabs.currentWidget() is not self.window.case_tab
-        ):
-            return
-        editor = self.window.editor
-        if editor is not self._watched_editor:
-            editor.case_changed.connect(self.update)
-            self._watched_editor = editor
-
     def update(self) -> None:
-        self._watch_editor()
         stored = self.window.current_case()
         for action, what in (
             (self.sign_out_action, Action.SIGN_OUT),
@@ -121,7 +108,7 @@ class SignOutActions:
         if reasons or actor is None or stored is None:
             self.window.show_message(f"Cannot {verb}: " + "; ".join(reasons))
             return None
-        if self.window.editor.is_dirty():
+        if self.window.has_unsaved_changes():
             self.window.show_message(
                 f"Case {stored.entry.accession} has unsaved changes: save them (Ctrl+S) before you {verb} it"
             )
@@ -151,7 +138,7 @@ class SignOutActions:
         from her2desk.gui.signout import signout_dialogs
 
         dialog = signout_dialogs.SignOutDialog(
-            self.window.workflow_service(), actor, stored, foreseen, parent=self.window
+            self.window.workflow_service(), actor, stored, foreseen, parent=self.window.widget()
         )
         return self._run(dialog, stored.entry.accession, "Signed out")
 
@@ -163,7 +150,7 @@ class SignOutActions:
         from her2desk.gui.signout import signout_dialogs
 
         dialog = signout_dialogs.AdjudicationDialog(
-            self.window.workflow_service(), actor, stored, parent=self.window
+            self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
         return self._run(dialog, stored.entry.accession, "Adjudicated")
 
@@ -175,7 +162,7 @@ class SignOutActions:
         from her2desk.gui.signout import signout_dialogs
 
         dialog = signout_dialogs.AmendmentDialog(
-            self.window.workflow_service(), actor, stored, parent=self.window
+            self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
         if not self._run(dialog, stored.entry.accession, "Amended"):
             return False
@@ -186,6 +173,6 @@ class SignOutActions:
         return True
 
 
-def install(window: MainWindow) -> None:
+def install(window: FeatureHost) -> SignOutActions:
     """Add Sign out…, Adjudicate… and Amend… to the Case menu."""
-    window.signout_actions = SignOutActions(window)  # type: ignore[attr-defined]
+    return SignOutActions(window)
