@@ -97,7 +97,7 @@ def keystrokes() -> tuple[float, float, int]:
 
     import her2desk.gui  # noqa: F401
     from her2desk.domain.vocabulary import IhcScore, IshProbe, Laterality, Procedure, Site
-    from her2desk.gui.case_editor import CaseEditor
+    from her2desk.gui.case_entry.case_editor import CaseEditor
     from her2desk.services.case_service import open_case_service
 
     app = QApplication.instance() or QApplication([])
@@ -150,7 +150,7 @@ def worklist_rss_child(database: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from her2desk.gui.app import open_service
-    from her2desk.gui.main_window import MainWindow
+    from her2desk.gui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     service = open_service(database, True)
@@ -196,7 +196,7 @@ def responsiveness_child(database: str) -> None:
 
     from her2desk.domain.vocabulary import Site
     from her2desk.gui.app import open_service
-    from her2desk.gui.main_window import MainWindow
+    from her2desk.gui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     service = open_service(database, True)

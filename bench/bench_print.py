@@ -37,8 +37,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from her2desk.gui.handout_batch import PrintRun
-from her2desk.gui.handout_print import (
+from her2desk.gui.handouts.handout_batch import PrintRun
+from her2desk.gui.handouts.handout_print import (
     PageImage,
     PrinterSession,
     advance,

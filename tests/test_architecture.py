@@ -71,3 +71,33 @@ def test_importing_the_domain_loads_no_gui_database_or_pdf_library() -> None:
     count, loaded = done.stdout.strip().split(" ", 1)
     assert int(count) >= 10  # the walk really imported the engine's modules
     assert loaded == "[]", f"her2desk.domain pulled in: {loaded}"
+
+
+GUI = ROOT / "her2desk" / "gui"
+GUI_NOT_FEATURES = {"her2desk.gui.shell", "her2desk.gui.common"}
+
+
+def test_every_gui_feature_folder_is_held_by_the_gui_contracts() -> None:
+    """Every folder under gui/ but shell and common is a feature: independent of the others and seeing the
+    window only through `shell.host`. A new folder fails here until it joins both contracts."""
+    folders = {f"her2desk.gui.{p.name}" for p in GUI.iterdir() if (p / "__init__.py").is_file()}
+    assert folders >= GUI_NOT_FEATURES
+    features = folders - GUI_NOT_FEATURES
+    assert len(features) >= 8  # worklist, case entry, history, sign-out, patient, handouts, audit, admin
+    [independent] = [c for c in _contracts() if c["type"] == "independence"]
+    assert set(independent["modules"]) == features
+    [host_only] = [
+        c for c in _contracts() if c["name"] == "GUI features see the window only through shell.host"
+    ]
+    assert set(host_only["source_modules"]) == features
+    assert {"her2desk.gui.shell.main_window", "her2desk.gui.app"} <= set(host_only["forbidden_modules"])
+    assert host_only.get("allow_indirect_imports", False) is False
+    [common] = [c for c in _contracts() if c["name"] == "GUI common imports no feature and no shell"]
+    assert features | {"her2desk.gui.shell"} <= set(common["forbidden_modules"])
+
+
+def test_the_gui_package_holds_no_module_outside_its_folders() -> None:
+    """Only the entry point (app) and the package's own guard (__init__) sit directly in gui/: everything
+    else belongs to a feature, to the shell or to common, so the folder names find it."""
+    loose = sorted(p.name for p in GUI.glob("*.py"))
+    assert loose == ["__init__.py", "app.py"]

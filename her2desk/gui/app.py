@@ -3,7 +3,7 @@
 Only what the first paint needs is imported here. For an existing SQLite file at the current schema
 the first paint needs no SQLAlchemy at all: the default worklist's first page is read with `sqlite3`
 (`store.first_page`), the window is painted with it, and the `CaseService` (SQLAlchemy, about half a
-second to import) opens on a thread right after and takes over (`gui.pending_service`). Anything
+second to import) opens on a thread right after and takes over (`gui.shell.case_service_proxy`). Anything
 else (a new, old or foreign file, PostgreSQL, a non-demo file under --demo) takes the ordinary path:
 open the service first, with a progress dialog if that is slow. The handout (reportlab) and
 migrations (Alembic) load later, if ever, when they are used.
@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from her2desk.gui import dialogs
-from her2desk.gui.pending_service import PendingService
+from her2desk.gui.common import dialogs
+from her2desk.gui.shell.case_service_proxy import PendingService
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
-    from her2desk.gui.main_window import MainWindow
+    from her2desk.gui.shell.main_window import MainWindow
     from her2desk.services.case_service import CaseService
     from her2desk.store.first_page import FirstPage
 
@@ -144,7 +144,7 @@ def open_with_progress(database: str | None, demo: bool):
 def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] | None:
     """The resolved URL and the default worklist's first page, read without SQLAlchemy; None when the
     ordinary path must open the database first (see the module docstring)."""
-    from her2desk.gui.worklist_model import PAGE_SIZE
+    from her2desk.gui.worklist.worklist_model import PAGE_SIZE
     from her2desk.store.first_page import read_first_page as read_page
     from her2desk.store.urls import resolve_url, sqlite_path
 
@@ -162,7 +162,7 @@ def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] |
 def sign_in(service: CaseService, demo: bool) -> Actor | None:
     """Who uses the program: the demo pathologist for --demo on a demo database, else whoever signs in
     (after creating the first administrator of an empty database). None: the person quit."""
-    from her2desk.gui import login_dialog
+    from her2desk.gui.shell import login_dialog
     from her2desk.services.auth_service import AuthService
 
     if demo:
@@ -203,7 +203,7 @@ def start(
         service = CaseService(opened.database, settings=opened.settings, actor=actor)
         is_demo, location, rows = opened.is_demo(), redact(opened.database.url), None
 
-    from her2desk.gui.main_window import MainWindow
+    from her2desk.gui.shell.main_window import MainWindow
 
     window = MainWindow(service, demo=is_demo, location=location, first_page=rows, actor=actor)  # type: ignore[arg-type]
     return window, pending
@@ -252,7 +252,7 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
 def _paint_sign_in_and_quit(opened: CaseService) -> int:
     """--quit-after-paint on a database that needs a sign-in: its first window is the sign-in dialog
     (or the first administrator's); paint that and exit. Nobody is signed in, nothing is written."""
-    from her2desk.gui.login_dialog import FirstAdministratorDialog, LoginDialog
+    from her2desk.gui.shell.login_dialog import FirstAdministratorDialog, LoginDialog
     from her2desk.services.auth_service import AuthService
 
     auth = AuthService(opened.database)

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from her2desk.gui import dialogs  # importing her2desk.gui guards against the PySide6 refcount defect
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.common import dialogs  # importing her2desk.gui guards against the PySide6 refcount defect
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService, open_case_service
 
 
@@ -148,7 +148,7 @@ def signed_in_window(service: CaseService, actor, qtbot) -> MainWindow:
 
 def close_window(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """Close a window in a test: unsaved changes discarded, an idle lock opened first."""
-    from her2desk.gui import idle_lock
+    from her2desk.gui.shell import idle_lock
 
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
     monkeypatch.setattr(idle_lock, "confirm_discard", lambda *_a: True)
@@ -163,7 +163,7 @@ def login_answer(qtbot, ui: Ui, username: str, password: str, calls: list[dict] 
     as a modal dialog would have it, filled in and submitted. `calls` collects the options it got."""
     from PySide6.QtWidgets import QApplication
 
-    from her2desk.gui.login_dialog import LoginDialog
+    from her2desk.gui.shell.login_dialog import LoginDialog
 
     def run_login(auth, parent=None, **options):
         if calls is not None:

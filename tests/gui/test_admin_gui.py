@@ -15,10 +15,11 @@ from qt_fixtures import new_signed_in_user
 from sqlalchemy import select
 
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import dialogs, settings_dialog, users_dialog
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.settings_dialog import SettingsDialog
-from her2desk.gui.users_dialog import UsersDialog
+from her2desk.gui.admin import settings_dialog, users_dialog
+from her2desk.gui.admin.settings_dialog import SettingsDialog
+from her2desk.gui.admin.users_dialog import UsersDialog
+from her2desk.gui.common import dialogs
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.auth_service import AuthenticationError, AuthService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.schema import AuditRow
@@ -256,7 +257,7 @@ def test_users_is_for_administrators_only(open_window, people, service, qtbot, w
     window.menus["tools"].aboutToShow.emit()
     action = _menu_action(window, "Users…")
     assert not action.isEnabled()
-    from her2desk.gui.admin_actions import open_users
+    from her2desk.gui.admin.admin_actions import open_users
 
     open_users(window)  # even if reached some other way
     assert not [d for d in window.findChildren(UsersDialog) if d.isVisible()]

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 from backends import make_entry
 
 from her2desk.domain.workflow import Role
-from her2desk.gui import audit_view
-from her2desk.gui.audit_view import AuditLogDialog
-from her2desk.gui.case_record_view import CaseRecordDialog
+from her2desk.gui.audit import audit_view
+from her2desk.gui.audit.audit_view import AuditLogDialog
+from her2desk.gui.audit.case_record_view import CaseRecordDialog
 from her2desk.services.auth_service import AuthenticationError, AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.services.signout_service import SignOutService
@@ -281,7 +281,7 @@ def test_case_record_without_a_case_says_so(window, qtbot) -> None:
 def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
     window, history, qtbot, ui, tmp_path, monkeypatch, no_modal_dialogs
 ) -> None:
-    from her2desk.gui import dialogs
+    from her2desk.gui.common import dialogs
 
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, text: errors.append(f"{title}: {text}"))

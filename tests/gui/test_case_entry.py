@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from her2desk.domain.records import WorklistQuery
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService
 
 BREAST_CASE = [

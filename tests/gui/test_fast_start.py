@@ -1,7 +1,7 @@
 """The window paints a stored worklist's first page before the service opens, then the service takes over.
 
-See `gui.app` and `gui.pending_service`: the first page comes from `store.first_page` (no SQLAlchemy),
-and the real `CaseService` opens only when asked to (after the first paint).
+See `gui.app` and `gui.shell.case_service_proxy`: the first page comes from `store.first_page` (no
+SQLAlchemy), and the real `CaseService` opens only when asked to (after the first paint).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, Specimen
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.gui import app as gui_app
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.pending_service import PendingService
-from her2desk.gui.worklist_model import PAGE_SIZE
+from her2desk.gui.shell.case_service_proxy import PendingService
+from her2desk.gui.shell.main_window import MainWindow
+from her2desk.gui.worklist.worklist_model import PAGE_SIZE
 from her2desk.services.case_service import CaseService, open_case_service
 from her2desk.store.demo import seed_demo
 

@@ -24,11 +24,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from her2desk.domain.lab_settings import LabSettings
-from her2desk.gui import dialogs, handout_batch, handout_preview, handout_print
-from her2desk.gui.handout_actions import NO_CASE, NO_SELECTION, HandoutActions
-from her2desk.gui.handout_batch import BatchOptions
-from her2desk.gui.handout_preview import HandoutPreview
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.common import dialogs
+from her2desk.gui.handouts import handout_batch, handout_preview, handout_print
+from her2desk.gui.handouts.handout_actions import NO_CASE, NO_SELECTION, HandoutActions
+from her2desk.gui.handouts.handout_batch import BatchOptions
+from her2desk.gui.handouts.handout_preview import HandoutPreview
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService
 from her2desk.services.handout_service import HandoutService
 from her2desk.services.lab_settings_service import LabSettingsService

@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeySequence
 from her2desk import __version__
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import ClinicalSetting, IhcScore, Laterality, Procedure, Sex, Site
-from her2desk.gui import dialogs
-from her2desk.gui.main_window import GEOMETRY_KEY, MainWindow
+from her2desk.gui.common import dialogs
+from her2desk.gui.shell.main_window import GEOMETRY_KEY, MainWindow
 from her2desk.services.case_service import CaseService
 
 PATIENT = PatientDetails("SYN-700", "Testpatient-Delta", "Dana", date(1958, 7, 9), Sex.FEMALE)
@@ -119,7 +119,7 @@ def test_the_shortcut_list_names_the_menu_shortcuts(window: MainWindow) -> None:
 def test_about_names_the_version_and_the_guidelines(window: MainWindow, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        "her2desk.gui.dialogs.QMessageBox.about", lambda _parent, _title, text: shown.append(text)
+        "her2desk.gui.common.dialogs.QMessageBox.about", lambda _parent, _title, text: shown.append(text)
     )
     monkeypatch.setattr(dialogs, "show_about", _real_show_about)
     window.about_action.trigger()

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.labels import FIELD_LABELS
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
-from her2desk.gui import dialogs
-from her2desk.gui.dialogs import ask_unsaved as real_ask_unsaved  # before the fixture replaces it
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.common import dialogs
+from her2desk.gui.common.dialogs import ask_unsaved as real_ask_unsaved  # before the fixture replaces it
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService
 
 ALT = Qt.KeyboardModifier.AltModifier

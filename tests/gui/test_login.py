@@ -22,10 +22,11 @@ from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, Specimen
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.gui import app as gui_app
-from her2desk.gui import dialogs, idle_lock, login_dialog
-from her2desk.gui.login_dialog import LOGIN_FAILED_TEXT, FirstAdministratorDialog, LoginDialog
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.pending_service import PendingService
+from her2desk.gui.common import dialogs
+from her2desk.gui.shell import idle_lock, login_dialog
+from her2desk.gui.shell.case_service_proxy import PendingService
+from her2desk.gui.shell.login_dialog import LOGIN_FAILED_TEXT, FirstAdministratorDialog, LoginDialog
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.auth_service import AuthenticationError, AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService

@@ -19,7 +19,7 @@ from qt_fixtures import dialog_queue
 from sqlalchemy import select
 
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import patient_actions
+from her2desk.gui.patient import patient_actions
 from her2desk.services.auth_service import AuthService
 from her2desk.store.database import Database, open_database
 from her2desk.store.schema import AuditRow

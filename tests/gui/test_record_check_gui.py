@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from qt_fixtures import close_window, signed_in_window
 
 from her2desk.domain.workflow import Role
-from her2desk.gui import admin_actions
+from her2desk.gui.admin import admin_actions
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 

@@ -18,9 +18,10 @@ from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_i
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import admin_actions, idle_lock, login_dialog, settings_dialog
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.worklist_view import EMPTY_HINT
+from her2desk.gui.admin import admin_actions, settings_dialog
+from her2desk.gui.shell import idle_lock, login_dialog
+from her2desk.gui.shell.main_window import MainWindow
+from her2desk.gui.worklist.worklist_view import EMPTY_HINT
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService
@@ -241,7 +242,7 @@ def test_the_banner_names_the_signer_by_display_name_and_user_name(
 
 
 def test_a_display_name_equal_to_the_user_name_is_not_repeated() -> None:
-    from her2desk.gui.case_editor import person
+    from her2desk.gui.case_entry.case_editor import person
 
     assert person("path1", {"path1": "Dr Petra Path"}) == "Dr Petra Path (path1)"
     assert person("lab", {"lab": "lab"}) == "lab"

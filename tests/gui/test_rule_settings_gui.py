@@ -24,9 +24,10 @@ from rule_setting_cases import breast
 from her2desk.domain.report_comments import GROUP_4
 from her2desk.domain.rule_settings import DEFAULT_RULES_VERSION, RULE_SETTINGS, rules_version
 from her2desk.domain.workflow import Actor, Role
-from her2desk.gui import settings_dialog, signout_dialogs
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.settings_dialog import SettingsDialog
+from her2desk.gui.admin import settings_dialog
+from her2desk.gui.admin.settings_dialog import SettingsDialog
+from her2desk.gui.shell.main_window import MainWindow
+from her2desk.gui.signout import signout_dialogs
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService

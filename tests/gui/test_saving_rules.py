@@ -11,8 +11,8 @@ import pytest
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.records import CaseConflictError
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
-from her2desk.gui import dialogs
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.common import dialogs
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService, open_case_service
 
 

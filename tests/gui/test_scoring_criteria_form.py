@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Procedure, ScoringCriteria, Sex, Site, Status
-from her2desk.gui.main_window import MainWindow
+from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService
 
 GASTRO = "Gastroesophageal criteria (CAP/ASCP/ASCO 2016)"

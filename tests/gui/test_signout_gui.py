@@ -27,7 +27,8 @@ from her2desk.domain.labels import FIELD_LABELS, readable_warnings
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site, Status
 from her2desk.domain.workflow import Actor, Role, WorkflowError
-from her2desk.gui import signout_dialogs
+from her2desk.gui.common import workflow_dialog
+from her2desk.gui.signout import signout_dialogs
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.store.database import Database, open_database
@@ -652,7 +653,7 @@ def test_the_amend_dialog_warns_that_changed_results_need_another_pathologist(
 
     dialog_driver.append(look)
     assert not path.signout_actions.amend()
-    assert seen["warning"] == signout_dialogs.SELF_VERIFICATION_WARNING
+    assert seen["warning"] == workflow_dialog.SELF_VERIFICATION_WARNING
     assert "another pathologist must sign them out" in seen["warning"]
 
 
@@ -679,6 +680,6 @@ def test_no_warning_when_the_lab_allows_self_verification(lab: Lab) -> None:
     stored = CaseService(lab.database, actor=lab.tech).save(
         entry("S26-000954", "SYN-500154", IhcScore.THREE_PLUS), None
     )
-    assert signout_dialogs.results_change_warning(lab.path, stored, allowed=False)
-    assert signout_dialogs.results_change_warning(lab.path, stored, allowed=True) == ""
-    assert signout_dialogs.results_change_warning(None, stored, allowed=False) == ""
+    assert workflow_dialog.results_change_warning(lab.path, stored, allowed=False)
+    assert workflow_dialog.results_change_warning(lab.path, stored, allowed=True) == ""
+    assert workflow_dialog.results_change_warning(None, stored, allowed=False) == ""

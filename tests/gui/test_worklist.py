@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from her2desk.domain.records import WorklistOrder, WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
-from her2desk.gui.main_window import MainWindow
-from her2desk.gui.worklist_model import COLUMNS, LOADING, MAX_CACHED_PAGES, PAGE_SIZE, WorklistModel
+from her2desk.gui.shell.main_window import MainWindow
+from her2desk.gui.worklist.worklist_model import COLUMNS, LOADING, MAX_CACHED_PAGES, PAGE_SIZE, WorklistModel
 from her2desk.services.case_service import CaseService
 from her2desk.store.demo import seed_demo
 
@@ -81,7 +81,7 @@ def test_sorting_by_accession_asks_the_store(model: WorklistModel, qtbot) -> Non
 def test_cache_stays_small_while_scrolling_through_every_page(
     model: WorklistModel, qtbot, monkeypatch
 ) -> None:
-    import her2desk.gui.worklist_model as wm
+    import her2desk.gui.worklist.worklist_model as wm
 
     monkeypatch.setattr(wm, "MAX_CACHED_PAGES", 2)
     load_all_pages(model, qtbot)

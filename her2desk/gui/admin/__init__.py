@@ -1,0 +1,1 @@
+"""Administration: lab settings, users and the record check."""

@@ -1,0 +1,1 @@
+"""The audit log and a case's record (versions, signatures, handouts, trail)."""

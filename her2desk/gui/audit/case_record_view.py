@@ -1,0 +1,278 @@
+"""Case ▸ Case record…: everything the database keeps about one case's report, readable.
+
+Every report version (an amendment keeps the earlier ones: each is the snapshot frozen at its
+sign-out), the electronic signatures, the handout print log (who, when, language, rules version,
+report version, SHA-256 of the PDF, preliminary, superseded) and the case's audit trail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
+from her2desk.domain.reported_result import reported_descriptor
+from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
+from her2desk.gui.audit.audit_view import AuditTrailPanel
+from her2desk.services.signout_service import CaseVersion, HandoutRecord
+
+SIGNATURE_HEADERS = ("Report version", "User", "Name", "Signed at", "Meaning")
+HANDOUT_HEADERS = (
+    "Printed at",
+    "By",
+    "Language",
+    "Rules version",
+    "Report version",
+    "Preliminary",
+    "Superseded",
+    "SHA-256 of the PDF",
+)
+STATE_WORDS = {
+    "draft": "draft",
+    "entered": "entered, not signed out",
+    "signed-out": "signed out",
+    "amended": "amended, being corrected (not signed out)",
+}
+
+
+def shown_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value is not None else ""
+
+
+def _words(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).replace("-", " ") if isinstance(value, str) and value.islower() else str(value)
+
+
+def _list(value: Any) -> list[str]:
+    try:
+        items = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return [str(value)]
+    return [str(i) for i in items] if isinstance(items, list) else []
+
+
+def version_heading(version: CaseVersion) -> str:
+    if version.signed_out_by:
+        what = f"signed out by {version.signed_out_by} {shown_time(version.signed_out_at)}"
+    else:
+        what = STATE_WORDS.get(version.state.value, version.state.value)
+    return f"Report version {version.report_version} — {what}"
+
+
+def reported_of_snapshot(snap: dict[str, Any]) -> str:
+    """The reported result a frozen version holds; versions frozen before the reported result was
+    stored with them are worked out from their own values by the same domain rule."""
+    interp = snap.get("interpretation") or {}
+    if "reported_status" in snap:
+        status, descriptor = snap.get("reported_status"), snap.get("reported_descriptor")
+    else:
+        adjudicated = snap.get("adjudicated_status")
+        status = adjudicated or interp.get("status")
+        ihc = snap.get("ihc") or {}
+        try:
+            found = reported_descriptor(
+                site=Site(snap["specimen"]["site"]) if (snap.get("specimen") or {}).get("site") else None,
+                ihc=IhcScore(ihc["score"]) if ihc.get("score") else None,
+                stained_pct=Decimal(str(ihc["stained_pct"])) if ihc.get("stained_pct") is not None else None,
+                engine_status=Status(interp["status"]) if interp.get("status") else None,
+                engine_descriptor=Descriptor(interp["descriptor"]) if interp.get("descriptor") else None,
+                adjudicated_status=Status(adjudicated) if adjudicated else None,
+            )
+        except (KeyError, ValueError, ArithmeticError):
+            found = None
+        descriptor = found.value if found else None
+    if not status:
+        return "—"
+    text = str(status).upper() + (f" ({descriptor})" if descriptor else "")
+    return text + (", adjudicated" if snap.get("adjudicated_status") else "")
+
+
+def version_text(version: CaseVersion) -> str:
+    """One report version in words: result, counts, state, amendment reason, who signed it out when."""
+    snap = version.snapshot
+    interp = snap.get("interpretation") or {}
+    specimen = snap.get("specimen") or {}
+    ihc = snap.get("ihc") or {}
+    ish = snap.get("ish") or {}
+    status = interp.get("status")
+    lines = [
+        version_heading(version),
+        "",
+        f"State: {STATE_WORDS.get(version.state.value, version.state.value)}",
+        f"Signed out by: {version.signed_out_by or '—'}"
+        + (f" at {shown_time(version.signed_out_at)}" if version.signed_out_at else ""),
+    ]
+    if version.amendment_reason:
+        lines.append(f"Amendment reason: {version.amendment_reason}")
+    lines += [
+        "",
+        f"Reported result: {reported_of_snapshot(snap)}",
+        f"HER2 status (guideline): {str(status).upper() if status else '—'}",
+        f"ISH group: {_words(interp.get('ish_group'))}    Ratio: {_words(interp.get('ratio'))}"
+        f"    HER2 average: {_words(interp.get('her2_average'))}",
+    ]
+    if interp.get("recount_group") is not None:
+        lines.append(
+            f"Recount: ISH group {interp.get('recount_group')}, ratio {_words(interp.get('recount_ratio'))}"
+        )
+    if interp.get("descriptor"):
+        lines.append(f"Descriptor: {interp['descriptor']}")
+    if snap.get("adjudicated_status"):
+        lines.append(
+            f"Adjudicated status: {str(snap['adjudicated_status']).upper()}"
+            f" — {snap.get('adjudication_reason') or ''}"
+        )
+    lines.append(f"Next step: {_words(interp.get('next_step'))}")
+    lines += [
+        "",
+        f"Specimen: {_words(specimen.get('procedure'))}, {_words(specimen.get('site'))}"
+        f"{', ' + _words(specimen.get('laterality')) if specimen.get('laterality') else ''};"
+        f" collected {_words(specimen.get('collected_on'))}; block {_words(specimen.get('block'))}",
+        f"IHC: score {_words(ihc.get('score'))}, stained {_words(ihc.get('stained_pct'))}%,"
+        f" clone {_words(ihc.get('clone'))}",
+        f"ISH: {_words(ish.get('probe'))} probe, {_words(ish.get('method'))}",
+    ]
+    counts = snap.get("ish_counts") or {}
+    counted_by = snap.get("counted_by") or {}
+    for observer in sorted(counts, key=str):
+        count = counts[observer] or {}
+        by = counted_by.get(str(observer))
+        lines.append(
+            f"  Count {observer}: {_words(count.get('cells'))} cells, HER2 {_words(count.get('her2'))},"
+            f" CEP17 {_words(count.get('cep17'))}" + (f" (entered by {by})" if by else "")
+        )
+    first, second = counted_by.get("1"), counted_by.get("2")
+    if first and first == second and interp.get("recount_group") is not None:
+        lines.append(f"  {SAME_OBSERVER_NOTE}")
+    comments = _list(interp.get("comments"))
+    if comments:
+        lines += ["", "Comments:", *(f"  • {c}" for c in comments)]
+    lines += [
+        "",
+        f"Guideline: {_words(interp.get('guideline'))}",
+        f"Rules version: {_words(interp.get('rules_version'))}",
+    ]
+    return "\n".join(lines)
+
+
+def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setAccessibleName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    return table
+
+
+def handout_row(h: HandoutRecord) -> list[str]:
+    return [
+        shown_time(h.printed_at),
+        h.printed_by,
+        h.language,
+        h.rules_version,
+        str(h.report_version),
+        "yes" if h.preliminary else "no",
+        "yes" if h.superseded else "no",
+        h.sha256,
+    ]
+
+
+class CaseRecordDialog(QDialog):
+    """Report versions, signatures, handout prints and audit trail of one case (read-only)."""
+
+    def __init__(
+        self,
+        accession: str,
+        versions: list[CaseVersion],
+        signatures: list[tuple[int, str, str, datetime, str]],
+        handouts: list[HandoutRecord],
+        trail: list[Any],
+        parent: QWidget | None = None,
+        user_names: Mapping[int, str] | None = None,
+    ) -> None:
+        """`user_names` (user id -> user name) lets the audit details name users instead of ids."""
+        super().__init__(parent)
+        self.accession = accession
+        self.versions = versions
+        self.setWindowTitle(f"Case record — {accession}")
+        self.setAccessibleName("Case record")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Case record sections")
+
+        self.version_list = QListWidget()
+        self.version_list.setAccessibleName("Report versions")
+        for version in versions:
+            self.version_list.addItem(version_heading(version))
+        self.version_text = QPlainTextEdit()
+        self.version_text.setReadOnly(True)
+        self.version_text.setAccessibleName("Report version text")
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.addWidget(self.version_list, 1)
+        row.addWidget(self.version_text, 2)
+        self.version_list.currentRowChanged.connect(self._show_version)
+        self.tabs.addTab(page, f"Report versions ({len(versions)})")
+
+        self.signatures = _table(
+            "Electronic signatures",
+            SIGNATURE_HEADERS,
+            [[str(v), user, name, shown_time(at), meaning] for v, user, name, at, meaning in signatures],
+        )
+        self.tabs.addTab(self.signatures, f"Signatures ({len(signatures)})")
+        self.handouts = _table("Handout prints", HANDOUT_HEADERS, [handout_row(h) for h in handouts])
+        self.tabs.addTab(self.handouts, f"Handout prints ({len(handouts)})")
+        self.trail = AuditTrailPanel("Case audit trail")
+        self.trail.user_names = dict(user_names or {})
+        self.trail.set_rows(trail)
+        self.tabs.addTab(self.trail, f"Audit trail ({len(trail)})")
+
+        # A visible way out besides Escape (a new user looks for a button; a mouse user needs one).
+        self.close_button = QPushButton("&Close")
+        self.close_button.setAccessibleName("Close case record")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>Case {accession}</b>"))
+        layout.addWidget(self.tabs)
+        layout.addLayout(buttons)
+        self.resize(960, 640)
+        if versions:
+            self.version_list.setCurrentRow(len(versions) - 1)
+
+    def _show_version(self, row: int) -> None:
+        if 0 <= row < len(self.versions):
+            self.version_text.setPlainText(version_text(self.versions[row]))
+        else:
+            self.version_text.clear()

@@ -1,0 +1,483 @@
+"""Case entry: the form beside its live interpretation, and the rules for saving and leaving.
+
+Every change re-checks the whole case with the domain (pure and fast), so the panel and the
+messages beside the fields always agree with what a save would do. Saving goes through the service,
+which checks again and refuses stale copies; nothing is overwritten behind anyone's back.
+
+Above the form a banner states where the case is in the sign-out workflow. A signed-out case is shown
+read-only (every input, not only Save) until it is amended. While a second observer enters the blinded
+recount, the first count and everything computed from it are hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from her2desk.domain.case import CaseEntry
+from her2desk.domain.case_checks import CaseCheck
+from her2desk.domain.inputs import INPUT_FIELDS
+from her2desk.domain.labels import field_label
+from her2desk.domain.problems import Problem
+from her2desk.domain.records import CaseConflictError, CaseInvalidError, SignOutState, StoredCase
+from her2desk.domain.reported_result import ReportedResult
+from her2desk.domain.vocabulary import NextStep
+from her2desk.domain.workflow import WorkflowError
+from her2desk.gui.case_entry.case_form import COUNT_KEYS, CaseForm
+from her2desk.gui.case_entry.interpretation_panel import InterpretationPanel
+from her2desk.gui.common import dialogs
+from her2desk.gui.common.labels import label
+
+if TYPE_CHECKING:
+    from her2desk.services.case_service import CaseService
+
+READ_ONLY_TEXT = "signed out: amend it to change it"
+STATE_WORDS = {
+    SignOutState.DRAFT: "Draft",
+    SignOutState.ENTERED: "Entered, awaiting sign-out",
+    SignOutState.SIGNED_OUT: "Signed out (read-only)",
+    SignOutState.AMENDED: "Amended, awaiting sign-out",
+}
+BANNER_STYLES = {
+    SignOutState.SIGNED_OUT: "background: #e6f2e8; border: 1px solid #1d5e2c; padding: 4px;",
+    SignOutState.AMENDED: "background: #fff4e0; border: 1px solid #8a5a00; padding: 4px;",
+}
+DEFAULT_BANNER_STYLE = "background: #eef0f4; border: 1px solid #9aa3b0; padding: 4px;"
+
+
+class CaseEditor(QWidget):
+    """Edits one case against a service. `saved` carries what the store now holds."""
+
+    saved = Signal(object)
+    status_message = Signal(str)
+    history_requested = Signal(str)
+    case_changed = Signal()  # another case (or another version of it) is on screen
+
+    def __init__(self, service: CaseService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.form = CaseForm()
+        self.panel = InterpretationPanel()
+        self.stored: StoredCase | None = None
+        self.check: CaseCheck | None = None
+        self.errors: list[Problem] = []
+        self._store_errors: list[Problem] = []
+        self._show_all = False
+        self._baseline: dict[str, str] = {}
+        self._trusted = True
+        self._blind_on_open = False
+        self._entry = CaseEntry()
+        # Why the signed-in user may not edit any case (their role), or "": see `set_edit_refusal`.
+        self.edit_refusal = ""
+        self._names: dict[str, str] = {}  # user name -> display name, see `_display_names`
+
+        self.banner = QLabel()
+        self.banner.setAccessibleName("Case state")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        panel_scroll.setMinimumWidth(380)
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(panel_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.form.changed.connect(self._on_changed)
+        self.form.find_patient_requested.connect(self.find_patient)
+        self.form.history_requested.connect(self.history_requested)
+        self.new_case()
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def version(self) -> int | None:
+        return self.stored.version if self.stored else None
+
+    def is_dirty(self) -> bool:
+        return self.form.raw_values() != self._baseline
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.edit_refusal) or (self.stored is not None and self.stored.read_only)
+
+    def set_edit_refusal(self, text: str) -> None:
+        """The signed-in user's role may not edit cases (`text` says so, as a banner line), or may ("").
+        Every case then opens read-only, as a signed-out one does, instead of refusing only at Save."""
+        self.edit_refusal = text
+        self._apply_read_only()
+        self._show_banner()
+
+    def new_case(self) -> None:
+        self._start(None, CaseEntry())
+
+    def open_case(self, stored: StoredCase) -> None:
+        self._start(stored, stored.entry)
+
+    def _start(self, stored: StoredCase | None, entry: CaseEntry) -> None:
+        self.stored = stored
+        self._store_errors = []
+        self._show_all = stored is not None
+        # Opened waiting for its recount: whoever opens it now is the second observer, unless they are
+        # the signed-in user who entered the first count (they know it already and may correct it).
+        self._blind_on_open = (
+            stored is not None
+            and not stored.read_only
+            and stored.interpretation.next_step is NextStep.RECOUNT
+            and stored.entry.ish.second is None
+            and not self._entered_by_me(stored)
+        )
+        self.form.load(entry)
+        self._baseline = self.form.raw_values()
+        self._apply_read_only()
+        self._show_banner()
+        accession = self.form.rows["accession"].input
+        (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
+        self.case_changed.emit()
+
+    def _entered_by_me(self, stored: StoredCase) -> bool:
+        """The signed-in user made the first count (counts stored before enterers were recorded: the
+        case's enterer). Only the first observer may see the first count before the recount is in."""
+        actor = getattr(self.service, "actor", None)  # a stored case is open: the service is too
+        first = stored.first_count_by_user_id
+        if first is None:
+            first = stored.entered_by_user_id
+        return actor is not None and first == actor.user_id
+
+    def _apply_read_only(self) -> None:
+        """Every input of a signed-out case is read-only; a stored case's accession always is."""
+        read_only = self.read_only
+        for key, row in self.form.rows.items():
+            if isinstance(row.input, QLineEdit):
+                row.input.setReadOnly(read_only or (key == "accession" and self.stored is not None))
+                row.input.style().unpolish(row.input)  # re-read the read-only look (case_form style)
+                row.input.style().polish(row.input)
+            else:
+                row.input.setEnabled(not read_only)
+        self.form.find_button.setEnabled(not read_only)
+        accession = self.form.rows["accession"].input
+        # A stored case is known by its accession; changing it would be a different case.
+        accession.setToolTip("The accession of a stored case cannot be changed" if self.stored else "")
+        if self.edit_refusal:
+            self.form.setToolTip(self.edit_refusal)
+        else:
+            self.form.setToolTip(f"This case is {READ_ONLY_TEXT}" if read_only else "")
+
+    def _show_banner(self) -> None:
+        stored = self.stored
+        refusal = f"<br>{_html(self.edit_refusal)}" if self.edit_refusal else ""
+        if stored is None:
+            self.banner.setText("New case, not saved yet" + refusal)
+            self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
+            return
+        self.banner.setText(
+            banner_text(stored, self._display_names(stored)) + refusal + self._four_eyes(stored)
+        )
+        self.banner.setStyleSheet(BANNER_STYLES.get(stored.signout_state, DEFAULT_BANNER_STYLE))
+
+    def _four_eyes(self, stored: StoredCase) -> str:
+        """A banner line warning a pathologist that changing results someone else entered means another
+        pathologist must sign them out (only when the lab's self-verification setting is off)."""
+        from her2desk.gui.common.workflow_dialog import results_change_warning
+        from her2desk.services.signout_service import SignOutService
+
+        actor = getattr(self.service, "actor", None)
+        if self.edit_refusal or not results_change_warning(actor, stored, allowed=False):
+            return ""  # no database read unless the warning could apply
+        try:
+            allowed = SignOutService(self.service.database).self_verification_allowed()
+        except Exception:  # unreadable: the service falls back to the cautious default, so warn
+            allowed = False
+        warning = results_change_warning(actor, stored, allowed)
+        return f"<br>{_html(warning)}" if warning else ""
+
+    def _display_names(self, stored: StoredCase) -> dict[str, str]:
+        """User name -> display name for the people the banner names (read once per editor, again when
+        someone new appears; a lab has tens of users). Without them the banner shows user names."""
+        wanted = {stored.signed_out_by, stored.adjudicated_by, stored.amended_by} - {None, ""}
+        if wanted - self._names.keys():
+            from her2desk.services.auth_service import AuthService
+
+            try:
+                users = AuthService(self.service.database).users()
+            except Exception:
+                return self._names
+            self._names = {user.username: user.display_name for user in users}
+        return self._names
+
+    def confirm_leave(self) -> bool:
+        """True when the person may leave this case (saved, discarded, or nothing changed)."""
+        if not self.is_dirty():
+            return True
+        choice = dialogs.ask_unsaved(self, self.form.rows["accession"].text())
+        if choice is dialogs.UnsavedChoice.SAVE:
+            return self.save()
+        return choice is dialogs.UnsavedChoice.DISCARD
+
+    # -- checking --------------------------------------------------------------------------------
+
+    def _on_changed(self) -> None:
+        self._store_errors = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the form, re-check the case and show the result (runs on every keystroke)."""
+        entry, parse_problems = self.form.read()
+        self._entry = entry
+        self.check = self.service.check(entry)
+        parsed_fields = {p.field for p in parse_problems}
+        self._trusted = not parsed_fields & set(INPUT_FIELDS)
+        self.errors = [
+            *parse_problems,
+            *(e for e in self.check.errors if e.field not in parsed_fields),
+            *self._store_errors,
+        ]
+        wanted = self.check.interpretation.next_step is NextStep.RECOUNT
+        self.form.set_second_count_wanted(wanted)
+        self.form.set_first_count_hidden(self._blinded())
+        self._show_problems()
+
+    def _blinded(self) -> bool:
+        """The recount is being entered and is not complete: the first count must not be seen."""
+        if self.read_only or not self.form.second_count_shown():
+            return False
+        keys = [k for k in COUNT_KEYS["second"] if self.form.applies(k)]
+        typed = [k for k in keys if self.form.rows[k].text().strip()]
+        if len(typed) == len(keys):
+            return False
+        return self._blind_on_open or bool(typed)
+
+    def _show_problems(self) -> None:
+        by_field: dict[str, str] = {}
+        for problem in self.errors:
+            row = self.form.rows.get(problem.field)
+            if row is None or not (self._show_all or row.text().strip()):
+                continue
+            by_field.setdefault(problem.field, _sentence(problem.message))
+        warnings: dict[str, str] = {}
+        for text in self.check.warnings if self.check else ():
+            name, sep, message = text.partition(": ")
+            if sep and name in self.form.rows:
+                warnings.setdefault(name, _sentence(message))
+        blinded = self.form.first_count_hidden()
+        wrong = {p.field for p in self.errors}  # no plausibility warning beside an error on that field
+        all_warnings = self.check.warnings if self.check else ()
+        shown_warnings = [w for w in all_warnings if _split_warning(w)[0] not in wrong]
+        if blinded:  # a warning about the first count could tell the second observer its value
+            shown_warnings = [w for w in shown_warnings if not _about_first_count(w)]
+        reported, voided = self._reported_on_screen()
+        self.form.show_problems(by_field, warnings)
+        self.panel.show_check(
+            self.check,
+            [self._describe(p.field, p.message) for p in self.errors],
+            [*([voided] if voided else []), *(self._describe(*_split_warning(w)) for w in shown_warnings)],
+            trusted=self._trusted,
+            blinded=blinded,
+            reported=reported,
+        )
+
+    def _reported_on_screen(self) -> tuple[ReportedResult | None, str]:
+        """The stored case's reported result while the results on screen are the ones it was reported
+        for; otherwise (results changed since an adjudication) the warning that saving voids it."""
+        stored = self.stored
+        if stored is None or not stored.reported.adjudicated:
+            return None, ""
+        if self._entry.test_input() == stored.entry.test_input():
+            return stored.reported, ""
+        return None, (
+            f"The results changed since they were adjudicated {label(stored.reported.status)}: saving "
+            "voids the adjudication, and a pathologist must adjudicate the new results again."
+        )
+
+    def _describe(self, field: str, message: str) -> str:
+        row = self.form.rows.get(field)
+        name = row.input.accessibleName() if row else field_label(field)  # a label, never a raw key
+        return f"{name}: {message}" if name else message
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save if the case has no errors; otherwise show them all and go to the first one."""
+        if self.edit_refusal:
+            self.status_message.emit(f"Not saved: {self.edit_refusal}")
+            return False
+        if self.read_only:
+            accession = self.stored.entry.accession if self.stored else ""
+            self.status_message.emit(f"Not saved: case {accession} is {READ_ONLY_TEXT}")
+            return False
+        self.refresh()
+        if self.errors:
+            return self._refuse(f"Not saved: {len(self.errors)} problem(s) to fix first")
+        if self.stored is not None and not self.is_dirty():
+            # Saving an unchanged case would only add a version and an audit row that say nothing.
+            self.status_message.emit(f"Nothing to save: case {self.stored.entry.accession} is unchanged")
+            return True
+        entry, _ = self.form.read()
+        try:
+            stored = self.service.save(entry, self.version)
+        except CaseConflictError as conflict:
+            self.status_message.emit(dialogs.conflict_text(conflict))
+            if dialogs.ask_conflict(self, conflict):
+                self.reload()
+            return False
+        except WorkflowError as refused:  # e.g. a signed-out case is read-only until amended
+            message = "; ".join(refused.reasons)
+            self.status_message.emit(f"Not saved: {message}")
+            dialogs.show_error(self, "Case not saved", f"The case was not saved: {message}.")
+            return False
+        except CaseInvalidError as invalid:
+            self._store_errors = [p for p in invalid.problems if isinstance(p, Problem)]
+            self.refresh()
+            described = "; ".join(self._describe(p.field, p.message) for p in self._store_errors)
+            return self._refuse(f"Not saved: {described or invalid}")  # labels, not keys (patient.mrn)
+        except Exception as error:  # the database is unreachable, locked, full...: say so, keep the entries
+            message = f"The case was not saved: {error}. Your entries are still on screen; try again."
+            self.status_message.emit("Not saved: the database could not be written")
+            dialogs.show_error(self, "Case not saved", message)
+            return False
+        shown = self._with_workflow_facts(stored)
+        self.open_case(shown)
+        # The report version, as in the banner; the store's lock counter (`version`) means nothing to users.
+        self.status_message.emit(
+            f"Saved case {stored.entry.accession} (report version {shown.report_version})"
+        )
+        self.saved.emit(stored)
+        return True
+
+    def _with_workflow_facts(self, saved: StoredCase) -> StoredCase:
+        """The service's answer to a save carries the case, not its sign-out facts. A save succeeds only
+        over the version on screen, so those facts are the ones on screen, except that the save voided
+        any adjudication and made the saving user the one who entered the results."""
+        before = self.stored
+        if before is None:
+            return saved
+        actor = getattr(self.service, "actor", None)
+        return replace(
+            saved,
+            report_version=before.report_version,
+            entered_by_user_id=actor.user_id if actor is not None else before.entered_by_user_id,
+            amendment_reason=before.amendment_reason,
+            amended_by=before.amended_by,
+            amended_at=before.amended_at,
+        )
+
+    def _refuse(self, message: str) -> bool:
+        self._show_all = True
+        self._show_problems()
+        first = self.form.first_field(p.field for p in self.errors)
+        if first is not None:
+            first.input.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.status_message.emit(message)
+        return False
+
+    def reload(self) -> None:
+        """Replace what is on screen with the stored version of this case."""
+        accession = self.stored.entry.accession if self.stored else self.form.rows["accession"].text()
+        current = self.service.load(accession)
+        if current is None:
+            self.status_message.emit(f"Case {accession} is no longer stored")
+            return
+        self.open_case(current)
+        self.status_message.emit(f"Reloaded case {accession} (report version {current.report_version})")
+
+    def find_patient(self, mrn: str) -> None:
+        mrn = mrn.strip()
+        if not mrn:
+            self.status_message.emit("Type an MRN first, then Find patient")
+            self.form.rows["patient.mrn"].input.setFocus()
+            return
+        try:
+            patient = self.service.find_patient(mrn)
+        except Exception as error:  # the database is unreachable or locked: say so, keep the form
+            self.status_message.emit(f"The patient could not be looked up: {error}")
+            return
+        if patient is None:
+            self.status_message.emit(f"No patient with MRN {mrn} yet: a new patient will be recorded")
+            self.form.rows["patient.family_name"].input.setFocus()
+            return
+        self.form.fill_patient(patient)
+        self.status_message.emit(f"Found patient {patient.display_name} (MRN {mrn})")
+        self.form.rows["procedure"].input.setFocus()
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "an unknown time"
+
+
+def banner_text(stored: StoredCase, display_names: Mapping[str, str] | None = None) -> str:
+    """The case's place in the sign-out workflow in words: state, report version, who signed it out
+    and when, the adjudication beside the engine's result, and the reason for an amendment."""
+    lines = [f"<b>{STATE_WORDS[stored.signout_state]}</b> · report version {stored.report_version}"]
+    if stored.signed_out_at is not None:
+        lines.append(
+            f"Signed out by {_html(person(stored.signed_out_by, display_names) or 'unknown')} "
+            f"at {_when(stored.signed_out_at)}"
+        )
+    reported = stored.reported
+    if reported.status is not None:
+        final = "final" if reported.is_final else "not final until signed out"
+        lines.append(f"Reported result: <b>{_html(reported.label())}</b> ({final})")
+    if stored.adjudicated_status is not None:
+        engine = label(stored.interpretation.status) if stored.interpretation.status else "no result"
+        by = f" by {_html(person(stored.adjudicated_by, display_names))}" if stored.adjudicated_by else ""
+        lines.append(
+            f"Adjudicated {label(stored.adjudicated_status)}{by} at {_when(stored.adjudicated_at)} "
+            f"(guideline result: {engine}). Reason: {_html(stored.adjudication_reason or '')}"
+        )
+    if stored.report_version > 1 and stored.amendment_reason:
+        by = f" by {_html(person(stored.amended_by, display_names))}" if stored.amended_by else ""
+        lines.append(
+            f"Amended{by} at {_when(stored.amended_at)} (version {stored.report_version - 1} stays on "
+            f"record). Reason: {_html(stored.amendment_reason)}"
+        )
+    if stored.read_only:
+        lines.append("Read-only: amend it (Case ▸ Amend…) to change it.")
+    return "<br>".join(lines)
+
+
+def person(username: str | None, display_names: Mapping[str, str] | None) -> str:
+    """ "Dr Petra Path (path1)": the display name people know, with the user name the records keep
+    (the user name alone when the display name is unknown or the same)."""
+    if not username:
+        return ""
+    display = (display_names or {}).get(username, "")
+    return f"{display} ({username})" if display and display != username else username
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _about_first_count(warning: str) -> bool:
+    """A warning derived from the first count (its field, or the near-threshold and discordance
+    warnings that quote its ratio or copy number)."""
+    field = _split_warning(warning)[0]
+    return field in set(COUNT_KEYS["first"]) or warning.startswith(("Near a threshold", "Discordance"))
+
+
+def _split_warning(text: str) -> tuple[str, str]:
+    """Warnings read "field: message" when they concern one field."""
+    name, sep, message = text.partition(": ")
+    return (name, message) if sep and " " not in name else ("", text)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message

@@ -1,0 +1,175 @@
+"""What every workflow dialog shares: the dialog whose main button asks a service to act, the reason
+box, refusals in words, and the warning about changing results someone else entered.
+
+Sign-out, adjudication and amendment (`signout`) and the patient correction (`patient`) are built on
+these; they live here, not in one of those features, so that neither feature imports the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.records import CaseConflictError, StoredCase
+from her2desk.domain.workflow import MIN_REASON_CHARS, Actor, Role, WorkflowError
+from her2desk.gui.common.dialogs import conflict_text
+from her2desk.gui.common.fields import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from her2desk.services.signout_service import WorkflowResult
+
+
+# Shown before a pathologist changes results someone else entered (the four-eyes rule is on).
+SELF_VERIFICATION_WARNING = (
+    "If you change the results, another pathologist must sign them out "
+    "(lab setting: allow self-verification)."
+)
+
+
+def results_change_warning(actor: Actor | None, stored: StoredCase | None, allowed: bool) -> str:
+    """`SELF_VERIFICATION_WARNING` when saving changed results would stop `actor` signing `stored` out:
+    a pathologist who is not already its enterer, on a case they may edit, with self-verification off
+    (`allowed` False). "" otherwise (the local user never signs out; an enterer already cannot)."""
+    if allowed or actor is None or actor.role is not Role.PATHOLOGIST or stored is None:
+        return ""
+    if stored.read_only or stored.entered_by_user_id == actor.user_id:
+        return ""
+    return SELF_VERIFICATION_WARNING
+
+
+def refusal_text(error: Exception) -> str:
+    """Why the service refused, in words (never a traceback)."""
+    if isinstance(error, WorkflowError):
+        reasons = error.reasons or [str(error)]
+        return "Refused: " + "; ".join(reasons) + "."
+    if isinstance(error, CaseConflictError):
+        return conflict_text(error) + " Close this dialog and reopen the case."
+    if isinstance(error, LookupError):
+        return f"Refused: {error}."
+    return f"The database could not be written: {error}. Nothing was changed; try again."
+
+
+def text_label(text: str, name: str) -> QLabel:
+    widget = QLabel(text)
+    widget.setAccessibleName(name)
+    widget.setWordWrap(True)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+class WorkflowDialog(QDialog):
+    """A dialog whose main button asks the service to act and shows any refusal in the dialog."""
+
+    def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
+        self.result_value: WorkflowResult | None = None
+        self.problem = text_label("", "Problem")
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.action_button = QPushButton(action_text)
+        self.action_button.setAccessibleName(action_text.replace("&", ""))
+        self.action_button.setDefault(True)
+        self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName("Cancel")
+        self.action_button.clicked.connect(self.attempt)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def perform(self) -> WorkflowResult:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def attempt(self) -> bool:
+        """Ask the service; close on success, otherwise say why and keep everything typed."""
+        try:
+            self.result_value = self.perform()
+        except Exception as error:  # refused or failed: the dialog says so in words and stays open
+            self.show_problem(refusal_text(error))
+            return False
+        self.accept()
+        return True
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def add_signature(self, actor: Actor, meaning: str, form: QFormLayout) -> QLineEdit:
+        """The password as an electronic signature: what signing means, then the field (last in the
+        form, so Enter after typing it presses the dialog's main button)."""
+        self.meaning = text_label(
+            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
+            f"“{meaning}”",
+            "Meaning of the signature",
+        )
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        caption = QLabel("&Password:")
+        caption.setBuddy(self.password)
+        form.addRow(self.meaning)
+        form.addRow(caption, self.password)
+        return self.password
+
+    def signed(self, call: Callable[[str], WorkflowResult]) -> WorkflowResult:
+        """Call the service with the typed password; on a refusal, select it for retyping."""
+        try:
+            return call(self.password.text())
+        except WorkflowError:
+            self.password.selectAll()
+            self.password.setFocus()
+            raise
+
+    def done(self, result: int) -> None:  # closing, either way: no password outlives the dialog
+        password = getattr(self, "password", None)
+        if password is not None:
+            password.clear()
+        super().done(result)
+
+
+class ReasonBox(QWidget):
+    """A reason with a live count of characters against the minimum the workflow asks for."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setAccessibleName(name)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().height() * 5)
+        self.counter = text_label("", f"{name} length")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
+        self.edit.textChanged.connect(self._count)
+        self._count()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def _count(self) -> None:
+        n = len(self.text().strip())
+        short = n < MIN_REASON_CHARS
+        more = f", at least {MIN_REASON_CHARS} needed" if short else ""
+        self.counter.setText(f"{n} character{'s' if n != 1 else ''}{more}")
+        self.counter.setStyleSheet(ERROR_STYLE if short else "")

@@ -1,0 +1,1 @@
+"""Patient handouts: preview, batch print and save, and the printing itself."""

@@ -1,0 +1,368 @@
+"""Printing or saving the handouts of several cases in one go, with a progress dialog that can cancel.
+
+Each handout is made (database read + reportlab) and rasterised (PDFium) on a worker thread; only the
+painting onto the printer happens on the GUI thread, a few bands of a page per event-loop turn (see
+`handout_print`: a whole page at once froze the window for ~0.2-0.7 s), so the window stays
+responsive. All handouts of a print run go into ONE print job: a cancelled run is aborted whole,
+nothing reaches the printer and nothing is recorded; a finished run records every handout in it (who,
+when, language, rules version, SHA-256 of the PDF). Saving writes each file under a temporary name,
+renames it, and only then records it; cancelling a save stops before the next file (the files already
+written stay, and are recorded).
+Cases that may not have a handout (not signed out, no result) are skipped and listed at the end.
+
+The modal questions (options, folder, summary) are module functions so that tests can answer them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from her2desk.domain.lab_settings import LANGUAGES, LabSettings
+from her2desk.domain.workflow import Actor
+from her2desk.gui.common.workers import TaskRunner
+from her2desk.gui.handouts.handout_print import PageImage, PrinterSession, advance, print_dpi, render_pages
+from her2desk.services.handout_service import HandoutRefused, HandoutService, PreparedHandout
+from her2desk.services.signout_service import CaseNotFoundError
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+# One item of a run: its label (the accession) and how to make its handout (runs on a worker thread).
+Producer = Callable[[], PreparedHandout]
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    language: str
+    preliminary: bool  # include cases not signed out as marked preliminary pages (lab setting permitting)
+
+
+@dataclass
+class RunResult:
+    """What a run did, for the summary and for tests."""
+
+    done: list[PreparedHandout] = field(default_factory=list)  # printed or saved, and recorded
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (accession, reason)
+    not_recorded: list[tuple[str, str]] = field(default_factory=list)  # printed/saved, log refused
+    cancelled: bool = False
+    error: str | None = None
+    paths: list[Path] = field(default_factory=list)
+
+
+# -- the questions (tests replace these) ----------------------------------------------------------
+
+
+def ask_batch_options(parent: QWidget, count: int, settings: LabSettings, verb: str) -> BatchOptions | None:
+    """Language and, where the lab allows it, whether cases not signed out get a preliminary page."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"{verb} handouts of {count} cases")
+    form = QFormLayout(dialog)
+    language = QComboBox()
+    language.setAccessibleName("Handout language")
+    for code in LANGUAGES:
+        language.addItem(LANGUAGE_NAMES.get(code, code), code)
+    language.setCurrentIndex(max(0, language.findData(settings.handout_language)))
+    form.addRow("&Language:", language)
+    preliminary = QCheckBox("Cases not signed out: a page marked PRELIMINARY — NOT FINAL")
+    preliminary.setAccessibleName("Preliminary pages for cases not signed out")
+    if settings.allow_preliminary_handouts:
+        form.addRow(preliminary)
+    else:
+        form.addRow(
+            QLabel("Cases that are not signed out are skipped (the lab allows no preliminary pages).")
+        )
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return BatchOptions(language.currentData(), preliminary.isChecked())
+
+
+def ask_folder(parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "Save handouts into folder")
+    return Path(folder) if folder else None
+
+
+def show_summary(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+# -- runs -------------------------------------------------------------------------------------
+
+
+def producers_for(
+    service: HandoutService, accessions: list[str], options: BatchOptions
+) -> list[tuple[str, Producer]]:
+    def producer(accession: str) -> Producer:
+        return lambda: service.prepare(accession, options.language, preliminary=options.preliminary)
+
+    return [(accession, producer(accession)) for accession in accessions]
+
+
+class _Run(QObject):
+    """The shared loop: one item at a time on the worker, progress and cancel on the GUI thread."""
+
+    finished = Signal(object)  # RunResult
+
+    def __init__(self, parent: QWidget, title: str, items: list[tuple[str, Producer]]) -> None:
+        super().__init__(parent)
+        self.widget = parent
+        self.items = items
+        self.index = 0
+        self.result = RunResult()
+        self.runner = TaskRunner(threads=1, parent=self)
+        self.progress = QProgressDialog(title, "Cancel", 0, len(items), parent)
+        self.progress.setWindowTitle(title)
+        self.progress.setAccessibleName("Handout progress")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._on_cancel)
+        self.cancel_requested = False
+        self.done = False
+
+    def start(self) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+        self._next()
+
+    def _on_cancel(self) -> None:
+        self.cancel_requested = True
+
+    @property
+    def cancelling(self) -> bool:
+        """Cancel was pressed (the button, Escape, or closing the progress dialog)."""
+        return self.cancel_requested or self.progress.wasCanceled()
+
+    def _label(self) -> str:
+        accession = self.items[self.index][0]
+        return f"Handout {self.index + 1} of {len(self.items)}: case {accession}"
+
+    def _next(self) -> None:
+        if self.cancelling:
+            self.result.cancelled = True
+            self._end()
+            return
+        if self.index >= len(self.items):
+            self._end()
+            return
+        self.progress.setLabelText(self._label())
+        accession, produce = self.items[self.index]
+        self.runner.submit(self._work(accession, produce), self._on_ready, self._on_failed)
+
+    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
+        raise NotImplementedError
+
+    def _on_ready(self, value: object) -> None:
+        raise NotImplementedError
+
+    def _on_failed(self, error: Exception) -> None:
+        if self.cancelling:  # the run is being cancelled: this case was not going to be done anyway
+            self._step()
+            return
+        accession = self.items[self.index][0]
+        if isinstance(error, HandoutRefused | CaseNotFoundError):
+            reason = "; ".join(error.reasons) if isinstance(error, HandoutRefused) else str(error)
+        else:  # a database or file problem with this one case: say so and carry on with the others
+            reason = f"could not be made: {error}"
+        self.result.skipped.append((accession, reason))
+        self._step()
+
+    def _step(self) -> None:
+        self.index += 1
+        self.progress.setValue(self.index)
+        self._next()
+
+    def _end(self) -> None:
+        self._close()
+        self.done = True
+        self.progress.close()
+        self.finished.emit(self.result)
+
+    def _close(self) -> None:
+        """Finish the work (send the print job); subclasses record what needs recording."""
+
+
+class PrintRun(_Run):
+    """Print the items' handouts as one job on `printer` (already set up by the print dialog)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        service: HandoutService,
+        actor: Actor | None,
+        items: list[tuple[str, Producer]],
+        printer: QPrinter,
+    ) -> None:
+        super().__init__(parent, "Printing handouts", items)
+        self.service = service
+        self.actor = actor
+        self.session = PrinterSession(printer)
+        self.dpi = print_dpi(printer)
+        self.printed: list[PreparedHandout] = []
+        self._painting: PreparedHandout | None = None  # the handout whose pages are being painted
+        self._bands: Iterator[None] | None = None
+
+    def start(self) -> None:
+        if not self.session.begin():
+            self.result.error = "the printer could not be started; nothing was printed"
+            self.done = True
+            self.finished.emit(self.result)
+            return
+        super().start()
+
+    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
+        dpi = self.dpi
+
+        def work() -> tuple[PreparedHandout, list[PageImage]]:
+            prepared = produce()
+            return prepared, render_pages(prepared.pdf, dpi)
+
+        return work
+
+    def _on_ready(self, value: object) -> None:
+        prepared, pages = value  # type: ignore[misc]
+        if self.cancelling:
+            self._step()
+            return
+        self._painting = prepared
+        self._bands = (band for page in pages for band in self.session.page_steps(page))
+        self._paint_band()
+
+    def _paint_band(self) -> None:
+        """Paint the next bands (~15 ms), then come back through the event loop: input, repaints and the
+        progress dialog's Cancel run between them."""
+        if self.cancelling:  # the job will be aborted whole: stop painting at once
+            self._bands = None
+            self._step()
+            return
+        assert self._bands is not None
+        assert self._painting is not None
+        if not advance(self._bands):
+            self.printed.append(self._painting)
+            self._bands = self._painting = None
+            self._step()
+            return
+        QTimer.singleShot(0, self, self._paint_band)
+
+    def _close(self) -> None:
+        if self.result.cancelled or not self.printed:
+            self.session.abort()  # nothing goes to the printer, so nothing is recorded
+            return
+        if not self.session.finish():
+            self.result.error = "the printer did not accept the job; nothing was recorded"
+            return
+        for prepared in self.printed:
+            _record(self.service, self.actor, prepared, self.result)
+
+
+class SaveRun(_Run):
+    """Save each item's handout as a PDF in `folder` (written, renamed, recorded — on the worker)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        service: HandoutService,
+        actor: Actor | None,
+        items: list[tuple[str, Producer]],
+        folder: Path,
+    ) -> None:
+        super().__init__(parent, "Saving handouts", items)
+        self.service = service
+        self.actor = actor
+        self.folder = folder
+
+    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
+        def work() -> tuple[PreparedHandout, Path, RunResult]:
+            prepared = produce()
+            path = write_pdf(free_path(self.folder / prepared.file_name), prepared.pdf)
+            outcome = RunResult()
+            _record(self.service, self.actor, prepared, outcome)
+            return prepared, path, outcome
+
+        return work
+
+    def _on_ready(self, value: object) -> None:
+        _prepared, path, outcome = value  # type: ignore[misc]
+        self.result.done.extend(outcome.done)
+        self.result.not_recorded.extend(outcome.not_recorded)
+        self.result.paths.append(path)
+        self._step()
+
+
+def _record(
+    service: HandoutService, actor: Actor | None, prepared: PreparedHandout, result: RunResult
+) -> None:
+    try:
+        service.record(prepared, actor)
+    except HandoutRefused as refused:
+        result.not_recorded.append((prepared.accession, "; ".join(refused.reasons)))
+    except Exception as error:  # the database failed: the paper exists, so say it was not logged
+        result.not_recorded.append((prepared.accession, f"the print log could not be written: {error}"))
+    else:
+        result.done.append(prepared)
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `name (2).pdf`, `name (3).pdf`... when a file of that name is already there."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+    return candidate
+
+
+def write_pdf(path: Path, pdf: bytes) -> Path:
+    """Write the exact bytes privately (0600), under an exclusive temporary name, then rename: never
+    half a handout under `path`, and never through a link someone planted (`her2desk.files`)."""
+    from her2desk.files import write_private_bytes
+
+    write_private_bytes(path, pdf)
+    return path
+
+
+def summary_text(result: RunResult, verb: str) -> str:
+    """The end-of-run report in words: how many, which were skipped and why, anything not logged."""
+    lines: list[str] = []
+    if result.error:
+        lines.append(f"Nothing was {verb}: {result.error}.")
+    elif result.cancelled and not result.done:
+        lines.append(f"Cancelled: nothing was {verb} and nothing was recorded.")
+    else:
+        count = len(result.done)
+        lines.append(f"{count} handout{'s' if count != 1 else ''} {verb} and recorded.")
+        if result.cancelled:
+            lines.append("Cancelled before the end: the remaining cases were not done.")
+    unprintable = [p for p in result.done if p.unprintable]
+    if unprintable:
+        lines.append("")
+        lines.append("Check the names: no font could print some characters (the page shows �):")
+        lines.extend(f"• {p.accession}: {p.unprintable_text}" for p in unprintable)
+    if result.skipped:
+        lines.append("")
+        lines.append(f"Skipped {len(result.skipped)}:")
+        lines.extend(f"• {accession}: {reason}" for accession, reason in result.skipped)
+    if result.not_recorded:
+        lines.append("")
+        lines.append(f"{verb.capitalize()} but NOT recorded in the print log:")
+        lines.extend(f"• {accession}: {reason}" for accession, reason in result.not_recorded)
+    return "\n".join(lines)

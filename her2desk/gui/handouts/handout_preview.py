@@ -1,0 +1,325 @@
+"""The handout preview: the exact PDF that will be printed or saved, page by page, fitted to the width.
+
+The handout is made by `HandoutService` (the same gating as the command line) and rasterised with
+PDFium on a worker thread; the pages are shown as images. Print and Save use the very bytes on
+screen, and each successful print or save is recorded in the print log with their SHA-256; a cancelled
+print dialog records nothing. A case that may not have a handout shows the reason instead of pages;
+where the lab allows preliminary pages, a check box asks for one (marked on every page).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
+from her2desk.domain.workflow import Actor
+from her2desk.gui.common.workers import TaskRunner
+from her2desk.gui.handouts import handout_batch, handout_print
+from her2desk.gui.handouts.handout_batch import (
+    LANGUAGE_NAMES,
+    PrintRun,
+    RunResult,
+    summary_text,
+    write_pdf,
+)
+from her2desk.gui.handouts.handout_print import PageImage, render_pages
+from her2desk.services.handout_service import (
+    HandoutKind,
+    HandoutRefused,
+    HandoutService,
+    PreparedHandout,
+    Refusal,
+)
+from her2desk.services.signout_service import CaseNotFoundError
+
+PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
+KIND_TEXT = {
+    HandoutKind.FINAL: "Final result",
+    HandoutKind.CORRECTED: "Corrected result",
+    HandoutKind.PRELIMINARY: "PRELIMINARY — NOT FINAL",
+}
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """Where to save the PDF (the one modal question of Save; tests replace it)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, "Save handout as PDF", suggested, "PDF files (*.pdf)")
+    return Path(name) if name else None
+
+
+class HandoutPreview(QDialog):
+    """Preview, print and save the handout of one stored case."""
+
+    recorded = Signal(object)  # PreparedHandout, after a print or save was recorded
+
+    def __init__(
+        self,
+        service: HandoutService,
+        accession: str,
+        actor: Actor | None,
+        *,
+        language: str = "en",
+        preliminary_allowed: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.accession = accession
+        self.actor = actor
+        self.prepared: PreparedHandout | None = None
+        self.pages: list[PageImage] = []
+        self._pixmaps: list[QPixmap] = []
+        self._generation = 0
+        self.runner = TaskRunner(threads=1, parent=self)
+        self.last_run: RunResult | None = None
+        self.setWindowTitle(f"Handout — case {accession}")
+        self.setAccessibleName("Handout preview")
+        self.resize(760, 900)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName("Handout language")
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.currentIndexChanged.connect(self.refresh)
+        self.preliminary = QCheckBox("Preliminary page (marked NOT FINAL)")
+        self.preliminary.setAccessibleName("Preliminary handout")
+        self.preliminary.setToolTip(
+            "The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL"
+        )
+        self.preliminary.setVisible(False)
+        self._preliminary_allowed = preliminary_allowed
+        self.preliminary.toggled.connect(self.refresh)
+        self.state = QLabel("")
+        self.state.setAccessibleName("Handout state")
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pages_box = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages_box)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setAccessibleName("Handout pages")
+        self.scroll.setWidgetResizable(True)
+        # Fit width: never a horizontal scroll bar; the vertical one always there, so the width is stable.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll.setWidget(self.pages_box)
+
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setAccessibleName("Print handout")
+        self.print_button.clicked.connect(self.print_handout)
+        self.save_button = QPushButton("Save as P&DF…")
+        self.save_button.setAccessibleName("Save handout as PDF")
+        self.save_button.clicked.connect(self.save_handout)
+        close = QPushButton("Close")
+        close.setAccessibleName("Close handout preview")
+        close.clicked.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Language:"))
+        top.itemAt(0).widget().setBuddy(self.language)  # type: ignore[union-attr]
+        top.addWidget(self.language)
+        top.addWidget(self.preliminary)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.print_button, self.save_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.state)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self._set_ready(False)
+        self.refresh()
+
+    # -- making the handout ----------------------------------------------------------------------
+
+    def current_language(self) -> str:
+        return str(self.language.currentData())
+
+    def refresh(self) -> None:
+        """(Re)make the handout for the chosen language on the worker; older results are dropped."""
+        self._generation += 1
+        generation = self._generation
+        self.prepared = None
+        self._set_ready(False)
+        self.state.setText("Making the handout…")
+        accession, language, preliminary = (
+            self.accession,
+            self.current_language(),
+            self.preliminary.isChecked(),
+        )
+        service = self.service
+
+        def work() -> tuple[PreparedHandout, list[PageImage]]:
+            prepared = service.prepare(accession, language, preliminary=preliminary)
+            return prepared, render_pages(prepared.pdf, PREVIEW_DPI)
+
+        self.runner.submit(
+            work,
+            lambda value: self._on_ready(generation, value),
+            lambda error: self._on_failed(generation, error),
+        )
+
+    def _on_ready(self, generation: int, value: object) -> None:
+        if generation != self._generation:
+            return
+        prepared, pages = value  # type: ignore[misc]
+        self.prepared = prepared
+        self.pages = pages
+        self._pixmaps = [QPixmap.fromImage(page.image) for page in pages]
+        self._show_pages()
+        count = len(pages)
+        self.state.setText(
+            f"{KIND_TEXT[prepared.kind]} — report version {prepared.report_version}, "
+            f"{count} page{'s' if count != 1 else ''}, as stored. Print and Save use exactly this PDF."
+            + (
+                f"\nWarning: no font can print {prepared.unprintable_text}; the page shows � and asks the "
+                "reader to check the name with the lab. Check the name before printing."
+                if prepared.unprintable
+                else ""
+            )
+        )
+        self._set_ready(True)
+
+    def _on_failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.pages, self._pixmaps = [], []
+        self._show_pages()
+        if isinstance(error, HandoutRefused):
+            reason = "; ".join(error.reasons)
+            if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
+                reason += ". The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one."
+            elif error.refusal is Refusal.NOT_SIGNED_OUT:
+                reason += (
+                    ". This lab prints no preliminary pages (an administrator can change the lab setting "
+                    f"“{SETTING_LABELS['allow_preliminary_handouts']}”, allow_preliminary_handouts)."
+                )
+            self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
+        elif isinstance(error, CaseNotFoundError):
+            reason = str(error)
+        else:
+            reason = f"The handout could not be made: {error}"
+        self.state.setText(f"No handout: {reason}")
+
+    def _set_ready(self, ready: bool) -> None:
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(ready)
+            button.setToolTip("" if ready else "There is no handout to print or save (see the message above)")
+
+    # -- showing the pages -------------------------------------------------------------------------
+
+    def page_labels(self) -> list[QLabel]:
+        return [
+            self.pages_layout.itemAt(i).widget()  # type: ignore[misc]
+            for i in range(self.pages_layout.count())
+            if isinstance(self.pages_layout.itemAt(i).widget(), QLabel)
+        ]
+
+    def _show_pages(self) -> None:
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for number, _pixmap in enumerate(self._pixmaps, 1):
+            label = QLabel()
+            label.setAccessibleName(f"Handout page {number}")
+            self.pages_layout.addWidget(label)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Scale every page to the visible width (zoom: fit width)."""
+        margins = self.pages_layout.contentsMargins()
+        width = max(200, self.scroll.viewport().width() - margins.left() - margins.right())
+        for label, pixmap in zip(self.page_labels(), self._pixmaps, strict=False):
+            label.setPixmap(
+                pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+                if pixmap.width() > width
+                else pixmap
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_width()
+
+    # -- print and save ----------------------------------------------------------------------------
+
+    def print_handout(self) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        printer = handout_print.new_printer()
+        if not handout_print.ask_printer(self, printer):
+            self.state.setText("Printing cancelled; nothing was recorded.")
+            return
+        service = self.service
+
+        def produce() -> PreparedHandout:
+            if not service.is_current(prepared):  # never print what the case no longer says
+                raise _changed(prepared.accession)
+            return prepared
+
+        run = PrintRun(self, service, self.actor, [(prepared.accession, produce)], printer)
+        run.finished.connect(self._on_printed)
+        self._set_ready(False)
+        run.start()
+
+    def _on_printed(self, result: RunResult) -> None:
+        self.last_run = result
+        self._set_ready(self.prepared is not None)
+        if result.done and not result.skipped and not result.not_recorded:
+            self.state.setText(f"Printed and recorded (SHA-256 {result.done[0].sha256[:16]}…).")
+            self.recorded.emit(result.done[0])
+            return
+        text = summary_text(result, "printed")
+        self.state.setText(text.replace("\n", " "))
+        handout_batch.show_summary(self, "Print handout", text)
+
+    def save_handout(self) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        path = ask_save_path(self, prepared.file_name)
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_pdf(path, prepared.pdf)
+        except OSError as error:
+            self.state.setText(
+                f"Not saved: cannot write {path}: {error.strerror or error}. Nothing was recorded."
+            )
+            return
+        try:
+            self.service.record(prepared, self.actor)
+        except Exception as error:  # the file exists; say plainly that it was not logged
+            reasons = "; ".join(error.reasons) if isinstance(error, HandoutRefused) else str(error)
+            self.state.setText(f"Saved to {path}, but NOT recorded in the print log: {reasons}")
+            return
+        self.state.setText(f"Saved to {path} and recorded (SHA-256 {prepared.sha256[:16]}…).")
+        self.recorded.emit(prepared)
+
+
+def _changed(accession: str) -> HandoutRefused:
+    return HandoutRefused(
+        Refusal.CHANGED,
+        f"case {accession} changed after this preview was made; close the preview and open it again",
+    )

@@ -1,0 +1,1 @@
+"""A patient's history: the table of their cases and the timeline strip."""

@@ -1,0 +1,122 @@
+"""Patient history: every specimen of one patient in time order, with its HER2 status.
+
+Metastatic and recurrent cancers are re-tested because HER2 status can change; a later specimen
+whose final status differs from the primary tumour's is highlighted and says so in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.history import status_changes
+from her2desk.domain.records import StoredCase
+from her2desk.domain.vocabulary import NextStep
+from her2desk.gui.common.labels import label, reported_label
+from her2desk.gui.history.timeline import TimelineStrip
+
+if TYPE_CHECKING:
+    from her2desk.services.case_service import CaseService
+
+HEADERS = ("Collected", "Accession", "Site", "Procedure", "Setting", "IHC", "ISH group", "Status", "Change")
+CHANGE_COLOUR = QColor("#ffe0b2")
+
+
+def _awaiting_recount(case: StoredCase) -> bool:
+    """The group comes from the first count; it stays hidden until the blinded recount is in."""
+    return case.interpretation.next_step is NextStep.RECOUNT
+
+
+class HistoryView(QWidget):
+    """Shows one patient's cases; `open_requested(accession)` on Enter or double-click."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, service: CaseService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.mrn = ""
+        self.cases: list[StoredCase] = []
+        self.title = QLabel("Choose a case or type an MRN and press History to see the patient's time line.")
+        self.title.setAccessibleName("Patient")
+        self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Status changes")
+        self.summary.setWordWrap(True)
+        self.timeline = TimelineStrip()
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setAccessibleName("Patient history")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(self._open_item)
+        self.table.itemDoubleClicked.connect(self._open_item)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+    def show_patient(self, mrn: str) -> None:
+        self.mrn = mrn.strip()
+        self.cases = self.service.patient_history(self.mrn) if self.mrn else []
+        patient = self.cases[-1].entry.patient if self.cases else None
+        if patient is None:
+            self.title.setText(f"No stored cases for MRN {self.mrn}." if self.mrn else "No patient chosen.")
+        else:
+            born = patient.birth_date.isoformat() if patient.birth_date else "birth date not recorded"
+            self.title.setText(
+                f"<b>{patient.display_name}</b> — MRN {self.mrn}, born {born}: "
+                f"{len(self.cases)} specimen{'s' if len(self.cases) != 1 else ''}, oldest first"
+            )
+        changes = status_changes(self.cases)
+        self.summary.setText(
+            f"⚠ HER2 status changed in {len(changes)} later specimen(s); see the highlighted rows."
+            if changes
+            else ""
+        )
+        self.summary.setVisible(bool(changes))
+        self.timeline.show_cases(self.cases, set(changes))
+        self.table.setRowCount(len(self.cases))
+        for row, case in enumerate(self.cases):
+            s, i = case.entry.specimen, case.entry.ihc
+            result = case.interpretation
+            values = (
+                s.collected_on.isoformat() if s.collected_on else "undated",
+                case.entry.accession,
+                label(s.site),
+                label(s.procedure),
+                label(s.setting) + (f" ({s.metastatic_site})" if s.metastatic_site else ""),
+                label(i.score),
+                "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
+                reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
+                changes.get(case.case_id, ""),
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, case.entry.accession)
+                if case.case_id in changes:
+                    item.setBackground(QBrush(CHANGE_COLOUR))
+                    item.setToolTip(changes[case.case_id])
+                self.table.setItem(row, column, item)
+
+    def _open_item(self, item: QTableWidgetItem) -> None:
+        accession = item.data(Qt.ItemDataRole.UserRole)
+        if accession:
+            self.open_requested.emit(str(accession))

@@ -1,0 +1,1 @@
+"""Correcting a patient's details across their cases."""

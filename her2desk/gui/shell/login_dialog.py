@@ -1,0 +1,319 @@
+"""Signing in: the login dialog, the first administrator of an empty database, and the start-up order.
+
+Why here and not in `dialogs.py`: these are forms with their own state (failed attempts, messages
+beside fields), not one-line questions. The entry points `run_login` and `run_first_administrator`
+are module functions that callers use through this module (`login_dialog.run_login(...)`), so tests
+replace them with an answer instead of a modal loop, and drive the dialog classes non-modally.
+
+A failed sign-in says only "User name or password is not correct", whether or not the name exists.
+The service enforces the wait after repeated wrong passwords and the lock (in the database, for
+every workstation and script alike); this dialog only mirrors them: the Sign in button waits as long
+as the service asks (or, after a few failures in this dialog, a short growing moment of its own) and
+a locked account is said in words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.gui.common.fields import message_label, show_message
+
+if TYPE_CHECKING:
+    from her2desk.domain.workflow import Actor
+    from her2desk.services.auth_service import AuthenticationError, AuthService, SignedInSession
+
+LOGIN_FAILED_TEXT = "User name or password is not correct"
+LOCKED_TEXT = (
+    "This account is locked after too many wrong passwords in a row; an administrator must unlock it"
+)
+TOO_SOON_TEXT = "Too many wrong passwords in a row"
+FREE_ATTEMPTS = 3  # failures before the button starts to wait
+MAX_DELAY_MS = 30_000
+
+
+def failure_delay_ms(failures: int) -> int:
+    """How long Sign in stays disabled after `failures` failed attempts in a row: 0, then 1 s, 2 s, 4 s…"""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(1000 * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS)
+
+
+def refusal(error: AuthenticationError, failures: int) -> tuple[str, int]:
+    """What to show for a refused sign-in, and how long (ms) the button waits: the service's wait, or
+    this window's own after `failures` failures in a row, whichever is longer."""
+    from her2desk.services.auth_service import LOGIN_FAILED
+
+    if error.locked:
+        return LOCKED_TEXT, 0
+    text = LOGIN_FAILED_TEXT if str(error).startswith(LOGIN_FAILED) else TOO_SOON_TEXT
+    delay = max(failure_delay_ms(failures), 1000 * error.wait_seconds)
+    if delay:
+        text += f". Try again in {max(1, -(-delay // 1000))} s."
+    return text, delay
+
+
+def _fit_height(dialog: QDialog) -> None:
+    """Grow the dialog to the height its contents need at its width. Qt does not grow a window whose
+    layout has word-wrapped labels (height-for-width) when messages appear: the fields under them were
+    squeezed to a few pixels instead."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = dialog.heightForWidth(dialog.width())
+    if needed <= 0:
+        needed = dialog.sizeHint().height()
+    dialog.setMinimumHeight(needed)
+    if dialog.height() < needed:
+        dialog.resize(dialog.width(), needed)
+
+
+class LoginDialog(QDialog):
+    """User name and password. `session` holds the signed-in session after `accept()`."""
+
+    def __init__(
+        self,
+        auth: AuthService,
+        parent: QWidget | None = None,
+        *,
+        title: str = "Sign in to her2desk",
+        intro: str = "",
+        username: str = "",
+        cancel_text: str = "Quit",
+    ) -> None:
+        super().__init__(parent)
+        self.auth = auth
+        self.session: SignedInSession | None = None
+        self.failures = 0
+        self.setWindowTitle(title)
+        self.setAccessibleName("Sign-in dialog")
+        self.setMinimumWidth(380)
+        self.username = QLineEdit(username)
+        self.username.setAccessibleName("User name")
+        self.password = QLineEdit()
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = message_label("Sign in")
+        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button.setAccessibleName("Sign in")
+        self.sign_in_button.setDefault(True)
+        self.cancel_button = QPushButton(cancel_text)
+        self.cancel_button.setAccessibleName(cancel_text.replace("&", ""))
+        form = QFormLayout()
+        form.addRow("&User name:", self.username)
+        form.addRow("&Password:", self.password)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            text.setAccessibleName("Sign-in explanation")
+            layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.sign_in_button.clicked.connect(self.sign_in)
+        self.cancel_button.clicked.connect(self.reject)
+        (self.password if username else self.username).setFocus()
+
+    def sign_in(self) -> bool:
+        """Check the name and password; True (and `accept()`) when they are right."""
+        from her2desk.services.auth_service import AuthenticationError
+
+        if not self.sign_in_button.isEnabled():
+            return False
+        try:
+            self.session = self.auth.login(self.username.text().strip(), self.password.text())
+        except AuthenticationError as refused:
+            self._failed(refused)
+            return False
+        except Exception as error:  # an unreachable or locked database: in words, never a traceback
+            show_message(
+                self.message, f"The database could not be reached, so nobody can sign in now: {error}"
+            )
+            _fit_height(self)
+            return False
+        self.accept()
+        return True
+
+    def _failed(self, error: AuthenticationError) -> None:
+        self.failures += 1
+        self.password.clear()
+        self.password.setFocus()
+        text, delay = refusal(error, self.failures)
+        if delay:
+            self.sign_in_button.setEnabled(False)
+            QTimer.singleShot(delay, lambda: self.sign_in_button.setEnabled(True))
+        show_message(self.message, text)
+        _fit_height(self)
+
+
+FIRST_ADMIN_INTRO = (
+    "This database has no users yet. Create the first administrator: the person who manages the "
+    "lab's accounts. After signing in, the administrator adds the technologist and pathologist "
+    "accounts under Tools ▸ Users; an administrator account itself does not enter or sign out cases."
+)
+
+
+class FirstAdministratorDialog(QDialog):
+    """Creates the first user of an empty database (always an administrator). `actor` after accept."""
+
+    def __init__(self, auth: AuthService, parent: QWidget | None = None) -> None:
+        from her2desk.services.auth_service import MIN_PASSWORD_CHARS
+
+        super().__init__(parent)
+        self.auth = auth
+        self.actor: Actor | None = None
+        self.setWindowTitle("Create the first administrator")
+        self.setAccessibleName("Create the first administrator")
+        intro = QLabel(FIRST_ADMIN_INTRO)
+        intro.setWordWrap(True)
+        intro.setAccessibleName("First administrator explanation")
+        self.fields: dict[str, QLineEdit] = {}
+        self.messages: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label, secret in (
+            ("User name", "&User name:", False),
+            ("Display name", "&Display name:", False),
+            ("Password", "&Password:", True),
+            ("Repeat password", "&Repeat password:", True),
+        ):
+            field = QLineEdit()
+            field.setAccessibleName(name)
+            if secret:
+                field.setEchoMode(QLineEdit.EchoMode.Password)
+            self.fields[name] = field
+            self.messages[name] = message_label(name)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(self.messages[name])
+            caption = QLabel(label)
+            caption.setBuddy(field)  # Alt+letter goes to the field
+            form.addRow(caption, column)
+        self.fields["Password"].setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
+        self.fields["Display name"].setPlaceholderText("as shown in the program, e.g. Dr A. Example")
+        self.message = message_label("Create administrator")
+        self.create_button = QPushButton("&Create administrator")
+        self.create_button.setAccessibleName("Create administrator")
+        self.create_button.setDefault(True)
+        self.quit_button = QPushButton("Quit")
+        self.quit_button.setAccessibleName("Quit")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.quit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.create_button.clicked.connect(self.create)
+        self.quit_button.clicked.connect(self.reject)
+        self.fields["User name"].setFocus()
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong with each field ('' when nothing), checked before anything is written."""
+        from her2desk.services.auth_service import USERNAME_PATTERN, UserInputError, check_password
+
+        username = self.fields["User name"].text().strip()
+        password = self.fields["Password"].text()
+        found = dict.fromkeys(self.fields, "")
+        if not username:
+            found["User name"] = "Type a user name."
+        elif not USERNAME_PATTERN.match(username):
+            found["User name"] = (
+                "A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit."
+            )
+        if len(self.fields["Display name"].text().strip()) > 200:
+            found["Display name"] = "A display name has at most 200 characters."
+        try:
+            check_password(password)
+        except UserInputError as problem:
+            found["Password"] = f"{str(problem)[:1].upper()}{str(problem)[1:]}."
+        if self.fields["Repeat password"].text() != password:
+            found["Repeat password"] = "The two passwords are not the same."
+        return found
+
+    def create(self) -> bool:
+        """Create the administrator if every field is right; True (and `accept()`) when created."""
+        from her2desk.domain.workflow import Role, WorkflowError
+        from her2desk.services.auth_service import UserInputError
+
+        found = self.problems()
+        for name, text in found.items():
+            show_message(self.messages[name], text)
+        show_message(self.message, "")
+        _fit_height(self)
+        first = next((name for name, text in found.items() if text), None)
+        if first is not None:
+            self.fields[first].setFocus()
+            return False
+        username = self.fields["User name"].text().strip()
+        try:
+            self.actor = self.auth.create_user(
+                username,
+                self.fields["Password"].text(),
+                Role.ADMINISTRATOR,
+                self.fields["Display name"].text().strip() or username,
+            )
+        except (UserInputError, WorkflowError) as refused:  # e.g. someone else created a user meanwhile
+            show_message(self.message, f"The administrator was not created: {refused}.")
+            _fit_height(self)
+            return False
+        except Exception as error:  # database problem: in words
+            show_message(self.message, f"The database could not be written, nothing was created: {error}")
+            _fit_height(self)
+            return False
+        self.accept()
+        return True
+
+
+def run_login(
+    auth: AuthService,
+    parent: QWidget | None = None,
+    *,
+    title: str = "Sign in to her2desk",
+    intro: str = "",
+    username: str = "",
+    cancel_text: str = "Quit",
+) -> SignedInSession | None:
+    """Ask for a user name and password (modal); the session, or None when the person gives up."""
+    dialog = LoginDialog(auth, parent, title=title, intro=intro, username=username, cancel_text=cancel_text)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.exec()
+    return dialog.session
+
+
+def run_first_administrator(auth: AuthService, parent: QWidget | None = None) -> Actor | None:
+    """Create the first administrator of an empty database (modal); None when the person quits."""
+    dialog = FirstAdministratorDialog(auth, parent)
+    dialog.exec()
+    return dialog.actor
+
+
+def sign_in_at_start(auth: AuthService) -> SignedInSession | None:
+    """The start of the program: the first administrator if the database has no users, then the login.
+    None when the person quits."""
+    username = ""
+    if not auth.has_users():
+        created = run_first_administrator(auth)
+        if created is None:
+            return None
+        username = created.username
+    return run_login(auth, username=username)

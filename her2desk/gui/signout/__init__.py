@@ -1,0 +1,1 @@
+"""Sign-out, adjudication and amendment: the Case menu actions and their dialogs."""

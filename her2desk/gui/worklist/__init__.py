@@ -1,0 +1,1 @@
+"""The worklist: the paged table model and its view with search and filters."""

@@ -1,0 +1,234 @@
+"""The worklist screen: search box and filters above the paged case table.
+
+Typing in the search box or changing a filter builds a new `WorklistQuery` after a short pause, so a
+fast typist causes one query, not one per key. The table asks the model only for the rows on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from her2desk.domain.records import WorklistQuery
+from her2desk.domain.vocabulary import Site, Status
+from her2desk.gui.common.fields import ERROR_STYLE, enum_field
+from her2desk.gui.worklist.worklist_model import CASE_ID_ROLE, COLUMNS, WorklistModel
+
+SEARCH_DELAY_MS = 250
+EMPTY_HINT = "No cases yet: press Ctrl+N (File ▸ New case) to enter the first one."
+
+
+class WorklistView(QWidget):
+    """Emits `open_requested(case_id)` on Enter or double-click, `first_paint` once rows are on screen."""
+
+    open_requested = Signal(int)
+    first_paint = Signal()
+
+    def __init__(self, model: WorklistModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._painted = False
+        self.empty_hint = EMPTY_HINT
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search: accession, MRN or family name")
+        self.search.setAccessibleName("Search worklist")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = enum_field("status", "Status", "Status filter", Status)
+        self.status_filter.input.setItemText(0, "Any status")
+        self.site_filter = enum_field("site", "Site", "Site filter", Site)
+        self.site_filter.input.setItemText(0, "Any site")
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("collected from YYYY-MM-DD")
+        self.date_from.setAccessibleName("Collected from")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("to YYYY-MM-DD")
+        self.date_to.setAccessibleName("Collected to")
+        self.needs_action = QCheckBox("&Needs action")
+        self.needs_action.setAccessibleName("Needs action")
+        self.needs_action.setToolTip("Equivocal, pending or awaiting adjudication")
+        self.awaiting_signout = QCheckBox("&Awaiting sign-out")
+        self.awaiting_signout.setAccessibleName("Awaiting sign-out")
+        self.awaiting_signout.setToolTip("Entered or amended cases not yet signed out")
+        self.signed_out_today = QCheckBox("Si&gned out today")
+        self.signed_out_today.setAccessibleName("Signed out today")
+        self.signed_out_today.setToolTip("Cases signed out today (local time)")
+        self.count_label = QLabel("Counting cases…")
+        self.count_label.setAccessibleName("Case count")
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Worklist")
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Several rows: the handouts of selected cases are printed in one go.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 200, 110, 170, 170, 95, 70, 75, 110, 90)):
+            header.resizeSection(column, width)
+        column, order = model.sort_column()
+        header.setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.viewport().installEventFilter(self)
+        self.search.installEventFilter(self)  # Down arrow: from the search box into the results
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter.input, 1)
+        filters.addWidget(self.site_filter.input, 1)
+        filters.addWidget(self.date_from, 1)
+        filters.addWidget(self.date_to, 1)
+        # The check boxes on a line of their own: one line of everything would not fit a small screen.
+        checks = QHBoxLayout()
+        checks.addWidget(self.needs_action)
+        checks.addWidget(self.awaiting_signout)
+        checks.addWidget(self.signed_out_today)
+        checks.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(checks)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self.setFocusProxy(self.search)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        for edit in (self.search, self.date_from, self.date_to):
+            edit.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.status_filter.input.currentIndexChanged.connect(self.apply_filters)
+        self.site_filter.input.currentIndexChanged.connect(self.apply_filters)
+        self.needs_action.toggled.connect(self.apply_filters)
+        self.awaiting_signout.toggled.connect(self.apply_filters)
+        self.signed_out_today.toggled.connect(self.apply_filters)
+        model.count_known.connect(self._on_count)
+        model.page_loaded.connect(lambda _page: self.table.viewport().update())
+        model.load_failed.connect(self.count_label.setText)
+
+    def current_query(self) -> WorklistQuery:
+        """The query the filters describe; a date that cannot be read is marked and left out."""
+        return WorklistQuery(
+            text=self.search.text().strip(),
+            status=self.status_filter.value(),  # type: ignore[arg-type]
+            site=self.site_filter.value(),  # type: ignore[arg-type]
+            collected_from=_date_or_none(self.date_from),
+            collected_to=_date_or_none(self.date_to),
+            needs_action=self.needs_action.isChecked(),
+            awaiting_signout=self.awaiting_signout.isChecked(),
+            # "Today" in local time, as it is when the filters are applied.
+            signed_out_on=datetime.now().astimezone().date() if self.signed_out_today.isChecked() else None,
+            order_by=self.model.query.order_by,
+            descending=self.model.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        query = self.current_query()
+        if query != self.model.query:
+            self.count_label.setText("Counting cases…")
+            self.model.set_query(query)
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        value = self.model.data(index, CASE_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def selected_accessions(self) -> list[str]:
+        """Accessions of the selected rows that are loaded (a selection spans only loaded pages)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.row_at(row) for row in rows)
+        return [r.accession for r in found if r is not None]
+
+    def _open_index(self, index) -> None:
+        case_id = self.model.data(index, CASE_ID_ROLE)
+        if case_id is not None:
+            self.open_requested.emit(int(case_id))
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        if (
+            not 0 <= column < len(COLUMNS) or COLUMNS[column].order is None
+        ):  # keep the indicator on the column actually sorted
+            header = self.table.horizontalHeader()
+            current, current_order = self.model.sort_column()
+            header.blockSignals(True)
+            header.setSortIndicator(current, current_order)
+            header.blockSignals(False)
+
+    def _on_count(self, total: int) -> None:
+        if total:
+            self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        elif self.model.query == WorklistQuery(
+            order_by=self.model.query.order_by, descending=self.model.query.descending
+        ):
+            self.count_label.setText(self.empty_hint)
+        else:
+            self.count_label.setText("No cases match the search and filters.")
+        self.table.viewport().update()  # an empty result changes no rows but must still be painted
+        if total and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def set_empty_hint(self, text: str) -> None:
+        """What an empty worklist tells the signed-in user to do (not "press Ctrl+N" to one who may not)."""
+        self.empty_hint = text
+        if self.model.total == 0:
+            self._on_count(0)
+
+    def populated(self) -> bool:
+        """The first page of rows is in hand (or the count says there are none)."""
+        return self.model.total == 0 or (self.model.rowCount() > 0 and self.model.row_at(0) is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)  # type: ignore[attr-defined]
+        ):
+            self.apply_filters()
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if not self._painted and event.type() == QEvent.Type.Paint and self.populated():
+            self._painted = True
+            QTimer.singleShot(0, self.first_paint.emit)  # after this paint has reached the screen
+        return super().eventFilter(watched, event)
+
+
+def _date_or_none(edit: QLineEdit) -> date | None:
+    text = edit.text().strip()
+    if not text:
+        edit.setStyleSheet("")
+        edit.setToolTip("")
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        edit.setStyleSheet(f"QLineEdit {{ {ERROR_STYLE} }}")
+        edit.setToolTip(f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
+        return None
+    edit.setStyleSheet("")
+    edit.setToolTip("")
+    return value
