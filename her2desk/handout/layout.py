@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
@@ -54,14 +55,14 @@ NOTE_BG = colors.HexColor("#e8f0fb")
 NOTE_LINE = colors.HexColor("#2e5c9a")
 
 
-def _style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
-    settings: dict[str, object] = {"textColor": INK, **extra}
+def _style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
+    settings: dict[str, Any] = {"textColor": INK, **extra}  # ParagraphStyle attributes, each its own type
     return ParagraphStyle(
         name,
         fontName=BOLD if bold else REGULAR,
         fontSize=size,
         leading=round(size * LEADING, 1),
-        **settings,  # type: ignore[arg-type]
+        **settings,
     )
 
 
@@ -285,8 +286,8 @@ def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
         flow += [banner(item, s), Spacer(1, 1.5 * mm)]
     if warning:
         flow += [notice(warning, s), Spacer(1, 2 * mm)]
-    for item in content.sections:
-        flow += section(item, s)
+    for part in content.sections:
+        flow += section(part, s)
     contact = [
         para(content.contact_heading, s.heading),
         para(content.contact, s.body),
@@ -346,13 +347,14 @@ def counting_canvas(content: HandoutContent) -> type[Canvas]:
     """
 
     class CountingCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own arguments, passed through
+            super().__init__(*args, **kwargs)
             self._held: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas.showPage's own last step; the stubs leave reportlab's private methods out
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             pages = len(self._held)
