@@ -29,8 +29,8 @@ def install(window: MainWindow) -> None:
     case_record.setStatusTip("Report versions, signatures, handout prints and audit trail of the case")
     case_record.triggered.connect(lambda _checked=False: open_case_record(window))
     window.menus["case"].addAction(case_record)
-    window.audit_log_action = audit_log  # type: ignore[attr-defined]
-    window.case_record_action = case_record  # type: ignore[attr-defined]
+    window.audit_log_action = audit_log  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol
+    window.case_record_action = case_record  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol
 
 
 def open_audit_log(window: MainWindow) -> AuditLogDialog | None:

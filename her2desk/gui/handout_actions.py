@@ -196,4 +196,4 @@ def _enable(action: QAction, enabled: bool, why: str) -> None:
 
 def install(window: MainWindow) -> None:
     """Add the handout actions to the File menu (kept on the window so they live as long as it)."""
-    window.handout_actions = HandoutActions(window)  # type: ignore[attr-defined]
+    window.handout_actions = HandoutActions(window)  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol

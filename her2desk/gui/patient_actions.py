@@ -109,4 +109,4 @@ class PatientActions:
 
 def install(window: MainWindow) -> None:
     """Add Correct patient details… to the Case menu."""
-    window.patient_actions = PatientActions(window)  # type: ignore[attr-defined]
+    window.patient_actions = PatientActions(window)  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
     from her2desk.domain.settings import GuidelineSettings
+    from her2desk.gui.case_editor import CaseEditor
     from her2desk.gui.main_window import MainWindow
     from her2desk.services.case_service import CaseService
     from her2desk.services.rule_settings import RuleSettingsService
@@ -38,6 +39,7 @@ def open_service(window: MainWindow) -> CaseService | None:
     service = window.service
     is_open = getattr(type(service), "is_open", None)
     if is_open is not None:  # the stand-in used while the database opens after the first paint
+        # typed as the CaseService it stands in for, it has is_open() and wait() of its own
         return service.wait() if service.is_open() else None  # type: ignore[attr-defined]
     return service
 
@@ -48,7 +50,7 @@ class RuleWatch(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._watched_editor: object | None = None
+        self._watched_editor: CaseEditor | None = None
         self._versions: dict[str, GuidelineSettings] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(RECHECK_MS)
@@ -93,7 +95,7 @@ class RuleWatch(QObject):
         service.settings = rules
         editor = self._watched_editor
         if editor is not None:
-            editor.refresh()  # type: ignore[attr-defined]
+            editor.refresh()
         return True
 
     def _rules_of(self, rule_service: RuleSettingsService, version: str) -> GuidelineSettings:
@@ -112,4 +114,4 @@ class RuleWatch(QObject):
 
 
 def install(window: MainWindow) -> None:
-    window.rule_watch = RuleWatch(window)  # type: ignore[attr-defined]
+    window.rule_watch = RuleWatch(window)  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol

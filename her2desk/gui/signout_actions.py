@@ -188,4 +188,4 @@ class SignOutActions:
 
 def install(window: MainWindow) -> None:
     """Add Sign out…, Adjudicate… and Amend… to the Case menu."""
-    window.signout_actions = SignOutActions(window)  # type: ignore[attr-defined]
+    window.signout_actions = SignOutActions(window)  # type: ignore[attr-defined]  # feature attached to the window; see gui host protocol

@@ -12,7 +12,7 @@ The password is passed straight to the service: never stored, shown or logged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -159,7 +159,10 @@ def case_summary(stored: StoredCase) -> str:
     return "\n".join(lines)
 
 
-class WorkflowDialog(QDialog):
+_Outcome = TypeVar("_Outcome")  # what the service returns when it acts
+
+
+class WorkflowDialog(QDialog, Generic[_Outcome]):
     """A dialog whose main button asks the service to act and shows any refusal in the dialog."""
 
     def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
@@ -167,7 +170,7 @@ class WorkflowDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
-        self.result_value: WorkflowResult | None = None
+        self.result_value: _Outcome | None = None
         self.problem = _text_label("", "Problem")
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(False)
@@ -186,7 +189,7 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-    def perform(self) -> WorkflowResult:  # pragma: no cover - every dialog overrides it
+    def perform(self) -> _Outcome:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
 
     def attempt(self) -> bool:
@@ -236,7 +239,7 @@ class WorkflowDialog(QDialog):
         super().done(result)
 
 
-class SignOutDialog(WorkflowDialog):
+class SignOutDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for type checking only
     """The electronic signature: the case and its result, the meaning of signing, the password."""
 
     def __init__(
@@ -315,7 +318,7 @@ class ReasonBox(QWidget):
         self.counter.setStyleSheet(ERROR_STYLE if short else "")
 
 
-class AdjudicationDialog(WorkflowDialog):
+class AdjudicationDialog(WorkflowDialog["WorkflowResult"]):
     """The pathologist's final status and reason, recorded beside the engine's result."""
 
     def __init__(
@@ -371,7 +374,7 @@ class AdjudicationDialog(WorkflowDialog):
         )
 
 
-class AmendmentDialog(WorkflowDialog):
+class AmendmentDialog(WorkflowDialog["WorkflowResult"]):
     """Reopen a signed-out case for correction as a new report version, with a reason."""
 
     def __init__(
