@@ -24,6 +24,7 @@ def register(_sub: argparse._SubParsersAction, root: argparse.ArgumentParser) ->
         help="exit right after the first paint of the populated worklist, or of the sign-in dialog of a "
         "database that needs a sign-in (start-up benchmarks)",
     )
+    # read back with getattr by her2desk.cli.main: the command when no sub-command is given
     root.default_handler = run  # type: ignore[attr-defined]
 
 

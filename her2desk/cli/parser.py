@@ -36,7 +36,7 @@ class _Once(argparse.Action):
             if first is not None:
                 parser.error(repeated_message(first, option_string))
             given[self.dest] = option_string
-        super().__call__(parser, namespace, values, option_string)  # type: ignore[misc]
+        super().__call__(parser, namespace, values, option_string)
 
 
 def repeated_message(first: str, second: str) -> str:
@@ -86,6 +86,7 @@ class Her2deskParser(argparse.ArgumentParser):
             kwargs["action"] = _ONCE[action]
         return super().add_argument(*args, **kwargs)
 
+    # typeshed overloads parse_known_args for a namespace of any class; the program passes none or a Namespace
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:

@@ -72,8 +72,8 @@ def run_settings_show(args: argparse.Namespace) -> int:
     if wanted is not None and wanted != RULES_VERSION_NAME and wanted not in _labels():
         try:
             parse_any_setting(wanted, "")  # the message that names the settings
-        except LabSettingError as problem:
-            _err(str(problem))
+        except LabSettingError as error:
+            _err(str(error))
         return 2
     try:
         database = open_database(getattr(args, "database", None), create=False)  # a typo makes no file

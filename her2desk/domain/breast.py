@@ -266,6 +266,7 @@ def _dual_probe(test: Her2TestInput, settings: GuidelineSettings, b: Interpretat
             "at least 20 cells in the IHC 2+ area"
         )
         return b.finish(Status.PENDING, NextStep.RECOUNT)
+    assert recount.her2 is not None  # `recount` is only given for a complete count
     assert recount.cep17 is not None
     second = read_dual_probe(recount.her2, recount.cep17)
     b.recount_group, b.recount_ratio = second.group, second.ratio

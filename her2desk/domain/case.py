@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.vocabulary import (
@@ -101,5 +102,6 @@ class CaseEntry:
             scoring_criteria=self.specimen.scoring_criteria,
         )
 
-    def with_changes(self, **changes: object) -> CaseEntry:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> CaseEntry:
+        """A copy with the named fields changed (replace() refuses an unknown name)."""
+        return replace(self, **changes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from typing import Any
 
 from her2desk.domain.criteria import criteria_in_effect
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
@@ -18,11 +19,15 @@ from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCri
 
 @dataclass(frozen=True, slots=True)
 class IshCount:
-    """One observer's count: average HER2 and CEP17 signals per cell over `cells` cells."""
+    """One observer's count: average HER2 and CEP17 signals per cell over `cells` cells.
 
-    her2: Decimal
+    As entered, a count may lack a value (the form and the CSV import keep a partial count so the checks
+    name what is missing); `Her2TestInput.first_count` and `recount` give only complete ones.
+    """
+
+    her2: Decimal | None
     cep17: Decimal | None
-    cells: int
+    cells: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +72,9 @@ class Her2TestInput:
     def has_recount_values(self) -> bool:
         return any(v is not None for v in (self.recount_her2, self.recount_cep17, self.recount_cells))
 
-    def with_changes(self, **changes: object) -> Her2TestInput:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> Her2TestInput:
+        """A copy with the named fields changed (replace() refuses an unknown name)."""
+        return replace(self, **changes)
 
 
 INPUT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Her2TestInput))

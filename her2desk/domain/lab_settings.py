@@ -9,6 +9,7 @@ The domain only describes and validates them; `store`/`services` keep them.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
@@ -102,7 +103,9 @@ def parse_setting(name: str, raw: str) -> object:
 
 
 def with_setting(settings: LabSettings, name: str, raw: str) -> LabSettings:
-    return replace(settings, **{name: parse_setting(name, raw)})
+    # The field's type depends on the name, known only at run time; parse_setting returns that type.
+    change: dict[str, Any] = {name: parse_setting(name, raw)}
+    return replace(settings, **change)
 
 
 def format_setting(value: object) -> str:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from her2desk.domain.inputs import INPUT_FIELDS, Her2TestInput
 from her2desk.domain.numbers import to_decimal
@@ -69,7 +69,7 @@ def parse_integer(text: str, field: str) -> int | Problem:
 
 def parse_test_input(raw: Mapping[str, str | None]) -> tuple[Her2TestInput, list[Problem]]:
     """Parse the fields present in `raw`; empty or missing values mean "not given"."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each value has its field's type: the parser is chosen by the name
     problems: list[Problem] = []
     for name in INPUT_FIELDS:
         text = raw.get(name)
@@ -87,4 +87,4 @@ def parse_test_input(raw: Mapping[str, str | None]) -> tuple[Her2TestInput, list
             problems.append(parsed)
         else:
             values[name] = parsed
-    return Her2TestInput(**values), problems  # type: ignore[arg-type]
+    return Her2TestInput(**values), problems

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 from her2desk.domain.criteria import SITES_WITHOUT_GUIDELINE, choices_text, guideline_for, site_words
 from her2desk.domain.inputs import Her2TestInput
@@ -44,7 +45,7 @@ class ValidationResult:
         self.warnings = [w for w in self.warnings if warning_field(w) not in wrong]
 
 
-def _choices(enum_type: type) -> str:
+def _choices(enum_type: type[StrEnum]) -> str:
     return ", ".join(m.value for m in enum_type)
 
 
@@ -304,18 +305,18 @@ def _check_gastroesophageal_extent(
                 "percentage; the percentage is recorded but not used"
             )
         cluster = test.cluster_cells
-        need = settings.gastroesophageal_biopsy_cluster_cells
+        minimum = settings.gastroesophageal_biopsy_cluster_cells
         if cluster is None or cluster < 0:
             return
-        if ihc is not IhcScore.ZERO and cluster < need:
+        if ihc is not IhcScore.ZERO and cluster < minimum:
             result.error(
                 "cluster_cells",
-                f"biopsy IHC {ihc} needs a cluster of at least {need} stained "
+                f"biopsy IHC {ihc} needs a cluster of at least {minimum} stained "
                 f"tumour cells; {plain_number(cluster)} is fewer",
             )
-        elif ihc is IhcScore.ZERO and cluster >= need:
+        elif ihc is IhcScore.ZERO and cluster >= minimum:
             result.error(
                 "cluster_cells",
                 "biopsy IHC 0 is no reactivity, or no membranous reactivity in any tumour cell; a "
-                f"stained cluster of {plain_number(cluster)} cells (at least {need}) scores at least 1+",
+                f"stained cluster of {plain_number(cluster)} cells (at least {minimum}) scores at least 1+",
             )

@@ -165,7 +165,7 @@ def _count(her2: Decimal | None, cep17: Decimal | None, cells: int | None) -> Is
     could be read; `Her2TestInput.first_count` would drop the whole count when one value is missing."""
     if her2 is None and cep17 is None and cells is None:
         return None
-    return IshCount(her2, cep17, cells)  # type: ignore[arg-type]
+    return IshCount(her2, cep17, cells)
 
 
 def _criteria(

@@ -21,9 +21,9 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from her2desk.gui.common import dialogs
@@ -51,7 +51,7 @@ def demo_database_path() -> Path:
     return folder / DEMO_FILE_NAME
 
 
-def open_service(database: str | None, demo: bool, actor: Actor | None = None):
+def open_service(database: str | None, demo: bool, actor: Actor | None = None) -> CaseService:
     """Open the service (for `actor` if given); for --demo seed a new database (with its demo
     accounts), add the accounts to an older demo database, and refuse any database of real cases."""
     from her2desk.domain.records import WorklistQuery
@@ -108,16 +108,17 @@ def _audit_demo_sign_in(service: CaseService, actor: Actor) -> Actor:
     return AuthService(service.database).record_demo_sign_in(actor)
 
 
-def open_with_progress(database: str | None, demo: bool):
+def open_with_progress(database: str | None, demo: bool) -> CaseService:
     """Open the service on a worker thread; if that takes a while (upgrading and backing up a large
     database, seeding the demo), show a progress dialog instead of a frozen or missing window."""
-    outcome: dict[str, object] = {}
+    opened: list[CaseService] = []
+    failed: list[Exception] = []
 
     def work() -> None:
         try:
-            outcome["service"] = open_service(database, demo)
+            opened.append(open_service(database, demo))
         except Exception as error:
-            outcome["error"] = error
+            failed.append(error)
 
     worker = threading.Thread(target=work, name="her2desk-open", daemon=True)
     worker.start()
@@ -136,9 +137,9 @@ def open_with_progress(database: str | None, demo: bool):
         poll.stop()
         progress.close()
     worker.join()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["service"]
+    if failed:
+        raise failed[0]
+    return opened[0]
 
 
 def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] | None:
@@ -185,7 +186,8 @@ def start(
         url, page = fast
         actor: Actor | None = page.demo_user
         pending: PendingService | None = PendingService(lambda: open_service(database, demo, actor))
-        service, is_demo, location, rows = pending, page.is_demo, redact(url), page.rows
+        # The stand-in forwards every attribute to the CaseService it opens (see gui.pending_service).
+        service, is_demo, location, rows = cast("CaseService", pending), page.is_demo, redact(url), page.rows
     else:
         pending = None
         try:
@@ -205,7 +207,7 @@ def start(
 
     from her2desk.gui.shell.main_window import MainWindow
 
-    window = MainWindow(service, demo=is_demo, location=location, first_page=rows, actor=actor)  # type: ignore[arg-type]
+    window = MainWindow(service, demo=is_demo, location=location, first_page=rows, actor=actor)
     return window, pending
 
 
@@ -265,7 +267,7 @@ def _paint_sign_in_and_quit(opened: CaseService) -> int:
     return code
 
 
-def _set_version(app: QApplication) -> None:
+def _set_version(app: QCoreApplication) -> None:
     from her2desk import __version__
 
     app.setApplicationVersion(__version__)

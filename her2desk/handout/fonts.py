@@ -21,9 +21,11 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
+from typing import cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from her2desk.handout.resources import font_path
 from her2desk.handout.subsets import remembering_font
@@ -74,7 +76,8 @@ def register_fonts() -> None:
 def coverage(font_name: str) -> frozenset[int]:
     """Code points the font has a glyph for."""
     register_fonts()
-    face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
+    font = cast(TTFont, pdfmetrics.getFont(font_name))  # the handout registers only TrueType fonts
+    face = font.face
     return frozenset(face.charToGlyph)
 
 

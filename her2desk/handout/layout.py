@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
@@ -57,15 +58,15 @@ NOTE_LINE = colors.HexColor("#2e5c9a")
 CELL_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 10)
 
 
-def _style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
-    settings: dict[str, object] = {"textColor": INK, **extra}
+def _style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
+    settings: dict[str, Any] = {"textColor": INK, **extra}  # ParagraphStyle attributes, each its own type
     return ParagraphStyle(
         name,
         fontName=BOLD if bold else REGULAR,
         bulletFontName=REGULAR,  # reportlab's default bullet font is Helvetica, which is not embedded
         fontSize=size,
         leading=round(size * LEADING, 1),
-        **settings,  # type: ignore[arg-type]
+        **settings,
     )
 
 
@@ -293,8 +294,8 @@ def story(content: HandoutContent, warning: str | None) -> list[Flowable]:
         flow += [banner(item, s), Spacer(1, 1.5 * mm)]
     if warning:
         flow += [notice(warning, s), Spacer(1, 2 * mm)]
-    for item in content.sections:
-        flow += section(item, s)
+    for part in content.sections:
+        flow += section(part, s)
     contact = [
         para(content.contact_heading, s.heading),
         para(content.contact, s.body),
@@ -354,13 +355,14 @@ def counting_canvas(content: HandoutContent) -> type[Canvas]:
     """
 
     class CountingCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # Canvas's own arguments, passed through
+            super().__init__(*args, **kwargs)
             self._held: list[dict[str, object]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas.showPage's own last step; the stubs leave reportlab's private methods out
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             pages = len(self._held)

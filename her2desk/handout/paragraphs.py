@@ -89,7 +89,8 @@ class RememberedParagraph(Paragraph):
         if frags is not None or extra or text is None or style.wordWrap in ("RTL", "LTR"):
             # A split half (reportlab passes the fragments), or anything unusual: plain behaviour.
             self._memo_key: tuple | None = None
-            super().__init__(text, style, bulletText, frags, **extra)
+            # reportlab's own split() passes text=None with the fragments; its stubs say str.
+            super().__init__(text, style, bulletText, frags, **extra)  # type: ignore[arg-type]
             return
         key = (text, style, bulletText)
         self._memo_key = key

@@ -15,6 +15,7 @@ compares them); the objects that name this document's fonts are still made for e
 from __future__ import annotations
 
 import zlib
+from typing import Any, cast
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
@@ -107,20 +108,22 @@ class RememberingFont(TTFont):
         super().__init__(name, filename)
         # TTFont builds its own TTFontFace; give it the subclass (behaviour only, plus the cache).
         self.face.__class__ = RememberingFace
-        self.face.subsets = LruCache(SUBSETS_KEPT)
+        cast(RememberingFace, self.face).subsets = LruCache(SUBSETS_KEPT)
         self.objects = LruCache(SUBSETS_KEPT)
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
         try:
             state = self.state[doc]
         except KeyError:
-            state = self.state[doc] = TTFont.State(self._asciiReadable)
+            # set by TTFont.__init__; the stubs leave reportlab's private attributes out
+            state = self.state[doc] = TTFont.State(self._asciiReadable)  # type: ignore[attr-defined]
         state.frozen = 1
         face = self.face
         for n, subset in enumerate(state.subsets):
             internal_name = self.getSubsetInternalName(n, doc)[1:]
             base_font_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-            pdf_font = pdfdoc.PDFTrueTypeFont()
+            # reportlab writes every attribute set on a font object as a PDF key; the stubs name none.
+            pdf_font: Any = pdfdoc.PDFTrueTypeFont()
             pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
             pdf_font.Name = internal_name
             pdf_font.BaseFont = base_font_name
@@ -142,7 +145,8 @@ class RememberingFont(TTFont):
             pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font_name)
             pdf_font.FontDescriptor = face.addSubsetObjects(doc, base_font_name, subset)
             doc.Reference(pdf_font, internal_name)
-            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+            fonts = cast(pdfdoc.PDFDictionary, doc.idToObject["BasicFonts"])  # the document's font map
+            fonts.dict[internal_name] = pdf_font
         del self.state[doc]
 
 

@@ -324,7 +324,7 @@ def _count_rows(
 ) -> list[tuple[str, str]]:
     dual = request.entry.ish.probe is IshProbe.DUAL
     rows = [
-        (f"{label}: cells counted", plain_number(count.cells)),
+        (f"{label}: cells counted", plain_number(count.cells) if count.cells is not None else "not recorded"),
         (f"{label}: average HER2 signals per cell", number(count.her2, 2)),
     ]
     if dual:
@@ -358,7 +358,7 @@ def _ish(request: ReportRequest) -> list[Block]:
         rows += _count_rows(
             "Second count", ish.second, interpretation.recount_ratio, interpretation.recount_group, request
         )
-        total = ish.second.cells + (ish.first.cells if ish.first else 0)
+        total = (ish.second.cells or 0) + ((ish.first.cells or 0) if ish.first else 0)
         rows.append(("Cells counted in all", plain_number(total)))
     if request.one_person_counted_both:
         paragraphs.append(

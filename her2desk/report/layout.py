@@ -128,10 +128,10 @@ def block(item: Block, s: Styles) -> list[Flowable]:
     flow: list[Flowable] = []
     for group in _row_groups(item.rows):
         if isinstance(group[0], str):  # one long value
-            label, value = group  # type: ignore[misc]
+            label, value = group
             flow += [para(label, s.label), para(value, s.value)]
         else:  # the first two rows go with the heading, the rest may break to the next page
-            rows: tuple[tuple[str, str], ...] = group  # type: ignore[assignment]
+            rows: tuple[tuple[str, str], ...] = group
             flow.append(_rows_table(rows[:2], s))
             if rows[2:]:
                 flow.append(_rows_table(rows[2:], s))
@@ -208,7 +208,7 @@ def counting_canvas(content: ReportContent) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, not in its stubs
 
         def save(self) -> None:
             pages = len(self._held)

@@ -76,7 +76,8 @@ def hash_password(password: str) -> str:
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Constant-time check (argon2's own comparison); a missing hash still costs one verification."""
     try:
-        return _hasher.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
+        _hasher.verify(stored_hash or _dummy_hash(), password)  # raises unless the password matches
+        return stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -425,14 +426,21 @@ class AuthService:
                 token = start_session(connection, attempt.user_id, now)
                 actor = Actor(attempt.user_id, row.username, Role(row.role), session_token=token)
                 return SignedInSession(actor, now)
-            event = {"at": now, "who": ANONYMOUS, "table": "app_user", "record": str(attempt.user_id or "")}
-            record_event(connection, action="login-failed", new={"username": attempt.shown_name}, **event)
+            record_failure = functools.partial(
+                record_event,
+                connection,
+                at=now,
+                who=ANONYMOUS,
+                table="app_user",
+                record=str(attempt.user_id or ""),
+            )
+            record_failure(action="login-failed", new={"username": attempt.shown_name})
             policy = _policy(connection)
             locked = throttle.settle_failure(connection, attempt.subject, policy, now)
             state = throttle.read_state(connection, attempt.subject)
             if locked:
                 new = {"username": attempt.shown_name, "failures": state.failures, "after": "sign-in"}
-                record_event(connection, action="account-locked", new=new, **event)
+                record_failure(action="account-locked", new=new)
         if state.locked(policy):
             raise AuthenticationError(f"{LOGIN_FAILED}; {LOCKED_MESSAGE}", locked=True)
         wait = _wait_seconds(state, now)

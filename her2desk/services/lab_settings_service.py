@@ -18,6 +18,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
@@ -60,7 +61,9 @@ def read_lab_settings(connection: Connection) -> tuple[LabSettings, list[str]]:
         if name not in SETTING_NAMES:
             continue  # written by a newer program; this one has no use for it
         try:
-            settings = replace(settings, **{name: parse_setting(name, value)})
+            # The field's type depends on the name, known only at run time; parse_setting returns it.
+            change: dict[str, Any] = {name: parse_setting(name, value)}
+            settings = replace(settings, **change)
         except LabSettingError as error:
             default = format_setting(getattr(DEFAULT_LAB_SETTINGS, name))
             problems.append(

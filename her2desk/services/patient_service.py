@@ -28,6 +28,7 @@ Rules (the guards are `domain.workflow`'s; nothing is re-implemented here):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -211,7 +212,7 @@ class PatientService:
         return row
 
     @staticmethod
-    def _date_problems(details: PatientDetails, cases: list[Any]) -> list[Problem]:
+    def _date_problems(details: PatientDetails, cases: Sequence[Any]) -> list[Problem]:
         if details.birth_date is None:
             return []
         later = [

@@ -30,6 +30,7 @@ from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.store.audit import to_json
 from her2desk.store.chain import append
+from her2desk.store.driver import driver_connection
 from her2desk.store.mapping import (
     count_values,
     ihc_values,
@@ -95,7 +96,7 @@ class _Writer:
         self.sqlite = connection.dialect.name == "sqlite"
         # The raw DBAPI cursor of the caller's connection (same transaction); SQLAlchemy's per-statement
         # bookkeeping would otherwise be a third of the save's time.
-        self.cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        self.cursor = driver_connection(connection).cursor()
         self.mark = "?" if self.sqlite else "%s"
         self.user = user
         self.now = now

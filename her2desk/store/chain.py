@@ -42,6 +42,7 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Integer, event
 from sqlalchemy.pool import Pool
 
+from her2desk.store.driver import driver_connection
 from her2desk.store.schema import Base, ChainHead
 
 GENESIS = "0" * 64
@@ -182,7 +183,7 @@ def driver_value(value: Any, sqlite: bool) -> Any:
 
 
 def _cursor(connection: Connection) -> Any:
-    return connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    return driver_connection(connection).cursor()
 
 
 def _head(connection: Connection, cursor: Any) -> list[Any]:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from her2desk.files import create_private_file, private_folder
 from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
 from her2desk.store.backup import backup_sqlite, integrity_problems
+from her2desk.store.driver import driver_connection
 from her2desk.store.engine import make_engine, writer
 from her2desk.store.revisions import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
@@ -303,7 +304,7 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
     path = sqlite_path(url)
     with writer(engine).connect() as connection:
         if engine.dialect.name == "sqlite":
-            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            driver_connection(connection).execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 _serialise_schema_changes(connection)
@@ -322,7 +323,7 @@ def upgrade_database(engine: Engine, url: str, revision: str | None) -> Path | N
                     regrant_after_upgrade(connection)
         finally:
             if engine.dialect.name == "sqlite":
-                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+                driver_connection(connection).execute("PRAGMA foreign_keys=ON")
     return backup
 
 

@@ -207,7 +207,12 @@ def _ihc(rng: random.Random, site: Site, procedure: Procedure) -> dict[str, Any]
     }
 
 
-def _counts(rng: random.Random, site: Site, probe: IshProbe) -> tuple[Decimal, Decimal | None, int]:
+# One observer's ISH count: HER2 signals per cell, CEP17 per cell (none for a single probe), cells.
+_Counts = tuple[Decimal, Decimal | None, int]
+_Row = dict[str, Any]  # one table row, column name to value, ready for insert()
+
+
+def _counts(rng: random.Random, site: Site, probe: IshProbe) -> _Counts:
     cells = rng.choice((20, 20, 20, 40, 60))
     if probe is IshProbe.SINGLE:
         return _jitter(rng, rng.choice(("3.2", "4.9", "7.1"))), None, cells
@@ -223,7 +228,9 @@ def _criteria(site: Site) -> ScoringCriteria | None:
     return None if site.has_site_specific_guideline else ScoringCriteria.GASTROESOPHAGEAL
 
 
-def _interpreted(rng: random.Random, site: Site, procedure: Procedure, ihc: dict[str, Any]):
+def _interpreted(
+    rng: random.Random, site: Site, procedure: Procedure, ihc: dict[str, Any]
+) -> tuple[IshProbe | None, _Counts | None, _Counts | None, Interpretation]:
     """Choose ISH work the way a lab would (reflex on 2+, some on others) and interpret it."""
     score = ihc["score"]
     wants_ish = (score is IhcScore.TWO_PLUS and rng.random() < 0.85) or rng.random() < 0.1
@@ -314,7 +321,8 @@ def _case_rows(
     now: datetime,
     entered_by: int | None,
     recount_by: int | None = None,
-):
+) -> tuple[_Row, _Row, _Row, _Row, list[_Row], _Row, Interpretation]:
+    """The rows of one demo case: case, specimen, IHC, ISH, ISH counts, interpretation, and the result."""
     site = _pick(rng, _SITES)
     procedure = rng.choice(_PLAUSIBLE_PROCEDURES[site.is_breast, site.is_gastroesophageal])
     collected = today - timedelta(days=rng.randint(0, 3 * 365))

@@ -221,13 +221,14 @@ def _aware_or_none(value: datetime | None) -> datetime | None:
 
 def stored_case(case: Case) -> StoredCase:
     counters = {c.observer: c.entered_by_user_id for c in case.ish_counts}
-    ids = {
+    candidates = (
         case.signed_out_by_user_id,
         case.adjudicated_by_user_id,
         case.amended_by_user_id,
         *counters.values(),
-    } - {None}
-    names = user_names(object_session(case), ids) if ids else {}  # type: ignore[arg-type]
+    )
+    ids = {user_id for user_id in candidates if user_id is not None}
+    names = user_names(object_session(case), ids) if ids else {}
 
     def name(user_id: int | None) -> str | None:
         return names.get(user_id, f"user #{user_id}") if user_id is not None else None

@@ -212,7 +212,7 @@ def _order(query: WorklistQuery, columns: tuple[Any, ...]) -> list[Any]:
 
 def page_ids_statement(
     query: WorklistQuery, offset: int, limit: int, broad: bool = False, plan: TextPlan | None = None
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """The case ids of one page, in order (the part of the page query an index must serve)."""
     plan = plan or TextPlan(broad=broad)
     tables = _filter_tables(query) | ORDER_TABLES[query.order_by]
@@ -228,7 +228,7 @@ def page_ids_statement(
 
 def page_statement(
     query: WorklistQuery, offset: int, limit: int, broad: bool = False, plan: TextPlan | None = None
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """One page in two steps: choose the page's case ids touching only the tables the filter and the
     order need, then fetch the display columns for just those rows. A broad search (a short
     family-name prefix matching thousands) then sorts small tuples instead of wide joined rows."""

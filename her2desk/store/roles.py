@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from her2desk.store.audit import record_event, utc_now
+from her2desk.store.driver import driver_connection
 
 READ = ("SELECT",)
 APPEND = ("SELECT", "INSERT")
@@ -168,11 +169,11 @@ def set_password(connection: Connection, name: str, password: str) -> None:
     the password itself."""
     from psycopg import sql
 
-    raw = connection.connection.dbapi_connection
-    hashed = raw.pgconn.encrypt_password(password.encode(), name.encode()).decode()  # type: ignore[union-attr]
+    raw = driver_connection(connection)
+    hashed = raw.pgconn.encrypt_password(password.encode(), name.encode()).decode()
     statement = sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(hashed))
     try:
-        with connection.begin_nested(), raw.cursor() as cursor:  # type: ignore[union-attr]
+        with connection.begin_nested(), raw.cursor() as cursor:
             cursor.execute(statement)
     except Exception as error:
         raise RoleSetupError(

@@ -32,10 +32,13 @@ def record_rule_set(
     """Insert the rule set `fingerprint` unless it is recorded already (concurrent writers included)."""
     row = {"fingerprint": fingerprint, "settings": settings_json, "recorded_at": now, "recorded_by": who[:64]}
     if connection.dialect.name == "postgresql":  # imported here: only a PostgreSQL lab loads its dialect
-        from sqlalchemy.dialects import postgresql as dialect
+        from sqlalchemy.dialects import postgresql
+
+        connection.execute(postgresql.insert(RULE_SET).values(**row).on_conflict_do_nothing())
     else:
-        from sqlalchemy.dialects import sqlite as dialect
-    connection.execute(dialect.insert(RULE_SET).values(**row).on_conflict_do_nothing())
+        from sqlalchemy.dialects import sqlite
+
+        connection.execute(sqlite.insert(RULE_SET).values(**row).on_conflict_do_nothing())
 
 
 def record_settings(connection: Connection, settings: GuidelineSettings, who: str, now: datetime) -> None:

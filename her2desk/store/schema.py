@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -68,6 +70,9 @@ CLINICAL_TABLES = (
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every model here is mapped to one plain Table (no joined or selectable mappings), so Core
+    # statements such as insert(Model.__table__) may treat it as a Table, not the general FromClause.
+    __table__: ClassVar[Table]
 
 
 class Chained:

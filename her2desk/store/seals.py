@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from her2desk.store.chain import KINDS, append, converters, digest_of
+from her2desk.store.driver import driver_connection
 
 # (table, key column, ORDER BY); the first table of each subject is the one whose rows define it.
 SUBJECT_TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
@@ -68,8 +69,8 @@ def _states(streams: list[tuple[str, Iterator[tuple[int, dict[str, Any]]]]]) -> 
         document: dict[str, Any] = {main_table: main_row}
         for i, (table, stream) in enumerate(streams[1:]):
             rows = []
-            while pending[i] is not None and pending[i][0] <= subject_id:  # type: ignore[index]
-                key, row = pending[i]  # type: ignore[misc]
+            while (head := pending[i]) is not None and head[0] <= subject_id:
+                key, row = head
                 if key == subject_id:
                     rows.append(row)
                 pending[i] = next(stream, None)
@@ -79,7 +80,7 @@ def _states(streams: list[tuple[str, Iterator[tuple[int, dict[str, Any]]]]]) -> 
 
 
 def _open(connection: Connection, sql: str, params: tuple[Any, ...], name: str, stream: bool) -> Any:
-    dbapi = connection.connection.dbapi_connection  # type: ignore[union-attr]
+    dbapi = driver_connection(connection)
     if stream and connection.dialect.name != "sqlite":
         cursor = dbapi.cursor(name=name)  # server side: the whole table never sits in memory
         cursor.itersize = 2000
@@ -104,7 +105,8 @@ def state_hashes(
         try:
             streams = []
             for table, key, order in SUBJECT_TABLES[subject]:
-                where, params = "", ()
+                where = ""
+                params: tuple[int, ...] = ()
                 if chunk is not None:
                     where = f" WHERE {key} IN ({', '.join(mark for _ in chunk)})"
                     params = tuple(chunk)
@@ -121,7 +123,7 @@ def state_hashes(
 def seal(connection: Connection, subjects: Iterable[tuple[str, int]]) -> None:
     """Append a seal for each (subject, id) with its current state (EMPTY_STATE when it is gone)."""
     now = _utc_now()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for subject in ("patient", "case"):
         ids = sorted(i for s, i in subjects if s == subject)
         if not ids:

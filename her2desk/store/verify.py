@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from her2desk.store.chain import CHAINED_TABLES, GENESIS, read_head, row_hash
+from her2desk.store.driver import driver_connection
 from her2desk.store.seals import EMPTY_STATE, state_hashes
 
 DIGEST_PREFIX = "sha256:"
@@ -87,7 +88,7 @@ def _label(table: str, row: dict[str, Any]) -> str:
 
 
 def _stream(connection: Connection, table: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
-    dbapi = connection.connection.dbapi_connection  # type: ignore[union-attr]
+    dbapi = driver_connection(connection)
     if connection.dialect.name == "sqlite":
         cursor = dbapi.cursor()
     else:

@@ -322,13 +322,13 @@ class AuditLogDialog(QDialog):
         self.next_button.setAccessibleName("Next audit page")
         self.export_button = QPushButton("&Export CSV…")
         self.export_button.setAccessibleName("Export audit CSV")
-        self.result = QLabel()
-        self.result.setAccessibleName("Audit export result")
+        self.export_result = QLabel()
+        self.export_result.setAccessibleName("Audit export result")
         paging = QHBoxLayout()
         paging.addWidget(self.previous_button)
         paging.addWidget(self.next_button)
         paging.addWidget(self.position, 1)
-        paging.addWidget(self.result)
+        paging.addWidget(self.export_result)
         paging.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
@@ -425,19 +425,19 @@ class AuditLogDialog(QDialog):
         if target.suffix == "":
             target = target.with_suffix(".csv")
         self.export_button.setEnabled(False)
-        self.result.setText(f"Exporting to {target}…")
+        self.export_result.setText(f"Exporting to {target}…")
         self.runner.submit(
             lambda: self.audit.export_csv(query, target),
             lambda count: self._exported(target, count),
             self._export_failed,
         )
 
-    def _exported(self, target: Path, count: object) -> None:
+    def _exported(self, target: Path, count: int) -> None:
         self.export_button.setEnabled(True)
-        self.result.setText(f"Exported {count:,} rows to {target}")
+        self.export_result.setText(f"Exported {count:,} rows to {target}")
 
     def _export_failed(self, error: Exception) -> None:
         """Unwritable place or database problem: nothing was written (see `exchange.csv_audit`)."""
         self.export_button.setEnabled(True)
-        self.result.setText("Export failed; nothing was written")
+        self.export_result.setText("Export failed; nothing was written")
         dialogs.show_error(self, "Export failed", str(error))

@@ -9,7 +9,8 @@ the engine or the database. Judging the case is the domain's job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,6 +47,9 @@ COUNT_KEYS = {
     "first": ("her2", "cep17", "cells"),
     "second": ("recount_her2", "recount_cep17", "recount_cells"),
 }
+
+_Chosen = TypeVar("_Chosen")  # what a combo box holds: an enum member or a bool
+_Parsed = TypeVar("_Parsed")  # what a parser makes of a line edit's text
 
 
 READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background-color: palette(window); }'
@@ -134,7 +138,7 @@ class CaseForm(QWidget):
         h.addWidget(self.history_button)
         self.rows[mrn.key] = mrn
         form.addRow(mrn.caption, line)
-        mrn.input.returnPressed.connect(self.find_button.click)
+        mrn.line.returnPressed.connect(self.find_button.click)
         self._add(form, line_field("patient.family_name", "Famil&y name", "Family name"))
         self._add(form, line_field("patient.given_name", "&Given name", "Given name"))
         self._add(form, line_field("patient.birth_date", "&Birth date", "Birth date", DATE_HINT))
@@ -152,7 +156,7 @@ class CaseForm(QWidget):
         self._add(form, combo_field("scoring_criteria", "Scoring criteria", "Scoring criteria", choices))
         self._add(form, enum_field("specimen.laterality", "&Laterality", "Laterality", Laterality))
         setting = enum_field("specimen.setting", "Clinical se&tting", "Clinical setting", ClinicalSetting)
-        setting.input.removeItem(0)  # always given: primary unless the person says otherwise
+        setting.combo.removeItem(0)  # always given: primary unless the person says otherwise
         setting.options = setting.options[1:]
         self._add(form, setting)
         self._add(form, line_field("specimen.metastatic_site", "Metastatic site", "Metastatic site"))
@@ -292,10 +296,10 @@ class CaseForm(QWidget):
         def optional_text(key: str) -> str | None:
             return text(key).strip() or None
 
-        def choice(key: str) -> object:
-            return self.rows[key].value() if self.applies(key) else None
+        def choice(key: str, kind: type[_Chosen]) -> _Chosen | None:
+            return self.rows[key].value_as(kind) if self.applies(key) else None
 
-        def parsed(key: str, parser) -> object:
+        def parsed(key: str, parser: Callable[[str, str], _Parsed | Problem]) -> _Parsed | None:
             raw = text(key)
             if not raw.strip():
                 return None
@@ -309,31 +313,31 @@ class CaseForm(QWidget):
             mrn=text("patient.mrn"),
             family_name=text("patient.family_name"),
             given_name=text("patient.given_name"),
-            birth_date=parsed("patient.birth_date", parse_date),  # type: ignore[arg-type]
-            sex=choice("patient.sex"),  # type: ignore[arg-type]
+            birth_date=parsed("patient.birth_date", parse_date),
+            sex=choice("patient.sex", Sex),
         )
         specimen = SpecimenDetails(
-            procedure=choice("procedure"),  # type: ignore[arg-type]
-            site=choice("site"),  # type: ignore[arg-type]
-            laterality=choice("specimen.laterality"),  # type: ignore[arg-type]
-            setting=self.rows["specimen.setting"].value() or ClinicalSetting.PRIMARY,  # type: ignore[arg-type]
+            procedure=choice("procedure", Procedure),
+            site=choice("site", Site),
+            laterality=choice("specimen.laterality", Laterality),
+            setting=self.rows["specimen.setting"].value_as(ClinicalSetting) or ClinicalSetting.PRIMARY,
             metastatic_site=optional_text("specimen.metastatic_site"),
-            collected_on=parsed("specimen.collected_on", parse_date),  # type: ignore[arg-type]
+            collected_on=parsed("specimen.collected_on", parse_date),
             block=optional_text("specimen.block"),
-            fixative=choice("specimen.fixative"),  # type: ignore[arg-type]
-            cold_ischaemia_minutes=parsed("specimen.cold_ischaemia_minutes", parse_integer),  # type: ignore[arg-type]
-            fixation_hours=parsed("specimen.fixation_hours", parse_decimal),  # type: ignore[arg-type]
-            fragments=parsed("specimen.fragments", parse_integer),  # type: ignore[arg-type]
-            fragments_with_tumour=parsed("specimen.fragments_with_tumour", parse_integer),  # type: ignore[arg-type]
-            scoring_criteria=choice("scoring_criteria"),  # type: ignore[arg-type]
+            fixative=choice("specimen.fixative", Fixative),
+            cold_ischaemia_minutes=parsed("specimen.cold_ischaemia_minutes", parse_integer),
+            fixation_hours=parsed("specimen.fixation_hours", parse_decimal),
+            fragments=parsed("specimen.fragments", parse_integer),
+            fragments_with_tumour=parsed("specimen.fragments_with_tumour", parse_integer),
+            scoring_criteria=choice("scoring_criteria", ScoringCriteria),
         )
         ihc = IhcDetails(
             clone=optional_text("ihc.clone"),
-            assay_type=choice("ihc.assay_type"),  # type: ignore[arg-type]
-            controls_acceptable=choice("ihc.controls_acceptable"),  # type: ignore[arg-type]
-            score=choice("ihc"),  # type: ignore[arg-type]
-            stained_pct=parsed("stained_pct", parse_decimal),  # type: ignore[arg-type]
-            cluster_cells=parsed("cluster_cells", parse_integer),  # type: ignore[arg-type]
+            assay_type=choice("ihc.assay_type", AssayType),
+            controls_acceptable=choice("ihc.controls_acceptable", bool),
+            score=choice("ihc", IhcScore),
+            stained_pct=parsed("stained_pct", parse_decimal),
+            cluster_cells=parsed("cluster_cells", parse_integer),
         )
 
         def count(keys: tuple[str, str, str]) -> IshCount | None:
@@ -342,16 +346,16 @@ class CaseForm(QWidget):
             her2, cep17, cells = keys
             # A partial count is passed on as it is, so the engine names what is missing.
             return IshCount(
-                parsed(her2, parse_decimal),  # type: ignore[arg-type]
-                parsed(cep17, parse_decimal),  # type: ignore[arg-type]
-                parsed(cells, parse_integer),  # type: ignore[arg-type]
+                parsed(her2, parse_decimal),
+                parsed(cep17, parse_decimal),
+                parsed(cells, parse_integer),
             )
 
         ish = IshDetails(
-            probe=choice("ish"),  # type: ignore[arg-type]
-            method=choice("ish.method"),  # type: ignore[arg-type]
-            first=count(COUNT_KEYS["first"]),  # type: ignore[arg-type]
-            second=count(COUNT_KEYS["second"]),  # type: ignore[arg-type]
+            probe=choice("ish", IshProbe),
+            method=choice("ish.method", IshMethod),
+            first=count(COUNT_KEYS["first"]),
+            second=count(COUNT_KEYS["second"]),
         )
         entry = CaseEntry(text("accession"), patient, specimen, ihc, ish)
         return entry, problems

@@ -38,6 +38,7 @@ def open_service(window: FeatureHost) -> CaseService | None:
     service = window.service
     is_open = getattr(type(service), "is_open", None)
     if is_open is not None:  # the stand-in used while the database opens after the first paint
+        # typed as the CaseService it stands in for, it has is_open() and wait() of its own
         return service.wait() if service.is_open() else None  # type: ignore[attr-defined]
     return service
 

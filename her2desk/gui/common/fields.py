@@ -6,15 +6,19 @@ its key so a message lands next to the input it concerns, in plain words, not in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from her2desk.domain.problems import Problem
 from her2desk.gui.common.labels import label
+
+_Value = TypeVar("_Value")
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -54,6 +58,28 @@ class FieldRow:
     message: QLabel
     container: QWidget
     options: tuple[object, ...] = ()  # a combo's values by item index (Qt would turn enums into str)
+
+    @property
+    def line(self) -> QLineEdit:
+        """The input of a `line_field`."""
+        if not isinstance(self.input, QLineEdit):
+            raise TypeError(f"{self.key} is a combo box, not a line edit")
+        return self.input
+
+    @property
+    def combo(self) -> QComboBox:
+        """The input of a `combo_field` or `enum_field`."""
+        if not isinstance(self.input, QComboBox):
+            raise TypeError(f"{self.key} is a line edit, not a combo box")
+        return self.input
+
+    def value_as(self, kind: type[_Value]) -> _Value | None:
+        """The chosen value of a combo box, which is a `kind` (an enum or bool), or None when nothing
+        is chosen; a value of another type is a programming error."""
+        value = self.value()
+        if value is None or isinstance(value, kind):
+            return value
+        raise TypeError(f"{self.key}: {value!r} is not a {kind.__name__}")
 
     def text(self) -> str:
         """What the person entered, as text ('' when nothing is chosen)."""
@@ -98,7 +124,7 @@ def line_field(key: str, caption: str, accessible: str, placeholder: str = "") -
 
 
 def combo_field(
-    key: str, caption: str, accessible: str, choices: list[tuple[str, object]], blank: str = "—"
+    key: str, caption: str, accessible: str, choices: Sequence[tuple[str, object]], blank: str = "—"
 ) -> FieldRow:
     """A combo whose first entry means "not given": nothing is pre-selected for the person."""
     combo = QComboBox()

@@ -7,8 +7,11 @@ is delivered by a queued signal, so callbacks always run on the GUI thread and m
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+_T = TypeVar("_T")
 
 
 class _Relay(QObject):
@@ -45,19 +48,19 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        work: Callable[[], object],
-        on_success: Callable[[object], None],
+        work: Callable[[], _T],
+        on_success: Callable[[_T], None],
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
         """Run `work` on the pool; newer requests run before older queued ones (the view moved on)."""
         relay = _Relay(self)  # deleted with the runner: late results for a closed window are dropped
         self._live.add(relay)
 
-        def finish(callback: Callable[[object], None] | None, value: object) -> None:
+        # The relay's signals carry `object`: what `work` returned (for on_success) or what it raised.
+        def finish(callback: Callable[[Any], None], value: object) -> None:
             self._live.discard(relay)
             relay.deleteLater()
-            if callback is not None:
-                callback(value)
+            callback(value)
 
         relay.succeeded.connect(lambda value: finish(on_success, value), Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(

@@ -8,7 +8,7 @@ these; they live here, not in one of those features, so that neither feature imp
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -70,7 +70,10 @@ def text_label(text: str, name: str) -> QLabel:
     return widget
 
 
-class WorkflowDialog(QDialog):
+_Outcome = TypeVar("_Outcome")  # what the service returns when it acts
+
+
+class WorkflowDialog(QDialog, Generic[_Outcome]):
     """A dialog whose main button asks the service to act and shows any refusal in the dialog."""
 
     def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
@@ -78,7 +81,7 @@ class WorkflowDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
-        self.result_value: WorkflowResult | None = None
+        self.result_value: _Outcome | None = None
         self.problem = text_label("", "Problem")
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(False)
@@ -97,7 +100,7 @@ class WorkflowDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-    def perform(self) -> WorkflowResult:  # pragma: no cover - every dialog overrides it
+    def perform(self) -> _Outcome:  # pragma: no cover - every dialog overrides it
         raise NotImplementedError
 
     def attempt(self) -> bool:

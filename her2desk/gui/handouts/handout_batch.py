@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
@@ -117,7 +118,12 @@ def producers_for(
     return [(accession, producer(accession)) for accession in accessions]
 
 
-class _Run(QObject):
+_Result = TypeVar("_Result")  # what a run's work returns for one case
+_Printed = tuple[PreparedHandout, list[PageImage]]  # the handout and its pages, rendered to print
+_Saved = tuple[PreparedHandout, Path, RunResult]  # the handout, where it was written, what was recorded
+
+
+class _Run(QObject, Generic[_Result]):
     """The shared loop: one item at a time on the worker, progress and cancel on the GUI thread."""
 
     finished = Signal(object)  # RunResult
@@ -169,10 +175,10 @@ class _Run(QObject):
         accession, produce = self.items[self.index]
         self.runner.submit(self._work(accession, produce), self._on_ready, self._on_failed)
 
-    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
+    def _work(self, accession: str, produce: Producer) -> Callable[[], _Result]:
         raise NotImplementedError
 
-    def _on_ready(self, value: object) -> None:
+    def _on_ready(self, value: _Result) -> None:
         raise NotImplementedError
 
     def _on_failed(self, error: Exception) -> None:
@@ -202,7 +208,7 @@ class _Run(QObject):
         """Finish the work (send the print job); subclasses record what needs recording."""
 
 
-class PrintRun(_Run):
+class PrintRun(_Run[_Printed]):
     """Print the items' handouts as one job on `printer` (already set up by the print dialog)."""
 
     def __init__(
@@ -230,17 +236,17 @@ class PrintRun(_Run):
             return
         super().start()
 
-    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
+    def _work(self, accession: str, produce: Producer) -> Callable[[], _Printed]:
         dpi = self.dpi
 
-        def work() -> tuple[PreparedHandout, list[PageImage]]:
+        def work() -> _Printed:
             prepared = produce()
             return prepared, render_pages(prepared.pdf, dpi)
 
         return work
 
-    def _on_ready(self, value: object) -> None:
-        prepared, pages = value  # type: ignore[misc]
+    def _on_ready(self, value: _Printed) -> None:
+        prepared, pages = value
         if self.cancelling:
             self._step()
             return
@@ -275,7 +281,7 @@ class PrintRun(_Run):
             _record(self.service, self.actor, prepared, self.result)
 
 
-class SaveRun(_Run):
+class SaveRun(_Run[_Saved]):
     """Save each item's handout as a PDF in `folder` (written, renamed, recorded — on the worker)."""
 
     def __init__(
@@ -291,8 +297,8 @@ class SaveRun(_Run):
         self.actor = actor
         self.folder = folder
 
-    def _work(self, accession: str, produce: Producer) -> Callable[[], object]:
-        def work() -> tuple[PreparedHandout, Path, RunResult]:
+    def _work(self, accession: str, produce: Producer) -> Callable[[], _Saved]:
+        def work() -> _Saved:
             prepared = produce()
             path = write_pdf(free_path(self.folder / prepared.file_name), prepared.pdf)
             outcome = RunResult()
@@ -301,8 +307,8 @@ class SaveRun(_Run):
 
         return work
 
-    def _on_ready(self, value: object) -> None:
-        _prepared, path, outcome = value  # type: ignore[misc]
+    def _on_ready(self, value: _Saved) -> None:
+        _prepared, path, outcome = value
         self.result.done.extend(outcome.done)
         self.result.not_recorded.extend(outcome.not_recorded)
         self.result.paths.append(path)

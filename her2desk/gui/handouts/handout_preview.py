@@ -112,13 +112,13 @@ class HandoutPreview(QDialog):
         self.pages_box = QWidget()
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName("Handout pages")
-        self.scroll.setWidgetResizable(True)
+        self.pages_scroll = QScrollArea()
+        self.pages_scroll.setAccessibleName("Handout pages")
+        self.pages_scroll.setWidgetResizable(True)
         # Fit width: never a horizontal scroll bar; the vertical one always there, so the width is stable.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setWidget(self.pages_box)
+        self.pages_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.pages_scroll.setWidget(self.pages_box)
 
         self.print_button = QPushButton("&Print…")
         self.print_button.setAccessibleName("Print handout")
@@ -131,8 +131,9 @@ class HandoutPreview(QDialog):
         close.clicked.connect(self.reject)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("&Language:"))
-        top.itemAt(0).widget().setBuddy(self.language)  # type: ignore[union-attr]
+        language_label = QLabel("&Language:")
+        language_label.setBuddy(self.language)
+        top.addWidget(language_label)
         top.addWidget(self.language)
         top.addWidget(self.preliminary)
         top.addStretch(1)
@@ -143,7 +144,7 @@ class HandoutPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.state)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_scroll, 1)
         layout.addLayout(buttons)
         self._set_ready(False)
         self.refresh()
@@ -177,10 +178,10 @@ class HandoutPreview(QDialog):
             lambda error: self._on_failed(generation, error),
         )
 
-    def _on_ready(self, generation: int, value: object) -> None:
+    def _on_ready(self, generation: int, value: tuple[PreparedHandout, list[PageImage]]) -> None:
         if generation != self._generation:
             return
-        prepared, pages = value  # type: ignore[misc]
+        prepared, pages = value
         self.prepared = prepared
         self.pages = pages
         self._pixmaps = [QPixmap.fromImage(page.image) for page in pages]
@@ -227,17 +228,15 @@ class HandoutPreview(QDialog):
     # -- showing the pages -------------------------------------------------------------------------
 
     def page_labels(self) -> list[QLabel]:
-        return [
-            self.pages_layout.itemAt(i).widget()  # type: ignore[misc]
-            for i in range(self.pages_layout.count())
-            if isinstance(self.pages_layout.itemAt(i).widget(), QLabel)
-        ]
+        items = (self.pages_layout.itemAt(i) for i in range(self.pages_layout.count()))
+        return [widget for item in items if item is not None and isinstance(widget := item.widget(), QLabel)]
 
     def _show_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for number, _pixmap in enumerate(self._pixmaps, 1):
             label = QLabel()
             label.setAccessibleName(f"Handout page {number}")
@@ -247,7 +246,7 @@ class HandoutPreview(QDialog):
     def _fit_width(self) -> None:
         """Scale every page to the visible width (zoom: fit width)."""
         margins = self.pages_layout.contentsMargins()
-        width = max(200, self.scroll.viewport().width() - margins.left() - margins.right())
+        width = max(200, self.pages_scroll.viewport().width() - margins.left() - margins.right())
         for label, pixmap in zip(self.page_labels(), self._pixmaps, strict=False):
             label.setPixmap(
                 pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)

@@ -55,8 +55,9 @@ class TimelineStrip(QWidget):
         axis_y = 34.0
         painter.setPen(QPen(self.palette().mid().color(), 2))
         painter.drawLine(QPointF(MARGIN / 2, axis_y), QPointF(self.width() - MARGIN / 2, axis_y))
-        days = [c.entry.specimen.collected_on for c in self.cases]
-        first, last = min(days), max(days)  # type: ignore[type-var]
+        # show_cases kept only the dated cases
+        days = [day for c in self.cases if (day := c.entry.specimen.collected_on) is not None]
+        first, last = min(days), max(days)
         metrics = painter.fontMetrics()
         for i, case in enumerate(self.cases):
             day = case.entry.specimen.collected_on

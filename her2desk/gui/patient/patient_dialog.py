@@ -25,7 +25,7 @@ from her2desk.services.patient_service import PatientCorrection, PatientService
 TITLE = "Correct patient details"
 
 
-class PatientDialog(WorkflowDialog):
+class PatientDialog(WorkflowDialog[PatientCorrection]):
     """Identity details of one stored patient (MRN fixed), prefilled, plus the reason for the change."""
 
     def __init__(
@@ -38,7 +38,6 @@ class PatientDialog(WorkflowDialog):
     ) -> None:
         super().__init__(TITLE, "&Correct", parent)
         self.service, self.actor, self.stored = service, actor, stored
-        self.result_value: PatientCorrection | None = None  # type: ignore[assignment]
         cases = f" ({', '.join(accessions)})" if accessions else ""
         about = text_label(
             f"MRN {stored.mrn}: the corrected details apply to all of this patient's cases{cases}. "
@@ -98,7 +97,7 @@ class PatientDialog(WorkflowDialog):
             row.show_message("; ".join(by_field.get(key, [])), is_error=True)
         return other
 
-    def perform(self) -> PatientCorrection:  # type: ignore[override]
+    def perform(self) -> PatientCorrection:
         details, _problems = self.entered()
         return self.service.correct(
             self.actor, self.stored.mrn, details, self.reason.text(), expected=self.stored

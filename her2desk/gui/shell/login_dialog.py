@@ -223,7 +223,7 @@ class FirstAdministratorDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_administrator)
         self.quit_button.clicked.connect(self.reject)
         self.fields["User name"].setFocus()
 
@@ -250,7 +250,7 @@ class FirstAdministratorDialog(QDialog):
             found["Repeat password"] = "The two passwords are not the same."
         return found
 
-    def create(self) -> bool:
+    def create_administrator(self) -> bool:
         """Create the administrator if every field is right; True (and `accept()`) when created."""
         from her2desk.domain.workflow import Role, WorkflowError
         from her2desk.services.auth_service import UserInputError

@@ -424,7 +424,13 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[..., object] | None,  # connected to triggered(checked)
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -456,7 +462,9 @@ class MainWindow(QMainWindow):
         case_menu = bar.addMenu("&Case")
 
         view_menu = bar.addMenu("&View")
-        self.find_action = self._action("&Find in worklist", QKeySequence.StandardKey.Find, self.find)
+        self.find_action = self._action(
+            "&Find in worklist", QKeySequence.StandardKey.Find, self.find_in_worklist
+        )
         self.refresh_action = self._action(
             "&Refresh worklist", QKeySequence.StandardKey.Refresh, self.refresh
         )
@@ -502,7 +510,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.case_tab)
         self.editor.save()
 
-    def find(self) -> None:
+    def find_in_worklist(self) -> None:
         self.tabs.setCurrentWidget(self.worklist)
         self.worklist.search.setFocus()
         self.worklist.search.selectAll()

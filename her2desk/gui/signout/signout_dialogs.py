@@ -119,7 +119,7 @@ def case_summary(stored: StoredCase) -> str:
     return "\n".join(lines)
 
 
-class SignOutDialog(WorkflowDialog):
+class SignOutDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for type checking only
     """The electronic signature: the case and its result, the meaning of signing, the password."""
 
     def __init__(
@@ -170,7 +170,7 @@ class SignOutDialog(WorkflowDialog):
             raise
 
 
-class AdjudicationDialog(WorkflowDialog):
+class AdjudicationDialog(WorkflowDialog["WorkflowResult"]):
     """The pathologist's final status and reason, recorded beside the engine's result."""
 
     def __init__(
@@ -226,7 +226,7 @@ class AdjudicationDialog(WorkflowDialog):
         )
 
 
-class AmendmentDialog(WorkflowDialog):
+class AmendmentDialog(WorkflowDialog["WorkflowResult"]):
     """Reopen a signed-out case for correction as a new report version, with a reason."""
 
     def __init__(

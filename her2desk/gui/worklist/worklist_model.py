@@ -203,8 +203,8 @@ class WorklistModel(QAbstractTableModel):
 
         self.runner.submit(work, self._on_page, self._on_failure)
 
-    def _on_count(self, result: object) -> None:
-        generation, total = result  # type: ignore[misc]
+    def _on_count(self, result: tuple[int, int]) -> None:
+        generation, total = result
         if generation != self.generation:
             return
         self.total = total
@@ -221,8 +221,8 @@ class WorklistModel(QAbstractTableModel):
             self._rows = rows
             self.endRemoveRows()
 
-    def _on_page(self, result: object) -> None:
-        generation, page, rows = result  # type: ignore[misc]
+    def _on_page(self, result: tuple[int, int, list[WorklistRow] | None]) -> None:
+        generation, page, rows = result
         if generation != self.generation:
             return
         self._pending.discard(page)

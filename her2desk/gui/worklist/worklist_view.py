@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,9 +48,9 @@ class WorklistView(QWidget):
         self.search.setAccessibleName("Search worklist")
         self.search.setClearButtonEnabled(True)
         self.status_filter = enum_field("status", "Status", "Status filter", Status)
-        self.status_filter.input.setItemText(0, "Any status")
+        self.status_filter.combo.setItemText(0, "Any status")
         self.site_filter = enum_field("site", "Site", "Site filter", Site)
-        self.site_filter.input.setItemText(0, "Any site")
+        self.site_filter.combo.setItemText(0, "Any site")
         self.date_from = QLineEdit()
         self.date_from.setPlaceholderText("collected from YYYY-MM-DD")
         self.date_from.setAccessibleName("Collected from")
@@ -121,8 +122,8 @@ class WorklistView(QWidget):
         for edit in (self.search, self.date_from, self.date_to):
             edit.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self.apply_filters)
-        self.status_filter.input.currentIndexChanged.connect(self.apply_filters)
-        self.site_filter.input.currentIndexChanged.connect(self.apply_filters)
+        self.status_filter.combo.currentIndexChanged.connect(self.apply_filters)
+        self.site_filter.combo.currentIndexChanged.connect(self.apply_filters)
         self.needs_action.toggled.connect(self.apply_filters)
         self.awaiting_signout.toggled.connect(self.apply_filters)
         self.signed_out_today.toggled.connect(self.apply_filters)
@@ -134,8 +135,8 @@ class WorklistView(QWidget):
         """The query the filters describe; a date that cannot be read is marked and left out."""
         return WorklistQuery(
             text=self.search.text().strip(),
-            status=self.status_filter.value(),  # type: ignore[arg-type]
-            site=self.site_filter.value(),  # type: ignore[arg-type]
+            status=self.status_filter.value_as(Status),
+            site=self.site_filter.value_as(Site),
             collected_from=_date_or_none(self.date_from),
             collected_to=_date_or_none(self.date_to),
             needs_action=self.needs_action.isChecked(),
@@ -206,7 +207,8 @@ class WorklistView(QWidget):
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)  # type: ignore[attr-defined]
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
         ):
             self.apply_filters()
             self.table.setFocus(Qt.FocusReason.TabFocusReason)

@@ -26,6 +26,8 @@ from columns whose every change is audited, and the upgrade itself is recorded b
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
 
 import sqlalchemy as sa
 from alembic import op
@@ -41,7 +43,10 @@ depends_on = None
 SITES_WITHOUT_GUIDELINE = tuple(s.value for s in Site if not s.has_site_specific_guideline)
 
 
-def _enum(kind: type, value: object) -> object:
+_E = TypeVar("_E", bound=Enum)
+
+
+def _enum(kind: type[_E], value: object) -> _E | None:
     return kind(value) if value is not None else None
 
 
