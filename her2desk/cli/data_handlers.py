@@ -116,7 +116,7 @@ def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
     or the local one for a database without accounts. Once a database has accounts nothing is
     imported anonymously."""
     from her2desk.cli.user_handlers import Answers
-    from her2desk.domain.workflow import Action, role_allows
+    from her2desk.domain.workflow import Action, role_refusals
     from her2desk.services.auth_service import AuthenticationError, AuthService
 
     auth = AuthService(service.database)
@@ -134,7 +134,7 @@ def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
         actor = auth.login(as_user, password).actor
     except AuthenticationError as refused:
         raise _RefusedError(f"--as {as_user}: {refused}") from None
-    reasons = role_allows(actor, Action.EDIT)
+    reasons = role_refusals(actor, Action.EDIT)
     if reasons:
         auth.end_session(actor, "refused")
         raise _RefusedError(f"--as {as_user}: {reasons[0]}")

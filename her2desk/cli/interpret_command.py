@@ -16,13 +16,13 @@ from dataclasses import replace
 
 from her2desk.domain import interpret
 from her2desk.domain.criteria import CRITERIA_LABELS, SITES_WITHOUT_GUIDELINE
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 # Field name -> command-line option. Values are taken as text and parsed by the domain, so a wrong

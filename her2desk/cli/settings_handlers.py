@@ -21,6 +21,7 @@ from her2desk.cli.user_handlers import (
     acting_administrator,
     read_administrator_password,
 )
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES, LabSettingError, LabSettings
 from her2desk.domain.rule_settings import (
     RULE_SETTING_LABELS,
@@ -32,7 +33,6 @@ from her2desk.domain.rule_settings import (
     rule_value,
     rules_version,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.rule_settings import RuleSettingsService

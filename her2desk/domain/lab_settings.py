@@ -8,7 +8,7 @@ The domain only describes and validates them; `store`/`services` keep them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
@@ -99,10 +99,6 @@ def parse_setting(name: str, raw: str) -> object:
     if len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text):
         raise LabSettingError(f"{name}: at most {MAX_TEXT_CHARS} characters on one line")
     return text
-
-
-def with_setting(settings: LabSettings, name: str, raw: str) -> LabSettings:
-    return replace(settings, **{name: parse_setting(name, raw)})
 
 
 def format_setting(value: object) -> str:

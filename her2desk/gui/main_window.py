@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
-from her2desk.domain.workflow import Action, Actor, Role, role_allows
+from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui import dialogs
 from her2desk.gui.pending_service import PendingService
 from her2desk.gui.workers import TaskRunner
@@ -172,11 +172,11 @@ class MainWindow(QMainWindow):
 
     def edit_refusal(self) -> str:
         """Why the signed-in user may not enter or change cases (their role), for the banner; "" if so."""
-        if self.actor is None or not role_allows(self.actor, Action.EDIT):
+        if self.actor is None or not role_refusals(self.actor, Action.EDIT):
             return ""
         if self.actor.role is Role.ADMINISTRATOR:
             return "Read-only: administrators manage users and settings; they do not enter cases."
-        return f"Read-only: {'; '.join(role_allows(self.actor, Action.EDIT))}."
+        return f"Read-only: {'; '.join(role_refusals(self.actor, Action.EDIT))}."
 
     def _apply_role(self) -> None:
         """New case, Save, the case form and the empty worklist's hint follow what the user may do."""

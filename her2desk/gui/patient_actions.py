@@ -35,7 +35,7 @@ def refusals(actor: Actor | None, stored: StoredCase | None) -> list[str]:
     """Why the action cannot be offered now (empty: offer it)."""
     if stored is None:
         return ["open a stored case first"]
-    return workflow.role_allows(actor, Action.EDIT) if actor is not None else []
+    return workflow.role_refusals(actor, Action.EDIT) if actor is not None else []
 
 
 class PatientActions:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
-    from her2desk.domain.settings import GuidelineSettings
+    from her2desk.domain.guideline_settings import GuidelineSettings
     from her2desk.gui.main_window import MainWindow
     from her2desk.services.case_service import CaseService
     from her2desk.services.rule_settings import RuleSettingsService

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import (
     LANGUAGES,
     MAX_TEXT_CHARS,
@@ -55,7 +56,6 @@ from her2desk.domain.rule_settings import (
     rules_version,
     with_rule_values,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.fields import message_label, show_message
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.dialogs import conflict_text

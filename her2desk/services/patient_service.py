@@ -148,7 +148,7 @@ class PatientService:
         with self.database.write_engine.begin() as connection:
             current = acting_user(connection, actor)
             who = current.username if current is not None else LOCAL_USER
-            refusals = workflow.role_allows(current, Action.EDIT) if current is not None else []
+            refusals = workflow.role_refusals(current, Action.EDIT) if current is not None else []
             if refusals:
                 raise WorkflowError([f"{refusals[0]}: only a technologist or pathologist may correct "
                                      "patient details"])  # fmt: skip

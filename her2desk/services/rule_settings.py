@@ -27,6 +27,7 @@ from sqlalchemy import Connection, select
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck, check_case
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettingError
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.rule_settings import (
@@ -41,7 +42,6 @@ from her2desk.domain.rule_settings import (
     settings_from_values,
     with_rule_values,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.store.database import Database
 from her2desk.store.rule_sets import record_settings, rule_set_json
 from her2desk.store.schema import LabSetting

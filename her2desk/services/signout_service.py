@@ -26,9 +26,9 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.orm import Session
 
 from her2desk.domain import workflow
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import ANONYMOUS, AuthService, SignatureCheck

@@ -21,12 +21,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from her2desk.domain.case import CaseEntry
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor, reported_status
 from her2desk.domain.result_fields import is_result_field
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.store.audit import to_json
 from her2desk.store.chain import append

@@ -40,10 +40,10 @@ from sqlalchemy import Connection, func, insert, select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.engine import interpret
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
-from her2desk.domain.settings import DEFAULT_SETTINGS
 from her2desk.domain.vocabulary import (
     AssayType,
     ClinicalSetting,
