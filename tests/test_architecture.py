@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tomllib
@@ -71,3 +72,35 @@ def test_importing_the_domain_loads_no_gui_database_or_pdf_library() -> None:
     count, loaded = done.stdout.strip().split(" ", 1)
     assert int(count) >= 10  # the walk really imported the engine's modules
     assert loaded == "[]", f"her2desk.domain pulled in: {loaded}"
+
+
+SERVICE_CLASSES = {
+    "AuditService",
+    "AuthService",
+    "CaseService",
+    "HandoutService",
+    "LabSettingsService",
+    "PatientService",
+    "RecordService",
+    "RuleSettingsService",
+    "SignOutService",
+}
+
+
+def _hand_built_services(folder: Path) -> list[str]:
+    """Calls like `AuthService(database)` in the modules under `folder`, as "path:line name"."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", None))
+                if name in SERVICE_CLASSES:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    return found
+
+
+def test_the_gui_and_the_command_line_get_their_services_from_the_bundle() -> None:
+    """One way into the services (`services.bundle.Services`): no service is built by hand above them."""
+    package = ROOT / "her2desk"
+    assert _hand_built_services(package / "gui") + _hand_built_services(package / "cli") == []
+    assert _hand_built_services(package / "services"), "the check finds the services' own constructions"

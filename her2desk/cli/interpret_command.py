@@ -95,12 +95,12 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
 
 def lab_rules(url: str) -> GuidelineSettings:
     """The rule settings stored in the database at `url` (read-only; DatabaseError when unusable)."""
-    from her2desk.services.rule_settings import RuleSettingsService  # SQLAlchemy only when asked
+    from her2desk.services.bundle import Services  # SQLAlchemy only when asked
     from her2desk.store.database import open_database
 
     database = open_database(url, create=False)
     try:
-        settings, problems = RuleSettingsService(database).load_checked()
+        settings, problems = Services(database).rule_settings.load_checked()
     finally:
         database.close()
     for problem in problems:

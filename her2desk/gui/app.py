@@ -55,7 +55,8 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
     """Open the service (for `actor` if given); for --demo seed a new database (with its demo
     accounts), add the accounts to an older demo database, and refuse any database of real cases."""
     from her2desk.domain.records import WorklistQuery
-    from her2desk.services.case_service import CaseService, open_case_service
+    from her2desk.services.bundle import Services
+    from her2desk.services.case_service import open_case_service
 
     url = database or (str(demo_database_path()) if demo else None)
     service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
@@ -64,9 +65,7 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
 
         ensure_demo_accounts(service.database)  # a demo file made before the accounts existed
     elif demo:
-        from her2desk.services.auth_service import AuthService
-
-        if service.worklist_count(WorklistQuery()) > 0 or AuthService(service.database).has_users():
+        if service.worklist_count(WorklistQuery()) > 0 or Services.of(service).auth.has_users():
             service.close()
             raise PermissionError(
                 "This database holds real cases or user accounts and is not a demo database; --demo "
@@ -83,19 +82,19 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
         raise PermissionError("The demo database changed while it was opened; start her2desk again.")
     if demo:
         actor = _audit_demo_sign_in(service, actor)
-    return CaseService(service.database, settings=service.settings, actor=actor)
+    return Services.of(service).for_actor(actor).cases
 
 
 def demo_actor(service: CaseService) -> Actor | None:
     """The demo pathologist of a demo database (None for any other database, or if the account is
     missing, inactive or no longer a pathologist)."""
     from her2desk.domain.workflow import Actor, Role
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
     from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 
     if not service.is_demo():
         return None
-    for user in AuthService(service.database).users():
+    for user in Services.of(service).auth.users():
         if user.username == DEMO_PATHOLOGIST.username and user.active and user.role is Role.PATHOLOGIST:
             return Actor(user.user_id, user.username, user.role)
     return None
@@ -103,9 +102,9 @@ def demo_actor(service: CaseService) -> Actor | None:
 
 def _audit_demo_sign_in(service: CaseService, actor: Actor) -> Actor:
     """The demo's password-less sign-in is a sign-in too: a session, and the audit log says who and how."""
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
-    return AuthService(service.database).record_demo_sign_in(actor)
+    return Services.of(service).auth.record_demo_sign_in(actor)
 
 
 def open_with_progress(database: str | None, demo: bool):
@@ -163,13 +162,13 @@ def sign_in(service: CaseService, demo: bool) -> Actor | None:
     """Who uses the program: the demo pathologist for --demo on a demo database, else whoever signs in
     (after creating the first administrator of an empty database). None: the person quit."""
     from her2desk.gui import login_dialog
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
     if demo:
         actor = demo_actor(service)
         if actor is not None:
             return _audit_demo_sign_in(service, actor)
-    session = login_dialog.sign_in_at_start(AuthService(service.database))
+    session = login_dialog.sign_in_at_start(Services.of(service).auth)
     return session.actor if session is not None else None
 
 
@@ -198,9 +197,9 @@ def start(
         if actor is None:
             opened.close()
             return 0
-        from her2desk.services.case_service import CaseService
+        from her2desk.services.bundle import Services
 
-        service = CaseService(opened.database, settings=opened.settings, actor=actor)
+        service = Services.of(opened).for_actor(actor).cases
         is_demo, location, rows = opened.is_demo(), redact(opened.database.url), None
 
     from her2desk.gui.main_window import MainWindow
@@ -253,9 +252,9 @@ def _paint_sign_in_and_quit(opened: CaseService) -> int:
     """--quit-after-paint on a database that needs a sign-in: its first window is the sign-in dialog
     (or the first administrator's); paint that and exit. Nobody is signed in, nothing is written."""
     from her2desk.gui.login_dialog import FirstAdministratorDialog, LoginDialog
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
-    auth = AuthService(opened.database)
+    auth = Services.of(opened).auth
     dialog = LoginDialog(auth) if auth.has_users() else FirstAdministratorDialog(auth)
     dialog.show()
     QTimer.singleShot(0, lambda: QApplication.exit(0))

@@ -108,11 +108,11 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         on_saved: Callable[[str], None] | None = None,
     ) -> None:
-        from her2desk.services.rule_settings import RuleSettingsService
+        from her2desk.services.bundle import Services
 
         super().__init__(parent)
         self.service = service
-        self.rule_service = RuleSettingsService(service.database)
+        self.rule_service = Services(service.database).rule_settings
         self.actor = actor
         self.on_saved = on_saved
         self.editable = actor is not None and actor.role is Role.ADMINISTRATOR
