@@ -265,7 +265,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from her2desk.store.demo import DemoRefusedError, seed_demo
+    from her2desk.demo.seed import DemoRefusedError, seed_demo
 
     if args.cases < 1:
         _err("--cases must be at least 1")

@@ -61,7 +61,7 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
     url = database or (str(demo_database_path()) if demo else None)
     service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
     if demo and service.is_demo():
-        from her2desk.store.demo import ensure_demo_accounts
+        from her2desk.demo.seed import ensure_demo_accounts
 
         ensure_demo_accounts(service.database)  # a demo file made before the accounts existed
     elif demo:
@@ -71,7 +71,7 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
                 "This database holds real cases or user accounts and is not a demo database; --demo "
                 "opens only demo databases. Run without --demo, or name another file with --database."
             )
-        from her2desk.store.demo import seed_demo
+        from her2desk.demo.seed import seed_demo
 
         print(f"her2desk: creating a demo database with {DEMO_CASES} synthetic cases…", file=sys.stderr)
         seed_demo(service, DEMO_CASES)

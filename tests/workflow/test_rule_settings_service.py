@@ -242,7 +242,7 @@ def test_every_stored_result_has_its_rule_set(lab: Lab) -> None:
 
 
 def test_demo_cases_have_their_rule_set(tmp_path: Path) -> None:
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     database = open_database(str(tmp_path / "demo.sqlite3"))  # a demo database: no lab accounts
     try:
