@@ -104,3 +104,13 @@ def test_the_gui_and_the_command_line_get_their_services_from_the_bundle() -> No
     package = ROOT / "her2desk"
     assert _hand_built_services(package / "gui") + _hand_built_services(package / "cli") == []
     assert _hand_built_services(package / "services"), "the check finds the services' own constructions"
+
+
+def test_the_layers_hold_the_command_line_and_the_demo_and_the_gui_never_imports_the_store() -> None:
+    """Guards the contracts themselves: the command line on top, the demo between the user interfaces
+    and the services, and the GUI reaching the database only through the services."""
+    [layers] = [c for c in _contracts() if c["type"] == "layers"]
+    assert layers["layers"][:4] == ["her2desk.cli", "her2desk.gui", "her2desk.demo", "her2desk.services"]
+    [gui] = [c for c in _contracts() if c.get("source_modules") == ["her2desk.gui"]]
+    assert gui["type"] == "forbidden"
+    assert gui["forbidden_modules"] == ["her2desk.store"]

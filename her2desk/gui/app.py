@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
     from her2desk.gui.main_window import MainWindow
     from her2desk.services.case_service import CaseService
-    from her2desk.store.first_page import FirstPage
+    from her2desk.services.startup import FirstPage
 
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
 DEMO_CASES = 400
@@ -88,9 +88,9 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None):
 def demo_actor(service: CaseService) -> Actor | None:
     """The demo pathologist of a demo database (None for any other database, or if the account is
     missing, inactive or no longer a pathologist)."""
+    from her2desk.demo import DEMO_PATHOLOGIST
     from her2desk.domain.workflow import Actor, Role
     from her2desk.services.bundle import Services
-    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 
     if not service.is_demo():
         return None
@@ -144,8 +144,8 @@ def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] |
     """The resolved URL and the default worklist's first page, read without SQLAlchemy; None when the
     ordinary path must open the database first (see the module docstring)."""
     from her2desk.gui.worklist_model import PAGE_SIZE
-    from her2desk.store.first_page import read_first_page as read_page
-    from her2desk.store.urls import resolve_url, sqlite_path
+    from her2desk.services.startup import read_first_page as read_page
+    from her2desk.services.startup import resolve_url, sqlite_path
 
     url = resolve_url(database or (str(demo_database_path()) if demo else None))
     path = sqlite_path(url)
@@ -177,7 +177,7 @@ def start(
 ) -> tuple[MainWindow, PendingService | None] | int:
     """Open the database, sign in and build the main window (not shown); or the exit code when the
     database cannot be opened or the person quits the sign-in."""
-    from her2desk.store.urls import redact
+    from her2desk.services.startup import redact
 
     fast = read_first_page(database, demo) if demo else None
     if fast is not None and fast[1].demo_user is not None:

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self._show_actor()
         self._apply_role()
         if demo:  # so a tester can switch user and try the workflow as each person
-            from her2desk.store.demo_accounts import demo_accounts_text
+            from her2desk.demo import demo_accounts_text
 
             accounts = QLabel(demo_accounts_text())
             accounts.setAccessibleName("Demo accounts")
