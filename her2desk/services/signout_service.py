@@ -33,7 +33,7 @@ from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import ANONYMOUS, AuthService, SignatureCheck
 from her2desk.services.lab_settings_service import read_lab_settings
-from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.audit import amend_event, record_event, sign_out_event, to_json, utc_now, write_events
 from her2desk.store.chain import append as chain_append
 from her2desk.store.database import Database
 from her2desk.store.mapping import aware, stored_case
@@ -358,24 +358,12 @@ class SignOutService:
                     }
                 ],
             )
-            record_event(
-                connection,
-                at=now,
-                who=current.username,
-                action="sign-out",
-                table="her2_case",
-                record=str(row.id),
-                case_id=row.id,
-                patient_id=row.patient_id,
-                old={"signout_state": row.signout_state, "version": row.version},
-                new={
-                    "signout_state": state.value,
-                    "version": version,
-                    "report_version": row.report_version,
-                    "signed_out_by": current.username,
-                    "meaning": SIGNATURE_MEANING,
-                },
-            )
+            event = sign_out_event(
+                now, current.username, row.id, row.patient_id,
+                old_state=row.signout_state, old_version=row.version, state=state.value, version=version,
+                report_version=row.report_version, meaning=SIGNATURE_MEANING,
+            )  # fmt: skip
+            write_events(connection, [event])
         return WorkflowResult(accession, version, row.report_version, state)
 
     def adjudicate(
@@ -503,20 +491,13 @@ class SignOutService:
                 .where(handouts.c.case_id == row.id, handouts.c.superseded.is_(False))
                 .values(superseded=True)
             ).rowcount
-            record_event(
-                connection,
-                at=now,
-                who=current.username,
-                action="amend",
-                table="her2_case",
-                record=str(row.id),
-                case_id=row.id,
-                patient_id=row.patient_id,
-                old={"signout_state": row.signout_state, "report_version": row.report_version,
-                     "version": row.version},
-                new={"signout_state": state.value, "report_version": report_version, "version": version,
-                     "reason": reason.strip(), "handouts_superseded": superseded},
+            event = amend_event(
+                now, current.username, row.id, row.patient_id,
+                old_state=row.signout_state, old_report_version=row.report_version, old_version=row.version,
+                state=state.value, report_version=report_version, version=version, reason=reason.strip(),
+                handouts_superseded=superseded,
             )  # fmt: skip
+            write_events(connection, [event])
         return WorkflowResult(accession, version, report_version, state)
 
     def record_handout(
