@@ -151,10 +151,11 @@ def _cases(service) -> list[Case]:
 
 def test_signed_out_demo_cases_have_signer_time_signature_and_the_snapshot_a_sign_out_writes(db_url) -> None:
     from her2desk.services.auth_service import AuthService
-    from her2desk.services.signout_service import SIGNATURE_MEANING, SignOutService, snapshot
+    from her2desk.services.signout_service import SIGNATURE_MEANING, SignOutService
     from her2desk.store.audit import utc_now
     from her2desk.store.demo_accounts import DEMO_PATHOLOGIST_2
     from her2desk.store.queries import local_day_bounds
+    from her2desk.store.signout_rows import case_snapshot as snapshot
 
     service = open_case_service(db_url)
     try:
