@@ -31,6 +31,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.records import WorklistQuery
@@ -38,7 +39,6 @@ from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality
 from her2desk.domain.workflow import Role
 from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService, open_case_service
-from her2desk.store.demo import seed_demo
 from her2desk.store.engine import SQLITE_PRAGMAS
 from her2desk.store.schema import Case, Patient
 

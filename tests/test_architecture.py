@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import tomllib
@@ -101,3 +102,91 @@ def test_the_gui_package_holds_no_module_outside_its_folders() -> None:
     else belongs to a feature, to the shell or to common, so the folder names find it."""
     loose = sorted(p.name for p in GUI.glob("*.py"))
     assert loose == ["__init__.py", "app.py"]
+
+
+SERVICE_CLASSES = {
+    "AuditService",
+    "AuthService",
+    "CaseService",
+    "HandoutService",
+    "LabSettingsService",
+    "PatientService",
+    "RecordService",
+    "ReportService",
+    "RuleSettingsService",
+    "SignOutService",
+}
+
+
+def _hand_built_services(folder: Path) -> list[str]:
+    """Calls like `AuthService(database)` in the modules under `folder`, as "path:line name"."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", None))
+                if name in SERVICE_CLASSES:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    return found
+
+
+def test_the_gui_and_the_command_line_get_their_services_from_the_bundle() -> None:
+    """One way into the services (`services.bundle.Services`): no service is built by hand above them."""
+    package = ROOT / "her2desk"
+    assert _hand_built_services(package / "gui") + _hand_built_services(package / "cli") == []
+    assert _hand_built_services(package / "services"), "the check finds the services' own constructions"
+
+
+def test_the_layers_hold_the_command_line_and_the_demo_and_the_gui_never_imports_the_store() -> None:
+    """Guards the contracts themselves: the command line on top, the demo between the user interfaces
+    and the services, and the GUI reaching the database only through the services."""
+    [layers] = [c for c in _contracts() if c["type"] == "layers"]
+    assert layers["layers"][:4] == ["her2desk.cli", "her2desk.gui", "her2desk.demo", "her2desk.services"]
+    [gui] = [c for c in _contracts() if c.get("source_modules") == ["her2desk.gui"]]
+    assert gui["type"] == "forbidden"
+    assert gui["forbidden_modules"] == ["her2desk.store"]
+
+
+# The services hold transactions and workflow guards; SQL (statement builders, ORM queries, raw text)
+# belongs to the store's repositories. A service may name the Connection/Engine types it passes on and
+# catch the database's exceptions, nothing else of SQLAlchemy.
+SERVICE_SQLALCHEMY_ALLOWED = {"sqlalchemy": {"Connection", "Engine"}, "sqlalchemy.exc": None}  # None: any
+# Modules whose SQL has not moved to the store yet; the list may only shrink (the test fails when a
+# module listed here no longer needs to be).
+SERVICES_WITH_SQL_LEFT = {"auth_service", "case_service"}
+
+
+def _sqlalchemy_builders(source: str) -> list[str]:
+    """The SQLAlchemy names a module imports beyond what a service may use."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "sqlalchemy"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlalchemy":
+            allowed = SERVICE_SQLALCHEMY_ALLOWED.get(node.module or "", set())
+            if allowed is not None:
+                found += [f"{node.module}.{a.name}" for a in node.names if a.name not in allowed]
+    return found
+
+
+def test_the_services_leave_sql_to_the_store() -> None:
+    builders = {
+        path.stem: _sqlalchemy_builders(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "her2desk" / "services").glob("*.py"))
+    }
+    offenders = {
+        name: found for name, found in builders.items() if found and name not in SERVICES_WITH_SQL_LEFT
+    }
+    assert offenders == {}, "SQL belongs in a store repository (her2desk/store), not in a service"
+    assert {name for name in SERVICES_WITH_SQL_LEFT if not builders.get(name)} == set(), (
+        "these services no longer build SQL: take them off SERVICES_WITH_SQL_LEFT"
+    )
+
+
+def test_the_sql_check_sees_builders_and_lets_types_and_exceptions_pass() -> None:
+    assert _sqlalchemy_builders("from sqlalchemy import Connection, select") == ["sqlalchemy.select"]
+    assert _sqlalchemy_builders("from sqlalchemy import text as t") == ["sqlalchemy.text"]
+    assert _sqlalchemy_builders("import sqlalchemy as sa") == ["sqlalchemy"]
+    assert _sqlalchemy_builders("from sqlalchemy.orm import Session") == ["sqlalchemy.orm.Session"]
+    assert _sqlalchemy_builders("from sqlalchemy.exc import IntegrityError") == []
+    assert _sqlalchemy_builders("from sqlalchemy import Connection, Engine") == []

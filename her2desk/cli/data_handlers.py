@@ -27,8 +27,8 @@ from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import WorkflowError
 from her2desk.exchange.csv_cases import FIELD_TO_COLUMN, CsvProblem, numbered, parse_csv, write_csv
 from her2desk.files import private_text
+from her2desk.services.bundle import Services
 from her2desk.services.case_service import CaseService
-from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.store.database import IN_MEMORY_REFUSAL, DatabaseError, open_database
 from her2desk.store.urls import redact, resolve_url, sqlite_path
 
@@ -93,7 +93,7 @@ def _existing_url(args: argparse.Namespace) -> str | None:
 
 
 def _service(args: argparse.Namespace) -> CaseService:
-    return CaseService(open_database(getattr(args, "database", None)), user=_user())
+    return Services(open_database(getattr(args, "database", None)), user=_user()).cases
 
 
 def _user() -> str:
@@ -116,10 +116,10 @@ def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
     or the local one for a database without accounts. Once a database has accounts nothing is
     imported anonymously."""
     from her2desk.cli.user_handlers import Answers
-    from her2desk.domain.workflow import Action, role_allows
-    from her2desk.services.auth_service import AuthenticationError, AuthService
+    from her2desk.domain.workflow import Action, role_refusals
+    from her2desk.services.auth_service import AuthenticationError
 
-    auth = AuthService(service.database)
+    auth = Services.of(service).auth
     if as_user is None:
         if auth.has_users():
             raise _RefusedError(
@@ -134,11 +134,11 @@ def _signed_in(service: CaseService, as_user: str | None) -> CaseService:
         actor = auth.login(as_user, password).actor
     except AuthenticationError as refused:
         raise _RefusedError(f"--as {as_user}: {refused}") from None
-    reasons = role_allows(actor, Action.EDIT)
+    reasons = role_refusals(actor, Action.EDIT)
     if reasons:
         auth.end_session(actor, "refused")
         raise _RefusedError(f"--as {as_user}: {reasons[0]}")
-    return CaseService(service.database, settings=service.settings, actor=actor)
+    return Services.of(service).for_actor(actor).cases
 
 
 def _run_import(args: argparse.Namespace) -> int:
@@ -168,7 +168,7 @@ def _run_import(args: argparse.Namespace) -> int:
         return 2
     with service:
         # Checked with the lab's rule settings, as the store will check them again on saving.
-        rules = RuleSettingsService(service.database).load()
+        rules = Services.of(service).rule_settings.load()
         service.settings = rules
         parsed = parse_csv(io.StringIO(text, newline=""), date.today(), rules)
         problems = list(parsed.problems)
@@ -265,7 +265,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from her2desk.store.demo import DemoRefusedError, seed_demo
+    from her2desk.demo.seed import DemoRefusedError, seed_demo
 
     if args.cases < 1:
         _err("--cases must be at least 1")

@@ -83,9 +83,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
-    from her2desk.services.auth_service import AuthService
-    from her2desk.services.case_service import CaseService
-    from her2desk.services.handout_service import HandoutService
+    from her2desk.services.bundle import Services
     from her2desk.store.database import DatabaseError, open_database
 
     output = Path(args.output)
@@ -96,25 +94,27 @@ def run(args: argparse.Namespace) -> int:
     except DatabaseError as error:
         print(f"her2desk handout: {error}", file=sys.stderr)
         return 1
-    with CaseService(database) as service:
+    services = Services(database)
+    with services.cases as service:
         try:
             actor = _printing_user(service.database, args.as_user)
         except PermissionError as refused:
             return _fail(f"{refused}; nothing written")
         try:
-            return _write(args, output, HandoutService(service.database), actor)
+            return _write(args, output, services.handouts, actor)
         finally:
             if actor is not None:
-                AuthService(service.database).end_session(actor)
+                services.auth.end_session(actor)
 
 
 def _printing_user(database: Database, as_user: str | None) -> Actor | None:
     """Who prints: `--as NAME` signed in with their password (audited like any sign-in), or None, the
     local user, only while the database has no accounts. PermissionError says why not."""
     from her2desk.cli.user_handlers import Answers
-    from her2desk.services.auth_service import AuthenticationError, AuthService
+    from her2desk.services.auth_service import AuthenticationError
+    from her2desk.services.bundle import Services
 
-    auth = AuthService(database)
+    auth = Services(database).auth
     if as_user is None:
         if auth.has_users():
             raise PermissionError(
@@ -134,13 +134,13 @@ def _printing_user(database: Database, as_user: str | None) -> Actor | None:
 def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, actor: Actor | None) -> int:
     """Make, write and record the handout (the database is open and the printing user known)."""
     from her2desk.files import write_private_bytes
+    from her2desk.services.bundle import Services
     from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND, HandoutRefused, Refusal
-    from her2desk.services.lab_settings_service import LabSettingsService
     from her2desk.services.signout_service import CaseNotFoundError
 
     lab_name, lab_contact = lab_from_environment()
     if args.lang is None:  # the lab's default language, as the desktop program's preview uses
-        args.lang = LabSettingsService(handouts.database).load().handout_language
+        args.lang = Services(handouts.database).lab_settings.load().handout_language
     try:
         prepared = handouts.prepare(
             args.accession,

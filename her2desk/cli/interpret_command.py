@@ -16,13 +16,13 @@ from dataclasses import replace
 
 from her2desk.domain import interpret
 from her2desk.domain.criteria import CRITERIA_LABELS, SITES_WITHOUT_GUIDELINE
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.problems import Problem
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 # Field name -> command-line option. Values are taken as text and parsed by the domain, so a wrong
@@ -95,12 +95,12 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
 
 def lab_rules(url: str) -> GuidelineSettings:
     """The rule settings stored in the database at `url` (read-only; DatabaseError when unusable)."""
-    from her2desk.services.rule_settings import RuleSettingsService  # SQLAlchemy only when asked
+    from her2desk.services.bundle import Services  # SQLAlchemy only when asked
     from her2desk.store.database import open_database
 
     database = open_database(url, create=False)
     try:
-        settings, problems = RuleSettingsService(database).load_checked()
+        settings, problems = Services(database).rule_settings.load_checked()
     finally:
         database.close()
     for problem in problems:

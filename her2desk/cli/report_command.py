@@ -59,9 +59,7 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from her2desk.cli.handout_command import _printing_user
-    from her2desk.services.auth_service import AuthService
-    from her2desk.services.case_service import CaseService
-    from her2desk.services.report_service import ReportService
+    from her2desk.services.bundle import Services
     from her2desk.store.database import DatabaseError, open_database
 
     output = Path(args.output)
@@ -72,16 +70,17 @@ def run(args: argparse.Namespace) -> int:
     except DatabaseError as error:
         print(f"her2desk report: {error}", file=sys.stderr)
         return 1
-    with CaseService(database) as service:
+    services = Services(database)
+    with services.cases as service:
         try:
             actor = _printing_user(service.database, args.as_user)
         except PermissionError as refused:
             return _fail(f"{str(refused).replace('the handout', 'the report')}; nothing written")
         try:
-            return _write(args, output, ReportService(service.database), actor)
+            return _write(args, output, services.reports, actor)
         finally:
             if actor is not None:
-                AuthService(service.database).end_session(actor)
+                services.auth.end_session(actor)
 
 
 def _write(args: argparse.Namespace, output: Path, reports: ReportService, actor: Actor | None) -> int:

@@ -21,6 +21,7 @@ from her2desk.cli.user_handlers import (
     acting_administrator,
     read_administrator_password,
 )
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES, LabSettingError, LabSettings
 from her2desk.domain.rule_settings import (
     RULE_SETTING_LABELS,
@@ -32,10 +33,8 @@ from her2desk.domain.rule_settings import (
     rule_value,
     rules_version,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import WorkflowError
-from her2desk.services.lab_settings_service import LabSettingsService
-from her2desk.services.rule_settings import RuleSettingsService
+from her2desk.services.bundle import Services
 from her2desk.store.database import Database, DatabaseError, open_database
 
 RULES_VERSION_NAME = "rules_version"
@@ -62,8 +61,9 @@ def short(text: str, limit: int = SHOWN_CHARS) -> str:
 
 
 def _load(database: Database) -> tuple[LabSettings, GuidelineSettings, list[str]]:
-    lab, problems = LabSettingsService(database).load_checked()
-    rules, rule_problems = RuleSettingsService(database).load_checked()
+    services = Services(database)
+    lab, problems = services.lab_settings.load_checked()
+    rules, rule_problems = services.rule_settings.load_checked()
     return lab, rules, problems + rule_problems
 
 
@@ -139,7 +139,7 @@ def _change(args: argparse.Namespace, name: str, value: str) -> int:
         return 1
     try:
         by = acting_administrator(database, args.as_user, admin_password)
-        service = LabSettingsService(database)
+        service = Services(database).lab_settings
         lab, rules, _problems = _load(database)
         before, version_before = _text(name, lab, rules), rules_version(rules)
         local = None if by else f"cli:{_os_user()}"  # only while the database has no users

@@ -10,7 +10,8 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from her2desk.domain.workflow import Actor, Role, WorkflowError
-from her2desk.services.auth_service import AuthenticationError, AuthService, UserInputError, check_new_user
+from her2desk.services.auth_service import AuthenticationError, UserInputError, check_new_user
+from her2desk.services.bundle import Services
 from her2desk.store.database import Database, DatabaseError, open_database
 
 
@@ -59,7 +60,7 @@ def acting_administrator(database: Database, as_user: str | None, password: str 
     """The administrator making a change, signed in through AuthService.login (so the attempt is
     audited like any sign-in). None only while the database has no users at all: the first
     administrator is added by whoever can reach the database. Raises CredentialsError."""
-    auth = AuthService(database)
+    auth = Services(database).auth
     if as_user is None:
         if auth.has_users():
             raise CredentialsError(
@@ -118,7 +119,7 @@ def run_users_add(args: argparse.Namespace) -> int:
         return 1
     try:
         by = acting_administrator(database, args.as_user, admin_password)
-        actor = AuthService(database).create_user(
+        actor = Services(database).auth.create_user(
             args.name,
             password,
             args.role,
@@ -159,7 +160,7 @@ def _change_user(
     if database is None:
         return 1
     try:
-        auth = AuthService(database)
+        auth = Services(database).auth
         by = acting_administrator(database, args.as_user, admin_password) if args.as_user else None
         target = next((u for u in auth.users() if u.username == args.name), None)
         if target is None:
@@ -208,7 +209,7 @@ def run_users_list(args: argparse.Namespace) -> int:
     if database is None:
         return 1
     try:
-        auth = AuthService(database)
+        auth = Services(database).auth
         users = auth.users()
         locks = auth.lock_states()
     except SQLAlchemyError as error:

@@ -16,12 +16,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from her2desk.domain.criteria import CRITERIA_LABELS, guideline_for, site_words
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation, InterpretationBuilder
 from her2desk.domain.ish_groups import COPY_HIGH, COPY_LOW, read_dual_probe
 from her2desk.domain.labels import plain_number
 from her2desk.domain.numbers import format_decimal, round_half_up
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import (
     Descriptor,
     IhcScore,

@@ -16,10 +16,10 @@ from datetime import date
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.engine import interpret
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.problems import Problem
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality, Status
 
 MAX_ACCESSION = 32

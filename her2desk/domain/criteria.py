@@ -17,7 +17,7 @@ stored with the result and printed on every report.
 
 from __future__ import annotations
 
-from her2desk.domain.settings import BREAST_GUIDELINE, GASTROESOPHAGEAL_GUIDELINE
+from her2desk.domain.guideline_settings import BREAST_GUIDELINE, GASTROESOPHAGEAL_GUIDELINE
 from her2desk.domain.vocabulary import ScoringCriteria, Site
 
 # What people read for each choice (the form's combo box, the report, the command line's text).

@@ -11,10 +11,10 @@ from dataclasses import replace
 from her2desk.domain.breast import interpret_breast
 from her2desk.domain.criteria import guideline_for
 from her2desk.domain.gastroesophageal import interpret_gastroesophageal
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.rule_settings import rules_version
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.validation import validate
 from her2desk.domain.vocabulary import NextStep, ScoringCriteria
 

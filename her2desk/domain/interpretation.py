@@ -38,10 +38,6 @@ class Interpretation:
     errors: tuple[Problem, ...] = ()
     rules_version: str = ""
 
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
     def as_dict(self) -> dict[str, Any]:
         """The JSON object of the `her2desk interpret --json` contract."""
         return {

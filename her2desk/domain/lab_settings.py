@@ -8,8 +8,7 @@ The domain only describes and validates them; `store`/`services` keep them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass, fields
 
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
@@ -100,12 +99,6 @@ def parse_setting(name: str, raw: str) -> object:
     if len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text):
         raise LabSettingError(f"{name}: at most {MAX_TEXT_CHARS} characters on one line")
     return text
-
-
-def with_setting(settings: LabSettings, name: str, raw: str) -> LabSettings:
-    # The field's type depends on the name, known only at run time; parse_setting returns that type.
-    change: dict[str, Any] = {name: parse_setting(name, raw)}
-    return replace(settings, **change)
 
 
 def format_setting(value: object) -> str:

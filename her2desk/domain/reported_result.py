@@ -25,8 +25,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from her2desk.domain.criteria import criteria_in_effect
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Descriptor, IhcScore, ScoringCriteria, Site, Status
 
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, RULES_VERSION, GuidelineSettings
 from her2desk.domain.lab_settings import (
     DEFAULT_LAB_SETTINGS,
     SETTING_NAMES,
@@ -49,7 +50,6 @@ from her2desk.domain.lab_settings import (
     parse_setting,
 )
 from her2desk.domain.parsing import shown
-from her2desk.domain.settings import DEFAULT_SETTINGS, RULES_VERSION, GuidelineSettings
 
 RULES_SECTION = "rules"
 FINGERPRINT_HEX_DIGITS = 12

@@ -11,11 +11,11 @@ from decimal import Decimal
 from enum import StrEnum
 
 from her2desk.domain.criteria import SITES_WITHOUT_GUIDELINE, choices_text, guideline_for, site_words
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.numbers import decimal_places, format_decimal
 from her2desk.domain.problems import Problem
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
 MIN_CELLS = 20  # ASCO/CAP 2018 Figs 4-6: "counting at least 20 cells" [S]

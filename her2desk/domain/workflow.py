@@ -98,14 +98,14 @@ class WorkflowError(Exception):
         super().__init__("; ".join(reasons))
 
 
-def role_allows(actor: Actor, action: Action) -> list[str]:
+def role_refusals(actor: Actor, action: Action) -> list[str]:
     if action in ROLE_ACTIONS[actor.role]:
         return []
     article = "an" if actor.role.value[0] in "aeiou" else "a"
     return [f"{article} {actor.role.value} may not {action.value.replace('-', ' ')}"]
 
 
-def transition_allowed(state: SignOutState, action: Action) -> list[str]:
+def transition_refusals(state: SignOutState, action: Action) -> list[str]:
     if (state, action) in TRANSITIONS:
         return []
     if state is SignOutState.SIGNED_OUT and action in (Action.EDIT, Action.SIGN_OUT, Action.ADJUDICATE):
@@ -168,8 +168,8 @@ def sign_out(
 ) -> SignOutState:
     """The state after a sign-out, or WorkflowError listing every reason it is refused."""
     _require(
-        role_allows(actor, Action.SIGN_OUT)
-        + transition_allowed(facts.state, Action.SIGN_OUT)
+        role_refusals(actor, Action.SIGN_OUT)
+        + transition_refusals(facts.state, Action.SIGN_OUT)
         + not_self_verified(actor, facts, policy)
         + interpretation_complete(facts)
         + signature_given(password_ok)
@@ -180,8 +180,8 @@ def sign_out(
 def amend(actor: Actor, facts: CaseFacts, *, reason: str, password_ok: bool) -> SignOutState:
     """An amendment is signed like a sign-out: the pathologist's password is their signature."""
     _require(
-        role_allows(actor, Action.AMEND)
-        + transition_allowed(facts.state, Action.AMEND)
+        role_refusals(actor, Action.AMEND)
+        + transition_refusals(facts.state, Action.AMEND)
         + reason_given(reason, "an amendment")
         + signature_given(password_ok, "the case was not amended")
     )
@@ -193,8 +193,8 @@ def adjudicate(
 ) -> SignOutState:
     """An adjudication decides the reported result, so it is signed like a sign-out."""
     _require(
-        role_allows(actor, Action.ADJUDICATE)
-        + transition_allowed(facts.state, Action.ADJUDICATE)
+        role_refusals(actor, Action.ADJUDICATE)
+        + transition_refusals(facts.state, Action.ADJUDICATE)
         + adjudication_consistent(facts, final)
         + reason_given(reason, "an adjudication")
         + signature_given(password_ok, "the adjudication was not recorded")
@@ -203,10 +203,10 @@ def adjudicate(
 
 
 def edit(actor: Actor, facts: CaseFacts) -> SignOutState:
-    _require(role_allows(actor, Action.EDIT) + transition_allowed(facts.state, Action.EDIT))
+    _require(role_refusals(actor, Action.EDIT) + transition_refusals(facts.state, Action.EDIT))
     return TRANSITIONS[facts.state, Action.EDIT]
 
 
 def submit(actor: Actor, facts: CaseFacts) -> SignOutState:
-    _require(role_allows(actor, Action.SUBMIT) + transition_allowed(facts.state, Action.SUBMIT))
+    _require(role_refusals(actor, Action.SUBMIT) + transition_refusals(facts.state, Action.SUBMIT))
     return TRANSITIONS[facts.state, Action.SUBMIT]

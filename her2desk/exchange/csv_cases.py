@@ -23,12 +23,12 @@ from typing import IO, TypeVar
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.case_checks import check_case
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex, Site
 from her2desk.exchange.spreadsheet import defuse, restore
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
     from her2desk.gui.shell.main_window import MainWindow
     from her2desk.services.case_service import CaseService
-    from her2desk.store.first_page import FirstPage
+    from her2desk.services.startup import FirstPage
 
 DEMO_FILE_NAME = "her2desk-demo.sqlite3"
 DEMO_CASES = 400
@@ -55,24 +55,23 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
     """Open the service (for `actor` if given); for --demo seed a new database (with its demo
     accounts), add the accounts to an older demo database, and refuse any database of real cases."""
     from her2desk.domain.records import WorklistQuery
-    from her2desk.services.case_service import CaseService, open_case_service
+    from her2desk.services.bundle import Services
+    from her2desk.services.case_service import open_case_service
 
     url = database or (str(demo_database_path()) if demo else None)
     service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
     if demo and service.is_demo():
-        from her2desk.store.demo import ensure_demo_accounts
+        from her2desk.demo.seed import ensure_demo_accounts
 
         ensure_demo_accounts(service.database)  # a demo file made before the accounts existed
     elif demo:
-        from her2desk.services.auth_service import AuthService
-
-        if service.worklist_count(WorklistQuery()) > 0 or AuthService(service.database).has_users():
+        if service.worklist_count(WorklistQuery()) > 0 or Services.of(service).auth.has_users():
             service.close()
             raise PermissionError(
                 "This database holds real cases or user accounts and is not a demo database; --demo "
                 "opens only demo databases. Run without --demo, or name another file with --database."
             )
-        from her2desk.store.demo import seed_demo
+        from her2desk.demo.seed import seed_demo
 
         print(f"her2desk: creating a demo database with {DEMO_CASES} synthetic cases…", file=sys.stderr)
         seed_demo(service, DEMO_CASES)
@@ -83,19 +82,19 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
         raise PermissionError("The demo database changed while it was opened; start her2desk again.")
     if demo:
         actor = _audit_demo_sign_in(service, actor)
-    return CaseService(service.database, settings=service.settings, actor=actor)
+    return Services.of(service).for_actor(actor).cases
 
 
 def demo_actor(service: CaseService) -> Actor | None:
     """The demo pathologist of a demo database (None for any other database, or if the account is
     missing, inactive or no longer a pathologist)."""
+    from her2desk.demo import DEMO_PATHOLOGIST
     from her2desk.domain.workflow import Actor, Role
-    from her2desk.services.auth_service import AuthService
-    from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
+    from her2desk.services.bundle import Services
 
     if not service.is_demo():
         return None
-    for user in AuthService(service.database).users():
+    for user in Services.of(service).auth.users():
         if user.username == DEMO_PATHOLOGIST.username and user.active and user.role is Role.PATHOLOGIST:
             return Actor(user.user_id, user.username, user.role)
     return None
@@ -103,9 +102,9 @@ def demo_actor(service: CaseService) -> Actor | None:
 
 def _audit_demo_sign_in(service: CaseService, actor: Actor) -> Actor:
     """The demo's password-less sign-in is a sign-in too: a session, and the audit log says who and how."""
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
-    return AuthService(service.database).record_demo_sign_in(actor)
+    return Services.of(service).auth.record_demo_sign_in(actor)
 
 
 def open_with_progress(database: str | None, demo: bool) -> CaseService:
@@ -146,8 +145,8 @@ def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] |
     """The resolved URL and the default worklist's first page, read without SQLAlchemy; None when the
     ordinary path must open the database first (see the module docstring)."""
     from her2desk.gui.worklist.worklist_model import PAGE_SIZE
-    from her2desk.store.first_page import read_first_page as read_page
-    from her2desk.store.urls import resolve_url, sqlite_path
+    from her2desk.services.startup import read_first_page as read_page
+    from her2desk.services.startup import resolve_url, sqlite_path
 
     url = resolve_url(database or (str(demo_database_path()) if demo else None))
     path = sqlite_path(url)
@@ -164,13 +163,13 @@ def sign_in(service: CaseService, demo: bool) -> Actor | None:
     """Who uses the program: the demo pathologist for --demo on a demo database, else whoever signs in
     (after creating the first administrator of an empty database). None: the person quit."""
     from her2desk.gui.shell import login_dialog
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
     if demo:
         actor = demo_actor(service)
         if actor is not None:
             return _audit_demo_sign_in(service, actor)
-    session = login_dialog.sign_in_at_start(AuthService(service.database))
+    session = login_dialog.sign_in_at_start(Services.of(service).auth)
     return session.actor if session is not None else None
 
 
@@ -179,14 +178,14 @@ def start(
 ) -> tuple[MainWindow, PendingService | None] | int:
     """Open the database, sign in and build the main window (not shown); or the exit code when the
     database cannot be opened or the person quits the sign-in."""
-    from her2desk.store.urls import redact
+    from her2desk.services.startup import redact
 
     fast = read_first_page(database, demo) if demo else None
     if fast is not None and fast[1].demo_user is not None:
         url, page = fast
         actor: Actor | None = page.demo_user
         pending: PendingService | None = PendingService(lambda: open_service(database, demo, actor))
-        # The stand-in forwards every attribute to the CaseService it opens (see gui.pending_service).
+        # The stand-in forwards every attribute to the CaseService it opens (gui.shell.case_service_proxy).
         service, is_demo, location, rows = cast("CaseService", pending), page.is_demo, redact(url), page.rows
     else:
         pending = None
@@ -200,9 +199,9 @@ def start(
         if actor is None:
             opened.close()
             return 0
-        from her2desk.services.case_service import CaseService
+        from her2desk.services.bundle import Services
 
-        service = CaseService(opened.database, settings=opened.settings, actor=actor)
+        service = Services.of(opened).for_actor(actor).cases
         is_demo, location, rows = opened.is_demo(), redact(opened.database.url), None
 
     from her2desk.gui.shell.main_window import MainWindow
@@ -255,9 +254,9 @@ def _paint_sign_in_and_quit(opened: CaseService) -> int:
     """--quit-after-paint on a database that needs a sign-in: its first window is the sign-in dialog
     (or the first administrator's); paint that and exit. Nobody is signed in, nothing is written."""
     from her2desk.gui.shell.login_dialog import FirstAdministratorDialog, LoginDialog
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
-    auth = AuthService(opened.database)
+    auth = Services.of(opened).auth
     dialog = LoginDialog(auth) if auth.has_users() else FirstAdministratorDialog(auth)
     dialog.show()
     QTimer.singleShot(0, lambda: QApplication.exit(0))

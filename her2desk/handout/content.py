@@ -38,10 +38,6 @@ class ResultKind(StrEnum):
     NOT_FINAL = "not-final"
     INDETERMINATE = "indeterminate"
 
-    @property
-    def is_final_answer(self) -> bool:
-        return self not in (ResultKind.NOT_FINAL, ResultKind.INDETERMINATE)
-
 
 class SiteGroup(StrEnum):
     """Sites that share wording: the guideline families of rules §1, §3 and §4."""

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from her2desk.domain.case import CaseEntry
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.reported_result import ReportedResult
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from her2desk.domain.sign_in_throttle import (
     Verdict,
     wait_message,
 )
-from her2desk.domain.workflow import Action, Actor, Role, WorkflowError, role_allows
+from her2desk.domain.workflow import Action, Actor, Role, WorkflowError, role_refusals
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import throttle
 from her2desk.store.audit import record_event, utc_now
@@ -223,7 +223,7 @@ class AuthService:
                 who = by.username if by else (local_administrator or ANONYMOUS)
             elif by is not None:
                 current = current_actor(connection, by)
-                reasons = role_allows(current, Action.MANAGE_USERS)
+                reasons = role_refusals(current, Action.MANAGE_USERS)
                 if reasons:
                     raise WorkflowError(reasons)
                 who = current.username
@@ -259,7 +259,7 @@ class AuthService:
         """Who is managing users (name for the audit trail, user id or None for the local operator)."""
         if by is not None:
             current = current_actor(connection, by)
-            reasons = role_allows(current, Action.MANAGE_USERS)
+            reasons = role_refusals(current, Action.MANAGE_USERS)
             if reasons:
                 raise WorkflowError(reasons)
             return current.username, current.user_id

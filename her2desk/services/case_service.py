@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from her2desk.domain import blinded_recount
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import (
     AuditEntry,
@@ -32,8 +33,7 @@ from her2desk.domain.records import (
     WorklistRow,
 )
 from her2desk.domain.reported_result import report
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
-from her2desk.domain.workflow import Action, Actor, WorkflowError, role_allows, transition_allowed
+from her2desk.domain.workflow import Action, Actor, WorkflowError, role_refusals, transition_refusals
 from her2desk.services import rule_settings
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
@@ -92,7 +92,7 @@ class CaseService:
         current = acting_user(connection, self.actor)
         if current is None:
             return None
-        reasons = role_allows(current, Action.EDIT)
+        reasons = role_refusals(current, Action.EDIT)
         if reasons:
             raise WorkflowError(reasons)
         return current.user_id
@@ -151,7 +151,7 @@ class CaseService:
                     entry.accession, stale.changed_by, aware(stale.changed_at), stale.current_version
                 ) from None
             # Read in the same transaction as the write; raising rolls the write back.
-            refused = transition_allowed(SignOutState(header.signout_state), Action.EDIT)
+            refused = transition_refusals(SignOutState(header.signout_state), Action.EDIT)
             if refused:
                 raise WorkflowError(refused)
             _refuse_same_observer(connection, check, header.first_count_by, header.recount_by)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import Connection
 
 from her2desk.domain.lab_settings import (
     DEFAULT_LAB_SETTINGS,
@@ -41,20 +41,19 @@ from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.services.rule_settings import record_in_force, rules_after_changes
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
-from her2desk.store.schema import LabSetting, User
-from her2desk.store.users import current_actor
+from her2desk.store.lab_setting_rows import lock_settings, put_setting, setting_rows, stored_setting
+from her2desk.store.users import current_actor, has_users
 
 log = logging.getLogger(__name__)
 
 ADMINISTRATOR_ONLY = "only an administrator may change lab settings"
-SETTINGS_LOCK_KEY = 0x48455233  # PostgreSQL advisory lock: one settings change at a time
 AUDIT_ACTION = "setting"
 AUDIT_TABLE = "lab_setting"
 
 
 def read_lab_settings(connection: Connection) -> tuple[LabSettings, list[str]]:
     """The settings stored on `connection` (defaults where missing or unreadable) and the problems found."""
-    rows = connection.execute(select(LabSetting.name, LabSetting.value)).all()
+    rows = setting_rows(connection)
     settings = DEFAULT_LAB_SETTINGS
     problems: list[str] = []
     for name, value in rows:
@@ -109,12 +108,11 @@ class LabSettingsService:
                 if current.role is not Role.ADMINISTRATOR:
                     raise WorkflowError([ADMINISTRATOR_ONLY])
                 who = current.username
-            elif local_administrator and not _has_users(connection):
+            elif local_administrator and not has_users(connection):
                 who = local_administrator  # the operator of a lab with no accounts yet
             else:  # once accounts exist, a signed-in administrator, whatever the caller claims
                 raise WorkflowError([ADMINISTRATOR_ONLY])
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SETTINGS_LOCK_KEY})
+            lock_settings(connection)
             rules = rules_after_changes(connection, values)  # None: no rule among the changes
             noted = {"rules_version": rules_version(rules[1])} if rules is not None else {}
             for name, value in values.items():
@@ -125,25 +123,16 @@ class LabSettingsService:
         return after
 
 
-def _has_users(connection: Connection) -> bool:
-    return connection.execute(select(User.id).limit(1)).first() is not None
-
-
 def _write(
     connection: Connection, name: str, value: str, who: str, now: datetime, noted: Mapping[str, str]
 ) -> None:
     """Store one setting and its audit row (with `noted`, e.g. the rules version a rule change gives);
     nothing when it already has that value."""
-    stored = connection.execute(select(LabSetting.value).where(LabSetting.name == name)).scalar_one_or_none()
+    stored = stored_setting(connection, name)
     old = stored if stored is not None else any_default_text(name)
     if stored == value or (stored is None and value == old):
         return
-    table = LabSetting.__table__
-    row = {"value": value, "changed_at": now, "changed_by": who}
-    if stored is None:
-        connection.execute(insert(table).values(name=name, **row))
-    else:
-        connection.execute(update(table).where(table.c.name == name).values(**row))
+    put_setting(connection, name, value, who, now, stored=stored is not None)
     record_event(
         connection,
         at=now,

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection
 
 from her2desk.domain import workflow
 from her2desk.domain.case import CaseEntry, PatientDetails
@@ -44,8 +44,7 @@ from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import Action, Actor, Role, WorkflowError
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
-from her2desk.store.mapping import name_key
-from her2desk.store.schema import Case, HandoutPrint, Patient, Specimen
+from her2desk.store.patient_rows import patient_cases, patient_row, supersede_handouts, write_identity
 from her2desk.store.users import acting_user
 
 LOCAL_USER = "local"
@@ -117,7 +116,7 @@ class PatientService:
     def load(self, mrn: str) -> PatientDetails:
         """The stored details of the patient with this MRN (what the correction dialog shows)."""
         with self.database.write_engine.connect() as connection:
-            row = connection.execute(select(Patient.__table__).where(Patient.mrn == mrn)).one_or_none()
+            row = patient_row(connection, mrn)
         if row is None:
             raise PatientNotFoundError(f"no patient with MRN {mrn} is stored")
         return _details(row)
@@ -149,18 +148,13 @@ class PatientService:
         with self.database.write_engine.begin() as connection:
             current = acting_user(connection, actor)
             who = current.username if current is not None else LOCAL_USER
-            refusals = workflow.role_allows(current, Action.EDIT) if current is not None else []
+            refusals = workflow.role_refusals(current, Action.EDIT) if current is not None else []
             if refusals:
                 raise WorkflowError([f"{refusals[0]}: only a technologist or pathologist may correct "
                                      "patient details"])  # fmt: skip
             row = self._patient_row(connection, mrn)
             stored = _details(row)
-            cases = connection.execute(
-                select(Case.id, Case.accession, Case.signout_state, Specimen.collected_on)
-                .outerjoin(Specimen, Specimen.case_id == Case.id)
-                .where(Case.patient_id == row.id)
-                .order_by(Case.accession)
-            ).all()
+            cases = patient_cases(connection, row.id)
             problems.extend(self._date_problems(details, cases))
             if problems:
                 raise CaseInvalidError(tuple(problems))
@@ -177,7 +171,8 @@ class PatientService:
                 )
             if reasons:
                 raise WorkflowError(reasons)
-            superseded = self._write(connection, row.id, details, [c.id for c in cases], who, now)
+            write_identity(connection, row.id, details, who, now)
+            superseded = supersede_handouts(connection, [c.id for c in cases])
             record_event(
                 connection,
                 at=now,
@@ -202,11 +197,7 @@ class PatientService:
 
     @staticmethod
     def _patient_row(connection: Connection, mrn: str) -> Any:
-        # SQLite: the writer's BEGIN IMMEDIATE already excludes other writers; PostgreSQL: lock the row.
-        statement = select(Patient.__table__).where(Patient.mrn == mrn)
-        if connection.dialect.name == "postgresql":
-            statement = statement.with_for_update()
-        row = connection.execute(statement).one_or_none()
+        row = patient_row(connection, mrn, lock=True)  # held until the correction commits
         if row is None:
             raise PatientNotFoundError(f"no patient with MRN {mrn} is stored")
         return row
@@ -228,40 +219,6 @@ class PatientService:
             )
             for accession, collected in later[:1]
         ]
-
-    @staticmethod
-    def _write(
-        connection: Connection,
-        patient_id: int,
-        details: PatientDetails,
-        case_ids: list[int],
-        who: str,
-        now: datetime,
-    ) -> int:
-        patients = Patient.__table__
-        connection.execute(
-            update(patients)
-            .where(patients.c.id == patient_id)
-            .values(
-                family_name=details.family_name,
-                given_name=details.given_name,
-                family_name_key=name_key(details.family_name),
-                birth_date=details.birth_date,
-                sex=details.sex,
-                updated_at=now,
-                updated_by=who,
-            )
-        )
-        if not case_ids:
-            return 0
-        handouts = HandoutPrint.__table__
-        return int(
-            connection.execute(
-                update(handouts)
-                .where(handouts.c.case_id.in_(case_ids), handouts.c.superseded.is_(False))
-                .values(superseded=True)
-            ).rowcount
-        )
 
 
 def _cases(accessions: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from her2desk.store.database import Database
 from her2desk.store.verify import HeadDigest, RecordCheck, parse_digest, verify_record
 from her2desk.store.verify import head_digest as _read_head
 
-__all__ = ["HeadDigest", "RecordCheck", "check_record", "head_digest", "parse_digest"]
+__all__ = ["HeadDigest", "RecordCheck", "RecordService", "check_record", "head_digest", "parse_digest"]
 
 
 def head_digest(database: Database) -> HeadDigest | None:
@@ -27,3 +27,16 @@ def check_record(database: Database, digest: str | None = None) -> RecordCheck:
     "sha256:<hex>") also that the record still holds what it committed to. Reads the whole record:
     run it off the GUI thread. ValueError names the digest if it is not one."""
     return verify_record(database.engine, parse_digest(digest) if digest is not None else None)
+
+
+class RecordService:
+    """The two functions above for one database (what `Services.record` hands out)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def head_digest(self) -> HeadDigest | None:
+        return head_digest(self.database)
+
+    def check(self, digest: str | None = None) -> RecordCheck:
+        return check_record(self.database, digest)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettings
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import Actor
 from her2desk.services.case_service import CaseService
 from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND, HandoutRefused, Refusal

@@ -23,10 +23,11 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck, check_case
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettingError
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.rule_settings import (
@@ -41,10 +42,9 @@ from her2desk.domain.rule_settings import (
     settings_from_values,
     with_rule_values,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.store.database import Database
+from her2desk.store.lab_setting_rows import setting_rows
 from her2desk.store.rule_sets import record_settings, rule_set_json
-from her2desk.store.schema import LabSetting
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ def _settings_of_rows(rows: tuple[tuple[str, str], ...]) -> tuple[GuidelineSetti
 
 def read_rule_settings(connection: Connection) -> tuple[GuidelineSettings, list[str]]:
     """The rule settings stored on `connection` (defaults where missing or unusable) and the problems."""
-    rows = connection.execute(select(LabSetting.name, LabSetting.value)).all()
+    rows = setting_rows(connection)
     wanted = tuple(sorted((name, value) for name, value in rows if name in RULE_SETTINGS_BY_NAME))
     settings, problems = _settings_of_rows(wanted)
     return settings, list(problems)

@@ -22,36 +22,36 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from her2desk.domain import workflow
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import ANONYMOUS, AuthService, SignatureCheck
 from her2desk.services.lab_settings_service import read_lab_settings
-from her2desk.store.audit import record_event, to_json, utc_now
-from her2desk.store.chain import append as chain_append
+from her2desk.store.audit import amend_event, record_event, sign_out_event, to_json, utc_now, write_events
 from her2desk.store.database import Database
-from her2desk.store.mapping import aware, stored_case
-from her2desk.store.schema import (
-    Case,
-    CaseVersionRow,
-    ElectronicSignature,
-    HandoutPrint,
-    IhcResult,
-    InterpretationRow,
-    Specimen,
-    User,
+from her2desk.store.mapping import aware
+from her2desk.store.patient_rows import supersede_handouts
+from her2desk.store.signout_rows import (
+    case_version_rows,
+    frozen_version,
+    handout_print_rows,
+    signature_rows,
+    user_display_name,
+    workflow_case_row,
+    write_case_state,
+    write_case_version,
+    write_handout_print,
+    write_signature,
 )
 from her2desk.store.snapshots import (
     ADJUDICATION_MEANING,
     AMENDMENT_MEANING,
     SIGNATURE_MEANING,
-    snapshot_json,
 )
 from her2desk.store.users import acting_user, current_actor
 
@@ -102,25 +102,6 @@ class HandoutRecord:
     superseded: bool
 
 
-def snapshot(case: Case) -> dict[str, Any]:
-    """The case's entry, the engine's interpretation and the workflow state as JSON-ready values
-    (built by `store.snapshots`, which the demo seeder uses too)."""
-    stored = stored_case(case)
-    text = snapshot_json(
-        accession=case.accession,
-        report_version=case.report_version,
-        state=case.signout_state,
-        entry=stored.entry,
-        interpretation=stored.interpretation,
-        adjudicated_status=case.adjudicated_status,
-        adjudication_reason=case.adjudication_reason,
-        reported_status=case.reported_status,
-        reported_descriptor=case.reported_descriptor,
-        counted_by={"1": stored.first_count_by, "2": stored.recount_by} if stored.entry.ish.first else None,
-    )
-    return json.loads(text)
-
-
 class SignOutService:
     """`policy` overrides the lab's setting (tests, scripts); None, the default, reads the lab's
     self-verification setting inside each sign-out transaction, so an administrator's change applies
@@ -147,34 +128,7 @@ class SignOutService:
     # -- helpers -------------------------------------------------------------------------------
 
     def _case_row(self, connection: Connection, accession: str) -> Any:
-        statement = (
-            select(
-                Case.id,
-                Case.patient_id,
-                Case.version,
-                Case.report_version,
-                Case.signout_state,
-                Case.entered_by_user_id,
-                Case.adjudicated_status,
-                Case.updated_by,
-                Case.updated_at,
-                Case.reported_status,
-                Case.reported_descriptor,
-                InterpretationRow.status,
-                InterpretationRow.descriptor,
-                InterpretationRow.ish_group,
-                IhcResult.score,
-                IhcResult.stained_pct,
-                Specimen.site,
-            )
-            .outerjoin(InterpretationRow, InterpretationRow.case_id == Case.id)
-            .outerjoin(IhcResult, IhcResult.case_id == Case.id)
-            .outerjoin(Specimen, Specimen.case_id == Case.id)
-            .where(Case.accession == accession)
-        )
-        if connection.dialect.name == "postgresql":
-            statement = statement.with_for_update(of=Case.__table__)
-        row = connection.execute(statement).one_or_none()
+        row = workflow_case_row(connection, accession)
         if row is None:
             raise CaseNotFoundError(f"case {accession} is not stored")
         return row
@@ -205,13 +159,8 @@ class SignOutService:
     def _write_case(
         connection: Connection, accession: str, row: Any, values: dict[str, Any], who: str, now: datetime
     ) -> int:
-        new_version = row.version + 1
-        done = connection.execute(
-            update(Case.__table__)
-            .where(Case.__table__.c.id == row.id, Case.__table__.c.version == row.version)
-            .values(**values, version=new_version, updated_at=now, updated_by=who)
-        ).rowcount
-        if done != 1:
+        new_version = write_case_state(connection, row.id, row.version, values, who, now)
+        if new_version is None:
             raise CaseConflictError(accession, row.updated_by, aware(row.updated_at), row.version)
         return new_version
 
@@ -227,24 +176,8 @@ class SignOutService:
     ) -> None:
         """One electronic signature: who signed which report version, when, and what it means."""
         if display_name is None:
-            display_name = connection.execute(
-                select(User.display_name).where(User.id == signer.user_id)
-            ).scalar_one()
-        chain_append(  # chained (tamper evidence), like every audit row
-            connection,
-            "e_signature",
-            [
-                {
-                    "case_id": case_id,
-                    "report_version": report_version,
-                    "user_id": signer.user_id,
-                    "username": signer.username,
-                    "display_name": display_name,
-                    "signed_at": now,
-                    "meaning": meaning,
-                }
-            ],
-        )
+            display_name = user_display_name(connection, signer.user_id)
+        write_signature(connection, case_id, report_version, signer, now, meaning, display_name)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -332,9 +265,7 @@ class SignOutService:
             state = workflow.sign_out(
                 current, self._facts(row), password_ok=password_ok, policy=self._policy(connection)
             )
-            display_name = connection.execute(
-                select(User.display_name).where(User.id == current.user_id)
-            ).scalar_one()
+            display_name = user_display_name(connection, current.user_id)
             version = self._write_case(
                 connection,
                 accession,
@@ -348,44 +279,25 @@ class SignOutService:
                 now,
             )
             self._sign(connection, row.id, row.report_version, current, now, SIGNATURE_MEANING, display_name)
-            with Session(bind=connection) as session:
-                case = session.get(Case, row.id)
-                assert case is not None
-                frozen = snapshot(case)
-                amendment_reason = case.amendment_reason if row.report_version > 1 else None
-            chain_append(
+            frozen, amendment_reason = frozen_version(connection, row.id)
+            snapshot = to_json(frozen)
+            assert snapshot is not None  # a stored case always freezes to a document
+            write_case_version(
                 connection,
-                "case_version",
-                [
-                    {
-                        "case_id": row.id,
-                        "report_version": row.report_version,
-                        "state": state.value,
-                        "snapshot": to_json(frozen),
-                        "amendment_reason": amendment_reason,
-                        "signed_out_by": current.username,
-                        "signed_out_at": now,
-                    }
-                ],
-            )
-            record_event(
-                connection,
-                at=now,
-                who=current.username,
-                action="sign-out",
-                table="her2_case",
-                record=str(row.id),
                 case_id=row.id,
-                patient_id=row.patient_id,
-                old={"signout_state": row.signout_state, "version": row.version},
-                new={
-                    "signout_state": state.value,
-                    "version": version,
-                    "report_version": row.report_version,
-                    "signed_out_by": current.username,
-                    "meaning": SIGNATURE_MEANING,
-                },
+                report_version=row.report_version,
+                state=state.value,
+                snapshot=snapshot,
+                amendment_reason=amendment_reason if row.report_version > 1 else None,
+                signed_out_by=current.username,
+                signed_out_at=now,
             )
+            event = sign_out_event(
+                now, current.username, row.id, row.patient_id,
+                old_state=row.signout_state, old_version=row.version, state=state.value, version=version,
+                report_version=row.report_version, meaning=SIGNATURE_MEANING,
+            )  # fmt: skip
+            write_events(connection, [event])
         return WorkflowResult(accession, version, row.report_version, state)
 
     def adjudicate(
@@ -509,26 +421,14 @@ class SignOutService:
             }
             version = self._write_case(connection, accession, row, values, current.username, now)
             self._sign(connection, row.id, report_version, current, now, AMENDMENT_MEANING)
-            handouts = HandoutPrint.__table__
-            superseded = connection.execute(
-                update(handouts)
-                .where(handouts.c.case_id == row.id, handouts.c.superseded.is_(False))
-                .values(superseded=True)
-            ).rowcount
-            record_event(
-                connection,
-                at=now,
-                who=current.username,
-                action="amend",
-                table="her2_case",
-                record=str(row.id),
-                case_id=row.id,
-                patient_id=row.patient_id,
-                old={"signout_state": row.signout_state, "report_version": row.report_version,
-                     "version": row.version},
-                new={"signout_state": state.value, "report_version": report_version, "version": version,
-                     "reason": reason.strip(), "handouts_superseded": superseded},
+            superseded = supersede_handouts(connection, [row.id])
+            event = amend_event(
+                now, current.username, row.id, row.patient_id,
+                old_state=row.signout_state, old_report_version=row.report_version, old_version=row.version,
+                state=state.value, report_version=report_version, version=version, reason=reason.strip(),
+                handouts_superseded=superseded,
             )  # fmt: skip
+            write_events(connection, [event])
         return WorkflowResult(accession, version, report_version, state)
 
     def record_handout(
@@ -567,7 +467,7 @@ class SignOutService:
                 "superseded": False,
                 "document": document,
             }
-            chain_append(connection, "handout_print", [values])
+            write_handout_print(connection, values)
             record_event(
                 connection,
                 at=now,
@@ -587,65 +487,47 @@ class SignOutService:
 
     def case_versions(self, accession: str) -> list[CaseVersion]:
         """Every signed-out report version (oldest first), then the current one if it is not signed out."""
-        with self.database.reader() as session:
-            case = session.scalars(select(Case).where(Case.accession == accession)).unique().one_or_none()
-            if case is None:
-                raise CaseNotFoundError(f"case {accession} is not stored")
-            rows = session.scalars(
-                select(CaseVersionRow)
-                .where(CaseVersionRow.case_id == case.id)
-                .order_by(CaseVersionRow.report_version)
-            ).all()
-            versions = [
+        with self.database.engine.connect() as connection:
+            found = case_version_rows(connection, accession)
+        if found is None:
+            raise CaseNotFoundError(f"case {accession} is not stored")
+        rows, current = found
+        versions = [
+            CaseVersion(
+                r.report_version,
+                SignOutState(r.state),
+                json.loads(r.snapshot),
+                r.amendment_reason,
+                r.signed_out_by,
+                aware(r.signed_out_at),
+            )
+            for r in rows
+        ]
+        if not versions or versions[-1].report_version != current.report_version:
+            versions.append(
                 CaseVersion(
-                    r.report_version,
-                    SignOutState(r.state),
-                    json.loads(r.snapshot),
-                    r.amendment_reason,
-                    r.signed_out_by,
-                    aware(r.signed_out_at),
+                    current.report_version,
+                    SignOutState(current.state),
+                    current.snapshot,
+                    current.amendment_reason if current.report_version > 1 else None,
+                    None,
+                    None,
                 )
-                for r in rows
-            ]
-            if not versions or versions[-1].report_version != case.report_version:
-                versions.append(
-                    CaseVersion(
-                        case.report_version,
-                        SignOutState(case.signout_state),
-                        snapshot(case),
-                        case.amendment_reason if case.report_version > 1 else None,
-                        None,
-                        None,
-                    )
-                )
-            return versions
+            )
+        return versions
 
     def handouts(self, accession: str, document: str | None = None) -> list[HandoutRecord]:
         """The patient handouts printed of a case; `document` REPORT_DOCUMENT: its chart reports."""
-        kind = HandoutPrint.document.is_(None) if document is None else HandoutPrint.document == document
-        with self.database.reader() as session:
-            statement = (
-                select(HandoutPrint)
-                .join(Case, Case.id == HandoutPrint.case_id)
-                .where(Case.accession == accession, kind)
-                .order_by(HandoutPrint.id)
-            )
-            return [
-                HandoutRecord(h.report_version, h.printed_by, aware(h.printed_at), h.language,
-                              h.rules_version, h.sha256, bool(h.preliminary), bool(h.superseded))
-                for h in session.scalars(statement)
-            ]  # fmt: skip
+        with self.database.engine.connect() as connection:
+            rows = handout_print_rows(connection, accession, document)
+        return [
+            HandoutRecord(h.report_version, h.printed_by, aware(h.printed_at), h.language,
+                          h.rules_version, h.sha256, bool(h.preliminary), bool(h.superseded))
+            for h in rows
+        ]  # fmt: skip
 
     def signatures(self, accession: str) -> list[tuple[int, str, str, datetime, str]]:
         """(report version, user name, display name, time, meaning) of each electronic signature."""
-        with self.database.reader() as session:
-            statement = (
-                select(ElectronicSignature)
-                .join(Case, Case.id == ElectronicSignature.case_id)
-                .where(Case.accession == accession)
-                .order_by(ElectronicSignature.id)
-            )
-            return [
-                (s.report_version, s.username, s.display_name, aware(s.signed_at), s.meaning)
-                for s in session.scalars(statement)
-            ]
+        with self.database.engine.connect() as connection:
+            rows = signature_rows(connection, accession)
+        return [(r.report_version, r.username, r.display_name, aware(r.signed_at), r.meaning) for r in rows]

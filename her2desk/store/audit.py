@@ -9,6 +9,8 @@ prompt (who can drop triggers) every row is chained (`chain.py`), so a rewrite s
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -101,19 +103,11 @@ def _keys(obj: Any) -> tuple[str, int | None, int | None]:
     return record, getattr(obj, "case_id", None), None
 
 
-def _row(session: Session, obj: Any, action: str, old: Any, new: Any) -> dict[str, Any]:
+def _row(session: Session, obj: Any, action: str, old: Any, new: Any) -> AuditEvent:
     record, case_id, patient_id = _keys(obj)
-    return {
-        "at": session.info.get("now") or utc_now(),
-        "who": session.info.get("user", "unknown"),
-        "action": action,
-        "table_name": obj.__tablename__,
-        "record": record,
-        "case_id": case_id,
-        "patient_id": patient_id,
-        "old": to_json(old),
-        "new": to_json(new),
-    }
+    at = session.info.get("now") or utc_now()
+    return AuditEvent(at, session.info.get("user", "unknown"), action, obj.__tablename__, record, case_id,
+                      patient_id, old, new)  # fmt: skip
 
 
 def _audited(obj: Any) -> bool:
@@ -130,7 +124,7 @@ def _write_audit_rows(session: Session, _context: Any) -> None:
                 rows.append(_row(session, obj, "update", old, new))
     rows.extend(_row(session, o, "delete", _columns(o), None) for o in session.deleted if _audited(o))
     if rows:
-        append(session.connection(), "audit", rows)
+        write_events(session.connection(), rows)
 
 
 SQLITE_TRIGGER_NAMES = ("trg_audit_no_update", "trg_audit_no_delete")
@@ -149,6 +143,44 @@ def missing_audit_triggers(connection: Connection) -> list[str]:
     return [name for name in expected if name not in present]
 
 
+@dataclass(frozen=True)
+class AuditEvent:
+    """One row of the audit trail: who did what to which record, when, from what (`old`) to what (`new`).
+
+    The one shape every writer uses (the Session hook, the case writer, the workflow services, the
+    demo), so a row means the same whoever wrote it; `write_events` is the one function that appends it.
+    """
+
+    at: datetime
+    who: str
+    action: str
+    table: str
+    record: str
+    case_id: int | None = None
+    patient_id: int | None = None
+    old: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+
+    def row(self) -> dict[str, Any]:
+        """The audit table's columns (old and new as sorted JSON text)."""
+        return {
+            "at": self.at,
+            "who": self.who,
+            "action": self.action,
+            "table_name": self.table,
+            "record": self.record,
+            "case_id": self.case_id,
+            "patient_id": self.patient_id,
+            "old": to_json(self.old),
+            "new": to_json(self.new),
+        }
+
+
+def write_events(connection: Connection, events: Iterable[AuditEvent]) -> None:
+    """Append `events` to the chained audit table, in order, in the caller's transaction."""
+    append(connection, "audit", [event.row() for event in events])
+
+
 def record_event(
     connection: Connection,
     *,
@@ -163,20 +195,52 @@ def record_event(
     new: dict[str, Any] | None = None,
 ) -> None:
     """One audit row for a workflow event (login, sign-out, amendment, ...), in the caller's transaction."""
-    append(
-        connection,
-        "audit",
-        [
-            {
-                "at": at,
-                "who": who,
-                "action": action,
-                "table_name": table,
-                "record": record,
-                "case_id": case_id,
-                "patient_id": patient_id,
-                "old": to_json(old),
-                "new": to_json(new),
-            }
-        ],
-    )
+    write_events(connection, [AuditEvent(at, who, action, table, record, case_id, patient_id, old, new)])
+
+
+def sign_out_event(
+    at: datetime,
+    who: str,
+    case_id: int,
+    patient_id: int | None,
+    *,
+    old_state: str,
+    old_version: int,
+    state: str,
+    version: int,
+    report_version: int,
+    meaning: str,
+) -> AuditEvent:
+    """The `sign-out` row: the state and version before and after, and the signature's meaning (used
+    by the sign-out service and by the demo, so a demo case's trail is a real one)."""
+    return AuditEvent(
+        at, who, "sign-out", "her2_case", str(case_id), case_id, patient_id,
+        {"signout_state": old_state, "version": old_version},
+        {"signout_state": state, "version": version, "report_version": report_version,
+         "signed_out_by": who, "meaning": meaning},
+    )  # fmt: skip
+
+
+def amend_event(
+    at: datetime,
+    who: str,
+    case_id: int,
+    patient_id: int | None,
+    *,
+    old_state: str,
+    old_report_version: int,
+    old_version: int,
+    state: str,
+    report_version: int,
+    version: int,
+    reason: str,
+    handouts_superseded: int,
+) -> AuditEvent:
+    """The `amend` row: the case reopened as a new report version, why, and how many handouts of the
+    earlier version were marked superseded (the amendment service and the demo)."""
+    return AuditEvent(
+        at, who, "amend", "her2_case", str(case_id), case_id, patient_id,
+        {"signout_state": old_state, "report_version": old_report_version, "version": old_version},
+        {"signout_state": state, "report_version": report_version, "version": version,
+         "reason": reason, "handouts_superseded": handouts_superseded},
+    )  # fmt: skip

@@ -21,15 +21,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from her2desk.domain.case import CaseEntry
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor, reported_status
 from her2desk.domain.result_fields import is_result_field
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
-from her2desk.store.audit import to_json
-from her2desk.store.chain import append
+from her2desk.store.audit import AuditEvent, write_events
 from her2desk.store.driver import driver_connection
 from her2desk.store.mapping import (
     count_values,
@@ -40,7 +39,6 @@ from her2desk.store.mapping import (
     specimen_values,
 )
 
-AUDIT_COLUMNS = ("at", "who", "action", "table_name", "record", "case_id", "patient_id", "old", "new")
 PATIENT_COLUMNS = ("mrn", "family_name", "given_name", "family_name_key", "birth_date", "sex")
 
 
@@ -101,7 +99,7 @@ class _Writer:
         self.user = user
         self.now = now
         self.at = _plain(now, self.sqlite)
-        self.audit: list[tuple[Any, ...]] = []
+        self.audit: list[AuditEvent] = []
 
     def execute(self, sql: str, params: tuple[Any, ...]) -> Any:
         self.cursor.execute(sql, params)
@@ -122,13 +120,12 @@ class _Writer:
     def record(self, action: str, table: str, record: str, case_id: int | None, patient_id: int | None,
                old: dict[str, Any] | None, new: dict[str, Any] | None) -> None:  # fmt: skip
         self.audit.append(
-            (self.at, self.user, action, table, record, case_id, patient_id,
-             to_json(old), to_json(new))
-        )  # fmt: skip
+            AuditEvent(self.now, self.user, action, table, record, case_id, patient_id, old, new)
+        )
 
     def flush_audit(self) -> None:
-        """Append the audit rows to the chain (`chain.append`: one executemany, linked to the head)."""
-        append(self.connection, "audit", [dict(zip(AUDIT_COLUMNS, row, strict=True)) for row in self.audit])
+        """Append the audit rows to the chain (`write_events`: one executemany, linked to the head)."""
+        write_events(self.connection, self.audit)
 
 
 IDENTITY_LABELS = {

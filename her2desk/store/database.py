@@ -25,18 +25,18 @@ from her2desk.store import audit  # noqa: F401  (registers the audit hooks and t
 from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.driver import driver_connection
 from her2desk.store.engine import make_engine, writer
-from her2desk.store.revisions import DEMO_KEY
+from her2desk.store.revision_ids import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
-from her2desk.store.throttle import KEY_NAME as THROTTLE_KEY_NAME
-from her2desk.store.throttle import new_key
-from her2desk.store.urls import ADDRESS_HINT, ENV_VAR, default_database_path, redact, resolve_url, sqlite_path
-from her2desk.store.versioning import (
+from her2desk.store.schema_status import (
     HEAD_REVISION,
     SCHEMA_MARKER_KEY,
     SCHEMA_MARKER_VALUE,
     SchemaState,
     read_schema_status,
 )
+from her2desk.store.throttle import KEY_NAME as THROTTLE_KEY_NAME
+from her2desk.store.throttle import new_key
+from her2desk.store.urls import ADDRESS_HINT, ENV_VAR, default_database_path, redact, resolve_url, sqlite_path
 
 log = logging.getLogger(__name__)
 SCHEMA_LOCK_KEY = 0x48455232  # "HER2": advisory lock id for schema creation and upgrades

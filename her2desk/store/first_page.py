@@ -26,7 +26,7 @@ from her2desk.domain.records import SignOutState, WorklistRow
 from her2desk.domain.vocabulary import Descriptor, IhcScore, NextStep, Procedure, Site, Status
 from her2desk.domain.workflow import Actor, Role
 from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
-from her2desk.store.revisions import DEMO_KEY, HEAD_REVISION, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
+from her2desk.store.revision_ids import DEMO_KEY, HEAD_REVISION, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
 
 BUSY_TIMEOUT_MS = 10_000  # as engine.BUSY_TIMEOUT_MS: wait for a writer rather than fail
 CACHE_KIB = 2048

@@ -1,7 +1,7 @@
 """Alembic, embedded: the configuration is built in code from the installed package.
 
 Imported only when a database must be created or upgraded, never on the start-up path of a current
-database (see `versioning.py`). No alembic.ini and no `fileConfig()`, so it works from a wheel or a
+database (see `schema_status.py`). No alembic.ini and no `fileConfig()`, so it works from a wheel or a
 frozen build and leaves the program's logging alone.
 """
 

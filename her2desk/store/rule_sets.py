@@ -14,8 +14,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.rule_settings import canonical_json, fingerprint
-from her2desk.domain.settings import GuidelineSettings
 
 RULE_SET = sa.table(
     "rule_set",

@@ -1,7 +1,7 @@
 """The frozen report of one signed-out version: the JSON kept in `case_version.snapshot`.
 
 Why here and not in the sign-out service: two writers must build it the same way, the sign-out
-workflow (`services.signout_service`, from a stored case) and the demo seeder (`store.demo`, from the
+workflow (`services.signout_service`, from a stored case) and the demo seeder (`demo.seed`, from the
 values it is about to insert; store code cannot import services). Pure: domain values in, JSON out.
 """
 

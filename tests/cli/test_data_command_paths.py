@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from her2desk.cli import main
-from her2desk.store.demo import seed_demo
+from her2desk.demo.seed import seed_demo
 
 
 @pytest.fixture

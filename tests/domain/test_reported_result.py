@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from her2desk.domain.engine import interpret
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.reported_result import (
@@ -17,7 +18,6 @@ from her2desk.domain.reported_result import (
     reported_descriptor,
     reported_status,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.vocabulary import Descriptor, IhcScore, IshProbe, NextStep, Procedure, Site, Status
 
 ADJUDICABLE = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)

@@ -17,6 +17,7 @@ from rule_setting_cases import RULE_CASES, check_text
 from her2desk.domain import report_comments
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.engine import interpret
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, RULES_VERSION, GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.lab_settings import LabSettingError
 from her2desk.domain.legacy_rules import LEGACY_FINGERPRINT, LEGACY_VALUES
@@ -43,7 +44,6 @@ from her2desk.domain.rule_settings import (
     specs_of,
     with_rule_values,
 )
-from her2desk.domain.settings import DEFAULT_SETTINGS, RULES_VERSION, GuidelineSettings
 from her2desk.domain.vocabulary import IhcScore, Site
 
 

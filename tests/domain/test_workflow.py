@@ -26,13 +26,13 @@ def entered(
 
 @pytest.mark.parametrize(("actor", "allowed"), [(TECH, False), (PATH_A, True), (ADMIN, False)])
 def test_role_guard_for_sign_out(actor: wf.Actor, allowed: bool) -> None:
-    assert (wf.role_allows(actor, wf.Action.SIGN_OUT) == []) is allowed
+    assert (wf.role_refusals(actor, wf.Action.SIGN_OUT) == []) is allowed
 
 
 def test_only_administrators_manage_users() -> None:
-    assert wf.role_allows(ADMIN, wf.Action.MANAGE_USERS) == []
-    assert wf.role_allows(PATH_A, wf.Action.MANAGE_USERS)
-    assert wf.role_allows(TECH, wf.Action.MANAGE_USERS)
+    assert wf.role_refusals(ADMIN, wf.Action.MANAGE_USERS) == []
+    assert wf.role_refusals(PATH_A, wf.Action.MANAGE_USERS)
+    assert wf.role_refusals(TECH, wf.Action.MANAGE_USERS)
 
 
 def test_self_verification_guard_compares_user_ids() -> None:
@@ -69,10 +69,10 @@ def test_wrong_password_guard() -> None:
 
 
 def test_already_signed_out_guard() -> None:
-    reasons = wf.transition_allowed(SignOutState.SIGNED_OUT, wf.Action.SIGN_OUT)
+    reasons = wf.transition_refusals(SignOutState.SIGNED_OUT, wf.Action.SIGN_OUT)
     assert reasons
     assert "read-only" in reasons[0]
-    assert wf.transition_allowed(SignOutState.SIGNED_OUT, wf.Action.EDIT)
+    assert wf.transition_refusals(SignOutState.SIGNED_OUT, wf.Action.EDIT)
 
 
 @pytest.mark.parametrize(("reason", "ok"), [("", False), ("   typo    ", False), (REASON, True)])

@@ -192,7 +192,7 @@ def test_row_with_wrong_number_of_cells(sqlite_url: str, tmp_path: Path, capsys)
 
 
 def test_export_then_import_round_trips(db_url: str, tmp_path: Path, capsys) -> None:
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     seed_demo(db_url, 120, seed=3)
     export = tmp_path / "out.csv"

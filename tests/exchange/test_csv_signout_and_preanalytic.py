@@ -44,7 +44,7 @@ def _export(url: str, capsys) -> list[dict[str, str]]:  # type: ignore[no-untype
 
 
 def test_export_tells_signed_out_cases_from_the_others(db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     seed_demo(db_url, 60, seed=5)
     rows = _export(db_url, capsys)

@@ -140,7 +140,7 @@ def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> 
 def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Path) -> None:
     """The window's features install menu actions only; their dialogs, the handout's texts and
     multiprocessing load when used (each was once on the start-up path and cost milliseconds)."""
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     path = tmp_path / "stored.sqlite3"
     with open_case_service(str(path)) as service:
@@ -181,7 +181,7 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
 
 def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path) -> None:
     """An existing current file is painted from `store.first_page`; SQLAlchemy loads after the paint."""
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     path = tmp_path / "stored.sqlite3"
     with open_case_service(str(path)) as service:

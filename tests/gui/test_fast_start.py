@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
@@ -17,7 +18,6 @@ from her2desk.gui.shell.case_service_proxy import PendingService
 from her2desk.gui.shell.main_window import MainWindow
 from her2desk.gui.worklist.worklist_model import PAGE_SIZE
 from her2desk.services.case_service import CaseService, open_case_service
-from her2desk.store.demo import seed_demo
 
 CASES = PAGE_SIZE + 50
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 from sqlalchemy import select
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site
 from her2desk.domain.workflow import Actor, Role, WorkflowError
@@ -30,7 +31,6 @@ from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.auth_service import AuthenticationError, AuthService
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService
-from her2desk.store.demo import seed_demo
 from her2desk.store.demo_accounts import DEMO_PATHOLOGIST
 from her2desk.store.schema import AuditRow, Case
 

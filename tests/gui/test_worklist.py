@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import WorklistOrder, WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.gui.shell.main_window import MainWindow
 from her2desk.gui.worklist.worklist_model import COLUMNS, LOADING, MAX_CACHED_PAGES, PAGE_SIZE, WorklistModel
 from her2desk.services.case_service import CaseService
-from her2desk.store.demo import seed_demo
 
 CASES = 2 * PAGE_SIZE + 57
 

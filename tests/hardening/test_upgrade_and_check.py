@@ -20,7 +20,7 @@ from handout_cases import complete_entry
 from her2desk.cli import main
 from her2desk.services.case_service import open_case_service
 from her2desk.store.database import DatabaseError, open_database
-from her2desk.store.versioning import HEAD_REVISION
+from her2desk.store.schema_status import HEAD_REVISION
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 OLD = "schema-v6.sqlite3"

@@ -307,8 +307,8 @@ def test_check_database_reports_ok(service) -> None:
 
 def test_broad_and_narrow_search_plans_give_the_same_pages(service) -> None:
     """Both ways of answering a text search (match-driven, order-index walk) return the same rows."""
+    from her2desk.demo.seed import seed_demo
     from her2desk.store import queries
-    from her2desk.store.demo import seed_demo
 
     seed_demo(service, 600, seed=5)
     with service.database.reader() as session:
@@ -323,8 +323,8 @@ def test_broad_and_narrow_search_plans_give_the_same_pages(service) -> None:
 
 
 def test_broad_searches_walk_the_index_but_accession_prefixes_never_do(service, monkeypatch) -> None:
+    from her2desk.demo.seed import seed_demo
     from her2desk.store import queries
-    from her2desk.store.demo import seed_demo
 
     seed_demo(service, 300, seed=5)
     monkeypatch.setattr(queries, "broad_threshold", lambda total: 20)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from her2desk.store.versioning import HEAD_REVISION
+from her2desk.store.schema_status import HEAD_REVISION
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

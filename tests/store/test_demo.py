@@ -9,11 +9,11 @@ import pytest
 from backends import make_entry
 from sqlalchemy import func, select
 
+from her2desk.demo.seed import FAMILY_PREFIXES, DemoRefusedError, seed_demo
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.records import SignOutState, WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
 from her2desk.services.case_service import open_case_service
-from her2desk.store.demo import FAMILY_PREFIXES, DemoRefusedError, seed_demo
 from her2desk.store.schema import Case
 
 
@@ -125,8 +125,8 @@ def test_demo_accounts_sign_in_with_the_documented_password_and_enter_every_case
 
 
 def test_demo_accounts_are_added_to_an_older_demo_database_and_never_to_a_real_one(db_url: str) -> None:
+    from her2desk.demo.seed import ensure_demo_accounts
     from her2desk.services.auth_service import AuthService
-    from her2desk.store.demo import ensure_demo_accounts
     from her2desk.store.demo_accounts import DEMO_ACCOUNTS
 
     service = open_case_service(db_url)
@@ -151,10 +151,11 @@ def _cases(service) -> list[Case]:
 
 def test_signed_out_demo_cases_have_signer_time_signature_and_the_snapshot_a_sign_out_writes(db_url) -> None:
     from her2desk.services.auth_service import AuthService
-    from her2desk.services.signout_service import SIGNATURE_MEANING, SignOutService, snapshot
+    from her2desk.services.signout_service import SIGNATURE_MEANING, SignOutService
     from her2desk.store.audit import utc_now
     from her2desk.store.demo_accounts import DEMO_PATHOLOGIST_2
     from her2desk.store.queries import local_day_bounds
+    from her2desk.store.signout_rows import case_snapshot as snapshot
 
     service = open_case_service(db_url)
     try:
@@ -264,7 +265,7 @@ def test_small_demos_get_the_audit_rows_of_each_entry_sign_out_and_amendment(db_
 
 
 def test_large_demos_keep_one_summary_audit_row(sqlite_url: str, monkeypatch) -> None:
-    from her2desk.store import demo
+    from her2desk.demo import seed as demo
 
     monkeypatch.setattr(demo, "AUDIT_EACH_CASE_UP_TO", 50)
     service = open_case_service(sqlite_url)

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from backends import make_entry
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import WorklistQuery
 from her2desk.services.case_service import CaseService, open_case_service
-from her2desk.store.demo import seed_demo
 from her2desk.store.first_page import read_first_page
-from her2desk.store.revisions import HEAD_REVISION
+from her2desk.store.revision_ids import HEAD_REVISION
 
 
 def _add_odd_cases(service: CaseService) -> None:

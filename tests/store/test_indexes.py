@@ -59,7 +59,7 @@ def test_postgres_answers_the_prefix_searches_from_indexes(postgres_url: str) ->
 
 
 def test_postgres_newest_first_page_needs_no_sort(postgres_url: str) -> None:
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     database = open_database(postgres_url)
     try:
@@ -81,7 +81,7 @@ def test_postgres_newest_first_page_needs_no_sort(postgres_url: str) -> None:
 def test_broad_search_walks_the_collection_date_index(sqlite_url: str) -> None:
     database = open_database(sqlite_url)
     try:
-        from her2desk.store.demo import seed_demo
+        from her2desk.demo.seed import seed_demo
 
         seed_demo(database, 2000)  # with ANALYZE statistics, as a real database has
         plan = _plan(database, queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, broad=True))

@@ -26,8 +26,8 @@ from her2desk.store.database import (
 )
 from her2desk.store.engine import make_engine
 from her2desk.store.schema import Base, include_for
+from her2desk.store.schema_status import HEAD_REVISION, KNOWN_REVISIONS
 from her2desk.store.urls import resolve_url
-from her2desk.store.versioning import HEAD_REVISION, KNOWN_REVISIONS
 
 # SQLite cannot reflect PostgreSQL's expression index; Alembic says so before our include hook skips it.
 pytestmark = pytest.mark.filterwarnings(

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "domain"))
 from rule_setting_cases import RULE_CASES, breast, check_text
 
 from her2desk.domain.case_checks import check_case
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS
 from her2desk.domain.lab_settings import LabSettingError
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.rule_settings import (
@@ -30,7 +31,6 @@ from her2desk.domain.rule_settings import (
     settings_for_legacy_version,
     with_rule_values,
 )
-from her2desk.domain.settings import DEFAULT_SETTINGS
 from her2desk.domain.workflow import WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.rule_settings import RuleSettingsService
@@ -242,7 +242,7 @@ def test_every_stored_result_has_its_rule_set(lab: Lab) -> None:
 
 
 def test_demo_cases_have_their_rule_set(tmp_path: Path) -> None:
-    from her2desk.store.demo import seed_demo
+    from her2desk.demo.seed import seed_demo
 
     database = open_database(str(tmp_path / "demo.sqlite3"))  # a demo database: no lab accounts
     try:

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from her2desk.cli import main
 from her2desk.services.auth_service import AuthService, password_matches
 from her2desk.store.database import open_database
-from her2desk.store.versioning import HEAD_REVISION
+from her2desk.store.schema_status import HEAD_REVISION
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

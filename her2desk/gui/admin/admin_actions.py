@@ -29,10 +29,10 @@ def _is_administrator(window: FeatureHost) -> bool:
 
 def open_lab_settings(window: FeatureHost) -> None:
     from her2desk.gui.admin import settings_dialog
-    from her2desk.services.lab_settings_service import LabSettingsService
+    from her2desk.services.bundle import Services
 
     service = window.try_read(
-        lambda: LabSettingsService(window.service.database), "The lab settings could not be read"
+        lambda: Services.of(window.service).lab_settings, "The lab settings could not be read"
     )
     if service is None:
         return
@@ -51,12 +51,12 @@ def open_users(window: FeatureHost) -> None:
         window.show_message(USERS_FOR_ADMINISTRATORS)
         return
     from her2desk.gui.admin import users_dialog
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
     actor = window.actor
     window.try_read(
         lambda: users_dialog.show_users(
-            AuthService(window.service.database), actor, window.widget(), window.show_message
+            Services.of(window.service).auth, actor, window.widget(), window.show_message
         ),
         "The users could not be read",
     )
@@ -82,12 +82,12 @@ def check_record(window: FeatureHost) -> None:
     if not _is_administrator(window):
         window.show_message(CHECK_FOR_ADMINISTRATORS)
         return
-    from her2desk.services.record_service import check_record as run_check
+    from her2desk.services.bundle import Services
 
-    database = window.service.database
+    record = Services.of(window.service).record
     window.show_message("Checking the record…")
     window.runner.submit(
-        lambda: run_check(database),
+        lambda: record.check(),
         lambda check: _show_result(window, check),
         lambda error: window.show_message(f"The record could not be checked: {error}"),
     )

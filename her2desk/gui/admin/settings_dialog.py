@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import (
     LANGUAGES,
     MAX_TEXT_CHARS,
@@ -55,7 +56,6 @@ from her2desk.domain.rule_settings import (
     rules_version,
     with_rule_values,
 )
-from her2desk.domain.settings import GuidelineSettings
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.common.fields import message_label, show_message
 
@@ -108,11 +108,11 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         on_saved: Callable[[str], None] | None = None,
     ) -> None:
-        from her2desk.services.rule_settings import RuleSettingsService
+        from her2desk.services.bundle import Services
 
         super().__init__(parent)
         self.service = service
-        self.rule_service = RuleSettingsService(service.database)
+        self.rule_service = Services(service.database).rule_settings
         self.actor = actor
         self.on_saved = on_saved
         self.editable = actor is not None and actor.role is Role.ADMINISTRATOR

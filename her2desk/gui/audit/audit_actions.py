@@ -38,7 +38,7 @@ def open_audit_log(window: FeatureHost) -> AuditLogDialog | None:
     from PySide6.QtCore import Qt
 
     from her2desk.gui.audit.audit_view import AuditLogDialog
-    from her2desk.services.audit_service import AuditService
+    from her2desk.services.bundle import Services
 
     existing = [d for d in window.widget().findChildren(AuditLogDialog) if d.isVisible()]
     if existing:
@@ -46,7 +46,7 @@ def open_audit_log(window: FeatureHost) -> AuditLogDialog | None:
         existing[0].raise_()
         existing[0].activateWindow()
         return existing[0]
-    dialog = AuditLogDialog(AuditService(window.service.database), window.widget())
+    dialog = AuditLogDialog(Services.of(window.service).audit, window.widget())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if not dialog.load():
         dialog.deleteLater()
@@ -72,14 +72,14 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
 
     from her2desk.domain.audit_query import AuditQuery
     from her2desk.gui.audit.case_record_view import CaseRecordDialog
-    from her2desk.services.audit_service import AuditService
+    from her2desk.services.bundle import Services
 
     accession = case_for_record(window)
     if accession is None:
         window.show_message("Open a case or select one in the worklist to see its record")
         return None
     workflow = window.workflow_service()
-    audit = AuditService(window.service.database)
+    audit = Services.of(window.service).audit
 
     def read() -> tuple:
         return (

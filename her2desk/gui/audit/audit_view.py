@@ -121,9 +121,9 @@ def record_details(record: AuditRecord, user_names: Mapping[int, str] | None = N
 
 def user_names(database: Any) -> dict[int, str]:
     """User id -> user name of every account (a short read: a lab has tens of users)."""
-    from her2desk.services.auth_service import AuthService
+    from her2desk.services.bundle import Services
 
-    return {user.user_id: user.username for user in AuthService(database).users()}
+    return {user.user_id: user.username for user in Services(database).auth.users()}
 
 
 def readable_changes(record: AuditRecord, user_names: Mapping[int, str]) -> list[str]:

@@ -197,13 +197,13 @@ class CaseEditor(QWidget):
         """A banner line warning a pathologist that changing results someone else entered means another
         pathologist must sign them out (only when the lab's self-verification setting is off)."""
         from her2desk.gui.common.workflow_dialog import results_change_warning
-        from her2desk.services.signout_service import SignOutService
+        from her2desk.services.bundle import Services
 
         actor = getattr(self.service, "actor", None)
         if self.edit_refusal or not results_change_warning(actor, stored, allowed=False):
             return ""  # no database read unless the warning could apply
         try:
-            allowed = SignOutService(self.service.database).self_verification_allowed()
+            allowed = Services.of(self.service).signout.self_verification_allowed()
         except Exception:  # unreadable: the service falls back to the cautious default, so warn
             allowed = False
         warning = results_change_warning(actor, stored, allowed)
@@ -214,10 +214,10 @@ class CaseEditor(QWidget):
         someone new appears; a lab has tens of users). Without them the banner shows user names."""
         wanted = {stored.signed_out_by, stored.adjudicated_by, stored.amended_by} - {None, ""}
         if wanted - self._names.keys():
-            from her2desk.services.auth_service import AuthService
+            from her2desk.services.bundle import Services
 
             try:
-                users = AuthService(self.service.database).users()
+                users = Services.of(self.service).auth.users()
             except Exception:
                 return self._names
             self._names = {user.username: user.display_name for user in users}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 if TYPE_CHECKING:
-    from her2desk.domain.settings import GuidelineSettings
+    from her2desk.domain.guideline_settings import GuidelineSettings
     from her2desk.gui.shell.host import FeatureHost
     from her2desk.services.case_service import CaseService
     from her2desk.services.rule_settings import RuleSettingsService
@@ -62,12 +62,12 @@ class RuleWatch(QObject):
 
     def reread(self) -> bool:
         """Read the lab's rule settings; True when they changed (the open case is then checked again)."""
-        from her2desk.services.rule_settings import RuleSettingsService
+        from her2desk.services.bundle import Services
 
         service = open_service(self.window)
         if service is None:
             return False
-        rule_service = RuleSettingsService(service.database)
+        rule_service = Services.of(service).rule_settings
         stored = self.window.current_case()
         try:
             if stored is not None and stored.read_only:

@@ -83,7 +83,7 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_about(parent: QWidget) -> None:
     from her2desk import __version__
-    from her2desk.domain.settings import (
+    from her2desk.domain.guideline_settings import (
         BREAST_GUIDELINE,
         GASTROESOPHAGEAL_GUIDELINE,
         OTHER_SITE_GUIDELINE,

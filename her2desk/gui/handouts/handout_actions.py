@@ -81,9 +81,9 @@ class HandoutActions:
     # -- the preview -------------------------------------------------------------------------------
 
     def _service(self) -> HandoutService:
-        from her2desk.services.handout_service import HandoutService
+        from her2desk.services.bundle import Services
 
-        return HandoutService(self.window.service.database)
+        return Services.of(self.window.service).handouts
 
     def open_preview(self) -> None:
         from her2desk.gui.handouts.handout_preview import HandoutPreview

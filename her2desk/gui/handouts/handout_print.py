@@ -84,17 +84,6 @@ def render_pages(pdf: bytes, dpi: float) -> list[PageImage]:
     return pages
 
 
-def page_count(pdf: bytes) -> int:
-    import pypdfium2 as pdfium
-
-    with _PDFIUM:
-        document = pdfium.PdfDocument(pdf)
-        try:
-            return len(document)
-        finally:
-            document.close()
-
-
 # -- the printer ---------------------------------------------------------------------------------
 
 

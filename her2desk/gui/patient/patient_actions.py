@@ -35,7 +35,7 @@ def refusals(actor: Actor | None, stored: StoredCase | None) -> list[str]:
     """Why the action cannot be offered now (empty: offer it)."""
     if stored is None:
         return ["open a stored case first"]
-    return workflow.role_allows(actor, Action.EDIT) if actor is not None else []
+    return workflow.role_refusals(actor, Action.EDIT) if actor is not None else []
 
 
 class PatientActions:
@@ -56,14 +56,14 @@ class PatientActions:
     def dialog(self) -> PatientDialog | None:
         """The dialog for the open case's patient, with the stored details read now; None if refused."""
         from her2desk.gui.patient.patient_dialog import PatientDialog
-        from her2desk.services.patient_service import PatientService
+        from her2desk.services.bundle import Services
 
         stored_case = self.window.current_case()
         reasons = refusals(self.window.actor, stored_case)
         if reasons or stored_case is None:
             self.window.show_message("Cannot correct patient details: " + "; ".join(reasons))
             return None
-        service = PatientService(self.window.service.database)
+        service = Services.of(self.window.service).patients
         mrn = stored_case.entry.patient.mrn
         stored = self.window.try_read(lambda: service.load(mrn), f"patient {mrn} could not be read")
         if stored is None:

@@ -245,13 +245,14 @@ class IdleLock(QObject):
 
     def try_unlock(self, password: str) -> bool:
         """The signed-in user's password (audited by `AuthService.login`); True when unlocked."""
-        from her2desk.services.auth_service import AuthenticationError, AuthService
+        from her2desk.services.auth_service import AuthenticationError
+        from her2desk.services.bundle import Services
 
         actor = self.window.actor
         if not self.locked or actor is None or not self.screen.unlock_button.isEnabled():
             return False
         try:
-            session = AuthService(self.window.service.database).login(actor.username, password)
+            session = Services.of(self.window.service).auth.login(actor.username, password)
         except AuthenticationError as refused:
             self._failed(refused)
             return False

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
-from her2desk.domain.workflow import Action, Actor, Role, role_allows
+from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.shell.case_service_proxy import PendingService
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._show_actor()
         self._apply_role()
         if demo:  # so a tester can switch user and try the workflow as each person
-            from her2desk.store.demo_accounts import demo_accounts_text
+            from her2desk.demo import demo_accounts_text
 
             accounts = QLabel(demo_accounts_text())
             accounts.setAccessibleName("Demo accounts")
@@ -189,16 +189,16 @@ class MainWindow(QMainWindow):
     def workflow_service(self) -> SignOutService:
         """The sign-out service on this window's database (built on first use: not on the start path)."""
         if self._workflow is None:
-            from her2desk.services.signout_service import SignOutService
+            from her2desk.services.bundle import Services
 
-            self._workflow = SignOutService(self.service.database)
+            self._workflow = Services.of(self.service).signout
         return self._workflow
 
     def lab_settings(self) -> LabSettings:
         """The lab's settings as stored now (re-read each time: an administrator may change them)."""
-        from her2desk.services.lab_settings_service import LabSettingsService
+        from her2desk.services.bundle import Services
 
-        return LabSettingsService(self.service.database).load()
+        return Services.of(self.service).lab_settings.load()
 
     def lab_settings_changed(self) -> None:
         """This window's settings dialog closed (maybe saved): settings it applies itself are read again.
@@ -238,11 +238,11 @@ class MainWindow(QMainWindow):
 
     def edit_refusal(self) -> str:
         """Why the signed-in user may not enter or change cases (their role), for the banner; "" if so."""
-        if self.actor is None or not role_allows(self.actor, Action.EDIT):
+        if self.actor is None or not role_refusals(self.actor, Action.EDIT):
             return ""
         if self.actor.role is Role.ADMINISTRATOR:
             return "Read-only: administrators manage users and settings; they do not enter cases."
-        return f"Read-only: {'; '.join(role_allows(self.actor, Action.EDIT))}."
+        return f"Read-only: {'; '.join(role_refusals(self.actor, Action.EDIT))}."
 
     def _apply_role(self) -> None:
         """New case, Save, the case form and the empty worklist's hint follow what the user may do."""
@@ -292,19 +292,19 @@ class MainWindow(QMainWindow):
         actor = self.actor
         if actor is None or not actor.session_token:
             return
-        from her2desk.services.auth_service import AuthService
+        from her2desk.services.bundle import Services
 
         try:
-            AuthService(self.service.database).end_session(actor, reason)
+            Services.of(self.service).auth.end_session(actor, reason)
         except Exception:  # the database is unreachable: the session will expire by itself
             return
 
     def renew_session(self, actor: Actor) -> None:
         """The same user signed in again (after the idle lock): their new session, nothing else changes
         (the case form keeps whatever was typed)."""
-        from her2desk.services.case_service import CaseService
+        from her2desk.services.bundle import Services
 
-        service = CaseService(self.service.database, settings=self.service.settings, actor=actor)
+        service = Services.of(self.service).for_actor(actor).cases
         self.actor = actor
         self.service = service
         self._workflow = None
@@ -321,9 +321,9 @@ class MainWindow(QMainWindow):
         if not discard_unsaved and self._editor is not None and not self._editor.confirm_leave():
             return False
         from her2desk.gui.shell import login_dialog
-        from her2desk.services.auth_service import AuthService
+        from her2desk.services.bundle import Services
 
-        auth = self.try_read(lambda: AuthService(self.service.database), "The database could not be opened")
+        auth = self.try_read(lambda: Services.of(self.service).auth, "The database could not be opened")
         if auth is None:
             return False
         session = login_dialog.run_login(
@@ -341,9 +341,9 @@ class MainWindow(QMainWindow):
 
     def sign_in_as(self, actor: Actor) -> None:
         """Make `actor` the window's user: a service built for them, the views following it."""
-        from her2desk.services.case_service import CaseService
+        from her2desk.services.bundle import Services
 
-        service = CaseService(self.service.database, settings=self.service.settings, actor=actor)
+        service = Services.of(self.service).for_actor(actor).cases
         self.actor = actor
         self.service = service
         self._workflow = None

@@ -42,7 +42,9 @@ def refusals(actor: Actor | None, stored: StoredCase | None, action: Action) -> 
         return ["sign in to sign out, adjudicate or amend"]
     if stored is None:
         return ["open a stored case first"]
-    reasons = workflow.role_allows(actor, action) + workflow.transition_allowed(stored.signout_state, action)
+    reasons = workflow.role_refusals(actor, action) + workflow.transition_refusals(
+        stored.signout_state, action
+    )
     if action is Action.ADJUDICATE and not reasons:
         status = stored.interpretation.status
         if status is not None and status.is_final:

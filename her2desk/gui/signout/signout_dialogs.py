@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.case_checks import check_case
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import StoredCase
-from her2desk.domain.settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Actor, Role, WorkflowError
 from her2desk.gui.common.labels import label
@@ -70,10 +70,10 @@ def case_notes(stored: StoredCase, settings: GuidelineSettings = DEFAULT_SETTING
 def result_rules(service: SignOutService, stored: StoredCase) -> tuple[GuidelineSettings, str]:
     """The rule settings the stored result was made with, and a note when the lab's have changed since
     (`RuleSettingsService.for_result`); her2desk's defaults, with a note, if they cannot be read."""
-    from her2desk.services.rule_settings import RuleSettingsService
+    from her2desk.services.bundle import Services
 
     try:
-        return RuleSettingsService(service.database).for_result(stored.interpretation.rules_version)
+        return Services(service.database).rule_settings.for_result(stored.interpretation.rules_version)
     except Exception as error:  # an unreachable database: the stored warnings and comments still show
         return DEFAULT_SETTINGS, f"The lab's rule settings could not be read ({error})."
 

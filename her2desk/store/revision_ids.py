@@ -1,6 +1,6 @@
 """Schema revision ids known to this program, as plain constants (no SQLAlchemy, no Alembic).
 
-They live apart from `versioning.py` so the GUI's fast first page (`first_page.py`, stdlib `sqlite3`
+They live apart from `schema_status.py` so the GUI's fast first page (`first_page.py`, stdlib `sqlite3`
 only) can check a file's revision before SQLAlchemy is imported. A test checks that `HEAD_REVISION`
 equals the head of the migration scripts, so the two cannot drift.
 """

@@ -25,7 +25,6 @@ audit rows are chained, and every batch's cases and patients sealed, as real wri
 from __future__ import annotations
 
 import functools
-import json
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,10 +39,10 @@ from sqlalchemy import Connection, func, insert, select
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.engine import interpret
+from her2desk.domain.guideline_settings import DEFAULT_SETTINGS
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
-from her2desk.domain.settings import DEFAULT_SETTINGS
 from her2desk.domain.vocabulary import (
     AssayType,
     ClinicalSetting,
@@ -58,7 +57,7 @@ from her2desk.domain.vocabulary import (
     Sex,
     Site,
 )
-from her2desk.store.audit import record_event, to_json, utc_now
+from her2desk.store.audit import AuditEvent, amend_event, record_event, sign_out_event, utc_now, write_events
 from her2desk.store.chain import CHAINED_TABLES, append, touch
 from her2desk.store.database import DEMO_KEY, Database, open_database
 from her2desk.store.demo_accounts import (
@@ -515,21 +514,11 @@ def _audit(
     patient_id: int | None,
     old: dict[str, Any] | None,
     new: dict[str, Any] | None,
-) -> dict[str, Any]:
-    return {
-        "at": at,
-        "who": who,
-        "action": action,
-        "table_name": table,
-        "record": str(record),
-        "case_id": case_id,
-        "patient_id": patient_id,
-        "old": to_json(old),
-        "new": to_json(new),
-    }
+) -> AuditEvent:
+    return AuditEvent(at, who, action, table, str(record), case_id, patient_id, old, new)
 
 
-def _entered_audit(case: dict[str, Any], state: str) -> dict[str, Any]:
+def _entered_audit(case: dict[str, Any], state: str) -> AuditEvent:
     """The insert row the case's entry wrote (as entered, before any sign-out)."""
     entered = {
         **case,
@@ -546,7 +535,7 @@ def _entered_audit(case: dict[str, Any], state: str) -> dict[str, Any]:
                   case["patient_id"], None, entered)  # fmt: skip
 
 
-def _patient_audit(patients: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _patient_audit(patients: list[dict[str, Any]]) -> list[AuditEvent]:
     """Each patient's insert row, dated as the patient row (the entry of their first case)."""
     audit = []
     for p in patients:
@@ -556,7 +545,7 @@ def _patient_audit(patients: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _sign_out(
-    rows: dict[str, list[dict[str, Any]]],
+    rows: dict[str, list[Any]],  # table -> its rows (dicts; AuditEvents for "audit")
     times: random.Random,
     clock: _Clock,
     ids: _Ids,
@@ -618,10 +607,9 @@ def _sign_out(
     if audited:
         rows["audit"].append(_entered_audit(case, SignOutState.ENTERED.value))
         rows["audit"].append(
-            _audit(signed_at, signer, "sign-out", "her2_case", case["id"], case["id"], case["patient_id"],
-                   {"signout_state": SignOutState.ENTERED.value, "version": 1},
-                   {"signout_state": signed, "version": 2, "report_version": 1, "signed_out_by": signer,
-                    "meaning": SIGNATURE_MEANING})
+            sign_out_event(signed_at, signer, case["id"], case["patient_id"],
+                           old_state=SignOutState.ENTERED.value, old_version=1, state=signed, version=2,
+                           report_version=1, meaning=SIGNATURE_MEANING)
         )  # fmt: skip
     if not amended:
         return
@@ -632,10 +620,10 @@ def _sign_out(
                 amended_at=amended_at)  # fmt: skip
     if audited:
         rows["audit"].append(
-            _audit(amended_at, signer, "amend", "her2_case", case["id"], case["id"], case["patient_id"],
-                   {"signout_state": signed, "report_version": 1, "version": 2},
-                   {"signout_state": SignOutState.AMENDED.value, "report_version": 2, "version": 3,
-                    "reason": reason, "handouts_superseded": 0})
+            amend_event(amended_at, signer, case["id"], case["patient_id"],
+                        old_state=signed, old_report_version=1, old_version=2,
+                        state=SignOutState.AMENDED.value, report_version=2, version=3, reason=reason,
+                        handouts_superseded=0)
         )  # fmt: skip
 
 
@@ -755,7 +743,7 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             insert = _inserter(session.connection())
             patients = _patients(rng, max(1, size // 3), ids.patient)
             ids.patient += len(patients)
-            rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _TABLES}
+            rows: dict[str, list[Any]] = {t: [] for t in _TABLES}
             first_seen: dict[int, datetime] = {}
             for p in patients:
                 rows["patient"].append({**p, "updated_at": now, "updated_by": DEMO_TECHNOLOGIST.username})
@@ -782,7 +770,9 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             if audited:
                 rows["audit"][:0] = _patient_audit(rows["patient"])
             for table in _TABLES:
-                if table in CHAINED_TABLES:
+                if table == "audit":
+                    write_events(session.connection(), rows["audit"])
+                elif table in CHAINED_TABLES:
                     append(session.connection(), table, rows[table])
                 else:
                     insert(table, rows[table])
@@ -841,23 +831,21 @@ def _ensure_demo_accounts(connection: Connection) -> dict[str, tuple[int, str]]:
 def _finish(database: Database, first: int, last: int, cases: int, seed: int, per_case_audit: bool) -> None:
     """The run's summary audit row (the only one for cases above `AUDIT_EACH_CASE_UP_TO`), then ANALYZE."""
     with database.writer() as session, session.begin():
-        summary = {
-            "at": utc_now(),
-            "who": DEMO_USER,
-            "action": "insert",
-            "table_name": "her2_case",
-            "record": f"demo {first}-{last}",
-            "new": json.dumps(
-                {
-                    "demo_cases": cases,
-                    "seed": seed,
-                    "first_id": first,
-                    "last_id": last,
-                    "per_case_audit": per_case_audit,
-                }
-            ),
-        }
-        append(session.connection(), "audit", [summary])
+        summary = AuditEvent(
+            utc_now(),
+            DEMO_USER,
+            "insert",
+            "her2_case",
+            f"demo {first}-{last}",
+            new={
+                "demo_cases": cases,
+                "seed": seed,
+                "first_id": first,
+                "last_id": last,
+                "per_case_audit": per_case_audit,
+            },
+        )
+        write_events(session.connection(), [summary])
     with database.engine.connect() as connection:
         if database.dialect == "sqlite":
             connection.exec_driver_sql("ANALYZE")

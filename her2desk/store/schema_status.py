@@ -2,7 +2,7 @@
 
 The GUI's cold start must be fast, so a database whose schema is current is recognised with one plain
 SELECT of `alembic_version` compared against `HEAD_REVISION`; Alembic is imported only to migrate.
-The revision ids themselves are in `revisions.py` (importable without SQLAlchemy).
+The revision ids themselves are in `revision_ids.py` (importable without SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, inspect, text
 
-from her2desk.store.revisions import HEAD_REVISION, KNOWN_REVISIONS, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
+from her2desk.store.revision_ids import HEAD_REVISION, KNOWN_REVISIONS, SCHEMA_MARKER_KEY, SCHEMA_MARKER_VALUE
 
 __all__ = ["HEAD_REVISION", "KNOWN_REVISIONS", "SCHEMA_MARKER_KEY", "SCHEMA_MARKER_VALUE"]
 
