@@ -48,8 +48,8 @@ def _real_cases(database: Database, count: int) -> list[str]:
     """A few hundred real cases (their saves write real audit rows)."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "store"))
-    from backends import make_entry
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from support.backends import make_entry
 
     service = CaseService(database, "bench")
     accessions = [f"A25-{i:05d}" for i in range(count)]

@@ -28,10 +28,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "report"))  # the test cases
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # support.report_cases
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's her2desk
 
-from report_cases import request_for
+from support.report_cases import request_for
 
 from her2desk.handout.fonts import register_fonts
 from her2desk.handout.resources import font_path

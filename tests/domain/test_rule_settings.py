@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from rule_setting_cases import RULE_CASES, check_text
+from support.rule_setting_cases import RULE_CASES, check_text
 
 from her2desk.domain import report_comments
 from her2desk.domain.case_checks import check_case

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from backends import make_entry
 from hypothesis import given
 from hypothesis import strategies as st
+from support.backends import make_entry
 
 from her2desk.cli import main
 from her2desk.exchange.spreadsheet import FORMULA_STARTS, defuse, restore

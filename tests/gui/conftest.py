@@ -19,4 +19,4 @@ def _qt_installed() -> bool:
 if not _qt_installed():
     collect_ignore_glob = ["*.py"]
 else:
-    from qt_fixtures import *  # noqa: F403
+    from support.qt_fixtures import *  # noqa: F403

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QTableWidget
-from qt_fixtures import new_signed_in_user
 from sqlalchemy import select
+from support.qt_fixtures import new_signed_in_user
 
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.admin import settings_dialog, users_dialog

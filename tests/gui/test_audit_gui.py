@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QPushButton, QTableView, QTableWidget
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
-from backends import make_entry
+from support.backends import make_entry
 
 from her2desk.domain.workflow import Role
 from her2desk.gui.audit import audit_view

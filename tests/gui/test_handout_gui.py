@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +21,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.lab_settings import LabSettings
 from her2desk.gui.common import dialogs
@@ -33,12 +34,6 @@ from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService
 from her2desk.services.handout_service import HandoutService
 from her2desk.services.lab_settings_service import LabSettingsService
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 
 SIGNED = ["S26-00101", "S26-00102"]
 ENTERED = "S26-00103"

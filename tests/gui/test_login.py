@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
-from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 from sqlalchemy import select
+from support.qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 
 from her2desk.demo.seed import seed_demo
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton
-from qt_fixtures import dialog_queue
 from sqlalchemy import select
+from support.qt_fixtures import dialog_queue
 
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.patient import patient_actions

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from qt_fixtures import close_window, signed_in_window
+from support.qt_fixtures import close_window, signed_in_window
 
 from her2desk.domain.workflow import Role
 from her2desk.gui.admin import admin_actions

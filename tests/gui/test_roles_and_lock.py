@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
-from qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
+from support.qt_fixtures import close_window, login_answer, new_signed_in_user, signed_in_window
 
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site

@@ -7,7 +7,6 @@ it was signed out with; the sign-out dialog notes a change of rules since the re
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton
-from qt_fixtures import dialog_queue
 from sqlalchemy import select
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "domain"))
-from rule_setting_cases import breast
+from support.qt_fixtures import dialog_queue
+from support.rule_setting_cases import breast
 
 from her2desk.domain.report_comments import GROUP_4
 from her2desk.domain.rule_settings import DEFAULT_RULES_VERSION, RULE_SETTINGS, rules_version

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
-from qt_fixtures import dialog_queue
 from sqlalchemy import select, update
+from support.qt_fixtures import dialog_queue
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount

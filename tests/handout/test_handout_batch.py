@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from handout_cases import make_entry, pypdf_text, request_for, synthetic, unadjudicated
+from support.handout_cases import make_entry, pypdf_text, request_for, synthetic, unadjudicated
 
 from her2desk.handout import HandoutRequest, batch
 from her2desk.handout.batch import write_handouts

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from handout_cases import complete_entry, pdftotext_text
+from support.handout_cases import complete_entry, pdftotext_text
 
 from her2desk.cli import main
 from her2desk.domain.records import SignOutState

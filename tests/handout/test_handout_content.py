@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from handout_cases import (
+from support.handout_cases import (
     EXPECTED_LINES,
     GROUP_SITES,
     OUTCOMES,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from handout_cases import make_entry, pdf_fonts, request_for
+from support.handout_cases import make_entry, pdf_fonts, request_for
 
 from her2desk.handout import render_handout
 from her2desk.handout.texts import LANGUAGES

@@ -13,8 +13,8 @@ import itertools
 from datetime import date
 
 import pytest
-from handout_cases import GROUP_SITES, OUTCOMES, dual_ish, flat, make_entry, request_for
 from pypdf import PdfReader
+from support.handout_cases import GROUP_SITES, OUTCOMES, dual_ish, flat, make_entry, request_for
 
 from her2desk.handout import LabContact, render_handout
 

@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from barcode_reader import read_code128
-from handout_cases import (
+from PIL import Image
+from pypdf import PdfReader
+from support.barcode_reader import read_code128
+from support.handout_cases import (
     EXPECTED_LINES,
     GROUP_SITES,
     NAMES,
@@ -20,8 +22,6 @@ from handout_cases import (
     pypdf_text,
     request_for,
 )
-from PIL import Image
-from pypdf import PdfReader
 
 from her2desk.handout import render_handout, unprintable_characters
 from her2desk.handout.texts import LANGUAGES

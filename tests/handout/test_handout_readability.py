@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from handout_cases import OUTCOMES, dual_ish, make_entry, request_for
+from support.handout_cases import OUTCOMES, dual_ish, make_entry, request_for
 
 from her2desk.domain.vocabulary import ClinicalSetting, IhcScore, IshProbe, Laterality, Procedure, Site
 from her2desk.handout import build_content

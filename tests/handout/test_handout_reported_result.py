@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from handout_cases import (
+from support.handout_cases import (
     EXPECTED_LINES,
     GROUP_SITES,
     OUTCOMES,

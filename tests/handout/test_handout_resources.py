@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from handout_cases import request_for
+from support.handout_cases import request_for
 
 from her2desk.handout import build_content, resources
 from her2desk.handout.fonts import FONT_FILES

@@ -6,13 +6,13 @@ import io
 from datetime import date
 
 import pytest
-from handout_cases import GROUP_SITES, make_entry, request_for
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+from support.handout_cases import GROUP_SITES, make_entry, request_for
 
 from her2desk.handout import layout, render_handout
 from her2desk.handout.fonts import BOLD, REGULAR, register_fonts

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
-from backends import POSTGRES_ENV, _postgres_admin_url, _replace_database, make_entry
-from lab import PASSWORDS, open_lab
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from support.backends import POSTGRES_ENV, _postgres_admin_url, _replace_database, make_entry
+from support.lab import PASSWORDS, open_lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IshDetails

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from handout_cases import complete_entry, request_for
+from support.handout_cases import complete_entry, request_for
 
 from her2desk.cli import main
 from her2desk.domain.audit_query import AuditRecord

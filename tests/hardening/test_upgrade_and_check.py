@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from handout_cases import complete_entry
+from support.handout_cases import complete_entry
 
 from her2desk.cli import main
 from her2desk.services.case_service import open_case_service

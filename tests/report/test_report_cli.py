@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sys
 from pathlib import Path
 
 import pytest
-from report_cases import pdftotext_pages
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
-
-from backends import make_entry
-from lab import PASSWORDS, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, open_lab
+from support.report_cases import pdftotext_pages
 
 from her2desk.cli import main
 from her2desk.services.report_service import ReportService

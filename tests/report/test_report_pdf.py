@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from report_cases import (
+from support.report_cases import (
     AMENDMENT_REASON,
     SITES,
     entry_for,

@@ -3,16 +3,13 @@ case's trail (with its patient's rows), paging, counts, and the export iterator.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from backends import make_entry
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.audit_query import AuditQuery, AuditQueryError, action_label
 from her2desk.services.audit_service import AuditService

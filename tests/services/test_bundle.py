@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from support.lab import open_lab
 
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS
 from her2desk.services.audit_service import AuditService
@@ -15,9 +14,6 @@ from her2desk.services.patient_service import PatientService
 from her2desk.services.record_service import RecordService
 from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.services.signout_service import SignOutService
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-from lab import open_lab
 
 
 def test_the_bundle_hands_out_each_service_of_its_database_once(db_url: str) -> None:

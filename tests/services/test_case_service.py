@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from backends import make_entry
 from sqlalchemy import func, select, text
+from support.backends import make_entry
 
 from her2desk.domain.case import IhcDetails, IshDetails, PatientDetails
 from her2desk.domain.records import (

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from backends import make_entry
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.workflow import WorkflowError
 from her2desk.services.handout_service import (

@@ -4,18 +4,14 @@ reason and role checked, optimistic check, the signed-out rule. SQLite and Postg
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
-from backends import make_entry
 from sqlalchemy import select
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.case import PatientDetails
 from her2desk.domain.records import CaseInvalidError

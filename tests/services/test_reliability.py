@@ -16,19 +16,19 @@ import time
 from pathlib import Path
 
 import pytest
-from backends import make_entry
+from support.backends import make_entry
 
 from her2desk.domain.case import SpecimenDetails
 from her2desk.services.case_service import open_case_service
 from her2desk.store.backup import integrity_problems
 
-STORE_TESTS = str(Path(__file__).resolve().parent.parent / "store")
+TESTS = str(Path(__file__).resolve().parent.parent)  # the child processes import support.backends
 
 SAVER = """
 import sys
-sys.path.insert(0, {store!r})
+sys.path.insert(0, {tests!r})
 from dataclasses import replace
-from backends import make_entry
+from support.backends import make_entry
 from her2desk.services.case_service import open_case_service
 
 url, run = sys.argv[1], int(sys.argv[2])
@@ -48,7 +48,7 @@ for i in range(1_000_000):
 
 EDITOR = """
 import json, random, sys, time
-sys.path.insert(0, {store!r})
+sys.path.insert(0, {tests!r})
 from dataclasses import replace
 from her2desk.domain.records import CaseConflictError
 from her2desk.services.case_service import open_case_service
@@ -87,7 +87,7 @@ print(json.dumps({{"saves": saves, "conflicts": conflicts}}), flush=True)
 def test_every_acknowledged_save_survives_sigkill(tmp_path: Path) -> None:
     url = str(tmp_path / "crash.sqlite3")
     script = tmp_path / "saver.py"
-    script.write_text(SAVER.format(store=STORE_TESTS), encoding="utf-8")
+    script.write_text(SAVER.format(tests=TESTS), encoding="utf-8")
     open_case_service(url).close()  # created once; the children open an existing database
     rng = random.Random(6)
     acknowledged: set[str] = set()
@@ -144,7 +144,7 @@ def test_two_processes_editing_the_same_cases_lose_no_update(db_url: str, tmp_pa
     finally:
         service.close()
     script = tmp_path / "editor.py"
-    script.write_text(EDITOR.format(store=STORE_TESTS), encoding="utf-8")
+    script.write_text(EDITOR.format(tests=TESTS), encoding="utf-8")
     rounds = 45
     editors = [
         subprocess.Popen(

@@ -6,17 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from backends import make_entry
 from sqlalchemy import inspect
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.services.handout_service import HandoutService
 from her2desk.services.lab_settings_service import LabSettingsService

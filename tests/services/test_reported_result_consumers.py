@@ -14,19 +14,14 @@ import csv
 import io
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from backends import make_entry
 from pypdf import PdfReader
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "workflow"))
-
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IshDetails

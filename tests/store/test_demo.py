@@ -6,8 +6,8 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
-from backends import make_entry
 from sqlalchemy import func, select
+from support.backends import make_entry
 
 from her2desk.demo.seed import FAMILY_PREFIXES, DemoRefusedError, seed_demo
 from her2desk.domain.case_checks import check_case

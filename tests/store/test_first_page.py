@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from backends import make_entry
+from support.backends import make_entry
 
 from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import WorklistQuery

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from backends import make_entry
 from sqlalchemy import create_engine, text
+from support.backends import make_entry
 
 from her2desk.services.case_service import CaseService
 from her2desk.store import migrate

@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from backends import make_entry
 from sqlalchemy import update
 from sqlalchemy.dialects import sqlite
+from support.backends import make_entry
 
 from her2desk.domain.records import SignOutState, WorklistQuery
 from her2desk.domain.vocabulary import Status

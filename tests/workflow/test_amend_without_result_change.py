@@ -8,8 +8,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from backends import make_entry
-from lab import Lab, open_lab
+from support.backends import make_entry
+from support.lab import Lab, open_lab
 
 from her2desk.domain.case import IshDetails
 from her2desk.domain.inputs import IshCount

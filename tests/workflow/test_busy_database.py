@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import create_engine, select, text
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.cli import main
 from her2desk.services import auth_service, case_service

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from backends import make_entry
-from lab import PASSWORDS, open_lab
 from sqlalchemy import select
+from support.backends import make_entry
+from support.lab import PASSWORDS, open_lab
 
 from her2desk.demo.seed import seed_demo
 from her2desk.services.case_service import open_case_service

@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from lab import Lab, open_lab
 from sqlalchemy import select, text, update
+from support.lab import Lab, open_lab
 
 from her2desk.domain.lab_settings import DEFAULT_LAB_SETTINGS, LabSettingError
 from her2desk.domain.workflow import Actor, Role, WorkflowError

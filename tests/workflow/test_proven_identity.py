@@ -14,9 +14,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import select, update
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IhcDetails, IshDetails

@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.audit_query import action_label
 from her2desk.domain.case import IshDetails

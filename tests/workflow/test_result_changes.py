@@ -9,9 +9,9 @@ from dataclasses import fields, replace
 from decimal import Decimal
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import select
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.case import IhcDetails, IshDetails, PatientDetails
 from her2desk.domain.records import SignOutState

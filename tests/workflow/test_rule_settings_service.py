@@ -5,17 +5,14 @@ result carries the new rules version, whose rule set is recorded so the result c
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from lab import Lab, open_lab
 from sqlalchemy import text
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "domain"))
-from rule_setting_cases import RULE_CASES, breast, check_text
+from support.lab import Lab, open_lab
+from support.rule_setting_cases import RULE_CASES, breast, check_text
 
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS

@@ -8,9 +8,9 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import text
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.records import SignOutState
 from her2desk.domain.workflow import SignOutPolicy, WorkflowError

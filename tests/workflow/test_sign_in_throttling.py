@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import select, text
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.case import IshDetails
 from her2desk.domain.vocabulary import Status

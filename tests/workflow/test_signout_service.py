@@ -8,9 +8,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import update
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.case import IshDetails
 from her2desk.domain.records import CaseConflictError, SignOutState

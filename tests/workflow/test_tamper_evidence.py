@@ -16,10 +16,10 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import Connection, create_engine
 from sqlalchemy.pool import NullPool
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IshDetails

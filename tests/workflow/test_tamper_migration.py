@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, open_lab
 from sqlalchemy import text
+from support.backends import make_entry
+from support.lab import PASSWORDS, open_lab
 
 from her2desk.store import migrate
 from her2desk.store.chain import chain_existing

@@ -7,9 +7,9 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from backends import make_entry
-from lab import PASSWORDS, Lab, open_lab
 from sqlalchemy import select
+from support.backends import make_entry
+from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.services.auth_service import AuthenticationError, UserInputError

@@ -1,1 +1,0 @@
-from backends import db_url, postgres_url, service, sqlite_url  # noqa: F401
