@@ -26,7 +26,7 @@ def install(window: FeatureHost) -> tuple[QAction, QAction]:
     audit_log.triggered.connect(lambda _checked=False: open_audit_log(window))
     window.menus["tools"].addAction(audit_log)
     case_record = QAction("Case &record…", window.widget())
-    case_record.setStatusTip("Report versions, signatures, handout prints and audit trail of the case")
+    case_record.setStatusTip("Versions, signatures, handout and report prints, audit trail of the case")
     case_record.triggered.connect(lambda _checked=False: open_case_record(window))
     window.menus["case"].addAction(case_record)
     return audit_log, case_record
@@ -73,6 +73,7 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
     from her2desk.domain.audit_query import AuditQuery
     from her2desk.gui.audit.case_record_view import CaseRecordDialog
     from her2desk.services.audit_service import AuditService
+    from her2desk.services.report_service import ReportService
 
     accession = case_for_record(window)
     if accession is None:
@@ -80,17 +81,19 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
         return None
     workflow = window.workflow_service()
     audit = AuditService(window.service.database)
+    reports = ReportService(window.service.database)
 
     def read() -> tuple:
         return (
             workflow.case_versions(accession),
             workflow.signatures(accession),
             workflow.handouts(accession),
+            reports.reports(accession),
             list(audit.iter_all(AuditQuery(accession=accession))),
         )
 
     try:
-        versions, signatures, handouts, trail = read()
+        versions, signatures, handouts, report_prints, trail = read()
     except LookupError:
         window.show_message(f"Case {accession} is not stored")
         return None
@@ -100,7 +103,9 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
             window.widget(), "Database problem", f"The record of case {accession} could not be read: {error}"
         )
         return None
-    dialog = CaseRecordDialog(accession, versions, signatures, handouts, trail, window.widget())
+    dialog = CaseRecordDialog(
+        accession, versions, signatures, handouts, trail, window.widget(), reports=report_prints
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
