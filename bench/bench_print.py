@@ -9,7 +9,7 @@ heartbeat runs on the GUI thread the whole time and the longest gap between two 
 
 Rows: `PrintRun` itself (the program's path: it also makes each handout with reportlab, so it is
 slower per page than the painting rows, which get pre-rasterised pages); "bands": ~15 ms of bands of
-a page per event-loop turn (`handout_print.advance`, what PrintRun does); "gui": a whole page in one
+a page per event-loop turn (`pdf_print.advance`, what PrintRun does); "gui": a whole page in one
 drawImage per turn (the old way); "worker": the whole job on a worker thread, each page in one
 drawImage (Qt allows painting on a QPrinter from a worker, but PySide6 holds the GIL inside drawImage,
 so the GUI thread waits just as long) or in bands ("worker+bands"); 300 or 200 dpi; the page image as
@@ -37,14 +37,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from her2desk.gui.handouts.handout_batch import PrintRun
-from her2desk.gui.handouts.handout_print import (
+from her2desk.gui.common.pdf_print import (
     PageImage,
     PrinterSession,
     advance,
     new_printer,
     render_pages,
 )
+from her2desk.gui.handouts.handout_batch import PrintRun
 from her2desk.handout import render_handout
 
 FORMATS = {

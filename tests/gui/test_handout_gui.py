@@ -2,7 +2,7 @@
 and the batch actions — on a real database with real users and a real sign-out.
 
 The print dialog, the save/folder questions and the summary box are the modules' seams
-(`handout_print.ask_printer`, `handout_preview.ask_save_path`, `handout_batch.ask_*`/`show_summary`);
+(`pdf_print.ask_printer`, `handout_preview.ask_save_path`, `handout_batch.ask_*`/`show_summary`);
 everything else is the real widgets, the real services and the real printer engine.
 """
 
@@ -25,8 +25,8 @@ from support.backends import make_entry
 from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.lab_settings import LabSettings
-from her2desk.gui.common import dialogs
-from her2desk.gui.handouts import handout_batch, handout_preview, handout_print
+from her2desk.gui.common import dialogs, pdf_print
+from her2desk.gui.handouts import handout_batch, handout_preview
 from her2desk.gui.handouts.handout_actions import NO_CASE, NO_SELECTION, HandoutActions
 from her2desk.gui.handouts.handout_batch import BatchOptions
 from her2desk.gui.handouts.handout_preview import HandoutPreview
@@ -94,7 +94,7 @@ def print_to(monkeypatch: pytest.MonkeyPatch, path: Path, calls: list[str] | Non
             calls.append("print")
         return True
 
-    monkeypatch.setattr(handout_print, "ask_printer", ask)
+    monkeypatch.setattr(pdf_print, "ask_printer", ask)
 
 
 def actions_of(window: MainWindow) -> HandoutActions:
@@ -215,7 +215,7 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
     # finds no text). The page is painted in horizontal bands that overlap by one row.
     printed = PdfReader(io.BytesIO(out.read_bytes()))
     assert len(printed.pages) == 1
-    (expected_page,) = handout_print.render_pages(prepared.pdf, handout_print.PRINT_DPI_CAP)
+    (expected_page,) = pdf_print.render_pages(prepared.pdf, pdf_print.PRINT_DPI_CAP)
     rendered = tmp_path / "expected.png"
     assert expected_page.image.save(str(rendered))
     expected = Image.open(rendered).convert("RGB")
@@ -237,7 +237,7 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
     print("colour check", off(expected), off(Image.merge("RGB", (blue, green, red))))
     assert off(expected) < 0.25 * off(Image.merge("RGB", (blue, green, red)))
     strips = [embedded.image.convert("RGB") for embedded in printed.pages[0].images]
-    layout = handout_print.bands(*expected.size)
+    layout = pdf_print.bands(*expected.size)
     assert len(layout) > 1
     assert [strip.size for strip in strips] == [(expected.width, rows) for _top, rows in layout]
     printed_image = Image.new("RGB", expected.size, "red")
@@ -251,7 +251,7 @@ def test_print_goes_through_qt_printer_and_is_recorded_with_the_hash(
 def test_a_cancelled_print_dialog_records_nothing(
     win: MainWindow, lab: Lab, qtbot, ui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(handout_print, "ask_printer", lambda *_a, **_k: False)
+    monkeypatch.setattr(pdf_print, "ask_printer", lambda *_a, **_k: False)
     preview = open_preview(win, qtbot, SIGNED[0])
     ui.find(preview, "Print handout").click()
     assert "cancelled" in preview.state.text()
@@ -504,7 +504,7 @@ def test_the_real_print_dialog_cancelled_means_no_print(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     _answer_modal(qtbot, lambda dialog: dialog.reject())
-    assert handout_print.ask_printer(parent, handout_print.new_printer()) is False
+    assert pdf_print.ask_printer(parent, pdf_print.new_printer()) is False
 
 
 def test_the_preview_warns_about_characters_no_font_prints(lab: Lab, qtbot) -> None:

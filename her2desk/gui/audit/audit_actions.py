@@ -26,7 +26,7 @@ def install(window: FeatureHost) -> tuple[QAction, QAction]:
     audit_log.triggered.connect(lambda _checked=False: open_audit_log(window))
     window.menus["tools"].addAction(audit_log)
     case_record = QAction("Case &record…", window.widget())
-    case_record.setStatusTip("Report versions, signatures, handout prints and audit trail of the case")
+    case_record.setStatusTip("Versions, signatures, handout and report prints, audit trail of the case")
     case_record.triggered.connect(lambda _checked=False: open_case_record(window))
     window.menus["case"].addAction(case_record)
     return audit_log, case_record
@@ -79,18 +79,20 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
         window.show_message("Open a case or select one in the worklist to see its record")
         return None
     workflow = window.workflow_service()
-    audit = Services.of(window.service).audit
+    services = Services.of(window.service)
+    audit, reports = services.audit, services.reports
 
     def read() -> tuple:
         return (
             workflow.case_versions(accession),
             workflow.signatures(accession),
             workflow.handouts(accession),
+            reports.reports(accession),
             list(audit.iter_all(AuditQuery(accession=accession))),
         )
 
     try:
-        versions, signatures, handouts, trail = read()
+        versions, signatures, handouts, report_prints, trail = read()
     except LookupError:
         window.show_message(f"Case {accession} is not stored")
         return None
@@ -100,7 +102,9 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
             window.widget(), "Database problem", f"The record of case {accession} could not be read: {error}"
         )
         return None
-    dialog = CaseRecordDialog(accession, versions, signatures, handouts, trail, window.widget())
+    dialog = CaseRecordDialog(
+        accession, versions, signatures, handouts, trail, window.widget(), reports=report_prints
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -2,7 +2,8 @@
 
 Every report version (an amendment keeps the earlier ones: each is the snapshot frozen at its
 sign-out), the electronic signatures, the handout print log (who, when, language, rules version,
-report version, SHA-256 of the PDF, preliminary, superseded) and the case's audit trail.
+report version, SHA-256 of the PDF, preliminary, superseded), the chart report prints (the same log,
+shown apart so a report is never mistaken for a patient handout) and the case's audit trail.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ HANDOUT_HEADERS = (
     "Superseded",
     "SHA-256 of the PDF",
 )
+# A chart report is always in English (`report_service.REPORT_LANGUAGE`): no language column.
+REPORT_HEADERS = tuple(h for h in HANDOUT_HEADERS if h != "Language")
 STATE_WORDS = {
     "draft": "draft",
     "entered": "entered, not signed out",
@@ -193,6 +196,12 @@ def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     return table
 
 
+def report_row(h: HandoutRecord) -> list[str]:
+    return [
+        value for header, value in zip(HANDOUT_HEADERS, handout_row(h), strict=True) if header != "Language"
+    ]
+
+
 def handout_row(h: HandoutRecord) -> list[str]:
     return [
         shown_time(h.printed_at),
@@ -207,7 +216,7 @@ def handout_row(h: HandoutRecord) -> list[str]:
 
 
 class CaseRecordDialog(QDialog):
-    """Report versions, signatures, handout prints and audit trail of one case (read-only)."""
+    """Report versions, signatures, handout and report prints and audit trail of one case (read-only)."""
 
     def __init__(
         self,
@@ -218,8 +227,10 @@ class CaseRecordDialog(QDialog):
         trail: list[Any],
         parent: QWidget | None = None,
         user_names: Mapping[int, str] | None = None,
+        reports: Sequence[HandoutRecord] = (),
     ) -> None:
-        """`user_names` (user id -> user name) lets the audit details name users instead of ids."""
+        """`user_names` (user id -> user name) lets the audit details name users instead of ids;
+        `reports`: the chart report prints (`ReportService.reports`)."""
         super().__init__(parent)
         self.accession = accession
         self.versions = versions
@@ -250,6 +261,8 @@ class CaseRecordDialog(QDialog):
         self.tabs.addTab(self.signatures, f"Signatures ({len(signatures)})")
         self.handouts = _table("Handout prints", HANDOUT_HEADERS, [handout_row(h) for h in handouts])
         self.tabs.addTab(self.handouts, f"Handout prints ({len(handouts)})")
+        self.reports = _table("Report prints", REPORT_HEADERS, [report_row(r) for r in reports])
+        self.tabs.addTab(self.reports, f"Report prints ({len(reports)})")
         self.trail = AuditTrailPanel("Case audit trail")
         self.trail.user_names = dict(user_names or {})
         self.trail.set_rows(trail)

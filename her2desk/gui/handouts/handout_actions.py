@@ -129,15 +129,15 @@ class HandoutActions:
         return (accessions, options) if options is not None else None
 
     def print_selected(self) -> None:
-        from her2desk.gui.handouts import handout_print
+        from her2desk.gui.common import pdf_print
         from her2desk.gui.handouts.handout_batch import PrintRun, producers_for
 
         chosen = self._options("Print")
         if chosen is None:
             return
         accessions, options = chosen
-        printer = handout_print.new_printer()
-        if not handout_print.ask_printer(self.window.widget(), printer, f"Print {len(accessions)} handouts"):
+        printer = pdf_print.new_printer()
+        if not pdf_print.ask_printer(self.window.widget(), printer, f"Print {len(accessions)} handouts"):
             self.window.show_message("Printing cancelled; nothing was recorded")
             return
         service = self._service()

@@ -2,7 +2,7 @@
 
 Each handout is made (database read + reportlab) and rasterised (PDFium) on a worker thread; only the
 painting onto the printer happens on the GUI thread, a few bands of a page per event-loop turn (see
-`handout_print`: a whole page at once froze the window for ~0.2-0.7 s), so the window stays
+`common.pdf_print`: a whole page at once froze the window for ~0.2-0.7 s), so the window stays
 responsive. All handouts of a print run go into ONE print job: a cancelled run is aborted whole,
 nothing reaches the printer and nothing is recorded; a finished run records every handout in it (who,
 when, language, rules version, SHA-256 of the PDF). Saving writes each file under a temporary name,
@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import LANGUAGES, LabSettings
 from her2desk.domain.workflow import Actor
+from her2desk.gui.common.pdf_print import PageImage, PrinterSession, advance, print_dpi, render_pages
 from her2desk.gui.common.workers import TaskRunner
-from her2desk.gui.handouts.handout_print import PageImage, PrinterSession, advance, print_dpi, render_pages
 from her2desk.services.handout_service import HandoutRefused, HandoutService, PreparedHandout
 from her2desk.services.signout_service import CaseNotFoundError
 

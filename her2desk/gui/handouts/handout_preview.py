@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
 from her2desk.domain.workflow import Actor
+from her2desk.gui.common import pdf_print
+from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.workers import TaskRunner
-from her2desk.gui.handouts import handout_batch, handout_print
+from her2desk.gui.handouts import handout_batch
 from her2desk.gui.handouts.handout_batch import (
     LANGUAGE_NAMES,
     PrintRun,
@@ -37,7 +39,6 @@ from her2desk.gui.handouts.handout_batch import (
     summary_text,
     write_pdf,
 )
-from her2desk.gui.handouts.handout_print import PageImage, render_pages
 from her2desk.services.handout_service import (
     HandoutKind,
     HandoutRefused,
@@ -264,8 +265,8 @@ class HandoutPreview(QDialog):
         prepared = self.prepared
         if prepared is None:
             return
-        printer = handout_print.new_printer()
-        if not handout_print.ask_printer(self, printer):
+        printer = pdf_print.new_printer()
+        if not pdf_print.ask_printer(self, printer):
             self.state.setText("Printing cancelled; nothing was recorded.")
             return
         service = self.service

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from her2desk.gui.handouts.handout_actions import HandoutActions
     from her2desk.gui.history.history_view import HistoryView
     from her2desk.gui.patient.patient_actions import PatientActions
+    from her2desk.gui.reports.report_actions import ReportActions
     from her2desk.gui.shell.idle_lock import IdleLock
     from her2desk.gui.signout.signout_actions import SignOutActions
     from her2desk.services.case_service import CaseService
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
     signout_actions: SignOutActions
     patient_actions: PatientActions
     handout_actions: HandoutActions
+    report_actions: ReportActions
     audit_log_action: QAction
     case_record_action: QAction
     rule_watch: RuleWatch
@@ -146,11 +148,13 @@ class MainWindow(QMainWindow):
         from her2desk.gui.case_entry import rule_watch
         from her2desk.gui.handouts import handout_actions
         from her2desk.gui.patient import patient_actions
+        from her2desk.gui.reports import report_actions
         from her2desk.gui.signout import signout_actions
 
         self.signout_actions = signout_actions.install(self)
         self.patient_actions = patient_actions.install(self)
         self.handout_actions = handout_actions.install(self)
+        self.report_actions = report_actions.install(self)
         self.audit_log_action, self.case_record_action = audit_actions.install(self)
         admin_actions.install(self)
         self.rule_watch = rule_watch.install(self)

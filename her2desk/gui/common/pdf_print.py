@@ -1,4 +1,5 @@
-"""Pages of a handout PDF as images (pypdfium2), and painting them onto Qt's printer.
+"""Pages of a PDF (the handout, the chart report) as images (pypdfium2), and painting them onto Qt's
+printer. Shared by the handout and report features, hence in `common`.
 
 QtPdf is one of PySide6's Add-ons, which this program does not install, so the PDF is rasterised with
 PDFium (pypdfium2) and the images are painted with QPainter on a QPrinter: printing goes through
