@@ -108,6 +108,7 @@ SHORTCUTS = (
     ("Ctrl+F", "search the worklist; Down arrow moves into the results, Enter opens a case"),
     ("Ctrl+O", "open the case selected in the worklist"),
     ("Ctrl+P", "handout preview of the open (or the one selected) case, with Print and Save as PDF"),
+    ("Ctrl+Shift+P", "chart report preview of the open (or selected) case, with Print and Save as PDF"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "worklist / case / patient history"),
     ("F5", "refresh the worklist"),
     ("Enter in MRN, or Alt+D", "find the patient by MRN"),
