@@ -18,6 +18,7 @@ since the login needs the service (SQLAlchemy) anyway.
 
 from __future__ import annotations
 
+import linecache
 import sys
 import threading
 from pathlib import Path
@@ -60,6 +61,10 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
 
     url = database or (str(demo_database_path()) if demo else None)
     service = open_case_service(url, lean=True)  # a GUI on a million cases stays in its memory budget
+    # PySide6's import hook reads the source of every module imported after it (to see whether it
+    # uses PySide), and `linecache` keeps it all: about 20 MB once SQLAlchemy is in. Only a cache
+    # (a traceback reads the lines again), so it is dropped once the bulk of the program is imported.
+    linecache.clearcache()
     if demo and service.is_demo():
         from her2desk.demo.seed import ensure_demo_accounts
 

@@ -315,8 +315,21 @@ class CaseService:
         with self.database.reader() as session:
             return int(session.execute(queries.count_statement(query)).scalar_one())
 
-    def worklist_page(self, query: WorklistQuery, offset: int, limit: int) -> list[WorklistRow]:
-        limit = max(0, min(limit, MAX_PAGE))
+    def worklist_page(
+        self,
+        query: WorklistQuery,
+        offset: int,
+        limit: int,
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        total: int | None = None,
+    ) -> list[WorklistRow]:
+        """`limit` rows from position `offset`. Deep pages need not count rows from the start: `after`
+        (the case id of the row just before the page) or `before` (of the row just after it) starts
+        from that row's sort key; `total` (the query's count) lets a page near the end be counted from
+        the end. Without them, or if the anchor case is gone, the page is read by its offset."""
+        limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
         with self.database.reader() as session:
             if self.database.dialect == "postgresql":
                 # One page is a LIMIT 50 walk; starting parallel workers costs more than it saves.
@@ -325,8 +338,23 @@ class CaseService:
             plan = queries.plan_text_search(session, text, self._case_count_hint(session)) if text else None
             if plan is not None and not plan.branches:
                 return []
-            rows = session.execute(queries.page_statement(query, max(0, offset), limit, plan=plan)).all()
-            return [queries.worklist_row(r) for r in rows]
+            anchor = after if after is not None else before
+            key = None if anchor is None else session.execute(queries.anchor_statement(query, anchor)).first()
+            if key is not None:
+                ids = queries.keyset_page_ids(session, query, tuple(key), limit, plan, reverse=after is None)
+            elif total is not None and total - offset - limit < offset:
+                from_end = total - offset - limit  # the page counted from the end, in reverse order
+                if limit + min(0, from_end) <= 0:
+                    return []
+                statement = queries.page_ids_statement(
+                    query, max(0, from_end), limit + min(0, from_end), plan=plan, reverse=True
+                )
+                ids = list(session.execute(statement).scalars().all())[::-1]
+            else:
+                rows = session.execute(queries.page_statement(query, offset, limit, plan=plan)).all()
+                return [queries.worklist_row(r) for r in rows]
+            found = {r.id: r for r in session.execute(queries.rows_statement(ids))} if ids else {}
+            return [queries.worklist_row(found[i]) for i in ids if i in found]
 
     def _case_count_hint(self, session: Session) -> int:
         """Roughly how many cases there are (the highest id), re-read at most once a minute."""

@@ -52,7 +52,7 @@ def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
 BRANCHES: tuple[str, ...] = ("accession", "mrn", "name")
 
 
-def _branch_selects(text: str, branch: str) -> list[Select[Any]]:
+def _branch_selects(text: str, branch: str) -> list[Select[*tuple[Any, ...]]]:
     """Case ids matching `text` in one way: by accession or MRN (as typed or upper-cased), or by name."""
     variants = sorted({text, text.upper()})
     if branch == "accession":
@@ -105,7 +105,7 @@ class TextPlan:
     branches: tuple[str, ...] = BRANCHES
 
 
-def probe_statement(text: str, cap: int) -> Select[Any]:
+def probe_statement(text: str, cap: int) -> Select[*tuple[Any, ...]]:
     """Matches per kind (accession, MRN, name) in one query, each counted no further than `cap`."""
     counts = []
     for branch in BRANCHES:
@@ -131,7 +131,9 @@ def is_broad(session: Any, text: str) -> bool:
     return plan_text_search(session, text, total).broad
 
 
-def _filtered(statement: Select[Any], query: WorklistQuery, plan: TextPlan | None = None) -> Select[Any]:
+def _filtered(
+    statement: Select[*tuple[Any, ...]], query: WorklistQuery, plan: TextPlan | None = None
+) -> Select[*tuple[Any, ...]]:
     conditions: list[ColumnElement[bool]] = []
     text = query.text.strip()
     if text:
@@ -188,7 +190,9 @@ def _filter_tables(query: WorklistQuery) -> set[type]:
     return tables
 
 
-def _narrow(statement: Select[Any], tables: set[type] | frozenset[type]) -> Select[Any]:
+def _narrow(
+    statement: Select[*tuple[Any, ...]], tables: set[type] | frozenset[type]
+) -> Select[*tuple[Any, ...]]:
     """Join only the tables in `tables`. Every case has exactly one patient, specimen and
     interpretation row, so leaving an unused join out changes a query's speed, never its rows."""
     statement = statement.select_from(Case)
@@ -201,29 +205,149 @@ def _narrow(statement: Select[Any], tables: set[type] | frozenset[type]) -> Sele
     return statement
 
 
-def count_statement(query: WorklistQuery) -> Select[Any]:
+def count_statement(query: WorklistQuery) -> Select[*tuple[Any, ...]]:
     return _filtered(_narrow(select(func.count()), _filter_tables(query)), query)
 
 
-def _order(query: WorklistQuery, columns: tuple[Any, ...]) -> list[Any]:
+def _order(query: WorklistQuery, columns: tuple[Any, ...], reverse: bool = False) -> list[Any]:
     # NULL sorts as the smallest value on both backends (SQLite's rule, which lets its indexes serve).
-    return [c.desc().nulls_last() if query.descending else c.asc().nulls_first() for c in columns]
+    descending = query.descending != reverse
+    return [c.desc().nulls_last() if descending else c.asc().nulls_first() for c in columns]
 
 
-def page_ids_statement(
-    query: WorklistQuery, offset: int, limit: int, broad: bool = False, plan: TextPlan | None = None
-) -> Select[*tuple[Any, ...]]:
-    """The case ids of one page, in order (the part of the page query an index must serve)."""
-    plan = plan or TextPlan(broad=broad)
+def _ids_base(query: WorklistQuery, plan: TextPlan) -> Select[*tuple[Any, ...]]:
+    """The filtered case ids, joined only to what the filter and the order need (not yet ordered)."""
     tables = _filter_tables(query) | ORDER_TABLES[query.order_by]
     if plan.broad and query.text.strip():
         tables.add(Patient)
+    return _filtered(_narrow(select(Case.id.label("page_id")), tables), query, plan)
+
+
+def page_ids_statement(
+    query: WorklistQuery,
+    offset: int,
+    limit: int,
+    broad: bool = False,
+    plan: TextPlan | None = None,
+    reverse: bool = False,
+) -> Select[*tuple[Any, ...]]:
+    """The case ids of one page, in order (the part of the page query an index must serve).
+    `reverse`: counted from the end of the worklist (in reverse order), for pages near its end."""
+    plan = plan or TextPlan(broad=broad)
     return (
-        _filtered(_narrow(select(Case.id.label("page_id")), tables), query, plan)
-        .order_by(*_order(query, ORDER_COLUMNS[query.order_by]))
+        _ids_base(query, plan)
+        .order_by(*_order(query, ORDER_COLUMNS[query.order_by], reverse))
         .offset(offset)
         .limit(limit)
     )
+
+
+# -- keyset paging ---------------------------------------------------------------------------------
+#
+# A page that follows (or precedes) a row already shown starts from that row's sort key instead of
+# counting rows from the start: OFFSET 999,800 walks 999,800 index entries, a key range walks one
+# page. The rows strictly after an anchor key (k1, .., kn) in the order (NULL the smallest value) are
+# the union of disjoint segments, nearest first: ties on k1..k(n-1) with kn beyond the anchor's, then
+# ties on k1..k(n-2) with k(n-1) beyond, ... and last k1 beyond. Each segment is equalities on an
+# index prefix plus a range on the next column, which both SQLite and PostgreSQL answer by seeking
+# into the index; a combined OR would not be (it scans from the start of the range).
+
+
+def anchor_statement(query: WorklistQuery, case_id: int) -> Select[*tuple[Any, ...]]:
+    """The sort key of one case (found whatever the filters), the position a keyset page starts from."""
+    columns = ORDER_COLUMNS[query.order_by]
+    return _narrow(select(*columns), ORDER_TABLES[query.order_by]).where(Case.id == case_id)
+
+
+def _nullable(column: Any) -> bool:
+    return bool(getattr(column.expression, "nullable", True))
+
+
+def _beyond(column: Any, value: Any, greater: bool) -> list[ColumnElement[bool]]:
+    """`column` strictly beyond `value` (NULL the smallest value), as one or two index ranges in order."""
+    if greater:
+        return [column.is_not(None)] if value is None else [column > value]
+    if value is None:
+        return []
+    return [column < value, column.is_(None)] if _nullable(column) else [column < value]
+
+
+def _tie(column: Any, value: Any) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def keyset_segments(
+    query: WorklistQuery,
+    key: tuple[Any, ...],
+    limit: int,
+    plan: TextPlan | None = None,
+    reverse: bool = False,
+) -> list[Select[*tuple[Any, ...]]]:
+    """Statements for the case ids just after the row whose sort key is `key` (just before it when
+    `reverse`, in reverse order), nearest segment first; each is ordered and limited to `limit`."""
+    plan = plan or TextPlan()
+    columns = ORDER_COLUMNS[query.order_by]
+    greater = query.descending == reverse  # ascending forwards, or descending backwards
+    base = _ids_base(query, plan)
+    order = _order(query, columns, reverse)
+    segments: list[Select[*tuple[Any, ...]]] = []
+    for i in range(len(columns) - 1, -1, -1):
+        ties = [_tie(columns[j], key[j]) for j in range(i)]
+        for condition in _beyond(columns[i], key[i], greater):
+            segments.append(base.where(*ties, condition).order_by(*order).limit(limit))
+    return segments
+
+
+def keyset_page_ids(
+    session: Any,
+    query: WorklistQuery,
+    key: tuple[Any, ...],
+    limit: int,
+    plan: TextPlan | None = None,
+    reverse: bool = False,
+) -> list[int]:
+    """The ids of the `limit` cases just after the sort key `key` (just before it when `reverse`), in
+    worklist order: the segments are read nearest first until the page is full."""
+    ids: list[int] = []
+    for statement in keyset_segments(query, key, limit, plan, reverse):
+        if len(ids) >= limit:
+            break
+        ids += session.execute(statement.limit(limit - len(ids))).scalars().all()
+    return ids[::-1] if reverse else ids
+
+
+def _display(statement: Any) -> Select[*tuple[Any, ...]]:
+    """The display columns of the worklist, joined from `statement` (the case table or page ids)."""
+    return (
+        select(
+            Case.id,
+            Case.accession,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.mrn,
+            Specimen.site,
+            Specimen.procedure,
+            Specimen.collected_on,
+            IhcResult.score,
+            InterpretationRow.ish_group,
+            InterpretationRow.next_step,
+            InterpretationRow.status.label("engine_status"),
+            Case.reported_status,
+            Case.reported_descriptor,
+            Case.signout_state,
+            Case.updated_at,
+        )
+        .select_from(statement)
+        .join(Patient, Case.patient_id == Patient.id)
+        .join(Specimen, Specimen.case_id == Case.id)
+        .join(InterpretationRow, InterpretationRow.case_id == Case.id)
+        .outerjoin(IhcResult, IhcResult.case_id == Case.id)
+    )
+
+
+def rows_statement(ids: list[int]) -> Select[*tuple[Any, ...]]:
+    """The display rows of the cases `ids` (in no particular order: the caller puts them in page order)."""
+    return _display(Case).where(Case.id.in_(ids))
 
 
 def page_statement(
@@ -232,35 +356,9 @@ def page_statement(
     """One page in two steps: choose the page's case ids touching only the tables the filter and the
     order need, then fetch the display columns for just those rows. A broad search (a short
     family-name prefix matching thousands) then sorts small tuples instead of wide joined rows."""
-    columns = ORDER_COLUMNS[query.order_by]
     ids = page_ids_statement(query, offset, limit, broad, plan).subquery("page")
-    statement = select(
-        Case.id,
-        Case.accession,
-        Patient.family_name,
-        Patient.given_name,
-        Patient.mrn,
-        Specimen.site,
-        Specimen.procedure,
-        Specimen.collected_on,
-        IhcResult.score,
-        InterpretationRow.ish_group,
-        InterpretationRow.next_step,
-        InterpretationRow.status.label("engine_status"),
-        Case.reported_status,
-        Case.reported_descriptor,
-        Case.signout_state,
-        Case.updated_at,
-    )
-    joined = (
-        statement.select_from(ids)
-        .join(Case, Case.id == ids.c.page_id)
-        .join(Patient, Case.patient_id == Patient.id)
-        .join(Specimen, Specimen.case_id == Case.id)
-        .join(InterpretationRow, InterpretationRow.case_id == Case.id)
-        .outerjoin(IhcResult, IhcResult.case_id == Case.id)
-    )
-    return joined.order_by(*_order(query, columns))
+    joined = _display(ids.join(Case, Case.id == ids.c.page_id))
+    return joined.order_by(*_order(query, ORDER_COLUMNS[query.order_by]))
 
 
 def worklist_row(row: Any) -> WorklistRow:

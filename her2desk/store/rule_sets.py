@@ -9,6 +9,7 @@ fingerprint, once taken, always names the same settings.
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -26,24 +27,33 @@ RULE_SET = sa.table(
 )
 
 
+@functools.cache
+def _insert_if_absent(dialect_name: str) -> sa.Insert:
+    """INSERT .. ON CONFLICT DO NOTHING, built once per dialect: every save runs it, and building the
+    statement anew each time cost more than executing it."""
+    if dialect_name == "postgresql":  # imported here: only a PostgreSQL lab loads its dialect
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(RULE_SET).on_conflict_do_nothing()
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(RULE_SET).on_conflict_do_nothing()
+
+
 def record_rule_set(
     connection: Connection, fingerprint: str, settings_json: str, who: str, now: datetime
 ) -> None:
     """Insert the rule set `fingerprint` unless it is recorded already (concurrent writers included)."""
     row = {"fingerprint": fingerprint, "settings": settings_json, "recorded_at": now, "recorded_by": who[:64]}
-    if connection.dialect.name == "postgresql":  # imported here: only a PostgreSQL lab loads its dialect
-        from sqlalchemy.dialects import postgresql
+    connection.execute(_insert_if_absent(connection.dialect.name), row)
 
-        connection.execute(postgresql.insert(RULE_SET).values(**row).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects import sqlite
 
-        connection.execute(sqlite.insert(RULE_SET).values(**row).on_conflict_do_nothing())
+_settings_json = functools.lru_cache(maxsize=64)(canonical_json)  # settings are frozen: same JSON
 
 
 def record_settings(connection: Connection, settings: GuidelineSettings, who: str, now: datetime) -> None:
     """`record_rule_set` for the rule set of `settings`."""
-    record_rule_set(connection, fingerprint(settings), canonical_json(settings), who, now)
+    record_rule_set(connection, fingerprint(settings), _settings_json(settings), who, now)
 
 
 def rule_set_json(connection: Connection, fingerprint: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.store.schema import SessionRow, User
@@ -14,6 +14,22 @@ from her2desk.store.sessions import token_hash
 
 ACCOUNT_UNUSABLE = "your account does not exist or is not active; sign in again"
 NOT_SIGNED_IN = "you are not signed in (or your sign-in has ended); sign in again"
+
+
+# Built once: every save proves its session with it, and building it cost more than running it.
+_SESSION_OF_USER = (
+    select(
+        User.id,
+        User.username,
+        User.role,
+        User.active,
+        SessionRow.expires_at,
+        SessionRow.ended_at,
+        SessionRow.end_reason,
+    )
+    .join(SessionRow, SessionRow.user_id == User.id)
+    .where(SessionRow.token_hash == bindparam("token_hash"), User.id == bindparam("user_id"))
+)
 
 
 def current_actor(connection: Connection, actor: Actor, now: datetime | None = None) -> Actor:
@@ -25,19 +41,8 @@ def current_actor(connection: Connection, actor: Actor, now: datetime | None = N
     if not actor.session_token:
         raise WorkflowError([NOT_SIGNED_IN])
     moment = (now or datetime.now(UTC)).replace(tzinfo=None)
-    row = connection.execute(
-        select(
-            User.id,
-            User.username,
-            User.role,
-            User.active,
-            SessionRow.expires_at,
-            SessionRow.ended_at,
-            SessionRow.end_reason,
-        )
-        .join(SessionRow, SessionRow.user_id == User.id)
-        .where(SessionRow.token_hash == token_hash(actor.session_token), User.id == actor.user_id)
-    ).one_or_none()
+    parameters = {"token_hash": token_hash(actor.session_token), "user_id": actor.user_id}
+    row = connection.execute(_SESSION_OF_USER, parameters).one_or_none()
     if row is not None and (not row.active or row.end_reason == "deactivated"):
         raise WorkflowError([ACCOUNT_UNUSABLE])  # say why, rather than only "not signed in"
     if row is None or row.ended_at is not None or row.expires_at <= moment:

@@ -11,7 +11,14 @@ from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import WorklistOrder, WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.gui.shell.main_window import MainWindow
-from her2desk.gui.worklist.worklist_model import COLUMNS, LOADING, MAX_CACHED_PAGES, PAGE_SIZE, WorklistModel
+from her2desk.gui.worklist.worklist_model import (
+    CASE_ID_ROLE,
+    COLUMNS,
+    LOADING,
+    MAX_CACHED_PAGES,
+    PAGE_SIZE,
+    WorklistModel,
+)
 from her2desk.services.case_service import CaseService
 
 CASES = 2 * PAGE_SIZE + 57
@@ -87,6 +94,70 @@ def test_cache_stays_small_while_scrolling_through_every_page(
     load_all_pages(model, qtbot)
     assert model.cached_pages() <= 2 < (CASES + PAGE_SIZE - 1) // PAGE_SIZE
     assert MAX_CACHED_PAGES * PAGE_SIZE <= 10_000  # the real cache holds at most a few thousand rows
+
+
+class RecordingSource:
+    """The real service, noting how each page was asked for (by offset, after/before a case, or with the
+    count for reading from the end)."""
+
+    def __init__(self, service: CaseService) -> None:
+        self.service = service
+        self.calls: list[tuple[int, int | None, int | None, int | None]] = []
+
+    def worklist_count(self, query: WorklistQuery) -> int:
+        return self.service.worklist_count(query)
+
+    def worklist_page(self, query, offset, limit, *, after=None, before=None, total=None):
+        self.calls.append((offset, after, before, total))
+        return self.service.worklist_page(query, offset, limit, after=after, before=before, total=total)
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_deep_pages_start_from_their_neighbours_and_show_the_offset_rows(
+    seeded: CaseService, qtbot, monkeypatch, descending: bool
+) -> None:
+    import her2desk.gui.worklist.worklist_model as wm
+
+    size = 50  # ten pages, so that pages have neighbours on both sides
+    monkeypatch.setattr(wm, "PAGE_SIZE", size)
+    source = RecordingSource(seeded)
+    model = WorklistModel(source)
+    try:
+        _scroll_both_ways(model, source, seeded, qtbot, size, descending)
+    finally:
+        model.runner.wait()
+
+
+def _scroll_both_ways(model, source, seeded, qtbot, size: int, descending: bool) -> None:
+    query = WorklistQuery(order_by=WorklistOrder.STATUS, descending=descending)  # long runs of ties
+    model.set_query(query)
+    qtbot.waitUntil(lambda: model.total == CASES and not model.is_loading())
+    expected = [r.case_id for r in seeded.worklist_page(query, 0, CASES)]
+    last_page = (CASES - 1) // size
+
+    def shown() -> list[int]:
+        return [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(CASES)]
+
+    model.row_at(CASES - 1)  # jump to the end: counted from the end, not from the start
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert source.calls[-1] == (last_page * size, None, None, CASES)
+    model.row_at(size)  # the page after the first: from the first page's last case
+    qtbot.waitUntil(lambda: not model.is_loading())
+    assert source.calls[-1] == (size, expected[size - 1], None, CASES)
+    model.set_query(query)  # forget everything, then scroll up from the end page by page
+    qtbot.waitUntil(lambda: model.total == CASES and not model.is_loading())
+    source.calls.clear()
+    for page in range(last_page, 0, -1):  # page 0 came with the reset
+        model.row_at(page * size)
+        qtbot.waitUntil(lambda: not model.is_loading())
+    befores = [expected[(p + 1) * size] for p in range(last_page - 1, 1, -1)]
+    assert [c[2] for c in source.calls] == [None, *befores, None]
+    assert source.calls[-1][1] == expected[size - 1]  # page 1 follows page 0
+    assert shown() == expected
+    for page in range(2, last_page + 1):  # and down again (from the cache or after the page before)
+        model.row_at(page * size)
+        qtbot.waitUntil(lambda: not model.is_loading())
+    assert shown() == expected
 
 
 def test_filters_and_search_in_the_window(window: MainWindow, service: CaseService, ui, qtbot) -> None:

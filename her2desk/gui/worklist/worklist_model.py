@@ -2,7 +2,10 @@
 
 The model knows the number of rows (one COUNT query) and keeps only the pages recently looked at in
 a small LRU cache. A row whose page is not cached shows a placeholder and asks for its page on a
-worker thread; when the page arrives, those rows are repainted. Sorting and filtering change the
+worker thread; when the page arrives, those rows are repainted. A page next to one already read is
+asked for by its neighbour's boundary case (keyset paging: as cheap deep in the list as at its top),
+a page nearer the end than the start is counted from the end, so scrolling to the end of a million
+cases reads one page, not a million index entries. Sorting and filtering change the
 query, so the database does the work with its indexes; nothing is ever sorted in Python.
 """
 
@@ -33,7 +36,16 @@ class WorklistSource(Protocol):
 
     def worklist_count(self, query: WorklistQuery) -> int: ...
 
-    def worklist_page(self, query: WorklistQuery, offset: int, limit: int) -> list[WorklistRow]: ...
+    def worklist_page(
+        self,
+        query: WorklistQuery,
+        offset: int,
+        limit: int,
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        total: int | None = None,
+    ) -> list[WorklistRow]: ...
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,9 @@ class WorklistModel(QAbstractTableModel):
         self._rows = 0  # rows shown now: the count, or the first page while the count is running
         self._pages: OrderedDict[int, list[WorklistRow]] = OrderedDict()
         self._pending: set[int] = set()
+        # First and last case id of every page read for this query (kept after its rows leave the
+        # cache): where the neighbouring pages start. No last id for a short (the last) page.
+        self._bounds: dict[int, tuple[int, int | None]] = {}
 
     # -- the query ---------------------------------------------------------------------------------
 
@@ -97,9 +112,11 @@ class WorklistModel(QAbstractTableModel):
         self._rows = 0
         self._pages.clear()
         self._pending.clear()
+        self._bounds.clear()
         if first_page is not None:
             self._pages[0] = list(first_page)[:PAGE_SIZE]
             self._rows = len(self._pages[0])
+            self._remember_bounds(0, self._pages[0])
         self.endResetModel()
         generation = self.generation
         self.runner.submit(
@@ -194,12 +211,18 @@ class WorklistModel(QAbstractTableModel):
         if page in self._pending:
             return
         self._pending.add(page)
-        generation, query = self.generation, self.query
+        generation, query, total = self.generation, self.query, self.total
+        previous, following = self._bounds.get(page - 1), self._bounds.get(page + 1)
+        after = previous[1] if previous else None
+        before = following[0] if following and after is None else None
 
         def work() -> tuple[int, int, list[WorklistRow] | None]:
             if generation != self.generation or page not in self._pending:
                 return generation, page, None  # the view moved on before this ran
-            return generation, page, self.source.worklist_page(query, page * PAGE_SIZE, PAGE_SIZE)
+            rows = self.source.worklist_page(
+                query, page * PAGE_SIZE, PAGE_SIZE, after=after, before=before, total=total
+            )
+            return generation, page, rows
 
         self.runner.submit(work, self._on_page, self._on_failure)
 
@@ -230,6 +253,7 @@ class WorklistModel(QAbstractTableModel):
             return
         self._pages[page] = rows
         self._pages.move_to_end(page)
+        self._remember_bounds(page, rows)
         while len(self._pages) > MAX_CACHED_PAGES:
             self._pages.popitem(last=False)
         if page == 0 and self.total is None:
@@ -243,6 +267,10 @@ class WorklistModel(QAbstractTableModel):
             if last >= first:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         self.page_loaded.emit(page)
+
+    def _remember_bounds(self, page: int, rows: list[WorklistRow]) -> None:
+        if rows:  # after a short page the next page's rows would not start at its offset
+            self._bounds[page] = (rows[0].case_id, rows[-1].case_id if len(rows) == PAGE_SIZE else None)
 
     def _on_failure(self, error: Exception) -> None:
         self._pending.clear()
