@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from her2desk.store.demo import seed_demo
+from her2desk.demo.seed import seed_demo
 from sqlalchemy import update
 
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery
