@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from her2desk.gui.common.actions import enable_with_reason
+
 if TYPE_CHECKING:
     from her2desk.gui.handouts.handout_batch import BatchOptions, PrintRun, RunResult, SaveRun
     from her2desk.gui.handouts.handout_preview import HandoutPreview
@@ -71,10 +73,10 @@ class HandoutActions:
 
     def update(self) -> None:
         busy = self.run is not None and not self.run.done
-        _enable(self.preview_action, self.preview_accession() is not None, NO_CASE)
+        enable_with_reason(self.preview_action, self.preview_accession() is not None, NO_CASE)
         selected = bool(self.window.selected_accessions())
         for action in (self.print_action, self.save_action):
-            _enable(
+            enable_with_reason(
                 action, selected and not busy, NO_SELECTION if not selected else "Handouts are being made"
             )
 
@@ -175,12 +177,6 @@ class HandoutActions:
         self.window.show_message(text.splitlines()[0])
         handout_batch.show_summary(self.window.widget(), f"Handouts {verb}", text)
         run.deleteLater()
-
-
-def _enable(action: QAction, enabled: bool, why: str) -> None:
-    action.setEnabled(enabled)
-    action.setToolTip(action.text().replace("&", "").rstrip("…") if enabled else why)
-    action.setStatusTip("" if enabled else why)
 
 
 def install(window: FeatureHost) -> HandoutActions:

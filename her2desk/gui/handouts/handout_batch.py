@@ -16,7 +16,7 @@ The modal questions (options, folder, summary) are module functions so that test
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QWidget,
 )
 
 from her2desk.domain.lab_settings import LANGUAGES, LabSettings
 from her2desk.domain.workflow import Actor
+from her2desk.gui.common import pdf_files
+from her2desk.gui.common.pdf_files import BatchResult, free_path, write_pdf
+from her2desk.gui.common.pdf_files import show_summary as show_summary  # tests answer it here
 from her2desk.gui.common.pdf_print import PageImage, PrinterSession, advance, print_dpi, render_pages
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.handout_service import HandoutRefused, HandoutService, PreparedHandout
@@ -54,16 +56,7 @@ class BatchOptions:
     preliminary: bool  # include cases not signed out as marked preliminary pages (lab setting permitting)
 
 
-@dataclass
-class RunResult:
-    """What a run did, for the summary and for tests."""
-
-    done: list[PreparedHandout] = field(default_factory=list)  # printed or saved, and recorded
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (accession, reason)
-    not_recorded: list[tuple[str, str]] = field(default_factory=list)  # printed/saved, log refused
-    cancelled: bool = False
-    error: str | None = None
-    paths: list[Path] = field(default_factory=list)
+RunResult = BatchResult[PreparedHandout]
 
 
 # -- the questions (tests replace these) ----------------------------------------------------------
@@ -100,10 +93,6 @@ def ask_batch_options(parent: QWidget, count: int, settings: LabSettings, verb: 
 def ask_folder(parent: QWidget) -> Path | None:
     folder = QFileDialog.getExistingDirectory(parent, "Save handouts into folder")
     return Path(folder) if folder else None
-
-
-def show_summary(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
 
 
 # -- runs -------------------------------------------------------------------------------------
@@ -328,47 +317,13 @@ def _record(
         result.done.append(prepared)
 
 
-def free_path(path: Path) -> Path:
-    """`path`, or `name (2).pdf`, `name (3).pdf`... when a file of that name is already there."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
-    return candidate
-
-
-def write_pdf(path: Path, pdf: bytes) -> Path:
-    """Write the exact bytes privately (0600), under an exclusive temporary name, then rename: never
-    half a handout under `path`, and never through a link someone planted (`her2desk.files`)."""
-    from her2desk.files import write_private_bytes
-
-    write_private_bytes(path, pdf)
-    return path
-
-
 def summary_text(result: RunResult, verb: str) -> str:
-    """The end-of-run report in words: how many, which were skipped and why, anything not logged."""
-    lines: list[str] = []
-    if result.error:
-        lines.append(f"Nothing was {verb}: {result.error}.")
-    elif result.cancelled and not result.done:
-        lines.append(f"Cancelled: nothing was {verb} and nothing was recorded.")
-    else:
-        count = len(result.done)
-        lines.append(f"{count} handout{'s' if count != 1 else ''} {verb} and recorded.")
-        if result.cancelled:
-            lines.append("Cancelled before the end: the remaining cases were not done.")
+    """The end-of-run report in words: how many, which were skipped and why, anything not logged; the
+    names no font could print are listed, for a check before the handout is given out."""
+    notes: list[str] = []
     unprintable = [p for p in result.done if p.unprintable]
     if unprintable:
-        lines.append("")
-        lines.append("Check the names: no font could print some characters (the page shows �):")
-        lines.extend(f"• {p.accession}: {p.unprintable_text}" for p in unprintable)
-    if result.skipped:
-        lines.append("")
-        lines.append(f"Skipped {len(result.skipped)}:")
-        lines.extend(f"• {accession}: {reason}" for accession, reason in result.skipped)
-    if result.not_recorded:
-        lines.append("")
-        lines.append(f"{verb.capitalize()} but NOT recorded in the print log:")
-        lines.extend(f"• {accession}: {reason}" for accession, reason in result.not_recorded)
-    return "\n".join(lines)
+        notes.append("")
+        notes.append("Check the names: no font could print some characters (the page shows �):")
+        notes.extend(f"• {p.accession}: {p.unprintable_text}" for p in unprintable)
+    return pdf_files.summary_text(result, verb, "handout", notes)

@@ -1,0 +1,73 @@
+"""What the handout and the chart report share when they print or save PDFs: the result of a run, a
+free file name, writing the exact bytes, and the end-of-run summary in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Document = TypeVar("Document")  # a prepared handout or report
+
+
+@dataclass
+class BatchResult(Generic[Document]):
+    """What a print or save run did, for the summary and for tests."""
+
+    done: list[Document] = field(default_factory=list)  # printed or saved, and recorded
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (accession, reason)
+    not_recorded: list[tuple[str, str]] = field(default_factory=list)  # printed/saved, log refused
+    cancelled: bool = False
+    error: str | None = None
+    paths: list[Path] = field(default_factory=list)
+
+
+def show_summary(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `name (2).pdf`, `name (3).pdf`... when a file of that name is already there."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
+    return candidate
+
+
+def write_pdf(path: Path, pdf: bytes) -> Path:
+    """Write the exact bytes privately (0600), under an exclusive temporary name, then rename: never
+    half a document under `path`, and never through a link someone planted (`her2desk.files`)."""
+    from her2desk.files import write_private_bytes
+
+    write_private_bytes(path, pdf)
+    return path
+
+
+def summary_text(result: BatchResult[Document], verb: str, noun: str, notes: Sequence[str] = ()) -> str:
+    """The end of a run in words: how many `noun`s, `notes` (lines about the documents done), which were
+    skipped and why, anything not logged."""
+    lines: list[str] = []
+    if result.error:
+        lines.append(f"Nothing was {verb}: {result.error}.")
+    elif result.cancelled and not result.done:
+        lines.append(f"Cancelled: nothing was {verb} and nothing was recorded.")
+    else:
+        count = len(result.done)
+        lines.append(f"{count} {noun}{'s' if count != 1 else ''} {verb} and recorded.")
+        if result.cancelled:
+            lines.append("Cancelled before the end: the remaining cases were not done.")
+    lines.extend(notes)
+    if result.skipped:
+        lines.append("")
+        lines.append(f"Skipped {len(result.skipped)}:")
+        lines.extend(f"• {accession}: {reason}" for accession, reason in result.skipped)
+    if result.not_recorded:
+        lines.append("")
+        lines.append(f"{verb.capitalize()} but NOT recorded in the print log:")
+        lines.extend(f"• {accession}: {reason}" for accession, reason in result.not_recorded)
+    return "\n".join(lines)
