@@ -159,6 +159,8 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
         "her2desk.gui.admin.settings_dialog",
         "her2desk.gui.patient.patient_dialog",
         "her2desk.gui.common.workflow_dialog",
+        "her2desk.gui.common.pdf_pages",
+        "her2desk.gui.common.pdf_files",
         "pypdfium2",
     )
     # A name that no longer exists (a module moved) would never be loaded and the test would pass blind.

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from her2desk.gui.common.actions import enable_with_reason
+
 if TYPE_CHECKING:
     from her2desk.gui.reports.report_batch import ReportRunResult, ReportSaveRun
     from her2desk.gui.reports.report_preview import ReportPreview
@@ -69,9 +71,9 @@ class ReportActions:
 
     def update(self) -> None:
         busy = self.run is not None and not self.run.done
-        _enable(self.preview_action, self.preview_accession() is not None, NO_CASE)
+        enable_with_reason(self.preview_action, self.preview_accession() is not None, NO_CASE)
         selected = bool(self.window.selected_accessions())
-        _enable(self.save_action, selected and not busy, NO_SELECTION if not selected else BUSY)
+        enable_with_reason(self.save_action, selected and not busy, NO_SELECTION if not selected else BUSY)
 
     def _service(self) -> ReportService:
         from her2desk.services.bundle import Services
@@ -142,12 +144,6 @@ class ReportActions:
         self.window.show_message(text.splitlines()[0])
         report_batch.show_summary(self.window.widget(), "Reports saved", text)
         run.deleteLater()
-
-
-def _enable(action: QAction, enabled: bool, why: str) -> None:
-    action.setEnabled(enabled)
-    action.setToolTip(action.text().replace("&", "").rstrip("…") if enabled else why)
-    action.setStatusTip("" if enabled else why)
 
 
 def install(window: FeatureHost) -> ReportActions:

@@ -12,7 +12,6 @@ The modal questions (folder, preliminary, summary) are module functions so that 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,22 +19,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from her2desk.domain.workflow import Actor
+from her2desk.gui.common import pdf_files
+from her2desk.gui.common.pdf_files import BatchResult, free_path, write_pdf
+from her2desk.gui.common.pdf_files import show_summary as show_summary  # tests answer it here
 from her2desk.gui.common.pdf_print import PageImage, PrinterSession, advance, print_dpi, render_pages
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.report_service import PreparedReport, Refusal, ReportRefused, ReportService
 from her2desk.services.signout_service import CaseNotFoundError
 
-
-@dataclass
-class ReportRunResult:
-    """What a print or a save did, for the summary and for tests."""
-
-    done: list[PreparedReport] = field(default_factory=list)  # printed or saved, and recorded
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (accession, reason)
-    not_recorded: list[tuple[str, str]] = field(default_factory=list)  # printed/saved, log refused
-    cancelled: bool = False
-    error: str | None = None
-    paths: list[Path] = field(default_factory=list)
+ReportRunResult = BatchResult[PreparedReport]
 
 
 # -- the questions (tests replace these) ----------------------------------------------------------
@@ -60,10 +52,6 @@ def ask_preliminary(parent: QWidget, count: int) -> bool | None:
     if answer == QMessageBox.StandardButton.Cancel:
         return None
     return answer == QMessageBox.StandardButton.Yes
-
-
-def show_summary(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
 
 
 # -- recording and writing --------------------------------------------------------------------------
@@ -92,44 +80,9 @@ def record(
         result.done.append(prepared)
 
 
-def free_path(path: Path) -> Path:
-    """`path`, or `name (2).pdf`, `name (3).pdf`... when a file of that name is already there."""
-    candidate, number = path, 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
-    return candidate
-
-
-def write_pdf(path: Path, pdf: bytes) -> Path:
-    """The exact bytes, private (0600), under a temporary name then renamed (`her2desk.files`)."""
-    from her2desk.files import write_private_bytes
-
-    write_private_bytes(path, pdf)
-    return path
-
-
 def summary_text(result: ReportRunResult, verb: str) -> str:
     """The end of a print or save in words: how many, which were skipped and why, anything not logged."""
-    lines: list[str] = []
-    if result.error:
-        lines.append(f"Nothing was {verb}: {result.error}.")
-    elif result.cancelled and not result.done:
-        lines.append(f"Cancelled: nothing was {verb} and nothing was recorded.")
-    else:
-        count = len(result.done)
-        lines.append(f"{count} report{'s' if count != 1 else ''} {verb} and recorded.")
-        if result.cancelled:
-            lines.append("Cancelled before the end: the remaining cases were not done.")
-    if result.skipped:
-        lines.append("")
-        lines.append(f"Skipped {len(result.skipped)}:")
-        lines.extend(f"• {accession}: {reason}" for accession, reason in result.skipped)
-    if result.not_recorded:
-        lines.append("")
-        lines.append(f"{verb.capitalize()} but NOT recorded in the print log:")
-        lines.extend(f"• {accession}: {reason}" for accession, reason in result.not_recorded)
-    return "\n".join(lines)
+    return pdf_files.summary_text(result, verb, "report")
 
 
 # -- printing one report ------------------------------------------------------------------------------

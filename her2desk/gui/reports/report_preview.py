@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.lab_settings import SETTING_LABELS
 from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_print
+from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.reports import report_batch
@@ -71,7 +70,6 @@ class ReportPreview(QDialog):
         self.actor = actor
         self.prepared: PreparedReport | None = None
         self.pages: list[PageImage] = []
-        self._pixmaps: list[QPixmap] = []
         self._generation = 0
         self.runner = TaskRunner(threads=1, parent=self)
         self.job: ReportPrintJob | None = None
@@ -93,16 +91,7 @@ class ReportPreview(QDialog):
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.pages_box = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages_box)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.pages_scroll = QScrollArea()
-        self.pages_scroll.setAccessibleName("Report pages")
-        self.pages_scroll.setWidgetResizable(True)
-        # Fit width: never a horizontal scroll bar; the vertical one always there, so the width is stable.
-        self.pages_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.pages_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.pages_scroll.setWidget(self.pages_box)
+        self.pages_scroll = PdfPageView("Report pages", "Report page")
 
         self.print_button = QPushButton("&Print…")
         self.print_button.setAccessibleName("Print report")
@@ -153,8 +142,7 @@ class ReportPreview(QDialog):
         prepared, pages = value
         self.prepared = prepared
         self.pages = pages
-        self._pixmaps = [QPixmap.fromImage(page.image) for page in pages]
-        self._show_pages()
+        self.pages_scroll.show_pages(pages)
         count = len(pages)
         self.state.setText(
             f"{kind_text(prepared)} — report version {prepared.report_version}, "
@@ -165,8 +153,8 @@ class ReportPreview(QDialog):
     def _on_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
             return
-        self.pages, self._pixmaps = [], []
-        self._show_pages()
+        self.pages = []
+        self.pages_scroll.clear()
         if isinstance(error, ReportRefused):
             reason = "; ".join(error.reasons)
             if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
@@ -191,35 +179,7 @@ class ReportPreview(QDialog):
     # -- showing the pages -------------------------------------------------------------------------
 
     def page_labels(self) -> list[QLabel]:
-        items = (self.pages_layout.itemAt(i) for i in range(self.pages_layout.count()))
-        return [widget for item in items if item is not None and isinstance(widget := item.widget(), QLabel)]
-
-    def _show_pages(self) -> None:
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for number, _pixmap in enumerate(self._pixmaps, 1):
-            label = QLabel()
-            label.setAccessibleName(f"Report page {number}")
-            self.pages_layout.addWidget(label)
-        self._fit_width()
-
-    def _fit_width(self) -> None:
-        """Scale every page to the visible width (zoom: fit width)."""
-        margins = self.pages_layout.contentsMargins()
-        width = max(200, self.pages_scroll.viewport().width() - margins.left() - margins.right())
-        for label, pixmap in zip(self.page_labels(), self._pixmaps, strict=False):
-            label.setPixmap(
-                pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-                if pixmap.width() > width
-                else pixmap
-            )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit_width()
+        return self.pages_scroll.page_labels()
 
     # -- print and save ----------------------------------------------------------------------------
 
