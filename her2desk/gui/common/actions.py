@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from her2desk.domain.records import StoredCase
 
 
 def enable_with_reason(action: QAction, enabled: bool, why: str) -> None:
@@ -11,3 +16,25 @@ def enable_with_reason(action: QAction, enabled: bool, why: str) -> None:
     action.setEnabled(enabled)
     action.setToolTip(action.text().replace("&", "").rstrip("…") if enabled else why)
     action.setStatusTip("" if enabled else why)
+
+
+class CaseChooser(Protocol):
+    """What `case_for_preview` asks of the window (`gui.shell.host.FeatureHost` has it)."""
+
+    def current_case(self) -> StoredCase | None: ...
+
+    def case_tab_showing(self) -> bool: ...
+
+    def selected_accessions(self) -> list[str]: ...
+
+
+def case_for_preview(window: CaseChooser) -> str | None:
+    """The case a one-case document is for: the case open in the Case tab while that tab is showing;
+    otherwise the one case selected in the worklist (else the open case)."""
+    stored = window.current_case()
+    if stored is not None and window.case_tab_showing():
+        return stored.entry.accession
+    selected = window.selected_accessions()
+    if len(selected) == 1:
+        return selected[0]
+    return stored.entry.accession if stored is not None else None

@@ -4,12 +4,16 @@ free file name, writing the exact bytes, and the end-of-run summary in words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from her2desk.domain.workflow import WorkflowError
 
 Document = TypeVar("Document")  # a prepared handout or report
 
@@ -24,6 +28,37 @@ class BatchResult(Generic[Document]):
     cancelled: bool = False
     error: str | None = None
     paths: list[Path] = field(default_factory=list)
+
+
+def record_into(
+    result: BatchResult[Document],
+    prepared: Document,
+    accession: str,
+    record: Callable[[], object],
+    refused: type[WorkflowError],
+) -> None:
+    """Write the print log row (`record`) and say in `result` how it went; a refusal or a database
+    failure is said, never lost (the paper or the file already exists)."""
+    try:
+        record()
+    except refused as error:
+        result.not_recorded.append((accession, "; ".join(error.reasons)))
+    except Exception as error:  # the database failed: the paper exists, so say it was not logged
+        result.not_recorded.append((accession, f"the print log could not be written: {error}"))
+    else:
+        result.done.append(prepared)
+
+
+def run_progress(parent: QWidget, title: str, accessible_name: str, count: int) -> QProgressDialog:
+    """The window-modal progress dialog of a run of `count` cases; it stays up until the run closes it."""
+    progress = QProgressDialog(title, "Cancel", 0, count, parent)
+    progress.setWindowTitle(title)
+    progress.setAccessibleName(accessible_name)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    return progress
 
 
 def show_summary(parent: QWidget, title: str, text: str) -> None:

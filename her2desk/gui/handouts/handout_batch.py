@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QProgressDialog,
     QWidget,
 )
 
@@ -124,13 +123,7 @@ class _Run(QObject, Generic[_Result]):
         self.index = 0
         self.result = RunResult()
         self.runner = TaskRunner(threads=1, parent=self)
-        self.progress = QProgressDialog(title, "Cancel", 0, len(items), parent)
-        self.progress.setWindowTitle(title)
-        self.progress.setAccessibleName("Handout progress")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
+        self.progress = pdf_files.run_progress(parent, title, "Handout progress", len(items))
         self.progress.canceled.connect(self._on_cancel)
         self.cancel_requested = False
         self.done = False
@@ -307,14 +300,9 @@ class SaveRun(_Run[_Saved]):
 def _record(
     service: HandoutService, actor: Actor | None, prepared: PreparedHandout, result: RunResult
 ) -> None:
-    try:
-        service.record(prepared, actor)
-    except HandoutRefused as refused:
-        result.not_recorded.append((prepared.accession, "; ".join(refused.reasons)))
-    except Exception as error:  # the database failed: the paper exists, so say it was not logged
-        result.not_recorded.append((prepared.accession, f"the print log could not be written: {error}"))
-    else:
-        result.done.append(prepared)
+    pdf_files.record_into(
+        result, prepared, prepared.accession, lambda: service.record(prepared, actor), HandoutRefused
+    )
 
 
 def summary_text(result: RunResult, verb: str) -> str:

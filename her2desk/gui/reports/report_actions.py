@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from her2desk.gui.common.actions import enable_with_reason
+from her2desk.gui.common.actions import case_for_preview, enable_with_reason
 
 if TYPE_CHECKING:
     from her2desk.gui.reports.report_batch import ReportRunResult, ReportSaveRun
@@ -60,14 +60,7 @@ class ReportActions:
         self.update()
 
     def preview_accession(self) -> str | None:
-        window = self.window
-        stored = window.current_case()
-        if stored is not None and window.case_tab_showing():
-            return stored.entry.accession
-        selected = window.selected_accessions()
-        if len(selected) == 1:
-            return selected[0]
-        return stored.entry.accession if stored is not None else None
+        return case_for_preview(self.window)
 
     def update(self) -> None:
         busy = self.run is not None and not self.run.done

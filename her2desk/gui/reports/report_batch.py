@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_files
@@ -70,14 +70,9 @@ def record(
 ) -> None:
     """Write the print log row; a refusal or a database failure is said, never lost (the paper or the
     file already exists)."""
-    try:
-        service.record(prepared, actor)
-    except ReportRefused as refused:
-        result.not_recorded.append((prepared.accession, "; ".join(refused.reasons)))
-    except Exception as error:
-        result.not_recorded.append((prepared.accession, f"the print log could not be written: {error}"))
-    else:
-        result.done.append(prepared)
+    pdf_files.record_into(
+        result, prepared, prepared.accession, lambda: service.record(prepared, actor), ReportRefused
+    )
 
 
 def summary_text(result: ReportRunResult, verb: str) -> str:
@@ -197,13 +192,7 @@ class ReportSaveRun(QObject):
         self.index = 0
         self.result = ReportRunResult()
         self.runner = TaskRunner(threads=1, parent=self)
-        self.progress = QProgressDialog("Saving reports", "Cancel", 0, len(items), parent)
-        self.progress.setWindowTitle("Saving reports")
-        self.progress.setAccessibleName("Report progress")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
+        self.progress = pdf_files.run_progress(parent, "Saving reports", "Report progress", len(items))
         self.done = False
 
     def start(self) -> None:
