@@ -83,6 +83,26 @@ def write_pdf(path: Path, pdf: bytes) -> Path:
     return path
 
 
+def save_and_record(
+    path: Path, pdf: bytes, sha256: str, record: Callable[[], object], refused: type[WorkflowError]
+) -> tuple[bool, str]:
+    """Save one previewed PDF at `path` (".pdf" added when missing), then record it with `record`.
+    Returns whether it was recorded and what to tell the user: a file that could not be written is
+    not recorded; a file written but refused by the print log is said to be NOT recorded."""
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_pdf(path, pdf)
+    except OSError as error:
+        return False, f"Not saved: cannot write {path}: {error.strerror or error}. Nothing was recorded."
+    try:
+        record()
+    except Exception as error:  # the file exists; say plainly that it was not logged
+        reasons = "; ".join(error.reasons) if isinstance(error, refused) else str(error)
+        return False, f"Saved to {path}, but NOT recorded in the print log: {reasons}"
+    return True, f"Saved to {path} and recorded (SHA-256 {sha256[:16]}…)."
+
+
 def summary_text(result: BatchResult[Document], verb: str, noun: str, notes: Sequence[str] = ()) -> str:
     """The end of a run in words: how many `noun`s, `notes` (lines about the documents done), which were
     skipped and why, anything not logged."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
 from her2desk.domain.workflow import Actor
-from her2desk.gui.common import pdf_print
+from her2desk.gui.common import pdf_files, pdf_print
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.workers import TaskRunner
@@ -36,7 +36,6 @@ from her2desk.gui.handouts.handout_batch import (
     PrintRun,
     RunResult,
     summary_text,
-    write_pdf,
 )
 from her2desk.services.handout_service import (
     HandoutKind,
@@ -259,23 +258,13 @@ class HandoutPreview(QDialog):
         path = ask_save_path(self, prepared.file_name)
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            write_pdf(path, prepared.pdf)
-        except OSError as error:
-            self.state.setText(
-                f"Not saved: cannot write {path}: {error.strerror or error}. Nothing was recorded."
-            )
-            return
-        try:
-            self.service.record(prepared, self.actor)
-        except Exception as error:  # the file exists; say plainly that it was not logged
-            reasons = "; ".join(error.reasons) if isinstance(error, HandoutRefused) else str(error)
-            self.state.setText(f"Saved to {path}, but NOT recorded in the print log: {reasons}")
-            return
-        self.state.setText(f"Saved to {path} and recorded (SHA-256 {prepared.sha256[:16]}…).")
-        self.recorded.emit(prepared)
+        service, actor = self.service, self.actor
+        recorded, text = pdf_files.save_and_record(
+            path, prepared.pdf, prepared.sha256, lambda: service.record(prepared, actor), HandoutRefused
+        )
+        self.state.setText(text)
+        if recorded:
+            self.recorded.emit(prepared)
 
 
 def _changed(accession: str) -> HandoutRefused:

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.lab_settings import SETTING_LABELS
 from her2desk.domain.workflow import Actor
-from her2desk.gui.common import pdf_print
+from her2desk.gui.common import pdf_files, pdf_print
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.reports import report_batch
-from her2desk.gui.reports.report_batch import ReportPrintJob, ReportRunResult, summary_text, write_pdf
+from her2desk.gui.reports.report_batch import ReportPrintJob, ReportRunResult, summary_text
 from her2desk.services.report_service import PreparedReport, Refusal, ReportRefused, ReportService
 from her2desk.services.signout_service import CaseNotFoundError
 
@@ -215,20 +215,10 @@ class ReportPreview(QDialog):
         path = ask_save_path(self, prepared.file_name)
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            write_pdf(path, prepared.pdf)
-        except OSError as error:
-            self.state.setText(
-                f"Not saved: cannot write {path}: {error.strerror or error}. Nothing was recorded."
-            )
-            return
-        try:
-            self.service.record(prepared, self.actor)
-        except Exception as error:  # the file exists; say plainly that it was not logged
-            reasons = "; ".join(error.reasons) if isinstance(error, ReportRefused) else str(error)
-            self.state.setText(f"Saved to {path}, but NOT recorded in the print log: {reasons}")
-            return
-        self.state.setText(f"Saved to {path} and recorded (SHA-256 {prepared.sha256[:16]}…).")
-        self.recorded.emit(prepared)
+        service, actor = self.service, self.actor
+        recorded, text = pdf_files.save_and_record(
+            path, prepared.pdf, prepared.sha256, lambda: service.record(prepared, actor), ReportRefused
+        )
+        self.state.setText(text)
+        if recorded:
+            self.recorded.emit(prepared)
