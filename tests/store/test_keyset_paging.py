@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from her2desk.demo.seed import seed_demo
 from sqlalchemy import update
 
+from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.services.case_service import CaseService
