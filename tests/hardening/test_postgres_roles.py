@@ -264,7 +264,9 @@ def test_upgrades_refuse_the_application_role_and_grant_it_new_tables(
     server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _set_up(server, monkeypatch, capsys)
-    # An older schema version (what 0010 adds taken away again), and a table a newer revision might add.
+    # An older schema version (what 0010 and 0011 add taken away again), and a table a newer revision
+    # might add.
+    server.as_owner("ALTER TABLE handout_print DROP COLUMN document")
     server.as_owner("DROP TABLE sign_in_throttle, write_notice")
     server.as_owner("DELETE FROM app_metadata WHERE key = 'sign_in_throttle_key'")
     server.as_owner("UPDATE alembic_version SET version_num = '0009'")
