@@ -90,8 +90,10 @@ def missing_characters(texts: str | Iterable[str]) -> list[str]:
     """Characters in `texts` that no shipped font can print, each once, in order of appearance; for
     right-to-left text, also the joined (presentation) forms drawn in its place."""
     joined = unicodedata.normalize("NFC", texts if isinstance(texts, str) else "".join(texts))
-    drawn = joined + display_order(joined) if has_right_to_left(joined) else joined
-    return [char for char in dict.fromkeys(drawn) if not is_printable(char)]
+    chars = dict.fromkeys(joined)  # each character once: a handout has thousands, of a hundred kinds
+    if has_right_to_left("".join(chars)):
+        chars = dict.fromkeys(joined + display_order(joined))
+    return [char for char in chars if not is_printable(char)]
 
 
 def describe(chars: Iterable[str]) -> str:

@@ -49,10 +49,18 @@ def _fitted(text: str, font: str, size: float, room: float) -> float:
 
 
 def drawing(picture: ResultPicture, width: float, styles: PictureStyles) -> Drawing:
-    """The boxes as a reportlab Drawing, `width` points wide: the patient's box twice as wide as each
-    other one, filled, with its label on the left and the marker words on the right."""
-    regular, bold = styles.picture.fontName, styles.picture_bold.fontName
-    size = styles.picture.fontSize
+    """The boxes as a reportlab Drawing, `width` points wide: the patient's box wider than each other
+    one, filled, with its label on the left and the marker words on the right.
+
+    A new one for every handout: reportlab's renderer writes into a drawing's shapes while it draws
+    them, so a shared one would be changed by two threads at once.
+    """
+    return _drawing(
+        picture, width, styles.picture.fontName, styles.picture_bold.fontName, styles.picture.fontSize
+    )
+
+
+def _drawing(picture: ResultPicture, width: float, regular: str, bold: str, size: float) -> Drawing:
     box_height = size * 2.1
     count = len(picture.labels)
     unit = (width - GAP * (count - 1)) / (count + MARKED_EXTRA)  # the marked box is wider
