@@ -12,6 +12,7 @@ copy and paste and pdftotext find it, and the sighted reader sees only the pictu
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from reportlab.graphics import renderPDF
@@ -31,6 +32,8 @@ ACCENT = colors.HexColor("#0b5563")
 QUIET_INK = colors.HexColor("#5a5a5a")
 QUIET_LINE = colors.HexColor("#9bb7bd")
 GAP = 3 * mm
+DRAWINGS_KEPT = 64  # per thread: 2 languages x ~8 pictures x 2 sizes x 2 papers
+_per_thread = threading.local()
 MARKED_EXTRA = 1.5  # the patient's box is this many box widths wider than each other one
 DESCRIPTION_SIZE = 3  # points: the invisible description's size (it must fit the padding above the boxes)
 
@@ -52,12 +55,18 @@ def drawing(picture: ResultPicture, width: float, styles: PictureStyles) -> Draw
     """The boxes as a reportlab Drawing, `width` points wide: the patient's box wider than each other
     one, filled, with its label on the left and the marker words on the right.
 
-    A new one for every handout: reportlab's renderer writes into a drawing's shapes while it draws
-    them, so a shared one would be changed by two threads at once.
+    Made once per picture, width and size in each thread (a handful in all): reportlab's renderer
+    writes into a drawing's shapes while it draws them (and takes that out again), so a drawing may be
+    reused by the thread that drew it, never shared by two threads at once.
     """
-    return _drawing(
-        picture, width, styles.picture.fontName, styles.picture_bold.fontName, styles.picture.fontSize
-    )
+    key = (picture, width, styles.picture.fontName, styles.picture_bold.fontName, styles.picture.fontSize)
+    made: dict[tuple[object, ...], Drawing] = _per_thread.__dict__.setdefault("drawings", {})
+    found = made.get(key)
+    if found is None:
+        if len(made) >= DRAWINGS_KEPT:
+            made.clear()
+        found = made[key] = _drawing(*key)  # type: ignore[arg-type]
+    return found
 
 
 def _drawing(picture: ResultPicture, width: float, regular: str, bold: str, size: float) -> Drawing:
