@@ -345,8 +345,8 @@ def records(content: HandoutContent, s: Styles, g: Geometry) -> list[Flowable]:
         [heading_with_note(content.records_heading, content.records_note, s), "", "", ""],
     ]
     # Label columns wide enough that "Fecha de la muestra" and the like stay on one line.
-    label = (50 if g.large_print else 40) * mm, (50 if g.large_print else 40) * mm
-    widths = [label[0], width / 2 - label[0], label[1], width / 2 - label[1]]
+    label_width = (50 if g.large_print else 40) * mm
+    widths = [label_width, width / 2 - label_width, label_width, width / 2 - label_width]
     pad = 10  # left 4 + right 6 points
     rows += [
         [

@@ -13,7 +13,7 @@ copy and paste and pdftotext find it, and the sighted reader sees only the pictu
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -38,8 +38,8 @@ MARKED_EXTRA = 1.5  # the patient's box is this many box widths wider than each 
 DESCRIPTION_SIZE = 3  # points: the invisible description's size (it must fit the padding above the boxes)
 
 
-class PictureStyles:
-    """What the picture needs of the page's styles (duck-typed: layout's Styles has both)."""
+class PictureStyles(Protocol):
+    """What the picture needs of the page's styles (layout's Styles has both)."""
 
     picture: ParagraphStyle
     picture_bold: ParagraphStyle
@@ -76,24 +76,18 @@ def _drawing(picture: ResultPicture, width: float, regular: str, bold: str, size
     pad = size * 0.8
     shapes = Drawing(width, box_height)
     # The renderer selects this font before any shape; its default, Helvetica, is not embedded.
-    shapes.initialFontName = regular
+    shapes.initialFontName = regular  # type: ignore[attr-defined]  # read by the renderer, not in the stubs
     x = 0.0
     for index, label in enumerate(picture.labels):
         marked = index == picture.marked
         box_width = (1 + MARKED_EXTRA) * unit if marked else unit
-        shapes.add(
-            Rect(
-                x,
-                0,
-                box_width,
-                box_height,
-                rx=box_height / 2.5,
-                ry=box_height / 2.5,
-                fillColor=ACCENT if marked else colors.white,
-                strokeColor=ACCENT if marked else QUIET_LINE,
-                strokeWidth=0.8,
-            )
-        )
+        # Typed Any: the stubs declare the shapes' keyword arguments as one TypedDict.
+        look: dict[str, Any] = {
+            "fillColor": ACCENT if marked else colors.white,
+            "strokeColor": ACCENT if marked else QUIET_LINE,
+            "strokeWidth": 0.8,
+        }
+        shapes.add(Rect(x, 0, box_width, box_height, rx=box_height / 2.5, ry=box_height / 2.5, **look))
         font = bold if marked else regular
         ink = colors.white if marked else QUIET_INK
         room = box_width - 2 * pad
