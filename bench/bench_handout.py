@@ -138,7 +138,14 @@ class BareStyles:
 
     def __init__(self) -> None:
         for name, style in vars(styles()).items():
-            bare = ParagraphStyle(f"bare_{name}", parent=style, fontName=bare_name(style.fontName))
+            # The bullet font too: a bullet in the handout's Her2Sans beside text in BareSans would put
+            # two subsets of DejaVu Sans, both named AAAAAA+DejaVuSans, in one document.
+            bare = ParagraphStyle(
+                f"bare_{name}",
+                parent=style,
+                fontName=bare_name(style.fontName),
+                bulletFontName=bare_name(style.bulletFontName),
+            )
             setattr(self, name, bare)
 
 

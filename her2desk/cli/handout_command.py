@@ -1,4 +1,6 @@
-"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es] [--preliminary]`: a stored case's patient handout.
+"""`her2desk handout ACCESSION -o FILE.pdf [--lang en|es] [--preliminary] [--large-print] [--paper P]`.
+
+A stored case's patient handout.
 
 The decisions are `services.handout_service`'s, the same as the desktop program's: a case not yet
 signed out is refused unless --preliminary asks for a page marked PRELIMINARY — NOT FINAL *and* the
@@ -7,7 +9,10 @@ lab's setting allow_preliminary_handouts is on
 The command line is a trusted local operator, but the issue says "where the lab's setting allows it",
 and a lab that decided against preliminary pages must not get them through a side door. An amended case
 prints "Corrected result" with the date of the amendment. The lab's name and contact line come from the
-lab settings; $HER2DESK_LAB_NAME and $HER2DESK_LAB_CONTACT, when set, replace them for this run. Every
+lab settings, in the handout's language where the lab set one (`lab_name_es` ...; else the default
+language's, and a warning on standard error says so); $HER2DESK_LAB_NAME and $HER2DESK_LAB_CONTACT,
+when set, replace them for this run. --large-print prints the body in 14 pt (up to two pages); the paper
+is the lab setting paper_size (auto: this computer's locale) unless --paper names one. Every
 handout written is recorded in the print log, in the name of the user who printed it: once the database
 has user accounts, `--as NAME` and that user's password (asked, or the first line of standard input) are
 needed before anything is made, as for every other act. Exit status: 0 written; 2 unknown accession, a
@@ -23,7 +28,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from her2desk.domain.lab_settings import LANGUAGES  # not the handout package: no import before use
+# Not the handout package: nothing heavy is imported before the command runs.
+from her2desk.domain.lab_settings import LANGUAGES, PAPER_SIZES
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
@@ -59,6 +65,18 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
         action="store_true",
         help="for a case not signed out yet: print a page marked PRELIMINARY — NOT FINAL on every page; "
         "needs the lab setting allow_preliminary_handouts (without it such a case is refused)",
+    )
+    p.add_argument(
+        "--large-print",
+        action="store_true",
+        help="large print for readers with low vision: body text 14 pt, the same words, up to two pages",
+    )
+    p.add_argument(
+        "--paper",
+        choices=[size for size in PAPER_SIZES if size != "auto"],
+        default=None,
+        help="paper size (default: the lab setting paper_size; auto takes this computer's locale: "
+        "letter in the US, Canada, Mexico, the Philippines ..., else a4)",
     )
     p.add_argument(
         "--as",
@@ -148,6 +166,8 @@ def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, act
             preliminary=args.preliminary,
             lab_name=lab_name,
             lab_contact=lab_contact,
+            large_print=args.large_print,
+            paper=args.paper,
         )
     except CaseNotFoundError as error:
         return _fail(f"{error}; nothing written")
@@ -162,6 +182,8 @@ def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, act
                 f"`{ALLOW_PRELIMINARY_COMMAND}`)"
             )
         return _fail(f"{'; '.join(refused.reasons)}{hint}; nothing written")
+    for warning in prepared.warnings:
+        print(f"her2desk handout: warning: {warning}", file=sys.stderr)
     try:  # private, complete or not at all, never through a planted link (her2desk.files)
         write_private_bytes(output, prepared.pdf)
     except OSError as error:
@@ -172,8 +194,9 @@ def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, act
     except HandoutRefused as refused:  # the case changed while the file was written: take it back
         output.unlink(missing_ok=True)
         return _fail(f"{'; '.join(refused.reasons)}; nothing written")
+    size = ", large print" if prepared.large_print else ""
     print(
         f"wrote {output} ({len(prepared.pdf):,} bytes, {args.lang}, {prepared.kind.value}, "
-        f"sha256 {prepared.sha256})"
+        f"{prepared.paper}{size}, sha256 {prepared.sha256})"
     )
     return 0

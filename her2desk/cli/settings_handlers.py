@@ -22,7 +22,13 @@ from her2desk.cli.user_handlers import (
     read_administrator_password,
 )
 from her2desk.domain.guideline_settings import GuidelineSettings
-from her2desk.domain.lab_settings import SETTING_LABELS, SETTING_NAMES, LabSettingError, LabSettings
+from her2desk.domain.lab_settings import (
+    SETTING_LABELS,
+    SETTING_NAMES,
+    LabSettingError,
+    LabSettings,
+    canonical_setting_name,
+)
 from her2desk.domain.rule_settings import (
     RULE_SETTING_LABELS,
     RULE_SETTING_NAMES,
@@ -69,6 +75,8 @@ def _load(database: Database) -> tuple[LabSettings, GuidelineSettings, list[str]
 
 def run_settings_show(args: argparse.Namespace) -> int:
     wanted = getattr(args, "name", None)
+    if wanted is not None:
+        wanted = canonical_setting_name(wanted)
     if wanted is not None and wanted != RULES_VERSION_NAME and wanted not in _labels():
         try:
             parse_any_setting(wanted, "")  # the message that names the settings
@@ -105,11 +113,12 @@ def run_settings_show(args: argparse.Namespace) -> int:
 
 
 def run_settings_set(args: argparse.Namespace) -> int:
-    return _change(args, args.name, args.value)
+    return _change(args, canonical_setting_name(args.name), args.value)
 
 
 def run_settings_reset(args: argparse.Namespace) -> int:
     """Set one setting back to the value her2desk ships (audited like any change)."""
+    args.name = canonical_setting_name(args.name)
     try:
         default = any_default_text(args.name)
     except KeyError:

@@ -8,13 +8,23 @@ The domain only describes and validates them; `store`/`services` keep them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
 from her2desk.domain.workflow import SignOutPolicy
 
 LANGUAGES = ("en", "es")
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+# The handout's paper: "auto" takes it from the workstation's locale when a handout is made.
+PAPER_SIZES = ("auto", "a4", "letter")
+# Territories whose locales print on US Letter: those glibc's locale data gives a 279 mm LC_PAPER
+# height (en_US and the locales that copy it); every other territory prints on A4.
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "PR", "BO", "CL", "CO", "CR", "GT", "NI", "PA", "SV", "VE"}
+)
 IDLE_LOCK_MINUTES_RANGE = (1, 240)
 MAX_TEXT_CHARS = 200
 
@@ -25,8 +35,15 @@ class LabSettingError(ValueError):
 
 @dataclass(frozen=True)
 class LabSettings:
+    # The lab's name and contact line in the default handout language (`handout_language`); each
+    # language may have its own (`lab_name_es` ...), else a handout in it falls back to these with a warning.
     lab_name: str = ""
     lab_contact: str = ""  # the handout's contact line, e.g. "Call 555-0100, Monday to Friday"
+    lab_name_en: str = ""
+    lab_contact_en: str = ""
+    lab_name_es: str = ""
+    lab_contact_es: str = ""
+    paper_size: str = "auto"  # a4, letter, or auto: from the workstation's locale (`paper_for_locale`)
     allow_self_verification: bool = False  # one-person labs: the enterer may sign out their own work
     # One-person labs: the person who entered the first ISH count may enter the blinded recount too
     # (the report then says so).
@@ -58,6 +75,11 @@ SETTING_NAMES = tuple(f.name for f in fields(LabSettings))
 SETTING_LABELS = {
     "lab_name": "Lab name",
     "lab_contact": "Lab contact line",
+    "lab_name_en": "Lab name on English handouts",
+    "lab_contact_en": "Lab contact line on English handouts",
+    "lab_name_es": "Lab name on Spanish handouts",
+    "lab_contact_es": "Lab contact line on Spanish handouts",
+    "paper_size": "Handout paper size",
     "allow_self_verification": "Allow self-verification",
     "allow_same_person_recount": "Allow one person to enter both ISH counts",
     "allow_preliminary_handouts": "Allow preliminary handouts",
@@ -96,9 +118,32 @@ def parse_setting(name: str, raw: str) -> object:
         if text not in LANGUAGES:
             raise LabSettingError(f"{name}: {raw!r} is not allowed; use one of {', '.join(LANGUAGES)}")
         return text
+    if name == "paper_size":
+        if text.lower() not in PAPER_SIZES:
+            raise LabSettingError(
+                f"{name}: {raw!r} is not allowed; use a4, letter (US Letter) or auto "
+                "(from this computer's locale)"
+            )
+        return text.lower()
     if len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text):
         raise LabSettingError(f"{name}: at most {MAX_TEXT_CHARS} characters on one line")
     return text
+
+
+def canonical_setting_name(name: str) -> str:
+    """`lab_name.es` and `lab_contact.es` (the per-language lines as people write them) as stored:
+    `lab_name_es`; any other name unchanged."""
+    for kind in ("lab_name", "lab_contact"):
+        for language in LANGUAGES:
+            if name == f"{kind}.{language}":
+                return f"{kind}_{language}"
+    return name
+
+
+def with_setting(settings: LabSettings, name: str, raw: str) -> LabSettings:
+    # The field's type depends on the name, known only at run time; parse_setting returns that type.
+    change: dict[str, Any] = {name: parse_setting(name, raw)}
+    return replace(settings, **change)
 
 
 def format_setting(value: object) -> str:
@@ -106,3 +151,70 @@ def format_setting(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+@dataclass(frozen=True)
+class LabLines:
+    """The lab's name and contact line for a handout in one language, and why a fallback was taken."""
+
+    name: str
+    contact: str
+    warnings: tuple[str, ...] = ()
+
+
+def lab_lines(settings: LabSettings, language: str) -> LabLines:
+    """The name and contact line a handout in `language` prints.
+
+    A language's own line (`lab_name_es`) wins; without one, the plain `lab_name` / `lab_contact`, which
+    are the default language's lines. Printing them on a handout in another language is allowed (a lab
+    name is often not translated) but said in a warning, so the preview and the command line show that
+    a Spanish page may carry an English contact line.
+    """
+    found: dict[str, str] = {}
+    warnings: list[str] = []
+    for kind, label in (("name", "lab name"), ("contact", "lab contact line")):
+        own = str(getattr(settings, f"lab_{kind}_{language}", "")).strip()
+        default = str(getattr(settings, f"lab_{kind}")).strip()
+        found[kind] = own or default
+        if not own and default and language != settings.handout_language:
+            warnings.append(
+                f"no {label} in {LANGUAGE_NAMES.get(language, language)} is set (lab setting "
+                f"lab_{kind}_{language}), so the default language's "
+                f"({LANGUAGE_NAMES.get(settings.handout_language, settings.handout_language)}) line "
+                f"{default!r} is printed"
+            )
+    return LabLines(found["name"], found["contact"], tuple(warnings))
+
+
+def locale_territory(locale_name: str) -> str | None:
+    """'US' from 'en_US.UTF-8' or 'es-MX'; None for 'C', 'POSIX' or a name without a territory."""
+    base = locale_name.split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    if len(parts) < 2 or not parts[1].isalpha():
+        return None
+    return parts[1].upper()
+
+
+def paper_for_locale(locale_name: str) -> str:
+    """'letter' for a locale of a Letter territory (US, Canada, Mexico, the Philippines ...), else 'a4'."""
+    return "letter" if locale_territory(locale_name) in LETTER_TERRITORIES else "a4"
+
+
+def paper_locale_name(environ: Mapping[str, str]) -> str:
+    """The locale that decides the paper, as POSIX ranks them: LC_ALL, then LC_PAPER, then LANG."""
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = environ.get(variable, "").strip()
+        if value:
+            return value
+    return ""
+
+
+def resolve_paper(setting: str, environ: Mapping[str, str], fallback_locale: str = "") -> str:
+    """The paper a handout is printed on: the setting, or for 'auto' the locale's paper.
+
+    `fallback_locale` is the process's own locale (the caller reads it), for a system whose locale is
+    not in the environment (Windows, macOS apps started from the Dock).
+    """
+    if setting != "auto":
+        return setting
+    return paper_for_locale(paper_locale_name(environ) or fallback_locale)

@@ -19,13 +19,24 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from her2desk.domain.criteria import criteria_in_effect
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.vocabulary import ClinicalSetting, Descriptor, IhcScore, Laterality, Site, Status
+from her2desk.domain.vocabulary import (
+    ClinicalSetting,
+    Descriptor,
+    IhcScore,
+    Laterality,
+    ScoringCriteria,
+    Site,
+    Status,
+)
 from her2desk.handout.request import HandoutRefusedError, HandoutRequest
 from her2desk.handout.texts import Texts, load_texts
 
 # Bump when the meaning of any handout text changes; printed with the rules version in the records box.
-TEMPLATE_VERSION = "handout-text-1"
+TEMPLATE_VERSION = "handout-text-2"
+# Records rows with long values (by text key), printed across the whole box, after the others.
+WIDE_RECORDS = ("records.result_label", "records.guideline", "records.version")
 
 
 class ResultKind(StrEnum):
@@ -37,6 +48,11 @@ class ResultKind(StrEnum):
     NEGATIVE_ULTRALOW = "negative-ultralow"
     NOT_FINAL = "not-final"
     INDETERMINATE = "indeterminate"
+
+    @property
+    def is_final_answer(self) -> bool:
+        """Positive or negative: the picture marks the patient's box; otherwise the middle one."""
+        return self not in (ResultKind.NOT_FINAL, ResultKind.INDETERMINATE)
 
 
 class SiteGroup(StrEnum):
@@ -95,6 +111,25 @@ class Banner:
 
 
 @dataclass(frozen=True)
+class ResultPicture:
+    """The picture of the result: boxes left to right, the one `marked` is the patient's.
+
+    `marker` ("Your result", or "Early result" on a preliminary page) is written under the marked box,
+    with `note` (the HER2-low or -ultralow descriptor) after it; `description` says it all in words.
+    """
+
+    labels: tuple[str, ...]
+    marked: int
+    marker: str
+    note: str | None
+    description: str
+
+    @property
+    def marked_label(self) -> str:
+        return self.labels[self.marked]
+
+
+@dataclass(frozen=True)
 class HandoutContent:
     language: str
     title: str
@@ -109,12 +144,16 @@ class HandoutContent:
     records_heading: str
     records_note: str
     records: tuple[tuple[str, str], ...]
+    wide_records: frozenset[str]  # labels of the rows printed across the records box
     record_check: str | None
     contact_heading: str
     contact: str
     disclaimer: str
     page_label: str
     preliminary_mark: str | None
+    picture: ResultPicture
+    author: str  # the PDF's author: the lab (the program is only the creator)
+    subject: str
 
     @property
     def result_line(self) -> str:
@@ -126,6 +165,7 @@ class HandoutContent:
         for section in self.sections:
             if section.result_line:
                 parts.append(_sentence(section.result_line))
+                parts.append(self.picture.description)
             parts.extend(section.paragraphs)
             parts.extend(section.bullets)
         parts.extend([self.contact, self.disclaimer])
@@ -136,6 +176,14 @@ class HandoutContent:
         texts = [self.title, self.subtitle, self.lab_name, self.accession, self.records_heading]
         texts += [self.records_note, self.contact_heading, self.contact, self.disclaimer]
         texts += [self.record_check] if self.record_check else []
+        texts += [
+            *self.picture.labels,
+            self.picture.marker,
+            self.picture.description,
+            self.author,
+            self.subject,
+        ]
+        texts += [self.picture.note] if self.picture.note else []
         texts += [v for pair in (*self.identity, *self.records) for v in pair]
         for banner in self.banners:
             texts += [banner.title, banner.text]
@@ -215,6 +263,7 @@ def build_content(request: HandoutRequest) -> HandoutContent:
         records_heading=texts.text("headings.records"),
         records_note=texts.text("records.note"),
         records=_records(request, texts),
+        wide_records=frozenset(texts.text(key) for key in WIDE_RECORDS),
         record_check=(
             texts.text("records.record_check", digest=request.record_digest, position=request.record_position)
             if request.record_digest is not None
@@ -225,7 +274,39 @@ def build_content(request: HandoutRequest) -> HandoutContent:
         disclaimer=texts.text("contact.disclaimer"),
         page_label=texts.text("labels.page", page="{page}", pages="{pages}"),
         preliminary_mark=texts.text("labels.preliminary_banner") if request.preliminary else None,
+        picture=picture_for(kind, request.preliminary, texts),
+        author=lab_name or texts.text("labels.default_lab"),
+        subject=texts.text("meta.subject"),
     )
+
+
+def picture_for(kind: ResultKind, preliminary: bool, texts: Texts) -> ResultPicture:
+    """The picture's words for one result, from the same reading of it as the result line.
+
+    A final answer shows two boxes, negative and positive, one marked: a page with a final result
+    never says "not final" anywhere. A result that is not final yet (or could not be determined)
+    shows that box between the two answers, marked, as a borderline test sits between them.
+    """
+    if kind.is_final_answer:
+        boxes = ["negative", "positive"]
+        marked = 1 if kind is ResultKind.POSITIVE else 0
+    else:
+        boxes = ["negative", "not_final" if kind is ResultKind.NOT_FINAL else "indeterminate", "positive"]
+        marked = 1
+    note = {
+        ResultKind.NEGATIVE_LOW: texts.text("picture.low"),
+        ResultKind.NEGATIVE_ULTRALOW: texts.text("picture.ultralow"),
+    }.get(kind)
+    labels = tuple(texts.text(f"picture.{box}") for box in boxes)
+    # An early (not signed-out) answer is marked as early, as its result line says.
+    marker = texts.text(
+        "picture.marker_preliminary" if preliminary and kind.is_final_answer else "picture.marker"
+    )
+    shown = labels[marked] if note is None else f"{labels[marked]}, {note}"
+    description = texts.text(
+        "picture.description", negative=labels[0], positive=labels[-1], marker=marker, result=shown
+    )
+    return ResultPicture(labels, marked, marker, note, description)
 
 
 def _decided_by_a_doctor(request: HandoutRequest) -> bool:
@@ -397,13 +478,33 @@ def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ..
     assert reported.status is not None
     status = texts.text(f"records.status.{reported.status.value}")
     if reported.descriptor is not None:
-        status += f" ({reported.descriptor.value})"
+        descriptor = texts.text(f"records.descriptors.{reported.descriptor.name.lower()}")
+        status = texts.text("records.status.with_descriptor", status=status, descriptor=descriptor)
     if request.preliminary and reported.status.is_final:
         status += "; " + texts.text("records.status.preliminary")
     rows.append((texts.text("records.result_label"), status))
     if _decided_by_a_doctor(request):
         rows.append((texts.text("records.decided_label"), texts.text("records.decided")))
-    rows.append((texts.text("records.guideline"), result.guideline))
-    rows.append((texts.text("records.version"), f"{result.rules_version} / {TEMPLATE_VERSION}"))
     rows.append((texts.text("records.printed"), texts.format_date(request.printed_on or date.today())))
+    rows.append((texts.text("records.guideline"), guideline_text(request, texts) or result.guideline))
+    rows.append((texts.text("records.version"), f"{result.rules_version} / {TEMPLATE_VERSION}"))
     return tuple(rows)
+
+
+def guideline_text(request: HandoutRequest, texts: Texts) -> str | None:
+    """The guideline's name in the handout's language (the stored text is English), from the site and
+    the criteria chosen for it; None when the site is not recorded (the stored text is printed)."""
+    specimen = request.entry.specimen
+    site = specimen.site
+    if site is None:
+        return None
+    if site.is_breast:
+        return texts.text("records.guidelines.breast")
+    if site.is_gastroesophageal:
+        return texts.text("records.guidelines.gastro")
+    where = texts.text(f"records.sites.{site.value}")
+    criteria = criteria_in_effect(site, specimen.scoring_criteria)
+    if criteria is None:
+        return texts.text("records.guidelines.none", site=where)
+    key = "criteria_breast" if criteria is ScoringCriteria.BREAST else "criteria_gastro"
+    return texts.text(f"records.guidelines.{key}", site=where)

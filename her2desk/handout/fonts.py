@@ -5,11 +5,10 @@ Japanese; NanumGothic adds Korean Hangul. All are TrueType outlines, which repor
 CFF-based Noto CJK fonts it cannot). A character no shipped font has is reported, never drawn as an
 empty box: `missing_characters()` is what the GUI calls to warn before printing.
 
-Right-to-left letters (Hebrew, Arabic) count as missing although DejaVu has their glyphs: without a
-bidi and shaping engine reportlab would print them in the wrong order and unjoined, which is a wrong
-name, not a name. They are reported the same way, so the lab checks the name by hand. (reportlab's own
-RTL support needs its `rlbidi` package, which is not on PyPI; python-bidi is LGPL-3 with a compiled
-extension; arabic-reshaper, MIT, joins Arabic letters but does not reorder them.)
+Right-to-left letters (Hebrew, Arabic) are printed in display order with Arabic letters joined
+(`bidi.display_order`, before the font runs are chosen); DejaVu Sans has the Hebrew letters, the Arabic
+letters and the joined forms standard Arabic needs (Presentation Forms-B). A joined form it lacks (most
+of Presentation Forms-A: some Persian and Urdu letters' forms) is reported like any missing character.
 
 Fonts are registered as `subsets.RememberingFont`: reportlab's TTFont, with each distinct embedded
 subset made once per process instead of once per handout.
@@ -27,6 +26,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from her2desk.handout.bidi import display_order, has_right_to_left
 from her2desk.handout.resources import font_path
 from her2desk.handout.subsets import remembering_font
 
@@ -85,16 +85,18 @@ def is_printable(char: str) -> bool:
     """True if some shipped font draws `char`, or it needs no glyph (spaces, line breaks)."""
     if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
         return True
-    if unicodedata.bidirectional(char) in ("R", "AL"):
-        return False  # right-to-left: see the module docstring
     code = ord(char)
     return any(code in coverage(name) for name in CHAINS[REGULAR])
 
 
 def missing_characters(texts: str | Iterable[str]) -> list[str]:
-    """Characters in `texts` that no shipped font can print, each once, in order of appearance."""
+    """Characters in `texts` that no shipped font can print, each once, in order of appearance; for
+    right-to-left text, also the joined (presentation) forms drawn in its place."""
     joined = unicodedata.normalize("NFC", texts if isinstance(texts, str) else "".join(texts))
-    return [char for char in dict.fromkeys(joined) if not is_printable(char)]
+    chars = dict.fromkeys(joined)  # each character once: a handout has thousands, of a hundred kinds
+    if has_right_to_left("".join(chars)):
+        chars = dict.fromkeys(joined + display_order(joined))
+    return [char for char in chars if not is_printable(char)]
 
 
 def describe(chars: Iterable[str]) -> str:
@@ -103,9 +105,7 @@ def describe(chars: Iterable[str]) -> str:
 
 
 def font_for(char: str, base: str) -> str | None:
-    """The first font of `base`'s chain that has `char`, or None if none has it (or it is right-to-left)."""
-    if unicodedata.bidirectional(char) in ("R", "AL"):
-        return None
+    """The first font of `base`'s chain that has `char`, or None if none has it."""
     code = ord(char)
     for name in CHAINS[base]:
         if code in coverage(name):

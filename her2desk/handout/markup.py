@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from her2desk.handout.bidi import display_order
 from her2desk.handout.fonts import REPLACEMENT, coverage, font_for, is_printable
 
 
@@ -22,7 +23,7 @@ def to_markup(text: str, base: str) -> str:
     and macOS file names produce) gets the precomposed letter ('ễ'); reportlab cannot stack two
     combining marks itself, and the letters read the same either way.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = display_order(unicodedata.normalize("NFC", text))  # right-to-left runs as they are seen
     base_glyphs = coverage(base)
     if all((ord(c) in base_glyphs and is_printable(c)) or c.isspace() for c in text):
         return escape(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from her2desk.handout.content import HandoutContent, build_content
 from her2desk.handout.fonts import REPLACEMENT, describe, missing_characters
-from her2desk.handout.layout import build_pdf
+from her2desk.handout.layout import Geometry, build_pdf
 from her2desk.handout.request import HandoutRequest
 from her2desk.handout.texts import load_texts
 
@@ -32,4 +32,4 @@ def render_handout(request: HandoutRequest) -> bytes:
     """
     content = build_content(request)
     notice = missing_glyph_notice(content, missing_characters(content.all_text()))
-    return build_pdf(content, notice)
+    return build_pdf(content, notice, geometry=Geometry(request.paper, request.large_print))

@@ -19,6 +19,8 @@ from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
 from her2desk.domain.reported_result import ReportedResult
 
+PAPERS = ("a4", "letter")
+
 
 @dataclass(frozen=True)
 class LabContact:
@@ -52,6 +54,14 @@ class HandoutRequest:
     reported: ReportedResult = field(kw_only=True)
     record_digest: str | None = field(default=None, kw_only=True)
     record_position: int | None = field(default=None, kw_only=True)
+    # "a4" or "letter" (the lab setting, "auto" already resolved by the caller); large print: body
+    # text 14 pt, the same words, and it may take two pages.
+    paper: str = field(default="a4", kw_only=True)
+    large_print: bool = field(default=False, kw_only=True)
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper: {self.paper!r} is not allowed; use one of {', '.join(PAPERS)}")
 
     @property
     def preliminary(self) -> bool:
@@ -65,6 +75,9 @@ class HandoutRequest:
         language: str = "en",
         lab: LabContact | None = None,
         corrected_on: date | None = None,
+        *,
+        paper: str = "a4",
+        large_print: bool = False,
     ) -> HandoutRequest:
         """The request for a stored case, stating its reported result (`stored.reported`).
 
@@ -85,6 +98,8 @@ class HandoutRequest:
             lab=lab or LabContact(),
             corrected_on=corrected_on if final else None,
             reported=reported,
+            paper=paper,
+            large_print=large_print,
         )
 
 

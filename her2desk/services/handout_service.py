@@ -14,10 +14,12 @@ user cancelled is never recorded, because the caller only records after it succe
 from __future__ import annotations
 
 import hashlib
+import locale
+import os
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from her2desk.domain.lab_settings import LabSettings
+from her2desk.domain.lab_settings import LabSettings, lab_lines, resolve_paper
 from her2desk.domain.records import SignOutState, StoredCase
 from her2desk.domain.workflow import Actor, WorkflowError
 from her2desk.services.case_service import CaseService
@@ -66,6 +68,11 @@ class PreparedHandout:
     case_version: int  # the case's optimistic-lock version it was made from (checked by `record`)
     report_version: int
     unprintable: tuple[str, ...] = ()  # characters no shipped font prints (the page shows U+FFFD)
+    # In words, for the preview and the command line: e.g. a Spanish page printing the default
+    # language's lab name because no Spanish one is set.
+    warnings: tuple[str, ...] = ()
+    paper: str = "a4"
+    large_print: bool = False
 
     @property
     def unprintable_text(self) -> str:
@@ -81,7 +88,19 @@ class PreparedHandout:
         """A suggested file name; no patient name in it (file names end up in folders and logs)."""
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.accession)
         marker = "-preliminary" if self.preliminary else ""
+        marker += "-large-print" if self.large_print else ""
         return f"handout-{safe}-{self.language}{marker}.pdf"
+
+
+def system_paper(setting: str) -> str:
+    """The paper of the lab setting `paper_size`; for "auto", this computer's locale's (LC_ALL, LC_PAPER,
+    LANG, else the locale Python reports): Letter in the US, Canada, Mexico, the Philippines and the
+    other territories glibc gives Letter paper, A4 everywhere else."""
+    try:
+        fallback = locale.getlocale(locale.LC_CTYPE)[0] or ""
+    except ValueError:
+        fallback = ""
+    return resolve_paper(setting, os.environ, fallback)
 
 
 class HandoutService:
@@ -126,13 +145,19 @@ class HandoutService:
         actor: Actor | None = None,
         lab_name: str | None = None,
         lab_contact: str | None = None,
+        large_print: bool = False,
+        paper: str | None = None,
     ) -> PreparedHandout:
         """Render the handout of a stored case, or refuse it (HandoutRefused, CaseNotFoundError).
 
         `preliminary` asks for a marked page for a case that is not signed out (allowed only where the
-        lab's setting allows it); a signed-out case always gets its final page. `lab_name` and
-        `lab_contact` replace the lab's stored ones when given (the command line's environment
-        variables). `actor` is accepted for symmetry with `record`: reading needs no role.
+        lab's setting allows it); a signed-out case always gets its final page. The lab's name and
+        contact line are the ones set for `language`, else the default language's, with a warning
+        (`PreparedHandout.warnings`); `lab_name` and `lab_contact` replace them when given (the
+        command line's environment variables). `large_print`: body text 14 pt, the same words, up to
+        two pages. `paper` ("a4" or "letter") replaces the lab's setting `paper_size`, whose "auto"
+        is this computer's locale (`domain.lab_settings.resolve_paper`).
+        `actor` is accepted for symmetry with `record`: reading needs no role.
         Safe to call from a worker thread (no Qt; reportlab renders under its own lock).
         """
         del actor  # any signed-in user may look at a handout; the print log names who printed it
@@ -154,12 +179,19 @@ class HandoutService:
             if signed_out and current.report_version > 1 and current.signed_out_at is not None
             else None
         )
+        lines = lab_lines(settings, language)
         lab = LabContact(
-            settings.lab_name if lab_name is None else lab_name,
-            settings.lab_contact if lab_contact is None else lab_contact,
+            lines.name if lab_name is None else lab_name,
+            lines.contact if lab_contact is None else lab_contact,
         )
+        # A line given for this run replaces the setting, and the warning about the setting with it.
+        given = {"name": lab_name is not None, "contact": lab_contact is not None}
+        warnings = tuple(w for w in lines.warnings if not any(given[k] and f"lab_{k}_" in w for k in given))
+        chosen_paper = paper or system_paper(settings.paper_size)
         try:
-            request = HandoutRequest.for_stored_case(stored, language, lab, corrected_on)
+            request = HandoutRequest.for_stored_case(
+                stored, language, lab, corrected_on, paper=chosen_paper, large_print=large_print
+            )
             head = head_digest(self.database)  # commits to the sign-out this page reports
             if head is not None:
                 request = replace(request, record_digest=head.text, record_position=head.position)
@@ -184,6 +216,9 @@ class HandoutService:
             case_version=stored.version,
             report_version=current.report_version,
             unprintable=unprintable,
+            warnings=warnings,
+            paper=chosen_paper,
+            large_print=large_print,
         )
 
     def record(self, prepared: PreparedHandout, actor: Actor | None) -> HandoutRecord:

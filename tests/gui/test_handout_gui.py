@@ -509,7 +509,9 @@ def test_the_real_print_dialog_cancelled_means_no_print(qtbot) -> None:
 
 def test_the_preview_warns_about_characters_no_font_prints(lab: Lab, qtbot) -> None:
     entry = make_entry("S26-00110", mrn="DEMO000110")
-    lab.cases(lab.tech).save(replace(entry, patient=replace(entry.patient, given_name="Sarah שרה")), None)
+    lab.cases(lab.tech).save(
+        replace(entry, patient=replace(entry.patient, given_name="Sarah ሰላም")), None
+    )  # Ethiopic: no shipped font
     stored = lab.cases(None).load("S26-00110")
     assert stored is not None
     lab.signout.sign_out(lab.path, "S26-00110", PASSWORDS["pia"], stored.version)
@@ -517,6 +519,6 @@ def test_the_preview_warns_about_characters_no_font_prints(lab: Lab, qtbot) -> N
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.prepared is not None, timeout=20_000)
     assert "Warning: no font can print" in preview.state.text()
-    assert "ש (U+05E9)" in preview.state.text()
+    assert "ሰ (U+1230)" in preview.state.text()
     result = handout_batch.RunResult(done=[preview.prepared])
     assert "• S26-00110: " in handout_batch.summary_text(result, "printed")

@@ -309,3 +309,71 @@ def test_without_lang_the_lab_setting_chooses_the_language(
     assert recorded.language == "es"
     assert main([*argv[:-1], "--lang", "en", "--preliminary"]) == 0  # --lang still wins
     assert SignOutService(open_database(preliminary_allowed)).handouts("S26-07001")[-1].language == "en"
+
+
+def test_large_print_paper_and_the_warning_for_a_language_without_its_own_lab_lines(
+    preliminary_allowed: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("HER2DESK_LAB_NAME", raising=False)
+    monkeypatch.delenv("HER2DESK_LAB_CONTACT", raising=False)
+    database = preliminary_allowed
+    _set(database, "lab_name", "Eastside Synthetic Lab")
+    out = tmp_path / "large.pdf"
+    command = [
+        "--database",
+        database,
+        "handout",
+        "S26-07001",
+        "-o",
+        str(out),
+        "--preliminary",
+        "--lang",
+        "es",
+    ]
+    assert main([*command, "--large-print", "--paper", "letter"]) == 0
+    captured = capsys.readouterr()
+    assert "letter, large print" in captured.out
+    assert "warning: no lab name in Spanish is set (lab setting lab_name_es)" in captured.err
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert round(float(reader.pages[0].mediabox.height)) == 792
+    assert 1 <= len(reader.pages) <= 2
+    assert reader.metadata is not None
+    assert reader.metadata.author == "Eastside Synthetic Lab"
+    # The per-language line, set with the dotted name people write, silences the warning.
+    assert (
+        main(["--database", database, "settings", "set", "lab_name.es", "Laboratorio Sintético del Este"])
+        == 0
+    )
+    assert main(["--database", database, "settings", "show", "lab_name.es"]) == 0
+    assert "Laboratorio Sintético del Este" in capsys.readouterr().out
+    assert main([*command, "--paper", "a4"]) == 0
+    captured = capsys.readouterr()
+    assert "warning" not in captured.err
+    assert "a4, sha256" in captured.out
+    text = pdftotext_text(out.read_bytes())
+    assert "Laboratorio Sintético del Este" in text
+    assert round(float(PdfReader(io.BytesIO(out.read_bytes())).pages[0].mediabox.height)) == 842
+
+
+def test_paper_must_be_a4_or_letter(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(
+            [
+                "--database",
+                database,
+                "handout",
+                "S26-07001",
+                "-o",
+                str(tmp_path / "x.pdf"),
+                "--paper",
+                "legal",
+            ]
+        )
+    assert "invalid choice: 'legal'" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import unicodedata
 from datetime import date
@@ -202,14 +203,56 @@ def test_korean_names_use_the_hangul_font() -> None:
     assert "김민지" in pdftotext_text(render_handout(request))
 
 
-@pytest.mark.parametrize("name", ["שרה כהן", "ليلى حسن"])
-def test_right_to_left_names_are_reported_not_printed_backwards(name: str) -> None:
-    request = request_for("positive", entry=make_entry(family=name, given=""))
-    missing = unprintable_characters(request)
-    assert set(missing) == set(name.replace(" ", ""))
-    text = pdftotext_text(render_handout(request))
-    assert "some letters on this page cannot be printed" in text
-    assert name not in text
+# Synthetic names: Hebrew; Arabic whose letters join (initial, medial, final forms and lam-alef).
+RIGHT_TO_LEFT_NAMES = [("כהן", "שרה"), ("الحسيني", "ليلى"), ("عبدالله", "سلمى"), ("Levi-לוי", "Dana")]
+
+
+def _reading_order(extracted: str) -> str:
+    """Poppler's line in reading order: it writes each right-to-left word in its reading order (between
+    RLE/PDF marks) and the words of a line left to right, as they stand on a left-to-right page; the
+    words of one right-to-left run are read right to left. Arabic joined forms are read as the letters
+    they join (NFKC)."""
+    text = unicodedata.normalize("NFKC", extracted)
+    runs = re.split(r"(\u202b[^\u202c]*\u202c(?:[ ,]*\u202b[^\u202c]*\u202c)*)", text)
+    out = []
+    for run in runs:
+        if run.startswith("\u202b"):
+            # Words keep their letters; the neutral separators between them are reversed with them.
+            pieces = [word or sep[::-1] for word, sep in re.findall(r"\u202b([^\u202c]*)\u202c|([ ,]+)", run)]
+            out.append("".join(reversed(pieces)).strip())
+        else:
+            out.append(run)
+    return "".join(out)
+
+
+@pytest.mark.parametrize(("family", "given"), RIGHT_TO_LEFT_NAMES)
+def test_right_to_left_names_are_printed_and_read_back_in_reading_order(family: str, given: str) -> None:
+    entry = make_entry(family=family, given=given)
+    request = request_for("positive", entry=entry)
+    assert unprintable_characters(request) == []
+    pdf = render_handout(request)
+    command = ["pdftotext", "-enc", "UTF-8", "-", "-"]
+    done = subprocess.run(command, input=pdf, capture_output=True, check=True)
+    extracted = done.stdout.decode("utf-8")
+    assert "cannot be printed" not in extracted
+    lines = [_reading_order(line) for line in extracted.splitlines()]
+    name = entry.patient.display_name  # "family, given", as typed (logical order)
+    assert any(name in line for line in lines), lines
+    # Arabic is drawn joined: the page carries presentation forms, not the isolated letters.
+    drawn = unicodedata.normalize("NFC", extracted)
+    if any("\u0600" <= c <= "\u06ff" for c in family):
+        assert any("\ufe70" <= c <= "\ufefc" for c in drawn)
+
+
+def test_right_to_left_text_is_drawn_in_display_order() -> None:
+    from her2desk.handout.bidi import display_order
+
+    assert display_order("Zoë") == "Zoë"
+    assert display_order("כהן, שרה") == "כהן, שרה"[::-1]  # one right-to-left run, drawn right to left
+    assert display_order("Levi-לוי") == "Levi-יול"
+    joined = display_order("ليلى")
+    assert unicodedata.normalize("NFKC", joined)[::-1] == "ليلى"
+    assert all("\ufe70" <= c <= "\ufefc" for c in joined)
 
 
 def test_very_long_names_wrap_and_the_footer_stays_one_line() -> None:

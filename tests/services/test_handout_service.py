@@ -185,12 +185,12 @@ def test_a_corrected_result_after_amendment_and_second_sign_out(lab: Lab) -> Non
 
 def test_characters_no_font_prints_are_named_for_the_warning(lab: Lab) -> None:
     entry = make_entry("S26-00010", mrn="DEMO000010")
-    patient = replace(entry.patient, given_name="Sarah שרה")  # right-to-left: printed as U+FFFD
+    patient = replace(entry.patient, given_name="Sarah ሰላም")  # Ethiopic: no shipped font, printed as U+FFFD
     lab.cases(lab.tech).save(replace(entry, patient=patient), None)
     _sign_out(lab, "S26-00010")
     prepared = HandoutService(lab.database).prepare("S26-00010", "en")
-    assert set(prepared.unprintable) == set("שרה")
-    assert "ש (U+05E9)" in prepared.unprintable_text
+    assert set(prepared.unprintable) == set("ሰላም")
+    assert "ሰ (U+1230)" in prepared.unprintable_text
     clean = make_entry("S26-00011")
     lab.cases(lab.tech).save(clean, None)
     _sign_out(lab, "S26-00011")
@@ -225,3 +225,55 @@ def test_the_handout_prints_the_record_check_code_that_proves_it_against_the_rec
     assert check.digest_position == head.position
     # A page made now carries the new head.
     assert later.text in pdf_text(service.prepare("S26-00001", "en").pdf)
+
+
+def test_each_language_prints_its_own_lab_lines_or_the_default_with_a_warning(lab: Lab) -> None:
+    _enter(lab, "S26-00021")
+    _sign_out(lab, "S26-00021")
+    _setting(lab, "lab_name", "Westside Synthetic Pathology")
+    _setting(lab, "lab_contact", "phone 555-0199")
+    service = HandoutService(lab.database)
+    english = service.prepare("S26-00021", "en")
+    assert english.warnings == ()
+    spanish = service.prepare("S26-00021", "es")
+    assert "Comuníquese con Westside Synthetic Pathology: phone 555-0199." in pdf_text(spanish.pdf)
+    assert len(spanish.warnings) == 2
+    assert "lab_name_es" in spanish.warnings[0]
+    assert "lab_contact_es" in spanish.warnings[1]
+    _setting(lab, "lab_name_es", "Patología Sintética del Oeste")
+    _setting(lab, "lab_contact_es", "teléfono 555-0199")
+    spanish = service.prepare("S26-00021", "es")
+    assert spanish.warnings == ()
+    text = pdf_text(spanish.pdf)
+    assert "Comuníquese con Patología Sintética del Oeste: teléfono 555-0199." in text
+    assert "phone 555-0199" not in text
+    # A line given for this run (the command line's environment) replaces the setting and its warning.
+    _setting(lab, "lab_contact_es", "")
+    given = service.prepare("S26-00021", "es", lab_contact="desk 7")
+    assert given.warnings == ()
+
+
+def test_large_print_and_the_paper_come_through_the_service(
+    lab: Lab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    _enter(lab, "S26-00022")
+    _sign_out(lab, "S26-00022")
+    service = HandoutService(lab.database)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # paper_size auto: this computer's locale
+    letter = service.prepare("S26-00022", "en")
+    assert letter.paper == "letter"
+    assert float(PdfReader(io.BytesIO(letter.pdf)).pages[0].mediabox.height) == pytest.approx(792)
+    monkeypatch.setenv("LC_ALL", "de_DE.UTF-8")
+    assert service.prepare("S26-00022", "en").paper == "a4"
+    _setting(lab, "paper_size", "letter")
+    assert service.prepare("S26-00022", "en").paper == "letter"  # the lab's choice beats the locale
+    assert service.prepare("S26-00022", "en", paper="a4").paper == "a4"  # and a choice for one print, it
+    large = service.prepare("S26-00022", "es", large_print=True)
+    assert large.large_print
+    assert large.file_name.endswith("-es-large-print.pdf")
+    assert large.sha256 != service.prepare("S26-00022", "es").sha256
+    assert "Su resultado: HER2 positivo" in pdf_text(large.pdf)
