@@ -329,6 +329,7 @@ class AuthService:
         with self.database.write_engine.begin() as connection:
             who, _by_id = self._administrator(connection, by, local_administrator)
             row = self._target(connection, user_id)
+            before = throttle.unlock(connection, throttle.user_subject(row.id))  # row, then chain
             connection.execute(update(User).where(User.id == row.id).values(password_hash=password_hash))
             end_user_sessions(connection, row.id, now, "password reset")
             record_event(
@@ -340,7 +341,7 @@ class AuthService:
                 record=str(row.id),
                 new={"username": row.username, "password_hash": "<changed>"},
             )
-            self._forget_failures(connection, row, who, now)  # a new password starts a new count
+            self._record_unlock(connection, row, who, now, before)  # a new password starts a new count
 
     @staticmethod
     def _info(connection: Connection, user_id: int) -> UserInfo:
@@ -434,10 +435,10 @@ class AuthService:
                 table="app_user",
                 record=str(attempt.user_id or ""),
             )
-            record_failure(action="login-failed", new={"username": attempt.shown_name})
             policy = _policy(connection)
-            locked = throttle.settle_failure(connection, attempt.subject, policy, now)
+            locked = throttle.settle_failure(connection, attempt.subject, policy, now)  # row, then chain
             state = throttle.read_state(connection, attempt.subject)
+            record_failure(action="login-failed", new={"username": attempt.shown_name})
             if locked:
                 new = {"username": attempt.shown_name, "failures": state.failures, "after": "sign-in"}
                 record_failure(action="account-locked", new=new)
@@ -583,6 +584,13 @@ class AuthService:
     @staticmethod
     def _forget_failures(connection: Connection, row: Any, who: str, now: datetime) -> bool:
         before = throttle.unlock(connection, throttle.user_subject(row.id))
+        return AuthService._record_unlock(connection, row, who, now, before)
+
+    @staticmethod
+    def _record_unlock(
+        connection: Connection, row: Any, who: str, now: datetime, before: ThrottleState
+    ) -> bool:
+        """Audit `account-unlocked` when `throttle.unlock` forgot something (`before` is what it forgot)."""
         if before == ThrottleState():
             return False
         record_event(

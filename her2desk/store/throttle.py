@@ -3,6 +3,9 @@
 Every function runs in the caller's write transaction. On SQLite that transaction began with BEGIN
 IMMEDIATE, so two attempts are serialised; on PostgreSQL the row is locked FOR UPDATE. Either way,
 two attempts at the same moment cannot both take the last slot before a lock.
+
+Lock order: a transaction that also audits locks its throttle row first and the audit chain head
+(`chain.py`) after, never the other way round; two attempts taking them in opposite orders deadlock.
 """
 
 from __future__ import annotations

@@ -188,6 +188,54 @@ def test_attempts_at_the_same_moment_cannot_pass_the_limit(lab: Lab, checks: lis
         lab.auth.login("tom", PASSWORDS["tom"])
 
 
+def test_every_throttle_row_is_locked_before_the_audit_chain_head(
+    lab: Lab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One lock order in every transaction that touches both: the throttle row, then the chain head.
+    The opposite order in one path (audit the failure, then count it) deadlocked two guessers on
+    PostgreSQL; the threads above catch that only sometimes, this catches it every time."""
+    from her2desk.store import chain, throttle
+
+    order: list[tuple[object, str]] = []  # (the transaction's connection, what it locked)
+
+    def spy(module: object, name: str, kind: str, when: object = None) -> None:
+        original = getattr(module, name)
+
+        def wrapped(connection: object, *args: object, **kwargs: object) -> object:
+            if when is None or kwargs.get("for_update"):
+                order.append((connection, kind))
+            return original(connection, *args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapped)
+
+    spy(throttle, "_insert_ignoring_duplicates", "throttle")
+    spy(throttle, "read_state", "throttle", when="for_update")
+    spy(throttle, "_write", "throttle")
+    spy(chain, "_head", "chain")
+
+    _patient(lab)
+    stored = lab.cases(lab.tech).save(make_entry(), None)
+    for _ in range(6):
+        _attempt(lab, "tom", WRONG)  # failures, the lock, refusals
+        _attempt(lab, "nobody-here", WRONG)
+    for _ in range(6):
+        with pytest.raises(WorkflowError):
+            lab.signout.sign_out(lab.path, stored.entry.accession, WRONG, stored.version)
+    lab.auth.unlock(lab.admin, lab.tech.user_id)
+    lab.auth.set_password(lab.admin, lab.path.user_id, "a-new-pass-1")
+    assert _attempt(lab, "pia", "a-new-pass-1") == "ok"
+
+    transactions: dict[int, list[str]] = {}
+    keep = []  # the connections stay alive, so no id is reused
+    for connection, kind in order:
+        keep.append(connection)
+        transactions.setdefault(id(connection), []).append(kind)
+    mixed = [kinds for kinds in transactions.values() if {"throttle", "chain"} <= set(kinds)]
+    assert len(mixed) >= 4  # the lock, the refusals, the signature's lock, unlock, password
+    late = [k for k in mixed if "throttle" in k[k.index("chain") :]]
+    assert late == [], f"a throttle row locked after the chain head: {late}"
+
+
 def test_the_lab_chooses_how_many_wrong_passwords_lock(lab: Lab) -> None:
     _patient(lab)
     LabSettingsService(lab.database).update(lab.admin, "lockout_after_failures", "3")
