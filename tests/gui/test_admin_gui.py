@@ -156,6 +156,28 @@ def test_an_administrator_changes_settings_and_the_status_bar_says_so(
     assert checkbox.isChecked()
 
 
+def test_the_handout_paper_and_the_spanish_lab_lines_are_set_in_the_dialog(
+    open_window, people, service, qtbot, ui
+) -> None:
+    window = open_window(people["ada"])
+    dialog = _open_settings(window, qtbot)
+    paper = ui.find(dialog, "Handout paper size")
+    assert [paper.itemText(i) for i in range(paper.count())] == ["auto", "a4", "letter"]
+    assert paper.currentText() == "auto"
+    assert "locale" in paper.toolTip()
+    assert "the preview warns" in ui.find(dialog, "Lab name on Spanish handouts").toolTip()
+    ui.choose(dialog, "Handout paper size", "letter")
+    ui.type(dialog, "Lab name on Spanish handouts", "Patologia Sintetica del Oeste")  # keyClicks: ASCII
+    _click(qtbot, dialog, ui, "Save lab settings")
+    assert not dialog.isVisible()
+    stored = LabSettingsService(service.database).load()
+    assert stored.paper_size == "letter"
+    assert stored.lab_name_es == "Patologia Sintetica del Oeste"
+    assert {e.record for e in _audit(service, "setting")} == {"paper_size", "lab_name_es"}
+    again = _open_settings(window, qtbot)
+    assert ui.find(again, "Handout paper size").currentText() == "letter"
+
+
 def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_saved(
     open_window, people, service, qtbot, ui
 ) -> None:

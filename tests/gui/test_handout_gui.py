@@ -522,3 +522,68 @@ def test_the_preview_warns_about_characters_no_font_prints(lab: Lab, qtbot) -> N
     assert "ሰ (U+1230)" in preview.state.text()
     result = handout_batch.RunResult(done=[preview.prepared])
     assert "• S26-00110: " in handout_batch.summary_text(result, "printed")
+
+
+def test_large_print_is_chosen_in_the_preview_and_is_what_print_and_save_use(
+    win: MainWindow, lab: Lab, qtbot, ui
+) -> None:
+    """Low vision: one tick gives the same words in 14-point type; the state line says which handout."""
+    LabSettingsService(lab.database).update(lab.admin, "paper_size", "letter")
+    preview = open_preview(win, qtbot, SIGNED[0])
+    regular = preview.prepared
+    assert regular is not None
+    assert not regular.large_print
+    assert "US Letter, 1 page," in preview.state.text()
+    box = ui.find(preview, "Large print handout")
+    assert box.isVisibleTo(preview)
+    assert box.isEnabled()
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: preview.prepared is not None and preview.prepared.large_print, timeout=20_000)
+    large = preview.prepared
+    assert "US Letter, large print," in preview.state.text()
+    assert large.sha256 != regular.sha256
+    assert shown_pages(preview)
+    assert RESULT_LINE in pdf_text(large.pdf)
+    assert _body_size(large.pdf) >= 14
+    assert _body_size(regular.pdf) < 14  # the check can tell them apart
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: preview.prepared is not None and not preview.prepared.large_print, timeout=20_000)
+    assert preview.prepared.sha256 == regular.sha256  # the same handout as before, byte for byte
+
+
+def test_the_preview_says_when_a_lab_line_is_printed_in_the_default_language(
+    win: MainWindow, lab: Lab, qtbot, ui
+) -> None:
+    settings = LabSettingsService(lab.database)
+    settings.update(lab.admin, "lab_name", "Westside Synthetic Pathology")
+    preview = open_preview(win, qtbot, SIGNED[0])
+    assert "Warning" not in preview.state.text()
+    ui.choose(preview, "Handout language", "Español")
+    qtbot.waitUntil(
+        lambda: preview.prepared is not None and preview.prepared.language == "es", timeout=20_000
+    )
+    assert "Warning: no lab name in Spanish is set (lab setting lab_name_es)" in preview.state.text()
+    assert ui.find(preview, "Print handout").isEnabled()  # a warning, not a refusal
+    settings.update(lab.admin, "lab_name_es", "Patología Sintética del Oeste")
+    ui.choose(preview, "Handout language", "English")
+    qtbot.waitUntil(
+        lambda: preview.prepared is not None and preview.prepared.language == "en", timeout=20_000
+    )
+    ui.choose(preview, "Handout language", "Español")
+    qtbot.waitUntil(
+        lambda: preview.prepared is not None and preview.prepared.language == "es", timeout=20_000
+    )
+    assert "Warning" not in preview.state.text()
+
+
+def _body_size(pdf: bytes) -> float:
+    """The size the body's first sentence is drawn at (font size x text matrix), read by pypdf."""
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip().startswith("HER2 is a protein on the outside of some cells."):
+            sizes.append(size * abs(tm[3]) * abs(cm[3] or 1))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    assert sizes, "the body's first sentence is on the first page"
+    return max(sizes)

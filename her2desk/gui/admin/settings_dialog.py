@@ -38,6 +38,7 @@ from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import (
     LANGUAGES,
     MAX_TEXT_CHARS,
+    PAPER_SIZES,
     SETTING_LABELS,
     SETTING_NAMES,
     WHOLE_NUMBER_RANGES,
@@ -80,11 +81,19 @@ HINTS = {
     "allow_preliminary_handouts": "a case not signed out may get a page marked PRELIMINARY — NOT FINAL",
     "idle_lock_minutes": "the window locks after this many idle minutes (1-240)",
     "handout_language": "the language a new handout starts in",
+    "lab_name_en": "the lab's name on English handouts; empty: the lab name above",
+    "lab_contact_en": "the contact line on English handouts; empty: the contact line above",
+    "lab_name_es": "the lab's name on Spanish handouts; empty: the lab name above (the preview warns)",
+    "lab_contact_es": "the contact line on Spanish handouts; empty: the contact line above (the preview "
+    "warns)",
+    "paper_size": "a4, letter, or auto: the paper of this computer's locale (US Letter in the US, Canada, "
+    "Mexico and a few more; A4 elsewhere)",
     "lockout_after_failures": "wrong passwords in a row (sign-in and signature) before an administrator "
     "must unlock the account (3-20)",
     "failure_delay_seconds": "seconds the next attempt waits after a second wrong password in a row, "
     "doubling after each further one (0-60)",
 }
+CHOICES = {"handout_language": LANGUAGES, "paper_size": PAPER_SIZES}  # the values a combo box offers
 COMMENT_LINES = 5  # each comment editor's height in lines of text
 
 Input = QLineEdit | QCheckBox | QComboBox | QPlainTextEdit
@@ -194,9 +203,9 @@ class SettingsDialog(QDialog):
     def _input(self, name: str) -> Input:
         if name in BOOLEAN_SETTINGS:
             return QCheckBox(HINTS[name])
-        if name == "handout_language":
+        if name in CHOICES:
             combo = QComboBox()
-            combo.addItems(list(LANGUAGES))
+            combo.addItems(list(CHOICES[name]))
             return combo
         field = QLineEdit()
         if name not in WHOLE_NUMBER_RANGES:

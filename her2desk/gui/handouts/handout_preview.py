@@ -4,7 +4,10 @@ The handout is made by `HandoutService` (the same gating as the command line) an
 PDFium on a worker thread; the pages are shown as images. Print and Save use the very bytes on
 screen, and each successful print or save is recorded in the print log with their SHA-256; a cancelled
 print dialog records nothing. A case that may not have a handout shows the reason instead of pages;
-where the lab allows preliminary pages, a check box asks for one (marked on every page).
+where the lab allows preliminary pages, a check box asks for one (marked on every page). Another
+asks for large print (body 14 pt, the same words, up to two pages) for a reader with low vision. What
+the service warns about (a lab line printed in the default language, a character no font prints) is
+said above the pages, before anyone prints.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from her2desk.services.handout_service import (
 from her2desk.services.signout_service import CaseNotFoundError
 
 PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
 KIND_TEXT = {
     HandoutKind.FINAL: "Final result",
     HandoutKind.CORRECTED: "Corrected result",
@@ -102,6 +106,12 @@ class HandoutPreview(QDialog):
         self.preliminary.setVisible(False)
         self._preliminary_allowed = preliminary_allowed
         self.preliminary.toggled.connect(self.refresh)
+        self.large_print = QCheckBox("La&rge print (14 pt)")
+        self.large_print.setAccessibleName("Large print handout")
+        self.large_print.setToolTip(
+            "For a reader with low vision: the same words in 14-point type, on up to two pages"
+        )
+        self.large_print.toggled.connect(self.refresh)
         self.state = QLabel("")
         self.state.setAccessibleName("Handout state")
         self.state.setWordWrap(True)
@@ -124,6 +134,7 @@ class HandoutPreview(QDialog):
         language_label.setBuddy(self.language)
         top.addWidget(language_label)
         top.addWidget(self.language)
+        top.addWidget(self.large_print)
         top.addWidget(self.preliminary)
         top.addStretch(1)
         buttons = QHBoxLayout()
@@ -150,15 +161,16 @@ class HandoutPreview(QDialog):
         self.prepared = None
         self._set_ready(False)
         self.state.setText("Making the handout…")
-        accession, language, preliminary = (
+        accession, language, preliminary, large_print = (
             self.accession,
             self.current_language(),
             self.preliminary.isChecked(),
+            self.large_print.isChecked(),
         )
         service = self.service
 
         def work() -> tuple[PreparedHandout, list[PageImage]]:
-            prepared = service.prepare(accession, language, preliminary=preliminary)
+            prepared = service.prepare(accession, language, preliminary=preliminary, large_print=large_print)
             return prepared, render_pages(prepared.pdf, PREVIEW_DPI)
 
         self.runner.submit(
@@ -174,17 +186,7 @@ class HandoutPreview(QDialog):
         self.prepared = prepared
         self.pages = pages
         self.pages_scroll.show_pages(pages)
-        count = len(pages)
-        self.state.setText(
-            f"{KIND_TEXT[prepared.kind]} — report version {prepared.report_version}, "
-            f"{count} page{'s' if count != 1 else ''}, as stored. Print and Save use exactly this PDF."
-            + (
-                f"\nWarning: no font can print {prepared.unprintable_text}; the page shows � and asks the "
-                "reader to check the name with the lab. Check the name before printing."
-                if prepared.unprintable
-                else ""
-            )
-        )
+        self.state.setText(state_text(prepared, len(pages)))
         self._set_ready(True)
 
     def _on_failed(self, generation: int, error: Exception) -> None:
@@ -265,6 +267,24 @@ class HandoutPreview(QDialog):
         self.state.setText(text)
         if recorded:
             self.recorded.emit(prepared)
+
+
+def state_text(prepared: PreparedHandout, pages: int) -> str:
+    """What the preview says above the pages: which handout this is, on what paper, and every warning."""
+    variant = PAPER_NAMES.get(prepared.paper, prepared.paper) + (
+        ", large print" if prepared.large_print else ""
+    )
+    lines = [
+        f"{KIND_TEXT[prepared.kind]} — report version {prepared.report_version}, {variant}, "
+        f"{pages} page{'s' if pages != 1 else ''}, as stored. Print and Save use exactly this PDF."
+    ]
+    lines += [f"Warning: {warning}" for warning in prepared.warnings]
+    if prepared.unprintable:
+        lines.append(
+            f"Warning: no font can print {prepared.unprintable_text}; the page shows � and asks the "
+            "reader to check the name with the lab. Check the name before printing."
+        )
+    return "\n".join(lines)
 
 
 def _changed(accession: str) -> HandoutRefused:
