@@ -147,7 +147,7 @@ class CaseForm(QWidget):
 
     def _specimen_box(self) -> QGroupBox:
         box, form = self._box("Specimen")
-        self._add(form, enum_field("procedure", "&Procedure", "Procedure", Procedure))
+        self._add(form, enum_field("procedure", "Proced&ure", "Procedure", Procedure))
         self._add(form, enum_field("site", "&Site", "Site", Site))
         # Pancreas, bladder, ovary, other: the person chooses the criteria; blank until they do, and
         # the case cannot be saved blank (no silent default).
@@ -155,7 +155,7 @@ class CaseForm(QWidget):
         choices = [(CRITERIA_LABELS[c], c) for c in ScoringCriteria]
         self._add(form, combo_field("scoring_criteria", "Scoring criteria", "Scoring criteria", choices))
         self._add(form, enum_field("specimen.laterality", "&Laterality", "Laterality", Laterality))
-        setting = enum_field("specimen.setting", "Clinical se&tting", "Clinical setting", ClinicalSetting)
+        setting = enum_field("specimen.setting", "Clinical setting", "Clinical setting", ClinicalSetting)
         setting.combo.removeItem(0)  # always given: primary unless the person says otherwise
         setting.options = setting.options[1:]
         self._add(form, setting)
@@ -198,7 +198,7 @@ class CaseForm(QWidget):
                 [("Stained as expected", True), ("Did not stain as expected", False)],
             ),
         )
-        self._add(form, enum_field("ihc", "IHC s&core", "IHC score", IhcScore))
+        self._add(form, enum_field("ihc", "IHC sco&re", "IHC score", IhcScore))
         self._add(form, line_field("stained_pct", "Stained %", "Stained percent", "percent of tumour cells"))
         self._add(
             form, line_field("cluster_cells", "Cluster size", "Cluster size", "cells in largest cluster")
@@ -207,7 +207,7 @@ class CaseForm(QWidget):
 
     def _ish_box(self) -> QGroupBox:
         box, form = self._box("In situ hybridisation (ISH)")
-        self._add(form, enum_field("ish", "ISH p&robe", "ISH probe", IshProbe))
+        self._add(form, enum_field("ish", "ISH &probe", "ISH probe", IshProbe))
         self._add(form, enum_field("ish.method", "ISH method", "ISH method", IshMethod))
         self._add(form, line_field("her2", "HER&2 per cell", "HER2 signals per cell", "average signals"))
         self._add(form, line_field("cep17", "CEP&17 per cell", "CEP17 signals per cell", "average signals"))
