@@ -17,6 +17,7 @@ from her2desk.gui.worklist.worklist_model import (
     LOADING,
     MAX_CACHED_PAGES,
     PAGE_SIZE,
+    STATUS_COLUMN,
     WorklistModel,
 )
 from her2desk.services.case_service import CaseService
@@ -177,7 +178,7 @@ def test_filters_and_search_in_the_window(window: MainWindow, service: CaseServi
     qtbot.waitUntil(lambda: model.total is not None and model.query.needs_action)
     assert model.total == service.worklist_count(WorklistQuery(needs_action=True))
     load_all_pages(model, qtbot)
-    statuses = {model.data(model.index(r, 8)) for r in range(model.total)}
+    statuses = {model.data(model.index(r, STATUS_COLUMN)) for r in range(model.total)}
     assert statuses <= {"EQUIVOCAL", "PENDING", "ADJUDICATION"}
     window.worklist.needs_action.click()
 
@@ -187,7 +188,7 @@ def test_filters_and_search_in_the_window(window: MainWindow, service: CaseServi
     assert not window.busy.isVisible()
     assert model.total == service.worklist_count(WorklistQuery(status=Status.POSITIVE))
     load_all_pages(model, qtbot)
-    positive = model.data(model.index(0, 8), Qt.ItemDataRole.ForegroundRole)
+    positive = model.data(model.index(0, STATUS_COLUMN), Qt.ItemDataRole.ForegroundRole)
     assert positive is not None
     assert positive.color().name() == "#8e1b1b"
     ui.choose(window.worklist, "Status filter", "Any status")

@@ -33,6 +33,7 @@ from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.shell.case_service_proxy import PendingService
+from her2desk.gui.shell.status_bar import MessageStatusBar
 from her2desk.gui.worklist.worklist_model import WorklistModel
 from her2desk.gui.worklist.worklist_view import EMPTY_HINT, WorklistView
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.idle_lock: IdleLock | None = None
         self._shown_once = False
         self._build_menus()
+        self.setStatusBar(MessageStatusBar(self))
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: a count of a large worklist has no known length
         self.busy.setMaximumWidth(120)

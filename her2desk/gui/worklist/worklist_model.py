@@ -12,14 +12,15 @@ query, so the database does the work with its indexes; nothing is ever sorted in
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from her2desk.domain.records import WorklistOrder, WorklistQuery, WorklistRow
+from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
+from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, Status
 from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
 from her2desk.gui.common.workers import TaskRunner
 
@@ -53,24 +54,52 @@ class Column:
     title: str
     text: Callable[[WorklistRow], str]
     order: WorklistOrder | None  # None: the store has no index to sort this column by
+    # Every text the column can show, where the vocabulary is closed: the view makes it as wide as the
+    # longest, so no label is ever cut ("Indeter…"). Empty: free text, a set width and a tooltip.
+    texts: tuple[str, ...] = ()
+    meaning: str = ""  # the header's tooltip says what a short title stands for
+
+
+def _labels(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(label(v) for v in values)
+
+
+def _reported_texts() -> tuple[str, ...]:
+    return tuple(
+        reported_label(status, descriptor, adjudicated)
+        for status in Status
+        for descriptor in (None, *Descriptor)
+        for adjudicated in (False, True)
+    )
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("Accession", lambda r: r.accession, WorklistOrder.ACCESSION),
     Column("Patient", lambda r: r.patient_name, WorklistOrder.PATIENT),
     Column("MRN", lambda r: r.mrn, WorklistOrder.MRN),
-    Column("Site", lambda r: label(r.site), WorklistOrder.SITE),
-    Column("Procedure", lambda r: label(r.procedure), None),
+    Column("Site", lambda r: label(r.site), WorklistOrder.SITE, _labels(Site)),
+    Column("Procedure", lambda r: label(r.procedure), None, _labels(Procedure)),
     Column(
         "Collected",
         lambda r: r.collected_on.isoformat() if r.collected_on else "",
         WorklistOrder.COLLECTED_ON,
+        ("2026-12-31",),
     ),
-    Column("IHC", lambda r: label(r.ihc), None),
-    Column("ISH group", lambda r: "" if r.ish_group is None else str(r.ish_group), None),
-    Column("Status", lambda r: reported_label(r.status, r.descriptor, r.adjudicated), WorklistOrder.STATUS),
-    Column("Sign-out", lambda r: label(r.signout_state), None),
+    Column("IHC", lambda r: label(r.ihc), None, _labels(IhcScore)),
+    Column("ISH", lambda r: "" if r.ish_group is None else str(r.ish_group), None, ("5",), "ISH group (1-5)"),
+    Column("Sign-out", lambda r: label(r.signout_state), None, _labels(SignOutState)),
+    # Last, so it stretches: its longest texts ("…, adjudicated") are the rare ones.
+    Column(
+        "Status",
+        lambda r: reported_label(r.status, r.descriptor, r.adjudicated),
+        WorklistOrder.STATUS,
+        _reported_texts(),
+        "The reported result",
+    ),
 )
+# Free text gets a set width in pixels (a long name shows whole on hover). With them, every column
+# but the end of Status's rare longest texts fits a 1280-pixel-wide screen.
+FREE_TEXT_WIDTHS = {"Accession": 110, "Patient": 170, "MRN": 100}
 
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, ACCESSION_ROLE)
 STATUS_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.title == "Status")
@@ -156,8 +185,9 @@ class WorklistModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section].title
             if role == Qt.ItemDataRole.ToolTipRole:
-                sortable = COLUMNS[section].order is not None
-                return "Click to sort" if sortable else "This column cannot be sorted"
+                column = COLUMNS[section]
+                sorting = "click to sort" if column.order is not None else "this column cannot be sorted"
+                return f"{column.meaning}; {sorting}" if column.meaning else sorting.capitalize()
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -181,6 +211,8 @@ class WorklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == STATUS_COLUMN and row.adjudicated:
                 return f"Guideline result: {label(row.engine_status) or 'no result'}; reported as adjudicated"
+            if not COLUMNS[index.column()].texts:  # free text may be wider than its column
+                return COLUMNS[index.column()].text(row) or None
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = STATUS_COLOURS.get(row.status) if index.column() == STATUS_COLUMN else None

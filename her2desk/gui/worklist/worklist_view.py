@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.gui.common.fields import ERROR_STYLE, enum_field
-from her2desk.gui.worklist.worklist_model import CASE_ID_ROLE, COLUMNS, WorklistModel
+from her2desk.gui.worklist.worklist_model import CASE_ID_ROLE, COLUMNS, FREE_TEXT_WIDTHS, WorklistModel
 
 SEARCH_DELAY_MS = 250
 EMPTY_HINT = "No cases yet: press Ctrl+N (File ▸ New case) to enter the first one."
@@ -85,7 +85,7 @@ class WorklistView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 200, 110, 170, 170, 95, 70, 75, 110, 90)):
+        for column, width in enumerate(column_widths(self.table.fontMetrics(), header.fontMetrics())):
             header.resizeSection(column, width)
         column, order = model.sort_column()
         header.setSortIndicator(column, order)
@@ -234,3 +234,21 @@ def _date_or_none(edit: QLineEdit) -> date | None:
     edit.setStyleSheet("")
     edit.setToolTip("")
     return value
+
+
+CELL_MARGIN = 16  # the cell's own padding and focus frame, both sides
+SORT_ARROW = 24  # room for the sort indicator beside a header's title
+
+
+def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> list[int]:
+    """Each column as wide as the longest text it can show (its header's title included); the free-text
+    columns (accession, patient, MRN) get a set width and show their whole text on hover."""
+    widths = []
+    for column in COLUMNS:
+        title = headers.horizontalAdvance(column.title) + CELL_MARGIN + SORT_ARROW
+        if not column.texts:
+            widths.append(max(title, FREE_TEXT_WIDTHS[column.title]))
+            continue
+        longest = max(cells.horizontalAdvance(text) for text in column.texts)
+        widths.append(max(title, longest + CELL_MARGIN))
+    return widths
