@@ -58,11 +58,11 @@ class MessageStatusBar(QStatusBar):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clearMessage)
 
-    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt's name)
-        """Show `text` (for `timeout` ms; 0: until the next message)."""
+    def showMessage(self, text: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt's name)
+        """Show `text` (for `timeout` ms; 0 or None: until the next message)."""
         self.message.set_full_text(text)
         self._timer.stop()
-        if timeout > 0:
+        if timeout:
             self._timer.start(timeout)
 
     def currentMessage(self) -> str:  # noqa: N802 (Qt's name)
