@@ -29,6 +29,8 @@ from her2desk.domain.inputs import IshCount
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import Descriptor, IshMethod, IshProbe, Status
 from her2desk.domain.workflow import Actor, Role
+from her2desk.handout.content import ResultKind, picture_for
+from her2desk.handout.texts import load_texts
 from her2desk.services.handout_service import HandoutKind, HandoutRefused, HandoutService, Refusal
 from her2desk.services.lab_settings_service import LabSettingsService
 
@@ -56,7 +58,7 @@ RECORDS_RESULT = {
     ("en", Status.POSITIVE): "positive",
     ("es", Status.POSITIVE): "positivo",
     ("en", Status.NEGATIVE): "negative (HER2-low)",
-    ("es", Status.NEGATIVE): "negativo (HER2-low)",
+    ("es", Status.NEGATIVE): "negativo, HER2 bajo (HER2-low)",  # the descriptor in Spanish, its code kept
 }
 
 
@@ -163,7 +165,14 @@ def test_a_signed_out_adjudicated_case_is_final_on_the_handout(
             for words in NOT_FINAL_WORDS:
                 assert words not in text, (language, words)
         if final is Status.POSITIVE:
-            assert "negativ" not in pdftotext(prepared.pdf)
+            # The picture's scale names both answers (its "negative" box is drawn empty, the positive
+            # one marked); outside the picture no word may say negative.
+            picture = picture_for(ResultKind.POSITIVE, False, load_texts(language))
+            assert picture.marked_label == picture.labels[-1]
+            outside = pdftotext(prepared.pdf)
+            for words in (picture.description, *picture.labels):
+                outside = outside.replace(" ".join(words.split()), "")
+            assert "negativ" not in outside, language
     english = pdftotext(service.prepare(accession, "en").pdf)
     assert "A lab doctor looked at all of your tests to decide on this result." in english
 
