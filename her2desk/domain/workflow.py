@@ -147,15 +147,37 @@ def reason_given(reason: str, what: str) -> list[str]:
     return []
 
 
+def not_already_final(facts: CaseFacts) -> list[str]:
+    """A final guideline result leaves nothing to adjudicate."""
+    if facts.engine_status is not None and facts.engine_status.is_final:
+        return [f"the interpretation is already final ({facts.engine_status.value}); nothing to adjudicate"]
+    return []
+
+
 def adjudication_consistent(facts: CaseFacts, final: Status) -> list[str]:
     """An adjudicated status may resolve an open result but never contradict the guideline outright."""
     if final not in ADJUDICABLE_FINAL:
         return ["an adjudicated status must be positive, negative or indeterminate"]
-    if facts.engine_status is not None and facts.engine_status.is_final:
-        return [f"the interpretation is already final ({facts.engine_status.value}); nothing to adjudicate"]
+    if already := not_already_final(facts):
+        return already
     if final is Status.NEGATIVE and facts.ihc is IhcScore.THREE_PLUS:
         return ["IHC 3+ is positive; it cannot be adjudicated negative"]
     return []
+
+
+def standing_refusals(
+    actor: Actor, facts: CaseFacts, action: Action, policy: SignOutPolicy = SignOutPolicy()
+) -> list[str]:
+    """Why `action` is refused whatever the password and however the rest of its form is filled in
+    (the role, the case's state, and for a sign-out who entered it and whether its result is final;
+    for an adjudication, a result that is already final). Empty: only the form and the signature are
+    left to decide. A dialog shows these before asking for a password that could not help."""
+    reasons = role_refusals(actor, action) + transition_refusals(facts.state, action)
+    if action is Action.SIGN_OUT:
+        reasons += not_self_verified(actor, facts, policy) + interpretation_complete(facts)
+    elif action is Action.ADJUDICATE:
+        reasons += not_already_final(facts)
+    return reasons
 
 
 def _require(reasons: list[str]) -> None:
@@ -167,13 +189,7 @@ def sign_out(
     actor: Actor, facts: CaseFacts, *, password_ok: bool, policy: SignOutPolicy = SignOutPolicy()
 ) -> SignOutState:
     """The state after a sign-out, or WorkflowError listing every reason it is refused."""
-    _require(
-        role_refusals(actor, Action.SIGN_OUT)
-        + transition_refusals(facts.state, Action.SIGN_OUT)
-        + not_self_verified(actor, facts, policy)
-        + interpretation_complete(facts)
-        + signature_given(password_ok)
-    )
+    _require(standing_refusals(actor, facts, Action.SIGN_OUT, policy) + signature_given(password_ok))
     return TRANSITIONS[facts.state, Action.SIGN_OUT]
 
 

@@ -8,12 +8,13 @@ else (a new, old or foreign file, PostgreSQL, a non-demo file under --demo) take
 open the service first, with a progress dialog if that is slow. The handout (reportlab) and
 migrations (Alembic) load later, if ever, when they are used.
 
-Signing in comes before the main window: the first administrator of an empty database, then the
-login (`login_dialog`); the window gets a `CaseService` built for the signed-in user. Only `--demo`
-on a demo database skips the password: it signs in the synthetic demo pathologist (`demo_accounts`),
-found by the fast path with `sqlite3` (`first_page.demo_user`) or, on the ordinary path, through the
-service. Any other database always asks, whatever the flags; the fast path is taken only for --demo,
-since the login needs the service (SQLAlchemy) anyway.
+Signing in comes before the main window: the login (`login_dialog`), or on an empty database the
+first administrator, signed in with the password they have just chosen; the window gets a
+`CaseService` built for the signed-in user. Only `--demo` on a demo database skips the password: it
+signs in the synthetic demo pathologist (`demo_accounts`), found by the fast path with `sqlite3`
+(`first_page.demo_user`) or, on the ordinary path, through the service. Any other database always
+asks, whatever the flags; the fast path is taken only for --demo, since the login needs the service
+(SQLAlchemy) anyway.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def read_first_page(database: str | None, demo: bool) -> tuple[str, FirstPage] |
 
 def sign_in(service: CaseService, demo: bool) -> Actor | None:
     """Who uses the program: the demo pathologist for --demo on a demo database, else whoever signs in
-    (after creating the first administrator of an empty database). None: the person quit."""
+    (on an empty database, the first administrator just created). None: the person quit."""
     from her2desk.gui.shell import login_dialog
     from her2desk.services.bundle import Services
 

@@ -125,6 +125,27 @@ class SignOutService:
         with self.database.engine.connect() as connection:
             return self._policy(connection).allow_self_verification
 
+    def standing_refusals(
+        self, actor: Actor, accession: str, action: workflow.Action, expected_version: int
+    ) -> list[str]:
+        """Why `action` (sign-out, adjudication or amendment) would be refused now whatever password
+        is typed and however the rest of the form is filled in: the session, the role as the database
+        holds it, the case's state, who entered it, its result, the lab's self-verification setting
+        (`workflow.standing_refusals`). Empty: only the form and the password are left to decide.
+
+        Read-only, for a dialog to say so before asking for a password that cannot help: nothing is
+        locked or written, no audit row, no attempt counted. Like the action itself, raises
+        CaseNotFoundError for a case not stored and CaseConflictError when it changed since
+        `expected_version`. The action checks everything again when it is asked."""
+        with self.database.engine.connect() as connection:
+            try:
+                current = current_actor(connection, actor)
+            except WorkflowError as refused:
+                return refused.reasons
+            row = self._case_row(connection, accession)
+            self._check_version(accession, row, expected_version)
+            return workflow.standing_refusals(current, self._facts(row), action, self._policy(connection))
+
     # -- helpers -------------------------------------------------------------------------------
 
     def _case_row(self, connection: Connection, accession: str) -> Any:

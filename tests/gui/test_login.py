@@ -101,9 +101,12 @@ def start(started: list[MainWindow], path: Path, **flags) -> MainWindow:
 # -- first start, login ----------------------------------------------------------------------------
 
 
-def test_an_empty_database_asks_for_the_first_administrator_then_the_login(
+def test_an_empty_database_asks_for_the_first_administrator_who_is_then_signed_in(
     db_path: Path, started, qtbot, ui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The password just typed twice proves who this is: the new administrator is signed in at once
+    (a real session, audited as a login), without a second sign-in dialog."""
+
     def run_first_administrator(auth, parent=None):
         dialog = FirstAdministratorDialog(auth, parent)
         qtbot.addWidget(dialog)
@@ -123,21 +126,29 @@ def test_an_empty_database_asks_for_the_first_administrator_then_the_login(
         ui.type(dialog, "Repeat password", PASSWORD)
         click(qtbot, ui, dialog, "Create administrator")
         assert ui.message(dialog, "User name") == ""
-        return dialog.actor
+        assert dialog.result() == FirstAdministratorDialog.DialogCode.Accepted
+        assert dialog.session is not None
+        return dialog.session or dialog.actor  # as login_dialog.run_first_administrator
 
-    logins: list[dict] = []
     monkeypatch.setattr(login_dialog, "run_first_administrator", run_first_administrator)
-    monkeypatch.setattr(login_dialog, "run_login", login_answer(qtbot, ui, "ada", PASSWORD, logins))
+    monkeypatch.setattr(login_dialog, "run_login", refuse("a second sign-in"))
     window = start(started, db_path)
-    assert len(logins) == 1
-    assert logins[0]["username"] == "ada"
+    assert window.isVisible()
     assert window.actor is not None
+    assert window.actor.session_token  # a real session, which the services prove on every call
     assert window.actor.username == "ada"
     assert window.actor.role is Role.ADMINISTRATOR
     assert ui.text(window, "Signed-in user") == "Signed in as ada (administrator)"
     assert window.service.actor == window.actor
     (user,) = AuthService(window.service.database).users()
     assert (user.username, user.display_name, user.role) == ("ada", "Ada Admin", Role.ADMINISTRATOR)
+    (login,) = audit_rows(window.service, "login")
+    assert login.who == "ada"
+    assert audit_rows(window.service, "login-failed") == []
+    # The session works: the administrator may manage users at once (here, add a pathologist).
+    AuthService(window.service.database).create_user(
+        "pat", PASSWORD, Role.PATHOLOGIST, "Dr Pat", by=window.actor
+    )
 
 
 def test_error_messages_do_not_squeeze_the_first_administrator_fields(

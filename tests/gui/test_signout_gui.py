@@ -683,3 +683,170 @@ def test_no_warning_when_the_lab_allows_self_verification(lab: Lab) -> None:
     assert workflow_dialog.results_change_warning(lab.path, stored, allowed=False)
     assert workflow_dialog.results_change_warning(lab.path, stored, allowed=True) == ""
     assert workflow_dialog.results_change_warning(None, stored, allowed=False) == ""
+
+
+# -- refused whatever the password: no password is asked for -----------------------------------------
+
+
+def password_offered(dialog: QDialog) -> bool:
+    """The password field is there to type into and the main button can be pressed."""
+    return find(dialog, "Password", QLineEdit).isVisibleTo(dialog) and dialog.action_button.isEnabled()
+
+
+def looks_refused(dialog: QDialog) -> tuple[bool, bool, str]:
+    return (
+        find(dialog, "Password", QLineEdit).isVisibleTo(dialog),
+        dialog.action_button.isEnabled(),
+        problem(dialog),
+    )
+
+
+GROUP4_FIRST_COUNT_ONLY = IshDetails(
+    probe=IshProbe.DUAL, method=IshMethod.FISH, first=IshCount(Decimal("4.5"), Decimal("3.0"), 20)
+)
+
+
+def _no_interpretation(lab: Lab) -> None:
+    """A stored case whose interpretation is missing (the case has errors the engine could not read)."""
+    CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000970", "SYN-500170", IhcScore.THREE_PLUS), None
+    )
+    from her2desk.store.schema import InterpretationRow
+
+    with lab.database.write_engine.begin() as connection:
+        case_id = select(Case.id).where(Case.accession == "S26-000970").scalar_subquery()
+        connection.execute(
+            update(InterpretationRow).where(InterpretationRow.case_id == case_id).values(status=None)
+        )
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("errors", "This case cannot be signed out: the case has errors and no interpretation"),
+        ("self-verification", "you entered these results; another pathologist must sign them out"),
+        ("blinded recount missing", "the interpretation is pending, not final"),
+        ("role changed", "a technologist may not sign out"),
+    ],
+)
+def test_a_sign_out_no_password_can_fix_asks_for_none(
+    lab: Lab, open_window, dialog_driver, qtbot, kind: str, expected: str
+) -> None:
+    """The Sign out menu item is offered (the window's copy allows it), but the service says the
+    sign-out would be refused whatever the password: the dialog says why and asks for none."""
+    cases = CaseService(lab.database, actor=lab.tech)
+    accession = "S26-000970"
+    if kind == "errors":
+        _no_interpretation(lab)
+    elif kind == "self-verification":
+        CaseService(lab.database, actor=lab.path).save(
+            entry(accession, "SYN-500170", IhcScore.THREE_PLUS), None
+        )
+    elif kind == "blinded recount missing":
+        cases.save(entry(accession, "SYN-500170", IhcScore.TWO_PLUS, GROUP4_FIRST_COUNT_ONLY), None)
+    else:
+        cases.save(entry(accession, "SYN-500170", IhcScore.THREE_PLUS), None)
+    path = open_window(lab, lab.path)
+    path.open_accession(accession)
+    if kind == "role changed":  # an administrator changed her role while her window was open
+        from her2desk.store.schema import User
+
+        with lab.database.write_engine.begin() as connection:
+            connection.execute(update(User).where(User.id == lab.path.user_id).values(role="technologist"))
+    assert path.signout_actions.sign_out_action.isEnabled()
+    seen: dict[str, tuple[bool, bool, str]] = {}
+
+    def look(dialog: QDialog) -> None:
+        seen["opened"] = looks_refused(dialog)
+        assert not find(dialog, "Meaning of the signature", type(dialog.problem)).isVisibleTo(dialog)
+
+    dialog_driver.append(look)
+    assert not path.signout_actions.sign_out()
+    field_shown, button_enabled, said = seen["opened"]
+    assert (field_shown, button_enabled) == (False, False)
+    assert said.startswith("This case cannot be signed out: ")
+    assert expected in said
+    assert path.service.load(accession).signout_state is SignOutState.ENTERED
+    assert audit_rows(lab, "sign-out-refused") == []  # asking wrote nothing
+    assert audit_rows(lab, "signature-failed") == []
+
+
+def test_a_case_already_signed_out_and_a_role_that_may_not_sign_out_ask_for_no_password(
+    lab: Lab, qtbot
+) -> None:
+    from her2desk.services.signout_service import SignOutService
+
+    service = SignOutService(lab.database)
+    cases = CaseService(lab.database, actor=lab.tech)
+    first = cases.save(entry("S26-000971", "SYN-500171", IhcScore.THREE_PLUS), None)
+    service.sign_out(lab.path2, "S26-000971", PASSWORDS["paul"], first.version)
+    signed = cases.load("S26-000971")
+    entered = cases.save(entry("S26-000972", "SYN-500172", IhcScore.THREE_PLUS), None)
+    for actor, stored, expected in (
+        (lab.path, signed, "the case is signed out and read-only; amend it (with a reason) to change it"),
+        (lab.tech, entered, "a technologist may not sign out"),
+    ):
+        dialog = signout_dialogs.SignOutDialog(service, actor, stored)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        field_shown, button_enabled, said = looks_refused(dialog)
+        assert (field_shown, button_enabled) == (False, False)
+        assert expected in said
+    # The adjudication and amendment dialogs ask the same question.
+    adjudication = signout_dialogs.AdjudicationDialog(service, lab.path, entered)
+    qtbot.addWidget(adjudication)
+    adjudication.show()
+    assert looks_refused(adjudication)[:2] == (False, False)
+    assert "This case cannot be adjudicated: the interpretation is already final" in problem(adjudication)
+    amendment = signout_dialogs.AmendmentDialog(service, lab.tech, signed)
+    qtbot.addWidget(amendment)
+    amendment.show()
+    assert looks_refused(amendment)[:2] == (False, False)
+    assert "This case cannot be amended: a technologist may not amend" in problem(amendment)
+    allowed = signout_dialogs.AmendmentDialog(service, lab.path, signed)
+    qtbot.addWidget(allowed)
+    allowed.show()
+    assert password_offered(allowed)
+    assert problem(allowed) == ""
+    assert audit_rows(lab, "sign-out-refused") == audit_rows(lab, "amend-refused") == []
+
+
+def test_a_wrong_password_keeps_the_field_and_a_later_refusal_is_rechecked(
+    lab: Lab, open_window, dialog_driver, qtbot
+) -> None:
+    """Wrong passwords, and the wait after them, leave the field for another try; a refusal that no
+    password can fix any more (someone signed the case out meanwhile) takes it away."""
+    stored = CaseService(lab.database, actor=lab.tech).save(
+        entry("S26-000973", "SYN-500173", IhcScore.THREE_PLUS), None
+    )
+    path = open_window(lab, lab.path)
+    path.open_accession("S26-000973")
+    seen: dict[str, object] = {}
+
+    def sign(dialog: QDialog) -> None:
+        seen["opened"] = password_offered(dialog)
+        type_text(qtbot, dialog, "Password", "not-my-password")
+        click(qtbot, dialog, "Sign out")
+        seen["wrong"] = (password_offered(dialog), problem(dialog))
+        type_text(qtbot, dialog, "Password", "still-not-my-password")
+        click(qtbot, dialog, "Sign out")
+        type_text(qtbot, dialog, "Password", PASSWORDS["pia"])
+        click(qtbot, dialog, "Sign out")  # too soon after two wrong ones
+        seen["wait"] = (password_offered(dialog), problem(dialog))
+        # Meanwhile another pathologist signs the case out; her next try is refused for good.
+        SignOutService(lab.database).sign_out(lab.path2, "S26-000973", PASSWORDS["paul"], stored.version)
+        type_text(qtbot, dialog, "Password", "not-my-password")
+        click(qtbot, dialog, "Sign out")
+        seen["later"] = (password_offered(dialog), problem(dialog))
+
+    from her2desk.services.signout_service import SignOutService
+
+    dialog_driver.append(sign)
+    assert not path.signout_actions.sign_out()
+    assert seen["opened"] is True
+    assert seen["wrong"][0] is True
+    assert "password is not correct" in seen["wrong"][1]
+    assert seen["wait"][0] is True
+    assert "wait" in seen["wait"][1].lower()
+    assert seen["later"][0] is False
+    assert "was changed by paul" in seen["later"][1]

@@ -429,3 +429,52 @@ def test_changed_results_void_an_earlier_adjudication(lab: Lab) -> None:
     assert [(r.who, r.new) for r in voided] == [
         ("tom", '{"adjudicated_status": null, "adjudication_reason": null}')
     ]
+
+
+# -- what would be refused whatever the password (read-only) ----------------------------------------
+
+
+def test_standing_refusals_say_what_no_password_can_fix_and_write_nothing(lab: Lab) -> None:
+    """Each reason the action itself gives whatever the password, asked without one: no audit row, no
+    attempt counted, no change; the password-only reasons are not among them."""
+    from her2desk.domain.workflow import Action
+
+    refusals = lab.signout.standing_refusals
+    entered = _enter(lab, lab.tech)
+    own = _enter(lab, lab.path, "S26-00002")
+    equivocal = _enter(lab, lab.tech, "S26-00003", **EQUIVOCAL)
+    before = lab.audit_count()
+    assert refusals(lab.path, "S26-00001", Action.SIGN_OUT, entered.version) == []
+    assert refusals(lab.tech, "S26-00001", Action.SIGN_OUT, entered.version) == [
+        "a technologist may not sign out",
+        "you entered these results; another pathologist must sign them out",  # as the action says
+    ]
+    assert refusals(lab.path, "S26-00002", Action.SIGN_OUT, own.version) == [
+        "you entered these results; another pathologist must sign them out"
+    ]
+    assert refusals(lab.path2, "S26-00002", Action.SIGN_OUT, own.version) == []
+    [not_final] = refusals(lab.path, "S26-00003", Action.SIGN_OUT, equivocal.version)
+    assert "equivocal, not final" in not_final
+    assert refusals(lab.path, "S26-00003", Action.ADJUDICATE, equivocal.version) == []
+    assert refusals(lab.path, "S26-00001", Action.ADJUDICATE, entered.version) == [
+        "the interpretation is already final (positive); nothing to adjudicate"
+    ]
+    [not_signed] = refusals(lab.path, "S26-00001", Action.AMEND, entered.version)
+    assert "cannot be amend" in not_signed
+    with pytest.raises(CaseConflictError):
+        refusals(lab.path, "S26-00001", Action.SIGN_OUT, entered.version + 1)
+    assert lab.audit_count() == before  # asked, never refused: nothing is recorded
+    assert not any(state.failures for state in lab.auth.lock_states().values())
+    # Signed out: a second sign-out and an adjudication are refused by the case; an amendment is not.
+    done = lab.signout.sign_out(lab.path2, "S26-00001", PASSWORDS["paul"], entered.version)
+    assert refusals(lab.path, "S26-00001", Action.SIGN_OUT, done.version) == [
+        "the case is signed out and read-only; amend it (with a reason) to change it"
+    ]
+    assert refusals(lab.path, "S26-00001", Action.AMEND, done.version) == []
+    # A demoted pathologist is told at once, and so is someone whose session has ended.
+    with lab.database.write_engine.begin() as connection:
+        connection.execute(update(User).where(User.id == lab.path.user_id).values(role="technologist"))
+    assert refusals(lab.path, "S26-00001", Action.AMEND, done.version) == ["a technologist may not amend"]
+    lab.auth.end_session(lab.path2)
+    [ended] = refusals(lab.path2, "S26-00001", Action.AMEND, done.version)
+    assert "sign in" in ended

@@ -82,6 +82,7 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
         self.setAccessibleName(title)
         self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
         self.result_value: _Outcome | None = None
+        self.signature_form: QFormLayout | None = None  # the form holding the password, if any
         self.problem = text_label("", "Problem")
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(False)
@@ -132,7 +133,25 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
         caption.setBuddy(self.password)
         form.addRow(self.meaning)
         form.addRow(caption, self.password)
+        self.signature_form = form
         return self.password
+
+    def refuse_whatever_typed(self, text: str) -> None:
+        """The action would be refused whatever is typed, for the reasons `text` gives: the password
+        and what it means are hidden (a password cannot help), the main button is disabled, and
+        `text` is shown. "" offers them again (the problem shown, if any, stays)."""
+        blocked = bool(text)
+        form = self.signature_form
+        if form is not None:
+            if blocked:
+                self.password.clear()
+            form.setRowVisible(self.meaning, not blocked)
+            form.setRowVisible(self.password, not blocked)
+        self.action_button.setEnabled(not blocked)
+        self.action_button.setDefault(not blocked)
+        if blocked:
+            self.show_problem(text)
+            self.cancel_button.setFocus()
 
     def signed(self, call: Callable[[str], WorkflowResult]) -> WorkflowResult:
         """Call the service with the typed password; on a refusal, select it for retyping."""

@@ -171,7 +171,10 @@ FIRST_ADMIN_INTRO = (
 
 
 class FirstAdministratorDialog(QDialog):
-    """Creates the first user of an empty database (always an administrator). `actor` after accept."""
+    """Creates the first user of an empty database (always an administrator) and signs them in with
+    the password they have just typed twice (`AuthService.login`, audited as any sign-in): `session`
+    after accept, and `actor`, the account. Should that sign-in fail (the database, say), the account
+    still exists and `session` stays None: the ordinary sign-in asks for the password."""
 
     def __init__(self, auth: AuthService, parent: QWidget | None = None) -> None:
         from her2desk.services.auth_service import MIN_PASSWORD_CHARS
@@ -179,6 +182,7 @@ class FirstAdministratorDialog(QDialog):
         super().__init__(parent)
         self.auth = auth
         self.actor: Actor | None = None
+        self.session: SignedInSession | None = None
         self.setWindowTitle("Create the first administrator")
         self.setAccessibleName("Create the first administrator")
         intro = QLabel(FIRST_ADMIN_INTRO)
@@ -280,6 +284,10 @@ class FirstAdministratorDialog(QDialog):
             show_message(self.message, f"The database could not be written, nothing was created: {error}")
             _fit_height(self)
             return False
+        try:  # the password typed twice just now proves who this is: no second sign-in at once
+            self.session = self.auth.login(username, self.fields["Password"].text())
+        except Exception:  # created but not signed in: the ordinary sign-in follows (sign_in_at_start)
+            self.session = None
         self.accept()
         return True
 
@@ -300,20 +308,27 @@ def run_login(
     return dialog.session
 
 
-def run_first_administrator(auth: AuthService, parent: QWidget | None = None) -> Actor | None:
-    """Create the first administrator of an empty database (modal); None when the person quits."""
+def run_first_administrator(
+    auth: AuthService, parent: QWidget | None = None
+) -> SignedInSession | Actor | None:
+    """Create the first administrator of an empty database (modal): their session, signed in with the
+    password just typed; only the account (an Actor) if that sign-in failed; None when the person quits."""
     dialog = FirstAdministratorDialog(auth, parent)
     dialog.exec()
-    return dialog.actor
+    return dialog.session or dialog.actor
 
 
 def sign_in_at_start(auth: AuthService) -> SignedInSession | None:
-    """The start of the program: the first administrator if the database has no users, then the login.
-    None when the person quits."""
+    """The start of the program: on a database without users, the first administrator, who is then
+    signed in already; otherwise (or if that sign-in failed) the login. None when the person quits."""
+    from her2desk.services.auth_service import SignedInSession
+
     username = ""
     if not auth.has_users():
         created = run_first_administrator(auth)
         if created is None:
             return None
+        if isinstance(created, SignedInSession):
+            return created
         username = created.username
     return run_login(auth, username=username)

@@ -46,21 +46,8 @@ def refusals(actor: Actor | None, stored: StoredCase | None, action: Action) -> 
         stored.signout_state, action
     )
     if action is Action.ADJUDICATE and not reasons:
-        status = stored.interpretation.status
-        if status is not None and status.is_final:
-            reasons.append(f"the interpretation is already final ({status.value}); nothing to adjudicate")
+        reasons = workflow.not_already_final(facts_of(stored))
     return reasons
-
-
-def foreseen_sign_out_problems(window: FeatureHost, actor: Actor, stored: StoredCase) -> list[str]:
-    """Reasons the service will give whatever the password (shown in the dialog before signing)."""
-    facts = facts_of(stored)
-    reasons = workflow.interpretation_complete(facts)
-    try:
-        policy = workflow.SignOutPolicy(window.lab_settings().allow_self_verification)
-    except Exception:  # settings unreadable: the service decides with the stored setting
-        policy = workflow.SignOutPolicy()
-    return workflow.not_self_verified(actor, facts, policy) + reasons
 
 
 class SignOutActions:
@@ -136,11 +123,10 @@ class SignOutActions:
         if ready is None:
             return False
         actor, stored = ready
-        foreseen = foreseen_sign_out_problems(self.window, actor, stored)
         from her2desk.gui.signout import signout_dialogs
 
         dialog = signout_dialogs.SignOutDialog(
-            self.window.workflow_service(), actor, stored, foreseen, parent=self.window.widget()
+            self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
         return self._run(dialog, stored.entry.accession, "Signed out")
 

@@ -1,7 +1,10 @@
 """The sign-out, adjudication and amendment dialogs (issue 5).
 
-Each dialog shows what is being signed or changed and asks for what the service needs. Pressing its
-main button calls the service; a refusal (a workflow rule, someone else's change, a wrong password, a
+Each dialog shows what is being signed or changed and asks for what the service needs. When it opens
+(and after each refusal) it asks the service whether the action would be refused whatever is typed
+(the role, the case's state, who entered it, an unfinished result); then it says why, hides the
+password and disables its main button, since no password could help. Pressing its main button calls
+the service; a refusal (a workflow rule, someone else's change, a wrong password, a
 database problem) is shown in words inside the dialog, which stays open with the entries kept, so the
 person can correct them or cancel. Only a success closes it (`result_value` then holds the result).
 The password is passed straight to the service: never stored, shown or logged.
@@ -11,14 +14,13 @@ The password is passed straight to the service: never stored, shown or logged.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
@@ -27,14 +29,15 @@ from her2desk.domain.case_checks import check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.labels import readable_warnings
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.records import StoredCase
+from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
-from her2desk.domain.workflow import ADJUDICABLE_FINAL, Actor, Role, WorkflowError
+from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
 from her2desk.gui.common.labels import label
 from her2desk.gui.common.workflow_dialog import (
     SELF_VERIFICATION_WARNING,
     ReasonBox,
     WorkflowDialog,
+    refusal_text,
     text_label,
 )
 
@@ -119,59 +122,83 @@ def case_summary(stored: StoredCase) -> str:
     return "\n".join(lines)
 
 
-class SignOutDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for type checking only
+class CaseActionDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for type checking only
+    """A signed action on one case. On opening, and again after every refusal, it asks the service
+    whether the action would be refused whatever is typed (`SignOutService.standing_refusals`: the
+    role, the case's state, who entered it, its result); if so it says why and asks for no password.
+    A wrong password, or the wait after several, leaves the password field for another try."""
+
+    action: ClassVar[Action]
+    cannot: ClassVar[str]  # the start of the sentence that says why not, e.g. "This case cannot be ..."
+    service: SignOutService
+    actor: Actor
+    stored: StoredCase
+
+    def recheck(self) -> bool:
+        """Ask the service; True when the action may still be tried (the password field is shown)."""
+        try:
+            reasons = self.service.standing_refusals(
+                self.actor, self.stored.entry.accession, self.action, self.stored.version
+            )
+        except (CaseConflictError, LookupError) as error:
+            text = refusal_text(error)
+        except Exception:  # an unreachable database: the action itself will say so when tried
+            return True
+        else:
+            text = f"{self.cannot}: " + "; ".join(reasons) + "." if reasons else ""
+        self.refuse_whatever_typed(text)
+        return not text
+
+    def attempt(self) -> bool:
+        if super().attempt():
+            return True
+        self.recheck()  # e.g. someone else signed it out meanwhile: no password can help now
+        return False
+
+
+class SignOutDialog(CaseActionDialog):
     """The electronic signature: the case and its result, the meaning of signing, the password."""
+
+    action = Action.SIGN_OUT
+    cannot = "This case cannot be signed out"
 
     def __init__(
         self,
         service: SignOutService,
         actor: Actor,
         stored: StoredCase,
-        foreseen: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Sign out case", "&Sign out", parent)
         self.service, self.actor, self.stored = service, actor, stored
         self.summary = text_label(case_summary(stored), "Case to sign out")
-        self.meaning = text_label(
-            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
-            f"“{SIGNATURE_MEANING_TEXT}”",
-            "Meaning of the signature",
-        )
         settings, rules_note = result_rules(service, stored)
         notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = text_label(
             "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
             "Warnings and comments",
         )
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
         form = QFormLayout()
-        caption = QLabel("&Password:")
-        caption.setBuddy(self.password)
-        form.addRow(caption, self.password)
+        self.add_signature(actor, SIGNATURE_MEANING_TEXT, form)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.notes)
-        self.body.addWidget(self.meaning)
         self.body.addLayout(form)
-        if foreseen:
-            self.show_problem("This case cannot be signed out yet: " + "; ".join(foreseen) + ".")
         self.password.setFocus()
+        self.recheck()
 
     def perform(self) -> WorkflowResult:
-        try:
-            return self.service.sign_out(
-                self.actor, self.stored.entry.accession, self.password.text(), self.stored.version
+        return self.signed(
+            lambda password: self.service.sign_out(
+                self.actor, self.stored.entry.accession, password, self.stored.version
             )
-        except WorkflowError:
-            self.password.selectAll()
-            self.password.setFocus()
-            raise
+        )
 
 
-class AdjudicationDialog(WorkflowDialog["WorkflowResult"]):
+class AdjudicationDialog(CaseActionDialog):
     """The pathologist's final status and reason, recorded beside the engine's result."""
+
+    action = Action.ADJUDICATE
+    cannot = "This case cannot be adjudicated"
 
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
@@ -205,6 +232,7 @@ class AdjudicationDialog(WorkflowDialog["WorkflowResult"]):
         self.body.addWidget(note)
         self.body.addLayout(form)
         self.final.setFocus()
+        self.recheck()
 
     def chosen(self) -> Status | None:
         index = self.final.currentIndex()
@@ -226,8 +254,11 @@ class AdjudicationDialog(WorkflowDialog["WorkflowResult"]):
         )
 
 
-class AmendmentDialog(WorkflowDialog["WorkflowResult"]):
+class AmendmentDialog(CaseActionDialog):
     """Reopen a signed-out case for correction as a new report version, with a reason."""
+
+    action = Action.AMEND
+    cannot = "This case cannot be amended"
 
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
@@ -263,6 +294,7 @@ class AmendmentDialog(WorkflowDialog["WorkflowResult"]):
         self.body.addWidget(self.self_verification)
         self.body.addLayout(form)
         self.reason.edit.setFocus()
+        self.recheck()
 
     def perform(self) -> WorkflowResult:
         return self.signed(
