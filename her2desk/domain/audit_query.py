@@ -53,6 +53,11 @@ TABLE_LABELS: dict[str, str] = {
 }
 
 
+# Tables whose audit rows belong to one case (the `case_id` column): named by the case's accession.
+CASE_CHILD_TABLES = frozenset({"specimen", "ihc_result", "ish_result", "ish_count", "interpretation"})
+GONE = "no longer in the database"
+
+
 def action_label(action: str) -> str:
     """ "login-failed" -> "Failed sign-in"; an action not known here keeps its stored name."""
     return ACTION_LABELS.get(action, action)
@@ -118,6 +123,11 @@ class AuditRecord:
 
     `old_json` and `new_json` are the JSON text as stored (the export writes it unchanged, which
     keeps a 200,000-row export from decoding and re-encoding every value); `old` and `new` decode it.
+
+    `record` is the database key as stored. The names a person knows the subject by come with the row,
+    read in the same query as the page: `accession` (the case of `case_id`), `user_name` (the account
+    a user row is about) and `patient_mrn` (the patient of a patient row); None when there is no such
+    row (any more). `subject` puts them in words.
     """
 
     id: int
@@ -129,10 +139,18 @@ class AuditRecord:
     accession: str | None
     old_json: str | None
     new_json: str | None
+    case_id: int | None = None
+    patient_id: int | None = None
+    user_name: str | None = None
+    patient_mrn: str | None = None
 
     @property
     def action_label(self) -> str:
         return action_label(self.action)
+
+    @property
+    def subject(self) -> str:
+        return subject(self)
 
     @property
     def old(self) -> dict[str, Any] | None:
@@ -172,3 +190,37 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def subject(record: AuditRecord) -> str:
+    """Which record an audit row is about, in the words a lab uses: "case S26-00101", "specimen of
+    S26-00101", "ISH count (observer 2) of S26-00101", "user tom", "patient MRN DEMO000001".
+
+    A database id is never shown bare: a subject whose row no longer resolves says so in words, and
+    a user row without an account (a sign-in with an unknown user name) says that. Records keyed by a
+    name rather than an id (lab settings, database metadata) are shown with that name.
+    """
+    label = table_label(record.table)
+    if record.table == "her2_case":
+        return f"case {record.accession}" if record.accession else f"case {GONE}"
+    if record.table in CASE_CHILD_TABLES:
+        what = label
+        if record.table == "ish_count":
+            observer = _observer(record.record)
+            what += f" (observer {observer})" if observer else ""
+        if record.accession:
+            return f"{what} of {record.accession}"
+        return f"{what} of a case {GONE}" if record.case_id is not None else f"{what} of an unknown case"
+    if record.table == "app_user":
+        if record.user_name:
+            return f"user {record.user_name}"
+        return f"user account {GONE}" if record.record.strip() else "user: no such account"
+    if record.table == "patient":
+        return f"patient MRN {record.patient_mrn}" if record.patient_mrn else f"patient {GONE}"
+    return f"{label} {record.record}" if record.record else label
+
+
+def _observer(record: str) -> str | None:
+    """The observer of an ISH count row stored by the case writer as "<case id>/<observer>"."""
+    _case, sep, observer = record.partition("/")
+    return observer if sep and observer else None

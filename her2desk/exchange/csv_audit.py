@@ -3,6 +3,11 @@
 UTF-8 with a header row; times in ISO 8601 with their UTC offset, in the zone the viewer shows
 (`zone` None: this computer's zone); `old` and `new` as the JSON text the audit stored.
 
+`record` is the stored database key; the last two columns name it as the lab does: `record_name` (the
+row's subject in words, "specimen of S26-00101", as the viewer shows it) and `record_user` (the user
+name of a user row). They were added after the others, so the first ten columns keep their names and
+places for readers of older files.
+
 Because the file is meant to be opened in a spreadsheet, a cell that a spreadsheet would take for a
 formula (first character = + - @, or a tab or carriage return) gets a leading apostrophe
 (`exchange.spreadsheet`, shared with the case export): a user name or a typed value such as
@@ -24,7 +29,10 @@ from her2desk.domain.audit_query import AuditRecord, action_label, table_label
 from her2desk.exchange.spreadsheet import defuse
 from her2desk.files import private_text
 
-HEADER = ("id", "time", "user", "action", "action_name", "accession", "table", "record", "old", "new")
+HEADER = (
+    "id", "time", "user", "action", "action_name", "accession", "table", "record", "old", "new",
+    "record_name", "record_user",
+)  # fmt: skip
 
 
 class AuditExportError(Exception):
@@ -44,6 +52,8 @@ def audit_row(entry: AuditRecord, zone: tzinfo | None = None) -> list[str]:
         entry.record,
         entry.old_json or "",
         entry.new_json or "",
+        entry.subject,
+        entry.user_name or "",
     ]
     return [defuse(cell) for cell in cells]
 

@@ -100,3 +100,24 @@ def test_a_failure_while_reading_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         write_audit_csv_file(target, broken())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_subject_is_named_in_added_columns_after_the_old_ones(tmp_path: Path) -> None:
+    """Readers of older files keep their ten columns in place; the names come after them."""
+    assert HEADER[:10] == (
+        "id", "time", "user", "action", "action_name", "accession", "table", "record", "old", "new"
+    )  # fmt: skip
+    assert HEADER[10:] == ("record_name", "record_user")
+    target = tmp_path / "audit.csv"
+    rows = [
+        _record(3, table="specimen", record="7", case_id=7),
+        _record(2, action="login", table="app_user", record="3", accession=None, user_name="tom"),
+        _record(1, action="update", table="app_user", record="44", accession=None),
+    ]
+    write_audit_csv_file(target, rows)
+    read = _read(target)
+    assert [(r["accession"], r["record"], r["record_name"], r["record_user"]) for r in read] == [
+        ("S26-00001", "7", "specimen of S26-00001", ""),
+        ("", "3", "user tom", "tom"),
+        ("", "44", "user account no longer in the database", ""),
+    ]

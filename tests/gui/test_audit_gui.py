@@ -231,7 +231,7 @@ def test_audit_details_use_readable_names_times_to_the_second_and_user_names(
     _select_row(table, lambda cells: cells[2] == "Record created" and cells[4].startswith("user "))
     details = ui.find(dialog, "Audit entries details").toPlainText()
     user_line = next(line for line in details.splitlines() if line.startswith("Record: user "))
-    assert re.fullmatch(r"Record: user \d+ \((ada|tom|pia)\)", user_line)
+    assert re.fullmatch(r"Record: user (ada|tom|pia)", user_line)
     assert "Display name: " in details
 
 

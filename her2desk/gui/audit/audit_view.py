@@ -5,6 +5,9 @@ values in words below the table; "Export CSV…" writes every row the filters ma
 (200,000 rows take seconds). The file dialog is asked through `ask_csv_path` so that tests can answer
 it. Page reads are short (see `services.audit_service` and bench/bench_audit.py) and run on the GUI
 thread.
+
+A row's subject is named as the lab knows it (`AuditRecord.subject`: the case's accession, the user's
+name), never by a bare database id; the names come with the page from the store.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ from her2desk.domain.audit_query import (
     action_label,
     describe_changes,
     parse_day,
-    table_label,
 )
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.workers import TaskRunner
@@ -57,6 +59,9 @@ FIELD_LABELS: dict[str, str] = {
     "active": "Active",
     "adjudicated_status": "Adjudicated status",
     "adjudication_reason": "Adjudication reason",
+    "adjudicated_at": "Adjudicated at",
+    "adjudicated_by_user_id": "Adjudicated by (user id)",
+    "amended_by_user_id": "Amended by (user id)",
     "engine_status": "Guideline result",
     "amended_at": "Amended at",
     "amended_by": "Amended by",
@@ -82,6 +87,7 @@ FIELD_LABELS: dict[str, str] = {
     "sha256": "SHA-256 of the PDF",
     "signed_out_at": "Signed out at",
     "signed_out_by": "Signed out by",
+    "signed_out_by_user_id": "Signed out by (user id)",
     "signout_state": "Sign-out state",
     "updated_at": "Changed at",
     "updated_by": "Changed by",
@@ -90,7 +96,11 @@ FIELD_LABELS: dict[str, str] = {
     "version": "Edit count (version)",
 }
 # Keys holding a user's id: shown as the user's name when it is known.
-USER_ID_FIELDS = frozenset({"entered_by_user_id", "user_id"})
+USER_ID_FIELDS = frozenset(
+    {"entered_by_user_id", "user_id", "signed_out_by_user_id", "adjudicated_by_user_id", "amended_by_user_id"}
+)
+# Keys holding the id of the case the row belongs to: shown with the case's accession.
+CASE_ID_FIELDS = frozenset({"case_id"})
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
@@ -104,15 +114,13 @@ def local_time(record: AuditRecord) -> str:
 
 
 def record_details(record: AuditRecord, user_names: Mapping[int, str] | None = None) -> str:
-    """The row in words, for the details pane. `user_names` (user id -> user name) turns user ids into
-    names; a user row is named by its user name as well as its id."""
+    """The row in words, for the details pane: its subject by accession or user name
+    (`AuditRecord.subject`), then its values. `user_names` (user id -> user name) turns the user ids
+    among the values into names; the case id of a case's rows is shown with the accession."""
     names = user_names or {}
-    what = table_label(record.table) + (f" {record.record}" if record.record else "")
-    if table_label(record.table) == "user" and record.record.isdigit() and int(record.record) in names:
-        what += f" ({names[int(record.record)]})"
     lines = [
         f"{action_label(record.action)} by {record.who} at {local_time(record)}",
-        f"Record: {what}" + (f" (case {record.accession})" if record.accession else ""),
+        f"Record: {record.subject}",
         "",
     ]
     changes = readable_changes(record, names)
@@ -141,7 +149,10 @@ def readable_changes(record: AuditRecord, user_names: Mapping[int, str]) -> list
         ids = [v for v in (old.get(key), new.get(key)) if v is not None]
         if key in USER_ID_FIELDS and ids and all(isinstance(v, int) and v in user_names for v in ids):
             label, names = label.removesuffix(" (user id)"), user_names  # every id has a name
-        before, after = _value(key, old.get(key), names), _value(key, new.get(key), names)
+        if key in CASE_ID_FIELDS or (key == "id" and record.table == "her2_case"):
+            label, before, after = _case_values(record, key, old.get(key), new.get(key), label)
+        else:
+            before, after = _value(key, old.get(key), names), _value(key, new.get(key), names)
         if key in old and key in new:
             lines.append(f"{label}: {before} → {after}")
         elif key in new:
@@ -149,6 +160,15 @@ def readable_changes(record: AuditRecord, user_names: Mapping[int, str]) -> list
         else:
             lines.append(f"{label}: was {before}")
     return lines
+
+
+def _case_values(record: AuditRecord, key: str, old: Any, new: Any, label: str) -> tuple[str, str, str]:
+    """A case id among the values: the accession, with the id in brackets, when it is this row's case."""
+    ours = (None, record.case_id)
+    if not record.accession or record.case_id is None or old not in ours or new not in ours:
+        return label, _value(key, old, {}), _value(key, new, {})
+    shown = f"{record.accession} (case id {record.case_id})"
+    return "Case", shown if old is not None else "(empty)", shown if new is not None else "(empty)"
 
 
 def _value(key: str, value: Any, user_names: Mapping[int, str]) -> str:
@@ -172,6 +192,13 @@ def _stored_time(text: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _case_cell(record: AuditRecord) -> str:
+    """The Case column: the accession; a case that no longer resolves says so (never its id)."""
+    if record.accession:
+        return record.accession
+    return "(no longer stored)" if record.case_id is not None else ""
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -215,8 +242,8 @@ class AuditTableModel(QAbstractTableModel):
         if column == 2:
             return record.action_label
         if column == 3:
-            return record.accession or ""
-        return table_label(record.table) + (f" {record.record}" if record.record else "")
+            return _case_cell(record)
+        return record.subject
 
 
 class AuditTrailPanel(QWidget):
@@ -330,6 +357,11 @@ class AuditLogDialog(QDialog):
         paging.addWidget(self.position, 1)
         paging.addWidget(self.export_result)
         paging.addWidget(self.export_button)
+        # A visible way out besides Escape (QDialog's own: reject, which closes the window).
+        self.close_button = QPushButton("C&lose")
+        self.close_button.setAccessibleName("Close audit log")
+        self.close_button.setAutoDefault(False)
+        paging.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -347,6 +379,7 @@ class AuditLogDialog(QDialog):
         self.previous_button.clicked.connect(lambda: self._go(self.offset - PAGE_SIZE))
         self.next_button.clicked.connect(lambda: self._go(self.offset + PAGE_SIZE))
         self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.close)
 
     # -- data ------------------------------------------------------------------------------------
 
