@@ -202,7 +202,11 @@ def subject(record: AuditRecord) -> str:
     """
     label = table_label(record.table)
     if record.table == "her2_case":
-        return f"case {record.accession}" if record.accession else f"case {GONE}"
+        if record.accession:
+            return f"case {record.accession}"
+        if not record.record.strip().isdigit():  # a row about many cases ("demo 1-40"), not one id
+            return f"cases {record.record}"
+        return f"case {GONE}"
     if record.table in CASE_CHILD_TABLES:
         what = label
         if record.table == "ish_count":

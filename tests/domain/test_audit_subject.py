@@ -31,6 +31,8 @@ def _row(table: str, record: str, **names: object) -> AuditRecord:
         (_row("app_user", "3", user_name="tom"), "user tom"),
         (_row("patient", "4", patient_id=4, patient_mrn="DEMO000101"), "patient MRN DEMO000101"),
         (_row("lab_setting", "handout_language"), "lab setting handout_language"),
+        # The demo's one summary row about all its cases is not "a case no longer in the database".
+        (_row("her2_case", "demo 1-40"), "cases demo 1-40"),
     ],
 )
 def test_subjects_are_named_as_the_lab_names_them(row: AuditRecord, words: str) -> None:
