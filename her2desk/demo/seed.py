@@ -99,7 +99,7 @@ GIVEN_NAMES = (
     "Olu",
     "Ines",
 )
-METASTATIC_SITES = ("liver", "bone", "lung", "lymph node", "brain", "peritoneum")
+METASTATIC_SITES = ("liver", "bone", "lung", "lymph-node", "brain", "peritoneum")  # metastatic_site codes
 SITE_WEIGHTS = {
     Site.BREAST: 60,
     Site.STOMACH: 12,

@@ -19,6 +19,7 @@ from her2desk.domain.engine import interpret
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import plain_number, warning_field
+from her2desk.domain.metastatic_site import check_metastatic_site, is_legacy
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality, Status
 
@@ -80,8 +81,15 @@ def _check_date(errors: list[Problem], name: str, value: date | None, label: str
 
 
 def check_case(
-    entry: CaseEntry, today: date | None = None, settings: GuidelineSettings = DEFAULT_SETTINGS
+    entry: CaseEntry,
+    today: date | None = None,
+    settings: GuidelineSettings = DEFAULT_SETTINGS,
+    *,
+    kept_metastatic_site: str | None = None,
 ) -> CaseCheck:
+    """Errors and warnings of a case. `kept_metastatic_site` is the metastatic site already stored for
+    the case being edited: free text from before the list of sites, kept unchanged, is warned about,
+    never refused (see `domain.metastatic_site`)."""
     today = today or date.today()
     errors: list[Problem] = []
     warnings: list[str] = []
@@ -118,9 +126,17 @@ def check_case(
         )
     if s.setting is ClinicalSetting.METASTATIC and not (s.metastatic_site or "").strip():
         warnings.append("specimen.metastatic_site: metastatic specimen without the metastatic site")
+    errors.extend(
+        Problem(name, message)
+        for name, message in check_metastatic_site(s.metastatic_site, kept_metastatic_site)
+    )
+    if is_legacy(s.metastatic_site):
+        warnings.append(
+            f"specimen.metastatic_site: {s.metastatic_site!r} was typed before the list of sites; "
+            "choose the site from the list"
+        )
     for name, value, label in (
         ("specimen.block", s.block, "Block"),
-        ("specimen.metastatic_site", s.metastatic_site, "Metastatic site"),
         ("ihc.clone", entry.ihc.clone, "Antibody clone"),
     ):
         if value is not None and (len(value) > MAX_SHORT_TEXT or _has_control_chars(value)):

@@ -25,6 +25,7 @@ FIELD_LABELS: dict[str, str] = {
     "specimen.laterality": "Laterality",
     "specimen.setting": "Clinical setting",
     "specimen.metastatic_site": "Metastatic site",
+    "specimen.metastatic_site_other": "Metastatic site (other)",
     "specimen.collected_on": "Collection date",
     "specimen.block": "Block",
     "specimen.fixative": "Fixative",

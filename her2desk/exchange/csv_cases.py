@@ -25,6 +25,7 @@ from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetai
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount
+from her2desk.domain.metastatic_site import exported_value, from_free_text
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
 from her2desk.domain.problems import Problem
@@ -75,6 +76,7 @@ FIELD_TO_COLUMN = {
     "specimen.laterality": "laterality",
     "specimen.setting": "setting",
     "specimen.metastatic_site": "metastatic_site",
+    "specimen.metastatic_site_other": "metastatic_site",
     "specimen.collected_on": "collected_on",
     "specimen.block": "block",
     "ihc.clone": "ihc_clone",
@@ -206,7 +208,8 @@ def parse_row(
             site=test.site,
             laterality=_optional_enum(Laterality, cell["laterality"], "laterality", problems),
             setting=setting or ClinicalSetting.PRIMARY,
-            metastatic_site=_text(cell["metastatic_site"]),
+            # A code, `other: <words>`, or free text from a file exported before the list of sites.
+            metastatic_site=from_free_text(site) if (site := _text(cell["metastatic_site"])) else None,
             collected_on=_optional_date(cell["collected_on"], "collected_on", problems),
             block=_text(cell["block"]),
             fixative=_optional_enum(Fixative, cell["fixative"], "fixative", problems),
@@ -345,7 +348,8 @@ def case_row(case: StoredCase) -> list[str]:
     values: list[object] = [
         e.accession, e.patient.mrn, e.patient.family_name, e.patient.given_name, e.patient.birth_date,
         e.patient.sex, e.specimen.site, e.specimen.procedure, e.specimen.laterality, e.specimen.setting,
-        e.specimen.metastatic_site, e.specimen.collected_on, e.specimen.block, e.ihc.clone, e.ihc.score,
+        exported_value(e.specimen.metastatic_site), e.specimen.collected_on, e.specimen.block, e.ihc.clone,
+        e.ihc.score,
         e.ihc.stained_pct, e.ihc.cluster_cells, e.ish.probe,
         first.her2 if first else None, first.cep17 if first else None, first.cells if first else None,
         second.her2 if second else None, second.cep17 if second else None, second.cells if second else None,

@@ -20,6 +20,7 @@ from datetime import date
 from enum import StrEnum
 
 from her2desk.domain.criteria import criteria_in_effect
+from her2desk.domain.metastatic_site import parse_stored
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.vocabulary import (
     ClinicalSetting,
@@ -452,7 +453,9 @@ def _records(request: HandoutRequest, texts: Texts) -> tuple[tuple[str, str], ..
             site += ", " + texts.text(f"records.sides.{specimen.laterality.value}")
         rows.append((texts.text("records.site"), site))
     if specimen.metastatic_site:
-        rows.append((texts.text("records.metastatic_site"), specimen.metastatic_site))
+        code, specified = parse_stored(specimen.metastatic_site)
+        where = texts.text(f"records.metastatic_sites.{code.value}", site=specified)
+        rows.append((texts.text("records.metastatic_site"), where))
     if specimen.procedure is not None:
         rows.append(
             (texts.text("records.procedure"), texts.text(f"records.procedures.{specimen.procedure.value}"))

@@ -24,6 +24,7 @@ from her2desk.domain.criteria import criteria_in_effect
 from her2desk.domain.gastroesophageal import resection_limits
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.labels import plain_number, readable_warnings
+from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.vocabulary import (
     AssayType,
@@ -233,7 +234,7 @@ def _specimen(request: ReportRequest) -> Block:
     ]
     setting = words(specimen.setting)
     if specimen.setting is not ClinicalSetting.PRIMARY and specimen.metastatic_site:
-        setting += f": {specimen.metastatic_site}"
+        setting += f" ({site_words(specimen.metastatic_site)})"  # "Metastatic (Other: adrenal gland)"
     rows += [
         ("Tumour tested", setting),
         ("Collection date", day(specimen.collected_on)),

@@ -22,6 +22,7 @@ from her2desk.domain import blinded_recount
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.metastatic_site import is_legacy
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import (
     AuditEntry,
@@ -99,8 +100,12 @@ class CaseService:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def check(self, entry: CaseEntry, today: date | None = None) -> CaseCheck:
-        return check_case(entry, today, self.settings)
+    def check(
+        self, entry: CaseEntry, today: date | None = None, *, kept_metastatic_site: str | None = None
+    ) -> CaseCheck:
+        """`check_case` with this service's rule settings; `kept_metastatic_site` is the site stored for
+        the case being edited (free text from before the list of sites is kept, not refused)."""
+        return check_case(entry, today, self.settings, kept_metastatic_site=kept_metastatic_site)
 
     def save(self, entry: CaseEntry, expected_version: int | None) -> StoredCase:
         """Validate, interpret and store `entry`.
@@ -110,7 +115,13 @@ class CaseService:
         signed-out case (or by a signed-in user whose role may not edit) raises WorkflowError and
         writes nothing.
         """
-        check = self.check(entry)
+        kept = None
+        if expected_version is not None and is_legacy(entry.specimen.metastatic_site):
+            # Free text from before the list may stay as it is stored (never rewritten silently). A
+            # change made meanwhile changes the version too, so the save is refused as a conflict.
+            stored = self.load(entry.accession)
+            kept = stored.entry.specimen.metastatic_site if stored is not None else None
+        check = self.check(entry, kept_metastatic_site=kept)
         if check.errors:
             raise CaseInvalidError(check.errors)
         for attempt in range(3):

@@ -83,7 +83,9 @@ def recheck(entry: CaseEntry, check: CaseCheck, settings: GuidelineSettings) -> 
     when the lab's rules find errors the caller's check did not."""
     if check.interpretation.rules_version == rules_version(settings):
         return check
-    again = check_case(entry, None, settings)
+    # The site was judged by `check` (with the stored value, see CaseService.save); the lab's rules
+    # have nothing to say about it.
+    again = check_case(entry, None, settings, kept_metastatic_site=entry.specimen.metastatic_site)
     if again.errors:
         raise CaseInvalidError(again.errors)
     return again

@@ -44,6 +44,7 @@ from her2desk.domain.audit_query import (
     describe_changes,
     parse_day,
 )
+from her2desk.domain.metastatic_site import site_words
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.audit_service import AuditService
@@ -75,6 +76,7 @@ FIELD_LABELS: dict[str, str] = {
     "id": "Id",
     "language": "Language",
     "meaning": "Meaning",
+    "metastatic_site": "Metastatic site",
     "password_hash": "Password",
     "patient_id": "Patient (id)",
     "preliminary": "Preliminary",
@@ -182,6 +184,8 @@ def _value(key: str, value: Any, user_names: Mapping[int, str]) -> str:
         return "(empty)"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if key == "metastatic_site" and isinstance(value, str):
+        return site_words(value)  # stored as a code (domain.metastatic_site)
     return str(value)
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
+from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
 from her2desk.gui.audit.audit_view import AuditTrailPanel
@@ -153,7 +154,12 @@ def version_text(version: CaseVersion) -> str:
         "",
         f"Specimen: {_words(specimen.get('procedure'))}, {_words(specimen.get('site'))}"
         f"{', ' + _words(specimen.get('laterality')) if specimen.get('laterality') else ''};"
-        f" collected {_words(specimen.get('collected_on'))}; block {_words(specimen.get('block'))}",
+        f" collected {_words(specimen.get('collected_on'))}; block {_words(specimen.get('block'))}"
+        + (
+            f"; metastatic site {site_words(str(metastatic))}"
+            if (metastatic := specimen.get("metastatic_site"))
+            else ""
+        ),
         f"IHC: score {_words(ihc.get('score'))}, stained {_words(ihc.get('stained_pct'))}%,"
         f" clone {_words(ihc.get('clone'))}",
         f"ISH: {_words(ish.get('probe'))} probe, {_words(ish.get('method'))}",

@@ -242,7 +242,8 @@ class CaseEditor(QWidget):
         """Re-read the form, re-check the case and show the result (runs on every keystroke)."""
         entry, parse_problems = self.form.read()
         self._entry = entry
-        self.check = self.service.check(entry)
+        kept = self.stored.entry.specimen.metastatic_site if self.stored else None
+        self.check = self.service.check(entry, kept_metastatic_site=kept)
         parsed_fields = {p.field for p in parse_problems}
         self._trusted = not parsed_fields & set(INPUT_FIELDS)
         self.errors = [

@@ -26,6 +26,15 @@ from PySide6.QtWidgets import (
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.criteria import CRITERIA_LABELS
 from her2desk.domain.inputs import IshCount
+from her2desk.domain.metastatic_site import (
+    FIELD,
+    METASTATIC_SITE_WORDS,
+    OTHER_FIELD,
+    MetastaticSite,
+    is_legacy,
+    parse_stored,
+    stored_value,
+)
 from her2desk.domain.parsing import parse_decimal, parse_integer
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import (
@@ -72,6 +81,7 @@ class CaseForm(QWidget):
         self._loading = False
         self._row_visible: dict[str, bool] = {}
         self._applicable: dict[str, bool] | None = None  # computed once per edit, read many times
+        self._legacy_site: str | None = None  # free text stored before the list of sites, as loaded
         # Two columns in the order results are read off the request form and the slides; the tab
         # order follows it (top to bottom, left column first).
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -159,7 +169,11 @@ class CaseForm(QWidget):
         setting.combo.removeItem(0)  # always given: primary unless the person says otherwise
         setting.options = setting.options[1:]
         self._add(form, setting)
-        self._add(form, line_field("specimen.metastatic_site", "Metastatic site", "Metastatic site"))
+        # A site from the list, stored as its code; Other asks for the site in words in the row below,
+        # which is hidden (not removed) otherwise, so the Tab order never changes.
+        sites = [(METASTATIC_SITE_WORDS[m], m) for m in MetastaticSite]
+        self._add(form, combo_field(FIELD, "Metastatic site", "Metastatic site", sites))
+        self._add(form, line_field(OTHER_FIELD, "Other site", "Metastatic site (other)", "which site"))
         self._add(form, line_field("specimen.collected_on", "Coll&ected", "Collection date", DATE_HINT))
         self._add(form, line_field("specimen.block", "Bloc&k", "Block"))
         self._add(form, enum_field("specimen.fixative", "F&ixative", "Fixative", Fixative))
@@ -237,8 +251,10 @@ class CaseForm(QWidget):
             return site is Site.BREAST
         if key == "scoring_criteria":
             return isinstance(site, Site) and not site.has_site_specific_guideline
-        if key == "specimen.metastatic_site":
+        if key == FIELD:
             return self.rows["specimen.setting"].value() is not ClinicalSetting.PRIMARY
+        if key == OTHER_FIELD:
+            return self.applies(FIELD) and self.rows[FIELD].value() is MetastaticSite.OTHER
         if key in ("specimen.fragments", "specimen.fragments_with_tumour", "cluster_cells"):
             return (
                 site is not None and site is not Site.BREAST and procedure is not Procedure.SURGICAL_RESECTION
@@ -321,7 +337,7 @@ class CaseForm(QWidget):
             site=choice("site", Site),
             laterality=choice("specimen.laterality", Laterality),
             setting=self.rows["specimen.setting"].value_as(ClinicalSetting) or ClinicalSetting.PRIMARY,
-            metastatic_site=optional_text("specimen.metastatic_site"),
+            metastatic_site=self._metastatic_site(choice(FIELD, MetastaticSite), text(OTHER_FIELD)),
             collected_on=parsed("specimen.collected_on", parse_date),
             block=optional_text("specimen.block"),
             fixative=choice("specimen.fixative", Fixative),
@@ -360,6 +376,17 @@ class CaseForm(QWidget):
         entry = CaseEntry(text("accession"), patient, specimen, ihc, ish)
         return entry, problems
 
+    def _metastatic_site(self, code: MetastaticSite | None, specified: str) -> str | None:
+        """The stored text of the site chosen: its code, or `other: <words>`. Free text stored before
+        the list is shown as Other with its words, and read back exactly as stored while the person
+        leaves it so (it is never rewritten behind their back)."""
+        if code is None:
+            return None
+        legacy = self._legacy_site
+        if code is MetastaticSite.OTHER and legacy is not None and specified == parse_stored(legacy)[1]:
+            return legacy
+        return stored_value(code, specified)
+
     def raw_values(self) -> dict[str, str]:
         """Everything typed or chosen, hidden fields included: the basis of the unsaved-changes check."""
         return {key: row.text() for key, row in self.rows.items()}
@@ -384,7 +411,8 @@ class CaseForm(QWidget):
                 "scoring_criteria": s.scoring_criteria,
                 "specimen.laterality": s.laterality,
                 "specimen.setting": s.setting,
-                "specimen.metastatic_site": s.metastatic_site,
+                FIELD: parse_stored(s.metastatic_site)[0] if s.metastatic_site else None,
+                OTHER_FIELD: parse_stored(s.metastatic_site)[1] if s.metastatic_site else "",
                 "specimen.collected_on": s.collected_on.isoformat() if s.collected_on else "",
                 "specimen.block": s.block,
                 "specimen.fixative": s.fixative,
@@ -409,6 +437,7 @@ class CaseForm(QWidget):
             }
             for key, value in values.items():
                 self.rows[key].set_value(value)
+            self._legacy_site = s.metastatic_site if is_legacy(s.metastatic_site) else None
             self._second_count_wanted = False
         finally:
             self._loading = False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.history import status_changes
+from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.common.labels import label, reported_label
@@ -102,7 +103,7 @@ class HistoryView(QWidget):
                 case.entry.accession,
                 label(s.site),
                 label(s.procedure),
-                label(s.setting) + (f" ({s.metastatic_site})" if s.metastatic_site else ""),
+                label(s.setting) + (f" ({site_words(s.metastatic_site)})" if s.metastatic_site else ""),
                 label(i.score),
                 "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
                 reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
