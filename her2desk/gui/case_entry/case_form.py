@@ -254,7 +254,7 @@ class CaseForm(QWidget):
         if key == FIELD:
             return self.rows["specimen.setting"].value() is not ClinicalSetting.PRIMARY
         if key == OTHER_FIELD:
-            return self.applies(FIELD) and self.rows[FIELD].value() is MetastaticSite.OTHER
+            return self._decide(FIELD) and self.rows[FIELD].value() is MetastaticSite.OTHER
         if key in ("specimen.fragments", "specimen.fragments_with_tumour", "cluster_cells"):
             return (
                 site is not None and site is not Site.BREAST and procedure is not Procedure.SURGICAL_RESECTION
