@@ -35,7 +35,7 @@ from her2desk.handout.request import HandoutRefusedError, HandoutRequest
 from her2desk.handout.texts import Texts, load_texts
 
 # Bump when the meaning of any handout text changes; printed with the rules version in the records box.
-TEMPLATE_VERSION = "handout-text-2"
+TEMPLATE_VERSION = "handout-text-3"  # 3: the result picture, Spanish descriptor and guideline, site words
 # Records rows with long values (by text key), printed across the whole box, after the others.
 WIDE_RECORDS = ("records.result_label", "records.guideline", "records.version")
 
