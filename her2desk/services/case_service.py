@@ -114,7 +114,7 @@ class CaseService:
         set an accession pattern (`services.accession_numbers`); the StoredCase returned carries it.
         """
         numbering = accession_numbers.wants_number(entry, expected_version)
-        pattern = self._accession_pattern() if numbering else None
+        pattern = self.accession_pattern() if numbering else None
         checked = entry if pattern is None else accession_numbers.sample_entry(entry, pattern, self.today())
         check = self.check(checked)
         if check.errors:
@@ -132,7 +132,8 @@ class CaseService:
                     raise
         raise AssertionError("unreachable")
 
-    def _accession_pattern(self) -> accession_numbers.AccessionPattern | None:
+    def accession_pattern(self) -> accession_numbers.AccessionPattern | None:
+        """The lab's automatic accession pattern now (None: off; every new case needs a typed one)."""
         with self.database.engine.connect() as connection:
             return accession_numbers.pattern_in_force(connection)
 
