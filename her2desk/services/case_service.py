@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from her2desk.domain import blinded_recount
+from her2desk.domain.accession_pattern import AccessionPattern
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
@@ -132,7 +133,7 @@ class CaseService:
                     raise
         raise AssertionError("unreachable")
 
-    def accession_pattern(self) -> accession_numbers.AccessionPattern | None:
+    def accession_pattern(self) -> AccessionPattern | None:
         """The lab's automatic accession pattern now (None: off; every new case needs a typed one)."""
         with self.database.engine.connect() as connection:
             return accession_numbers.pattern_in_force(connection)
