@@ -17,13 +17,13 @@ from datetime import date
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.engine import interpret
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
+from her2desk.domain.identifiers import MAX_ACCESSION, identifier_problem
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.metastatic_site import check_metastatic_site, is_legacy
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality, Status
 
-MAX_ACCESSION = 32
 MAX_MRN = 32
 MAX_NAME = 200
 MAX_SHORT_TEXT = 100
@@ -48,14 +48,9 @@ def _has_control_chars(text: str) -> bool:
 
 
 def _check_identifier(errors: list[Problem], name: str, value: str, label: str, limit: int) -> None:
-    if not value.strip():
-        errors.append(Problem(name, f"{label} is required"))
-    elif value != value.strip():
-        errors.append(Problem(name, f"{label} must not start or end with spaces"))
-    elif len(value) > limit:
-        errors.append(Problem(name, f"{label} must be at most {limit} characters, not {len(value)}"))
-    elif not all(ch.isalnum() or ch in "-_/." for ch in value) or not value.isascii():
-        errors.append(Problem(name, f"{label} may contain only letters A-Z, digits and - _ / ."))
+    problem = identifier_problem(value, label, limit)
+    if problem is not None:
+        errors.append(Problem(name, problem))
 
 
 def _check_name(errors: list[Problem], name: str, value: str, label: str, required: bool) -> None:

@@ -12,6 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from her2desk.domain.accession_pattern import (
+    AccessionPattern,
+    AccessionPatternError,
+    parse_accession_pattern,
+)
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
 from her2desk.domain.workflow import SignOutPolicy
@@ -56,6 +61,14 @@ class LabSettings:
     # at least 10 characters makes guessing online hopeless (see `domain.sign_in_throttle`).
     lockout_after_failures: int = 5
     failure_delay_seconds: int = 2  # the wait after the 2nd wrong password in a row, doubling after each
+    # Automatic accession numbers for a new case saved without one, e.g. "H{yy}-{seq:06}"
+    # (`domain.accession_pattern`); empty: off, every case needs a typed accession.
+    accession_pattern: str = ""
+
+    @property
+    def accession_numbering(self) -> AccessionPattern | None:
+        """The parsed pattern, or None when automatic numbers are off (the value was checked when set)."""
+        return parse_accession_pattern(self.accession_pattern)
 
     @property
     def throttle_policy(self) -> ThrottlePolicy:
@@ -87,6 +100,7 @@ SETTING_LABELS = {
     "handout_language": "Default handout language",
     "lockout_after_failures": "Lock an account after this many wrong passwords",
     "failure_delay_seconds": "Wait after a second wrong password (seconds)",
+    "accession_pattern": "Automatic accession numbers",
 }
 WHOLE_NUMBER_RANGES = {
     "idle_lock_minutes": IDLE_LOCK_MINUTES_RANGE,
@@ -125,6 +139,15 @@ def parse_setting(name: str, raw: str) -> object:
                 "(from this computer's locale)"
             )
         return text.lower()
+    if name == "accession_pattern":
+        try:
+            parse_accession_pattern(text)
+        except AccessionPatternError as error:
+            raise LabSettingError(
+                f"{name} ({SETTING_LABELS[name]}): {raw!r} cannot be used: {error} "
+                "(leave it empty to type every accession number)"
+            ) from None
+        return text
     if len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text):
         raise LabSettingError(f"{name}: at most {MAX_TEXT_CHARS} characters on one line")
     return text

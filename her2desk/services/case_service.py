@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Connection, func, or_, select, update
@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from her2desk.domain import blinded_recount
+from her2desk.domain.accession_pattern import AccessionPattern
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
@@ -35,7 +36,7 @@ from her2desk.domain.records import (
 )
 from her2desk.domain.reported_result import report
 from her2desk.domain.workflow import Action, Actor, WorkflowError, role_refusals, transition_refusals
-from her2desk.services import rule_settings
+from her2desk.services import accession_numbers, rule_settings
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import queries
 from her2desk.store.audit import record_event, utc_now
@@ -80,8 +81,10 @@ class CaseService:
         settings: GuidelineSettings = DEFAULT_SETTINGS,
         *,
         actor: Actor | None = None,
+        today: Callable[[], date] = date.today,
     ):
         self.database = database
+        self.today = today  # the workstation's date: the year an automatic accession number carries
         self.actor = actor
         self.user = actor.username if actor is not None else user
         self.settings = settings
@@ -113,7 +116,8 @@ class CaseService:
         `expected_version` None means a new case; otherwise it is the version the user's copy was
         loaded at, and a save over anyone else's later change raises CaseConflictError. A save over a
         signed-out case (or by a signed-in user whose role may not edit) raises WorkflowError and
-        writes nothing.
+        writes nothing. A new case with an empty accession gets the next automatic number when the lab
+        set an accession pattern (`services.accession_numbers`); the StoredCase returned carries it.
         """
         kept = None
         if expected_version is not None and is_legacy(entry.specimen.metastatic_site):
@@ -121,11 +125,16 @@ class CaseService:
             # change made meanwhile changes the version too, so the save is refused as a conflict.
             stored = self.load(entry.accession)
             kept = stored.entry.specimen.metastatic_site if stored is not None else None
-        check = self.check(entry, kept_metastatic_site=kept)
+        numbering = accession_numbers.wants_number(entry, expected_version)
+        pattern = self.accession_pattern() if numbering else None
+        checked = entry if pattern is None else accession_numbers.sample_entry(entry, pattern, self.today())
+        check = self.check(checked, kept_metastatic_site=kept)
         if check.errors:
             raise CaseInvalidError(check.errors)
         for attempt in range(3):
             try:
+                if numbering:
+                    return self._insert(entry, check, utc_now(), numbered=True)
                 return self._save_once(entry, expected_version, check)
             except self._integrity_errors():
                 # A concurrent writer (PostgreSQL) inserted the same accession or MRN first.
@@ -134,6 +143,11 @@ class CaseService:
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
+
+    def accession_pattern(self) -> AccessionPattern | None:
+        """The lab's automatic accession pattern now (None: off; every new case needs a typed one)."""
+        with self.database.engine.connect() as connection:
+            return accession_numbers.pattern_in_force(connection)
 
     def _save_once(self, entry: CaseEntry, expected_version: int | None, check: CaseCheck) -> StoredCase:
         now = utc_now()
@@ -208,10 +222,16 @@ class CaseService:
         assert stored is not None, "a case just written is readable"
         return stored
 
-    def _insert(self, entry: CaseEntry, check: CaseCheck, now: datetime) -> StoredCase:
-        """A new case: a few driver-level statements (see `store.case_writer`)."""
+    def _insert(
+        self, entry: CaseEntry, check: CaseCheck, now: datetime, *, numbered: bool = False
+    ) -> StoredCase:
+        """A new case: a few driver-level statements (see `store.case_writer`). `numbered`: the entry's
+        empty accession gets the lab pattern's next number, drawn first in the transaction (before the
+        rules are recorded or anything is audited: the counter row is locked before the chain head)."""
         with self.database.write_engine.begin() as connection:
             editor = self._editor_id(connection)
+            if numbered:
+                entry = self._numbered(connection, entry)
             check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
             if entry.ish.first is not None and entry.ish.second is not None:
                 _refuse_same_observer(connection, check, editor, editor)
@@ -244,6 +264,12 @@ class CaseService:
             first_count_by=counter if entry.ish.first is not None else None,
             recount_by=counter if entry.ish.second is not None else None,
         )
+
+    def _numbered(self, connection: Connection, entry: CaseEntry) -> CaseEntry:
+        pattern = accession_numbers.pattern_in_force(connection)  # as it is now, not as it was read
+        if pattern is None:  # the pattern was cleared since the save began: as without one
+            raise CaseInvalidError((Problem("accession", "Accession number is required"),))
+        return accession_numbers.numbered(connection, entry, pattern, self.today())
 
     def import_cases(self, entries: Sequence[CaseEntry]) -> int:
         """Store new cases all-or-nothing: one transaction; any invalid or duplicate case stores none.

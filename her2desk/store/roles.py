@@ -66,6 +66,8 @@ TABLE_PRIVILEGES: dict[str, tuple[str, ...]] = {
     # deleted), and the notes long imports leave for workstations waiting on them (ended, not deleted).
     "sign_in_throttle": WORK,
     "write_notice": WORK,
+    # Automatic accession numbers: each counter row moves forward in place (upsert), never deleted.
+    "accession_counter": WORK,
 }
 COLUMN_UPDATES: dict[str, tuple[str, ...]] = {"handout_print": ("superseded",)}
 UNLISTED = APPEND

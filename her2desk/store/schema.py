@@ -432,3 +432,14 @@ class WriteNotice(Base):
     what: Mapped[str] = mapped_column(String(200))
     started_at: Mapped[datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AccessionCounter(Base):
+    """The last automatic accession number drawn per counter key (revision 0012): "H26-" for the
+    pattern H{yy}-{seq:06} in 2026 (`domain.accession_pattern`), so a pattern with a year starts a new
+    counter each year. Moved forward inside the save's write transaction (`store.accession_counters`),
+    never back, never deleted."""
+
+    __tablename__ = "accession_counter"
+    prefix: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)

@@ -209,6 +209,27 @@ def test_a_bad_value_is_shown_beside_its_field_and_nothing_is_saved(
     )
 
 
+def test_the_accession_pattern_is_checked_beside_its_field_and_then_saved(
+    open_window, people, service, qtbot, ui
+) -> None:
+    window = open_window(people["ada"])
+    dialog = _open_settings(window, qtbot)
+    assert ui.text(dialog, "Automatic accession numbers") == ""  # off by default
+    assert "{seq:06}" in ui.find(dialog, "Automatic accession numbers").toolTip()
+    ui.type(dialog, "Automatic accession numbers", "H{yy}-{month}")
+    _click(qtbot, dialog, ui, "Save lab settings")
+    assert dialog.isVisible()
+    assert ui.message(dialog, "Automatic accession numbers").startswith(
+        "'H{yy}-{month}' cannot be used: {month} is not a placeholder; allowed are {yy}, {yyyy}"
+    )
+    assert _audit(service, "setting") == []
+    ui.type(dialog, "Automatic accession numbers", "H{yy}-{seq:06}")
+    _click(qtbot, dialog, ui, "Save lab settings")
+    assert not dialog.isVisible()
+    assert LabSettingsService(service.database).load().accession_pattern == "H{yy}-{seq:06}"
+    assert {e.record for e in _audit(service, "setting")} == {"accession_pattern"}
+
+
 @pytest.mark.parametrize("who", ["tom", "pia", None])
 def test_everyone_else_sees_the_settings_read_only(open_window, people, service, qtbot, ui, who) -> None:
     LabSettingsService(service.database).update(people["ada"], "lab_name", "Synthetic Lab")

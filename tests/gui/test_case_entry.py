@@ -358,3 +358,53 @@ def test_tab_walks_the_form_top_to_bottom_left_column_first(window: MainWindow, 
         "Fixation hours",
         "Antibody clone",
     ]
+
+
+def test_an_empty_accession_gets_the_lab_patterns_next_number_on_save(
+    window: MainWindow, service: CaseService, ui
+) -> None:
+    """With the lab's pattern set, a new case saved with the accession left empty is numbered, and the
+    form shows the number it was saved with; a typed accession is kept as typed."""
+    from her2desk.services.lab_settings_service import LabSettingsService
+
+    LabSettingsService(service.database).update(
+        None, "accession_pattern", "H{yyyy}-{seq:06}", local_administrator="admin"
+    )
+    expected = f"H{date.today().year}-000001"
+    window.new_action.trigger()
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.type(form, "Accession number", "")
+    assert "H{yyyy}-{seq:06}" in form.rows["accession"].input.placeholderText()
+    assert not [p for p in window.editor.errors if p.field == "accession"]
+    window.save_action.trigger()
+    assert service.load(expected) is not None, window.statusBar().currentMessage()
+    assert ui.text(form, "Accession number") == expected
+    assert window.statusBar().currentMessage().startswith(f"Saved case {expected} ")
+    assert not window.editor.is_dirty()
+
+    window.new_action.trigger()
+    type_breast_2plus(ui, form)  # typed S26-000101: kept, and no number is drawn for it
+    ui.type(form, "MRN", "SYN-100201")
+    window.save_action.trigger()
+    assert service.load("S26-000101") is not None, window.statusBar().currentMessage()
+    window.new_action.trigger()
+    type_breast_2plus(ui, form)
+    ui.type(form, "Accession number", "")
+    ui.type(form, "MRN", "SYN-100202")
+    window.save_action.trigger()
+    assert ui.text(form, "Accession number") == f"H{date.today().year}-000002"
+
+
+def test_without_a_pattern_an_empty_accession_still_blocks_the_save(window: MainWindow, service, ui) -> None:
+    window.new_action.trigger()
+    form = window.editor.form
+    type_breast_2plus(ui, form)
+    ui.type(form, "Accession number", "")
+    assert form.rows["accession"].input.placeholderText() == "e.g. S26-001234"
+    window.save_action.trigger()
+    assert window.statusBar().currentMessage() == "Not saved: 1 problem(s) to fix first"
+    assert [(p.field, p.message) for p in window.editor.errors] == [
+        ("accession", "Accession number is required")
+    ]
+    assert service.worklist_count(WorklistQuery()) == 0

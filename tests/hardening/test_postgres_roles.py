@@ -31,6 +31,7 @@ from her2desk.domain.vocabulary import IhcScore
 from her2desk.services.auth_service import AuthenticationError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.patient_service import PatientService
+from her2desk.store.accession_counters import draw_number
 from her2desk.store.database import DatabaseError, open_database
 from her2desk.store.roles import APPEND, TABLE_PRIVILEGES
 from her2desk.store.schema import Base
@@ -264,8 +265,9 @@ def test_upgrades_refuse_the_application_role_and_grant_it_new_tables(
     server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _set_up(server, monkeypatch, capsys)
-    # An older schema version (what 0010 and 0011 add taken away again), and a table a newer revision
+    # An older schema version (what 0010 to 0012 add taken away again), and a table a newer revision
     # might add.
+    server.as_owner("DROP TABLE accession_counter")
     server.as_owner("ALTER TABLE handout_print DROP COLUMN document")
     server.as_owner("DROP TABLE sign_in_throttle, write_notice")
     server.as_owner("DELETE FROM app_metadata WHERE key = 'sign_in_throttle_key'")
@@ -286,6 +288,10 @@ def test_upgrades_refuse_the_application_role_and_grant_it_new_tables(
         with engine.begin() as connection:  # the upgrade granted the recorded role the new table
             connection.exec_driver_sql("INSERT INTO future_table (note) VALUES ('kept')")
             assert connection.exec_driver_sql("SELECT note FROM future_table").scalar_one() == "kept"
+            # ... and 0012's counters, which it moves forward in place (an upsert needs UPDATE).
+            for expected in (1, 2):
+                drawn = draw_number(connection, "H26-")
+                assert drawn == expected
         with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as connection:
             connection.exec_driver_sql("UPDATE future_table SET note = 'changed'")
     finally:

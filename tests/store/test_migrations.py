@@ -7,15 +7,17 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from support.backends import make_entry
 
 from her2desk.services.case_service import CaseService
+from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store import migrate
 from her2desk.store.backup import integrity_problems
 from her2desk.store.database import (
@@ -402,5 +404,28 @@ def test_revision_0007_fills_the_reported_result_of_a_v6_file(tmp_path: Path) ->
             assert stored.reported.status == status
             assert stored.reported.descriptor is stored.interpretation.descriptor
             assert not stored.reported.adjudicated
+    finally:
+        service.close()
+
+
+def test_revision_0012_adds_the_accession_counters_to_a_0011_database(db_url: str) -> None:
+    """Down to 0011 (no counters) with a case and a pattern stored, then up: the counter table is there,
+    empty, and the next new case saved without an accession is the pattern's first number."""
+    service = CaseService(open_database(db_url), today=lambda: date(2026, 5, 1))
+    try:
+        service.save(make_entry(), None)
+        LabSettingsService(service.database).update(
+            None, "accession_pattern", "H{yy}-{seq:06}", local_administrator="admin"
+        )
+        with service.database.write_engine.begin() as connection:
+            migrate.downgrade(connection, "0011")
+            assert "accession_counter" not in inspect(connection).get_table_names()
+            migrate.upgrade(connection)
+            assert "accession_counter" in inspect(connection).get_table_names()
+        assert service.database.revision() == HEAD_REVISION == "0012"
+        numbered = service.save(make_entry(accession="", mrn="DEMO000002"), None)
+        assert numbered.entry.accession == "H26-000001"
+        assert service.load(make_entry().accession) is not None
+        assert integrity_problems(service.database.engine) == []
     finally:
         service.close()

@@ -90,6 +90,9 @@ HINTS = {
     "Mexico and a few more; A4 elsewhere)",
     "lockout_after_failures": "wrong passwords in a row (sign-in and signature) before an administrator "
     "must unlock the account (3-20)",
+    "accession_pattern": "a new case saved with an empty accession gets the next number, e.g. H{yy}-{seq:06} "
+    "gives H26-000001: {yy} or {yyyy} the year, {seq:06} the counter (restarts each year when the pattern "
+    "has one); empty: every accession is typed",
     "failure_delay_seconds": "seconds the next attempt waits after a second wrong password in a row, "
     "doubling after each further one (0-60)",
 }

@@ -34,9 +34,11 @@ from her2desk.gui.common import dialogs
 from her2desk.gui.common.labels import label
 
 if TYPE_CHECKING:
+    from her2desk.domain.accession_pattern import AccessionPattern
     from her2desk.services.case_service import CaseService
 
 READ_ONLY_TEXT = "signed out: amend it to change it"
+ACCESSION_EXAMPLE = "e.g. S26-001234"  # the accession field's placeholder without automatic numbers
 STATE_WORDS = {
     SignOutState.DRAFT: "Draft",
     SignOutState.ENTERED: "Entered, awaiting sign-out",
@@ -72,6 +74,8 @@ class CaseEditor(QWidget):
         self._trusted = True
         self._blind_on_open = False
         self._entry = CaseEntry()
+        # The lab's automatic accession pattern, read when a new case starts (None: off, or stored case).
+        self._numbering: AccessionPattern | None = None
         # Why the signed-in user may not edit any case (their role), or "": see `set_edit_refusal`.
         self.edit_refusal = ""
         self._names: dict[str, str] = {}  # user name -> display name, see `_display_names`
@@ -145,6 +149,7 @@ class CaseEditor(QWidget):
             and stored.entry.ish.second is None
             and not self._entered_by_me(stored)
         )
+        self._numbering = self._accession_pattern() if stored is None else None
         self.form.load(entry)
         self._baseline = self.form.raw_values()
         self._apply_read_only()
@@ -152,6 +157,19 @@ class CaseEditor(QWidget):
         accession = self.form.rows["accession"].input
         (self.form.rows["patient.mrn"].input if stored else accession).setFocus()
         self.case_changed.emit()
+
+    def _accession_pattern(self) -> AccessionPattern | None:
+        """The lab's pattern, and the accession field's placeholder saying what an empty one means."""
+        try:
+            pattern = self.service.accession_pattern()
+        except Exception:  # unreadable now: the save reads it again and says what is wrong
+            pattern = None
+        field = self.form.rows["accession"].input
+        if isinstance(field, QLineEdit):
+            field.setPlaceholderText(
+                f"empty: the next number ({pattern.text}) on save" if pattern else ACCESSION_EXAMPLE
+            )
+        return pattern
 
     def _entered_by_me(self, stored: StoredCase) -> bool:
         """The signed-in user made the first count (counts stored before enterers were recorded: the
@@ -246,9 +264,15 @@ class CaseEditor(QWidget):
         self.check = self.service.check(entry, kept_metastatic_site=kept)
         parsed_fields = {p.field for p in parse_problems}
         self._trusted = not parsed_fields & set(INPUT_FIELDS)
+        # A new case left without an accession gets the lab pattern's next number when it is saved.
+        numbered = self._numbering is not None and self.stored is None and not entry.accession.strip()
         self.errors = [
             *parse_problems,
-            *(e for e in self.check.errors if e.field not in parsed_fields),
+            *(
+                e
+                for e in self.check.errors
+                if e.field not in parsed_fields and not (numbered and e.field == "accession")
+            ),
             *self._store_errors,
         ]
         wanted = self.check.interpretation.next_step is NextStep.RECOUNT
