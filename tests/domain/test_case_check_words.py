@@ -11,6 +11,7 @@ import pytest
 from her2desk.domain.case import CaseEntry, PatientDetails, SpecimenDetails
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.labels import field_label
+from her2desk.domain.parsing import in_codes
 from her2desk.domain.vocabulary import Procedure, Site
 
 TODAY = date(2026, 3, 1)
@@ -60,3 +61,14 @@ def test_missing_site_and_procedure_list_the_forms_words_not_codes() -> None:
     for code in [*Site, *Procedure]:
         if "-" in code.value:
             assert code.value not in found["site"] + found["procedure"]
+
+
+def test_where_codes_are_typed_the_allowed_values_are_named_by_their_codes() -> None:
+    """The command line and a CSV cell take codes (core-needle-biopsy): there the same message lists
+    the codes, so what it says can be typed."""
+    problem = next(p for p in check_case(CaseEntry(), today=TODAY).errors if p.field == "procedure")
+    coded = in_codes(problem)
+    assert coded.field == "procedure"
+    assert coded.message == "required; choose one of: " + ", ".join(p.value for p in Procedure)
+    other = next(p for p in check_case(CaseEntry(), today=TODAY).errors if p.field == "accession")
+    assert in_codes(other) == other
