@@ -118,6 +118,7 @@ class CaseForm(QWidget):
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(2)  # each field's reserved message line already parts it from the next
         return box, form
 
     def _case_box(self) -> QGroupBox:
