@@ -21,7 +21,7 @@ from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import field_label, readable_warnings, warning_field
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.parsing import parse_test_input
+from her2desk.domain.parsing import in_codes, parse_test_input
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
@@ -133,8 +133,13 @@ def run(args: argparse.Namespace) -> int:
             warnings=tuple(w for w in result.warnings if warning_field(w) not in seen),
             rules_version=result.rules_version,
         )
-    # A warning about one field names it as the user typed it: the option (--stained-pct).
-    result = replace(result, warnings=tuple(readable_warnings(result.warnings, OPTION_NAMES)))
+    # A warning about one field names it as the user typed it: the option (--stained-pct); allowed
+    # values are named as they are typed here, by their codes (core-needle-biopsy).
+    result = replace(
+        result,
+        errors=tuple(in_codes(e) for e in result.errors),
+        warnings=tuple(readable_warnings(result.warnings, OPTION_NAMES)),
+    )
     if args.json:
         data = result.as_dict()
         data["scoring_criteria"] = _criteria_used(test, result)

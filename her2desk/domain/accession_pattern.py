@@ -81,11 +81,7 @@ def parse_accession_pattern(raw: str) -> AccessionPattern | None:
     problem = accession_problem(example)
     if problem is not None:
         raise AccessionPatternError(
-            f"it gives numbers such as {example!r}, and {_lower_first(problem)}; write a pattern such as "
-            "H{yy}-{seq:06}"
+            f"it gives numbers such as {example!r}, and an accession number {problem}; "
+            "write a pattern such as H{yy}-{seq:06}"
         )
     return pattern
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]

@@ -3,8 +3,11 @@ IHC's controls and, for HER2-low/-ultralow results, whether the clone is the com
 
 Errors block saving; warnings (pre-analytic conditions the guideline asks to report, an IHC 3+ without
 a controls result, another clone on a HER2-low result) never do, unless a lab setting makes them errors.
-Field names are dotted paths into `CaseEntry` ("patient.mrn", "specimen.fixation_hours") except for
-the engine's own fields, which keep the engine's names ("her2", "stained_pct"), as on the form.
+A message never starts with its field's name: every front end puts the name (the form's label, the
+command line's option, the CSV column) before it, and a value is named in the form's words
+(`labels.value_label`), never by its code. Field names are dotted paths into `CaseEntry`
+("patient.mrn", "specimen.fixation_hours") except for the engine's own fields, which keep the engine's
+names ("her2", "stained_pct"), as on the form.
 """
 
 from __future__ import annotations
@@ -47,32 +50,30 @@ def _has_control_chars(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text)
 
 
-def _check_identifier(errors: list[Problem], name: str, value: str, label: str, limit: int) -> None:
-    problem = identifier_problem(value, label, limit)
+def _check_identifier(errors: list[Problem], name: str, value: str, limit: int) -> None:
+    problem = identifier_problem(value, limit)
     if problem is not None:
         errors.append(Problem(name, problem))
 
 
-def _check_name(errors: list[Problem], name: str, value: str, label: str, required: bool) -> None:
+def _check_name(errors: list[Problem], name: str, value: str, required: bool) -> None:
     if not value.strip():
         if required:
-            errors.append(Problem(name, f"{label} is required"))
+            errors.append(Problem(name, "required"))
         return
     if len(value) > MAX_NAME:
-        errors.append(Problem(name, f"{label} must be at most {MAX_NAME} characters, not {len(value):,}"))
+        errors.append(Problem(name, f"must be at most {MAX_NAME} characters, not {len(value):,}"))
     elif _has_control_chars(value) or "\n" in value:
-        errors.append(Problem(name, f"{label} must not contain control characters or line breaks"))
+        errors.append(Problem(name, "must not contain control characters or line breaks"))
 
 
-def _check_date(errors: list[Problem], name: str, value: date | None, label: str, today: date) -> None:
+def _check_date(errors: list[Problem], name: str, value: date | None, today: date) -> None:
     if value is None:
         return
     if value > today:
-        errors.append(
-            Problem(name, f"{label} {value.isoformat()} is in the future (today is {today.isoformat()})")
-        )
+        errors.append(Problem(name, f"{value.isoformat()} is in the future (today is {today.isoformat()})"))
     elif value < EARLIEST_DATE:
-        errors.append(Problem(name, f"{label} {value.isoformat()} is before {EARLIEST_DATE.year}"))
+        errors.append(Problem(name, f"{value.isoformat()} is before {EARLIEST_DATE.year}"))
 
 
 def check_case(
@@ -88,19 +89,24 @@ def check_case(
     today = today or date.today()
     errors: list[Problem] = []
     warnings: list[str] = []
-    _check_identifier(errors, "accession", entry.accession, "Accession number", MAX_ACCESSION)
+    _check_identifier(errors, "accession", entry.accession, MAX_ACCESSION)
     p = entry.patient
-    _check_identifier(errors, "patient.mrn", p.mrn, "MRN", MAX_MRN)
-    _check_name(errors, "patient.family_name", p.family_name, "Family name", required=True)
-    _check_name(errors, "patient.given_name", p.given_name, "Given name", required=True)
+    _check_identifier(errors, "patient.mrn", p.mrn, MAX_MRN)
+    _check_name(errors, "patient.family_name", p.family_name, required=True)
+    _check_name(errors, "patient.given_name", p.given_name, required=True)
     if p.birth_date is None:
-        errors.append(Problem("patient.birth_date", "birth date is required (a second patient identifier)"))
-    _check_date(errors, "patient.birth_date", p.birth_date, "Birth date", today)
+        errors.append(Problem("patient.birth_date", "required (a second patient identifier)"))
+    _check_date(errors, "patient.birth_date", p.birth_date, today)
 
     s = entry.specimen
-    _check_date(errors, "specimen.collected_on", s.collected_on, "Collection date", today)
+    _check_date(errors, "specimen.collected_on", s.collected_on, today)
     if s.collected_on and p.birth_date and s.collected_on < p.birth_date:
-        errors.append(Problem("specimen.collected_on", "collection date is before the birth date"))
+        errors.append(
+            Problem(
+                "specimen.collected_on",
+                f"{s.collected_on.isoformat()} is before the birth date {p.birth_date.isoformat()}",
+            )
+        )
     if s.site is not None:
         if s.site.is_breast and s.laterality is None:
             errors.append(
@@ -130,12 +136,12 @@ def check_case(
             f"specimen.metastatic_site: {s.metastatic_site!r} was typed before the list of sites; "
             "choose the site from the list"
         )
-    for name, value, label in (
-        ("specimen.block", s.block, "Block"),
-        ("ihc.clone", entry.ihc.clone, "Antibody clone"),
+    for name, value in (
+        ("specimen.block", s.block),
+        ("ihc.clone", entry.ihc.clone),
     ):
         if value is not None and (len(value) > MAX_SHORT_TEXT or _has_control_chars(value)):
-            errors.append(Problem(name, f"{label} must be at most {MAX_SHORT_TEXT} printable characters"))
+            errors.append(Problem(name, f"must be at most {MAX_SHORT_TEXT} printable characters"))
     _check_preanalytics(entry, settings, errors, warnings)
 
     interpretation = interpret(entry.test_input(), settings)

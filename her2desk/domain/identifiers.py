@@ -9,19 +9,19 @@ from __future__ import annotations
 MAX_ACCESSION = 32
 
 
-def identifier_problem(value: str, label: str, limit: int) -> str | None:
-    """Why `value` cannot be the identifier called `label`, in words, or None."""
+def identifier_problem(value: str, limit: int) -> str | None:
+    """Why `value` cannot be an identifier, in words that follow the field's label ("required"), or None."""
     if not value.strip():
-        return f"{label} is required"
+        return "required"
     if value != value.strip():
-        return f"{label} must not start or end with spaces"
+        return "must not start or end with spaces"
     if len(value) > limit:
-        return f"{label} must be at most {limit} characters, not {len(value)}"
+        return f"must be at most {limit} characters, not {len(value)}"
     if not all(ch.isalnum() or ch in "-_/." for ch in value) or not value.isascii():
-        return f"{label} may contain only letters A-Z, digits and - _ / ."
+        return "may contain only letters A-Z, digits and - _ / ."
     return None
 
 
 def accession_problem(value: str) -> str | None:
     """Why `value` cannot be an accession number (the rule every saved case is held to), or None."""
-    return identifier_problem(value, "Accession number", MAX_ACCESSION)
+    return identifier_problem(value, MAX_ACCESSION)

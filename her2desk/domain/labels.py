@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from enum import StrEnum
+
+from her2desk.domain.vocabulary import AssayType, Descriptor, IhcScore, NextStep, Status
 
 FIELD_LABELS: dict[str, str] = {
     "accession": "Accession number",
@@ -48,6 +51,49 @@ FIELD_LABELS: dict[str, str] = {
     "recount_cep17": "Second count CEP17 signals per cell",
     "recount_cells": "Second count cells counted",
 }
+
+NEXT_STEP_WORDS: dict[NextStep, str] = {
+    NextStep.NONE: "None: the result is complete",
+    NextStep.REFLEX_ISH: "Reflex ISH on the same specimen",
+    NextStep.RECOUNT: "Blinded second count by another observer",
+    NextStep.CONCURRENT_IHC: "Review concurrent IHC on the same tissue",
+    NextStep.DUAL_PROBE_ISH: "Repeat with a dual-probe ISH assay",
+    NextStep.ADJUDICATE: "Pathologist adjudication",
+    NextStep.NEW_SPECIMEN: "Test a new specimen",
+}
+
+
+SPECIAL_WORDS: dict[object, str] = {
+    AssayType.FDA_APPROVED: "FDA-approved",
+    AssayType.LABORATORY_DEVELOPED: "Laboratory-developed",
+}
+
+
+def value_label(value: StrEnum | None) -> str:
+    """The words the form shows for a vocabulary value ("Core needle biopsy" for "core-needle-biopsy");
+    IHC scores keep their own notation (0, 1+, 2+, 3+). Messages naming a value use these words too."""
+    if value is None:
+        return ""
+    if value in SPECIAL_WORDS:
+        return SPECIAL_WORDS[value]
+    if isinstance(value, IhcScore) and value is not IhcScore.INDETERMINATE:
+        return value.value
+    if isinstance(value, Status):
+        return value.value.upper()
+    if isinstance(value, Descriptor):
+        return value.value
+    if isinstance(value, NextStep):
+        return NEXT_STEP_WORDS[value]
+    text = value.value.replace("-", " ")
+    if text.startswith("10%") or text.isupper():
+        return text
+    return text[0].upper() + text[1:]
+
+
+def value_labels(values: Iterable[StrEnum]) -> str:
+    """Values in the form's words, as a list in a sentence: "Breast, Stomach, Gastroesophageal junction"."""
+    return ", ".join(value_label(v) for v in values)
+
 
 # Longer than this, a number is shortened: nobody reads 309 digits to learn that 1e308 is too large.
 MAX_SHOWN_CHARS = 24

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from her2desk.domain.inputs import INPUT_FIELDS, Her2TestInput
+from her2desk.domain.labels import value_labels
 from her2desk.domain.numbers import to_decimal
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
@@ -46,6 +47,18 @@ def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
             return member
     allowed = ", ".join(m.value for m in enum_type)
     return Problem(field, f"{shown(text)} is not allowed; choose one of: {allowed}")
+
+
+def in_codes(problem: Problem) -> Problem:
+    """The problem as read where people type the vocabulary's codes (the command line, a CSV cell):
+    a list of the allowed values in the form's words ("Fine needle aspiration, Core needle biopsy")
+    becomes the list of codes they type ("fine-needle-aspiration, core-needle-biopsy")."""
+    enum_type = ENUM_FIELDS.get(problem.field)
+    words = value_labels(enum_type) if enum_type is not None else ""
+    if not words or words not in problem.message:
+        return problem
+    assert enum_type is not None
+    return Problem(problem.field, problem.message.replace(words, ", ".join(m.value for m in enum_type)))
 
 
 def parse_decimal(text: str, field: str) -> Decimal | Problem:

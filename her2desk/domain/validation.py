@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from her2desk.domain.criteria import SITES_WITHOUT_GUIDELINE, choices_text, guideline_for, site_words
 from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
-from her2desk.domain.labels import plain_number, warning_field
+from her2desk.domain.labels import plain_number, value_labels, warning_field
 from her2desk.domain.numbers import decimal_places, format_decimal
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
@@ -45,16 +44,12 @@ class ValidationResult:
         self.warnings = [w for w in self.warnings if warning_field(w) not in wrong]
 
 
-def _choices(enum_type: type[StrEnum]) -> str:
-    return ", ".join(m.value for m in enum_type)
-
-
 def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResult:
     result = ValidationResult()
     if test.site is None:
-        result.error("site", f"required; choose one of: {_choices(Site)}")
+        result.error("site", f"required; choose one of: {value_labels(Site)}")
     if test.procedure is None:
-        result.error("procedure", f"required; choose one of: {_choices(Procedure)}")
+        result.error("procedure", f"required; choose one of: {value_labels(Procedure)}")
     _check_criteria(test, result)
     if test.ihc is None and test.ish is None and not test.has_ish_values:
         result.error(

@@ -27,7 +27,14 @@ from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettin
 from her2desk.domain.inputs import INPUT_FIELDS, IshCount
 from her2desk.domain.metastatic_site import exported_value, from_free_text
 from her2desk.domain.numbers import format_decimal
-from her2desk.domain.parsing import parse_decimal, parse_enum, parse_integer, parse_test_input, shown
+from her2desk.domain.parsing import (
+    in_codes,
+    parse_decimal,
+    parse_enum,
+    parse_integer,
+    parse_test_input,
+    shown,
+)
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, Laterality, ScoringCriteria, Sex, Site
@@ -302,7 +309,8 @@ def parse_csv(
             )
             continue
         entry, row_problems = parse_row(dict(zip(header, values, strict=True)), today, settings)
-        problems.extend(CsvProblem(row_number, p.field, p.message) for p in row_problems)
+        # Allowed values are named as they are written in a CSV cell, by their codes.
+        problems.extend(CsvProblem(row_number, p.field, in_codes(p).message) for p in row_problems)
         accession = entry.accession
         if accession in seen_accessions:
             problems.append(

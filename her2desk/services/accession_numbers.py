@@ -58,7 +58,8 @@ def numbered(connection: Connection, entry: CaseEntry, pattern: AccessionPattern
                 (
                     Problem(
                         "accession",
-                        f"the next automatic accession number {accession} cannot be used ({problem}); "
+                        f"the next automatic accession number {accession} cannot be used (an accession "
+                        f"number {problem}); "
                         "type the accession number, and ask an administrator to change the pattern",
                     ),
                 )

@@ -214,7 +214,7 @@ class PatientService:
         return [
             Problem(
                 "patient.birth_date",
-                f"birth date {details.birth_date.isoformat()} is after the collection date of case "
+                f"{details.birth_date.isoformat()} is after the collection date of case "
                 f"{accession} ({collected.isoformat()})",
             )
             for accession, collected in later[:1]

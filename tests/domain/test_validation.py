@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from her2desk.domain import DEFAULT_SETTINGS, GuidelineSettings, Her2TestInput, Interpretation, interpret
+from her2desk.domain.labels import value_label
 from her2desk.domain.parsing import parse_test_input
 from her2desk.domain.vocabulary import IhcScore, IshProbe, NextStep, Procedure, ScoringCriteria, Site, Status
 
@@ -56,13 +57,17 @@ def test_missing_site_lists_every_site() -> None:
         interpret(Her2TestInput(procedure=Procedure.CORE_NEEDLE_BIOPSY, ihc=IhcScore.ZERO)), "site"
     )
     for site in Site:
-        assert site.value in message
+        assert value_label(site) in message  # in the form's words, as its drop-down shows them
+    assert "gastroesophageal-junction" not in message
+    assert "Gastroesophageal junction" in message
 
 
 def test_missing_procedure_lists_every_procedure() -> None:
     message = only_error(interpret(Her2TestInput(site=Site.BREAST, ihc=IhcScore.ZERO)), "procedure")
     for procedure in Procedure:
-        assert procedure.value in message
+        assert value_label(procedure) in message
+    assert "fine-needle-aspiration" not in message
+    assert "Fine needle aspiration" in message
 
 
 def test_nothing_to_interpret() -> None:

@@ -105,7 +105,7 @@ def test_no_warning_beside_an_unreadable_value(window: MainWindow, ui) -> None:
     form, panel = window.editor.form, window.editor.panel
     _breast_ihc(ui, form, "0")
     assert "Stained percent: give the %" in panel.warnings.text()  # IHC 0 without a percentage
-    ui.type(form, "Stained percent", "abc")
+    ui.enter(form, "Stained percent", "abc")
     assert "is not a number" in panel.errors.text()
     assert "Stained percent" not in panel.warnings.text()
 
@@ -119,7 +119,7 @@ def test_refused_cep17_gets_no_polysomy_warning_and_plain_digits(window: MainWin
     ui.type(form, "Cells counted", "20")
     ui.type(form, "CEP17 signals per cell", "0.5")
     assert "polysomy" in panel.warnings.text()
-    ui.type(form, "CEP17 signals per cell", "1e-7")
+    ui.enter(form, "CEP17 signals per cell", "1e-7")
     assert "polysomy" not in panel.warnings.text()
     assert "CEP17 signals per cell: give at most 6 decimal places, not 0.0000001" in panel.errors.text()
     assert isinstance(ui.find(form, "CEP17 signals per cell"), QLineEdit)
@@ -156,3 +156,108 @@ def test_a_refused_save_names_the_field_by_its_label(
     assert messages, "no status message"
     assert messages[-1].startswith("Not saved: MRN: MRN SYN-100200 belongs to"), messages
     assert "patient.mrn" not in messages[-1]
+
+
+# -- one stable keyboard path ---------------------------------------------------------------------------
+
+# What a technologist types or chooses (by the first letters, as on the keyboard) at each stop.
+ENTRY_KEYS = {
+    "Accession number": "S26-009001",
+    "MRN": "SYN-9001",
+    "Family name": "Testpatient-Kappa",
+    "Given name": "Kim",
+    "Birth date": "1961-04-05",
+    "Sex": "f",
+    "Procedure": "c",  # Core needle biopsy
+    "Scoring criteria": "g",  # Gastroesophageal criteria, for a site without its own guideline
+    "Laterality": "l",
+    "Collection date": "2026-02-02",
+    "Fragments": "6",
+    "Fragments with tumour": "4",
+    "IHC score": "2",
+    "Stained percent": "40",
+    "Cluster size": "12",
+    "ISH probe": "d",
+    "HER2 signals per cell": "9.0",
+    "CEP17 signals per cell": "3.0",
+    "Cells counted": "20",
+    "Second count HER2 signals per cell": "4.4",
+    "Second count CEP17 signals per cell": "3.0",
+    "Second count cells counted": "20",
+}
+RECOUNT = [
+    "Second count HER2 signals per cell",
+    "Second count CEP17 signals per cell",
+    "Second count cells counted",
+]
+# The fields that come and go with the case; every other field is a stop whatever the site.
+CONDITIONAL = {
+    "Scoring criteria",
+    "Laterality",
+    "Fragments",
+    "Fragments with tumour",
+    "Cluster size",
+    *RECOUNT,
+}
+
+
+def _keyboard_entry(window: MainWindow, qtbot, site_key: str, her2: str) -> list[str]:
+    """Enter a whole case with the keyboard only, Tab from stop to stop, and save with Ctrl+S.
+    Returns the accessible names of the form's inputs in the order the focus reached them."""
+    window.new_action.trigger()
+    form = window.editor.form
+    keys = {**ENTRY_KEYS, "Site": site_key, "HER2 signals per cell": her2}
+    visited: list[str] = []
+    for _ in range(60):
+        widget = QApplication.focusWidget()
+        if widget is None or not form.isAncestorOf(widget):
+            break
+        name = widget.accessibleName()
+        assert name not in visited, f"the focus came back to {name!r}: {visited}"
+        assert widget.isVisibleTo(form), f"Tab stopped on the hidden {name!r}"
+        visited.append(name)
+        if name in keys:
+            qtbot.keyClicks(widget, keys[name])
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return visited
+
+
+@pytest.mark.parametrize(
+    ("site_key", "site", "her2", "shown"),
+    [
+        ("b", Site.BREAST, "9.0", {"Laterality"}),
+        # HER2 4.5, ratio 1.5: ISH group 4, a blinded second count is asked for after the first count
+        ("b", Site.BREAST, "4.5", {"Laterality", *RECOUNT}),
+        ("s", Site.STOMACH, "9.0", {"Fragments", "Fragments with tumour", "Cluster size"}),
+        (
+            "p",
+            Site.PANCREAS,
+            "6.0",
+            {"Scoring criteria", "Fragments", "Fragments with tumour", "Cluster size"},
+        ),
+    ],
+)
+def test_a_whole_entry_by_keyboard_follows_one_tab_order_whatever_the_site(
+    window: MainWindow, service: CaseService, qtbot, site_key: str, site: Site, her2: str, shown: set[str]
+) -> None:
+    visited = _keyboard_entry(window, qtbot, site_key, her2)
+    form = window.editor.form
+    # The one order: the form's own, top to bottom, left column first; a field that does not apply is
+    # not a stop (it is hidden), and a field that appears takes its own place, not the next Tab's.
+    order = [row.input.accessibleName() for row in form.rows.values()]
+    assert visited == [name for name in order if name in visited]
+    assert {name for name in visited if name in CONDITIONAL} == shown
+    common = [name for name in visited if name not in CONDITIONAL]
+    assert common == [
+        "Accession number", "MRN", "Family name", "Given name", "Birth date", "Sex",
+        "Procedure", "Site", "Clinical setting", "Collection date", "Block", "Fixative",
+        "Cold ischaemia minutes", "Fixation hours",
+        "Antibody clone", "Assay type", "Controls", "IHC score", "Stained percent",
+        "ISH probe", "ISH method", "HER2 signals per cell", "CEP17 signals per cell", "Cells counted",
+    ]  # fmt: skip
+    stored = service.load("S26-009001")
+    assert stored is not None, window.statusBar().currentMessage()
+    assert stored.entry.specimen.site is site
+    assert stored.entry.ish.first is not None
+    assert stored.entry.ish.first.cells == 20

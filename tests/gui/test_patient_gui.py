@@ -117,7 +117,7 @@ def test_tester_corrects_a_typo_in_the_family_name(lab: Lab, open_window, drive,
         reason_box(qtbot, dialog, "typo")
         press_correct(qtbot, dialog)
         assert dialog.isVisible()
-        assert ui.message(dialog, "Family name") == "Family name is required"
+        assert ui.message(dialog, "Family name") == "Required"
         ui.type(dialog, "Family name", "Example")
         press_correct(qtbot, dialog)
         assert dialog.isVisible()

@@ -52,7 +52,8 @@ def test_other_site_needs_the_criteria_chosen_and_follows_the_choice(
     assert ui.shown(form, "Scoring criteria")
     assert ui.text(form, "Scoring criteria") == "—"  # blank: nothing is chosen for the person
     assert panel.status.text() == "NO RESULT"
-    assert "Scoring criteria: required because" in panel.errors.text()
+    assert "Scoring criteria" in panel.pending.text()  # not chosen yet: no red before it is left
+    assert "Scoring criteria" not in panel.errors.text()
 
     window.save_action.trigger()
     assert service.load("S26-000701") is None  # refused until the criteria are chosen

@@ -56,11 +56,11 @@ def test_without_a_pattern_an_empty_accession_is_refused_as_before(service: Case
     with pytest.raises(CaseInvalidError) as refused:
         service.save(make_entry(accession=""), None)
     assert [(p.field, p.message) for p in refused.value.problems if p.field == "accession"] == [
-        ("accession", "Accession number is required")
+        ("accession", "required")
     ]
     _set_pattern(service.database)
     LabSettingsService(service.database).update(None, "accession_pattern", "", local_administrator="admin")
-    with pytest.raises(CaseInvalidError, match="Accession number is required"):
+    with pytest.raises(CaseInvalidError, match="required"):
         service.save(make_entry(accession=""), None)
 
 

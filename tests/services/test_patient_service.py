@@ -104,7 +104,7 @@ def test_invalid_details_are_refused_by_field(lab: Lab) -> None:
     with pytest.raises(CaseInvalidError) as refused:
         PatientService(lab.database).correct(lab.tech, MRN, bad, REASON, expected=stored)
     fields = {p.field: p.message for p in refused.value.problems}
-    assert fields["patient.family_name"] == "Family name is required"
+    assert fields["patient.family_name"] == "required"
     assert "after the collection date of case S26-000103" in fields["patient.birth_date"]
     with pytest.raises(CaseInvalidError, match="MRN cannot be changed"):
         PatientService(lab.database).correct(

@@ -123,6 +123,18 @@ class Ui:
             return widget.currentText()
         return widget.text()  # type: ignore[attr-defined]
 
+    def leave(self, root: QWidget, name: str) -> None:
+        """Leave a field with Tab, as a person does when done with it: its problems are shown then."""
+        widget = self.find(root, name)
+        widget.setFocus()
+        self.qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        assert not widget.hasFocus(), f"{name!r} kept the focus"
+
+    def enter(self, root: QWidget, name: str, text: str) -> None:
+        """Type into a field and leave it (`type`, then `leave`)."""
+        self.type(root, name, text)
+        self.leave(root, name)
+
     def message(self, root: QWidget, name: str) -> str:
         """The message shown beside a field ('' when none is shown)."""
         label = self.find(root, f"{name} message")

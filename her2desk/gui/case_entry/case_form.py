@@ -5,6 +5,11 @@ only for breast, the scoring criteria only for a site without a guideline of its
 fragments only for non-breast biopsies, CEP17 only for dual-probe ISH, the second count only when
 asked for) and it reads only the fields that apply, so a value left in a hidden field never reaches
 the engine or the database. Judging the case is the domain's job.
+
+A field's problems are shown only once the person has left it after typing or choosing something in it
+(`touched`), or tried to save: a new case must not greet them with a page of red. Fields that do not
+apply are hidden, and a hidden field takes no Tab stop; the Tab order is the order of the form,
+whichever fields are shown.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -50,7 +56,15 @@ from her2desk.domain.vocabulary import (
     Sex,
     Site,
 )
-from her2desk.gui.common.fields import DATE_HINT, FieldRow, combo_field, enum_field, line_field, parse_date
+from her2desk.gui.common.fields import (
+    DATE_HINT,
+    LOCKED_STYLE,
+    FieldRow,
+    combo_field,
+    enum_field,
+    line_field,
+    parse_date,
+)
 
 COUNT_KEYS = {
     "first": ("her2", "cep17", "cells"),
@@ -61,21 +75,21 @@ _Chosen = TypeVar("_Chosen")  # what a combo box holds: an enum member or a bool
 _Parsed = TypeVar("_Parsed")  # what a parser makes of a line edit's text
 
 
-READ_ONLY_STYLE = 'QLineEdit[readOnly="true"] { background-color: palette(window); }'
-
-
 class CaseForm(QWidget):
     """Edits one case. `changed` fires on every keystroke or choice; `find_patient_requested` on Find."""
 
     changed = Signal()
+    field_left = Signal(str)  # the key of a field the person left after changing it (see `touched`)
     find_patient_requested = Signal(str)
     history_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # A read-only field (a signed-out case, a stored accession) must not look like one to type in.
-        self.setStyleSheet(READ_ONLY_STYLE)
+        self.setStyleSheet(LOCKED_STYLE)
         self.rows: dict[str, FieldRow] = {}
+        self._edited: set[str] = set()  # changed by the person since the case was loaded
+        self.touched: set[str] = set()  # ...and left since: their problems are shown
         self._second_count_wanted = False
         self._first_count_hidden = False  # blinded second count: see set_first_count_hidden
         self._loading = False
@@ -95,11 +109,12 @@ class CaseForm(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
-        for row in self.rows.values():
+        for key, row in self.rows.items():
             if isinstance(row.input, QLineEdit):
-                row.input.textEdited.connect(self._on_edit)
+                row.input.textEdited.connect(lambda *_a, k=key: self._on_edit(k))
             else:
-                row.input.currentIndexChanged.connect(self._on_edit)
+                row.input.currentIndexChanged.connect(lambda *_a, k=key: self._on_edit(k))
+            row.input.installEventFilter(self)
         self.update_visibility()
 
     # -- layout ----------------------------------------------------------------------------------
@@ -113,6 +128,7 @@ class CaseForm(QWidget):
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(2)  # each field's reserved message line already parts it from the next
         return box, form
 
     def _case_box(self) -> QGroupBox:
@@ -144,8 +160,8 @@ class CaseForm(QWidget):
         h = QHBoxLayout(line)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(mrn.container, 1)
-        h.addWidget(self.find_button)
-        h.addWidget(self.history_button)
+        for button in (self.find_button, self.history_button):  # beside the input, not its message line
+            h.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.rows[mrn.key] = mrn
         form.addRow(mrn.caption, line)
         mrn.line.returnPressed.connect(self.find_button.click)
@@ -439,6 +455,8 @@ class CaseForm(QWidget):
                 self.rows[key].set_value(value)
             self._legacy_site = s.metastatic_site if is_legacy(s.metastatic_site) else None
             self._second_count_wanted = False
+            self._edited.clear()
+            self.touched.clear()
         finally:
             self._loading = False
             self._applicable = None
@@ -470,11 +488,26 @@ class CaseForm(QWidget):
                 return row
         return None
 
-    def _on_edit(self, *_args: object) -> None:
+    def _on_edit(self, key: str) -> None:
         self._applicable = None  # every edit may change which fields apply
         if not self._loading:
+            self._edited.add(key)
             self.update_visibility()
             self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """An input the person changed and then left (Tab, a click elsewhere) is `touched`. Opening a
+        drop-down's list is not leaving it."""
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
+            key = watched.objectName()
+            if key in self._edited and key not in self.touched:
+                self.touched.add(key)
+                self.field_left.emit(key)
+        return super().eventFilter(watched, event)
 
 
 def _form_of(row: FieldRow) -> QFormLayout | None:

@@ -58,6 +58,7 @@ class InterpretationPanel(QFrame):
         self.next_step = _label("Next step")
         self.errors = _label("Problems")
         self.errors.setStyleSheet(ERROR_STYLE)
+        self.pending = _label("Still to complete")
         self.warnings = _label("Warnings")
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.comments = _label("Comments")
@@ -85,6 +86,7 @@ class InterpretationPanel(QFrame):
         layout.addLayout(numbers)
         for title, widget in (
             ("Problems", self.errors),
+            ("Still to complete", self.pending),
             ("Warnings", self.warnings),
             ("Comments", self.comments),
             ("How the result was reached", self.trail),
@@ -104,6 +106,7 @@ class InterpretationPanel(QFrame):
         trusted: bool = True,
         blinded: bool = False,
         reported: ReportedResult | None = None,
+        pending: list[str] | None = None,
     ) -> None:
         """Show a case check.
 
@@ -113,7 +116,8 @@ class InterpretationPanel(QFrame):
         every number derived from the first count while a second observer enters the recount.
         `reported` is the stored case's reported result when it differs from the guideline's (an
         adjudication) and the results on screen are the ones it judged: the headline then shows what
-        the lab reports, and the guideline's own result is named beside it.
+        the lab reports, and the guideline's own result is named beside it. `pending` names the fields
+        whose problems are not shown yet (not filled in or left yet): one quiet line, not a list of red.
         """
         errors = errors or []
         interpretation = check.interpretation if check else None
@@ -160,6 +164,10 @@ class InterpretationPanel(QFrame):
         )
         heading = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} to fix before saving:\n"
         self._set_section(self.errors, heading + _bullets(errors) if errors else "")
+        self._set_section(
+            self.pending,
+            f"{', '.join(pending)} (before saving)" if pending else "",
+        )
         self._set_section(self.warnings, _bullets(warnings or []))
         self._set_section(self.comments, _bullets(result.comments) if result else "")
         self._set_section(self.trail, _bullets(result.trail) if result else "")

@@ -2,6 +2,15 @@
 
 Problems from the domain name a field ("patient.mrn", "her2"); each FieldRow carries that name as
 its key so a message lands next to the input it concerns, in plain words, not in a distant list.
+
+The message line beneath every input is always there, empty when there is nothing to say, so that a
+message appearing never moves the fields below it (the eye and the mouse stay where they were). It is one
+line high; a longer message is cut with "…" and shown whole in its tooltip, in the input's accessible
+description and in the interpretation panel's list.
+
+A read-only input looks the same whatever its kind (`set_locked`): a line edit and a drop-down of a
+signed-out case both show their value in ordinary text on the window's colour, neither greyed out nor
+white like a field to type in.
 """
 
 from __future__ import annotations
@@ -12,7 +21,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from her2desk.domain.problems import Problem
@@ -23,6 +33,34 @@ _Value = TypeVar("_Value")
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
 DATE_HINT = "YYYY-MM-DD"
+# One look for every read-only input, set by `set_locked` (a drop-down has no read-only state of its own:
+# it is disabled, which Qt would grey out, so its colours are given here too).
+LOCKED_STYLE = """
+QLineEdit[locked="true"], QComboBox[locked="true"] {
+    background-color: palette(window);
+    color: palette(window-text);
+    border: 1px solid palette(mid);
+    border-radius: 2px;
+    padding: 2px 4px;
+}
+QComboBox[locked="true"]::drop-down { width: 0px; border: none; }
+"""
+
+
+def set_locked(widget: QLineEdit | QComboBox, locked: bool) -> None:
+    """Make an input read-only, or editable again, with the one read-only look (`LOCKED_STYLE`, which
+    an ancestor's style sheet must carry). A line edit stays focusable so its text can be selected and
+    copied; a drop-down is disabled, so no key or wheel changes it."""
+    if isinstance(widget, QLineEdit):
+        widget.setReadOnly(locked)
+    else:
+        widget.setEnabled(not locked)
+    if bool(widget.property("locked")) == locked:
+        return
+    widget.setProperty("locked", locked)
+    widget.style().unpolish(widget)  # re-read the style sheet for the new property
+    widget.style().polish(widget)
+    widget.update()
 
 
 def parse_date(text: str, field: str) -> date | Problem:
@@ -48,6 +86,32 @@ def show_message(message: QLabel, text: str) -> None:
     """Show `text` on a `message_label`, or hide it when there is nothing to say."""
     message.setText(text)
     message.setVisible(bool(text))
+
+
+class MessageLine(QLabel):
+    """The message beneath one input: always one line high (empty when all is well), never wider than
+    the input, a longer text cut with "…" (the whole text is its tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(0, self.fontMetrics().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.sizeHint()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 @dataclass
@@ -104,16 +168,16 @@ class FieldRow:
         self.input.setCurrentIndex(index)
 
     def show_message(self, text: str, is_error: bool) -> None:
+        """Show `text` beneath the input, starting with a capital (the domain's messages follow the
+        field's name, so they start in lower case); "" clears the line, which keeps its height."""
+        text = text[:1].upper() + text[1:]
         # Called for every field on every keystroke: touch Qt only when something changed
         # (a style sheet change re-polishes the widget, which is what makes a form feel slow).
-        if (text, is_error) == (self.message.text(), self.message.property("is_error")) and (
-            bool(text) == self.message.isVisibleTo(self.container)
-        ):
+        if (text, is_error) == (self.message.text(), self.message.property("is_error")):
             return
         self.message.setProperty("is_error", is_error)
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if is_error else WARNING_STYLE)
-        self.message.setVisible(bool(text))
         self.input.setAccessibleDescription(text)
 
 
@@ -145,10 +209,7 @@ def _row(key: str, caption: str, accessible: str, widget: QLineEdit | QComboBox)
     widget.setObjectName(key)
     caption_label = QLabel(caption)
     caption_label.setBuddy(widget)
-    message = QLabel()
-    message.setWordWrap(True)
-    message.setVisible(False)
-    message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    message = MessageLine()
     message.setAccessibleName(f"{accessible} message")
     container = QWidget()
     layout = QVBoxLayout(container)

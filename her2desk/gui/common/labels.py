@@ -1,13 +1,18 @@
 """Words shown to people for the domain's values, spelled once for every view.
 
 The vocabulary's values are the CLI/CSV contract ("core-needle-biopsy"); people read "Core needle biopsy".
+The words themselves live in the domain (`domain.labels.value_label`) so that the domain's messages and
+the command line use them too; `label` is the same function under the name the views know.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from her2desk.domain.labels import NEXT_STEP_WORDS, SPECIAL_WORDS, value_label
+from her2desk.domain.vocabulary import Descriptor, Status
 
-from her2desk.domain.vocabulary import AssayType, Descriptor, IhcScore, NextStep, Status
+__all__ = ["NEXT_STEP_WORDS", "SPECIAL_WORDS", "STATUS_COLOURS", "label", "reported_label"]
+
+label = value_label
 
 # Colours that set the statuses apart at a glance (also distinguishable in grey scale by the words).
 STATUS_COLOURS: dict[Status | None, str] = {
@@ -19,42 +24,6 @@ STATUS_COLOURS: dict[Status | None, str] = {
     Status.INDETERMINATE: "#444444",
     None: "#666666",
 }
-
-NEXT_STEP_WORDS: dict[NextStep, str] = {
-    NextStep.NONE: "None: the result is complete",
-    NextStep.REFLEX_ISH: "Reflex ISH on the same specimen",
-    NextStep.RECOUNT: "Blinded second count by another observer",
-    NextStep.CONCURRENT_IHC: "Review concurrent IHC on the same tissue",
-    NextStep.DUAL_PROBE_ISH: "Repeat with a dual-probe ISH assay",
-    NextStep.ADJUDICATE: "Pathologist adjudication",
-    NextStep.NEW_SPECIMEN: "Test a new specimen",
-}
-
-
-SPECIAL_WORDS: dict[object, str] = {
-    AssayType.FDA_APPROVED: "FDA-approved",
-    AssayType.LABORATORY_DEVELOPED: "Laboratory-developed",
-}
-
-
-def label(value: StrEnum | None) -> str:
-    """A readable label; IHC scores keep their own notation (0, 1+, 2+, 3+)."""
-    if value is None:
-        return ""
-    if value in SPECIAL_WORDS:
-        return SPECIAL_WORDS[value]
-    if isinstance(value, IhcScore) and value is not IhcScore.INDETERMINATE:
-        return value.value
-    if isinstance(value, Status):
-        return value.value.upper()
-    if isinstance(value, Descriptor):
-        return value.value
-    if isinstance(value, NextStep):
-        return NEXT_STEP_WORDS[value]
-    text = value.value.replace("-", " ")
-    if text.startswith("10%") or text.isupper():
-        return text
-    return text[0].upper() + text[1:]
 
 
 def reported_label(status: Status | None, descriptor: Descriptor | None, adjudicated: bool) -> str:
