@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QWidget
+from support.qt_fixtures import qapp_process_events
 
 from her2desk.gui.common import dialogs
 from her2desk.gui.shell.main_window import MainWindow
@@ -29,10 +30,13 @@ def demo_window(service: CaseService, qtbot, monkeypatch: pytest.MonkeyPatch) ->
     window = MainWindow(service, demo=True, location="/var/lib/her2desk/a-rather-long-folder/lab.sqlite3")
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.worklist_model.total is not None)  # no count still running at teardown
     yield window
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.UnsavedChoice.DISCARD)
     window.close()
     window.runner.wait()
+    qapp_process_events()
+    window.deleteLater()  # now, not whenever the garbage collector gets to it during a later test
 
 
 def _rect_in_bar(widget: QWidget, bar: QWidget) -> QRect:
