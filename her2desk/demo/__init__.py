@@ -7,6 +7,6 @@ start reads the demo pathologist with `sqlite3` before anything above the store 
 are offered here to the GUI, which does not import the store.
 """
 
-from her2desk.store.demo_accounts import DEMO_PATHOLOGIST, demo_accounts_text
+from her2desk.store.demo_accounts import DEMO_PATHOLOGIST, demo_accounts_label, demo_accounts_text
 
-__all__ = ["DEMO_PATHOLOGIST", "demo_accounts_text"]
+__all__ = ["DEMO_PATHOLOGIST", "demo_accounts_label", "demo_accounts_text"]

@@ -39,3 +39,9 @@ def demo_accounts_text() -> str:
         a.username for a in (DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2, DEMO_TECHNOLOGIST, DEMO_ADMINISTRATOR)
     )
     return f"Demo accounts (password {DEMO_PASSWORD}): {names}"
+
+
+def demo_accounts_label() -> str:
+    """The status bar's short form (the whole `demo_accounts_text` is its tooltip): short enough that
+    the window still fits a 1280-pixel screen with room for messages."""
+    return f"Demo accounts: password {DEMO_PASSWORD}"

@@ -49,6 +49,7 @@ def _fits(label: QLabel) -> bool:
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 def test_messages_have_their_own_room_and_say_everything(demo_window: MainWindow, qtbot, size) -> None:
+    assert demo_window.minimumSizeHint().width() <= 1280  # the permanent labels never widen the window
     demo_window.resize(*size)
     bar = demo_window.statusBar()
     message = bar.findChild(ElidedLabel)
@@ -58,6 +59,8 @@ def test_messages_have_their_own_room_and_say_everything(demo_window: MainWindow
     qtbot.waitUntil(lambda: demo_window.width() == size[0])
     qtbot.wait(20)
     assert message.text() == SHORT  # a short message is shown whole, at both sizes
+    assert demo_window.width() == size[0]
+    assert message.width() >= 300  # room for a sentence, not a few letters
     assert _fits(message)
     assert message.toolTip() == ""
     assert bar.currentMessage() == SHORT

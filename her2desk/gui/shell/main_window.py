@@ -122,11 +122,11 @@ class MainWindow(QMainWindow):
         self._show_actor()
         self._apply_role()
         if demo:  # so a tester can switch user and try the workflow as each person
-            from her2desk.demo import demo_accounts_text
+            from her2desk.demo import demo_accounts_label, demo_accounts_text
 
-            accounts = QLabel(demo_accounts_text())
+            accounts = QLabel(demo_accounts_label())
             accounts.setAccessibleName("Demo accounts")
-            accounts.setToolTip(demo_accounts_text())  # whole, if the status bar is too narrow
+            accounts.setToolTip(demo_accounts_text())  # every account a tester can switch to
             self.statusBar().addPermanentWidget(accounts)
         where = QLabel(("DEMO DATA — " if demo else "") + _short_location(location))
         where.setToolTip(location)  # the whole address; the bar keeps room for messages
