@@ -6,6 +6,7 @@ Loaded by conftest.py only when PySide6 is installed.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,20 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "her2desk-test.sqlite3"
+
+
+@pytest.fixture(autouse=True)
+def _cyclic_garbage_in_the_gui_thread() -> Iterator[None]:
+    """As the program does (`gui.common.collector`): no automatic collection while a GUI test runs,
+    since one started by a worker thread would destroy a Qt object in that thread (a crash at a random
+    later test); the garbage is collected here, in the GUI thread, before and after each test."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture
