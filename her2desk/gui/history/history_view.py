@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,22 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.history import status_changes
-from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.records import StoredCase
-from her2desk.domain.vocabulary import NextStep
-from her2desk.gui.common.labels import label, reported_label
+from her2desk.gui.history.facts import HEADERS, specimen_facts
+from her2desk.gui.history.range_bar import RangeBar
 from her2desk.gui.history.timeline import TimelineStrip
 
 if TYPE_CHECKING:
     from her2desk.services.case_service import CaseService
 
-HEADERS = ("Collected", "Accession", "Site", "Procedure", "Setting", "IHC", "ISH group", "Status", "Change")
 CHANGE_COLOUR = QColor("#ffe0b2")
-
-
-def _awaiting_recount(case: StoredCase) -> bool:
-    """The group comes from the first count; it stays hidden until the blinded recount is in."""
-    return case.interpretation.next_step is NextStep.RECOUNT
 
 
 class HistoryView(QWidget):
@@ -56,6 +49,14 @@ class HistoryView(QWidget):
         self.summary.setAccessibleName("Status changes")
         self.summary.setWordWrap(True)
         self.timeline = TimelineStrip()
+        self.range_bar = RangeBar()
+        self.range_bar.range_chosen.connect(self.timeline.set_range)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape),
+            self,
+            self.range_bar.reset,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setAccessibleName("Patient history")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -70,6 +71,7 @@ class HistoryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.range_bar)
         layout.addWidget(self.timeline)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
@@ -93,22 +95,12 @@ class HistoryView(QWidget):
             else ""
         )
         self.summary.setVisible(bool(changes))
-        self.timeline.show_cases(self.cases, set(changes))
+        self.timeline.show_cases(self.cases, changes)
+        days = [day for c in self.cases if (day := c.entry.specimen.collected_on) is not None]
+        self.range_bar.set_span((min(days), max(days)) if days else None)
         self.table.setRowCount(len(self.cases))
         for row, case in enumerate(self.cases):
-            s, i = case.entry.specimen, case.entry.ihc
-            result = case.interpretation
-            values = (
-                s.collected_on.isoformat() if s.collected_on else "undated",
-                case.entry.accession,
-                label(s.site),
-                label(s.procedure),
-                label(s.setting) + (f" ({site_words(s.metastatic_site)})" if s.metastatic_site else ""),
-                label(i.score),
-                "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
-                reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
-                changes.get(case.case_id, ""),
-            )
+            values = specimen_facts(case, changes.get(case.case_id, ""))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, case.entry.accession)

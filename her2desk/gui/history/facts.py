@@ -1,0 +1,48 @@
+"""What the history knows of one specimen, in words: the table's cells and the time line's tooltips
+read the same facts, so the two never disagree."""
+
+from __future__ import annotations
+
+from html import escape
+
+from her2desk.domain.metastatic_site import site_words
+from her2desk.domain.records import StoredCase
+from her2desk.domain.vocabulary import NextStep
+from her2desk.gui.common.labels import label, reported_label
+
+HEADERS = ("Collected", "Accession", "Site", "Procedure", "Setting", "IHC", "ISH group", "Status", "Change")
+
+
+def _awaiting_recount(case: StoredCase) -> bool:
+    """The group comes from the first count; it stays hidden until the blinded recount is in."""
+    return case.interpretation.next_step is NextStep.RECOUNT
+
+
+def specimen_facts(case: StoredCase, change: str) -> tuple[str, ...]:
+    """One value per HEADERS column; `change` is why the specimen is highlighted ('' if it is not)."""
+    s, i = case.entry.specimen, case.entry.ihc
+    result = case.interpretation
+    return (
+        s.collected_on.isoformat() if s.collected_on else "undated",
+        case.entry.accession,
+        label(s.site),
+        label(s.procedure),
+        label(s.setting) + (f" ({site_words(s.metastatic_site)})" if s.metastatic_site else ""),
+        label(i.score),
+        "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
+        reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
+        change,
+    )
+
+
+def specimen_tooltip(case: StoredCase, change: str) -> str:
+    """Every known fact as 'Heading: value' lines (rich text so that the lines wrap as lines);
+    empty facts are left out."""
+    lines = [
+        f"<b>{escape(name)}:</b> {escape(value)}"
+        for name, value in zip(HEADERS, specimen_facts(case, change), strict=True)
+        if value and name != "Change"
+    ]
+    if change:
+        lines.append(f"<b>⚠ {escape(change)}</b>")
+    return "<br>".join(lines)
