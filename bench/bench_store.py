@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 
 from her2desk.demo.seed import seed_demo
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, IshMethod, IshProbe, Laterality, Procedure, Sex, Site
@@ -178,6 +179,17 @@ def bench_queries(service: CaseService, repeats: int) -> list[tuple[str, float]]
         (
             "worklist search: MRN",
             _timed(each(lambda k: lambda: service.worklist_page(WorklistQuery(text=k[1]), 0, 50)), repeats),
+        ),
+        (
+            "worklist search: MRN number (digits)",
+            _timed(
+                each(
+                    lambda k: (
+                        lambda: service.worklist_page(WorklistQuery(text=mrn_number_key(k[1]) or k[1]), 0, 50)
+                    )
+                ),
+                repeats,
+            ),
         ),
         (
             "worklist search: whole family name",

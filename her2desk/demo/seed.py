@@ -40,6 +40,7 @@ from sqlalchemy import Connection, func, insert, select
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.engine import interpret
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS
+from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.inputs import Her2TestInput, IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState
@@ -298,10 +299,12 @@ def _patients(rng: random.Random, count: int, first_id: int) -> list[dict[str, A
     patients = []
     for offset in range(count):
         family = _family_name(rng)
+        mrn = f"DEMO{first_id + offset:07d}"
         patients.append(
             {
                 "id": first_id + offset,
-                "mrn": f"DEMO{first_id + offset:07d}",
+                "mrn": mrn,
+                "mrn_number_key": mrn_number_key(mrn),
                 "family_name": family,
                 "given_name": rng.choice(GIVEN_NAMES),
                 "family_name_key": name_key(family),

@@ -25,3 +25,18 @@ def identifier_problem(value: str, limit: int) -> str | None:
 def accession_problem(value: str) -> str | None:
     """Why `value` cannot be an accession number (the rule every saved case is held to), or None."""
     return identifier_problem(value, MAX_ACCESSION)
+
+
+def mrn_number_key(mrn: str) -> str | None:
+    """The number in an MRN: its digits alone (letters and separators dropped), without leading zeros;
+    None when it has no digits. An MRN of only zeros gives "0".
+
+    Why: a user reading an MRN off a request form or a phone call often types just its number, "72",
+    for a stored "DEMO0000072" or "MRN-00072". The worklist search matches typed digits against this key
+    exactly (never as a prefix: "7" must not find every MRN containing a 7). Typed text goes through
+    the same function, so both sides agree. Only ASCII digits count (an MRN holds no others).
+    """
+    digits = "".join(ch for ch in mrn if "0" <= ch <= "9")
+    if not digits:
+        return None
+    return digits.lstrip("0") or "0"

@@ -35,11 +35,19 @@ from her2desk.store.mapping import (
     ihc_values,
     interpretation_values,
     ish_values,
-    patient_values,
+    patient_row_values,
     specimen_values,
 )
 
-PATIENT_COLUMNS = ("mrn", "family_name", "given_name", "family_name_key", "birth_date", "sex")
+PATIENT_COLUMNS = (
+    "mrn",
+    "family_name",
+    "given_name",
+    "family_name_key",
+    "mrn_number_key",
+    "birth_date",
+    "sex",
+)
 
 
 class AccessionTakenError(Exception):
@@ -165,7 +173,7 @@ def _refuse_other_patient(entry: CaseEntry, stored: dict[str, Any], changed: dic
 
 
 def _patient_id(w: _Writer, entry: CaseEntry) -> int:
-    wanted = patient_values(entry.patient)
+    wanted = patient_row_values(entry.patient)
     row = w.execute(
         f"SELECT id, {', '.join(PATIENT_COLUMNS)} FROM patient WHERE mrn = {w.mark}", (entry.patient.mrn,)
     ).fetchone()

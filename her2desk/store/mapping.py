@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
@@ -77,6 +78,12 @@ def patient_values(p: PatientDetails) -> dict[str, Any]:
         "birth_date": p.birth_date,
         "sex": p.sex,
     }
+
+
+def patient_row_values(p: PatientDetails) -> dict[str, Any]:
+    """The patient row's columns: `patient_values` plus the MRN's number key (a search key only; the
+    frozen report of a version keeps `patient_values`)."""
+    return {**patient_values(p), "mrn_number_key": mrn_number_key(p.mrn)}
 
 
 def specimen_values(s: SpecimenDetails) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Worklist and search queries: paged SQL that an index can answer, never "load everything".
 
 A text search matches an accession or MRN by prefix (as typed, or upper-cased) or a family name by
-case-insensitive prefix. Each is a range on its own index (`key >= p AND key < p'` where p' is p with
+case-insensitive prefix; text of digits alone also matches an MRN whose number is exactly that
+(`domain.identifiers.mrn_number_key`: "72" finds "DEMO0000072", an equality on its own index). Each
+is a range on its own index (`key >= p AND key < p'` where p' is p with
 its last character incremented), which SQLite and PostgreSQL (with the "C" collation on the key) both
 answer from the index; the three are combined as a UNION of case ids.
 
@@ -20,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union, union_all
 
+from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
 from her2desk.domain.vocabulary import NextStep, Status
 from her2desk.store.mapping import aware, name_key
@@ -52,19 +55,31 @@ def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
 BRANCHES: tuple[str, ...] = ("accession", "mrn", "name")
 
 
+def typed_mrn_number(text: str) -> str | None:
+    """The MRN number key to look up for typed `text` (already trimmed): only text of ASCII digits alone
+    is taken as an MRN's number; anything else (letters, a separator, a space) searches by prefix only."""
+    return mrn_number_key(text) if text.isascii() and text.isdigit() else None
+
+
 def _branch_selects(text: str, branch: str) -> list[Select[*tuple[Any, ...]]]:
-    """Case ids matching `text` in one way: by accession or MRN (as typed or upper-cased), or by name."""
+    """Case ids matching `text` in one way: by accession or MRN (as typed or upper-cased; for digits
+    alone, also the MRN's number), or by name."""
     variants = sorted({text, text.upper()})
     if branch == "accession":
         return [select(Case.id).where(prefix_range(Case.accession, v)) for v in variants]
     by_patient = select(Case.id).join(Patient, Case.patient_id == Patient.id)
     if branch == "mrn":
-        return [by_patient.where(prefix_range(Patient.mrn, v)) for v in variants]
+        selects = [by_patient.where(prefix_range(Patient.mrn, v)) for v in variants]
+        number = typed_mrn_number(text)
+        if number is not None:  # exact, never a prefix: "7" must not find every MRN with a 7 in it
+            selects.append(by_patient.where(Patient.mrn_number_key == number))
+        return selects
     return [by_patient.where(prefix_range(Patient.family_name_key, name_key(text)))]
 
 
 def text_matches(text: str, branches: tuple[str, ...] = BRANCHES) -> ColumnElement[bool]:
-    """Case ids whose accession, MRN or family name starts with `text` (index-driven)."""
+    """Case ids whose accession, MRN or family name starts with `text`, or whose MRN's number is the
+    digits typed (index-driven)."""
     selects = [s for b in branches for s in _branch_selects(text, b)]
     if not selects:
         return false()
@@ -84,6 +99,9 @@ def text_matches_row(text: str) -> ColumnElement[bool]:
     variants = sorted({text, text.upper()})
     tests = [prefix_range(Case.accession.concat(""), v) for v in variants]
     tests += [prefix_range(Patient.mrn.concat(""), v) for v in variants]
+    number = typed_mrn_number(text)
+    if number is not None:
+        tests.append(Patient.mrn_number_key.concat("") == number)
     tests.append(prefix_range(Patient.family_name_key.concat(""), name_key(text)))
     return or_(*tests)
 

@@ -145,6 +145,9 @@ class Patient(Base):
     family_name: Mapped[str] = mapped_column(String(200))
     given_name: Mapped[str] = mapped_column(String(200))
     family_name_key: Mapped[str] = mapped_column(SearchKey, index=True)
+    # The MRN's number (`domain.identifiers.mrn_number_key`; NULL: no digits), so typing "72" finds
+    # "DEMO0000072" from an index (revision 0013). Derived from `mrn`: not part of the patient's seal.
+    mrn_number_key: Mapped[str | None] = mapped_column(String(32), index=True)
     birth_date: Mapped[date | None] = mapped_column(Date)
     sex: Mapped[Sex | None] = mapped_column(EnumText(Sex, 16))
     updated_at: Mapped[datetime] = mapped_column(DateTime)

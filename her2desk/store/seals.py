@@ -10,7 +10,8 @@ shows as a mismatch, or as a case with no seal at all.
 
 Each state is the canonical form (`chain.canonical_row`) of every column of its rows, with the same
 rules as the chain, so a revision that adds a nullable column leaves every state as it was; one that
-fills a column of these tables must seal again (`seal_all`).
+fills a column of these tables must seal again (`seal_all`), unless the column is derived from a
+sealed one and left out of the state (`UNSEALED`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ SUBJECT_TABLES: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "patient": (("patient", "id", "id"),),
 }
+# Search keys added after seals existed, derived from a sealed column (`patient.mrn_number_key` from
+# `mrn`, revision 0013): left out of the state, so filling them kept every seal valid and changes
+# nothing a seal protects (a key altered by hand misleads only the search, never a record).
+UNSEALED: dict[str, frozenset[str]] = {"patient": frozenset({"mrn_number_key"})}
 MANY_ROWS = frozenset({"ish_count"})  # a list of rows per case; the others are one row or none
 EMPTY_STATE = digest_of({})  # a subject whose rows are gone (deleted through the program)
 CHUNK = 500
@@ -48,7 +53,8 @@ def _utc_now() -> datetime:
 def _rows(cursor: Any, table: str, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     names = [d[0] for d in cursor.description]
     index = names.index(key)
-    convert = dict(converters(KINDS[table]))
+    skip = UNSEALED.get(table, frozenset())
+    convert = {name: fn for name, fn in converters(KINDS[table]) if name not in skip}
     # (name, position in the row, converter) for the columns the schema knows, worked out once.
     columns = [(name, i, convert[name]) for i, name in enumerate(names) if name in convert]
     while batch := cursor.fetchmany(2000):

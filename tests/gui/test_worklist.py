@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from support.backends import make_entry
 
 from her2desk.demo.seed import seed_demo
 from her2desk.domain.records import WorklistOrder, WorklistQuery
@@ -211,6 +212,21 @@ def test_filters_and_search_in_the_window(window: MainWindow, service: CaseServi
     load_all_pages(model, qtbot)
     assert {model.data(model.index(r, 2)) for r in range(model.total)} == {mrn}
     assert f"{model.total:,} case" in window.worklist.count_label.text()
+
+
+def test_the_search_box_finds_an_mrn_by_its_number(window: MainWindow, service, ui, qtbot) -> None:
+    """Typing only the number of an MRN ("72") finds "DEMO0000072" and "MRN-00072", not "DEMO0000720"."""
+    for accession, mrn in (("S26-M1", "DEMO0000072"), ("S26-M2", "MRN-00072"), ("S26-M3", "DEMO0000720")):
+        service.save(make_entry(accession=accession, mrn=mrn), None)
+    window.refresh_action.trigger()
+    model = window.worklist_model
+    qtbot.waitUntil(lambda: model.total == 3)
+    ui.type(window.worklist, "Search worklist", "72")
+    qtbot.waitUntil(lambda: model.query.text == "72" and model.total is not None, timeout=3000)
+    assert model.total == 2
+    load_all_pages(model, qtbot)
+    assert {model.data(model.index(r, 2)) for r in range(model.total)} == {"DEMO0000072", "MRN-00072"}
+    assert "2 case" in window.worklist.count_label.text()
 
 
 def test_enter_on_a_row_opens_the_case(window: MainWindow, service: CaseService, qtbot) -> None:

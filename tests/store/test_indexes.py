@@ -29,6 +29,21 @@ def test_text_search_uses_the_accession_mrn_and_family_name_indexes(sqlite_url: 
         database.close()
 
 
+def test_digits_alone_also_look_up_the_mrn_number_index(sqlite_url: str) -> None:
+    """Typed digits add one equality on the MRN number key's index; other text does not."""
+    database = open_database(sqlite_url)
+    try:
+        plan = _plan(database, queries.page_statement(WorklistQuery(text="0072"), 0, 50))
+        assert "INDEX ix_patient_mrn_number_key (mrn_number_key=?)" in plan
+        assert "INDEX sqlite_autoindex_patient_1 (mrn>? AND mrn<?)" in plan
+        assert "SCAN her2_case" not in plan
+        assert "SCAN patient" not in plan
+        other = _plan(database, queries.page_statement(WorklistQuery(text="72a"), 0, 50))
+        assert "mrn_number_key" not in other
+    finally:
+        database.close()
+
+
 def test_newest_first_page_walks_the_collection_date_index(sqlite_url: str) -> None:
     database = open_database(sqlite_url)
     try:
@@ -53,6 +68,13 @@ def test_postgres_answers_the_prefix_searches_from_indexes(postgres_url: str) ->
         assert "ix_patient_family_name_key" in plan
         assert "uq_her2_case_accession" in plan
         assert "uq_patient_mrn" in plan
+        assert "Seq Scan on patient" not in plan
+        statement = queries.page_statement(WorklistQuery(text="72"), 0, 50)
+        compiled = statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("SET enable_seqscan = off")
+            plan = "\n".join(r[0] for r in connection.exec_driver_sql(f"EXPLAIN {compiled}"))
+        assert "ix_patient_mrn_number_key" in plan
         assert "Seq Scan on patient" not in plan
     finally:
         database.close()

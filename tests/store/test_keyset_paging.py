@@ -12,13 +12,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from her2desk.demo.seed import seed_demo
+from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.services.case_service import CaseService
-from her2desk.store.schema import Case, Specimen
+from her2desk.store.schema import Case, Patient, Specimen
 
 CASES = 157
 PAGE = 3  # small pages: many boundaries, several inside each run of ties
@@ -98,3 +99,33 @@ def test_a_page_past_the_end_is_empty(tied: CaseService) -> None:
     total = tied.worklist_count(WorklistQuery())
     assert tied.worklist_page(WorklistQuery(), total, PAGE, total=total) == []
     assert tied.worklist_page(WorklistQuery(), total + 5 * PAGE, PAGE, total=total) == []
+
+
+def _letters(number: int) -> str:
+    return "".join(chr(ord("A") + int(d)) for d in str(number))
+
+
+@pytest.fixture
+def numbered(tied: CaseService) -> CaseService:
+    """Every third patient's MRN holds the number 72 alone ("BC-0072", "BD72", ...: letters keep them
+    unique), so a search for "72" matches a third of the cases, spread over every tie and NULL."""
+    with tied.database.writer() as session, session.begin():
+        for (pid,) in session.execute(select(Patient.id).where(Patient.id % 3 == 0)).all():
+            mrn = f"{_letters(pid)}-{'0' * (pid % 4)}72"
+            session.execute(
+                update(Patient).where(Patient.id == pid).values(mrn=mrn, mrn_number_key=mrn_number_key(mrn))
+            )
+    return tied
+
+
+NUMBER_QUERIES = [
+    WorklistQuery(text="72"),
+    WorklistQuery(text="0072", order_by=WorklistOrder.MRN, descending=False),
+    WorklistQuery(text="72", order_by=WorklistOrder.PATIENT),
+    WorklistQuery(text="72", order_by=WorklistOrder.STATUS, descending=False),
+]
+
+
+@pytest.mark.parametrize("query", NUMBER_QUERIES, ids=[str(i) for i in range(len(NUMBER_QUERIES))])
+def test_a_search_by_mrn_number_pages_by_keyset_as_by_offset(numbered: CaseService, query) -> None:
+    test_pages_by_keyset_and_from_the_end_match_pages_by_offset(numbered, query)

@@ -422,10 +422,68 @@ def test_revision_0012_adds_the_accession_counters_to_a_0011_database(db_url: st
             assert "accession_counter" not in inspect(connection).get_table_names()
             migrate.upgrade(connection)
             assert "accession_counter" in inspect(connection).get_table_names()
-        assert service.database.revision() == HEAD_REVISION == "0012"
+        assert service.database.revision() == HEAD_REVISION
         numbered = service.save(make_entry(accession="", mrn="DEMO000002"), None)
         assert numbered.entry.accession == "H26-000001"
         assert service.load(make_entry().accession) is not None
         assert integrity_problems(service.database.engine) == []
     finally:
         service.close()
+
+
+def test_revision_0013_fills_the_mrn_number_keys_of_a_0012_database(db_url: str) -> None:
+    """Down to 0012 (no key column) with patients stored, then up: every patient's key is its MRN's
+    number, no audit row is written, every seal still holds, and "72" finds the MRN at once."""
+    from her2desk.domain.records import WorklistQuery
+    from her2desk.store.seals import seal
+    from her2desk.store.verify import verify_record
+
+    mrns = {"S26-N1": "DEMO0000072", "S26-N2": "MRN-00072", "S26-N3": "DEMO0000720", "S26-N4": "NODIGITS"}
+    service = CaseService(open_database(db_url), user="v12-test")
+    try:
+        for accession, mrn in mrns.items():
+            service.save(make_entry(accession=accession, mrn=mrn), None)
+        with service.database.write_engine.begin() as connection:
+            migrate.downgrade(connection, "0012")
+            columns = {c["name"] for c in inspect(connection).get_columns("patient")}
+            assert "mrn_number_key" not in columns
+            # Seal the patients as a 0012 program last left them (no key column in their state).
+            ids = connection.execute(text("SELECT id FROM patient")).scalars().all()
+            seal(connection, [("patient", pid) for pid in ids])
+            audit_before = connection.execute(text("SELECT count(*) FROM audit")).scalar_one()
+            migrate.upgrade(connection)
+            keys = dict(connection.execute(text("SELECT mrn, mrn_number_key FROM patient")).all())
+            assert keys == {"DEMO0000072": "72", "MRN-00072": "72", "DEMO0000720": "720", "NODIGITS": None}
+            assert connection.execute(text("SELECT count(*) FROM audit")).scalar_one() == audit_before
+        assert service.database.revision() == HEAD_REVISION == "0013"
+        found = service.worklist_page(WorklistQuery(text="72"), 0, 50)
+        assert {r.accession for r in found} == {"S26-N1", "S26-N2"}
+        assert verify_record(service.database.engine).problems == []
+    finally:
+        service.close()
+    assert _schema_differences(db_url) == []
+
+
+def test_revision_0013_fills_keys_in_batches(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More patients than one batch: every one is reached (the id cursor moves on), once."""
+    import importlib
+
+    step = importlib.import_module("her2desk.store.migrations.versions.0013_mrn_number_key")
+    open_database(sqlite_url).close()
+    engine = make_engine(resolve_url(sqlite_url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO patient (mrn, family_name, given_name, family_name_key, updated_at, "
+                    "updated_by) VALUES (:m, 'F', 'X', 'f', '2026-01-01 00:00:00', 't')"
+                ),
+                [{"m": f"M-{i:05d}"} for i in range(23)],
+            )
+            monkeypatch.setattr(step, "BATCH", 5)
+            assert step.fill_mrn_number_keys(connection) == 23
+            keys = {k for (k,) in connection.execute(text("SELECT mrn_number_key FROM patient"))}
+            assert keys == {str(i) if i else "0" for i in range(23)}
+            assert step.fill_mrn_number_keys(connection) == 0
+    finally:
+        engine.dispose()

@@ -14,12 +14,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -247,6 +249,13 @@ class CaseRecordDialog(QDialog):
 
         self.version_list = QListWidget()
         self.version_list.setAccessibleName("Report versions")
+        # A heading ("... signed out by <user> <date time>") is wider than the list's third of the
+        # dialog: wrap it onto as many lines as it needs, re-wrapped when the dialog is resized, rather
+        # than cut it off; the list scrolls vertically when the headings outgrow it.
+        self.version_list.setWordWrap(True)
+        self.version_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.version_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.version_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for version in versions:
             self.version_list.addItem(version_heading(version))
         self.version_text = QPlainTextEdit()
