@@ -54,7 +54,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _cyclic_garbage_in_the_gui_thread() -> Iterator[None]:
+def gc_only_in_the_gui_thread() -> Iterator[None]:
     """As the program does (`gui.common.collector`): no automatic collection while a GUI test runs,
     since one started by a worker thread would destroy a Qt object in that thread (a crash at a random
     later test); the garbage is collected here, in the GUI thread, before and after each test."""

@@ -13,10 +13,14 @@ short wait, only in the first moment after start-up.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+from her2desk.gui.common.workers import call_on_gui_thread, prepare_gui_thread_delivery
 
 if TYPE_CHECKING:
     from her2desk.services.case_service import CaseService
@@ -25,23 +29,48 @@ START_AT_LATEST_S = 0.3
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; `finished` is emitted by the opening thread and delivered queued."""
+    """Lives on the GUI thread; `finished` is emitted there once the opening thread has reported."""
 
     finished = Signal(object)  # None when the service is open, else the exception
+
+
+class _Opening:
+    """The open's state, shared with its thread: plain Python only, so the thread may drop it last."""
+
+    def __init__(self, open_service: Callable[[], CaseService], relay: _Relay) -> None:
+        self.open_service = open_service
+        self.relay = weakref.ref(relay)  # never a strong reference to a Qt object from the thread
+        self.started = threading.Event()
+        self.ready = threading.Event()
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+        self.service: CaseService | None = None
+        self.error: Exception | None = None
+
+    def report(self) -> None:
+        """On the GUI thread: say the open has ended, if the proxy (and its relay) still exist."""
+        relay = self.relay()
+        if relay is not None and shiboken6.isValid(relay):
+            relay.finished.emit(self.error)
+
+
+def _open(opening: _Opening) -> None:
+    try:
+        opening.service = opening.open_service()
+    except Exception as error:  # handed to whoever waits, and to the GUI through `finished`
+        opening.error = error
+    finally:
+        opening.ready.set()
+        call_on_gui_thread(opening.report)
 
 
 class PendingService:
     """Delegates every attribute to the service once it is open; see the module docstring."""
 
     def __init__(self, open_service: Callable[[], CaseService]) -> None:
-        self._open_service = open_service
-        self._started = threading.Event()
-        self._ready = threading.Event()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._service: CaseService | None = None
-        self._error: Exception | None = None
+        prepare_gui_thread_delivery()
         self.relay = _Relay()
+        self._opening = _Opening(open_service, self.relay)
 
     @property
     def finished(self) -> Any:
@@ -50,41 +79,36 @@ class PendingService:
 
     def start(self) -> None:
         """Begin opening the service on its own thread (idempotent)."""
-        with self._lock:
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="her2desk-open", daemon=True)
-                self._thread.start()
-                self._started.set()
-
-    def _run(self) -> None:
-        try:
-            self._service = self._open_service()
-        except Exception as error:  # handed to whoever waits, and to the GUI through `finished`
-            self._error = error
-        finally:
-            self._ready.set()
-            self.relay.finished.emit(self._error)
+        opening = self._opening
+        with opening.lock:
+            if opening.thread is None:
+                thread = threading.Thread(target=_open, args=(opening,), name="her2desk-open", daemon=True)
+                opening.thread = thread
+                thread.start()
+                opening.started.set()
 
     def is_open(self) -> bool:
-        return self._ready.is_set() and self._service is not None
+        return self._opening.ready.is_set() and self._opening.service is not None
 
     def wait(self) -> CaseService:
         """The open service; blocks until it is (see the module docstring for who starts the open)."""
+        opening = self._opening
         on_gui_thread = threading.current_thread() is threading.main_thread()
-        if on_gui_thread or not self._started.wait(START_AT_LATEST_S):
+        if on_gui_thread or not opening.started.wait(START_AT_LATEST_S):
             self.start()
-        self._ready.wait()
-        if self._error is not None:
-            raise RuntimeError(f"the database could not be opened: {self._error}") from self._error
-        assert self._service is not None
-        return self._service
+        opening.ready.wait()
+        if opening.error is not None:
+            raise RuntimeError(f"the database could not be opened: {opening.error}") from opening.error
+        assert opening.service is not None
+        return opening.service
 
     def close(self) -> None:
-        if self._thread is None:
+        opening = self._opening
+        if opening.thread is None:
             return
-        self._ready.wait()
-        if self._service is not None:
-            self._service.close()
+        opening.ready.wait()
+        if opening.service is not None:
+            opening.service.close()
 
     def __getattr__(self, name: str) -> Any:  # only for names not defined above: the service's own
         if name.startswith("_"):
