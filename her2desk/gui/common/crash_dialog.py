@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -192,7 +192,7 @@ class _ThreadErrors(QObject):
         show_crash(error)
 
 
-def install_exception_hooks(app: QApplication) -> None:
+def install_exception_hooks(app: QCoreApplication) -> None:
     """Route every unexpected exception of the desktop program to the log and the dialog."""
     carrier = _ThreadErrors(app)  # parented to the application: lives as long as it, in its thread
 
