@@ -3,14 +3,24 @@
 Sub-commands live in their own modules and register themselves here; `her2desk` with no sub-command
 opens the desktop program. Exit status: 0 success, 1 a failed check or a database busy for too long
 (one line saying so), 2 invalid input or usage.
+
+Every command writes to the log file (`her2desk.app_logging`, level from `--log-level`): its start, its
+end with the exit status, and an unexpected error's traceback. An unexpected error (one no handler turns
+into a message: a defect, or something nobody foresaw) prints ONE line, "her2desk: unexpected error
+(ValueError). Details were written to /path/her2desk.log", and exits 1; the expected problems (bad input,
+an unusable database) keep their own messages and exit statuses, since their handlers print them and
+return. A reader that goes away (`her2desk export --format csv | head -1`) ends the command quietly with
+exit status 141, as a shell reports a writer stopped by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from her2desk import app_logging
+from her2desk.app_logging import DEFAULT_LEVEL, LEVELS
 from her2desk.cli import interpret_command
 from her2desk.cli.parser import Her2deskParser
 
@@ -63,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to use: an SQLite file path or a postgresql+psycopg:// URL "
         "(default: $HER2DESK_DATABASE_URL, else the embedded SQLite file)",
     )
+    parser.add_argument(
+        "--log-level",
+        choices=list(LEVELS),
+        default=DEFAULT_LEVEL,
+        help="how much to write to the log file (default: %(default)s); the file is her2desk.log in the "
+        "user log folder, or in $HER2DESK_LOG_DIR. It never holds patient data",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in [*COMMAND_MODULES, *_optional_modules()]:
         module.register(sub, parser)
@@ -79,6 +96,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         handler = default
+    command = command_name(args)
+    app_logging.configure(getattr(args, "log_level", DEFAULT_LEVEL))
+    _log_start(command, args)
+    status: int | None = None
+    try:
+        status = _run(handler, args, command)
+        return status
+    finally:
+        _log_stop(command, status)
+        app_logging.shutdown()
+
+
+def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace, command: str) -> int:
     try:
         status = int(handler(args) or 0)
         sys.stdout.flush()  # here, not at exit: a reader that went away is handled below
@@ -94,7 +124,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, DatabaseBusyError):  # another workstation held the lock too long
             print(f"her2desk: {error}", file=sys.stderr)
             return 1
-        raise
+        return unexpected_error(error, command)
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """'export', 'db check', 'users add'...; 'gui' for the desktop program (no sub-command)."""
+    command = getattr(args, "command", None)
+    if command is None:
+        return "gui"
+    action = getattr(args, f"{command}_command", None)
+    return f"{command} {action}" if action else str(command)
+
+
+def unexpected_error(error: Exception, command: str) -> int:
+    """One line on stderr naming the error's type and the log file; the traceback goes to the log
+    (with the message withheld: `app_logging`). Exit status 1."""
+    app_logging.log.error("unexpected error in command %r", command, exc_info=error)
+    path = app_logging.current_path()
+    where = f"Details were written to {path}" if path is not None else "No log file could be written"
+    print(f"her2desk: unexpected error ({type(error).__name__}). {where}", file=sys.stderr)
+    return 1
+
+
+def _log_start(command: str, args: argparse.Namespace) -> None:
+    # The desktop program's start-up is timed, and reading the version costs ~30 ms (importlib.metadata):
+    # its version is written when it stops (and in a crash report), the other commands' at once.
+    version = "" if command == "gui" else f" {_version()}"
+    app_logging.log.info(
+        "her2desk%s started: command %r, database %s, log level %s",
+        version,
+        command,
+        app_logging.database_kind(getattr(args, "database", None)),
+        getattr(args, "log_level", DEFAULT_LEVEL),
+    )
+
+
+def _log_stop(command: str, status: int | None) -> None:
+    ended = "an exception" if status is None else f"exit status {status}"
+    app_logging.log.info("her2desk %s stopped: command %r, %s", _version(), command, ended)
+
+
+def _version() -> str:
+    import her2desk
+
+    return str(her2desk.__version__)
 
 
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE, what a shell reports for a writer whose reader stopped

@@ -25,6 +25,7 @@ it. No caller can claim to be an administrator once accounts exist.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
@@ -51,6 +52,9 @@ from her2desk.store.database import Database
 from her2desk.store.schema import User
 from her2desk.store.sessions import end_session, end_user_sessions, start_session
 from her2desk.store.users import ACCOUNT_UNUSABLE, current_actor, has_users
+
+# Sign-ins for support, by account name (staff) as the audit log has them; an unknown name is not repeated.
+log = logging.getLogger(__name__)
 
 LOGIN_FAILED = "the user name or the password is not correct"
 NOT_YOURSELF = "you cannot deactivate your own account; another administrator must do it"
@@ -388,6 +392,7 @@ class AuthService:
                 record=str(attempt.user_id or ""),
                 new={"username": attempt.shown_name, "reason": "locked" if locked else "too soon"},
             )
+        log.info("sign-in refused: %s (%s)", attempt.shown_name, "locked" if locked else "too soon")
         if locked:
             raise AuthenticationError(LOCKED_MESSAGE, locked=True)
         raise AuthenticationError(wait_message(decision.wait_seconds), wait_seconds=decision.wait_seconds)
@@ -426,6 +431,7 @@ class AuthService:
                 )
                 token = start_session(connection, attempt.user_id, now)
                 actor = Actor(attempt.user_id, row.username, Role(row.role), session_token=token)
+                log.info("signed in: %s (%s)", row.username, row.role)
                 return SignedInSession(actor, now)
             record_failure = functools.partial(
                 record_event,
@@ -442,6 +448,7 @@ class AuthService:
             if locked:
                 new = {"username": attempt.shown_name, "failures": state.failures, "after": "sign-in"}
                 record_failure(action="account-locked", new=new)
+        log.info("sign-in failed: %s%s", attempt.shown_name, " (the account is now locked)" if locked else "")
         if state.locked(policy):
             raise AuthenticationError(f"{LOGIN_FAILED}; {LOCKED_MESSAGE}", locked=True)
         wait = _wait_seconds(state, now)
