@@ -4,7 +4,7 @@
 # writes must be byte-for-byte the one the source tree writes for the same case. Also validates the Linux
 # desktop entry and AppStream metadata (packaging/linux).
 #
-#   bash scripts/check-bundle.sh        # scripts/test.sh runs it after pytest
+#   bash scripts/check-bundle.sh        # scripts/test.sh runs it after mypy, before pytest
 #
 # The build goes to build/bundle/ (ignored by git; PyInstaller reuses its work folder there, so a
 # rebuild after a small change is quicker). Every step prints the command it runs; a failing step prints
