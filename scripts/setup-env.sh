@@ -11,8 +11,9 @@ PYTHON="${PYTHON:-python3}"
 QT_APT_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
-# The test suite also needs a PostgreSQL server, a PDF renderer and a virtual screen.
-TEST_APT_PACKAGES=(postgresql poppler-utils xvfb xauth)
+# The test suite also needs a PostgreSQL server, a PDF renderer and a virtual screen; the bundle check
+# (scripts/check-bundle.sh) validates the desktop entry and the AppStream metadata.
+TEST_APT_PACKAGES=(postgresql poppler-utils xvfb xauth desktop-file-utils appstream)
 
 _her2desk_log() { printf '[her2desk setup] %s\n' "$*" >&2; }
 

@@ -220,11 +220,13 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk")
     app.setApplicationName("her2desk")
+    from her2desk.gui.common.app_icon import set_application_identity
+    from her2desk.gui.common.collector import GuiThreadCollector
     from her2desk.gui.common.crash_dialog import install_exception_hooks
 
     install_exception_hooks(app)  # an unexpected error: logged, told in a dialog, and survived
-    from her2desk.gui.common.collector import GuiThreadCollector
 
+    set_application_identity()
     GuiThreadCollector(app)  # cycles are collected in this thread only: see the module
     started = start(database, demo=demo, quit_after_paint=quit_after_paint)
     if isinstance(started, int):
