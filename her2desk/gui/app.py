@@ -225,7 +225,6 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     from her2desk.gui.common.crash_dialog import install_exception_hooks
 
     install_exception_hooks(app)  # an unexpected error: logged, told in a dialog, and survived
-
     set_application_identity()
     GuiThreadCollector(app)  # cycles are collected in this thread only: see the module
     started = start(database, demo=demo, quit_after_paint=quit_after_paint)
