@@ -223,6 +223,9 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     from her2desk.gui.common.collector import GuiThreadCollector
 
     GuiThreadCollector(app)  # cycles are collected in this thread only: see the module
+    from her2desk.gui.common.translation import install_translators
+
+    install_translators()  # the interface's language, before any window is built
     started = start(database, demo=demo, quit_after_paint=quit_after_paint)
     if isinstance(started, int):
         return started
