@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from her2desk.domain.case import CaseEntry
@@ -33,7 +33,7 @@ from her2desk.gui.case_entry.interpretation_panel import InterpretationPanel
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.fields import set_locked
 from her2desk.gui.common.labels import label, reported_label
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.domain.accession_pattern import AccessionPattern

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from her2desk.domain.labels import NEXT_STEP_WORDS, SPECIAL_WORDS, value_label
 from her2desk.domain.vocabulary import Descriptor, Status
 from her2desk.domain.workflow import Role
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "NEXT_STEP_WORDS",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,7 @@ from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.workflow import MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.common.dialogs import conflict_text
 from her2desk.gui.common.fields import ERROR_STYLE
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.services.signout_service import WorkflowResult

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,7 +33,7 @@ from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
 from her2desk.gui.common.labels import label
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import (
     SELF_VERIFICATION_WARNING,
     ReasonBox,

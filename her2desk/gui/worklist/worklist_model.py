@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, Status
 from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 
 PAGE_SIZE = 200

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.gui.common.fields import ERROR_STYLE, enum_field
-from her2desk.gui.common.translation import translate, whole_number
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate, whole_number
 from her2desk.gui.worklist.worklist_model import CASE_ID_ROLE, COLUMNS, FREE_TEXT_WIDTHS, WorklistModel
 
 SEARCH_DELAY_MS = 250
