@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>Select a row to see what changed.</source>
+        <translation>Seleccione una fila para ver qué cambió.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>accession</source>
+        <translation>n.º de laboratorio</translation>
+    </message>
+    <message>
+        <source>any part of a value, e.g. a user name or a reason</source>
+        <translation>cualquier parte de un valor, p. ej., un nombre de usuario o un motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Acción:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;Dates (local, inclusive):</source>
+        <translation>&amp;Fechas (locales, inclusive):</translation>
+    </message>
+    <message>
+        <source>Ca&amp;se:</source>
+        <translation>Ca&amp;so:</translation>
+    </message>
+    <message>
+        <source>&amp;Contains:</source>
+        <translation>&amp;Contiene:</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>A&amp;nterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>Si&amp;guiente</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>Database problem</source>
+        <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: {reason}</source>
+        <translation>No se pudo leer el registro de auditoría: {reason}</translation>
+    </message>
+    <message>
+        <source>Rows {first}–{last} of {total}</source>
+        <translation>Filas {first}–{last} de {total}</translation>
+    </message>
+    <message>
+        <source>No audit rows match these filters.</source>
+        <translation>Ninguna fila de auditoría coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Exportando a {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {file}</source>
+        <translation>{count} filas exportadas a {file}</translation>
+    </message>
+    <message>
+        <source>Export failed; nothing was written</source>
+        <translation>La exportación falló; no se escribió nada</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>La exportación falló</translation>
+    </message>
+</context>
+<context>
     <name>CaseEditor</name>
     <message>
         <source>signed out: amend it to change it</source>
@@ -397,6 +524,125 @@
     <message>
         <source>Cells counted</source>
         <translation>Número de células</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutPreview</name>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Final result</source>
+        <translation>Resultado definitivo</translation>
+    </message>
+    <message>
+        <source>Corrected result</source>
+        <translation>Resultado corregido</translation>
+    </message>
+    <message>
+        <source>PRELIMINARY — NOT FINAL</source>
+        <translation>PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>Save handout as PDF</source>
+        <translation>Guardar la hoja para el paciente como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Handout — case {accession}</source>
+        <translation>Hoja para el paciente — caso {accession}</translation>
+    </message>
+    <message>
+        <source>Preliminary page (marked NOT FINAL)</source>
+        <translation>Hoja preliminar (marcada NO ES DEFINITIVO)</translation>
+    </message>
+    <message>
+        <source>The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL</source>
+        <translation>El caso no está firmado; el laboratorio permite una hoja marcada PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>La&amp;rge print (14 pt)</source>
+        <translation>Letra &amp;grande (14 pt)</translation>
+    </message>
+    <message>
+        <source>For a reader with low vision: the same words in 14-point type, on up to two pages</source>
+        <translation>Para un lector con baja visión: las mismas palabras en letra de 14 puntos, en hasta dos páginas</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Id&amp;ioma:</translation>
+    </message>
+    <message>
+        <source>Making the handout…</source>
+        <translation>Preparando la hoja…</translation>
+    </message>
+    <message>
+        <source>. The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one.</source>
+        <translation>. El laboratorio permite una hoja marcada PRELIMINAR — NO ES DEFINITIVO: marque la casilla para prepararla.</translation>
+    </message>
+    <message>
+        <source>. This lab prints no preliminary pages (an administrator can change the lab setting “{setting}”, allow_preliminary_handouts).</source>
+        <translation>. Este laboratorio no imprime hojas preliminares (un administrador puede cambiar el ajuste del laboratorio «{setting}», allow_preliminary_handouts).</translation>
+    </message>
+    <message>
+        <source>The handout could not be made: {reason}</source>
+        <translation>No se pudo preparar la hoja: {reason}</translation>
+    </message>
+    <message>
+        <source>No handout: {reason}</source>
+        <translation>No hay hoja: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no handout to print or save (see the message above)</source>
+        <translation>No hay ninguna hoja que imprimir o guardar (vea el mensaje de arriba)</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded.</source>
+        <translation>Impresión cancelada; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>Printed and recorded (SHA-256 {digest}…).</source>
+        <translation>Impresa y registrada (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <source>, large print</source>
+        <translation>, letra grande</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>{kind} — report version {version}, {variant}, {pages}, as stored. Print and Save use exactly this PDF.</source>
+        <translation>{kind} — versión del informe {version}, {variant}, {pages}, tal como se guardó. Imprimir y Guardar usan exactamente este PDF.</translation>
+    </message>
+    <message>
+        <source>Warning: {warning}</source>
+        <translation>Aviso: {warning}</translation>
+    </message>
+    <message>
+        <source>Warning: no font can print {characters}; the page shows � and asks the reader to check the name with the lab. Check the name before printing.</source>
+        <translation>Aviso: ninguna fuente puede imprimir {characters}; la hoja muestra � y pide al lector que compruebe el nombre con el laboratorio. Compruebe el nombre antes de imprimir.</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QGroupBox, QLabel, QPushButton, QWidget
-from support.lab import open_lab
+from support.lab import PASSWORDS, open_lab
 
+from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Laterality, Procedure, Sex, Site
 from her2desk.gui.common import dialogs, translation
 from her2desk.gui.common.fields import MessageLine
@@ -123,25 +124,26 @@ def test_the_main_window_and_the_case_form_speak_spanish(spanish, service: CaseS
     window.runner.wait()
 
 
-def test_the_signout_dialog_speaks_spanish(spanish, tmp_path: Path, qtbot) -> None:
-    from her2desk.domain.case import CaseEntry, IhcDetails, IshDetails, PatientDetails, SpecimenDetails
+def _breast_case(accession: str) -> CaseEntry:
+    return CaseEntry(
+        accession,
+        PatientDetails("SYN-" + accession[-3:], "Testpatient-Eco", "Synthetic", date(1971, 2, 3), Sex.FEMALE),
+        SpecimenDetails(
+            procedure=Procedure.SURGICAL_RESECTION,
+            site=Site.BREAST,
+            laterality=Laterality.RIGHT,
+            collected_on=date(2026, 2, 1),
+            block="B1",
+        ),
+        IhcDetails(clone="4B5", score=IhcScore.THREE_PLUS, stained_pct=Decimal(40)),
+        IshDetails(),
+    )
 
+
+def test_the_signout_dialog_speaks_spanish(spanish, tmp_path: Path, qtbot) -> None:
     lab = open_lab(str(tmp_path / "lab.sqlite3"))
     try:
-        entry = CaseEntry(
-            "S26-000900",
-            PatientDetails("SYN-900", "Testpatient-Eco", "Synthetic", date(1971, 2, 3), Sex.FEMALE),
-            SpecimenDetails(
-                procedure=Procedure.SURGICAL_RESECTION,
-                site=Site.BREAST,
-                laterality=Laterality.RIGHT,
-                collected_on=date(2026, 2, 1),
-                block="B1",
-            ),
-            IhcDetails(clone="4B5", score=IhcScore.THREE_PLUS, stained_pct=Decimal(40)),
-            IshDetails(),
-        )
-        stored = lab.cases(lab.tech).save(entry, None)
+        stored = lab.cases(lab.tech).save(_breast_case("S26-000900"), None)
         dialog = signout_dialogs.SignOutDialog(lab.signout, lab.path, stored)
         qtbot.addWidget(dialog)
         dialog.show()
@@ -149,6 +151,30 @@ def test_the_signout_dialog_speaks_spanish(spanish, tmp_path: Path, qtbot) -> No
         assert dialog.accessibleName() == "Sign out case"
         assert dialog.action_button.text() == "&Firmar"
         assert "Su contraseña es su firma electrónica" in dialog.meaning.text()
+    finally:
+        lab.database.close()
+
+
+def test_the_handout_preview_speaks_spanish(spanish, tmp_path: Path, qtbot) -> None:
+    from her2desk.gui.handouts.handout_preview import HandoutPreview
+    from her2desk.services.handout_service import HandoutService
+
+    lab = open_lab(str(tmp_path / "lab.sqlite3"))
+    try:
+        stored = lab.cases(lab.tech).save(_breast_case("S26-000901"), None)
+        lab.signout.sign_out(lab.path, "S26-000901", PASSWORDS["pia"], stored.version)
+        preview = HandoutPreview(HandoutService(lab.database), "S26-000901", lab.path)
+        qtbot.addWidget(preview)
+        preview.show()
+        qtbot.waitUntil(lambda: preview.prepared is not None, timeout=20_000)
+        assert preview.windowTitle() == "Hoja para el paciente — caso S26-000901"
+        assert preview.state.text().startswith("Resultado definitivo — versión del informe 1")
+        assert preview.print_button.text() == "&Imprimir…"
+        english = untranslated_english()
+        assert [text for _kind, text in visible_texts(preview) if text in english] == []
+        assert _clipped(preview) == []
+        preview.close()
+        preview.runner.wait()
     finally:
         lab.database.close()
 
@@ -239,3 +265,29 @@ def test_only_the_unambiguous_decimal_comma_is_converted(spanish) -> None:
     assert translation.decimal_point_text(" 2,15 ") == " 2.15 "
     for text in ("1,234,5", "1.234,5", ",5", "2,", "2,1a", "x"):
         assert translation.decimal_point_text(text) == text
+
+
+def test_the_audit_log_speaks_spanish(spanish, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from her2desk.gui.audit.audit_view import AuditLogDialog
+    from her2desk.services.audit_service import AuditService
+
+    lab = open_lab(str(tmp_path / "lab.sqlite3"))
+    try:
+        dialog = AuditLogDialog(AuditService(lab.database))
+        qtbot.addWidget(dialog)
+        assert dialog.load()
+        dialog.show()
+        assert dialog.windowTitle() == "Registro de auditoría"
+        assert dialog.user.itemText(0) == "Todos"
+        header = dialog.trail.model.headerData(0, Qt.Orientation.Horizontal)
+        assert header == "Hora"
+        assert dialog.position.text().startswith("Filas 1–")
+        english = untranslated_english()
+        assert [text for _kind, text in visible_texts(dialog) if text in english] == []
+        assert _clipped(dialog) == []
+        dialog.close()
+        dialog.runner.wait()
+    finally:
+        lab.database.close()
