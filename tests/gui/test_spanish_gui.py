@@ -85,8 +85,12 @@ def test_preferences_offer_languages_by_name_and_save_the_choice(qtbot) -> None:
     assert "English" in names
     assert "Español" in names
     assert not any(name in ("en", "es") for name in names)  # words, never codes
+    dialog.show()
+    qtbot.waitExposed(dialog)
     dialog.language.setCurrentIndex(names.index("Español"))
     assert "next time the program starts" in dialog.note.text()
+    qtbot.wait(20)
+    assert dialog.note.height() >= dialog.note.heightForWidth(dialog.note.width())  # not squeezed
     dialog.accept()
     assert QSettings().value(translation.LANGUAGE_KEY) == "es"
     assert translation.active_language() == "en"  # takes effect at the next start, not now

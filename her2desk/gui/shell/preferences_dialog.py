@@ -18,6 +18,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Preferences", "Preferences"))
         self.setAccessibleName("Preferences")
+        self.setMinimumWidth(420)  # room for the note on two lines at most
         self.language = QComboBox()
         self.language.setAccessibleName("Language")
         system = translation.LANGUAGE_NAMES[translation.resolved_language(translation.SYSTEM)]
@@ -59,6 +60,7 @@ class PreferencesDialog(QDialog):
             if changed
             else ""
         )
+        self.adjustSize()  # the note's lines get their height (a shown dialog does not grow by itself)
 
     def accept(self) -> None:
         translation.set_preferred_language(self.chosen())
