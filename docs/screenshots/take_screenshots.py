@@ -1,11 +1,13 @@
 """Take the README screenshots from the real program on a demo database (run under Xvfb).
 
     xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots/take_screenshots.py DEMO.sqlite3
+    QT_QPA_PLATFORM=offscreen python docs/screenshots/take_screenshots.py DEMO.sqlite3 es
 
 Starts the program exactly as `her2desk --demo --database DEMO.sqlite3` does (signed in as the demo
 pathologist) and writes, next to this file: main-window.png (the worklist), case-form.png (a case open
 beside its interpretation) and handout-preview.png (the handout preview of a signed-out case). The demo
-database is created with 400 synthetic cases if it does not exist.
+database is created with 400 synthetic cases if it does not exist. With a language after the database
+(`es`), the program runs in that language at 1280x800 and writes main-window-es.png and case-form-es.png.
 """
 
 from __future__ import annotations
@@ -28,17 +30,23 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("her2desk-screenshots")
     app.setApplicationName("her2desk-screenshots")
+    language = sys.argv[2] if len(sys.argv) > 2 else ""
+    suffix = f"-{language}" if language else ""
+    if language:
+        from her2desk.gui.common.translation import install_translators
+
+        install_translators(language)
     started = gui_app.start(sys.argv[1], demo=True)
     if isinstance(started, int):
         return started
     window, pending = started
     if pending is not None:
         pending.start()
-    window.resize(1400, 860)
+    window.resize(1280, 800) if language else window.resize(1400, 860)
     window.show()
 
     def worklist() -> None:
-        window.grab().save(str(HERE / "main-window.png"))
+        window.grab().save(str(HERE / f"main-window{suffix}.png"))
         service = window.service
         pending_cases = service.worklist_page(WorklistQuery(status=Status.PENDING), 0, 1)
         window.open_case_id(
@@ -47,7 +55,10 @@ def main() -> int:
         QTimer.singleShot(300, case_form)
 
     def case_form() -> None:
-        window.grab().save(str(HERE / "case-form.png"))
+        window.grab().save(str(HERE / f"case-form{suffix}.png"))
+        if language:  # the handout preview has its own language setting: its screenshot is the English one
+            app.quit()
+            return
         signed = window.service.worklist_page(
             WorklistQuery(signout_state=SignOutState.SIGNED_OUT, site=Site.BREAST, status=Status.POSITIVE),
             0,

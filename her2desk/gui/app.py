@@ -227,6 +227,9 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     install_exception_hooks(app)  # an unexpected error: logged, told in a dialog, and survived
     set_application_identity()
     GuiThreadCollector(app)  # cycles are collected in this thread only: see the module
+    from her2desk.gui.common.translation import install_translators
+
+    install_translators()  # the interface's language, before any window is built
     started = start(database, demo=demo, quit_after_paint=quit_after_paint)
     if isinstance(started, int):
         return started

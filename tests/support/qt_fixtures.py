@@ -14,7 +14,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from her2desk.gui.common import dialogs  # importing her2desk.gui guards against the PySide6 refcount defect
+from her2desk.gui.common import (
+    dialogs,
+    translation,
+)  # importing her2desk.gui guards against the PySide6 refcount defect
 from her2desk.gui.shell.main_window import MainWindow
 from her2desk.services.case_service import CaseService, open_case_service
 
@@ -28,6 +31,10 @@ def private_settings(tmp_path: Path, qapp) -> Iterator[Path]:
     QCoreApplication.setApplicationName("her2desk-tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    # The tests read the English words (and find widgets by their English accessible names): a Spanish
+    # system locale must not change them. A test of another language installs it itself.
+    translation.set_preferred_language(translation.ENGLISH)
+    translation.install_translators(translation.ENGLISH)
     return folder
 
 

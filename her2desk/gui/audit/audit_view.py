@@ -46,13 +46,21 @@ from her2desk.domain.audit_query import (
 )
 from her2desk.domain.metastatic_site import site_words
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate, whole_number
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.audit_service import AuditService
 
 PAGE_SIZE = 100
-HEADERS = ("Time", "User", "Action", "Case", "Record")
-EVERYONE = "Everyone"
-ALL_ACTIONS = "All actions"
+# English, marked for pyside6-lupdate; shown through translate("AuditLog", ...).
+HEADERS = (
+    QT_TRANSLATE_NOOP("AuditLog", "Time"),
+    QT_TRANSLATE_NOOP("AuditLog", "User"),
+    QT_TRANSLATE_NOOP("AuditLog", "Action"),
+    QT_TRANSLATE_NOOP("AuditLog", "Case"),
+    QT_TRANSLATE_NOOP("AuditLog", "Record"),
+)
+EVERYONE = QT_TRANSLATE_NOOP("AuditLog", "Everyone")
+ALL_ACTIONS = QT_TRANSLATE_NOOP("AuditLog", "All actions")
 
 # Readable names for the columns audit rows most often carry; any other key is shown as it is stored.
 FIELD_LABELS: dict[str, str] = {
@@ -227,7 +235,7 @@ class AuditTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return translate("AuditLog", HEADERS[section])
         return None
 
     def data(
@@ -268,7 +276,7 @@ class AuditTrailPanel(QWidget):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setAccessibleName(f"{name} details")
-        self.details.setPlaceholderText("Select a row to see what changed.")
+        self.details.setPlaceholderText(translate("AuditLog", "Select a row to see what changed."))
         self.user_names: dict[int, str] = {}  # user id -> user name, for the details (set by the owner)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -306,7 +314,7 @@ class AuditLogDialog(QDialog):
     def __init__(self, audit: AuditService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.audit = audit
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(translate("AuditLog", "Audit log"))
         self.setAccessibleName("Audit log")
         self.offset = 0
         self.total = 0
@@ -317,41 +325,43 @@ class AuditLogDialog(QDialog):
         self.user.setAccessibleName("Audit user filter")
         self.action = QComboBox()
         self.action.setAccessibleName("Audit action filter")
-        self.date_from = _line("Audit date from", "YYYY-MM-DD")
-        self.date_to = _line("Audit date to", "YYYY-MM-DD")
-        self.accession = _line("Audit accession filter", "accession")
-        self.text = _line("Audit text filter", "any part of a value, e.g. a user name or a reason")
+        self.date_from = _line("Audit date from", translate("AuditLog", "YYYY-MM-DD"))
+        self.date_to = _line("Audit date to", translate("AuditLog", "YYYY-MM-DD"))
+        self.accession = _line("Audit accession filter", translate("AuditLog", "accession"))
+        self.text = _line(
+            "Audit text filter", translate("AuditLog", "any part of a value, e.g. a user name or a reason")
+        )
         self.problem = QLabel()
         self.problem.setAccessibleName("Audit filter problem")
         self.problem.setStyleSheet("color: #8e1b1b")
         self.problem.setVisible(False)
-        self.show_button = QPushButton("&Show")
+        self.show_button = QPushButton(translate("AuditLog", "&Show"))
         self.show_button.setAccessibleName("Apply audit filters")
         self.show_button.setDefault(True)
         self.show_button.setAutoDefault(True)
 
         filters = QFormLayout()
-        filters.addRow("&User:", self.user)
-        filters.addRow("&Action:", self.action)
+        filters.addRow(translate("AuditLog", "&User:"), self.user)
+        filters.addRow(translate("AuditLog", "&Action:"), self.action)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("to"))
+        dates.addWidget(QLabel(translate("AuditLog", "to")))
         dates.addWidget(self.date_to)
-        from_label = QLabel("&Dates (local, inclusive):")
+        from_label = QLabel(translate("AuditLog", "&Dates (local, inclusive):"))
         from_label.setBuddy(self.date_from)
         filters.addRow(from_label, dates)
-        filters.addRow("Ca&se:", self.accession)
-        filters.addRow("&Contains:", self.text)
+        filters.addRow(translate("AuditLog", "Ca&se:"), self.accession)
+        filters.addRow(translate("AuditLog", "&Contains:"), self.text)
         filters.addRow("", self.problem)
 
         self.trail = AuditTrailPanel("Audit entries")
         self.position = QLabel()
         self.position.setAccessibleName("Audit page")
-        self.previous_button = QPushButton("&Previous")
+        self.previous_button = QPushButton(translate("AuditLog", "&Previous"))
         self.previous_button.setAccessibleName("Previous audit page")
-        self.next_button = QPushButton("&Next")
+        self.next_button = QPushButton(translate("AuditLog", "&Next"))
         self.next_button.setAccessibleName("Next audit page")
-        self.export_button = QPushButton("&Export CSV…")
+        self.export_button = QPushButton(translate("AuditLog", "&Export CSV…"))
         self.export_button.setAccessibleName("Export audit CSV")
         self.export_result = QLabel()
         self.export_result.setAccessibleName("Audit export result")
@@ -362,7 +372,7 @@ class AuditLogDialog(QDialog):
         paging.addWidget(self.export_result)
         paging.addWidget(self.export_button)
         # A visible way out besides Escape (QDialog's own: reject, which closes the window).
-        self.close_button = QPushButton("C&lose")
+        self.close_button = QPushButton(translate("AuditLog", "C&lose"))
         self.close_button.setAccessibleName("Close audit log")
         self.close_button.setAutoDefault(False)
         paging.addWidget(self.close_button)
@@ -393,14 +403,18 @@ class AuditLogDialog(QDialog):
             users, actions = self.audit.users(), self.audit.actions()
             self.trail.user_names = user_names(self.audit.database)
         except Exception as error:  # unreachable or damaged database: say so, never a traceback
-            dialogs.show_error(self, "Database problem", f"The audit log could not be read: {error}")
+            dialogs.show_error(
+                self,
+                translate("AuditLog", "Database problem"),
+                translate("AuditLog", "The audit log could not be read: {reason}").format(reason=error),
+            )
             return False
         self.user.clear()
-        self.user.addItem(EVERYONE, None)
+        self.user.addItem(translate("AuditLog", EVERYONE), None)
         for name in users:
             self.user.addItem(name, name)
         self.action.clear()
-        self.action.addItem(ALL_ACTIONS, None)
+        self.action.addItem(translate("AuditLog", ALL_ACTIONS), None)
         for code in sorted(actions, key=lambda a: action_label(a).lower()):
             self.action.addItem(action_label(code), code)
         return self.apply_filters()
@@ -430,7 +444,11 @@ class AuditLogDialog(QDialog):
         try:
             total = self.audit.count(query)
         except Exception as error:
-            dialogs.show_error(self, "Database problem", f"The audit log could not be read: {error}")
+            dialogs.show_error(
+                self,
+                translate("AuditLog", "Database problem"),
+                translate("AuditLog", "The audit log could not be read: {reason}").format(reason=error),
+            )
             return False
         self.query, self.total = query, total
         return self._go(0)
@@ -440,14 +458,24 @@ class AuditLogDialog(QDialog):
         try:
             rows = self.audit.page(self.query, offset, PAGE_SIZE)
         except Exception as error:
-            dialogs.show_error(self, "Database problem", f"The audit log could not be read: {error}")
+            dialogs.show_error(
+                self,
+                translate("AuditLog", "Database problem"),
+                translate("AuditLog", "The audit log could not be read: {reason}").format(reason=error),
+            )
             return False
         self.offset = offset
         self.trail.set_rows(rows)
         if self.total:
-            self.position.setText(f"Rows {offset + 1:,}–{offset + len(rows):,} of {self.total:,}")
+            self.position.setText(
+                translate("AuditLog", "Rows {first}–{last} of {total}").format(
+                    first=whole_number(offset + 1),
+                    last=whole_number(offset + len(rows)),
+                    total=whole_number(self.total),
+                )
+            )
         else:
-            self.position.setText("No audit rows match these filters.")
+            self.position.setText(translate("AuditLog", "No audit rows match these filters."))
         self.previous_button.setEnabled(offset > 0)
         self.next_button.setEnabled(offset + PAGE_SIZE < self.total)
         return True
@@ -462,7 +490,7 @@ class AuditLogDialog(QDialog):
         if target.suffix == "":
             target = target.with_suffix(".csv")
         self.export_button.setEnabled(False)
-        self.export_result.setText(f"Exporting to {target}…")
+        self.export_result.setText(translate("AuditLog", "Exporting to {file}…").format(file=target))
         self.runner.submit(
             lambda: self.audit.export_csv(query, target),
             lambda count: self._exported(target, count),
@@ -471,10 +499,14 @@ class AuditLogDialog(QDialog):
 
     def _exported(self, target: Path, count: int) -> None:
         self.export_button.setEnabled(True)
-        self.export_result.setText(f"Exported {count:,} rows to {target}")
+        self.export_result.setText(
+            translate("AuditLog", "Exported {count} rows to {file}").format(
+                count=whole_number(count), file=target
+            )
+        )
 
     def _export_failed(self, error: Exception) -> None:
         """Unwritable place or database problem: nothing was written (see `exchange.csv_audit`)."""
         self.export_button.setEnabled(True)
-        self.export_result.setText("Export failed; nothing was written")
-        dialogs.show_error(self, "Export failed", str(error))
+        self.export_result.setText(translate("AuditLog", "Export failed; nothing was written"))
+        dialogs.show_error(self, translate("AuditLog", "Export failed"), str(error))

@@ -32,19 +32,21 @@ from her2desk.gui.case_entry.case_form import COUNT_KEYS, CaseForm
 from her2desk.gui.case_entry.interpretation_panel import InterpretationPanel
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.fields import set_locked
-from her2desk.gui.common.labels import label
+from her2desk.gui.common.labels import label, reported_label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.domain.accession_pattern import AccessionPattern
     from her2desk.services.case_service import CaseService
 
-READ_ONLY_TEXT = "signed out: amend it to change it"
+# English, marked for pyside6-lupdate; shown through translate("CaseEditor", ...).
+READ_ONLY_TEXT = QT_TRANSLATE_NOOP("CaseEditor", "signed out: amend it to change it")
 ACCESSION_EXAMPLE = "e.g. S26-001234"  # the accession field's placeholder without automatic numbers
 STATE_WORDS = {
-    SignOutState.DRAFT: "Draft",
-    SignOutState.ENTERED: "Entered, awaiting sign-out",
-    SignOutState.SIGNED_OUT: "Signed out (read-only)",
-    SignOutState.AMENDED: "Amended, awaiting sign-out",
+    SignOutState.DRAFT: QT_TRANSLATE_NOOP("CaseEditor", "Draft"),
+    SignOutState.ENTERED: QT_TRANSLATE_NOOP("CaseEditor", "Entered, awaiting sign-out"),
+    SignOutState.SIGNED_OUT: QT_TRANSLATE_NOOP("CaseEditor", "Signed out (read-only)"),
+    SignOutState.AMENDED: QT_TRANSLATE_NOOP("CaseEditor", "Amended, awaiting sign-out"),
 }
 BANNER_STYLES = {
     SignOutState.SIGNED_OUT: "background: #e6f2e8; border: 1px solid #1d5e2c; padding: 4px;",
@@ -169,7 +171,11 @@ class CaseEditor(QWidget):
         field = self.form.rows["accession"].input
         if isinstance(field, QLineEdit):
             field.setPlaceholderText(
-                f"empty: the next number ({pattern.text}) on save" if pattern else ACCESSION_EXAMPLE
+                translate("CaseEditor", "empty: the next number ({pattern}) on save").format(
+                    pattern=pattern.text
+                )
+                if pattern
+                else translate("CaseForm", "e.g. S26-001234")
             )
         return pattern
 
@@ -190,17 +196,19 @@ class CaseEditor(QWidget):
         self.form.find_button.setEnabled(not read_only)
         accession = self.form.rows["accession"].input
         # A stored case is known by its accession; changing it would be a different case.
-        accession.setToolTip("The accession of a stored case cannot be changed" if self.stored else "")
+        accession.setToolTip(
+            translate("CaseEditor", "The accession of a stored case cannot be changed") if self.stored else ""
+        )
         if self.edit_refusal:
             self.form.setToolTip(self.edit_refusal)
         else:
-            self.form.setToolTip(f"This case is {READ_ONLY_TEXT}" if read_only else "")
+            self.form.setToolTip(_read_only_case("") if read_only else "")
 
     def _show_banner(self) -> None:
         stored = self.stored
         refusal = f"<br>{_html(self.edit_refusal)}" if self.edit_refusal else ""
         if stored is None:
-            self.banner.setText("New case, not saved yet" + refusal)
+            self.banner.setText(translate("CaseEditor", "New case, not saved yet") + refusal)
             self.banner.setStyleSheet(DEFAULT_BANNER_STYLE)
             return
         self.banner.setText(
@@ -331,10 +339,11 @@ class CaseEditor(QWidget):
             return None, ""
         if self._entry.test_input() == stored.entry.test_input():
             return stored.reported, ""
-        return None, (
-            f"The results changed since they were adjudicated {label(stored.reported.status)}: saving "
-            "voids the adjudication, and a pathologist must adjudicate the new results again."
-        )
+        return None, translate(
+            "CaseEditor",
+            "The results changed since they were adjudicated {status}: saving voids the adjudication, "
+            "and a pathologist must adjudicate the new results again.",
+        ).format(status=label(stored.reported.status))
 
     def _name(self, field: str) -> str:
         row = self.form.rows.get(field)
@@ -349,18 +358,26 @@ class CaseEditor(QWidget):
     def save(self) -> bool:
         """Save if the case has no errors; otherwise show them all and go to the first one."""
         if self.edit_refusal:
-            self.status_message.emit(f"Not saved: {self.edit_refusal}")
+            self.status_message.emit(_not_saved(self.edit_refusal))
             return False
         if self.read_only:
             accession = self.stored.entry.accession if self.stored else ""
-            self.status_message.emit(f"Not saved: case {accession} is {READ_ONLY_TEXT}")
+            self.status_message.emit(_not_saved(_read_only_case(accession)))
             return False
         self.refresh()
         if self.errors:
-            return self._refuse(f"Not saved: {len(self.errors)} problem(s) to fix first")
+            return self._refuse(
+                translate("CaseEditor", "Not saved: {count} problem(s) to fix first").format(
+                    count=len(self.errors)
+                )
+            )
         if self.stored is not None and not self.is_dirty():
             # Saving an unchanged case would only add a version and an audit row that say nothing.
-            self.status_message.emit(f"Nothing to save: case {self.stored.entry.accession} is unchanged")
+            self.status_message.emit(
+                translate("CaseEditor", "Nothing to save: case {accession} is unchanged").format(
+                    accession=self.stored.entry.accession
+                )
+            )
             return True
         entry, _ = self.form.read()
         try:
@@ -372,24 +389,32 @@ class CaseEditor(QWidget):
             return False
         except WorkflowError as refused:  # e.g. a signed-out case is read-only until amended
             message = "; ".join(refused.reasons)
-            self.status_message.emit(f"Not saved: {message}")
-            dialogs.show_error(self, "Case not saved", f"The case was not saved: {message}.")
+            self.status_message.emit(_not_saved(message))
+            dialogs.show_error(
+                self,
+                translate("CaseEditor", "Case not saved"),
+                translate("CaseEditor", "The case was not saved: {reason}.").format(reason=message),
+            )
             return False
         except CaseInvalidError as invalid:
             self._store_errors = [p for p in invalid.problems if isinstance(p, Problem)]
             self.refresh()
             described = "; ".join(self._describe(p.field, p.message) for p in self._store_errors)
-            return self._refuse(f"Not saved: {described or invalid}")  # labels, not keys (patient.mrn)
+            return self._refuse(_not_saved(described or str(invalid)))  # labels, not keys (patient.mrn)
         except Exception as error:  # the database is unreachable, locked, full...: say so, keep the entries
-            message = f"The case was not saved: {error}. Your entries are still on screen; try again."
-            self.status_message.emit("Not saved: the database could not be written")
-            dialogs.show_error(self, "Case not saved", message)
+            message = translate(
+                "CaseEditor", "The case was not saved: {reason}. Your entries are still on screen; try again."
+            ).format(reason=error)
+            self.status_message.emit(translate("CaseEditor", "Not saved: the database could not be written"))
+            dialogs.show_error(self, translate("CaseEditor", "Case not saved"), message)
             return False
         shown = self._with_workflow_facts(stored)
         self.open_case(shown)
         # The report version, as in the banner; the store's lock counter (`version`) means nothing to users.
         self.status_message.emit(
-            f"Saved case {stored.entry.accession} (report version {shown.report_version})"
+            translate("CaseEditor", "Saved case {accession} (report version {version})").format(
+                accession=stored.entry.accession, version=shown.report_version
+            )
         )
         self.saved.emit(stored)
         return True
@@ -425,64 +450,140 @@ class CaseEditor(QWidget):
         accession = self.stored.entry.accession if self.stored else self.form.rows["accession"].text()
         current = self.service.load(accession)
         if current is None:
-            self.status_message.emit(f"Case {accession} is no longer stored")
+            self.status_message.emit(
+                translate("CaseEditor", "Case {accession} is no longer stored").format(accession=accession)
+            )
             return
         self.open_case(current)
-        self.status_message.emit(f"Reloaded case {accession} (report version {current.report_version})")
+        self.status_message.emit(
+            translate("CaseEditor", "Reloaded case {accession} (report version {version})").format(
+                accession=accession, version=current.report_version
+            )
+        )
 
     def find_patient(self, mrn: str) -> None:
         mrn = mrn.strip()
         if not mrn:
-            self.status_message.emit("Type an MRN first, then Find patient")
+            self.status_message.emit(translate("CaseEditor", "Type an MRN first, then Find patient"))
             self.form.rows["patient.mrn"].input.setFocus()
             return
         try:
             patient = self.service.find_patient(mrn)
         except Exception as error:  # the database is unreachable or locked: say so, keep the form
-            self.status_message.emit(f"The patient could not be looked up: {error}")
+            self.status_message.emit(
+                translate("CaseEditor", "The patient could not be looked up: {reason}").format(reason=error)
+            )
             return
         if patient is None:
-            self.status_message.emit(f"No patient with MRN {mrn} yet: a new patient will be recorded")
+            self.status_message.emit(
+                translate(
+                    "CaseEditor", "No patient with MRN {mrn} yet: a new patient will be recorded"
+                ).format(mrn=mrn)
+            )
             self.form.rows["patient.family_name"].input.setFocus()
             return
         self.form.fill_patient(patient)
-        self.status_message.emit(f"Found patient {patient.display_name} (MRN {mrn})")
+        self.status_message.emit(
+            translate("CaseEditor", "Found patient {name} (MRN {mrn})").format(
+                name=patient.display_name, mrn=mrn
+            )
+        )
         self.form.rows["procedure"].input.setFocus()
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "an unknown time"
+    if moment is None:
+        return translate("CaseEditor", "an unknown time")
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def banner_text(stored: StoredCase, display_names: Mapping[str, str] | None = None) -> str:
     """The case's place in the sign-out workflow in words: state, report version, who signed it out
     and when, the adjudication beside the engine's result, and the reason for an amendment."""
-    lines = [f"<b>{STATE_WORDS[stored.signout_state]}</b> · report version {stored.report_version}"]
+    state = translate("CaseEditor", STATE_WORDS[stored.signout_state])
+    lines = [
+        translate("CaseEditor", "<b>{state}</b> · report version {version}").format(
+            state=state, version=stored.report_version
+        )
+    ]
     if stored.signed_out_at is not None:
+        signer = person(stored.signed_out_by, display_names) or translate("CaseEditor", "unknown")
         lines.append(
-            f"Signed out by {_html(person(stored.signed_out_by, display_names) or 'unknown')} "
-            f"at {_when(stored.signed_out_at)}"
+            translate("CaseEditor", "Signed out by {person} at {when}").format(
+                person=_html(signer), when=_when(stored.signed_out_at)
+            )
         )
     reported = stored.reported
     if reported.status is not None:
-        final = "final" if reported.is_final else "not final until signed out"
-        lines.append(f"Reported result: <b>{_html(reported.label())}</b> ({final})")
-    if stored.adjudicated_status is not None:
-        engine = label(stored.interpretation.status) if stored.interpretation.status else "no result"
-        by = f" by {_html(person(stored.adjudicated_by, display_names))}" if stored.adjudicated_by else ""
+        final = (
+            translate("CaseEditor", "final")
+            if reported.is_final
+            else translate("CaseEditor", "not final until signed out")
+        )
+        shown = reported_label(reported.status, reported.descriptor, adjudicated=False)
         lines.append(
-            f"Adjudicated {label(stored.adjudicated_status)}{by} at {_when(stored.adjudicated_at)} "
-            f"(guideline result: {engine}). Reason: {_html(stored.adjudication_reason or '')}"
+            translate("CaseEditor", "Reported result: <b>{result}</b> ({final})").format(
+                result=_html(shown), final=final
+            )
+        )
+    if stored.adjudicated_status is not None:
+        engine = (
+            label(stored.interpretation.status)
+            if stored.interpretation.status
+            else translate("CaseEditor", "no result")
+        )
+        words = (
+            translate(
+                "CaseEditor", "Adjudicated {status} by {person} at {when} (guideline result: {engine})."
+            )
+            if stored.adjudicated_by
+            else translate("CaseEditor", "Adjudicated {status} at {when} (guideline result: {engine}).")
+        )
+        lines.append(
+            words.format(
+                status=label(stored.adjudicated_status),
+                person=_html(person(stored.adjudicated_by, display_names)),
+                when=_when(stored.adjudicated_at),
+                engine=engine,
+            )
+            + " "
+            + translate("CaseEditor", "Reason: {reason}").format(
+                reason=_html(stored.adjudication_reason or "")
+            )
         )
     if stored.report_version > 1 and stored.amendment_reason:
-        by = f" by {_html(person(stored.amended_by, display_names))}" if stored.amended_by else ""
+        words = (
+            translate("CaseEditor", "Amended by {person} at {when} (version {version} stays on record).")
+            if stored.amended_by
+            else translate("CaseEditor", "Amended at {when} (version {version} stays on record).")
+        )
         lines.append(
-            f"Amended{by} at {_when(stored.amended_at)} (version {stored.report_version - 1} stays on "
-            f"record). Reason: {_html(stored.amendment_reason)}"
+            words.format(
+                person=_html(person(stored.amended_by, display_names)),
+                when=_when(stored.amended_at),
+                version=stored.report_version - 1,
+            )
+            + " "
+            + translate("CaseEditor", "Reason: {reason}").format(reason=_html(stored.amendment_reason))
         )
     if stored.read_only:
-        lines.append("Read-only: amend it (Case ▸ Amend…) to change it.")
+        lines.append(translate("CaseEditor", "Read-only: amend it (Case ▸ Amend…) to change it."))
     return "<br>".join(lines)
+
+
+def _not_saved(reason: str) -> str:
+    return translate("CaseEditor", "Not saved: {reason}").format(reason=reason)
+
+
+def _read_only_case(accession: str) -> str:
+    """'This case is signed out: amend it to change it' ('case S26-1 is ...' with an accession)."""
+    if accession:
+        return translate("CaseEditor", "case {accession} is {state}").format(
+            accession=accession, state=translate("CaseEditor", READ_ONLY_TEXT)
+        )
+    return translate("CaseEditor", "This case is {state}").format(
+        state=translate("CaseEditor", READ_ONLY_TEXT)
+    )
 
 
 def person(username: str | None, display_names: Mapping[str, str] | None) -> str:

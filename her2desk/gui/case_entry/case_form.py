@@ -15,6 +15,7 @@ whichever fields are shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -57,7 +58,6 @@ from her2desk.domain.vocabulary import (
     Site,
 )
 from her2desk.gui.common.fields import (
-    DATE_HINT,
     LOCKED_STYLE,
     FieldRow,
     combo_field,
@@ -65,6 +65,8 @@ from her2desk.gui.common.fields import (
     line_field,
     parse_date,
 )
+from her2desk.gui.common.labels import vocabulary_word
+from her2desk.gui.common.translation import decimal_point_text, translate
 
 COUNT_KEYS = {
     "first": ("her2", "cep17", "cells"),
@@ -132,24 +134,42 @@ class CaseForm(QWidget):
         return box, form
 
     def _case_box(self) -> QGroupBox:
-        box, form = self._box("Case")
-        self._add(form, line_field("accession", "&Accession", "Accession number", "e.g. S26-001234"))
+        box, form = self._box(translate("CaseForm", "Case"))
+        self._add(
+            form,
+            line_field(
+                "accession",
+                translate("CaseForm", "&Accession"),
+                "Accession number",
+                translate("CaseForm", "e.g. S26-001234"),
+            ),
+        )
         return box
 
     def _patient_box(self) -> QGroupBox:
-        box, form = self._box("Patient")
-        mrn = line_field("patient.mrn", "&MRN", "MRN", "medical record number")
-        self.find_button = QPushButton("Fin&d patient")
+        box, form = self._box(translate("CaseForm", "Patient"))
+        mrn = line_field(
+            "patient.mrn",
+            translate("CaseForm", "&MRN"),
+            "MRN",
+            translate("CaseForm", "medical record number"),
+        )
+        self.find_button = QPushButton(translate("CaseForm", "Fin&d patient"))
         self.find_button.setAccessibleName("Find patient by MRN")
         self.find_button.setToolTip(
-            "Fill in the patient's details from an earlier case with this MRN (Alt+D, or Enter in MRN)"
+            translate(
+                "CaseForm",
+                "Fill in the patient's details from an earlier case with this MRN (Alt+D, or Enter in MRN)",
+            )
         )
         self.find_button.clicked.connect(
             lambda: self.find_patient_requested.emit(self.rows["patient.mrn"].text())
         )
-        self.history_button = QPushButton("Hist&ory")
+        self.history_button = QPushButton(translate("CaseForm", "Hist&ory"))
         self.history_button.setAccessibleName("Patient history")
-        self.history_button.setToolTip("Every specimen of this patient on a time line (Alt+O)")
+        self.history_button.setToolTip(
+            translate("CaseForm", "Every specimen of this patient on a time line (Alt+O)")
+        )
         # Tab goes from input to input; the buttons are reached by their mnemonics (Alt+D, Alt+O).
         for button in (self.find_button, self.history_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -165,90 +185,212 @@ class CaseForm(QWidget):
         self.rows[mrn.key] = mrn
         form.addRow(mrn.caption, line)
         mrn.line.returnPressed.connect(self.find_button.click)
-        self._add(form, line_field("patient.family_name", "Famil&y name", "Family name"))
-        self._add(form, line_field("patient.given_name", "&Given name", "Given name"))
-        self._add(form, line_field("patient.birth_date", "&Birth date", "Birth date", DATE_HINT))
-        self._add(form, enum_field("patient.sex", "Se&x", "Sex", Sex))
+        self._add(
+            form, line_field("patient.family_name", translate("CaseForm", "Famil&y name"), "Family name")
+        )
+        self._add(form, line_field("patient.given_name", translate("CaseForm", "&Given name"), "Given name"))
+        self._add(
+            form,
+            line_field(
+                "patient.birth_date",
+                translate("CaseForm", "&Birth date"),
+                "Birth date",
+                translate("CaseForm", "YYYY-MM-DD"),
+            ),
+        )
+        self._add(form, enum_field("patient.sex", translate("CaseForm", "Se&x"), "Sex", Sex))
         return box
 
     def _specimen_box(self) -> QGroupBox:
-        box, form = self._box("Specimen")
-        self._add(form, enum_field("procedure", "Proced&ure", "Procedure", Procedure))
-        self._add(form, enum_field("site", "&Site", "Site", Site))
+        box, form = self._box(translate("CaseForm", "Specimen"))
+        self._add(form, enum_field("procedure", translate("CaseForm", "Proced&ure"), "Procedure", Procedure))
+        self._add(form, enum_field("site", translate("CaseForm", "&Site"), "Site", Site))
         # Pancreas, bladder, ovary, other: the person chooses the criteria; blank until they do, and
         # the case cannot be saved blank (no silent default).
         # (Their own words, not `label`: a StrEnum equals its value, so "breast" would also be Site.BREAST.)
-        choices = [(CRITERIA_LABELS[c], c) for c in ScoringCriteria]
-        self._add(form, combo_field("scoring_criteria", "Scoring criteria", "Scoring criteria", choices))
-        self._add(form, enum_field("specimen.laterality", "&Laterality", "Laterality", Laterality))
-        setting = enum_field("specimen.setting", "Clinical setting", "Clinical setting", ClinicalSetting)
+        choices = [(vocabulary_word(CRITERIA_LABELS[c]), c) for c in ScoringCriteria]
+        self._add(
+            form,
+            combo_field(
+                "scoring_criteria", translate("CaseForm", "Scoring criteria"), "Scoring criteria", choices
+            ),
+        )
+        self._add(
+            form,
+            enum_field("specimen.laterality", translate("CaseForm", "&Laterality"), "Laterality", Laterality),
+        )
+        setting = enum_field(
+            "specimen.setting", translate("CaseForm", "Clinical setting"), "Clinical setting", ClinicalSetting
+        )
         setting.combo.removeItem(0)  # always given: primary unless the person says otherwise
         setting.options = setting.options[1:]
         self._add(form, setting)
         # A site from the list, stored as its code; Other asks for the site in words in the row below,
         # which is hidden (not removed) otherwise, so the Tab order never changes.
-        sites = [(METASTATIC_SITE_WORDS[m], m) for m in MetastaticSite]
-        self._add(form, combo_field(FIELD, "Metastatic site", "Metastatic site", sites))
-        self._add(form, line_field(OTHER_FIELD, "Other site", "Metastatic site (other)", "which site"))
-        self._add(form, line_field("specimen.collected_on", "Coll&ected", "Collection date", DATE_HINT))
-        self._add(form, line_field("specimen.block", "Bloc&k", "Block"))
-        self._add(form, enum_field("specimen.fixative", "F&ixative", "Fixative", Fixative))
+        sites = [(vocabulary_word(METASTATIC_SITE_WORDS[m]), m) for m in MetastaticSite]
+        self._add(
+            form, combo_field(FIELD, translate("CaseForm", "Metastatic site"), "Metastatic site", sites)
+        )
         self._add(
             form,
             line_field(
-                "specimen.cold_ischaemia_minutes", "Cold ischaemia (min)", "Cold ischaemia minutes", "minutes"
+                OTHER_FIELD,
+                translate("CaseForm", "Other site"),
+                "Metastatic site (other)",
+                translate("CaseForm", "which site"),
             ),
         )
         self._add(
             form,
-            line_field("specimen.fixation_hours", "Fixation time (h)", "Fixation hours", "hours in formalin"),
+            line_field(
+                "specimen.collected_on",
+                translate("CaseForm", "Coll&ected"),
+                "Collection date",
+                translate("CaseForm", "YYYY-MM-DD"),
+            ),
         )
-        self._add(form, line_field("specimen.fragments", "Fragments", "Fragments", "biopsy fragments"))
+        self._add(form, line_field("specimen.block", translate("CaseForm", "Bloc&k"), "Block"))
+        self._add(
+            form, enum_field("specimen.fixative", translate("CaseForm", "F&ixative"), "Fixative", Fixative)
+        )
+        self._add(
+            form,
+            line_field(
+                "specimen.cold_ischaemia_minutes",
+                translate("CaseForm", "Cold ischaemia (min)"),
+                "Cold ischaemia minutes",
+                translate("CaseForm", "minutes"),
+            ),
+        )
+        self._add(
+            form,
+            line_field(
+                "specimen.fixation_hours",
+                translate("CaseForm", "Fixation time (h)"),
+                "Fixation hours",
+                translate("CaseForm", "hours in formalin"),
+            ),
+        )
+        self._add(
+            form,
+            line_field(
+                "specimen.fragments",
+                translate("CaseForm", "Fragments"),
+                "Fragments",
+                translate("CaseForm", "biopsy fragments"),
+            ),
+        )
         self._add(
             form,
             line_field(
                 "specimen.fragments_with_tumour",
+                translate("CaseForm", "Fragments with tumour"),
                 "Fragments with tumour",
-                "Fragments with tumour",
-                "fragments with tumour",
+                translate("CaseForm", "fragments with tumour"),
             ),
         )
         return box
 
     def _ihc_box(self) -> QGroupBox:
-        box, form = self._box("Immunohistochemistry (IHC)")
-        self._add(form, line_field("ihc.clone", "Antibody clone", "Antibody clone", "e.g. 4B5"))
-        self._add(form, enum_field("ihc.assay_type", "Assay type", "Assay type", AssayType))
+        box, form = self._box(translate("CaseForm", "Immunohistochemistry (IHC)"))
+        self._add(
+            form,
+            line_field(
+                "ihc.clone",
+                translate("CaseForm", "Antibody clone"),
+                "Antibody clone",
+                translate("CaseForm", "e.g. 4B5"),
+            ),
+        )
+        self._add(
+            form, enum_field("ihc.assay_type", translate("CaseForm", "Assay type"), "Assay type", AssayType)
+        )
         self._add(
             form,
             combo_field(
                 "ihc.controls_acceptable",
+                translate("CaseForm", "Controls"),
                 "Controls",
-                "Controls",
-                [("Stained as expected", True), ("Did not stain as expected", False)],
+                [
+                    (translate("CaseForm", "Stained as expected"), True),
+                    (translate("CaseForm", "Did not stain as expected"), False),
+                ],
             ),
         )
-        self._add(form, enum_field("ihc", "IHC sco&re", "IHC score", IhcScore))
-        self._add(form, line_field("stained_pct", "Stained %", "Stained percent", "percent of tumour cells"))
+        self._add(form, enum_field("ihc", translate("CaseForm", "IHC sco&re"), "IHC score", IhcScore))
         self._add(
-            form, line_field("cluster_cells", "Cluster size", "Cluster size", "cells in largest cluster")
+            form,
+            line_field(
+                "stained_pct",
+                translate("CaseForm", "Stained %"),
+                "Stained percent",
+                translate("CaseForm", "percent of tumour cells"),
+            ),
+        )
+        self._add(
+            form,
+            line_field(
+                "cluster_cells",
+                translate("CaseForm", "Cluster size"),
+                "Cluster size",
+                translate("CaseForm", "cells in largest cluster"),
+            ),
         )
         return box
 
     def _ish_box(self) -> QGroupBox:
-        box, form = self._box("In situ hybridisation (ISH)")
-        self._add(form, enum_field("ish", "ISH &probe", "ISH probe", IshProbe))
-        self._add(form, enum_field("ish.method", "ISH method", "ISH method", IshMethod))
-        self._add(form, line_field("her2", "HER&2 per cell", "HER2 signals per cell", "average signals"))
-        self._add(form, line_field("cep17", "CEP&17 per cell", "CEP17 signals per cell", "average signals"))
-        self._add(form, line_field("cells", "Cells cou&nted", "Cells counted", "at least 20"))
-        self.second_box = QGroupBox("Blinded second count")
-        second = QFormLayout(self.second_box)
-        self._add(second, line_field("recount_her2", "HER2 per cell", "Second count HER2 signals per cell"))
+        box, form = self._box(translate("CaseForm", "In situ hybridisation (ISH)"))
+        self._add(form, enum_field("ish", translate("CaseForm", "ISH &probe"), "ISH probe", IshProbe))
         self._add(
-            second, line_field("recount_cep17", "CEP17 per cell", "Second count CEP17 signals per cell")
+            form, enum_field("ish.method", translate("CaseForm", "ISH method"), "ISH method", IshMethod)
         )
-        self._add(second, line_field("recount_cells", "Cells counted", "Second count cells counted"))
+        self._add(
+            form,
+            line_field(
+                "her2",
+                translate("CaseForm", "HER&2 per cell"),
+                "HER2 signals per cell",
+                translate("CaseForm", "average signals"),
+            ),
+        )
+        self._add(
+            form,
+            line_field(
+                "cep17",
+                translate("CaseForm", "CEP&17 per cell"),
+                "CEP17 signals per cell",
+                translate("CaseForm", "average signals"),
+            ),
+        )
+        self._add(
+            form,
+            line_field(
+                "cells",
+                translate("CaseForm", "Cells cou&nted"),
+                "Cells counted",
+                translate("CaseForm", "at least 20"),
+            ),
+        )
+        self.second_box = QGroupBox(translate("CaseForm", "Blinded second count"))
+        second = QFormLayout(self.second_box)
+        self._add(
+            second,
+            line_field(
+                "recount_her2", translate("CaseForm", "HER2 per cell"), "Second count HER2 signals per cell"
+            ),
+        )
+        self._add(
+            second,
+            line_field(
+                "recount_cep17",
+                translate("CaseForm", "CEP17 per cell"),
+                "Second count CEP17 signals per cell",
+            ),
+        )
+        self._add(
+            second,
+            line_field("recount_cells", translate("CaseForm", "Cells counted"), "Second count cells counted"),
+        )
         form.addRow(self.second_box)
         return box
 
@@ -358,7 +500,7 @@ class CaseForm(QWidget):
             block=optional_text("specimen.block"),
             fixative=choice("specimen.fixative", Fixative),
             cold_ischaemia_minutes=parsed("specimen.cold_ischaemia_minutes", parse_integer),
-            fixation_hours=parsed("specimen.fixation_hours", parse_decimal),
+            fixation_hours=parsed("specimen.fixation_hours", _parse_decimal),
             fragments=parsed("specimen.fragments", parse_integer),
             fragments_with_tumour=parsed("specimen.fragments_with_tumour", parse_integer),
             scoring_criteria=choice("scoring_criteria", ScoringCriteria),
@@ -368,7 +510,7 @@ class CaseForm(QWidget):
             assay_type=choice("ihc.assay_type", AssayType),
             controls_acceptable=choice("ihc.controls_acceptable", bool),
             score=choice("ihc", IhcScore),
-            stained_pct=parsed("stained_pct", parse_decimal),
+            stained_pct=parsed("stained_pct", _parse_decimal),
             cluster_cells=parsed("cluster_cells", parse_integer),
         )
 
@@ -378,8 +520,8 @@ class CaseForm(QWidget):
             her2, cep17, cells = keys
             # A partial count is passed on as it is, so the engine names what is missing.
             return IshCount(
-                parsed(her2, parse_decimal),
-                parsed(cep17, parse_decimal),
+                parsed(her2, _parse_decimal),
+                parsed(cep17, _parse_decimal),
                 parsed(cells, parse_integer),
             )
 
@@ -508,6 +650,12 @@ class CaseForm(QWidget):
                 self.touched.add(key)
                 self.field_left.emit(key)
         return super().eventFilter(watched, event)
+
+
+def _parse_decimal(text: str, field: str) -> Decimal | Problem:
+    """The domain's decimal parsing, after a decimal comma typed in a language that writes one
+    (Spanish: "2,1") is read as the decimal point it means (`translation.decimal_point_text`)."""
+    return parse_decimal(decimal_point_text(text), field)
 
 
 def _form_of(row: FieldRow) -> QFormLayout | None:

@@ -15,7 +15,8 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.reported_result import ReportedResult
 from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.common.fields import ERROR_STYLE, WARNING_STYLE
-from her2desk.gui.common.labels import STATUS_COLOURS, label
+from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
+from her2desk.gui.common.translation import translate
 
 
 def _label(name: str, *, wrap: bool = True) -> QLabel:
@@ -50,7 +51,9 @@ class InterpretationPanel(QFrame):
         self.summary_text = ""  # one-line summary, given to screen readers as the status's description
         self.guideline = _label("Guideline")
         self.rules_version = _label("Rules version")
-        self.rules_version.setToolTip("The rules and lab rule settings this result is made with")
+        self.rules_version.setToolTip(
+            translate("Interpretation", "The rules and lab rule settings this result is made with")
+        )
         self.ish_group = _label("ISH group")
         self.ratio = _label("HER2/CEP17 ratio")
         self.her2_average = _label("Average HER2 per cell")
@@ -65,8 +68,11 @@ class InterpretationPanel(QFrame):
         self.trail = _label("Rule trail")
         self.blinded_note = _label("Blinded second count")
         self.blinded_note.setText(
-            "Blinded second count: the first count, its ratio and the rule trail are hidden until the "
-            "recount is entered."
+            translate(
+                "Interpretation",
+                "Blinded second count: the first count, its ratio and the rule trail are hidden until the "
+                "recount is entered.",
+            )
         )
         self.blinded_note.setStyleSheet(WARNING_STYLE)
         self.blinded_note.setVisible(False)
@@ -78,18 +84,18 @@ class InterpretationPanel(QFrame):
         layout.addWidget(self.rules_version)
         layout.addWidget(self.blinded_note)
         numbers = QFormLayout()
-        numbers.addRow("ISH group:", self.ish_group)
-        numbers.addRow("Ratio:", self.ratio)
-        numbers.addRow("HER2 per cell:", self.her2_average)
-        numbers.addRow("Descriptor:", self.descriptor)
-        numbers.addRow("Next step:", self.next_step)
+        numbers.addRow(translate("Interpretation", "ISH group:"), self.ish_group)
+        numbers.addRow(translate("Interpretation", "Ratio:"), self.ratio)
+        numbers.addRow(translate("Interpretation", "HER2 per cell:"), self.her2_average)
+        numbers.addRow(translate("Interpretation", "Descriptor:"), self.descriptor)
+        numbers.addRow(translate("Interpretation", "Next step:"), self.next_step)
         layout.addLayout(numbers)
         for title, widget in (
-            ("Problems", self.errors),
-            ("Still to complete", self.pending),
-            ("Warnings", self.warnings),
-            ("Comments", self.comments),
-            ("How the result was reached", self.trail),
+            (translate("Interpretation", "Problems"), self.errors),
+            (translate("Interpretation", "Still to complete"), self.pending),
+            (translate("Interpretation", "Warnings"), self.warnings),
+            (translate("Interpretation", "Comments"), self.comments),
+            (translate("Interpretation", "How the result was reached"), self.trail),
         ):
             heading = QLabel(f"<b>{title}</b>")
             self._headings[widget.accessibleName()] = heading
@@ -124,13 +130,13 @@ class InterpretationPanel(QFrame):
         result = interpretation if interpretation and interpretation.status and trusted else None
         status = result.status if result else None
         if check is None:
-            status_text = "No case"
+            status_text = translate("Interpretation", "No case")
         elif status is None:
-            status_text = "NO RESULT"
+            status_text = translate("Interpretation", "NO RESULT")
         else:
             status_text = label(status)
         if reported is not None and reported.status is not None and not blinded:
-            status, status_text = reported.status, reported.label()
+            status, status_text = reported.status, reported_label(reported.status, reported.descriptor, False)
         _set_text(self.status, status_text)
         self._set_style(self.status, f"color: {STATUS_COLOURS.get(status, '#666666')};")
         if self.blinded_note.isVisibleTo(self) != blinded:
@@ -146,7 +152,12 @@ class InterpretationPanel(QFrame):
             guideline = f"{reported.beside_engine()}\n{guideline}"
         _set_text(self.guideline, guideline)
         version = interpretation.rules_version if interpretation else ""
-        _set_text(self.rules_version, f"Rules version: {version}" if version else "")
+        _set_text(
+            self.rules_version,
+            translate("Interpretation", "Rules version: {version}").format(version=version)
+            if version
+            else "",
+        )
         _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
         _set_text(self.ratio, format_decimal(result.ratio) if result and result.ratio is not None else "—")
         _set_text(
@@ -162,11 +173,19 @@ class InterpretationPanel(QFrame):
         self._set_style(
             self.next_step, "font-weight: bold;" if next_step not in (None, NextStep.NONE) else ""
         )
-        heading = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} to fix before saving:\n"
+        heading = (
+            translate("Interpretation", "1 problem to fix before saving:")
+            if len(errors) == 1
+            else translate("Interpretation", "{count} problems to fix before saving:").format(
+                count=len(errors)
+            )
+        ) + "\n"
         self._set_section(self.errors, heading + _bullets(errors) if errors else "")
         self._set_section(
             self.pending,
-            f"{', '.join(pending)} (before saving)" if pending else "",
+            translate("Interpretation", "{fields} (before saving)").format(fields=", ".join(pending))
+            if pending
+            else "",
         )
         self._set_section(self.warnings, _bullets(warnings or []))
         self._set_section(self.comments, _bullets(result.comments) if result else "")

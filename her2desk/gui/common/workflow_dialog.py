@@ -27,15 +27,17 @@ from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.workflow import MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.common.dialogs import conflict_text
 from her2desk.gui.common.fields import ERROR_STYLE
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.services.signout_service import WorkflowResult
 
 
 # Shown before a pathologist changes results someone else entered (the four-eyes rule is on).
-SELF_VERIFICATION_WARNING = (
+SELF_VERIFICATION_WARNING = QT_TRANSLATE_NOOP(
+    "Workflow",
     "If you change the results, another pathologist must sign them out "
-    "(lab setting: allow self-verification)."
+    "(lab setting: allow self-verification).",
 )
 
 
@@ -47,7 +49,7 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
         return ""
     if stored.read_only or stored.entered_by_user_id == actor.user_id:
         return ""
-    return SELF_VERIFICATION_WARNING
+    return translate("Workflow", SELF_VERIFICATION_WARNING)
 
 
 def refusal_text(error: Exception) -> str:
@@ -78,7 +80,9 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
 
     def __init__(self, title: str, action_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        # `title` and `action_text` are English (marked with QT_TRANSLATE_NOOP "Workflow" by the caller):
+        # the accessible names stay English, the words shown are in the interface's language.
+        self.setWindowTitle(translate("Workflow", title))
         self.setAccessibleName(title)
         self.setMinimumWidth(480)  # word-wrapped labels need a width to compute their height from
         self.result_value: _Outcome | None = None
@@ -87,7 +91,7 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setVisible(False)
         self.buttons = QDialogButtonBox()
-        self.action_button = QPushButton(action_text)
+        self.action_button = QPushButton(translate("Workflow", action_text))
         self.action_button.setAccessibleName(action_text.replace("&", ""))
         self.action_button.setDefault(True)
         self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -122,14 +126,16 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
         """The password as an electronic signature: what signing means, then the field (last in the
         form, so Enter after typing it presses the dialog's main button)."""
         self.meaning = text_label(
-            f"Signing as {actor.username}. Your password is your electronic signature, and it means: "
-            f"“{meaning}”",
+            translate(
+                "Workflow",
+                "Signing as {user}. Your password is your electronic signature, and it means: “{meaning}”",
+            ).format(user=actor.username, meaning=meaning),
             "Meaning of the signature",
         )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password")
-        caption = QLabel("&Password:")
+        caption = QLabel(translate("Workflow", "&Password:"))
         caption.setBuddy(self.password)
         form.addRow(self.meaning)
         form.addRow(caption, self.password)

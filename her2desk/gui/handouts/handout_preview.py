@@ -32,6 +32,7 @@ from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_files, pdf_print
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.handouts import handout_batch
 from her2desk.gui.handouts.handout_batch import (
@@ -50,17 +51,23 @@ from her2desk.services.handout_service import (
 from her2desk.services.signout_service import CaseNotFoundError
 
 PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
-PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+# English, marked for pyside6-lupdate; shown through translate("HandoutPreview", ...).
+PAPER_NAMES = {"a4": "A4", "letter": QT_TRANSLATE_NOOP("HandoutPreview", "US Letter")}
 KIND_TEXT = {
-    HandoutKind.FINAL: "Final result",
-    HandoutKind.CORRECTED: "Corrected result",
-    HandoutKind.PRELIMINARY: "PRELIMINARY — NOT FINAL",
+    HandoutKind.FINAL: QT_TRANSLATE_NOOP("HandoutPreview", "Final result"),
+    HandoutKind.CORRECTED: QT_TRANSLATE_NOOP("HandoutPreview", "Corrected result"),
+    HandoutKind.PRELIMINARY: QT_TRANSLATE_NOOP("HandoutPreview", "PRELIMINARY — NOT FINAL"),
 }
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the PDF (the one modal question of Save; tests replace it)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, "Save handout as PDF", suggested, "PDF files (*.pdf)")
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        translate("HandoutPreview", "Save handout as PDF"),
+        suggested,
+        translate("HandoutPreview", "PDF files (*.pdf)"),
+    )
     return Path(name) if name else None
 
 
@@ -88,7 +95,9 @@ class HandoutPreview(QDialog):
         self._generation = 0
         self.runner = TaskRunner(threads=1, parent=self)
         self.last_run: RunResult | None = None
-        self.setWindowTitle(f"Handout — case {accession}")
+        self.setWindowTitle(
+            translate("HandoutPreview", "Handout — case {accession}").format(accession=accession)
+        )
         self.setAccessibleName("Handout preview")
         self.resize(760, 900)
 
@@ -98,18 +107,24 @@ class HandoutPreview(QDialog):
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.language.currentIndexChanged.connect(self.refresh)
-        self.preliminary = QCheckBox("Preliminary page (marked NOT FINAL)")
+        self.preliminary = QCheckBox(translate("HandoutPreview", "Preliminary page (marked NOT FINAL)"))
         self.preliminary.setAccessibleName("Preliminary handout")
         self.preliminary.setToolTip(
-            "The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL"
+            translate(
+                "HandoutPreview",
+                "The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL",
+            )
         )
         self.preliminary.setVisible(False)
         self._preliminary_allowed = preliminary_allowed
         self.preliminary.toggled.connect(self.refresh)
-        self.large_print = QCheckBox("La&rge print (14 pt)")
+        self.large_print = QCheckBox(translate("HandoutPreview", "La&rge print (14 pt)"))
         self.large_print.setAccessibleName("Large print handout")
         self.large_print.setToolTip(
-            "For a reader with low vision: the same words in 14-point type, on up to two pages"
+            translate(
+                "HandoutPreview",
+                "For a reader with low vision: the same words in 14-point type, on up to two pages",
+            )
         )
         self.large_print.toggled.connect(self.refresh)
         self.state = QLabel("")
@@ -119,18 +134,18 @@ class HandoutPreview(QDialog):
 
         self.pages_scroll = PdfPageView("Handout pages", "Handout page")
 
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(translate("HandoutPreview", "&Print…"))
         self.print_button.setAccessibleName("Print handout")
         self.print_button.clicked.connect(self.print_handout)
-        self.save_button = QPushButton("Save as P&DF…")
+        self.save_button = QPushButton(translate("HandoutPreview", "Save as P&DF…"))
         self.save_button.setAccessibleName("Save handout as PDF")
         self.save_button.clicked.connect(self.save_handout)
-        close = QPushButton("Close")
+        close = QPushButton(translate("HandoutPreview", "Close"))
         close.setAccessibleName("Close handout preview")
         close.clicked.connect(self.reject)
 
         top = QHBoxLayout()
-        language_label = QLabel("&Language:")
+        language_label = QLabel(translate("HandoutPreview", "&Language:"))
         language_label.setBuddy(self.language)
         top.addWidget(language_label)
         top.addWidget(self.language)
@@ -160,7 +175,7 @@ class HandoutPreview(QDialog):
         generation = self._generation
         self.prepared = None
         self._set_ready(False)
-        self.state.setText("Making the handout…")
+        self.state.setText(translate("HandoutPreview", "Making the handout…"))
         accession, language, preliminary, large_print = (
             self.accession,
             self.current_language(),
@@ -197,23 +212,35 @@ class HandoutPreview(QDialog):
         if isinstance(error, HandoutRefused):
             reason = "; ".join(error.reasons)
             if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
-                reason += ". The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one."
-            elif error.refusal is Refusal.NOT_SIGNED_OUT:
-                reason += (
-                    ". This lab prints no preliminary pages (an administrator can change the lab setting "
-                    f"“{SETTING_LABELS['allow_preliminary_handouts']}”, allow_preliminary_handouts)."
+                reason += translate(
+                    "HandoutPreview",
+                    ". The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one.",
                 )
+            elif error.refusal is Refusal.NOT_SIGNED_OUT:
+                reason += translate(
+                    "HandoutPreview",
+                    ". This lab prints no preliminary pages (an administrator can change the lab setting "
+                    "“{setting}”, allow_preliminary_handouts).",
+                ).format(setting=SETTING_LABELS["allow_preliminary_handouts"])
             self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
         elif isinstance(error, CaseNotFoundError):
             reason = str(error)
         else:
-            reason = f"The handout could not be made: {error}"
-        self.state.setText(f"No handout: {reason}")
+            reason = translate("HandoutPreview", "The handout could not be made: {reason}").format(
+                reason=error
+            )
+        self.state.setText(translate("HandoutPreview", "No handout: {reason}").format(reason=reason))
 
     def _set_ready(self, ready: bool) -> None:
         for button in (self.print_button, self.save_button):
             button.setEnabled(ready)
-            button.setToolTip("" if ready else "There is no handout to print or save (see the message above)")
+            button.setToolTip(
+                ""
+                if ready
+                else translate(
+                    "HandoutPreview", "There is no handout to print or save (see the message above)"
+                )
+            )
 
     # -- showing the pages -------------------------------------------------------------------------
 
@@ -228,7 +255,7 @@ class HandoutPreview(QDialog):
             return
         printer = pdf_print.new_printer()
         if not pdf_print.ask_printer(self, printer):
-            self.state.setText("Printing cancelled; nothing was recorded.")
+            self.state.setText(translate("HandoutPreview", "Printing cancelled; nothing was recorded."))
             return
         service = self.service
 
@@ -246,7 +273,11 @@ class HandoutPreview(QDialog):
         self.last_run = result
         self._set_ready(self.prepared is not None)
         if result.done and not result.skipped and not result.not_recorded:
-            self.state.setText(f"Printed and recorded (SHA-256 {result.done[0].sha256[:16]}…).")
+            self.state.setText(
+                translate("HandoutPreview", "Printed and recorded (SHA-256 {digest}…).").format(
+                    digest=result.done[0].sha256[:16]
+                )
+            )
             self.recorded.emit(result.done[0])
             return
         text = summary_text(result, "printed")
@@ -271,18 +302,36 @@ class HandoutPreview(QDialog):
 
 def state_text(prepared: PreparedHandout, pages: int) -> str:
     """What the preview says above the pages: which handout this is, on what paper, and every warning."""
-    variant = PAPER_NAMES.get(prepared.paper, prepared.paper) + (
-        ", large print" if prepared.large_print else ""
+    paper = PAPER_NAMES.get(prepared.paper, prepared.paper)
+    variant = translate("HandoutPreview", paper) + (
+        translate("HandoutPreview", ", large print") if prepared.large_print else ""
+    )
+    count = (
+        translate("HandoutPreview", "1 page")
+        if pages == 1
+        else translate("HandoutPreview", "{count} pages").format(count=pages)
     )
     lines = [
-        f"{KIND_TEXT[prepared.kind]} — report version {prepared.report_version}, {variant}, "
-        f"{pages} page{'s' if pages != 1 else ''}, as stored. Print and Save use exactly this PDF."
+        translate(
+            "HandoutPreview",
+            "{kind} — report version {version}, {variant}, {pages}, as stored. "
+            "Print and Save use exactly this PDF.",
+        ).format(
+            kind=translate("HandoutPreview", KIND_TEXT[prepared.kind]),
+            version=prepared.report_version,
+            variant=variant,
+            pages=count,
+        )
     ]
-    lines += [f"Warning: {warning}" for warning in prepared.warnings]
+    warning_line = translate("HandoutPreview", "Warning: {warning}")
+    lines += [warning_line.format(warning=warning) for warning in prepared.warnings]
     if prepared.unprintable:
         lines.append(
-            f"Warning: no font can print {prepared.unprintable_text}; the page shows � and asks the "
-            "reader to check the name with the lab. Check the name before printing."
+            translate(
+                "HandoutPreview",
+                "Warning: no font can print {characters}; the page shows � and asks the reader to check the "
+                "name with the lab. Check the name before printing.",
+            ).format(characters=prepared.unprintable_text)
         )
     return "\n".join(lines)
 

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.labels import role_label
+from her2desk.gui.common.translation import translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.shell.case_service_proxy import PendingService
 from her2desk.gui.shell.status_bar import MessageStatusBar
@@ -84,7 +86,9 @@ class MainWindow(QMainWindow):
         self.service = service
         self._actor = actor
         self._workflow: SignOutService | None = None
-        self.setWindowTitle("her2desk — DEMO (synthetic data)" if demo else "her2desk")
+        self.setWindowTitle(
+            translate("MainWindow", "her2desk — DEMO (synthetic data)") if demo else "her2desk"
+        )
         self.runner = TaskRunner(parent=self)
         self.worklist_model = WorklistModel(service, self.runner, self)
         # First: the queries run while the window is built.
@@ -98,9 +102,9 @@ class MainWindow(QMainWindow):
         self.history_tab = _Holder("Patient history view")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
-        self.tabs.addTab(self.worklist, "Worklist")
-        self.tabs.addTab(self.case_tab, "Case")
-        self.tabs.addTab(self.history_tab, "Patient history")
+        self.tabs.addTab(self.worklist, translate("MainWindow", "Worklist"))
+        self.tabs.addTab(self.case_tab, translate("MainWindow", "Case"))
+        self.tabs.addTab(self.history_tab, translate("MainWindow", "Patient history"))
         self.tabs.currentChanged.connect(self._on_tab)
         # A stack, so the idle lock can put its screen in place of the tabs (see `idle_lock`).
         self.pages = QStackedWidget()
@@ -128,7 +132,7 @@ class MainWindow(QMainWindow):
             accounts.setAccessibleName("Demo accounts")
             accounts.setToolTip(demo_accounts_text())  # every account a tester can switch to
             self.statusBar().addPermanentWidget(accounts)
-        where = QLabel(("DEMO DATA — " if demo else "") + _short_location(location))
+        where = QLabel((translate("MainWindow", "DEMO DATA — ") if demo else "") + _short_location(location))
         where.setToolTip(location)  # the whole address; the bar keeps room for messages
         where.setAccessibleName("Database")
         self.statusBar().addPermanentWidget(where)
@@ -237,9 +241,7 @@ class MainWindow(QMainWindow):
 
     def _show_actor(self) -> None:
         actor = self.actor
-        self.user_label.setText(
-            f"Signed in as {actor.username} ({actor.role.value})" if actor is not None else ""
-        )
+        self.user_label.setText(_signed_in(actor) if actor is not None else "")
         self.user_label.setVisible(actor is not None)
 
     def edit_refusal(self) -> str:
@@ -247,7 +249,9 @@ class MainWindow(QMainWindow):
         if self.actor is None or not role_refusals(self.actor, Action.EDIT):
             return ""
         if self.actor.role is Role.ADMINISTRATOR:
-            return "Read-only: administrators manage users and settings; they do not enter cases."
+            return translate(
+                "MainWindow", "Read-only: administrators manage users and settings; they do not enter cases."
+            )
         return f"Read-only: {'; '.join(role_refusals(self.actor, Action.EDIT))}."
 
     def _apply_role(self) -> None:
@@ -259,7 +263,9 @@ class MainWindow(QMainWindow):
         self.new_action.setStatusTip(tip)
         self.save_action.setStatusTip(tip)
         self.worklist.set_empty_hint(
-            "No cases yet. Cases are entered by technologists and pathologists." if refusal else EMPTY_HINT
+            translate("MainWindow", "No cases yet. Cases are entered by technologists and pathologists.")
+            if refusal
+            else translate("Worklist", EMPTY_HINT)
         )
         if self._editor is not None:
             self._editor.set_edit_refusal(refusal)
@@ -335,9 +341,12 @@ class MainWindow(QMainWindow):
         session = login_dialog.run_login(
             auth,
             self,
-            title="Switch user",
-            intro="Sign in as the person who will use the program now. Cancel keeps the current user.",
-            cancel_text="Cancel",
+            title=translate("MainWindow", "Switch user"),
+            intro=translate(
+                "MainWindow",
+                "Sign in as the person who will use the program now. Cancel keeps the current user.",
+            ),
+            cancel_text=translate("MainWindow", "Cancel"),
         )
         if session is None:
             return False
@@ -371,7 +380,7 @@ class MainWindow(QMainWindow):
         self._show_actor()
         self._apply_role()
         self.worklist_model.refresh()
-        self.show_message(f"Signed in as {actor.username} ({actor.role.value})")
+        self.show_message(_signed_in(actor))
         self.bring_to_front()
 
     def start_idle_lock(self, interval_ms: int | None = None) -> None:
@@ -449,15 +458,27 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """File, Case, View, Tools and Help menus; `self.menus` lets each feature add its actions."""
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action("&New case", QKeySequence.StandardKey.New, self.new_case)
-        self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save_case)
-        self.open_action = self._action(
-            "&Open selected case", "Ctrl+O", self.open_selected, "Open the case selected in the worklist"
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        self.new_action = self._action(
+            translate("MainWindow", "&New case"), QKeySequence.StandardKey.New, self.new_case
         )
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.save_action = self._action(
+            translate("MainWindow", "&Save"), QKeySequence.StandardKey.Save, self.save_case
+        )
+        self.open_action = self._action(
+            translate("MainWindow", "&Open selected case"),
+            "Ctrl+O",
+            self.open_selected,
+            translate("MainWindow", "Open the case selected in the worklist"),
+        )
+        self.quit_action = self._action(
+            translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
         self.switch_user_action = self._action(
-            "S&witch user…", None, lambda: self.switch_user(), "Sign out and let someone else sign in"
+            translate("MainWindow", "S&witch user…"),
+            None,
+            lambda: self.switch_user(),
+            translate("MainWindow", "Sign out and let someone else sign in"),
         )
         for action in (self.new_action, self.open_action, self.save_action):
             file_menu.addAction(action)
@@ -465,28 +486,32 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        case_menu = bar.addMenu("&Case")
+        case_menu = bar.addMenu(translate("MainWindow", "&Case"))
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
         self.find_action = self._action(
-            "&Find in worklist", QKeySequence.StandardKey.Find, self.find_in_worklist
+            translate("MainWindow", "&Find in worklist"), QKeySequence.StandardKey.Find, self.find_in_worklist
         )
         self.refresh_action = self._action(
-            "&Refresh worklist", QKeySequence.StandardKey.Refresh, self.refresh
+            translate("MainWindow", "&Refresh worklist"), QKeySequence.StandardKey.Refresh, self.refresh
         )
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         for number, (title, widget) in enumerate(
-            (("&Worklist", self.worklist), ("&Case", self.case_tab), ("Patient &history", self.history_tab)),
+            (
+                (translate("MainWindow", "&Worklist"), self.worklist),
+                (translate("MainWindow", "&Case"), self.case_tab),
+                (translate("MainWindow", "Patient &history"), self.history_tab),
+            ),
             1,
         ):
             view_menu.addAction(
                 self._action(title, f"Ctrl+{number}", lambda _=False, w=widget: self.tabs.setCurrentWidget(w))
             )
 
-        tools_menu = bar.addMenu("&Tools")
-        help_menu = bar.addMenu("&Help")
+        tools_menu = bar.addMenu(translate("MainWindow", "&Tools"))
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.menus = {
             "file": file_menu,
             "case": case_menu,
@@ -494,10 +519,23 @@ class MainWindow(QMainWindow):
             "tools": tools_menu,
             "help": help_menu,
         }
-        self.about_action = self._action("&About her2desk", None, lambda: dialogs.show_about(self))
-        self.shortcuts_action = self._action(
-            "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, lambda: dialogs.show_shortcuts(self)
+        self.about_action = self._action(
+            translate("MainWindow", "&About her2desk"), None, lambda: dialogs.show_about(self)
         )
+        self.shortcuts_action = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"),
+            QKeySequence.StandardKey.HelpContents,
+            lambda: dialogs.show_shortcuts(self),
+        )
+        self.preferences_action = self._action(
+            translate("MainWindow", "&Preferences…"),
+            None,
+            self.show_preferences,
+            translate("MainWindow", "Your own choices on this computer, such as the language"),
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        tools_menu.addAction(self.preferences_action)
+        tools_menu.addSeparator()
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -505,6 +543,14 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def show_preferences(self) -> None:
+        from her2desk.gui.shell.preferences_dialog import show_preferences
+
+        if show_preferences(self):
+            self.show_message(
+                translate("MainWindow", "Preferences saved; a new language takes effect at the next start")
+            )
 
     def new_case(self) -> None:
         if self.editor.confirm_leave():
@@ -544,7 +590,11 @@ class MainWindow(QMainWindow):
             return
         self.editor.open_case(stored)
         self.tabs.setCurrentWidget(self.case_tab)
-        self.show_message(f"Opened case {stored.entry.accession} (report version {stored.report_version})")
+        self.show_message(
+            translate("MainWindow", "Opened case {accession} (report version {version})").format(
+                accession=stored.entry.accession, version=stored.report_version
+            )
+        )
 
     def show_history(self, mrn: str) -> None:
         def load() -> bool:
@@ -560,7 +610,7 @@ class MainWindow(QMainWindow):
             return read()
         except Exception as error:  # unreachable, locked or damaged database: never a traceback
             self.show_message(failure)
-            dialogs.show_error(self, "Database problem", f"{failure}: {error}")
+            dialogs.show_error(self, translate("MainWindow", "Database problem"), f"{failure}: {error}")
             return None
 
     def _on_saved(self, _stored: StoredCase) -> None:
@@ -588,7 +638,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.idle_lock is not None and self.idle_lock.locked and self.has_unsaved_changes():
             # Only the signed-in user may decide about their unsaved entries: unlock first.
-            self.idle_lock.screen.say("There are unsaved changes: unlock to save or discard them first.")
+            self.idle_lock.screen.say(
+                translate("MainWindow", "There are unsaved changes: unlock to save or discard them first.")
+            )
             event.ignore()
             return
         if self._editor is not None and not self._editor.confirm_leave():
@@ -603,6 +655,13 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self.end_session("signed out")
         event.accept()
+
+
+def _signed_in(actor: Actor) -> str:
+    """'Signed in as NAME (role)', the role in words of the interface's language."""
+    return translate("MainWindow", "Signed in as {user} ({role})").format(
+        user=actor.username, role=role_label(actor.role)
+    )
 
 
 def _short_location(location: str) -> str:

@@ -33,6 +33,7 @@ from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
 from her2desk.gui.common.labels import label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import (
     SELF_VERIFICATION_WARNING,
     ReasonBox,
@@ -169,13 +170,17 @@ class SignOutDialog(CaseActionDialog):
         stored: StoredCase,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Sign out case", "&Sign out", parent)
+        super().__init__(
+            QT_TRANSLATE_NOOP("Workflow", "Sign out case"), QT_TRANSLATE_NOOP("Workflow", "&Sign out"), parent
+        )
         self.service, self.actor, self.stored = service, actor, stored
         self.summary = text_label(case_summary(stored), "Case to sign out")
         settings, rules_note = result_rules(service, stored)
         notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = text_label(
-            "Warnings and comments:\n" + "\n".join(f"• {n}" for n in notes) if notes else "No warnings.",
+            translate("Workflow", "Warnings and comments:") + "\n" + "\n".join(f"• {n}" for n in notes)
+            if notes
+            else translate("Workflow", "No warnings."),
             "Warnings and comments",
         )
         form = QFormLayout()
@@ -203,7 +208,11 @@ class AdjudicationDialog(CaseActionDialog):
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Adjudicate case", "&Record adjudication", parent)
+        super().__init__(
+            QT_TRANSLATE_NOOP("Workflow", "Adjudicate case"),
+            QT_TRANSLATE_NOOP("Workflow", "&Record adjudication"),
+            parent,
+        )
         self.service, self.actor, self.stored = service, actor, stored
         self.summary = text_label(case_summary(stored), "Case to adjudicate")
         note = text_label(
@@ -263,7 +272,9 @@ class AmendmentDialog(CaseActionDialog):
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Amend case", "&Amend", parent)
+        super().__init__(
+            QT_TRANSLATE_NOOP("Workflow", "Amend case"), QT_TRANSLATE_NOOP("Workflow", "&Amend"), parent
+        )
         self.service, self.actor, self.stored = service, actor, stored
         self.summary = text_label(case_summary(stored), "Case to amend")
         version = stored.report_version
@@ -279,13 +290,15 @@ class AmendmentDialog(CaseActionDialog):
             allowed = False
         # The amended case is open for editing, so the warning applies whoever entered it before.
         self.self_verification = text_label(
-            "" if allowed or actor.role is not Role.PATHOLOGIST else SELF_VERIFICATION_WARNING,
+            ""
+            if allowed or actor.role is not Role.PATHOLOGIST
+            else translate("Workflow", SELF_VERIFICATION_WARNING),
             "About signing out the amended results",
         )
         self.self_verification.setVisible(bool(self.self_verification.text()))
         self.reason = ReasonBox("Amendment reason")
         form = QFormLayout()
-        caption = QLabel("&Reason:")
+        caption = QLabel(translate("Workflow", "&Reason:"))
         caption.setBuddy(self.reason.edit)
         form.addRow(caption, self.reason)
         self.add_signature(actor, AMENDMENT_MEANING_TEXT, form)

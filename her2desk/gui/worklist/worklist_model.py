@@ -16,12 +16,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, Status
 from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 
 PAGE_SIZE = 200
@@ -55,9 +62,19 @@ class Column:
     text: Callable[[WorklistRow], str]
     order: WorklistOrder | None  # None: the store has no index to sort this column by
     # Every text the column can show, where the vocabulary is closed: the view makes it as wide as the
-    # longest, so no label is ever cut ("Indeter…"). Empty: free text, a set width and a tooltip.
-    texts: tuple[str, ...] = ()
+    # longest, so no label is ever cut ("Indeter…"). None: free text, a set width and a tooltip. A
+    # function, called when the view is built, so the texts are in the interface's language.
+    words: Callable[[], tuple[str, ...]] | None = None
     meaning: str = ""  # the header's tooltip says what a short title stands for
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return self.words() if self.words is not None else ()
+
+    @property
+    def shown_title(self) -> str:
+        """The header in the interface's language (`title` stays English: code finds columns by it)."""
+        return translate("Worklist", self.title)
 
 
 def _labels(values: Iterable[Any]) -> tuple[str, ...]:
@@ -77,28 +94,49 @@ COLUMNS: tuple[Column, ...] = (
     Column("Accession", lambda r: r.accession, WorklistOrder.ACCESSION),
     Column("Patient", lambda r: r.patient_name, WorklistOrder.PATIENT),
     Column("MRN", lambda r: r.mrn, WorklistOrder.MRN),
-    Column("Site", lambda r: label(r.site), WorklistOrder.SITE, _labels(Site)),
-    Column("Procedure", lambda r: label(r.procedure), None, _labels(Procedure)),
+    Column("Site", lambda r: label(r.site), WorklistOrder.SITE, lambda: _labels(Site)),
+    Column("Procedure", lambda r: label(r.procedure), None, lambda: _labels(Procedure)),
     Column(
         "Collected",
         lambda r: r.collected_on.isoformat() if r.collected_on else "",
         WorklistOrder.COLLECTED_ON,
-        ("2026-12-31",),
+        lambda: ("2026-12-31",),
     ),
-    Column("IHC", lambda r: label(r.ihc), None, _labels(IhcScore)),
-    Column("ISH", lambda r: "" if r.ish_group is None else str(r.ish_group), None, ("5",), "ISH group (1-5)"),
-    Column("Sign-out", lambda r: label(r.signout_state), None, _labels(SignOutState)),
+    Column("IHC", lambda r: label(r.ihc), None, lambda: _labels(IhcScore)),
+    Column(
+        "ISH",
+        lambda r: "" if r.ish_group is None else str(r.ish_group),
+        None,
+        lambda: ("5",),
+        "ISH group (1-5)",
+    ),
+    Column("Sign-out", lambda r: label(r.signout_state), None, lambda: _labels(SignOutState)),
     # Last, so it stretches: its longest texts ("…, adjudicated") are the rare ones.
     Column(
         "Status",
         lambda r: reported_label(r.status, r.descriptor, r.adjudicated),
         WorklistOrder.STATUS,
-        _reported_texts(),
+        _reported_texts,
         "The reported result",
     ),
 )
 # Free text gets a set width in pixels (a long name shows whole on hover). With them, every column
 # but the end of Status's rare longest texts fits a 1280-pixel-wide screen.
+# The titles and meanings, for pyside6-lupdate (shown through `Column.shown_title` and the tooltip).
+_COLUMN_WORDS = (
+    QT_TRANSLATE_NOOP("Worklist", "Accession"),
+    QT_TRANSLATE_NOOP("Worklist", "Patient"),
+    QT_TRANSLATE_NOOP("Worklist", "MRN"),
+    QT_TRANSLATE_NOOP("Worklist", "Site"),
+    QT_TRANSLATE_NOOP("Worklist", "Procedure"),
+    QT_TRANSLATE_NOOP("Worklist", "Collected"),
+    QT_TRANSLATE_NOOP("Worklist", "IHC"),
+    QT_TRANSLATE_NOOP("Worklist", "ISH"),
+    QT_TRANSLATE_NOOP("Worklist", "Sign-out"),
+    QT_TRANSLATE_NOOP("Worklist", "Status"),
+    QT_TRANSLATE_NOOP("Worklist", "ISH group (1-5)"),
+    QT_TRANSLATE_NOOP("Worklist", "The reported result"),
+)
 FREE_TEXT_WIDTHS = {"Accession": 110, "Patient": 170, "MRN": 100}
 
 ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, CASE_ID_ROLE, ACCESSION_ROLE)
@@ -183,11 +221,19 @@ class WorklistModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].title
+                return COLUMNS[section].shown_title
             if role == Qt.ItemDataRole.ToolTipRole:
                 column = COLUMNS[section]
-                sorting = "click to sort" if column.order is not None else "this column cannot be sorted"
-                return f"{column.meaning}; {sorting}" if column.meaning else sorting.capitalize()
+                if column.meaning:
+                    meaning = translate("Worklist", column.meaning)
+                    if column.order is not None:
+                        return translate("Worklist", "{meaning}; click to sort").format(meaning=meaning)
+                    return translate("Worklist", "{meaning}; this column cannot be sorted").format(
+                        meaning=meaning
+                    )
+                if column.order is not None:
+                    return translate("Worklist", "Click to sort")
+                return translate("Worklist", "This column cannot be sorted")
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -210,8 +256,10 @@ class WorklistModel(QAbstractTableModel):
             return row.accession
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == STATUS_COLUMN and row.adjudicated:
-                return f"Guideline result: {label(row.engine_status) or 'no result'}; reported as adjudicated"
-            if not COLUMNS[index.column()].texts:  # free text may be wider than its column
+                return translate("Worklist", "Guideline result: {status}; reported as adjudicated").format(
+                    status=label(row.engine_status) or translate("Worklist", "no result")
+                )
+            if COLUMNS[index.column()].words is None:  # free text may be wider than its column
                 return COLUMNS[index.column()].text(row) or None
             return None
         if role == Qt.ItemDataRole.ForegroundRole:

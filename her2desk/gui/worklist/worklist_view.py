@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import WorklistQuery
 from her2desk.domain.vocabulary import Site, Status
 from her2desk.gui.common.fields import ERROR_STYLE, enum_field
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate, whole_number
 from her2desk.gui.worklist.worklist_model import CASE_ID_ROLE, COLUMNS, FREE_TEXT_WIDTHS, WorklistModel
 
 SEARCH_DELAY_MS = 250
-EMPTY_HINT = "No cases yet: press Ctrl+N (File ▸ New case) to enter the first one."
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "Worklist", "No cases yet: press Ctrl+N (File ▸ New case) to enter the first one."
+)
 
 
 class WorklistView(QWidget):
@@ -41,32 +44,32 @@ class WorklistView(QWidget):
         super().__init__(parent)
         self.model = model
         self._painted = False
-        self.empty_hint = EMPTY_HINT
+        self.empty_hint = translate("Worklist", EMPTY_HINT)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search: accession, MRN or family name")
+        self.search.setPlaceholderText(translate("Worklist", "Search: accession, MRN or family name"))
         self.search.setAccessibleName("Search worklist")
         self.search.setClearButtonEnabled(True)
-        self.status_filter = enum_field("status", "Status", "Status filter", Status)
-        self.status_filter.combo.setItemText(0, "Any status")
-        self.site_filter = enum_field("site", "Site", "Site filter", Site)
-        self.site_filter.combo.setItemText(0, "Any site")
+        self.status_filter = enum_field("status", translate("Worklist", "Status"), "Status filter", Status)
+        self.status_filter.combo.setItemText(0, translate("Worklist", "Any status"))
+        self.site_filter = enum_field("site", translate("Worklist", "Site"), "Site filter", Site)
+        self.site_filter.combo.setItemText(0, translate("Worklist", "Any site"))
         self.date_from = QLineEdit()
-        self.date_from.setPlaceholderText("collected from YYYY-MM-DD")
+        self.date_from.setPlaceholderText(translate("Worklist", "collected from YYYY-MM-DD"))
         self.date_from.setAccessibleName("Collected from")
         self.date_to = QLineEdit()
-        self.date_to.setPlaceholderText("to YYYY-MM-DD")
+        self.date_to.setPlaceholderText(translate("Worklist", "to YYYY-MM-DD"))
         self.date_to.setAccessibleName("Collected to")
-        self.needs_action = QCheckBox("&Needs action")
+        self.needs_action = QCheckBox(translate("Worklist", "&Needs action"))
         self.needs_action.setAccessibleName("Needs action")
-        self.needs_action.setToolTip("Equivocal, pending or awaiting adjudication")
-        self.awaiting_signout = QCheckBox("&Awaiting sign-out")
+        self.needs_action.setToolTip(translate("Worklist", "Equivocal, pending or awaiting adjudication"))
+        self.awaiting_signout = QCheckBox(translate("Worklist", "&Awaiting sign-out"))
         self.awaiting_signout.setAccessibleName("Awaiting sign-out")
-        self.awaiting_signout.setToolTip("Entered or amended cases not yet signed out")
-        self.signed_out_today = QCheckBox("Si&gned out today")
+        self.awaiting_signout.setToolTip(translate("Worklist", "Entered or amended cases not yet signed out"))
+        self.signed_out_today = QCheckBox(translate("Worklist", "Si&gned out today"))
         self.signed_out_today.setAccessibleName("Signed out today")
-        self.signed_out_today.setToolTip("Cases signed out today (local time)")
-        self.count_label = QLabel("Counting cases…")
+        self.signed_out_today.setToolTip(translate("Worklist", "Cases signed out today (local time)"))
+        self.count_label = QLabel(translate("Worklist", "Counting cases…"))
         self.count_label.setAccessibleName("Case count")
 
         self.table = QTableView()
@@ -151,7 +154,7 @@ class WorklistView(QWidget):
         self._timer.stop()
         query = self.current_query()
         if query != self.model.query:
-            self.count_label.setText("Counting cases…")
+            self.count_label.setText(translate("Worklist", "Counting cases…"))
             self.model.set_query(query)
 
     def selected_case_id(self) -> int | None:
@@ -182,13 +185,17 @@ class WorklistView(QWidget):
 
     def _on_count(self, total: int) -> None:
         if total:
-            self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+            self.count_label.setText(
+                translate("Worklist", "1 case")
+                if total == 1
+                else translate("Worklist", "{count} cases").format(count=whole_number(total))
+            )
         elif self.model.query == WorklistQuery(
             order_by=self.model.query.order_by, descending=self.model.query.descending
         ):
             self.count_label.setText(self.empty_hint)
         else:
-            self.count_label.setText("No cases match the search and filters.")
+            self.count_label.setText(translate("Worklist", "No cases match the search and filters."))
         self.table.viewport().update()  # an empty result changes no rows but must still be painted
         if total and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -245,7 +252,7 @@ def column_widths(cells: QFontMetrics, headers: QFontMetrics) -> list[int]:
     columns (accession, patient, MRN) get a set width and show their whole text on hover."""
     widths = []
     for column in COLUMNS:
-        title = headers.horizontalAdvance(column.title) + CELL_MARGIN + SORT_ARROW
+        title = headers.horizontalAdvance(column.shown_title) + CELL_MARGIN + SORT_ARROW
         if not column.texts:
             widths.append(max(title, FREE_TEXT_WIDTHS[column.title]))
             continue
