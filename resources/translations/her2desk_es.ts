@@ -527,6 +527,108 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>her2desk — Something went wrong</source>
+        <translation>her2desk — Algo ha salido mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo ha salido mal</translation>
+    </message>
+    <message>
+        <source>her2desk ran into a problem it did not expect. What you saved before is stored; you can close this message and go on working. Check the case you were working on before you save it. If it happens again, tell your support contact and give them the details (Copy details).</source>
+        <translation>her2desk ha encontrado un problema inesperado. Lo que guardó antes está almacenado; puede cerrar este mensaje y seguir trabajando. Revise el caso en el que estaba trabajando antes de guardarlo. Si vuelve a ocurrir, avise a su contacto de soporte y facilítele los detalles (Copiar los detalles).</translation>
+    </message>
+    <message>
+        <source>The copied details may name the patient of the open case: paste them only where that is allowed.</source>
+        <translation>Los detalles copiados pueden nombrar al paciente del caso abierto: péguelos solo donde esté permitido.</translation>
+    </message>
+    <message>
+        <source>What happened: {what}</source>
+        <translation>Qué ha pasado: {what}</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file {path}</source>
+        <translation>Los detalles se han escrito en el archivo de registro {path}</translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation>No se ha podido escribir ningún archivo de registro.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copiar los detalles</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>You have changed case {accession} without saving it.</source>
+        <translation>Ha modificado el caso {accession} sin guardarlo.</translation>
+    </message>
+    <message>
+        <source>You have changed the new case without saving it.</source>
+        <translation>Ha modificado el caso nuevo sin guardarlo.</translation>
+    </message>
+    <message>
+        <source>Save the changes, discard them, or go back to the case?</source>
+        <translation>¿Guardar los cambios, descartarlos o volver al caso?</translation>
+    </message>
+    <message>
+        <source>Case {accession} was changed by {user} at {when}, after you opened it. Your changes were NOT saved and nothing was overwritten.</source>
+        <translation>{user} modificó el caso {accession} el {when}, después de que usted lo abriera. Sus cambios NO se han guardado y no se ha sobrescrito nada.</translation>
+    </message>
+    <message>
+        <source>Case changed by someone else</source>
+        <translation>Caso modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Reload to see the current version (your edits will be discarded), or keep your edits on screen to copy them before reloading.</source>
+        <translation>Vuelva a cargarlo para ver la versión actual (se descartarán sus cambios) o conserve sus cambios en pantalla para copiarlos antes de volver a cargarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Volver a cargar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits on screen</source>
+        <translation>&amp;Conservar mis cambios en pantalla</translation>
+    </message>
+    <message>
+        <source>About her2desk</source>
+        <translation>Acerca de her2desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;her2desk {version}&lt;/h3&gt;&lt;p&gt;Records, interprets and stores HER2 tumour-marker results.&lt;/p&gt;&lt;p&gt;Guidelines:&lt;br&gt;{guidelines}&lt;/p&gt;&lt;p&gt;Rules: {rules}, with this lab&apos;s rule settings (Tools ▸ Lab settings shows the whole rules version, stored with every result).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;her2desk {version}&lt;/h3&gt;&lt;p&gt;Registra, interpreta y guarda los resultados del marcador tumoral HER2.&lt;/p&gt;&lt;p&gt;Guías:&lt;br&gt;{guidelines}&lt;/p&gt;&lt;p&gt;Reglas: {rules}, con los ajustes de reglas de este laboratorio (Herramientas ▸ Ajustes del laboratorio muestra la versión completa de las reglas, que se guarda con cada resultado).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
     <name>HandoutPreview</name>
     <message>
         <source>US Letter</source>
@@ -646,6 +748,41 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>The password is not correct</source>
+        <translation>La contraseña no es correcta</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>Cambiar de &amp;usuario…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;her2desk is locked&lt;/h2&gt;&lt;p&gt;Signed in as &lt;b&gt;{user}&lt;/b&gt; ({role}). Type your password to continue, or switch user.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;her2desk está bloqueado&lt;/h2&gt;&lt;p&gt;Sesión iniciada: &lt;b&gt;{user}&lt;/b&gt; ({role}). Escriba su contraseña para continuar o cambie de usuario.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The database could not be reached, so the password cannot be checked: {reason}</source>
+        <translation>No se ha podido acceder a la base de datos, así que no se puede comprobar la contraseña: {reason}</translation>
+    </message>
+    <message>
+        <source>The signed-in user</source>
+        <translation>El usuario con la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>{user} has unsaved changes in the case form. Switching user discards them. Switch anyway?</source>
+        <translation>{user} tiene cambios sin guardar en el formulario del caso. Al cambiar de usuario se descartan. ¿Cambiar de todos modos?</translation>
+    </message>
+</context>
+<context>
     <name>Interpretation</name>
     <message>
         <source>The rules and lab rule settings this result is made with</source>
@@ -759,10 +896,6 @@
         <translation>Inicie sesión como la persona que va a usar el programa ahora. Cancelar mantiene el usuario actual.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -862,6 +995,73 @@
         <source>Signed in as {user} ({role})</source>
         <translation>Sesión iniciada: {user} ({role})</translation>
     </message>
+    <message>
+        <source>Demo accounts: password {password}</source>
+        <translation>Cuentas de demostración: contraseña {password}</translation>
+    </message>
+    <message>
+        <source>Demo accounts (password {password}): {names}</source>
+        <translation>Cuentas de demostración (contraseña {password}): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>open a stored case first</source>
+        <translation>abra primero un caso guardado</translation>
+    </message>
+    <message>
+        <source>Correct &amp;patient details…</source>
+        <translation>Corregir los datos del &amp;paciente…</translation>
+    </message>
+    <message>
+        <source>Cannot correct patient details: {reasons}</source>
+        <translation>No se pueden corregir los datos del paciente: {reasons}</translation>
+    </message>
+    <message>
+        <source>Patient {mrn}: nothing was changed</source>
+        <translation>Paciente {mrn}: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>Corrected patient {mrn} ({old} → {new}) on 1 case</source>
+        <translation>Paciente {mrn} corregido ({old} → {new}) en 1 caso</translation>
+    </message>
+    <message>
+        <source>Corrected patient {mrn} ({old} → {new}) on {count} cases</source>
+        <translation>Paciente {mrn} corregido ({old} → {new}) en {count} casos</translation>
+    </message>
+    <message>
+        <source>; {count} earlier handout(s) marked superseded</source>
+        <translation>; {count} hoja(s) para el paciente anterior(es) marcada(s) como sustituida(s)</translation>
+    </message>
+    <message>
+        <source>. Case {accession} keeps its unsaved changes: save it (Ctrl+S)</source>
+        <translation>. El caso {accession} conserva sus cambios sin guardar: guárdelo (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Not corrected: fix the marked fields.</source>
+        <translation>No se ha corregido: corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}: the corrected details apply to all of this patient&apos;s cases{cases}. If a case is signed out, only a pathologist may correct them, and the handouts printed so far are marked superseded (they carry the old details). The change and its reason are audited.</source>
+        <translation>MRN {mrn}: los datos corregidos se aplican a todos los casos de este paciente{cases}. Si un caso está firmado, solo un patólogo/a puede corregirlos, y las hojas para el paciente impresas hasta ahora se marcan como sustituidas (llevan los datos antiguos). El cambio y su motivo quedan registrados en la auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xo</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -883,6 +1083,161 @@
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Open a case, or select one case in the worklist, to see its report</source>
+        <translation>Abra un caso, o seleccione un caso en la lista de trabajo, para ver su informe</translation>
+    </message>
+    <message>
+        <source>Select one or more cases in the worklist first</source>
+        <translation>Seleccione primero uno o más casos en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Reports are being saved</source>
+        <translation>Se están guardando los informes</translation>
+    </message>
+    <message>
+        <source>Re&amp;port preview…</source>
+        <translation>Vista previa del &amp;informe…</translation>
+    </message>
+    <message>
+        <source>Save r&amp;eports of selected cases as PDFs…</source>
+        <translation>Guardar los inf&amp;ormes de los casos seleccionados como PDF…</translation>
+    </message>
+    <message>
+        <source>Report of case {accession} recorded</source>
+        <translation>Informe del caso {accession} registrado</translation>
+    </message>
+    <message>
+        <source>Reports saved</source>
+        <translation>Informes guardados</translation>
+    </message>
+    <message>
+        <source>Save reports into folder</source>
+        <translation>Guardar los informes en la carpeta</translation>
+    </message>
+    <message>
+        <source>Save reports of {count} cases</source>
+        <translation>Guardar los informes de {count} casos</translation>
+    </message>
+    <message>
+        <source>Cases that are not signed out: save a report marked PRELIMINARY — NOT FINAL on every page?
+
+Yes: preliminary reports for them. No: skip them (signed-out cases get their final report).</source>
+        <translation>Casos que no están firmados: ¿guardar un informe marcado PRELIMINAR — NO ES DEFINITIVO en cada página?
+
+Sí: informes preliminares para ellos. No: omitirlos (los casos firmados reciben su informe definitivo).</translation>
+    </message>
+    <message>
+        <source>Saving reports</source>
+        <translation>Guardando los informes</translation>
+    </message>
+    <message>
+        <source>Report {number} of {count}: case {accession}</source>
+        <translation>Informe {number} de {count}: caso {accession}</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Preparando el informe…</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PRELIMINARY — NOT FINAL</source>
+        <translation>PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>Amended report</source>
+        <translation>Informe modificado</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Informe definitivo</translation>
+    </message>
+    <message>
+        <source>Report — case {accession}</source>
+        <translation>Informe — caso {accession}</translation>
+    </message>
+    <message>
+        <source>Preliminary report (every page marked NOT FINAL)</source>
+        <translation>Informe preliminar (cada página marcada NO ES DEFINITIVO)</translation>
+    </message>
+    <message>
+        <source>The case is not signed out; the lab allows a report marked PRELIMINARY — NOT FINAL</source>
+        <translation>El caso no está firmado; el laboratorio permite un informe marcado PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>{kind} — report version {version}, {pages}, as stored. Print and Save use exactly this PDF.</source>
+        <translation>{kind} — versión del informe {version}, {pages}, tal como se guardó. Imprimir y Guardar usan exactamente este PDF.</translation>
+    </message>
+    <message>
+        <source>. The lab allows a report marked PRELIMINARY — NOT FINAL: tick the box for one.</source>
+        <translation>. El laboratorio permite un informe marcado PRELIMINAR — NO ES DEFINITIVO: marque la casilla para prepararlo.</translation>
+    </message>
+    <message>
+        <source>. This lab makes no preliminary documents (an administrator can change the lab setting “{setting}”, allow_preliminary_handouts).</source>
+        <translation>. Este laboratorio no prepara documentos preliminares (un administrador puede cambiar el ajuste del laboratorio «{setting}», allow_preliminary_handouts).</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {reason}</source>
+        <translation>No se pudo preparar el informe: {reason}</translation>
+    </message>
+    <message>
+        <source>No report: {reason}</source>
+        <translation>No hay informe: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no report to print or save (see the message above)</source>
+        <translation>No hay ningún informe que imprimir o guardar (vea el mensaje de arriba)</translation>
+    </message>
+    <message>
+        <source>Print report of case {accession}</source>
+        <translation>Imprimir el informe del caso {accession}</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded.</source>
+        <translation>Impresión cancelada; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Printed and recorded (SHA-256 {digest}…).</source>
+        <translation>Impreso y registrado (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Imprimir el informe</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>technologist</source>
@@ -895,6 +1250,231 @@
     <message>
         <source>administrator</source>
         <translation>administrador/a</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>new case</source>
+        <translation>caso nuevo</translation>
+    </message>
+    <message>
+        <source>save the case (refused, with the first problem focused, while any remain)</source>
+        <translation>guardar el caso (se rechaza, con el foco en el primer problema, mientras quede alguno)</translation>
+    </message>
+    <message>
+        <source>sign out the open case with your password (pathologists)</source>
+        <translation>firmar el caso abierto con su contraseña (patólogos/as)</translation>
+    </message>
+    <message>
+        <source>search the worklist; Down arrow moves into the results, Enter opens a case</source>
+        <translation>buscar en la lista de trabajo; la flecha abajo pasa a los resultados, Intro abre un caso</translation>
+    </message>
+    <message>
+        <source>open the case selected in the worklist</source>
+        <translation>abrir el caso seleccionado en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>handout preview of the open (or the one selected) case, with Print and Save as PDF</source>
+        <translation>vista previa de la hoja para el paciente del caso abierto (o del seleccionado), con Imprimir y Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>chart report preview of the open (or selected) case, with Print and Save as PDF</source>
+        <translation>vista previa del informe para la historia clínica del caso abierto (o del seleccionado), con Imprimir y Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>worklist / case / patient history</source>
+        <translation>lista de trabajo / caso / historial del paciente</translation>
+    </message>
+    <message>
+        <source>refresh the worklist</source>
+        <translation>actualizar la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Enter in MRN, or Alt+D</source>
+        <translation>Intro en el MRN, o Alt+D</translation>
+    </message>
+    <message>
+        <source>find the patient by MRN</source>
+        <translation>buscar al paciente por su MRN</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s history (from the case form)</source>
+        <translation>el historial del paciente (desde el formulario del caso)</translation>
+    </message>
+    <message>
+        <source>next / previous entry field</source>
+        <translation>campo siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + letra subrayada</translation>
+    </message>
+    <message>
+        <source>go to that field</source>
+        <translation>ir a ese campo</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>User name or password is not correct</source>
+        <translation>El nombre de usuario o la contraseña no son correctos</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords in a row; an administrator must unlock it</source>
+        <translation>Esta cuenta está bloqueada tras demasiadas contraseñas incorrectas seguidas; debe desbloquearla un administrador/a</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords in a row</source>
+        <translation>Demasiadas contraseñas incorrectas seguidas</translation>
+    </message>
+    <message>
+        <source>Sign in to her2desk</source>
+        <translation>Iniciar sesión en her2desk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>{reason}. Try again in {seconds} s.</source>
+        <translation>{reason}. Vuelva a intentarlo dentro de {seconds} s.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>The database could not be reached, so nobody can sign in now: {reason}</source>
+        <translation>No se ha podido acceder a la base de datos, así que nadie puede iniciar sesión ahora: {reason}</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator: the person who manages the lab&apos;s accounts. After signing in, the administrator adds the technologist and pathologist accounts under Tools ▸ Users; an administrator account itself does not enter or sign out cases.</source>
+        <translation>Esta base de datos todavía no tiene usuarios. Cree el primer administrador/a: la persona que gestiona las cuentas del laboratorio. Tras iniciar sesión, el administrador/a añade las cuentas de los técnicos/as y patólogos/as en Herramientas ▸ Usuarios; una cuenta de administrador no registra ni firma casos.</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Crear el primer administrador/a</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nombre &amp;visible:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repetir la contraseña:</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>as shown in the program, e.g. Dr A. Example</source>
+        <translation>como se muestra en el programa, p. ej., Dra. A. Ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Crear administrador/a</translation>
+    </message>
+    <message>
+        <source>Type a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit.</source>
+        <translation>Un nombre de usuario tiene de 1 a 64 letras, cifras o . _ @ - y empieza por una letra o una cifra.</translation>
+    </message>
+    <message>
+        <source>A display name has at most 200 characters.</source>
+        <translation>Un nombre visible tiene como máximo 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The administrator was not created: {reason}.</source>
+        <translation>No se ha creado el administrador/a: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database could not be written, nothing was created: {reason}</source>
+        <translation>No se ha podido escribir en la base de datos, no se ha creado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutActions</name>
+    <message>
+        <source>sign in to sign out, adjudicate or amend</source>
+        <translation>inicie sesión para firmar, resolver o modificar</translation>
+    </message>
+    <message>
+        <source>open a stored case first</source>
+        <translation>abra primero un caso guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out…</source>
+        <translation>&amp;Firmar…</translation>
+    </message>
+    <message>
+        <source>A&amp;djudicate…</source>
+        <translation>&amp;Resolver…</translation>
+    </message>
+    <message>
+        <source>A&amp;mend…</source>
+        <translation>&amp;Modificar…</translation>
+    </message>
+    <message>
+        <source>Cannot {verb}: {reasons}</source>
+        <translation>No se puede {verb}: {reasons}</translation>
+    </message>
+    <message>
+        <source>Case {accession} has unsaved changes: save them (Ctrl+S) before you {verb} it</source>
+        <translation>El caso {accession} tiene cambios sin guardar: guárdelos (Ctrl+S) antes de {verb}lo</translation>
+    </message>
+    <message>
+        <source>Case {accession}: nothing was changed</source>
+        <translation>Caso {accession}: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>firmar</translation>
+    </message>
+    <message>
+        <source>Signed out case {accession} (report version {version})</source>
+        <translation>Caso {accession} firmado (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>adjudicate</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <source>Adjudicated case {accession} (report version {version})</source>
+        <translation>Caso {accession} resuelto (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>amend</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <source>Amended case {accession} (report version {version})</source>
+        <translation>Caso {accession} modificado (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>Amended case {accession}: it is open for correction as report version {version}; sign it out again when it is done</source>
+        <translation>Caso {accession} modificado: está abierto para corrección como versión del informe {version}; fírmelo de nuevo cuando esté terminado</translation>
     </message>
 </context>
 <context>
@@ -1167,12 +1747,116 @@
         <translation>Si cambia los resultados, tiene que firmarlos otro patólogo/a (ajuste del laboratorio: permitir la autoverificación).</translation>
     </message>
     <message>
+        <source>Refused: {reasons}.</source>
+        <translation>Rechazado: {reasons}.</translation>
+    </message>
+    <message>
+        <source>Close this dialog and reopen the case.</source>
+        <translation>Cierre este diálogo y vuelva a abrir el caso.</translation>
+    </message>
+    <message>
+        <source>The database could not be written: {reason}. Nothing was changed; try again.</source>
+        <translation>No se ha podido escribir en la base de datos: {reason}. No se ha cambiado nada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>Signing as {user}. Your password is your electronic signature, and it means: “{meaning}”</source>
         <translation>Firma como {user}. Su contraseña es su firma electrónica y significa: «{meaning}»</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 carácter</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} caracteres</translation>
+    </message>
+    <message>
+        <source>{count}, at least {minimum} needed</source>
+        <translation>{count}, se necesitan al menos {minimum}</translation>
+    </message>
+    <message>
+        <source>I have reviewed this result and sign it out.</source>
+        <translation>He revisado este resultado y lo firmo.</translation>
+    </message>
+    <message>
+        <source>I have reviewed the results and decide the final status given here, for the reason given.</source>
+        <translation>He revisado los resultados y decido el estado final indicado aquí, por el motivo indicado.</translation>
+    </message>
+    <message>
+        <source>I reopen this signed-out report for correction, for the reason given.</source>
+        <translation>Reabro este informe firmado para corregirlo, por el motivo indicado.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s rule settings could not be read ({reason}).</source>
+        <translation>No se han podido leer los ajustes de reglas del laboratorio ({reason}).</translation>
+    </message>
+    <message>
+        <source>ISH group {group}</source>
+        <translation>grupo ISH {group}</translation>
+    </message>
+    <message>
+        <source>ratio {ratio}</source>
+        <translation>razón {ratio}</translation>
+    </message>
+    <message>
+        <source>HER2 per cell {count}</source>
+        <translation>HER2 por célula {count}</translation>
+    </message>
+    <message>
+        <source>NO RESULT</source>
+        <translation>SIN RESULTADO</translation>
+    </message>
+    <message>
+        <source>{result}, adjudicated by {user}</source>
+        <translation>{result}, resuelto por {user}</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>sin resultado</translation>
+    </message>
+    <message>
+        <source>Case {accession}, report version {version}</source>
+        <translation>Caso {accession}, versión del informe {version}</translation>
+    </message>
+    <message>
+        <source>Patient: {patient} (MRN {mrn})</source>
+        <translation>Paciente: {patient} (MRN {mrn})</translation>
+    </message>
+    <message>
+        <source>Specimen: {specimen}</source>
+        <translation>Muestra: {specimen}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicada</translation>
+    </message>
+    <message>
+        <source>Reported result: {result}</source>
+        <translation>Resultado informado: {result}</translation>
+    </message>
+    <message>
+        <source>Guideline result: {result}</source>
+        <translation>Resultado según la guía: {result}</translation>
+    </message>
+    <message>
+        <source>Guideline descriptor: {descriptor}</source>
+        <translation>Descriptor según la guía: {descriptor}</translation>
+    </message>
+    <message>
+        <source>Adjudication reason: {reason}</source>
+        <translation>Motivo de la resolución: {reason}</translation>
+    </message>
+    <message>
+        <source>{cannot}: {reasons}.</source>
+        <translation>{cannot}: {reasons}.</translation>
+    </message>
+    <message>
+        <source>This case cannot be signed out</source>
+        <translation>Este caso no se puede firmar</translation>
     </message>
     <message>
         <source>Sign out case</source>
@@ -1191,6 +1875,10 @@
         <translation>Sin avisos.</translation>
     </message>
     <message>
+        <source>This case cannot be adjudicated</source>
+        <translation>Este caso no se puede resolver</translation>
+    </message>
+    <message>
         <source>Adjudicate case</source>
         <translation>Resolver el caso</translation>
     </message>
@@ -1199,12 +1887,40 @@
         <translation>&amp;Registrar la resolución</translation>
     </message>
     <message>
+        <source>The adjudicated status is kept beside the guideline result, never in its place. Saving changed results later voids it.</source>
+        <translation>El estado resuelto se guarda junto al resultado según la guía, nunca en su lugar. Si más adelante se guardan resultados modificados, queda anulado.</translation>
+    </message>
+    <message>
+        <source>&amp;Final status:</source>
+        <translation>Estado &amp;final:</translation>
+    </message>
+    <message>
+        <source>choose the final status: positive, negative or indeterminate</source>
+        <translation>elija el estado final: positivo, negativo o indeterminado</translation>
+    </message>
+    <message>
+        <source>This case cannot be amended</source>
+        <translation>Este caso no se puede modificar</translation>
+    </message>
+    <message>
         <source>Amend case</source>
         <translation>Modificar el caso</translation>
     </message>
     <message>
         <source>&amp;Amend</source>
         <translation>&amp;Modificar</translation>
+    </message>
+    <message>
+        <source>Report version {version} stays on record as it was signed out. The case opens for correction as version {next}, which must be signed out again; handouts printed so far are marked superseded.</source>
+        <translation>La versión del informe {version} queda registrada tal como se firmó. El caso se abre para corrección como versión {next}, que debe firmarse de nuevo; las hojas para el paciente impresas hasta ahora se marcan como sustituidas.</translation>
+    </message>
+    <message>
+        <source>Correct patient details</source>
+        <translation>Corregir los datos del paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Correct</source>
+        <translation>&amp;Corregir</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
