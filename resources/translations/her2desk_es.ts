@@ -527,6 +527,205 @@
     </message>
 </context>
 <context>
+    <name>CaseRecord</name>
+    <message>
+        <source>Report version</source>
+        <translation>Versión del informe</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation>Impreso el</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>Versión de las reglas</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Preliminar</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Sustituido</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the PDF</source>
+        <translation>SHA-256 del PDF</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>entered, not signed out</source>
+        <translation>registrado, sin firmar</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>firmado</translation>
+    </message>
+    <message>
+        <source>amended, being corrected (not signed out)</source>
+        <translation>modificado, en corrección (sin firmar)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>signed out by {user} {when}</source>
+        <translation>firmado por {user} {when}</translation>
+    </message>
+    <message>
+        <source>Report version {version} — {what}</source>
+        <translation>Versión del informe {version} — {what}</translation>
+    </message>
+    <message>
+        <source>{result}, adjudicated</source>
+        <translation>{result}, resuelto</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Estado: {state}</translation>
+    </message>
+    <message>
+        <source>Signed out by: {user} at {when}</source>
+        <translation>Firmado por: {user} el {when}</translation>
+    </message>
+    <message>
+        <source>Signed out by: {user}</source>
+        <translation>Firmado por: {user}</translation>
+    </message>
+    <message>
+        <source>Amendment reason: {reason}</source>
+        <translation>Motivo de la modificación: {reason}</translation>
+    </message>
+    <message>
+        <source>Reported result: {result}</source>
+        <translation>Resultado informado: {result}</translation>
+    </message>
+    <message>
+        <source>HER2 status (guideline): {status}</source>
+        <translation>Estado de HER2 (según la guía): {status}</translation>
+    </message>
+    <message>
+        <source>ISH group: {group}    Ratio: {ratio}    HER2 average: {average}</source>
+        <translation>Grupo ISH: {group}    Razón: {ratio}    Media de HER2: {average}</translation>
+    </message>
+    <message>
+        <source>Recount: ISH group {group}, ratio {ratio}</source>
+        <translation>Recuento: grupo ISH {group}, razón {ratio}</translation>
+    </message>
+    <message>
+        <source>Descriptor: {descriptor}</source>
+        <translation>Descriptor: {descriptor}</translation>
+    </message>
+    <message>
+        <source>Adjudicated status: {status} — {reason}</source>
+        <translation>Estado resuelto: {status} — {reason}</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Paso siguiente: {step}</translation>
+    </message>
+    <message>
+        <source>Specimen: {where}; collected {collected}; block {block}</source>
+        <translation>Muestra: {where}; obtenida {collected}; bloque {block}</translation>
+    </message>
+    <message>
+        <source>; metastatic site {site}</source>
+        <translation>; localización metastásica {site}</translation>
+    </message>
+    <message>
+        <source>IHC: score {score}, stained {stained}%, clone {clone}</source>
+        <translation>IHC: puntuación {score}, teñidas {stained} %, clon {clone}</translation>
+    </message>
+    <message>
+        <source>ISH: {probe} probe, {method}</source>
+        <translation>ISH: sonda {probe}, {method}</translation>
+    </message>
+    <message>
+        <source>  Count {observer}: {cells} cells, HER2 {her2}, CEP17 {cep17}</source>
+        <translation>  Recuento {observer}: {cells} células, HER2 {her2}, CEP17 {cep17}</translation>
+    </message>
+    <message>
+        <source> (entered by {user})</source>
+        <translation> (registrado por {user})</translation>
+    </message>
+    <message>
+        <source>Comments:</source>
+        <translation>Comentarios:</translation>
+    </message>
+    <message>
+        <source>Guideline: {guideline}</source>
+        <translation>Guía: {guideline}</translation>
+    </message>
+    <message>
+        <source>Rules version: {rules}</source>
+        <translation>Versión de las reglas: {rules}</translation>
+    </message>
+    <message>
+        <source>Case record — {accession}</source>
+        <translation>Registro del caso — {accession}</translation>
+    </message>
+    <message>
+        <source>Report versions ({count})</source>
+        <translation>Versiones del informe ({count})</translation>
+    </message>
+    <message>
+        <source>Signatures ({count})</source>
+        <translation>Firmas ({count})</translation>
+    </message>
+    <message>
+        <source>Handout prints ({count})</source>
+        <translation>Hojas para el paciente impresas ({count})</translation>
+    </message>
+    <message>
+        <source>Report prints ({count})</source>
+        <translation>Informes impresos ({count})</translation>
+    </message>
+    <message>
+        <source>Audit trail ({count})</source>
+        <translation>Registro de auditoría ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case {accession}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Caso {accession}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>her2desk — Something went wrong</source>
@@ -745,6 +944,113 @@
     <message>
         <source>Warning: no font can print {characters}; the page shows � and asks the reader to check the name with the lab. Check the name before printing.</source>
         <translation>Aviso: ninguna fuente puede imprimir {characters}; la hoja muestra � y pide al lector que compruebe el nombre con el laboratorio. Compruebe el nombre antes de imprimir.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Collected</source>
+        <translation>Obtenida</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N.º de laboratorio</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Localización</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>IHC</source>
+        <translation>IHC</translation>
+    </message>
+    <message>
+        <source>ISH group</source>
+        <translation>Grupo ISH</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>sin fecha</translation>
+    </message>
+    <message>
+        <source>Choose a case or type an MRN and press History to see the patient&apos;s time line.</source>
+        <translation>Elija un caso o escriba un MRN y pulse Historial para ver la cronología del paciente.</translation>
+    </message>
+    <message>
+        <source>No stored cases for MRN {mrn}.</source>
+        <translation>No hay casos guardados para el MRN {mrn}.</translation>
+    </message>
+    <message>
+        <source>No patient chosen.</source>
+        <translation>No se ha elegido ningún paciente.</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>birth date not recorded</source>
+        <translation>fecha de nacimiento no registrada</translation>
+    </message>
+    <message>
+        <source>1 specimen</source>
+        <translation>1 muestra</translation>
+    </message>
+    <message>
+        <source>{count} specimens</source>
+        <translation>{count} muestras</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — MRN {mrn}, {born}: {specimens}, oldest first</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — MRN {mrn}, {born}: {specimens}, de la más antigua a la más reciente</translation>
+    </message>
+    <message>
+        <source>⚠ HER2 status changed in {count} later specimen(s); see the highlighted rows.</source>
+        <translation>⚠ El estado de HER2 cambió en {count} muestra(s) posterior(es); vea las filas resaltadas.</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Show the whole history on the time line again (Esc)</source>
+        <translation>Volver a mostrar todo el historial en la cronología (Esc)</translation>
+    </message>
+    <message>
+        <source>Time line from</source>
+        <translation>Cronología desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>The &apos;to&apos; date ({last}) must be on or after the &apos;Time line from&apos; date ({first}); the time line still shows the previous range.</source>
+        <translation>La fecha «hasta» ({last}) debe ser igual o posterior a la fecha «Cronología desde» ({first}); la cronología sigue mostrando el intervalo anterior.</translation>
+    </message>
+    <message>
+        <source>No specimen in this date range: press Show all (or Esc) to see the whole history.</source>
+        <translation>No hay muestras en este intervalo de fechas: pulse Mostrar todo (o Esc) para ver todo el historial.</translation>
+    </message>
+    <message>
+        <source>{count} label(s) left out for want of room: hover a point, or narrow the date range.</source>
+        <translation>{count} etiqueta(s) omitida(s) por falta de espacio: pase el ratón por un punto o acorte el intervalo de fechas.</translation>
     </message>
 </context>
 <context>

@@ -491,3 +491,40 @@ def test_the_patient_correction_dialog_speaks_spanish(spanish, tmp_path: Path, q
         assert any(text.startswith("MRN SYN-904: los datos corregidos") for _k, text in shown)
     finally:
         lab.database.close()
+
+
+def test_the_case_record_and_the_patient_history_speak_spanish(spanish, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from her2desk.gui.audit.case_record_view import CaseRecordDialog
+    from her2desk.gui.history.history_view import HistoryView
+
+    lab = open_lab(str(tmp_path / "lab.sqlite3"))
+    try:
+        stored = lab.cases(lab.tech).save(_breast_case("S26-000905"), None)
+        lab.signout.sign_out(lab.path, "S26-000905", PASSWORDS["pia"], stored.version)
+        versions = lab.signout.case_versions("S26-000905")
+        record = CaseRecordDialog("S26-000905", versions, [], [], [])
+        qtbot.addWidget(record)
+        assert record.windowTitle() == "Registro del caso — S26-000905"
+        assert record.tabs.tabText(0) == "Versiones del informe (1)"
+        assert record.handouts.horizontalHeaderItem(0).text() == "Impreso el"
+        assert record.version_list.item(0).text().startswith("Versión del informe 1 — firmado por pia ")
+        text = record.version_text.toPlainText()
+        assert "Estado: firmado" in text
+        assert "Resultado informado: POSITIVE" in text  # the stored value, as frozen with the version
+        _speaks_spanish(record, qtbot)
+        record.close()
+
+        history = HistoryView(lab.cases(lab.tech))
+        qtbot.addWidget(history)
+        history.resize(1100, 600)
+        history.show_patient("SYN-905")
+        assert history.title.text().endswith(": 1 muestra, de la más antigua a la más reciente")
+        assert history.table.horizontalHeaderItem(1).text() == "N.º de laboratorio"
+        assert history.table.item(0, 7).data(Qt.ItemDataRole.DisplayRole) == "POSITIVO"
+        shown = _speaks_spanish(history, qtbot)
+        assert ("button", "Mostrar todo") in shown
+        assert ("label", "Cronología desde") in shown
+    finally:
+        lab.database.close()
