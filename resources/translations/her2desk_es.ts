@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Only an administrator manages users; sign in as one (File ▸ Switch user)</source>
+        <translation>Solo un administrador/a gestiona los usuarios; inicie sesión como tal (Archivo ▸ Cambiar de usuario)</translation>
+    </message>
+    <message>
+        <source>Only an administrator checks the record; sign in as one (File ▸ Switch user)</source>
+        <translation>Solo un administrador/a comprueba el registro; inicie sesión como tal (Archivo ▸ Cambiar de usuario)</translation>
+    </message>
+    <message>
+        <source>The record is intact: {count} chained records verified.
+Head digest: {head}</source>
+        <translation>El registro está íntegro: {count} registros encadenados verificados.
+Resumen final: {head}</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+… y {count} más</translation>
+    </message>
+    <message>
+        <source>The record has been changed outside the program:</source>
+        <translation>El registro se ha modificado fuera del programa:</translation>
+    </message>
+    <message>
+        <source>Checking the record…</source>
+        <translation>Comprobando el registro…</translation>
+    </message>
+    <message>
+        <source>The record could not be checked: {reason}</source>
+        <translation>No se ha podido comprobar el registro: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the record</source>
+        <translation>Comprobar el registro</translation>
+    </message>
+    <message>
+        <source>The record is intact</source>
+        <translation>El registro está íntegro</translation>
+    </message>
+    <message>
+        <source>The record has been changed outside the program</source>
+        <translation>El registro se ha modificado fuera del programa</translation>
+    </message>
+    <message>
+        <source>Add users, deactivate them, reset passwords</source>
+        <translation>Añadir usuarios, desactivarlos, restablecer contraseñas</translation>
+    </message>
+    <message>
+        <source>Verify the tamper evidence of the whole record</source>
+        <translation>Verificar las pruebas de manipulación de todo el registro</translation>
+    </message>
+    <message>
+        <source>Lab &amp;settings…</source>
+        <translation>&amp;Ajustes del laboratorio…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s settings for every workstation (changed by an administrator)</source>
+        <translation>Los ajustes del laboratorio para todos los puestos (los cambia un administrador/a)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the record…</source>
+        <translation>&amp;Comprobar el registro…</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Time</source>
@@ -1164,6 +1235,141 @@
     </message>
 </context>
 <context>
+    <name>LabSettings</name>
+    <message>
+        <source>Only an administrator can change the lab settings; they are shown here read-only.</source>
+        <translation>Solo un administrador/a puede cambiar los ajustes del laboratorio; aquí se muestran en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>These settings apply at once to every workstation on this database. Changes are audited.</source>
+        <translation>Estos ajustes se aplican de inmediato a todos los puestos de esta base de datos. Los cambios quedan registrados en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Rules the guideline leaves to the laboratory (her2desk&apos;s defaults shown until changed). Every result is stored with the rules version these settings give, so it can always be re-derived.</source>
+        <translation>Reglas que la guía deja al laboratorio (se muestran los valores predeterminados de her2desk hasta que se cambien). Cada resultado se guarda con la versión de las reglas que dan estos ajustes, de modo que siempre se puede volver a obtener.</translation>
+    </message>
+    <message>
+        <source>The comments printed with a result on the pathology report (not the patient handout). Replace the paraphrases with your laboratory&apos;s exact wording.</source>
+        <translation>Los comentarios que se imprimen con un resultado en el informe de anatomía patológica (no en la hoja para el paciente). Sustituya las paráfrasis por la redacción exacta de su laboratorio.</translation>
+    </message>
+    <message>
+        <source>printed on the patient handout</source>
+        <translation>se imprime en la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>the handout&apos;s contact line, e.g. Call 555-0100, Monday to Friday</source>
+        <translation>la línea de contacto de la hoja, p. ej., Llame al 555-0100, de lunes a viernes</translation>
+    </message>
+    <message>
+        <source>one-person labs: whoever entered the results may sign them out</source>
+        <translation>laboratorios de una sola persona: quien registró los resultados puede firmarlos</translation>
+    </message>
+    <message>
+        <source>a case not signed out may get a page marked PRELIMINARY — NOT FINAL</source>
+        <translation>un caso sin firmar puede recibir una hoja marcada PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>the window locks after this many idle minutes (1-240)</source>
+        <translation>la ventana se bloquea tras estos minutos de inactividad (1-240)</translation>
+    </message>
+    <message>
+        <source>the language a new handout starts in</source>
+        <translation>el idioma con el que empieza una hoja nueva</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s name on English handouts; empty: the lab name above</source>
+        <translation>el nombre del laboratorio en las hojas en inglés; vacío: el nombre del laboratorio de arriba</translation>
+    </message>
+    <message>
+        <source>the contact line on English handouts; empty: the contact line above</source>
+        <translation>la línea de contacto en las hojas en inglés; vacío: la línea de contacto de arriba</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s name on Spanish handouts; empty: the lab name above (the preview warns)</source>
+        <translation>el nombre del laboratorio en las hojas en español; vacío: el nombre del laboratorio de arriba (la vista previa avisa)</translation>
+    </message>
+    <message>
+        <source>the contact line on Spanish handouts; empty: the contact line above (the preview warns)</source>
+        <translation>la línea de contacto en las hojas en español; vacío: la línea de contacto de arriba (la vista previa avisa)</translation>
+    </message>
+    <message>
+        <source>a4, letter, or auto: the paper of this computer&apos;s locale (US Letter in the US, Canada, Mexico and a few more; A4 elsewhere)</source>
+        <translation>a4, letter o auto: el papel de la configuración regional de este ordenador (Carta en EE. UU., Canadá, México y algunos más; A4 en los demás)</translation>
+    </message>
+    <message>
+        <source>wrong passwords in a row (sign-in and signature) before an administrator must unlock the account (3-20)</source>
+        <translation>contraseñas incorrectas seguidas (inicio de sesión y firma) antes de que un administrador/a tenga que desbloquear la cuenta (3-20)</translation>
+    </message>
+    <message>
+        <source>a new case saved with an empty accession gets the next number, e.g. H{yy}-{seq:06} gives H26-000001: {yy} or {yyyy} the year, {seq:06} the counter (restarts each year when the pattern has one); empty: every accession is typed</source>
+        <translation>un caso nuevo guardado sin n.º de laboratorio recibe el número siguiente, p. ej., H{yy}-{seq:06} da H26-000001: {yy} o {yyyy} el año, {seq:06} el contador (se reinicia cada año si el patrón lleva año); vacío: cada n.º de laboratorio se escribe a mano</translation>
+    </message>
+    <message>
+        <source>seconds the next attempt waits after a second wrong password in a row, doubling after each further one (0-60)</source>
+        <translation>segundos que espera el siguiente intento tras una segunda contraseña incorrecta seguida, el doble tras cada una más (0-60)</translation>
+    </message>
+    <message>
+        <source>Lab settings</source>
+        <translation>Ajustes del laboratorio</translation>
+    </message>
+    <message>
+        <source>Stored value not used: {problem}</source>
+        <translation>Valor guardado no utilizado: {problem}</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Reglas</translation>
+    </message>
+    <message>
+        <source>Report &amp;comments</source>
+        <translation>&amp;Comentarios del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Rules version: {version} (stored with every result interpreted with these rules and comments; a change gives a new version)</source>
+        <translation>Versión de las reglas: {version} (se guarda con cada resultado interpretado con estas reglas y comentarios; un cambio da una versión nueva)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the values marked in red.</source>
+        <translation>No se ha guardado nada: corrija los valores marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {reason}</source>
+        <translation>No se ha guardado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; the database could not be written: {reason}</source>
+        <translation>No se ha guardado nada; no se ha podido escribir en la base de datos: {reason}</translation>
+    </message>
+    <message>
+        <source> (rules version {version})</source>
+        <translation> (versión de las reglas {version})</translation>
+    </message>
+    <message>
+        <source>Lab settings saved: {labels}{version}</source>
+        <translation>Ajustes del laboratorio guardados: {labels}{version}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>her2desk — DEMO (synthetic data)</source>
@@ -1781,6 +1987,177 @@ Sí: informes preliminares para ellos. No: omitirlos (los casos firmados reciben
     <message>
         <source>Amended case {accession}: it is open for correction as report version {version}; sign it out again when it is done</source>
         <translation>Caso {accession} modificado: está abierto para corrección como versión del informe {version}; fírmelo de nuevo cuando esté terminado</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>las dos contraseñas no coinciden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation>Des&amp;bloquear</translation>
+    </message>
+    <message>
+        <source>Forget the selected user&apos;s wrong passwords and lift their lock</source>
+        <translation>Olvidar las contraseñas incorrectas del usuario seleccionado y levantar su bloqueo</translation>
+    </message>
+    <message>
+        <source>Reset the selected user&apos;s password</source>
+        <translation>Restablecer la contraseña del usuario seleccionado</translation>
+    </message>
+    <message>
+        <source>Set &amp;password</source>
+        <translation>Establecer la &amp;contraseña</translation>
+    </message>
+    <message>
+        <source>New pa&amp;ssword:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat:</source>
+        <translation>Rep&amp;etir:</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>as shown on signatures, e.g. Dr A. Example</source>
+        <translation>como aparece en las firmas, p. ej., Dra. A. Ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>Nombre &amp;visible:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t:</source>
+        <translation>Repe&amp;tir:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Not done: the users could not be read: {reason}</source>
+        <translation>No se ha hecho: no se han podido leer los usuarios: {reason}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reactivar</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>No se ha hecho: {reason}</translation>
+    </message>
+    <message>
+        <source>Not done; the database could not be written: {reason}</source>
+        <translation>No se ha hecho; no se ha podido escribir en la base de datos: {reason}</translation>
+    </message>
+    <message>
+        <source>User {user} reactivated</source>
+        <translation>Usuario {user} reactivado</translation>
+    </message>
+    <message>
+        <source>User {user} deactivated</source>
+        <translation>Usuario {user} desactivado</translation>
+    </message>
+    <message>
+        <source>User {user} unlocked</source>
+        <translation>Usuario {user} desbloqueado</translation>
+    </message>
+    <message>
+        <source>User {user} was not locked</source>
+        <translation>El usuario {user} no estaba bloqueado</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset</source>
+        <translation>Contraseña de {user} restablecida</translation>
+    </message>
+    <message>
+        <source>1-64 letters, digits or . _ @ - starting with a letter or digit</source>
+        <translation>de 1 a 64 letras, cifras o . _ @ -, empezando por una letra o una cifra</translation>
+    </message>
+    <message>
+        <source>there is already a user named {user}</source>
+        <translation>ya hay un usuario llamado {user}</translation>
+    </message>
+    <message>
+        <source>at most 200 characters</source>
+        <translation>como máximo 200 caracteres</translation>
+    </message>
+    <message>
+        <source>User {user} ({role}) added</source>
+        <translation>Usuario {user} ({role}) añadido</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <source>1 wrong password</source>
+        <translation>1 contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>{count} wrong passwords</source>
+        <translation>{count} contraseñas incorrectas</translation>
     </message>
 </context>
 <context>

@@ -528,3 +528,46 @@ def test_the_case_record_and_the_patient_history_speak_spanish(spanish, tmp_path
         assert ("label", "Cronología desde") in shown
     finally:
         lab.database.close()
+
+
+def test_the_lab_settings_and_users_dialogs_speak_spanish(spanish, tmp_path: Path, qtbot) -> None:
+    from her2desk.gui.admin.settings_dialog import SettingsDialog
+    from her2desk.gui.admin.users_dialog import UsersDialog
+    from her2desk.services.lab_settings_service import LabSettingsService
+
+    lab = open_lab(str(tmp_path / "lab.sqlite3"))
+    try:
+        settings = SettingsDialog(LabSettingsService(lab.database), lab.admin)
+        qtbot.addWidget(settings)
+        assert settings.windowTitle() == "Ajustes del laboratorio"
+        assert [plain(settings.tabs.tabText(i)) for i in range(3)] == [
+            "General",
+            "Reglas",
+            "Comentarios del informe",
+        ]
+        assert settings.version.text().startswith("Versión de las reglas: ")
+        shown = _speaks_spanish(settings, qtbot)
+        assert ("button", "Guardar") in shown
+        assert settings.save_button.accessibleName() == "Save lab settings"
+        settings.grab().save(str(tmp_path / "settings-es.png"))
+        settings.close()
+
+        users = UsersDialog(lab.auth, lab.admin)
+        qtbot.addWidget(users)
+        assert users.windowTitle() == "Usuarios"
+        assert users.table.horizontalHeaderItem(2).text() == "Función"
+        roles = [users.table.item(r, 2).text() for r in range(users.table.rowCount())]
+        assert "técnico/a" in roles
+        assert [users.new_role.itemText(i) for i in range(users.new_role.count())] == [
+            "técnico/a",
+            "patólogo/a",
+            "administrador/a",
+        ]
+        users.resize(900, 760)
+        shown = _speaks_spanish(users, qtbot)
+        assert ("group", "Añadir un usuario") in shown
+        assert users.reset_password.placeholderText() == "al menos 10 caracteres"
+        users.grab().save(str(tmp_path / "users-es.png"))
+        users.close()
+    finally:
+        lab.database.close()
