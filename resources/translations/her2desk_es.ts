@@ -198,6 +198,14 @@ Resumen final: {head}</translation>
         <source>Export failed</source>
         <translation>La exportación falló</translation>
     </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Every audited event of this database: filter by user, action, date and case</source>
+        <translation>Todos los sucesos auditados de esta base de datos: filtre por usuario, acción, fecha y caso</translation>
+    </message>
 </context>
 <context>
     <name>CaseEditor</name>
@@ -795,6 +803,34 @@ Resumen final: {head}</translation>
         <source>&lt;b&gt;Case {accession}&lt;/b&gt;</source>
         <translation>&lt;b&gt;Caso {accession}&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Case &amp;record…</source>
+        <translation>Re&amp;gistro del caso…</translation>
+    </message>
+    <message>
+        <source>Versions, signatures, handout and report prints, audit trail of the case</source>
+        <translation>Versiones, firmas, hojas para el paciente e informes impresos y registro de auditoría del caso</translation>
+    </message>
+    <message>
+        <source>Open a case or select one in the worklist to see its record</source>
+        <translation>Abra un caso o seleccione uno en la lista de trabajo para ver su registro</translation>
+    </message>
+    <message>
+        <source>Case {accession} is not stored</source>
+        <translation>El caso {accession} no está guardado</translation>
+    </message>
+    <message>
+        <source>The record of case {accession} could not be read</source>
+        <translation>No se ha podido leer el registro del caso {accession}</translation>
+    </message>
+    <message>
+        <source>Database problem</source>
+        <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <source>The record of case {accession} could not be read: {reason}</source>
+        <translation>No se ha podido leer el registro del caso {accession}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -896,6 +932,41 @@ Resumen final: {head}</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutActions</name>
+    <message>
+        <source>Open a case, or select one case in the worklist, to see its handout</source>
+        <translation>Abra un caso, o seleccione un caso en la lista de trabajo, para ver su hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Select one or more cases in the worklist first</source>
+        <translation>Seleccione primero uno o más casos en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Handouts are being made</source>
+        <translation>Se están preparando las hojas para el paciente</translation>
+    </message>
+    <message>
+        <source>Handout &amp;preview…</source>
+        <translation>&amp;Vista previa de la hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint handouts of selected cases…</source>
+        <translation>Imprimir las &amp;hojas de los casos seleccionados…</translation>
+    </message>
+    <message>
+        <source>Save &amp;handouts of selected cases as PDFs…</source>
+        <translation>Guardar las hojas de los casos seleccionados como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Handout of case {accession} recorded</source>
+        <translation>Hoja para el paciente del caso {accession} registrada</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded</source>
+        <translation>Impresión cancelada; no se registró nada</translation>
     </message>
 </context>
 <context>

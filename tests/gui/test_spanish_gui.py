@@ -124,6 +124,11 @@ def test_the_main_window_and_the_case_form_speak_spanish(spanish, service: CaseS
         assert plain(menu.text()) not in english
         left += [("action", plain(a.text())) for a in menu.menu().actions() if plain(a.text()) in english]
     assert left == []
+    entries = {plain(a.text()) for menu in window.menuBar().actions() for a in menu.menu().actions()}
+    assert {"Firmar…", "Vista previa del informe…", "Usuarios…", "Registro del caso…"} <= entries
+    for menu in window.menuBar().actions():  # Alt+letter reaches each entry of a Spanish menu once
+        keys = [m.group(1).lower() for a in menu.menu().actions() if (m := re.search(r"&(\w)", a.text()))]
+        assert len(keys) == len(set(keys)), (plain(menu.text()), keys)
     window.close()
     window.runner.wait()
 
