@@ -33,12 +33,16 @@ DEMO_ADMINISTRATOR = DemoAccount("demo-admin", "Demo Administrator (synthetic)",
 DEMO_ACCOUNTS = (DEMO_ADMINISTRATOR, DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2, DEMO_TECHNOLOGIST)
 
 
-def demo_accounts_text() -> str:
-    """One line for the status bar: who a tester can sign in as, and the password."""
-    names = ", ".join(
+def demo_account_names() -> str:
+    """The demo user names, in the order a tester most likely wants them, separated by commas."""
+    return ", ".join(
         a.username for a in (DEMO_PATHOLOGIST, DEMO_PATHOLOGIST_2, DEMO_TECHNOLOGIST, DEMO_ADMINISTRATOR)
     )
-    return f"Demo accounts (password {DEMO_PASSWORD}): {names}"
+
+
+def demo_accounts_text() -> str:
+    """One line for the status bar: who a tester can sign in as, and the password."""
+    return f"Demo accounts (password {DEMO_PASSWORD}): {demo_account_names()}"
 
 
 def demo_accounts_label() -> str:

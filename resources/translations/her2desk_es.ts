@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Only an administrator manages users; sign in as one (File ▸ Switch user)</source>
+        <translation>Solo un administrador/a gestiona los usuarios; inicie sesión como tal (Archivo ▸ Cambiar de usuario)</translation>
+    </message>
+    <message>
+        <source>Only an administrator checks the record; sign in as one (File ▸ Switch user)</source>
+        <translation>Solo un administrador/a comprueba el registro; inicie sesión como tal (Archivo ▸ Cambiar de usuario)</translation>
+    </message>
+    <message>
+        <source>The record is intact: {count} chained records verified.
+Head digest: {head}</source>
+        <translation>El registro está íntegro: {count} registros encadenados verificados.
+Resumen final: {head}</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+… y {count} más</translation>
+    </message>
+    <message>
+        <source>The record has been changed outside the program:</source>
+        <translation>El registro se ha modificado fuera del programa:</translation>
+    </message>
+    <message>
+        <source>Checking the record…</source>
+        <translation>Comprobando el registro…</translation>
+    </message>
+    <message>
+        <source>The record could not be checked: {reason}</source>
+        <translation>No se ha podido comprobar el registro: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the record</source>
+        <translation>Comprobar el registro</translation>
+    </message>
+    <message>
+        <source>The record is intact</source>
+        <translation>El registro está íntegro</translation>
+    </message>
+    <message>
+        <source>The record has been changed outside the program</source>
+        <translation>El registro se ha modificado fuera del programa</translation>
+    </message>
+    <message>
+        <source>Add users, deactivate them, reset passwords</source>
+        <translation>Añadir usuarios, desactivarlos, restablecer contraseñas</translation>
+    </message>
+    <message>
+        <source>Verify the tamper evidence of the whole record</source>
+        <translation>Verificar las pruebas de manipulación de todo el registro</translation>
+    </message>
+    <message>
+        <source>Lab &amp;settings…</source>
+        <translation>&amp;Ajustes del laboratorio…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s settings for every workstation (changed by an administrator)</source>
+        <translation>Los ajustes del laboratorio para todos los puestos (los cambia un administrador/a)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the record…</source>
+        <translation>&amp;Comprobar el registro…</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Time</source>
@@ -126,6 +197,14 @@
     <message>
         <source>Export failed</source>
         <translation>La exportación falló</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Every audited event of this database: filter by user, action, date and case</source>
+        <translation>Todos los sucesos auditados de esta base de datos: filtre por usuario, acción, fecha y caso</translation>
     </message>
 </context>
 <context>
@@ -527,6 +606,370 @@
     </message>
 </context>
 <context>
+    <name>CaseRecord</name>
+    <message>
+        <source>Report version</source>
+        <translation>Versión del informe</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Significado</translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation>Impreso el</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Rules version</source>
+        <translation>Versión de las reglas</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Preliminar</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Sustituido</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the PDF</source>
+        <translation>SHA-256 del PDF</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>entered, not signed out</source>
+        <translation>registrado, sin firmar</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>firmado</translation>
+    </message>
+    <message>
+        <source>amended, being corrected (not signed out)</source>
+        <translation>modificado, en corrección (sin firmar)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>signed out by {user} {when}</source>
+        <translation>firmado por {user} {when}</translation>
+    </message>
+    <message>
+        <source>Report version {version} — {what}</source>
+        <translation>Versión del informe {version} — {what}</translation>
+    </message>
+    <message>
+        <source>{result}, adjudicated</source>
+        <translation>{result}, resuelto</translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation>Estado: {state}</translation>
+    </message>
+    <message>
+        <source>Signed out by: {user} at {when}</source>
+        <translation>Firmado por: {user} el {when}</translation>
+    </message>
+    <message>
+        <source>Signed out by: {user}</source>
+        <translation>Firmado por: {user}</translation>
+    </message>
+    <message>
+        <source>Amendment reason: {reason}</source>
+        <translation>Motivo de la modificación: {reason}</translation>
+    </message>
+    <message>
+        <source>Reported result: {result}</source>
+        <translation>Resultado informado: {result}</translation>
+    </message>
+    <message>
+        <source>HER2 status (guideline): {status}</source>
+        <translation>Estado de HER2 (según la guía): {status}</translation>
+    </message>
+    <message>
+        <source>ISH group: {group}    Ratio: {ratio}    HER2 average: {average}</source>
+        <translation>Grupo ISH: {group}    Razón: {ratio}    Media de HER2: {average}</translation>
+    </message>
+    <message>
+        <source>Recount: ISH group {group}, ratio {ratio}</source>
+        <translation>Recuento: grupo ISH {group}, razón {ratio}</translation>
+    </message>
+    <message>
+        <source>Descriptor: {descriptor}</source>
+        <translation>Descriptor: {descriptor}</translation>
+    </message>
+    <message>
+        <source>Adjudicated status: {status} — {reason}</source>
+        <translation>Estado resuelto: {status} — {reason}</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>Paso siguiente: {step}</translation>
+    </message>
+    <message>
+        <source>Specimen: {where}; collected {collected}; block {block}</source>
+        <translation>Muestra: {where}; obtenida {collected}; bloque {block}</translation>
+    </message>
+    <message>
+        <source>; metastatic site {site}</source>
+        <translation>; localización metastásica {site}</translation>
+    </message>
+    <message>
+        <source>IHC: score {score}, stained {stained}%, clone {clone}</source>
+        <translation>IHC: puntuación {score}, teñidas {stained} %, clon {clone}</translation>
+    </message>
+    <message>
+        <source>ISH: {probe} probe, {method}</source>
+        <translation>ISH: sonda {probe}, {method}</translation>
+    </message>
+    <message>
+        <source>  Count {observer}: {cells} cells, HER2 {her2}, CEP17 {cep17}</source>
+        <translation>  Recuento {observer}: {cells} células, HER2 {her2}, CEP17 {cep17}</translation>
+    </message>
+    <message>
+        <source> (entered by {user})</source>
+        <translation> (registrado por {user})</translation>
+    </message>
+    <message>
+        <source>Comments:</source>
+        <translation>Comentarios:</translation>
+    </message>
+    <message>
+        <source>Guideline: {guideline}</source>
+        <translation>Guía: {guideline}</translation>
+    </message>
+    <message>
+        <source>Rules version: {rules}</source>
+        <translation>Versión de las reglas: {rules}</translation>
+    </message>
+    <message>
+        <source>Case record — {accession}</source>
+        <translation>Registro del caso — {accession}</translation>
+    </message>
+    <message>
+        <source>Report versions ({count})</source>
+        <translation>Versiones del informe ({count})</translation>
+    </message>
+    <message>
+        <source>Signatures ({count})</source>
+        <translation>Firmas ({count})</translation>
+    </message>
+    <message>
+        <source>Handout prints ({count})</source>
+        <translation>Hojas para el paciente impresas ({count})</translation>
+    </message>
+    <message>
+        <source>Report prints ({count})</source>
+        <translation>Informes impresos ({count})</translation>
+    </message>
+    <message>
+        <source>Audit trail ({count})</source>
+        <translation>Registro de auditoría ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case {accession}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Caso {accession}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Case &amp;record…</source>
+        <translation>Re&amp;gistro del caso…</translation>
+    </message>
+    <message>
+        <source>Versions, signatures, handout and report prints, audit trail of the case</source>
+        <translation>Versiones, firmas, hojas para el paciente e informes impresos y registro de auditoría del caso</translation>
+    </message>
+    <message>
+        <source>Open a case or select one in the worklist to see its record</source>
+        <translation>Abra un caso o seleccione uno en la lista de trabajo para ver su registro</translation>
+    </message>
+    <message>
+        <source>Case {accession} is not stored</source>
+        <translation>El caso {accession} no está guardado</translation>
+    </message>
+    <message>
+        <source>The record of case {accession} could not be read</source>
+        <translation>No se ha podido leer el registro del caso {accession}</translation>
+    </message>
+    <message>
+        <source>Database problem</source>
+        <translation>Problema con la base de datos</translation>
+    </message>
+    <message>
+        <source>The record of case {accession} could not be read: {reason}</source>
+        <translation>No se ha podido leer el registro del caso {accession}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>her2desk — Something went wrong</source>
+        <translation>her2desk — Algo ha salido mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo ha salido mal</translation>
+    </message>
+    <message>
+        <source>her2desk ran into a problem it did not expect. What you saved before is stored; you can close this message and go on working. Check the case you were working on before you save it. If it happens again, tell your support contact and give them the details (Copy details).</source>
+        <translation>her2desk ha encontrado un problema inesperado. Lo que guardó antes está almacenado; puede cerrar este mensaje y seguir trabajando. Revise el caso en el que estaba trabajando antes de guardarlo. Si vuelve a ocurrir, avise a su contacto de soporte y facilítele los detalles (Copiar los detalles).</translation>
+    </message>
+    <message>
+        <source>The copied details may name the patient of the open case: paste them only where that is allowed.</source>
+        <translation>Los detalles copiados pueden nombrar al paciente del caso abierto: péguelos solo donde esté permitido.</translation>
+    </message>
+    <message>
+        <source>What happened: {what}</source>
+        <translation>Qué ha pasado: {what}</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file {path}</source>
+        <translation>Los detalles se han escrito en el archivo de registro {path}</translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation>No se ha podido escribir ningún archivo de registro.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copiar los detalles</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>You have changed case {accession} without saving it.</source>
+        <translation>Ha modificado el caso {accession} sin guardarlo.</translation>
+    </message>
+    <message>
+        <source>You have changed the new case without saving it.</source>
+        <translation>Ha modificado el caso nuevo sin guardarlo.</translation>
+    </message>
+    <message>
+        <source>Save the changes, discard them, or go back to the case?</source>
+        <translation>¿Guardar los cambios, descartarlos o volver al caso?</translation>
+    </message>
+    <message>
+        <source>Case {accession} was changed by {user} at {when}, after you opened it. Your changes were NOT saved and nothing was overwritten.</source>
+        <translation>{user} modificó el caso {accession} el {when}, después de que usted lo abriera. Sus cambios NO se han guardado y no se ha sobrescrito nada.</translation>
+    </message>
+    <message>
+        <source>Case changed by someone else</source>
+        <translation>Caso modificado por otra persona</translation>
+    </message>
+    <message>
+        <source>Reload to see the current version (your edits will be discarded), or keep your edits on screen to copy them before reloading.</source>
+        <translation>Vuelva a cargarlo para ver la versión actual (se descartarán sus cambios) o conserve sus cambios en pantalla para copiarlos antes de volver a cargarlo.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Volver a cargar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my edits on screen</source>
+        <translation>&amp;Conservar mis cambios en pantalla</translation>
+    </message>
+    <message>
+        <source>About her2desk</source>
+        <translation>Acerca de her2desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;her2desk {version}&lt;/h3&gt;&lt;p&gt;Records, interprets and stores HER2 tumour-marker results.&lt;/p&gt;&lt;p&gt;Guidelines:&lt;br&gt;{guidelines}&lt;/p&gt;&lt;p&gt;Rules: {rules}, with this lab&apos;s rule settings (Tools ▸ Lab settings shows the whole rules version, stored with every result).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;her2desk {version}&lt;/h3&gt;&lt;p&gt;Registra, interpreta y guarda los resultados del marcador tumoral HER2.&lt;/p&gt;&lt;p&gt;Guías:&lt;br&gt;{guidelines}&lt;/p&gt;&lt;p&gt;Reglas: {rules}, con los ajustes de reglas de este laboratorio (Herramientas ▸ Ajustes del laboratorio muestra la versión completa de las reglas, que se guarda con cada resultado).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutActions</name>
+    <message>
+        <source>Open a case, or select one case in the worklist, to see its handout</source>
+        <translation>Abra un caso, o seleccione un caso en la lista de trabajo, para ver su hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Select one or more cases in the worklist first</source>
+        <translation>Seleccione primero uno o más casos en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Handouts are being made</source>
+        <translation>Se están preparando las hojas para el paciente</translation>
+    </message>
+    <message>
+        <source>Handout &amp;preview…</source>
+        <translation>&amp;Vista previa de la hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint handouts of selected cases…</source>
+        <translation>Imprimir las &amp;hojas de los casos seleccionados…</translation>
+    </message>
+    <message>
+        <source>Save &amp;handouts of selected cases as PDFs…</source>
+        <translation>Guardar las hojas de los casos seleccionados como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Handout of case {accession} recorded</source>
+        <translation>Hoja para el paciente del caso {accession} registrada</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded</source>
+        <translation>Impresión cancelada; no se registró nada</translation>
+    </message>
+</context>
+<context>
     <name>HandoutPreview</name>
     <message>
         <source>US Letter</source>
@@ -646,6 +1089,148 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Collected</source>
+        <translation>Obtenida</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N.º de laboratorio</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Localización</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>IHC</source>
+        <translation>IHC</translation>
+    </message>
+    <message>
+        <source>ISH group</source>
+        <translation>Grupo ISH</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>sin fecha</translation>
+    </message>
+    <message>
+        <source>Choose a case or type an MRN and press History to see the patient&apos;s time line.</source>
+        <translation>Elija un caso o escriba un MRN y pulse Historial para ver la cronología del paciente.</translation>
+    </message>
+    <message>
+        <source>No stored cases for MRN {mrn}.</source>
+        <translation>No hay casos guardados para el MRN {mrn}.</translation>
+    </message>
+    <message>
+        <source>No patient chosen.</source>
+        <translation>No se ha elegido ningún paciente.</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>nacido/a el {date}</translation>
+    </message>
+    <message>
+        <source>birth date not recorded</source>
+        <translation>fecha de nacimiento no registrada</translation>
+    </message>
+    <message>
+        <source>1 specimen</source>
+        <translation>1 muestra</translation>
+    </message>
+    <message>
+        <source>{count} specimens</source>
+        <translation>{count} muestras</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — MRN {mrn}, {born}: {specimens}, oldest first</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — MRN {mrn}, {born}: {specimens}, de la más antigua a la más reciente</translation>
+    </message>
+    <message>
+        <source>⚠ HER2 status changed in {count} later specimen(s); see the highlighted rows.</source>
+        <translation>⚠ El estado de HER2 cambió en {count} muestra(s) posterior(es); vea las filas resaltadas.</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Show the whole history on the time line again (Esc)</source>
+        <translation>Volver a mostrar todo el historial en la cronología (Esc)</translation>
+    </message>
+    <message>
+        <source>Time line from</source>
+        <translation>Cronología desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>The &apos;to&apos; date ({last}) must be on or after the &apos;Time line from&apos; date ({first}); the time line still shows the previous range.</source>
+        <translation>La fecha «hasta» ({last}) debe ser igual o posterior a la fecha «Cronología desde» ({first}); la cronología sigue mostrando el intervalo anterior.</translation>
+    </message>
+    <message>
+        <source>No specimen in this date range: press Show all (or Esc) to see the whole history.</source>
+        <translation>No hay muestras en este intervalo de fechas: pulse Mostrar todo (o Esc) para ver todo el historial.</translation>
+    </message>
+    <message>
+        <source>{count} label(s) left out for want of room: hover a point, or narrow the date range.</source>
+        <translation>{count} etiqueta(s) omitida(s) por falta de espacio: pase el ratón por un punto o acorte el intervalo de fechas.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>The password is not correct</source>
+        <translation>La contraseña no es correcta</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>Cambiar de &amp;usuario…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;her2desk is locked&lt;/h2&gt;&lt;p&gt;Signed in as &lt;b&gt;{user}&lt;/b&gt; ({role}). Type your password to continue, or switch user.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;her2desk está bloqueado&lt;/h2&gt;&lt;p&gt;Sesión iniciada: &lt;b&gt;{user}&lt;/b&gt; ({role}). Escriba su contraseña para continuar o cambie de usuario.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The database could not be reached, so the password cannot be checked: {reason}</source>
+        <translation>No se ha podido acceder a la base de datos, así que no se puede comprobar la contraseña: {reason}</translation>
+    </message>
+    <message>
+        <source>The signed-in user</source>
+        <translation>El usuario con la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>{user} has unsaved changes in the case form. Switching user discards them. Switch anyway?</source>
+        <translation>{user} tiene cambios sin guardar en el formulario del caso. Al cambiar de usuario se descartan. ¿Cambiar de todos modos?</translation>
+    </message>
+</context>
+<context>
     <name>Interpretation</name>
     <message>
         <source>The rules and lab rule settings this result is made with</source>
@@ -721,6 +1306,141 @@
     </message>
 </context>
 <context>
+    <name>LabSettings</name>
+    <message>
+        <source>Only an administrator can change the lab settings; they are shown here read-only.</source>
+        <translation>Solo un administrador/a puede cambiar los ajustes del laboratorio; aquí se muestran en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>These settings apply at once to every workstation on this database. Changes are audited.</source>
+        <translation>Estos ajustes se aplican de inmediato a todos los puestos de esta base de datos. Los cambios quedan registrados en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Rules the guideline leaves to the laboratory (her2desk&apos;s defaults shown until changed). Every result is stored with the rules version these settings give, so it can always be re-derived.</source>
+        <translation>Reglas que la guía deja al laboratorio (se muestran los valores predeterminados de her2desk hasta que se cambien). Cada resultado se guarda con la versión de las reglas que dan estos ajustes, de modo que siempre se puede volver a obtener.</translation>
+    </message>
+    <message>
+        <source>The comments printed with a result on the pathology report (not the patient handout). Replace the paraphrases with your laboratory&apos;s exact wording.</source>
+        <translation>Los comentarios que se imprimen con un resultado en el informe de anatomía patológica (no en la hoja para el paciente). Sustituya las paráfrasis por la redacción exacta de su laboratorio.</translation>
+    </message>
+    <message>
+        <source>printed on the patient handout</source>
+        <translation>se imprime en la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>the handout&apos;s contact line, e.g. Call 555-0100, Monday to Friday</source>
+        <translation>la línea de contacto de la hoja, p. ej., Llame al 555-0100, de lunes a viernes</translation>
+    </message>
+    <message>
+        <source>one-person labs: whoever entered the results may sign them out</source>
+        <translation>laboratorios de una sola persona: quien registró los resultados puede firmarlos</translation>
+    </message>
+    <message>
+        <source>a case not signed out may get a page marked PRELIMINARY — NOT FINAL</source>
+        <translation>un caso sin firmar puede recibir una hoja marcada PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>the window locks after this many idle minutes (1-240)</source>
+        <translation>la ventana se bloquea tras estos minutos de inactividad (1-240)</translation>
+    </message>
+    <message>
+        <source>the language a new handout starts in</source>
+        <translation>el idioma con el que empieza una hoja nueva</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s name on English handouts; empty: the lab name above</source>
+        <translation>el nombre del laboratorio en las hojas en inglés; vacío: el nombre del laboratorio de arriba</translation>
+    </message>
+    <message>
+        <source>the contact line on English handouts; empty: the contact line above</source>
+        <translation>la línea de contacto en las hojas en inglés; vacío: la línea de contacto de arriba</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s name on Spanish handouts; empty: the lab name above (the preview warns)</source>
+        <translation>el nombre del laboratorio en las hojas en español; vacío: el nombre del laboratorio de arriba (la vista previa avisa)</translation>
+    </message>
+    <message>
+        <source>the contact line on Spanish handouts; empty: the contact line above (the preview warns)</source>
+        <translation>la línea de contacto en las hojas en español; vacío: la línea de contacto de arriba (la vista previa avisa)</translation>
+    </message>
+    <message>
+        <source>a4, letter, or auto: the paper of this computer&apos;s locale (US Letter in the US, Canada, Mexico and a few more; A4 elsewhere)</source>
+        <translation>a4, letter o auto: el papel de la configuración regional de este ordenador (Carta en EE. UU., Canadá, México y algunos más; A4 en los demás)</translation>
+    </message>
+    <message>
+        <source>wrong passwords in a row (sign-in and signature) before an administrator must unlock the account (3-20)</source>
+        <translation>contraseñas incorrectas seguidas (inicio de sesión y firma) antes de que un administrador/a tenga que desbloquear la cuenta (3-20)</translation>
+    </message>
+    <message>
+        <source>a new case saved with an empty accession gets the next number, e.g. H{yy}-{seq:06} gives H26-000001: {yy} or {yyyy} the year, {seq:06} the counter (restarts each year when the pattern has one); empty: every accession is typed</source>
+        <translation>un caso nuevo guardado sin n.º de laboratorio recibe el número siguiente, p. ej., H{yy}-{seq:06} da H26-000001: {yy} o {yyyy} el año, {seq:06} el contador (se reinicia cada año si el patrón lleva año); vacío: cada n.º de laboratorio se escribe a mano</translation>
+    </message>
+    <message>
+        <source>seconds the next attempt waits after a second wrong password in a row, doubling after each further one (0-60)</source>
+        <translation>segundos que espera el siguiente intento tras una segunda contraseña incorrecta seguida, el doble tras cada una más (0-60)</translation>
+    </message>
+    <message>
+        <source>Lab settings</source>
+        <translation>Ajustes del laboratorio</translation>
+    </message>
+    <message>
+        <source>Stored value not used: {problem}</source>
+        <translation>Valor guardado no utilizado: {problem}</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Reglas</translation>
+    </message>
+    <message>
+        <source>Report &amp;comments</source>
+        <translation>&amp;Comentarios del informe</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Rules version: {version} (stored with every result interpreted with these rules and comments; a change gives a new version)</source>
+        <translation>Versión de las reglas: {version} (se guarda con cada resultado interpretado con estas reglas y comentarios; un cambio da una versión nueva)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the values marked in red.</source>
+        <translation>No se ha guardado nada: corrija los valores marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {reason}</source>
+        <translation>No se ha guardado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; the database could not be written: {reason}</source>
+        <translation>No se ha guardado nada; no se ha podido escribir en la base de datos: {reason}</translation>
+    </message>
+    <message>
+        <source> (rules version {version})</source>
+        <translation> (versión de las reglas {version})</translation>
+    </message>
+    <message>
+        <source>Lab settings saved: {labels}{version}</source>
+        <translation>Ajustes del laboratorio guardados: {labels}{version}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>her2desk — DEMO (synthetic data)</source>
@@ -757,10 +1477,6 @@
     <message>
         <source>Sign in as the person who will use the program now. Cancel keeps the current user.</source>
         <translation>Inicie sesión como la persona que va a usar el programa ahora. Cancelar mantiene el usuario actual.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -862,6 +1578,73 @@
         <source>Signed in as {user} ({role})</source>
         <translation>Sesión iniciada: {user} ({role})</translation>
     </message>
+    <message>
+        <source>Demo accounts: password {password}</source>
+        <translation>Cuentas de demostración: contraseña {password}</translation>
+    </message>
+    <message>
+        <source>Demo accounts (password {password}): {names}</source>
+        <translation>Cuentas de demostración (contraseña {password}): {names}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>open a stored case first</source>
+        <translation>abra primero un caso guardado</translation>
+    </message>
+    <message>
+        <source>Correct &amp;patient details…</source>
+        <translation>Corregir los datos del &amp;paciente…</translation>
+    </message>
+    <message>
+        <source>Cannot correct patient details: {reasons}</source>
+        <translation>No se pueden corregir los datos del paciente: {reasons}</translation>
+    </message>
+    <message>
+        <source>Patient {mrn}: nothing was changed</source>
+        <translation>Paciente {mrn}: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>Corrected patient {mrn} ({old} → {new}) on 1 case</source>
+        <translation>Paciente {mrn} corregido ({old} → {new}) en 1 caso</translation>
+    </message>
+    <message>
+        <source>Corrected patient {mrn} ({old} → {new}) on {count} cases</source>
+        <translation>Paciente {mrn} corregido ({old} → {new}) en {count} casos</translation>
+    </message>
+    <message>
+        <source>; {count} earlier handout(s) marked superseded</source>
+        <translation>; {count} hoja(s) para el paciente anterior(es) marcada(s) como sustituida(s)</translation>
+    </message>
+    <message>
+        <source>. Case {accession} keeps its unsaved changes: save it (Ctrl+S)</source>
+        <translation>. El caso {accession} conserva sus cambios sin guardar: guárdelo (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Not corrected: fix the marked fields.</source>
+        <translation>No se ha corregido: corrija los campos marcados.</translation>
+    </message>
+    <message>
+        <source>MRN {mrn}: the corrected details apply to all of this patient&apos;s cases{cases}. If a case is signed out, only a pathologist may correct them, and the handouts printed so far are marked superseded (they carry the old details). The change and its reason are audited.</source>
+        <translation>MRN {mrn}: los datos corregidos se aplican a todos los casos de este paciente{cases}. Si un caso está firmado, solo un patólogo/a puede corregirlos, y las hojas para el paciente impresas hasta ahora se marcan como sustituidas (llevan los datos antiguos). El cambio y su motivo quedan registrados en la auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;xo</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -883,6 +1666,161 @@
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Open a case, or select one case in the worklist, to see its report</source>
+        <translation>Abra un caso, o seleccione un caso en la lista de trabajo, para ver su informe</translation>
+    </message>
+    <message>
+        <source>Select one or more cases in the worklist first</source>
+        <translation>Seleccione primero uno o más casos en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Reports are being saved</source>
+        <translation>Se están guardando los informes</translation>
+    </message>
+    <message>
+        <source>Re&amp;port preview…</source>
+        <translation>Vista previa del &amp;informe…</translation>
+    </message>
+    <message>
+        <source>Save r&amp;eports of selected cases as PDFs…</source>
+        <translation>Guardar los inf&amp;ormes de los casos seleccionados como PDF…</translation>
+    </message>
+    <message>
+        <source>Report of case {accession} recorded</source>
+        <translation>Informe del caso {accession} registrado</translation>
+    </message>
+    <message>
+        <source>Reports saved</source>
+        <translation>Informes guardados</translation>
+    </message>
+    <message>
+        <source>Save reports into folder</source>
+        <translation>Guardar los informes en la carpeta</translation>
+    </message>
+    <message>
+        <source>Save reports of {count} cases</source>
+        <translation>Guardar los informes de {count} casos</translation>
+    </message>
+    <message>
+        <source>Cases that are not signed out: save a report marked PRELIMINARY — NOT FINAL on every page?
+
+Yes: preliminary reports for them. No: skip them (signed-out cases get their final report).</source>
+        <translation>Casos que no están firmados: ¿guardar un informe marcado PRELIMINAR — NO ES DEFINITIVO en cada página?
+
+Sí: informes preliminares para ellos. No: omitirlos (los casos firmados reciben su informe definitivo).</translation>
+    </message>
+    <message>
+        <source>Saving reports</source>
+        <translation>Guardando los informes</translation>
+    </message>
+    <message>
+        <source>Report {number} of {count}: case {accession}</source>
+        <translation>Informe {number} de {count}: caso {accession}</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Preparando el informe…</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Guardar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PRELIMINARY — NOT FINAL</source>
+        <translation>PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>Amended report</source>
+        <translation>Informe modificado</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Informe definitivo</translation>
+    </message>
+    <message>
+        <source>Report — case {accession}</source>
+        <translation>Informe — caso {accession}</translation>
+    </message>
+    <message>
+        <source>Preliminary report (every page marked NOT FINAL)</source>
+        <translation>Informe preliminar (cada página marcada NO ES DEFINITIVO)</translation>
+    </message>
+    <message>
+        <source>The case is not signed out; the lab allows a report marked PRELIMINARY — NOT FINAL</source>
+        <translation>El caso no está firmado; el laboratorio permite un informe marcado PRELIMINAR — NO ES DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>{kind} — report version {version}, {pages}, as stored. Print and Save use exactly this PDF.</source>
+        <translation>{kind} — versión del informe {version}, {pages}, tal como se guardó. Imprimir y Guardar usan exactamente este PDF.</translation>
+    </message>
+    <message>
+        <source>. The lab allows a report marked PRELIMINARY — NOT FINAL: tick the box for one.</source>
+        <translation>. El laboratorio permite un informe marcado PRELIMINAR — NO ES DEFINITIVO: marque la casilla para prepararlo.</translation>
+    </message>
+    <message>
+        <source>. This lab makes no preliminary documents (an administrator can change the lab setting “{setting}”, allow_preliminary_handouts).</source>
+        <translation>. Este laboratorio no prepara documentos preliminares (un administrador puede cambiar el ajuste del laboratorio «{setting}», allow_preliminary_handouts).</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {reason}</source>
+        <translation>No se pudo preparar el informe: {reason}</translation>
+    </message>
+    <message>
+        <source>No report: {reason}</source>
+        <translation>No hay informe: {reason}</translation>
+    </message>
+    <message>
+        <source>There is no report to print or save (see the message above)</source>
+        <translation>No hay ningún informe que imprimir o guardar (vea el mensaje de arriba)</translation>
+    </message>
+    <message>
+        <source>Print report of case {accession}</source>
+        <translation>Imprimir el informe del caso {accession}</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded.</source>
+        <translation>Impresión cancelada; no se registró nada.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Printed and recorded (SHA-256 {digest}…).</source>
+        <translation>Impreso y registrado (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Imprimir el informe</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>technologist</source>
@@ -895,6 +1833,402 @@
     <message>
         <source>administrator</source>
         <translation>administrador/a</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>new case</source>
+        <translation>caso nuevo</translation>
+    </message>
+    <message>
+        <source>save the case (refused, with the first problem focused, while any remain)</source>
+        <translation>guardar el caso (se rechaza, con el foco en el primer problema, mientras quede alguno)</translation>
+    </message>
+    <message>
+        <source>sign out the open case with your password (pathologists)</source>
+        <translation>firmar el caso abierto con su contraseña (patólogos/as)</translation>
+    </message>
+    <message>
+        <source>search the worklist; Down arrow moves into the results, Enter opens a case</source>
+        <translation>buscar en la lista de trabajo; la flecha abajo pasa a los resultados, Intro abre un caso</translation>
+    </message>
+    <message>
+        <source>open the case selected in the worklist</source>
+        <translation>abrir el caso seleccionado en la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>handout preview of the open (or the one selected) case, with Print and Save as PDF</source>
+        <translation>vista previa de la hoja para el paciente del caso abierto (o del seleccionado), con Imprimir y Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>chart report preview of the open (or selected) case, with Print and Save as PDF</source>
+        <translation>vista previa del informe para la historia clínica del caso abierto (o del seleccionado), con Imprimir y Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>worklist / case / patient history</source>
+        <translation>lista de trabajo / caso / historial del paciente</translation>
+    </message>
+    <message>
+        <source>refresh the worklist</source>
+        <translation>actualizar la lista de trabajo</translation>
+    </message>
+    <message>
+        <source>Enter in MRN, or Alt+D</source>
+        <translation>Intro en el MRN, o Alt+D</translation>
+    </message>
+    <message>
+        <source>find the patient by MRN</source>
+        <translation>buscar al paciente por su MRN</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s history (from the case form)</source>
+        <translation>el historial del paciente (desde el formulario del caso)</translation>
+    </message>
+    <message>
+        <source>next / previous entry field</source>
+        <translation>campo siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + letra subrayada</translation>
+    </message>
+    <message>
+        <source>go to that field</source>
+        <translation>ir a ese campo</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>User name or password is not correct</source>
+        <translation>El nombre de usuario o la contraseña no son correctos</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords in a row; an administrator must unlock it</source>
+        <translation>Esta cuenta está bloqueada tras demasiadas contraseñas incorrectas seguidas; debe desbloquearla un administrador/a</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords in a row</source>
+        <translation>Demasiadas contraseñas incorrectas seguidas</translation>
+    </message>
+    <message>
+        <source>Sign in to her2desk</source>
+        <translation>Iniciar sesión en her2desk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>{reason}. Try again in {seconds} s.</source>
+        <translation>{reason}. Vuelva a intentarlo dentro de {seconds} s.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>The database could not be reached, so nobody can sign in now: {reason}</source>
+        <translation>No se ha podido acceder a la base de datos, así que nadie puede iniciar sesión ahora: {reason}</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator: the person who manages the lab&apos;s accounts. After signing in, the administrator adds the technologist and pathologist accounts under Tools ▸ Users; an administrator account itself does not enter or sign out cases.</source>
+        <translation>Esta base de datos todavía no tiene usuarios. Cree el primer administrador/a: la persona que gestiona las cuentas del laboratorio. Tras iniciar sesión, el administrador/a añade las cuentas de los técnicos/as y patólogos/as en Herramientas ▸ Usuarios; una cuenta de administrador no registra ni firma casos.</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Crear el primer administrador/a</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nombre &amp;visible:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repetir la contraseña:</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>as shown in the program, e.g. Dr A. Example</source>
+        <translation>como se muestra en el programa, p. ej., Dra. A. Ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Crear administrador/a</translation>
+    </message>
+    <message>
+        <source>Type a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit.</source>
+        <translation>Un nombre de usuario tiene de 1 a 64 letras, cifras o . _ @ - y empieza por una letra o una cifra.</translation>
+    </message>
+    <message>
+        <source>A display name has at most 200 characters.</source>
+        <translation>Un nombre visible tiene como máximo 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The administrator was not created: {reason}.</source>
+        <translation>No se ha creado el administrador/a: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database could not be written, nothing was created: {reason}</source>
+        <translation>No se ha podido escribir en la base de datos, no se ha creado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutActions</name>
+    <message>
+        <source>sign in to sign out, adjudicate or amend</source>
+        <translation>inicie sesión para firmar, resolver o modificar</translation>
+    </message>
+    <message>
+        <source>open a stored case first</source>
+        <translation>abra primero un caso guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out…</source>
+        <translation>&amp;Firmar…</translation>
+    </message>
+    <message>
+        <source>A&amp;djudicate…</source>
+        <translation>&amp;Resolver…</translation>
+    </message>
+    <message>
+        <source>A&amp;mend…</source>
+        <translation>&amp;Modificar…</translation>
+    </message>
+    <message>
+        <source>Cannot {verb}: {reasons}</source>
+        <translation>No se puede {verb}: {reasons}</translation>
+    </message>
+    <message>
+        <source>Case {accession} has unsaved changes: save them (Ctrl+S) before you {verb} it</source>
+        <translation>El caso {accession} tiene cambios sin guardar: guárdelos (Ctrl+S) antes de {verb}lo</translation>
+    </message>
+    <message>
+        <source>Case {accession}: nothing was changed</source>
+        <translation>Caso {accession}: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>firmar</translation>
+    </message>
+    <message>
+        <source>Signed out case {accession} (report version {version})</source>
+        <translation>Caso {accession} firmado (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>adjudicate</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <source>Adjudicated case {accession} (report version {version})</source>
+        <translation>Caso {accession} resuelto (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>amend</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <source>Amended case {accession} (report version {version})</source>
+        <translation>Caso {accession} modificado (versión del informe {version})</translation>
+    </message>
+    <message>
+        <source>Amended case {accession}: it is open for correction as report version {version}; sign it out again when it is done</source>
+        <translation>Caso {accession} modificado: está abierto para corrección como versión del informe {version}; fírmelo de nuevo cuando esté terminado</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>las dos contraseñas no coinciden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation>Des&amp;bloquear</translation>
+    </message>
+    <message>
+        <source>Forget the selected user&apos;s wrong passwords and lift their lock</source>
+        <translation>Olvidar las contraseñas incorrectas del usuario seleccionado y levantar su bloqueo</translation>
+    </message>
+    <message>
+        <source>Reset the selected user&apos;s password</source>
+        <translation>Restablecer la contraseña del usuario seleccionado</translation>
+    </message>
+    <message>
+        <source>Set &amp;password</source>
+        <translation>Establecer la &amp;contraseña</translation>
+    </message>
+    <message>
+        <source>New pa&amp;ssword:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat:</source>
+        <translation>Rep&amp;etir:</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>at least {count} characters</source>
+        <translation>al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>as shown on signatures, e.g. Dr A. Example</source>
+        <translation>como aparece en las firmas, p. ej., Dra. A. Ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Añadir usuario</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>Nombre &amp;visible:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t:</source>
+        <translation>Repe&amp;tir:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Not done: the users could not be read: {reason}</source>
+        <translation>No se ha hecho: no se han podido leer los usuarios: {reason}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Reactivar</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>No se ha hecho: {reason}</translation>
+    </message>
+    <message>
+        <source>Not done; the database could not be written: {reason}</source>
+        <translation>No se ha hecho; no se ha podido escribir en la base de datos: {reason}</translation>
+    </message>
+    <message>
+        <source>User {user} reactivated</source>
+        <translation>Usuario {user} reactivado</translation>
+    </message>
+    <message>
+        <source>User {user} deactivated</source>
+        <translation>Usuario {user} desactivado</translation>
+    </message>
+    <message>
+        <source>User {user} unlocked</source>
+        <translation>Usuario {user} desbloqueado</translation>
+    </message>
+    <message>
+        <source>User {user} was not locked</source>
+        <translation>El usuario {user} no estaba bloqueado</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset</source>
+        <translation>Contraseña de {user} restablecida</translation>
+    </message>
+    <message>
+        <source>1-64 letters, digits or . _ @ - starting with a letter or digit</source>
+        <translation>de 1 a 64 letras, cifras o . _ @ -, empezando por una letra o una cifra</translation>
+    </message>
+    <message>
+        <source>there is already a user named {user}</source>
+        <translation>ya hay un usuario llamado {user}</translation>
+    </message>
+    <message>
+        <source>at most 200 characters</source>
+        <translation>como máximo 200 caracteres</translation>
+    </message>
+    <message>
+        <source>User {user} ({role}) added</source>
+        <translation>Usuario {user} ({role}) añadido</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <source>1 wrong password</source>
+        <translation>1 contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>{count} wrong passwords</source>
+        <translation>{count} contraseñas incorrectas</translation>
     </message>
 </context>
 <context>
@@ -1167,12 +2501,116 @@
         <translation>Si cambia los resultados, tiene que firmarlos otro patólogo/a (ajuste del laboratorio: permitir la autoverificación).</translation>
     </message>
     <message>
+        <source>Refused: {reasons}.</source>
+        <translation>Rechazado: {reasons}.</translation>
+    </message>
+    <message>
+        <source>Close this dialog and reopen the case.</source>
+        <translation>Cierre este diálogo y vuelva a abrir el caso.</translation>
+    </message>
+    <message>
+        <source>The database could not be written: {reason}. Nothing was changed; try again.</source>
+        <translation>No se ha podido escribir en la base de datos: {reason}. No se ha cambiado nada; vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>Signing as {user}. Your password is your electronic signature, and it means: “{meaning}”</source>
         <translation>Firma como {user}. Su contraseña es su firma electrónica y significa: «{meaning}»</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 carácter</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} caracteres</translation>
+    </message>
+    <message>
+        <source>{count}, at least {minimum} needed</source>
+        <translation>{count}, se necesitan al menos {minimum}</translation>
+    </message>
+    <message>
+        <source>I have reviewed this result and sign it out.</source>
+        <translation>He revisado este resultado y lo firmo.</translation>
+    </message>
+    <message>
+        <source>I have reviewed the results and decide the final status given here, for the reason given.</source>
+        <translation>He revisado los resultados y decido el estado final indicado aquí, por el motivo indicado.</translation>
+    </message>
+    <message>
+        <source>I reopen this signed-out report for correction, for the reason given.</source>
+        <translation>Reabro este informe firmado para corregirlo, por el motivo indicado.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s rule settings could not be read ({reason}).</source>
+        <translation>No se han podido leer los ajustes de reglas del laboratorio ({reason}).</translation>
+    </message>
+    <message>
+        <source>ISH group {group}</source>
+        <translation>grupo ISH {group}</translation>
+    </message>
+    <message>
+        <source>ratio {ratio}</source>
+        <translation>razón {ratio}</translation>
+    </message>
+    <message>
+        <source>HER2 per cell {count}</source>
+        <translation>HER2 por célula {count}</translation>
+    </message>
+    <message>
+        <source>NO RESULT</source>
+        <translation>SIN RESULTADO</translation>
+    </message>
+    <message>
+        <source>{result}, adjudicated by {user}</source>
+        <translation>{result}, resuelto por {user}</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>sin resultado</translation>
+    </message>
+    <message>
+        <source>Case {accession}, report version {version}</source>
+        <translation>Caso {accession}, versión del informe {version}</translation>
+    </message>
+    <message>
+        <source>Patient: {patient} (MRN {mrn})</source>
+        <translation>Paciente: {patient} (MRN {mrn})</translation>
+    </message>
+    <message>
+        <source>Specimen: {specimen}</source>
+        <translation>Muestra: {specimen}</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicada</translation>
+    </message>
+    <message>
+        <source>Reported result: {result}</source>
+        <translation>Resultado informado: {result}</translation>
+    </message>
+    <message>
+        <source>Guideline result: {result}</source>
+        <translation>Resultado según la guía: {result}</translation>
+    </message>
+    <message>
+        <source>Guideline descriptor: {descriptor}</source>
+        <translation>Descriptor según la guía: {descriptor}</translation>
+    </message>
+    <message>
+        <source>Adjudication reason: {reason}</source>
+        <translation>Motivo de la resolución: {reason}</translation>
+    </message>
+    <message>
+        <source>{cannot}: {reasons}.</source>
+        <translation>{cannot}: {reasons}.</translation>
+    </message>
+    <message>
+        <source>This case cannot be signed out</source>
+        <translation>Este caso no se puede firmar</translation>
     </message>
     <message>
         <source>Sign out case</source>
@@ -1191,6 +2629,10 @@
         <translation>Sin avisos.</translation>
     </message>
     <message>
+        <source>This case cannot be adjudicated</source>
+        <translation>Este caso no se puede resolver</translation>
+    </message>
+    <message>
         <source>Adjudicate case</source>
         <translation>Resolver el caso</translation>
     </message>
@@ -1199,12 +2641,40 @@
         <translation>&amp;Registrar la resolución</translation>
     </message>
     <message>
+        <source>The adjudicated status is kept beside the guideline result, never in its place. Saving changed results later voids it.</source>
+        <translation>El estado resuelto se guarda junto al resultado según la guía, nunca en su lugar. Si más adelante se guardan resultados modificados, queda anulado.</translation>
+    </message>
+    <message>
+        <source>&amp;Final status:</source>
+        <translation>Estado &amp;final:</translation>
+    </message>
+    <message>
+        <source>choose the final status: positive, negative or indeterminate</source>
+        <translation>elija el estado final: positivo, negativo o indeterminado</translation>
+    </message>
+    <message>
+        <source>This case cannot be amended</source>
+        <translation>Este caso no se puede modificar</translation>
+    </message>
+    <message>
         <source>Amend case</source>
         <translation>Modificar el caso</translation>
     </message>
     <message>
         <source>&amp;Amend</source>
         <translation>&amp;Modificar</translation>
+    </message>
+    <message>
+        <source>Report version {version} stays on record as it was signed out. The case opens for correction as version {next}, which must be signed out again; handouts printed so far are marked superseded.</source>
+        <translation>La versión del informe {version} queda registrada tal como se firmó. El caso se abre para corrección como versión {next}, que debe firmarse de nuevo; las hojas para el paciente impresas hasta ahora se marcan como sustituidas.</translation>
+    </message>
+    <message>
+        <source>Correct patient details</source>
+        <translation>Corregir los datos del paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Correct</source>
+        <translation>&amp;Corregir</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>

@@ -16,11 +16,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from her2desk.domain.workflow import Role
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate, whole_number
 
 if TYPE_CHECKING:
     from her2desk.gui.shell.host import FeatureHost
 
-USERS_FOR_ADMINISTRATORS = "Only an administrator manages users; sign in as one (File ▸ Switch user)"
+# English, marked for pyside6-lupdate; shown through translate("Admin", ...).
+USERS_FOR_ADMINISTRATORS = QT_TRANSLATE_NOOP(
+    "Admin", "Only an administrator manages users; sign in as one (File ▸ Switch user)"
+)
 
 
 def _is_administrator(window: FeatureHost) -> bool:
@@ -48,7 +52,7 @@ def open_lab_settings(window: FeatureHost) -> None:
 
 def open_users(window: FeatureHost) -> None:
     if not _is_administrator(window) or window.actor is None:
-        window.show_message(USERS_FOR_ADMINISTRATORS)
+        window.show_message(translate("Admin", USERS_FOR_ADMINISTRATORS))
         return
     from her2desk.gui.admin import users_dialog
     from her2desk.services.bundle import Services
@@ -62,34 +66,42 @@ def open_users(window: FeatureHost) -> None:
     )
 
 
-CHECK_FOR_ADMINISTRATORS = "Only an administrator checks the record; sign in as one (File ▸ Switch user)"
+CHECK_FOR_ADMINISTRATORS = QT_TRANSLATE_NOOP(
+    "Admin", "Only an administrator checks the record; sign in as one (File ▸ Switch user)"
+)
 
 
 def record_check_text(check: object) -> str:
     """What the administrator reads: the verdict first, then the problems (first broken link first)."""
     problems = list(getattr(check, "problems", []))
     if not problems:
-        return (
-            f"The record is intact: {getattr(check, 'rows', 0):,} chained records verified.\n"
-            f"Head digest: {getattr(check, 'head', None)}"
-        )
+        return translate(
+            "Admin", "The record is intact: {count} chained records verified.\nHead digest: {head}"
+        ).format(count=whole_number(getattr(check, "rows", 0)), head=getattr(check, "head", None))
     more = getattr(check, "more", 0)
-    tail = f"\n… and {more} more" if more else ""
-    return "The record has been changed outside the program:\n" + "\n".join(problems) + tail
+    tail = translate("Admin", "\n… and {count} more").format(count=more) if more else ""
+    return (
+        translate("Admin", "The record has been changed outside the program:")
+        + "\n"
+        + "\n".join(problems)
+        + tail
+    )
 
 
 def check_record(window: FeatureHost) -> None:
     if not _is_administrator(window):
-        window.show_message(CHECK_FOR_ADMINISTRATORS)
+        window.show_message(translate("Admin", CHECK_FOR_ADMINISTRATORS))
         return
     from her2desk.services.bundle import Services
 
     record = Services.of(window.service).record
-    window.show_message("Checking the record…")
+    window.show_message(translate("Admin", "Checking the record…"))
     window.runner.submit(
         lambda: record.check(),
         lambda check: _show_result(window, check),
-        lambda error: window.show_message(f"The record could not be checked: {error}"),
+        lambda error: window.show_message(
+            translate("Admin", "The record could not be checked: {reason}").format(reason=error)
+        ),
     )
 
 
@@ -97,12 +109,16 @@ def _show_result(window: FeatureHost, check: object) -> None:
     """A window-modal box (open(), not exec(): the window's own work goes on underneath)."""
     intact = not getattr(check, "problems", [])
     icon = QMessageBox.Icon.Information if intact else QMessageBox.Icon.Warning
-    box = QMessageBox(icon, "Check the record", record_check_text(check), parent=window.widget())
+    box = QMessageBox(
+        icon, translate("Admin", "Check the record"), record_check_text(check), parent=window.widget()
+    )
     box.setObjectName("record-check-result")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the digest can be copied
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show_message(
-        "The record is intact" if intact else "The record has been changed outside the program"
+        translate("Admin", "The record is intact")
+        if intact
+        else translate("Admin", "The record has been changed outside the program")
     )
     box.open()
 
@@ -110,24 +126,32 @@ def _show_result(window: FeatureHost, check: object) -> None:
 def _refresh(window: FeatureHost, users: QAction, check: QAction | None = None) -> None:
     allowed = _is_administrator(window)
     users.setEnabled(allowed)
-    users.setStatusTip("Add users, deactivate them, reset passwords" if allowed else USERS_FOR_ADMINISTRATORS)
+    users.setStatusTip(
+        translate("Admin", "Add users, deactivate them, reset passwords")
+        if allowed
+        else translate("Admin", USERS_FOR_ADMINISTRATORS)
+    )
     if check is not None:
         check.setEnabled(allowed)
         check.setStatusTip(
-            "Verify the tamper evidence of the whole record" if allowed else CHECK_FOR_ADMINISTRATORS
+            translate("Admin", "Verify the tamper evidence of the whole record")
+            if allowed
+            else translate("Admin", CHECK_FOR_ADMINISTRATORS)
         )
 
 
 def install(window: FeatureHost) -> None:
     """Add Tools ▸ Lab settings…, Tools ▸ Users… and Tools ▸ Check the record…."""
     tools = window.menus["tools"]
-    settings = QAction("Lab &settings…", window.widget())
-    settings.setStatusTip("The lab's settings for every workstation (changed by an administrator)")
+    settings = QAction(translate("Admin", "Lab &settings…"), window.widget())
+    settings.setStatusTip(
+        translate("Admin", "The lab's settings for every workstation (changed by an administrator)")
+    )
     settings.triggered.connect(lambda: open_lab_settings(window))
-    users = QAction("&Users…", window.widget())
+    users = QAction(translate("Admin", "&Users…"), window.widget())
     users.triggered.connect(lambda: open_users(window))
     tools.addSeparator()
-    check = QAction("&Check the record…", window.widget())
+    check = QAction(translate("Admin", "&Check the record…"), window.widget())
     check.triggered.connect(lambda: check_record(window))
     tools.addAction(settings)
     tools.addAction(users)

@@ -59,42 +59,92 @@ from her2desk.domain.rule_settings import (
 )
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.common.fields import message_label, show_message
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.services.lab_settings_service import LabSettingsService
 
 BOOLEAN_SETTINGS = ("allow_self_verification", "allow_preliminary_handouts")
-READ_ONLY_NOTE = "Only an administrator can change the lab settings; they are shown here read-only."
-ADMIN_NOTE = "These settings apply at once to every workstation on this database. Changes are audited."
-RULES_NOTE = (
-    "Rules the guideline leaves to the laboratory (her2desk's defaults shown until changed). Every "
-    "result is stored with the rules version these settings give, so it can always be re-derived."
+# English, marked for pyside6-lupdate; shown through translate("LabSettings", ...). The settings' own labels
+# are the domain's (`SETTING_LABELS`, `RULE_SETTING_LABELS`) and stay as it words them.
+READ_ONLY_NOTE = QT_TRANSLATE_NOOP(
+    "LabSettings", "Only an administrator can change the lab settings; they are shown here read-only."
 )
-COMMENTS_NOTE = (
+ADMIN_NOTE = QT_TRANSLATE_NOOP(
+    "LabSettings", "These settings apply at once to every workstation on this database. Changes are audited."
+)
+RULES_NOTE = QT_TRANSLATE_NOOP(
+    "LabSettings",
+    "Rules the guideline leaves to the laboratory (her2desk's defaults shown until changed). Every "
+    "result is stored with the rules version these settings give, so it can always be re-derived.",
+)
+COMMENTS_NOTE = QT_TRANSLATE_NOOP(
+    "LabSettings",
     "The comments printed with a result on the pathology report (not the patient handout). Replace "
-    "the paraphrases with your laboratory's exact wording."
+    "the paraphrases with your laboratory's exact wording.",
 )
 HINTS = {
-    "lab_name": "printed on the patient handout",
-    "lab_contact": "the handout's contact line, e.g. Call 555-0100, Monday to Friday",
-    "allow_self_verification": "one-person labs: whoever entered the results may sign them out",
-    "allow_preliminary_handouts": "a case not signed out may get a page marked PRELIMINARY — NOT FINAL",
-    "idle_lock_minutes": "the window locks after this many idle minutes (1-240)",
-    "handout_language": "the language a new handout starts in",
-    "lab_name_en": "the lab's name on English handouts; empty: the lab name above",
-    "lab_contact_en": "the contact line on English handouts; empty: the contact line above",
-    "lab_name_es": "the lab's name on Spanish handouts; empty: the lab name above (the preview warns)",
-    "lab_contact_es": "the contact line on Spanish handouts; empty: the contact line above (the preview "
-    "warns)",
-    "paper_size": "a4, letter, or auto: the paper of this computer's locale (US Letter in the US, Canada, "
-    "Mexico and a few more; A4 elsewhere)",
-    "lockout_after_failures": "wrong passwords in a row (sign-in and signature) before an administrator "
-    "must unlock the account (3-20)",
-    "accession_pattern": "a new case saved with an empty accession gets the next number, e.g. H{yy}-{seq:06} "
-    "gives H26-000001: {yy} or {yyyy} the year, {seq:06} the counter (restarts each year when the pattern "
-    "has one); empty: every accession is typed",
-    "failure_delay_seconds": "seconds the next attempt waits after a second wrong password in a row, "
-    "doubling after each further one (0-60)",
+    "lab_name": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "printed on the patient handout",
+    ),
+    "lab_contact": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the handout's contact line, e.g. Call 555-0100, Monday to Friday",
+    ),
+    "allow_self_verification": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "one-person labs: whoever entered the results may sign them out",
+    ),
+    "allow_preliminary_handouts": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "a case not signed out may get a page marked PRELIMINARY — NOT FINAL",
+    ),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the window locks after this many idle minutes (1-240)",
+    ),
+    "handout_language": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the language a new handout starts in",
+    ),
+    "lab_name_en": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the lab's name on English handouts; empty: the lab name above",
+    ),
+    "lab_contact_en": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the contact line on English handouts; empty: the contact line above",
+    ),
+    "lab_name_es": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the lab's name on Spanish handouts; empty: the lab name above (the preview warns)",
+    ),
+    "lab_contact_es": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "the contact line on Spanish handouts; empty: the contact line above (the preview warns)",
+    ),
+    "paper_size": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "a4, letter, or auto: the paper of this computer's locale (US Letter in the US, Canada, "
+        "Mexico and a few more; A4 elsewhere)",
+    ),
+    "lockout_after_failures": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "wrong passwords in a row (sign-in and signature) before an administrator "
+        "must unlock the account (3-20)",
+    ),
+    "accession_pattern": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "a new case saved with an empty accession gets the next number, e.g. H{yy}-{seq:06} "
+        "gives H26-000001: {yy} or {yyyy} the year, {seq:06} the counter (restarts each year when the "
+        "pattern has one); empty: every accession is typed",
+    ),
+    "failure_delay_seconds": QT_TRANSLATE_NOOP(
+        "LabSettings",
+        "seconds the next attempt waits after a second wrong password in a row, "
+        "doubling after each further one (0-60)",
+    ),
 }
 CHOICES = {"handout_language": LANGUAGES, "paper_size": PAPER_SIZES}  # the values a combo box offers
 COMMENT_LINES = 5  # each comment editor's height in lines of text
@@ -128,7 +178,7 @@ class SettingsDialog(QDialog):
         self.actor = actor
         self.on_saved = on_saved
         self.editable = actor is not None and actor.role is Role.ADMINISTRATOR
-        self.setWindowTitle("Lab settings")
+        self.setWindowTitle(translate("LabSettings", "Lab settings"))
         self.setAccessibleName("Lab settings")
         settings, problems = service.load_checked()
         rules, rule_problems_found = self.rule_service.load_checked()
@@ -136,11 +186,15 @@ class SettingsDialog(QDialog):
         self.rules = rules
         self.inputs: dict[str, Input] = {}
         self.messages: dict[str, QLabel] = {}
-        note = QLabel(ADMIN_NOTE if self.editable else READ_ONLY_NOTE)
+        note = QLabel(translate("LabSettings", ADMIN_NOTE if self.editable else READ_ONLY_NOTE))
         note.setWordWrap(True)
         note.setAccessibleName("Lab settings note")
         found = problems + rule_problems_found
-        self.problems = QLabel("\n".join(f"Stored value not used: {p}" for p in found))
+        self.problems = QLabel(
+            "\n".join(
+                translate("LabSettings", "Stored value not used: {problem}").format(problem=p) for p in found
+            )
+        )
         self.problems.setAccessibleName("Lab settings problems")
         self.problems.setWordWrap(True)
         self.problems.setVisible(bool(found))
@@ -150,16 +204,18 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Lab settings pages")
-        self.tabs.addTab(self._general_page(), "&General")
-        self.tabs.addTab(self._rules_page(), "&Rules")
-        self.tabs.addTab(self._comments_page(), "Report &comments")
+        self.tabs.addTab(self._general_page(), translate("LabSettings", "&General"))
+        self.tabs.addTab(self._rules_page(), translate("LabSettings", "&Rules"))
+        self.tabs.addTab(self._comments_page(), translate("LabSettings", "Report &comments"))
 
         self.message = message_label("Lab settings")
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(translate("LabSettings", "&Save"))
         self.save_button.setAccessibleName("Save lab settings")
         self.save_button.setVisible(self.editable)
         self.save_button.setDefault(self.editable)
-        self.close_button = QPushButton("&Close" if not self.editable else "Cancel")
+        self.close_button = QPushButton(
+            translate("LabSettings", "&Close") if not self.editable else translate("LabSettings", "Cancel")
+        )
         self.close_button.setAccessibleName("Close lab settings")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -182,7 +238,7 @@ class SettingsDialog(QDialog):
     def _add(self, name: str, label: str, widget: Input, hint: str) -> QVBoxLayout:
         """Register one setting's input (named by its label) and its message; the two as a column."""
         widget.setAccessibleName(label)
-        widget.setToolTip(hint)
+        widget.setToolTip(translate("LabSettings", hint) if hint in HINTS.values() else hint)
         if isinstance(widget, QPlainTextEdit):
             widget.setReadOnly(not self.editable)  # a long text can still be scrolled and selected
         else:
@@ -205,7 +261,7 @@ class SettingsDialog(QDialog):
 
     def _input(self, name: str) -> Input:
         if name in BOOLEAN_SETTINGS:
-            return QCheckBox(HINTS[name])
+            return QCheckBox(translate("LabSettings", HINTS[name]))
         if name in CHOICES:
             combo = QComboBox()
             combo.addItems(list(CHOICES[name]))
@@ -236,14 +292,14 @@ class SettingsDialog(QDialog):
                 continue
             allowed = spec.allowed()
             if spec.kind is bool:
-                widget: Input = QCheckBox("yes")
+                widget: Input = QCheckBox(translate("LabSettings", "yes"))
                 form.addRow(f"{spec.label}:", self._add(spec.name, spec.label, widget, spec.name))
                 continue
             edit = QLineEdit()
             edit.setPlaceholderText(allowed)
             edit.setMaxLength(40)
             form.addRow(f"{spec.label}:", self._add(spec.name, spec.label, edit, f"{spec.name}: {allowed}"))
-        return self._scrolled(inner, RULES_NOTE, "Rules page")
+        return self._scrolled(inner, translate("LabSettings", RULES_NOTE), "Rules page")
 
     def _comments_page(self) -> QWidget:
         inner = QWidget()
@@ -260,7 +316,7 @@ class SettingsDialog(QDialog):
             column.addWidget(caption)
             column.addLayout(self._add(spec.name, spec.label, edit, f"{spec.name}: {spec.allowed()}"))
         column.addStretch(1)
-        return self._scrolled(inner, COMMENTS_NOTE, "Report comments page")
+        return self._scrolled(inner, translate("LabSettings", COMMENTS_NOTE), "Report comments page")
 
     # -- values ------------------------------------------------------------------------------------
 
@@ -285,8 +341,11 @@ class SettingsDialog(QDialog):
 
     def _show_version(self, rules: GuidelineSettings) -> None:
         self.version.setText(
-            f"Rules version: {rules_version(rules)} (stored with every result interpreted with these "
-            "rules and comments; a change gives a new version)"
+            translate(
+                "LabSettings",
+                "Rules version: {version} (stored with every result interpreted with these rules and "
+                "comments; a change gives a new version)",
+            ).format(version=rules_version(rules))
         )
 
     def raw_values(self) -> dict[str, str]:
@@ -335,7 +394,9 @@ class SettingsDialog(QDialog):
         for name, label in self.messages.items():
             show_message(label, problems.get(name, ""))
         if problems:
-            show_message(self.message, "Nothing was saved: correct the values marked in red.")
+            show_message(
+                self.message, translate("LabSettings", "Nothing was saved: correct the values marked in red.")
+            )
             first = next(iter(problems))
             self._show_page_of(first)
             self.inputs[first].setFocus()
@@ -349,17 +410,34 @@ class SettingsDialog(QDialog):
             self.settings = self.service.update_many(self.actor, changes)
             self.rules = self.rule_service.load()
         except (WorkflowError, LabSettingError) as error:
-            show_message(self.message, f"Nothing was saved: {error}")
+            show_message(
+                self.message, translate("LabSettings", "Nothing was saved: {reason}").format(reason=error)
+            )
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
-            show_message(self.message, f"Nothing was saved; the database could not be written: {error}")
+            show_message(
+                self.message,
+                translate(
+                    "LabSettings", "Nothing was saved; the database could not be written: {reason}"
+                ).format(reason=error),
+            )
             return False
         show_message(self.message, "")
         if self.on_saved is not None:
             labels = ", ".join(_labels()[name] for name in changes)
             ruled = set(changes) & set(RULE_SETTING_LABELS)
-            version = f" (rules version {rules_version(self.rules)})" if ruled else ""
-            self.on_saved(f"Lab settings saved: {labels}{version}")
+            version = (
+                translate("LabSettings", " (rules version {version})").format(
+                    version=rules_version(self.rules)
+                )
+                if ruled
+                else ""
+            )
+            self.on_saved(
+                translate("LabSettings", "Lab settings saved: {labels}{version}").format(
+                    labels=labels, version=version
+                )
+            )
         self.accept()
         return True
 

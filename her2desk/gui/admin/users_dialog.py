@@ -33,12 +33,21 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.workflow import Actor, Role
 from her2desk.gui.common.fields import ERROR_STYLE, message_label, show_message
+from her2desk.gui.common.labels import role_label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.services.auth_service import AuthService, LockState, UserInfo
 
-COLUMNS = ("User name", "Display name", "Role", "Active", "Sign-in")
-PASSWORDS_DIFFER = "the two passwords differ"
+# English, marked for pyside6-lupdate; shown through translate("Users", ...).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Users", "User name"),
+    QT_TRANSLATE_NOOP("Users", "Display name"),
+    QT_TRANSLATE_NOOP("Users", "Role"),
+    QT_TRANSLATE_NOOP("Users", "Active"),
+    QT_TRANSLATE_NOOP("Users", "Sign-in"),
+)
+PASSWORDS_DIFFER = QT_TRANSLATE_NOOP("Users", "the two passwords differ")
 
 
 def run_modal(dialog: QDialog) -> int:
@@ -84,13 +93,13 @@ class UsersDialog(QDialog):
         self.on_done = on_done
         self.users: list[UserInfo] = []
         self.locks: dict[int, LockState] = {}
-        self.setWindowTitle("Users")
+        self.setWindowTitle(translate("Users", "Users"))
         self.setAccessibleName("Users")
         self.resize(640, 560)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("User list")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("Users", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,64 +108,93 @@ class UsersDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.message = message_label("Users")  # outcomes (plain) and refusals (red, "Not done: ...")
 
-        self.active_button = QPushButton("&Deactivate")
+        self.active_button = QPushButton(translate("Users", "&Deactivate"))
         self.active_button.setAccessibleName("Deactivate or reactivate user")
         self.active_button.setEnabled(False)
         self.active_button.clicked.connect(self.toggle_active)
-        self.unlock_button = QPushButton("Un&lock")
+        self.unlock_button = QPushButton(translate("Users", "Un&lock"))
         self.unlock_button.setAccessibleName("Unlock user")
-        self.unlock_button.setToolTip("Forget the selected user's wrong passwords and lift their lock")
+        self.unlock_button.setToolTip(
+            translate("Users", "Forget the selected user's wrong passwords and lift their lock")
+        )
         self.unlock_button.setEnabled(False)
         self.unlock_button.clicked.connect(self.unlock_selected)
 
-        reset_box = QGroupBox("Reset the selected user's password")
+        reset_box = QGroupBox(translate("Users", "Reset the selected user's password"))
         self.reset_password = _line("Reset password", secret=True)
-        self.reset_password.setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
+        self.reset_password.setPlaceholderText(
+            translate("Users", "at least {count} characters").format(count=MIN_PASSWORD_CHARS)
+        )
         self.reset_repeat = _line("Repeat reset password", secret=True)
         self.reset_messages = {
             "password": message_label("Reset password"),
             "repeat": message_label("Repeat reset password"),
         }
-        self.reset_button = QPushButton("Set &password")
+        self.reset_button = QPushButton(translate("Users", "Set &password"))
         self.reset_button.setAccessibleName("Set password")
         self.reset_button.setEnabled(False)
         self.reset_button.clicked.connect(self.reset_selected_password)
         self.reset_repeat.returnPressed.connect(self.reset_selected_password)  # Enter sets it
         reset_form = QFormLayout(reset_box)
-        _add_row(reset_form, "New pa&ssword:", self.reset_password, self.reset_messages["password"])
-        _add_row(reset_form, "Rep&eat:", self.reset_repeat, self.reset_messages["repeat"])
+        _add_row(
+            reset_form,
+            translate("Users", "New pa&ssword:"),
+            self.reset_password,
+            self.reset_messages["password"],
+        )
+        _add_row(reset_form, translate("Users", "Rep&eat:"), self.reset_repeat, self.reset_messages["repeat"])
         reset_form.addRow("", self.reset_button)
 
-        add_box = QGroupBox("Add a user")
+        add_box = QGroupBox(translate("Users", "Add a user"))
         self.new_fields = {
             "username": _line("New user name"),
             "display_name": _line("New display name"),
             "password": _line("New password", secret=True),
             "repeat": _line("Repeat new password", secret=True),
         }
-        self.new_fields["password"].setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
-        self.new_fields["display_name"].setPlaceholderText("as shown on signatures, e.g. Dr A. Example")
+        self.new_fields["password"].setPlaceholderText(
+            translate("Users", "at least {count} characters").format(count=MIN_PASSWORD_CHARS)
+        )
+        self.new_fields["display_name"].setPlaceholderText(
+            translate("Users", "as shown on signatures, e.g. Dr A. Example")
+        )
         self.new_role = QComboBox()
         self.new_role.setAccessibleName("New role")
-        self.new_role.addItems([r.value for r in Role])
+        for role in Role:  # the role in words; its value is what the account stores
+            self.new_role.addItem(role_label(role), role.value)
         self.new_messages = {
             key: message_label(field.accessibleName()) for key, field in self.new_fields.items()
         }
-        self.add_button = QPushButton("&Add user")
+        self.add_button = QPushButton(translate("Users", "&Add user"))
         self.add_button.setAccessibleName("Add user")
         self.add_button.clicked.connect(self.add_user)
         self.new_fields["repeat"].returnPressed.connect(self.add_user)  # Enter in Repeat adds the user
         add_form = QFormLayout(add_box)
-        _add_row(add_form, "&User name:", self.new_fields["username"], self.new_messages["username"])
         _add_row(
-            add_form, "Display &name:", self.new_fields["display_name"], self.new_messages["display_name"]
+            add_form,
+            translate("Users", "&User name:"),
+            self.new_fields["username"],
+            self.new_messages["username"],
         )
-        add_form.addRow("&Role:", self.new_role)
-        _add_row(add_form, "Pass&word:", self.new_fields["password"], self.new_messages["password"])
-        _add_row(add_form, "Repea&t:", self.new_fields["repeat"], self.new_messages["repeat"])
+        _add_row(
+            add_form,
+            translate("Users", "Display &name:"),
+            self.new_fields["display_name"],
+            self.new_messages["display_name"],
+        )
+        add_form.addRow(translate("Users", "&Role:"), self.new_role)
+        _add_row(
+            add_form,
+            translate("Users", "Pass&word:"),
+            self.new_fields["password"],
+            self.new_messages["password"],
+        )
+        _add_row(
+            add_form, translate("Users", "Repea&t:"), self.new_fields["repeat"], self.new_messages["repeat"]
+        )
         add_form.addRow("", self.add_button)
 
-        close = QPushButton("&Close")
+        close = QPushButton(translate("Users", "&Close"))
         close.setAccessibleName("Close users")
         close.clicked.connect(self.accept)
         selected_row = QHBoxLayout()
@@ -188,12 +226,16 @@ class UsersDialog(QDialog):
             self.locks = self.auth.lock_states()
         except Exception as error:  # an unreachable database: in words, never a traceback
             self.message.setStyleSheet(ERROR_STYLE)
-            show_message(self.message, f"Not done: the users could not be read: {error}")
+            show_message(
+                self.message,
+                translate("Users", "Not done: the users could not be read: {reason}").format(reason=error),
+            )
             return
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             cells = (
-                user.username, user.display_name, user.role.value, "yes" if user.active else "no",
+                user.username, user.display_name, role_label(user.role),
+                translate("Users", "yes") if user.active else translate("Users", "no"),
                 _sign_in_text(self.locks.get(user.user_id)),
             )  # fmt: skip
             for column, text in enumerate(cells):
@@ -221,7 +263,11 @@ class UsersDialog(QDialog):
         self.active_button.setEnabled(user is not None)
         self.unlock_button.setEnabled(user is not None and user.user_id in self.locks)
         self.reset_button.setEnabled(user is not None)
-        self.active_button.setText("&Reactivate" if user is not None and not user.active else "&Deactivate")
+        self.active_button.setText(
+            translate("Users", "&Reactivate")
+            if user is not None and not user.active
+            else translate("Users", "&Deactivate")
+        )
 
     def _done(self, text: str, select_user_id: int | None) -> None:
         self.message.setStyleSheet("")
@@ -236,9 +282,14 @@ class UsersDialog(QDialog):
 
         self.message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, WorkflowError | UserInputError):
-            show_message(self.message, f"Not done: {error}")
+            show_message(self.message, translate("Users", "Not done: {reason}").format(reason=error))
         else:  # an unreachable or locked database
-            show_message(self.message, f"Not done; the database could not be written: {error}")
+            show_message(
+                self.message,
+                translate("Users", "Not done; the database could not be written: {reason}").format(
+                    reason=error
+                ),
+            )
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -251,8 +302,12 @@ class UsersDialog(QDialog):
         except Exception as error:
             self._refused(error)
             return False
-        what = "reactivated" if changed.active else "deactivated"
-        self._done(f"User {changed.username} {what}", changed.user_id)
+        done = (
+            translate("Users", "User {user} reactivated")
+            if changed.active
+            else translate("Users", "User {user} deactivated")
+        )
+        self._done(done.format(user=changed.username), changed.user_id)
         return True
 
     def unlock_selected(self) -> bool:
@@ -264,7 +319,12 @@ class UsersDialog(QDialog):
         except Exception as error:
             self._refused(error)
             return False
-        self._done(f"User {user.username} {'unlocked' if changed else 'was not locked'}", user.user_id)
+        done = (
+            translate("Users", "User {user} unlocked")
+            if changed
+            else translate("Users", "User {user} was not locked")
+        )
+        self._done(done.format(user=user.username), user.user_id)
         return True
 
     def reset_selected_password(self) -> bool:
@@ -280,7 +340,7 @@ class UsersDialog(QDialog):
         except ValueError as error:
             problems["password"] = str(error)
         if not problems["password"] and password != repeat:
-            problems["repeat"] = PASSWORDS_DIFFER
+            problems["repeat"] = translate("Users", PASSWORDS_DIFFER)
         for key, label in self.reset_messages.items():
             show_message(label, problems[key])
         if any(problems.values()):
@@ -292,7 +352,7 @@ class UsersDialog(QDialog):
             return False
         self.reset_password.clear()
         self.reset_repeat.clear()
-        self._done(f"Password of {user.username} reset", user.user_id)
+        self._done(translate("Users", "Password of {user} reset").format(user=user.username), user.user_id)
         return True
 
     def add_user(self) -> bool:
@@ -302,22 +362,26 @@ class UsersDialog(QDialog):
         username = texts["username"].strip()
         problems = dict.fromkeys(self.new_fields, "")
         if not USERNAME_PATTERN.match(username):
-            problems["username"] = "1-64 letters, digits or . _ @ - starting with a letter or digit"
+            problems["username"] = translate(
+                "Users", "1-64 letters, digits or . _ @ - starting with a letter or digit"
+            )
         elif any(u.username == username for u in self.users):
-            problems["username"] = f"there is already a user named {username}"
+            problems["username"] = translate("Users", "there is already a user named {user}").format(
+                user=username
+            )
         if len(texts["display_name"].strip()) > 200:
-            problems["display_name"] = "at most 200 characters"
+            problems["display_name"] = translate("Users", "at most 200 characters")
         try:
             check_password(texts["password"])
         except ValueError as error:
             problems["password"] = str(error)
         if not problems["password"] and texts["password"] != texts["repeat"]:
-            problems["repeat"] = PASSWORDS_DIFFER
+            problems["repeat"] = translate("Users", PASSWORDS_DIFFER)
         for key, label in self.new_messages.items():
             show_message(label, problems[key])
         if any(problems.values()):
             return False
-        role = self.new_role.currentText()
+        role = str(self.new_role.currentData())
         try:
             added = self.auth.create_user(
                 username, texts["password"], role, texts["display_name"].strip() or None, by=self.actor
@@ -327,7 +391,12 @@ class UsersDialog(QDialog):
             return False
         for field in self.new_fields.values():
             field.clear()
-        self._done(f"User {added.username} ({role}) added", added.user_id)
+        self._done(
+            translate("Users", "User {user} ({role}) added").format(
+                user=added.username, role=role_label(Role(role))
+            ),
+            added.user_id,
+        )
         return True
 
 
@@ -336,8 +405,10 @@ def _sign_in_text(lock: LockState | None) -> str:
     if lock is None:
         return ""
     if lock.locked:
-        return "locked"
-    return f"{lock.failures} wrong password{'s' if lock.failures != 1 else ''}"
+        return translate("Users", "locked")
+    if lock.failures == 1:
+        return translate("Users", "1 wrong password")
+    return translate("Users", "{count} wrong passwords").format(count=lock.failures)
 
 
 def show_users(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.translation import translate
 
 if TYPE_CHECKING:
     from her2desk.gui.audit.audit_view import AuditLogDialog
@@ -21,12 +22,16 @@ if TYPE_CHECKING:
 
 def install(window: FeatureHost) -> tuple[QAction, QAction]:
     """Add this feature's actions to the window's menus; return them (Audit log…, Case record…)."""
-    audit_log = QAction("&Audit log…", window.widget())
-    audit_log.setStatusTip("Every audited event of this database: filter by user, action, date and case")
+    audit_log = QAction(translate("AuditLog", "&Audit log…"), window.widget())
+    audit_log.setStatusTip(
+        translate("AuditLog", "Every audited event of this database: filter by user, action, date and case")
+    )
     audit_log.triggered.connect(lambda _checked=False: open_audit_log(window))
     window.menus["tools"].addAction(audit_log)
-    case_record = QAction("Case &record…", window.widget())
-    case_record.setStatusTip("Versions, signatures, handout and report prints, audit trail of the case")
+    case_record = QAction(translate("CaseRecord", "Case &record…"), window.widget())
+    case_record.setStatusTip(
+        translate("CaseRecord", "Versions, signatures, handout and report prints, audit trail of the case")
+    )
     case_record.triggered.connect(lambda _checked=False: open_case_record(window))
     window.menus["case"].addAction(case_record)
     return audit_log, case_record
@@ -76,7 +81,9 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
 
     accession = case_for_record(window)
     if accession is None:
-        window.show_message("Open a case or select one in the worklist to see its record")
+        window.show_message(
+            translate("CaseRecord", "Open a case or select one in the worklist to see its record")
+        )
         return None
     workflow = window.workflow_service()
     services = Services.of(window.service)
@@ -94,12 +101,22 @@ def open_case_record(window: FeatureHost) -> CaseRecordDialog | None:
     try:
         versions, signatures, handouts, report_prints, trail = read()
     except LookupError:
-        window.show_message(f"Case {accession} is not stored")
+        window.show_message(
+            translate("CaseRecord", "Case {accession} is not stored").format(accession=accession)
+        )
         return None
     except Exception as error:  # unreachable or damaged database: in words, never a traceback
-        window.show_message(f"The record of case {accession} could not be read")
+        window.show_message(
+            translate("CaseRecord", "The record of case {accession} could not be read").format(
+                accession=accession
+            )
+        )
         dialogs.show_error(
-            window.widget(), "Database problem", f"The record of case {accession} could not be read: {error}"
+            window.widget(),
+            translate("CaseRecord", "Database problem"),
+            translate("CaseRecord", "The record of case {accession} could not be read: {reason}").format(
+                accession=accession, reason=error
+            ),
         )
         return None
     dialog = CaseRecordDialog(

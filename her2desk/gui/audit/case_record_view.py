@@ -37,26 +37,34 @@ from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
 from her2desk.gui.audit.audit_view import AuditTrailPanel
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.services.signout_service import CaseVersion, HandoutRecord
 
-SIGNATURE_HEADERS = ("Report version", "User", "Name", "Signed at", "Meaning")
+# English, marked for pyside6-lupdate; shown through translate("CaseRecord", ...).
+SIGNATURE_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseRecord", "Report version"),
+    QT_TRANSLATE_NOOP("CaseRecord", "User"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Name"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Signed at"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Meaning"),
+)
 HANDOUT_HEADERS = (
-    "Printed at",
-    "By",
-    "Language",
-    "Rules version",
-    "Report version",
-    "Preliminary",
-    "Superseded",
-    "SHA-256 of the PDF",
+    QT_TRANSLATE_NOOP("CaseRecord", "Printed at"),
+    QT_TRANSLATE_NOOP("CaseRecord", "By"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Language"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Rules version"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Report version"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Preliminary"),
+    QT_TRANSLATE_NOOP("CaseRecord", "Superseded"),
+    QT_TRANSLATE_NOOP("CaseRecord", "SHA-256 of the PDF"),
 )
 # A chart report is always in English (`report_service.REPORT_LANGUAGE`): no language column.
 REPORT_HEADERS = tuple(h for h in HANDOUT_HEADERS if h != "Language")
 STATE_WORDS = {
-    "draft": "draft",
-    "entered": "entered, not signed out",
-    "signed-out": "signed out",
-    "amended": "amended, being corrected (not signed out)",
+    "draft": QT_TRANSLATE_NOOP("CaseRecord", "draft"),
+    "entered": QT_TRANSLATE_NOOP("CaseRecord", "entered, not signed out"),
+    "signed-out": QT_TRANSLATE_NOOP("CaseRecord", "signed out"),
+    "amended": QT_TRANSLATE_NOOP("CaseRecord", "amended, being corrected (not signed out)"),
 }
 
 
@@ -68,8 +76,17 @@ def _words(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _yes_no(value)
     return str(value).replace("-", " ") if isinstance(value, str) and value.islower() else str(value)
+
+
+def _yes_no(value: bool) -> str:
+    return translate("CaseRecord", "yes") if value else translate("CaseRecord", "no")
+
+
+def _state(version: CaseVersion) -> str:
+    words = STATE_WORDS.get(version.state.value)
+    return translate("CaseRecord", words) if words else version.state.value
 
 
 def _list(value: Any) -> list[str]:
@@ -82,10 +99,14 @@ def _list(value: Any) -> list[str]:
 
 def version_heading(version: CaseVersion) -> str:
     if version.signed_out_by:
-        what = f"signed out by {version.signed_out_by} {shown_time(version.signed_out_at)}"
+        what = translate("CaseRecord", "signed out by {user} {when}").format(
+            user=version.signed_out_by, when=shown_time(version.signed_out_at)
+        )
     else:
-        what = STATE_WORDS.get(version.state.value, version.state.value)
-    return f"Report version {version.report_version} — {what}"
+        what = _state(version)
+    return translate("CaseRecord", "Report version {version} — {what}").format(
+        version=version.report_version, what=what
+    )
 
 
 def reported_of_snapshot(snap: dict[str, Any]) -> str:
@@ -113,7 +134,11 @@ def reported_of_snapshot(snap: dict[str, Any]) -> str:
     if not status:
         return "—"
     text = str(status).upper() + (f" ({descriptor})" if descriptor else "")
-    return text + (", adjudicated" if snap.get("adjudicated_status") else "")
+    return (
+        translate("CaseRecord", "{result}, adjudicated").format(result=text)
+        if snap.get("adjudicated_status")
+        else text
+    )
 
 
 def version_text(version: CaseVersion) -> str:
@@ -127,64 +152,96 @@ def version_text(version: CaseVersion) -> str:
     lines = [
         version_heading(version),
         "",
-        f"State: {STATE_WORDS.get(version.state.value, version.state.value)}",
-        f"Signed out by: {version.signed_out_by or '—'}"
-        + (f" at {shown_time(version.signed_out_at)}" if version.signed_out_at else ""),
+        translate("CaseRecord", "State: {state}").format(state=_state(version)),
+        (
+            translate("CaseRecord", "Signed out by: {user} at {when}").format(
+                user=version.signed_out_by or "—", when=shown_time(version.signed_out_at)
+            )
+            if version.signed_out_at
+            else translate("CaseRecord", "Signed out by: {user}").format(user=version.signed_out_by or "—")
+        ),
     ]
     if version.amendment_reason:
-        lines.append(f"Amendment reason: {version.amendment_reason}")
+        lines.append(
+            translate("CaseRecord", "Amendment reason: {reason}").format(reason=version.amendment_reason)
+        )
     lines += [
         "",
-        f"Reported result: {reported_of_snapshot(snap)}",
-        f"HER2 status (guideline): {str(status).upper() if status else '—'}",
-        f"ISH group: {_words(interp.get('ish_group'))}    Ratio: {_words(interp.get('ratio'))}"
-        f"    HER2 average: {_words(interp.get('her2_average'))}",
+        translate("CaseRecord", "Reported result: {result}").format(result=reported_of_snapshot(snap)),
+        translate("CaseRecord", "HER2 status (guideline): {status}").format(
+            status=str(status).upper() if status else "—"
+        ),
+        translate("CaseRecord", "ISH group: {group}    Ratio: {ratio}    HER2 average: {average}").format(
+            group=_words(interp.get("ish_group")),
+            ratio=_words(interp.get("ratio")),
+            average=_words(interp.get("her2_average")),
+        ),
     ]
     if interp.get("recount_group") is not None:
         lines.append(
-            f"Recount: ISH group {interp.get('recount_group')}, ratio {_words(interp.get('recount_ratio'))}"
+            translate("CaseRecord", "Recount: ISH group {group}, ratio {ratio}").format(
+                group=interp.get("recount_group"), ratio=_words(interp.get("recount_ratio"))
+            )
         )
     if interp.get("descriptor"):
-        lines.append(f"Descriptor: {interp['descriptor']}")
+        lines.append(
+            translate("CaseRecord", "Descriptor: {descriptor}").format(descriptor=interp["descriptor"])
+        )
     if snap.get("adjudicated_status"):
         lines.append(
-            f"Adjudicated status: {str(snap['adjudicated_status']).upper()}"
-            f" — {snap.get('adjudication_reason') or ''}"
+            translate("CaseRecord", "Adjudicated status: {status} — {reason}").format(
+                status=str(snap["adjudicated_status"]).upper(), reason=snap.get("adjudication_reason") or ""
+            )
         )
-    lines.append(f"Next step: {_words(interp.get('next_step'))}")
+    lines.append(translate("CaseRecord", "Next step: {step}").format(step=_words(interp.get("next_step"))))
+    where = f"{_words(specimen.get('procedure'))}, {_words(specimen.get('site'))}" + (
+        ", " + _words(specimen.get("laterality")) if specimen.get("laterality") else ""
+    )
+    specimen_line = translate("CaseRecord", "Specimen: {where}; collected {collected}; block {block}").format(
+        where=where, collected=_words(specimen.get("collected_on")), block=_words(specimen.get("block"))
+    )
+    if metastatic := specimen.get("metastatic_site"):
+        specimen_line += translate("CaseRecord", "; metastatic site {site}").format(
+            site=site_words(str(metastatic))
+        )
     lines += [
         "",
-        f"Specimen: {_words(specimen.get('procedure'))}, {_words(specimen.get('site'))}"
-        f"{', ' + _words(specimen.get('laterality')) if specimen.get('laterality') else ''};"
-        f" collected {_words(specimen.get('collected_on'))}; block {_words(specimen.get('block'))}"
-        + (
-            f"; metastatic site {site_words(str(metastatic))}"
-            if (metastatic := specimen.get("metastatic_site"))
-            else ""
+        specimen_line,
+        translate("CaseRecord", "IHC: score {score}, stained {stained}%, clone {clone}").format(
+            score=_words(ihc.get("score")),
+            stained=_words(ihc.get("stained_pct")),
+            clone=_words(ihc.get("clone")),
         ),
-        f"IHC: score {_words(ihc.get('score'))}, stained {_words(ihc.get('stained_pct'))}%,"
-        f" clone {_words(ihc.get('clone'))}",
-        f"ISH: {_words(ish.get('probe'))} probe, {_words(ish.get('method'))}",
+        translate("CaseRecord", "ISH: {probe} probe, {method}").format(
+            probe=_words(ish.get("probe")), method=_words(ish.get("method"))
+        ),
     ]
     counts = snap.get("ish_counts") or {}
     counted_by = snap.get("counted_by") or {}
     for observer in sorted(counts, key=str):
         count = counts[observer] or {}
         by = counted_by.get(str(observer))
-        lines.append(
-            f"  Count {observer}: {_words(count.get('cells'))} cells, HER2 {_words(count.get('her2'))},"
-            f" CEP17 {_words(count.get('cep17'))}" + (f" (entered by {by})" if by else "")
+        line = translate(
+            "CaseRecord", "  Count {observer}: {cells} cells, HER2 {her2}, CEP17 {cep17}"
+        ).format(
+            observer=observer,
+            cells=_words(count.get("cells")),
+            her2=_words(count.get("her2")),
+            cep17=_words(count.get("cep17")),
         )
+        if by:
+            line += translate("CaseRecord", " (entered by {user})").format(user=by)
+        lines.append(line)
     first, second = counted_by.get("1"), counted_by.get("2")
     if first and first == second and interp.get("recount_group") is not None:
         lines.append(f"  {SAME_OBSERVER_NOTE}")
     comments = _list(interp.get("comments"))
     if comments:
-        lines += ["", "Comments:", *(f"  • {c}" for c in comments)]
+        lines += ["", translate("CaseRecord", "Comments:"), *(f"  • {c}" for c in comments)]
     lines += [
         "",
-        f"Guideline: {_words(interp.get('guideline'))}",
-        f"Rules version: {_words(interp.get('rules_version'))}",
+        translate("CaseRecord", "Guideline: {guideline}").format(guideline=_words(interp.get("guideline"))),
+        translate("CaseRecord", "Rules version: {rules}").format(rules=_words(interp.get("rules_version"))),
     ]
     return "\n".join(lines)
 
@@ -192,7 +249,7 @@ def version_text(version: CaseVersion) -> str:
 def _table(name: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([translate("CaseRecord", h) for h in headers])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
@@ -217,8 +274,8 @@ def handout_row(h: HandoutRecord) -> list[str]:
         h.language,
         h.rules_version,
         str(h.report_version),
-        "yes" if h.preliminary else "no",
-        "yes" if h.superseded else "no",
+        _yes_no(h.preliminary),
+        _yes_no(h.superseded),
         h.sha256,
     ]
 
@@ -242,7 +299,7 @@ class CaseRecordDialog(QDialog):
         super().__init__(parent)
         self.accession = accession
         self.versions = versions
-        self.setWindowTitle(f"Case record — {accession}")
+        self.setWindowTitle(translate("CaseRecord", "Case record — {accession}").format(accession=accession))
         self.setAccessibleName("Case record")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Case record sections")
@@ -266,25 +323,35 @@ class CaseRecordDialog(QDialog):
         row.addWidget(self.version_list, 1)
         row.addWidget(self.version_text, 2)
         self.version_list.currentRowChanged.connect(self._show_version)
-        self.tabs.addTab(page, f"Report versions ({len(versions)})")
+        self.tabs.addTab(
+            page, translate("CaseRecord", "Report versions ({count})").format(count=len(versions))
+        )
 
         self.signatures = _table(
             "Electronic signatures",
             SIGNATURE_HEADERS,
             [[str(v), user, name, shown_time(at), meaning] for v, user, name, at, meaning in signatures],
         )
-        self.tabs.addTab(self.signatures, f"Signatures ({len(signatures)})")
+        self.tabs.addTab(
+            self.signatures, translate("CaseRecord", "Signatures ({count})").format(count=len(signatures))
+        )
         self.handouts = _table("Handout prints", HANDOUT_HEADERS, [handout_row(h) for h in handouts])
-        self.tabs.addTab(self.handouts, f"Handout prints ({len(handouts)})")
+        self.tabs.addTab(
+            self.handouts, translate("CaseRecord", "Handout prints ({count})").format(count=len(handouts))
+        )
         self.reports = _table("Report prints", REPORT_HEADERS, [report_row(r) for r in reports])
-        self.tabs.addTab(self.reports, f"Report prints ({len(reports)})")
+        self.tabs.addTab(
+            self.reports, translate("CaseRecord", "Report prints ({count})").format(count=len(reports))
+        )
         self.trail = AuditTrailPanel("Case audit trail")
         self.trail.user_names = dict(user_names or {})
         self.trail.set_rows(trail)
-        self.tabs.addTab(self.trail, f"Audit trail ({len(trail)})")
+        self.tabs.addTab(
+            self.trail, translate("CaseRecord", "Audit trail ({count})").format(count=len(trail))
+        )
 
         # A visible way out besides Escape (a new user looks for a button; a mouse user needs one).
-        self.close_button = QPushButton("&Close")
+        self.close_button = QPushButton(translate("CaseRecord", "&Close"))
         self.close_button.setAccessibleName("Close case record")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
@@ -292,7 +359,9 @@ class CaseRecordDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>Case {accession}</b>"))
+        layout.addWidget(
+            QLabel(translate("CaseRecord", "<b>Case {accession}</b>").format(accession=accession))
+        )
         layout.addWidget(self.tabs)
         layout.addLayout(buttons)
         self.resize(960, 640)

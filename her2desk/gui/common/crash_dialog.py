@@ -46,18 +46,23 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk import app_logging
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-TITLE = "her2desk — Something went wrong"
-HEADING = "Something went wrong"
-EXPLANATION = (
+# English, marked for pyside6-lupdate; shown through translate("CrashDialog", ...). The copied details
+# stay English: they are for the support contact and the log.
+TITLE = QT_TRANSLATE_NOOP("CrashDialog", "her2desk — Something went wrong")
+HEADING = QT_TRANSLATE_NOOP("CrashDialog", "Something went wrong")
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "her2desk ran into a problem it did not expect. What you saved before is stored; you can close this "
     "message and go on working. Check the case you were working on before you save it. If it happens "
-    "again, tell your support contact and give them the details (Copy details)."
+    "again, tell your support contact and give them the details (Copy details).",
 )
-PRIVACY_NOTE = (
-    "The copied details may name the patient of the open case: paste them only where that is allowed."
+PRIVACY_NOTE = QT_TRANSLATE_NOOP(
+    "CrashDialog",
+    "The copied details may name the patient of the open case: paste them only where that is allowed.",
 )
 
 
@@ -103,27 +108,30 @@ class CrashDialog(QDialog):
     def __init__(self, details: CrashDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.details = details
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("CrashDialog", TITLE))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
-        heading = QLabel(HEADING)
+        heading = QLabel(translate("CrashDialog", HEADING))
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
         layout.addWidget(heading)
-        layout.addWidget(self._label(EXPLANATION, "Explanation"))
-        layout.addWidget(self._label(f"What happened: {details.what_happened}", "What happened"))
+        layout.addWidget(self._label(translate("CrashDialog", EXPLANATION), "Explanation"))
+        happened = translate("CrashDialog", "What happened: {what}").format(what=details.what_happened)
+        layout.addWidget(self._label(happened, "What happened"))
         where = (
-            f"The details were written to the log file {details.log_path}"
+            translate("CrashDialog", "The details were written to the log file {path}").format(
+                path=details.log_path
+            )
             if details.log_path is not None
-            else "No log file could be written."
+            else translate("CrashDialog", "No log file could be written.")
         )
         layout.addWidget(self._label(where, "Log file"))
-        layout.addWidget(self._label(PRIVACY_NOTE, "About the details"))
+        layout.addWidget(self._label(translate("CrashDialog", PRIVACY_NOTE), "About the details"))
         layout.addStretch(1)  # any height to spare goes above the buttons, not between the lines
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("&Copy details")
+        self.copy_button = QPushButton(translate("CrashDialog", "&Copy details"))
         self.copy_button.setAccessibleName("Copy details")
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -144,7 +152,7 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.copy_text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(translate("CrashDialog", "Copied"))
 
 
 _open: list[CrashDialog] = []  # the dialog shown now, if any (also keeps it from being collected)

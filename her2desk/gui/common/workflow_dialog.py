@@ -56,12 +56,14 @@ def refusal_text(error: Exception) -> str:
     """Why the service refused, in words (never a traceback)."""
     if isinstance(error, WorkflowError):
         reasons = error.reasons or [str(error)]
-        return "Refused: " + "; ".join(reasons) + "."
+        return translate("Workflow", "Refused: {reasons}.").format(reasons="; ".join(reasons))
     if isinstance(error, CaseConflictError):
-        return conflict_text(error) + " Close this dialog and reopen the case."
+        return conflict_text(error) + " " + translate("Workflow", "Close this dialog and reopen the case.")
     if isinstance(error, LookupError):
-        return f"Refused: {error}."
-    return f"The database could not be written: {error}. Nothing was changed; try again."
+        return translate("Workflow", "Refused: {reasons}.").format(reasons=error)
+    return translate(
+        "Workflow", "The database could not be written: {reason}. Nothing was changed; try again."
+    ).format(reason=error)
 
 
 def text_label(text: str, name: str) -> QLabel:
@@ -129,7 +131,7 @@ class WorkflowDialog(QDialog, Generic[_Outcome]):
             translate(
                 "Workflow",
                 "Signing as {user}. Your password is your electronic signature, and it means: “{meaning}”",
-            ).format(user=actor.username, meaning=meaning),
+            ).format(user=actor.username, meaning=translate("Workflow", meaning)),
             "Meaning of the signature",
         )
         self.password = QLineEdit()
@@ -198,6 +200,14 @@ class ReasonBox(QWidget):
     def _count(self) -> None:
         n = len(self.text().strip())
         short = n < MIN_REASON_CHARS
-        more = f", at least {MIN_REASON_CHARS} needed" if short else ""
-        self.counter.setText(f"{n} character{'s' if n != 1 else ''}{more}")
+        count = (
+            translate("Workflow", "1 character")
+            if n == 1
+            else translate("Workflow", "{count} characters").format(count=n)
+        )
+        if short:
+            count = translate("Workflow", "{count}, at least {minimum} needed").format(
+                count=count, minimum=MIN_REASON_CHARS
+            )
+        self.counter.setText(count)
         self.counter.setStyleSheet(ERROR_STYLE if short else "")

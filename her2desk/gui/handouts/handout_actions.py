@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from her2desk.gui.common.actions import case_for_preview, enable_with_reason
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.gui.handouts.handout_batch import BatchOptions, PrintRun, RunResult, SaveRun
@@ -25,8 +26,12 @@ if TYPE_CHECKING:
 # wait for SQLAlchemy, reportlab, PDFium or Qt's print support (they load when an action is used).
 
 PREVIEW_SHORTCUT = "Ctrl+P"
-NO_CASE = "Open a case, or select one case in the worklist, to see its handout"
-NO_SELECTION = "Select one or more cases in the worklist first"
+# English, marked for pyside6-lupdate; shown through translate("HandoutActions", ...).
+NO_CASE = QT_TRANSLATE_NOOP(
+    "HandoutActions", "Open a case, or select one case in the worklist, to see its handout"
+)
+NO_SELECTION = QT_TRANSLATE_NOOP("HandoutActions", "Select one or more cases in the worklist first")
+BUSY = QT_TRANSLATE_NOOP("HandoutActions", "Handouts are being made")
 
 
 class HandoutActions:
@@ -39,12 +44,16 @@ class HandoutActions:
         self.last_result: RunResult | None = None
         menu = window.menus["file"]
         before = window.quit_action
-        self.preview_action = QAction("Handout &preview…", window.widget())
+        self.preview_action = QAction(translate("HandoutActions", "Handout &preview…"), window.widget())
         self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.preview_action.triggered.connect(self.open_preview)
-        self.print_action = QAction("P&rint handouts of selected cases…", window.widget())
+        self.print_action = QAction(
+            translate("HandoutActions", "P&rint handouts of selected cases…"), window.widget()
+        )
         self.print_action.triggered.connect(self.print_selected)
-        self.save_action = QAction("Save &handouts of selected cases as PDFs…", window.widget())
+        self.save_action = QAction(
+            translate("HandoutActions", "Save &handouts of selected cases as PDFs…"), window.widget()
+        )
         self.save_action.triggered.connect(self.save_selected)
         actions = (self.preview_action, self.print_action, self.save_action)
         if before is not None:
@@ -66,11 +75,15 @@ class HandoutActions:
 
     def update(self) -> None:
         busy = self.run is not None and not self.run.done
-        enable_with_reason(self.preview_action, self.preview_accession() is not None, NO_CASE)
+        enable_with_reason(
+            self.preview_action, self.preview_accession() is not None, translate("HandoutActions", NO_CASE)
+        )
         selected = bool(self.window.selected_accessions())
         for action in (self.print_action, self.save_action):
             enable_with_reason(
-                action, selected and not busy, NO_SELECTION if not selected else "Handouts are being made"
+                action,
+                selected and not busy,
+                translate("HandoutActions", NO_SELECTION if not selected else BUSY),
             )
 
     # -- the preview -------------------------------------------------------------------------------
@@ -86,7 +99,7 @@ class HandoutActions:
         self.update()
         accession = self.preview_accession()
         if accession is None:
-            self.window.show_message(NO_CASE)
+            self.window.show_message(translate("HandoutActions", NO_CASE))
             return
         settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
@@ -103,7 +116,11 @@ class HandoutActions:
             parent=self.window.widget(),
         )
         self.preview.recorded.connect(
-            lambda prepared: self.window.show_message(f"Handout of case {prepared.accession} recorded")
+            lambda prepared: self.window.show_message(
+                translate("HandoutActions", "Handout of case {accession} recorded").format(
+                    accession=prepared.accession
+                )
+            )
         )
         self.preview.open()
 
@@ -115,7 +132,7 @@ class HandoutActions:
         self.update()
         accessions = self.window.selected_accessions()
         if not accessions or (self.run is not None and not self.run.done):
-            self.window.show_message(NO_SELECTION)
+            self.window.show_message(translate("HandoutActions", NO_SELECTION))
             return None
         settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
@@ -133,7 +150,7 @@ class HandoutActions:
         accessions, options = chosen
         printer = pdf_print.new_printer()
         if not pdf_print.ask_printer(self.window.widget(), printer, f"Print {len(accessions)} handouts"):
-            self.window.show_message("Printing cancelled; nothing was recorded")
+            self.window.show_message(translate("HandoutActions", "Printing cancelled; nothing was recorded"))
             return
         service = self._service()
         items = producers_for(service, accessions, options)

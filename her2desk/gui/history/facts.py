@@ -9,8 +9,20 @@ from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import NextStep
 from her2desk.gui.common.labels import label, reported_label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
-HEADERS = ("Collected", "Accession", "Site", "Procedure", "Setting", "IHC", "ISH group", "Status", "Change")
+# English, marked for pyside6-lupdate; shown through translate("History", ...).
+HEADERS = (
+    QT_TRANSLATE_NOOP("History", "Collected"),
+    QT_TRANSLATE_NOOP("History", "Accession"),
+    QT_TRANSLATE_NOOP("History", "Site"),
+    QT_TRANSLATE_NOOP("History", "Procedure"),
+    QT_TRANSLATE_NOOP("History", "Setting"),
+    QT_TRANSLATE_NOOP("History", "IHC"),
+    QT_TRANSLATE_NOOP("History", "ISH group"),
+    QT_TRANSLATE_NOOP("History", "Status"),
+    QT_TRANSLATE_NOOP("History", "Change"),
+)
 
 
 def _awaiting_recount(case: StoredCase) -> bool:
@@ -23,7 +35,7 @@ def specimen_facts(case: StoredCase, change: str) -> tuple[str, ...]:
     s, i = case.entry.specimen, case.entry.ihc
     result = case.interpretation
     return (
-        s.collected_on.isoformat() if s.collected_on else "undated",
+        s.collected_on.isoformat() if s.collected_on else translate("History", "undated"),
         case.entry.accession,
         label(s.site),
         label(s.procedure),
@@ -39,7 +51,7 @@ def specimen_tooltip(case: StoredCase, change: str) -> str:
     """Every known fact as 'Heading: value' lines (rich text so that the lines wrap as lines);
     empty facts are left out."""
     lines = [
-        f"<b>{escape(name)}:</b> {escape(value)}"
+        f"<b>{escape(translate('History', name))}:</b> {escape(value)}"
         for name, value in zip(HEADERS, specimen_facts(case, change), strict=True)
         if value and name != "Change"
     ]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from her2desk.domain.history import status_changes
 from her2desk.domain.records import StoredCase
+from her2desk.gui.common.translation import translate
 from her2desk.gui.history.facts import HEADERS, specimen_facts
 from her2desk.gui.history.range_bar import RangeBar
 from her2desk.gui.history.timeline import TimelineStrip
@@ -42,7 +43,11 @@ class HistoryView(QWidget):
         self.service = service
         self.mrn = ""
         self.cases: list[StoredCase] = []
-        self.title = QLabel("Choose a case or type an MRN and press History to see the patient's time line.")
+        self.title = QLabel(
+            translate(
+                "History", "Choose a case or type an MRN and press History to see the patient's time line."
+            )
+        )
         self.title.setAccessibleName("Patient")
         self.title.setWordWrap(True)
         self.summary = QLabel()
@@ -59,7 +64,7 @@ class HistoryView(QWidget):
         )
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setAccessibleName("Patient history")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([translate("History", h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -81,16 +86,32 @@ class HistoryView(QWidget):
         self.cases = self.service.patient_history(self.mrn) if self.mrn else []
         patient = self.cases[-1].entry.patient if self.cases else None
         if patient is None:
-            self.title.setText(f"No stored cases for MRN {self.mrn}." if self.mrn else "No patient chosen.")
-        else:
-            born = patient.birth_date.isoformat() if patient.birth_date else "birth date not recorded"
             self.title.setText(
-                f"<b>{patient.display_name}</b> — MRN {self.mrn}, born {born}: "
-                f"{len(self.cases)} specimen{'s' if len(self.cases) != 1 else ''}, oldest first"
+                translate("History", "No stored cases for MRN {mrn}.").format(mrn=self.mrn)
+                if self.mrn
+                else translate("History", "No patient chosen.")
+            )
+        else:
+            born = (
+                translate("History", "born {date}").format(date=patient.birth_date.isoformat())
+                if patient.birth_date
+                else translate("History", "birth date not recorded")
+            )
+            specimens = (
+                translate("History", "1 specimen")
+                if len(self.cases) == 1
+                else translate("History", "{count} specimens").format(count=len(self.cases))
+            )
+            self.title.setText(
+                translate("History", "<b>{name}</b> — MRN {mrn}, {born}: {specimens}, oldest first").format(
+                    name=patient.display_name, mrn=self.mrn, born=born, specimens=specimens
+                )
             )
         changes = status_changes(self.cases)
         self.summary.setText(
-            f"⚠ HER2 status changed in {len(changes)} later specimen(s); see the highlighted rows."
+            translate(
+                "History", "⚠ HER2 status changed in {count} later specimen(s); see the highlighted rows."
+            ).format(count=len(changes))
             if changes
             else ""
         )

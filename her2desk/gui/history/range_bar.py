@@ -8,6 +8,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from her2desk.gui.common.translation import translate
+
 DATE_FORMAT = "yyyy-MM-dd"
 
 
@@ -31,15 +33,18 @@ class RangeBar(QWidget):
         super().__init__(parent)
         self.zoom_from = _date_edit("Time line from")
         self.zoom_to = _date_edit("Time line to")
-        self.show_all = QPushButton("Show all")
+        self.show_all = QPushButton(translate("History", "Show all"))
         self.show_all.setAccessibleName("Show all")
-        self.show_all.setToolTip("Show the whole history on the time line again (Esc)")
+        self.show_all.setToolTip(translate("History", "Show the whole history on the time line again (Esc)"))
         self.message = QLabel()
         self.message.setAccessibleName("Date range problem")
         self.message.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        from_label, to_label = QLabel("Time line from"), QLabel("to")
+        from_label, to_label = (
+            QLabel(translate("History", "Time line from")),
+            QLabel(translate("History", "to")),
+        )
         from_label.setBuddy(self.zoom_from)
         to_label.setBuddy(self.zoom_to)
         for widget in (from_label, self.zoom_from, to_label, self.zoom_to, self.show_all):
@@ -71,8 +76,11 @@ class RangeBar(QWidget):
         assert isinstance(last, date)
         if first > last:
             self.message.setText(
-                f"The 'to' date ({last.isoformat()}) must be on or after the 'Time line from' date "
-                f"({first.isoformat()}); the time line still shows the previous range."
+                translate(
+                    "History",
+                    "The 'to' date ({last}) must be on or after the 'Time line from' date ({first}); "
+                    "the time line still shows the previous range.",
+                ).format(last=last.isoformat(), first=first.isoformat())
             )
             return
         self.message.clear()

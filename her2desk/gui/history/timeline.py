@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting
 from her2desk.gui.common.labels import STATUS_COLOURS, label
+from her2desk.gui.common.translation import translate
 from her2desk.gui.history.facts import specimen_tooltip
 from her2desk.gui.history.placement import place_labels
 
@@ -206,11 +207,14 @@ class TimelineStrip(QWidget):
             painter.drawText(placed.rect, Qt.AlignmentFlag.AlignCenter, placed.text)
         note = ""
         if not self._points:
-            note = "No specimen in this date range: press Show all (or Esc) to see the whole history."
-        elif self._hidden:
-            note = (
-                f"{self._hidden} label(s) left out for want of room: hover a point, or narrow the date range."
+            note = translate(
+                "History", "No specimen in this date range: press Show all (or Esc) to see the whole history."
             )
+        elif self._hidden:
+            note = translate(
+                "History",
+                "{count} label(s) left out for want of room: hover a point, or narrow the date range.",
+            ).format(count=self._hidden)
         if note:
             painter.setPen(text_colour)
             painter.drawText(

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QDialog
 from her2desk.domain import workflow
 from her2desk.domain.records import StoredCase
 from her2desk.domain.workflow import Action, Actor
+from her2desk.gui.common.translation import translate
 
 if TYPE_CHECKING:
     from her2desk.gui.patient.patient_dialog import PatientDialog
     from her2desk.gui.shell.host import FeatureHost
 
-ACTION_TEXT = "Correct &patient details…"
+ACTION_TEXT = "Correct &patient details…"  # English; shown through translate("PatientDialog", ...)
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -34,14 +35,14 @@ def exec_dialog(dialog: QDialog) -> int:
 def refusals(actor: Actor | None, stored: StoredCase | None) -> list[str]:
     """Why the action cannot be offered now (empty: offer it)."""
     if stored is None:
-        return ["open a stored case first"]
+        return [translate("PatientDialog", "open a stored case first")]
     return workflow.role_refusals(actor, Action.EDIT) if actor is not None else []
 
 
 class PatientActions:
     def __init__(self, window: FeatureHost) -> None:
         self.window = window
-        self.action = QAction(ACTION_TEXT, window.widget())
+        self.action = QAction(translate("PatientDialog", "Correct &patient details…"), window.widget())
         self.action.triggered.connect(self.correct)
         window.menus["case"].addAction(self.action)
         window.menus["case"].aboutToShow.connect(self.update)
@@ -61,7 +62,11 @@ class PatientActions:
         stored_case = self.window.current_case()
         reasons = refusals(self.window.actor, stored_case)
         if reasons or stored_case is None:
-            self.window.show_message("Cannot correct patient details: " + "; ".join(reasons))
+            self.window.show_message(
+                translate("PatientDialog", "Cannot correct patient details: {reasons}").format(
+                    reasons="; ".join(reasons)
+                )
+            )
             return None
         service = Services.of(self.window.service).patients
         mrn = stored_case.entry.patient.mrn
@@ -84,21 +89,30 @@ class PatientActions:
         result = dialog.result_value
         dialog.deleteLater()
         if not accepted or result is None:
-            self.window.show_message(f"Patient {stored_case.entry.patient.mrn}: nothing was changed")
+            self.window.show_message(
+                translate("PatientDialog", "Patient {mrn}: nothing was changed").format(
+                    mrn=stored_case.entry.patient.mrn
+                )
+            )
             return False
         cases = len(result.accessions)
         text = (
-            f"Corrected patient {result.mrn} ({result.old.display_name} → {result.new.display_name}) "
-            f"on {cases} case{'s' if cases != 1 else ''}"
-        )
+            translate("PatientDialog", "Corrected patient {mrn} ({old} → {new}) on 1 case")
+            if cases == 1
+            else translate("PatientDialog", "Corrected patient {mrn} ({old} → {new}) on {count} cases")
+        ).format(mrn=result.mrn, old=result.old.display_name, new=result.new.display_name, count=cases)
         if result.handouts_superseded:
-            text += f"; {result.handouts_superseded} earlier handout(s) marked superseded"
+            text += translate("PatientDialog", "; {count} earlier handout(s) marked superseded").format(
+                count=result.handouts_superseded
+            )
         if unsaved:
             # Reloading would drop the person's unsaved edits: keep them, with the corrected patient in
             # the form (which also clears the earlier refusal); the worklist shows the new name.
             self.window.fill_patient(result.mrn, result.new)
             self.window.refresh()
-            text += f". Case {accession} keeps its unsaved changes: save it (Ctrl+S)"
+            text += translate(
+                "PatientDialog", ". Case {accession} keeps its unsaved changes: save it (Ctrl+S)"
+            ).format(accession=accession)
         else:
             self.window.after_workflow(accession)
         self.window.show_message(text)

@@ -19,10 +19,13 @@ from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import Actor
 from her2desk.gui.common.fields import DATE_HINT, FieldRow, enum_field, line_field, parse_date
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import ReasonBox, WorkflowDialog, refusal_text, text_label
 from her2desk.services.patient_service import PatientCorrection, PatientService
 
-TITLE = "Correct patient details"
+# English (the accessible name), marked for pyside6-lupdate; WorkflowDialog shows it translated.
+TITLE = QT_TRANSLATE_NOOP("Workflow", "Correct patient details")
+NOT_CORRECTED = QT_TRANSLATE_NOOP("PatientDialog", "Not corrected: fix the marked fields.")
 
 
 class PatientDialog(WorkflowDialog[PatientCorrection]):
@@ -36,20 +39,32 @@ class PatientDialog(WorkflowDialog[PatientCorrection]):
         accessions: list[str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(TITLE, "&Correct", parent)
+        super().__init__(TITLE, QT_TRANSLATE_NOOP("Workflow", "&Correct"), parent)
         self.service, self.actor, self.stored = service, actor, stored
         cases = f" ({', '.join(accessions)})" if accessions else ""
         about = text_label(
-            f"MRN {stored.mrn}: the corrected details apply to all of this patient's cases{cases}. "
-            "If a case is signed out, only a pathologist may correct them, and the handouts printed so far "
-            "are marked superseded (they carry the old details). The change and its reason are audited.",
+            translate(
+                "PatientDialog",
+                "MRN {mrn}: the corrected details apply to all of this patient's cases{cases}. If a case is "
+                "signed out, only a pathologist may correct them, and the handouts printed so far are marked "
+                "superseded (they carry the old details). The change and its reason are audited.",
+            ).format(mrn=stored.mrn, cases=cases),
             "About patient correction",
         )
         self.rows: dict[str, FieldRow] = {
-            "patient.family_name": line_field("patient.family_name", "&Family name", "Family name"),
-            "patient.given_name": line_field("patient.given_name", "&Given name", "Given name"),
-            "patient.birth_date": line_field("patient.birth_date", "&Birth date", "Birth date", DATE_HINT),
-            "patient.sex": enum_field("patient.sex", "Se&x", "Sex", Sex),
+            "patient.family_name": line_field(
+                "patient.family_name", translate("PatientDialog", "&Family name"), "Family name"
+            ),
+            "patient.given_name": line_field(
+                "patient.given_name", translate("PatientDialog", "&Given name"), "Given name"
+            ),
+            "patient.birth_date": line_field(
+                "patient.birth_date",
+                translate("PatientDialog", "&Birth date"),
+                "Birth date",
+                translate("CaseForm", DATE_HINT),
+            ),
+            "patient.sex": enum_field("patient.sex", translate("PatientDialog", "Se&x"), "Sex", Sex),
         }
         self.rows["patient.family_name"].set_value(stored.family_name)
         self.rows["patient.given_name"].set_value(stored.given_name)
@@ -59,7 +74,7 @@ class PatientDialog(WorkflowDialog[PatientCorrection]):
         form = QFormLayout()
         for row in self.rows.values():
             form.addRow(row.caption, row.container)
-        caption = QLabel("&Reason:")
+        caption = QLabel(translate("Workflow", "&Reason:"))
         caption.setBuddy(self.reason.edit)
         form.addRow(caption, self.reason)
         self.body.addWidget(about)
@@ -108,14 +123,14 @@ class PatientDialog(WorkflowDialog[PatientCorrection]):
         _details, problems = self.entered()
         if problems:  # not sent: the birth date cannot be read
             self.show_field_problems(problems)
-            self.show_problem("Not corrected: fix the marked fields.")
+            self.show_problem(translate("PatientDialog", NOT_CORRECTED))
             return False
         try:
             self.result_value = self.perform()
         except CaseInvalidError as error:
             other = self.show_field_problems(error.problems)
             extra = "; ".join(p.message for p in other)
-            self.show_problem("Not corrected: fix the marked fields." + (f" {extra}." if extra else ""))
+            self.show_problem(translate("PatientDialog", NOT_CORRECTED) + (f" {extra}." if extra else ""))
             return False
         except Exception as error:  # refused or failed: said in words, the dialog stays open
             self.show_field_problems([])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from her2desk.gui.common.actions import case_for_preview, enable_with_reason
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.gui.reports.report_batch import ReportRunResult, ReportSaveRun
@@ -26,9 +27,12 @@ if TYPE_CHECKING:
 
 # Ctrl+P is the handout preview; Ctrl+R is Refresh on some desktops (QKeySequence.StandardKey.Refresh).
 PREVIEW_SHORTCUT = "Ctrl+Shift+P"
-NO_CASE = "Open a case, or select one case in the worklist, to see its report"
-NO_SELECTION = "Select one or more cases in the worklist first"
-BUSY = "Reports are being saved"
+# English, marked for pyside6-lupdate; shown through translate("ReportPreview", ...).
+NO_CASE = QT_TRANSLATE_NOOP(
+    "ReportPreview", "Open a case, or select one case in the worklist, to see its report"
+)
+NO_SELECTION = QT_TRANSLATE_NOOP("ReportPreview", "Select one or more cases in the worklist first")
+BUSY = QT_TRANSLATE_NOOP("ReportPreview", "Reports are being saved")
 
 
 class ReportActions:
@@ -40,10 +44,12 @@ class ReportActions:
         self.run: ReportSaveRun | None = None
         self.last_result: ReportRunResult | None = None
         menu = window.menus["file"]
-        self.preview_action = QAction("Re&port preview…", window.widget())
+        self.preview_action = QAction(translate("ReportPreview", "Re&port preview…"), window.widget())
         self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.preview_action.triggered.connect(self.open_preview)
-        self.save_action = QAction("Save r&eports of selected cases as PDFs…", window.widget())
+        self.save_action = QAction(
+            translate("ReportPreview", "Save r&eports of selected cases as PDFs…"), window.widget()
+        )
         self.save_action.triggered.connect(self.save_selected)
         actions = [self.preview_action, self.save_action]
         before = window.quit_action
@@ -64,9 +70,15 @@ class ReportActions:
 
     def update(self) -> None:
         busy = self.run is not None and not self.run.done
-        enable_with_reason(self.preview_action, self.preview_accession() is not None, NO_CASE)
+        enable_with_reason(
+            self.preview_action, self.preview_accession() is not None, translate("ReportPreview", NO_CASE)
+        )
         selected = bool(self.window.selected_accessions())
-        enable_with_reason(self.save_action, selected and not busy, NO_SELECTION if not selected else BUSY)
+        enable_with_reason(
+            self.save_action,
+            selected and not busy,
+            translate("ReportPreview", NO_SELECTION if not selected else BUSY),
+        )
 
     def _service(self) -> ReportService:
         from her2desk.services.bundle import Services
@@ -79,7 +91,7 @@ class ReportActions:
         self.update()
         accession = self.preview_accession()
         if accession is None:
-            self.window.show_message(NO_CASE)
+            self.window.show_message(translate("ReportPreview", NO_CASE))
             return
         settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
@@ -95,7 +107,11 @@ class ReportActions:
             parent=self.window.widget(),
         )
         self.preview.recorded.connect(
-            lambda prepared: self.window.show_message(f"Report of case {prepared.accession} recorded")
+            lambda prepared: self.window.show_message(
+                translate("ReportPreview", "Report of case {accession} recorded").format(
+                    accession=prepared.accession
+                )
+            )
         )
         self.preview.open()
 
@@ -105,7 +121,7 @@ class ReportActions:
         self.update()
         accessions = self.window.selected_accessions()
         if not accessions or (self.run is not None and not self.run.done):
-            self.window.show_message(NO_SELECTION if not accessions else BUSY)
+            self.window.show_message(translate("ReportPreview", NO_SELECTION if not accessions else BUSY))
             return
         settings = self.window.try_read(self.window.lab_settings, "The lab settings could not be read")
         if settings is None:
@@ -135,7 +151,7 @@ class ReportActions:
         self.update()
         text = report_batch.summary_text(result, "saved")
         self.window.show_message(text.splitlines()[0])
-        report_batch.show_summary(self.window.widget(), "Reports saved", text)
+        report_batch.show_summary(self.window.widget(), translate("ReportPreview", "Reports saved"), text)
         run.deleteLater()
 
 

@@ -23,6 +23,7 @@ from her2desk.gui.common import pdf_files
 from her2desk.gui.common.pdf_files import BatchResult, free_path, write_pdf
 from her2desk.gui.common.pdf_files import show_summary as show_summary  # tests answer it here
 from her2desk.gui.common.pdf_print import PageImage, PrinterSession, advance, print_dpi, render_pages
+from her2desk.gui.common.translation import translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.report_service import PreparedReport, Refusal, ReportRefused, ReportService
 from her2desk.services.signout_service import CaseNotFoundError
@@ -34,7 +35,7 @@ ReportRunResult = BatchResult[PreparedReport]
 
 
 def ask_folder(parent: QWidget) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Save reports into folder")
+    folder = QFileDialog.getExistingDirectory(parent, translate("ReportPreview", "Save reports into folder"))
     return Path(folder) if folder else None
 
 
@@ -43,9 +44,12 @@ def ask_preliminary(parent: QWidget, count: int) -> bool | None:
     report marked PRELIMINARY — NOT FINAL on every page, False to skip them, None to cancel."""
     answer = QMessageBox.question(
         parent,
-        f"Save reports of {count} cases",
-        "Cases that are not signed out: save a report marked PRELIMINARY — NOT FINAL on every page?\n\n"
-        "Yes: preliminary reports for them. No: skip them (signed-out cases get their final report).",
+        translate("ReportPreview", "Save reports of {count} cases").format(count=count),
+        translate(
+            "ReportPreview",
+            "Cases that are not signed out: save a report marked PRELIMINARY — NOT FINAL on every page?\n\n"
+            "Yes: preliminary reports for them. No: skip them (signed-out cases get their final report).",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.No,
     )
@@ -192,7 +196,9 @@ class ReportSaveRun(QObject):
         self.index = 0
         self.result = ReportRunResult()
         self.runner = TaskRunner(threads=1, parent=self)
-        self.progress = pdf_files.run_progress(parent, "Saving reports", "Report progress", len(items))
+        self.progress = pdf_files.run_progress(
+            parent, translate("ReportPreview", "Saving reports"), "Report progress", len(items)
+        )
         self.done = False
 
     def start(self) -> None:
@@ -209,7 +215,11 @@ class ReportSaveRun(QObject):
             self._end()
             return
         accession, produce = self.items[self.index]
-        self.progress.setLabelText(f"Report {self.index + 1} of {len(self.items)}: case {accession}")
+        self.progress.setLabelText(
+            translate("ReportPreview", "Report {number} of {count}: case {accession}").format(
+                number=self.index + 1, count=len(self.items), accession=accession
+            )
+        )
         service, actor, folder = self.service, self.actor, self.folder
 
         def work() -> tuple[Path, ReportRunResult]:

@@ -28,6 +28,7 @@ from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_files, pdf_print
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.reports import report_batch
 from her2desk.gui.reports.report_batch import ReportPrintJob, ReportRunResult, summary_text
@@ -35,19 +36,28 @@ from her2desk.services.report_service import PreparedReport, Refusal, ReportRefu
 from her2desk.services.signout_service import CaseNotFoundError
 
 PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
-MAKING = "Making the report…"
+MAKING = QT_TRANSLATE_NOOP("ReportPreview", "Making the report…")
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save the PDF (the one modal question of Save; tests replace it)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, "Save report as PDF", suggested, "PDF files (*.pdf)")
+    name, _filter = QFileDialog.getSaveFileName(
+        parent,
+        translate("ReportPreview", "Save report as PDF"),
+        suggested,
+        translate("ReportPreview", "PDF files (*.pdf)"),
+    )
     return Path(name) if name else None
 
 
 def kind_text(prepared: PreparedReport) -> str:
     if prepared.preliminary:
-        return "PRELIMINARY — NOT FINAL"
-    return "Amended report" if prepared.amended else "Final report"
+        return translate("ReportPreview", "PRELIMINARY — NOT FINAL")
+    return (
+        translate("ReportPreview", "Amended report")
+        if prepared.amended
+        else translate("ReportPreview", "Final report")
+    )
 
 
 class ReportPreview(QDialog):
@@ -74,15 +84,22 @@ class ReportPreview(QDialog):
         self.runner = TaskRunner(threads=1, parent=self)
         self.job: ReportPrintJob | None = None
         self.last_run: ReportRunResult | None = None
-        self.setWindowTitle(f"Report — case {accession}")
+        self.setWindowTitle(
+            translate("ReportPreview", "Report — case {accession}").format(accession=accession)
+        )
         self.setAccessibleName("Report preview")
         self.resize(760, 900)
 
         self._preliminary_allowed = preliminary_allowed
-        self.preliminary = QCheckBox("Preliminary report (every page marked NOT FINAL)")
+        self.preliminary = QCheckBox(
+            translate("ReportPreview", "Preliminary report (every page marked NOT FINAL)")
+        )
         self.preliminary.setAccessibleName("Preliminary report")
         self.preliminary.setToolTip(
-            "The case is not signed out; the lab allows a report marked PRELIMINARY — NOT FINAL"
+            translate(
+                "ReportPreview",
+                "The case is not signed out; the lab allows a report marked PRELIMINARY — NOT FINAL",
+            )
         )
         self.preliminary.setVisible(False)
         self.preliminary.toggled.connect(self.refresh)
@@ -93,13 +110,13 @@ class ReportPreview(QDialog):
 
         self.pages_scroll = PdfPageView("Report pages", "Report page")
 
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(translate("ReportPreview", "&Print…"))
         self.print_button.setAccessibleName("Print report")
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton("Save as P&DF…")
+        self.save_button = QPushButton(translate("ReportPreview", "Save as P&DF…"))
         self.save_button.setAccessibleName("Save report as PDF")
         self.save_button.clicked.connect(self.save_report)
-        close = QPushButton("Close")
+        close = QPushButton(translate("ReportPreview", "Close"))
         close.setAccessibleName("Close report preview")
         close.clicked.connect(self.reject)
 
@@ -123,7 +140,7 @@ class ReportPreview(QDialog):
         generation = self._generation
         self.prepared = None
         self._set_ready(False)
-        self.state.setText(MAKING)
+        self.state.setText(translate("ReportPreview", MAKING))
         service, accession, preliminary = self.service, self.accession, self.preliminary.isChecked()
 
         def work() -> tuple[PreparedReport, list[PageImage]]:
@@ -144,9 +161,16 @@ class ReportPreview(QDialog):
         self.pages = pages
         self.pages_scroll.show_pages(pages)
         count = len(pages)
+        pages_text = (
+            translate("ReportPreview", "1 page")
+            if count == 1
+            else translate("ReportPreview", "{count} pages").format(count=count)
+        )
         self.state.setText(
-            f"{kind_text(prepared)} — report version {prepared.report_version}, "
-            f"{count} page{'s' if count != 1 else ''}, as stored. Print and Save use exactly this PDF."
+            translate(
+                "ReportPreview",
+                "{kind} — report version {version}, {pages}, as stored. Print and Save use exactly this PDF.",
+            ).format(kind=kind_text(prepared), version=prepared.report_version, pages=pages_text)
         )
         self._set_ready(True)
 
@@ -158,23 +182,31 @@ class ReportPreview(QDialog):
         if isinstance(error, ReportRefused):
             reason = "; ".join(error.reasons)
             if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
-                reason += ". The lab allows a report marked PRELIMINARY — NOT FINAL: tick the box for one."
-            elif error.refusal is Refusal.NOT_SIGNED_OUT:
-                reason += (
-                    ". This lab makes no preliminary documents (an administrator can change the lab setting "
-                    f"“{SETTING_LABELS['allow_preliminary_handouts']}”, allow_preliminary_handouts)."
+                reason += translate(
+                    "ReportPreview",
+                    ". The lab allows a report marked PRELIMINARY — NOT FINAL: tick the box for one.",
                 )
+            elif error.refusal is Refusal.NOT_SIGNED_OUT:
+                reason += translate(
+                    "ReportPreview",
+                    ". This lab makes no preliminary documents (an administrator can change the lab setting "
+                    "“{setting}”, allow_preliminary_handouts).",
+                ).format(setting=SETTING_LABELS["allow_preliminary_handouts"])
             self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
         elif isinstance(error, CaseNotFoundError):
             reason = str(error)
         else:
-            reason = f"The report could not be made: {error}"
-        self.state.setText(f"No report: {reason}")
+            reason = translate("ReportPreview", "The report could not be made: {reason}").format(reason=error)
+        self.state.setText(translate("ReportPreview", "No report: {reason}").format(reason=reason))
 
     def _set_ready(self, ready: bool) -> None:
         for button in (self.print_button, self.save_button):
             button.setEnabled(ready)
-            button.setToolTip("" if ready else "There is no report to print or save (see the message above)")
+            button.setToolTip(
+                ""
+                if ready
+                else translate("ReportPreview", "There is no report to print or save (see the message above)")
+            )
 
     # -- showing the pages -------------------------------------------------------------------------
 
@@ -188,25 +220,32 @@ class ReportPreview(QDialog):
         if prepared is None:
             return
         printer = pdf_print.new_printer()
-        if not pdf_print.ask_printer(self, printer, f"Print report of case {prepared.accession}"):
-            self.state.setText("Printing cancelled; nothing was recorded.")
+        title = translate("ReportPreview", "Print report of case {accession}").format(
+            accession=prepared.accession
+        )
+        if not pdf_print.ask_printer(self, printer, title):
+            self.state.setText(translate("ReportPreview", "Printing cancelled; nothing was recorded."))
             return
         self.job = ReportPrintJob(self, self.service, self.actor, prepared, printer)
         self.job.finished.connect(self._on_printed)
         self._set_ready(False)
-        self.state.setText("Printing…")
+        self.state.setText(translate("ReportPreview", "Printing…"))
         self.job.start()
 
     def _on_printed(self, result: ReportRunResult) -> None:
         self.last_run = result
         self._set_ready(self.prepared is not None)
         if result.done and not result.skipped and not result.not_recorded:
-            self.state.setText(f"Printed and recorded (SHA-256 {result.done[0].sha256[:16]}…).")
+            self.state.setText(
+                translate("ReportPreview", "Printed and recorded (SHA-256 {digest}…).").format(
+                    digest=result.done[0].sha256[:16]
+                )
+            )
             self.recorded.emit(result.done[0])
             return
         text = summary_text(result, "printed")
         self.state.setText(text.replace("\n", " "))
-        report_batch.show_summary(self, "Print report", text)
+        report_batch.show_summary(self, translate("ReportPreview", "Print report"), text)
 
     def save_report(self) -> None:
         prepared = self.prepared

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.gui.common.fields import ERROR_STYLE
+from her2desk.gui.common.labels import role_label
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.shell.login_dialog import LOGIN_FAILED_TEXT, refusal
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
 DEFAULT_IDLE_MINUTES = 10  # as domain.lab_settings.LabSettings.idle_lock_minutes
 RECHECK_MS = 60_000  # how often the lab setting is read again (see the module docstring)
-WRONG_PASSWORD_TEXT = "The password is not correct"
+WRONG_PASSWORD_TEXT = QT_TRANSLATE_NOOP("IdleLock", "The password is not correct")
 ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -62,7 +64,7 @@ def confirm_discard(parent: QWidget, text: str) -> bool:
     """Switching user from the lock screen would drop the locked user's unsaved entries: ask first."""
     answer = QMessageBox.question(
         parent,
-        "Discard unsaved changes?",
+        translate("IdleLock", "Discard unsaved changes?"),
         text,
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -106,10 +108,10 @@ class LockScreen(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setVisible(False)
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(translate("IdleLock", "&Unlock"))
         self.unlock_button.setAccessibleName("Unlock")
         self.unlock_button.setDefault(True)
-        self.switch_button = QPushButton("S&witch user…")
+        self.switch_button = QPushButton(translate("IdleLock", "S&witch user…"))
         self.switch_button.setAccessibleName("Switch user")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -133,8 +135,11 @@ class LockScreen(QWidget):
 
     def prepare(self, actor: Actor) -> None:
         self.title.setText(
-            f"<h2>her2desk is locked</h2><p>Signed in as <b>{actor.username}</b> ({actor.role.value}). "
-            "Type your password to continue, or switch user.</p>"
+            translate(
+                "IdleLock",
+                "<h2>her2desk is locked</h2><p>Signed in as <b>{user}</b> ({role}). "
+                "Type your password to continue, or switch user.</p>",
+            ).format(user=actor.username, role=role_label(actor.role))
         )
         self.password.clear()
         self.say("")
@@ -257,7 +262,12 @@ class IdleLock(QObject):
             self._failed(refused)
             return False
         except Exception as error:  # database unreachable: stay locked, say why
-            self.screen.say(f"The database could not be reached, so the password cannot be checked: {error}")
+            self.screen.say(
+                translate(
+                    "IdleLock",
+                    "The database could not be reached, so the password cannot be checked: {reason}",
+                ).format(reason=error)
+            )
             return False
         if session.actor.user_id != actor.user_id:  # the account was replaced under the same name
             self._failed(AuthenticationError())
@@ -270,7 +280,9 @@ class IdleLock(QObject):
         self.failures += 1
         self.screen.password.clear()
         text, delay = refusal(error, self.failures)
-        text = text.replace(LOGIN_FAILED_TEXT, WRONG_PASSWORD_TEXT)  # the name is not typed here
+        text = text.replace(  # the name is not typed here
+            translate("SignIn", LOGIN_FAILED_TEXT), translate("IdleLock", WRONG_PASSWORD_TEXT)
+        )
         if delay:
             self.screen.unlock_button.setEnabled(False)
             QTimer.singleShot(delay, lambda: self.screen.unlock_button.setEnabled(True))
@@ -282,10 +294,18 @@ class IdleLock(QObject):
         if not self.locked:
             return False
         if window.has_unsaved_changes():
-            who = window.actor.username if window.actor is not None else "The signed-in user"
+            who = (
+                window.actor.username
+                if window.actor is not None
+                else translate("IdleLock", "The signed-in user")
+            )
             if not confirm_discard(
                 self.screen,
-                f"{who} has unsaved changes in the case form. Switching user discards them. Switch anyway?",
+                translate(
+                    "IdleLock",
+                    "{user} has unsaved changes in the case form. Switching user discards them. "
+                    "Switch anyway?",
+                ).format(user=who),
             ):
                 return False
         if not window.switch_user(discard_unsaved=True):

@@ -29,16 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.gui.common.fields import message_label, show_message
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
     from her2desk.services.auth_service import AuthenticationError, AuthService, SignedInSession
 
-LOGIN_FAILED_TEXT = "User name or password is not correct"
-LOCKED_TEXT = (
-    "This account is locked after too many wrong passwords in a row; an administrator must unlock it"
+# English, marked for pyside6-lupdate; shown through translate("SignIn", ...).
+LOGIN_FAILED_TEXT = QT_TRANSLATE_NOOP("SignIn", "User name or password is not correct")
+LOCKED_TEXT = QT_TRANSLATE_NOOP(
+    "SignIn",
+    "This account is locked after too many wrong passwords in a row; an administrator must unlock it",
 )
-TOO_SOON_TEXT = "Too many wrong passwords in a row"
+TOO_SOON_TEXT = QT_TRANSLATE_NOOP("SignIn", "Too many wrong passwords in a row")
+SIGN_IN_TITLE = QT_TRANSLATE_NOOP("SignIn", "Sign in to her2desk")
+QUIT_TEXT = QT_TRANSLATE_NOOP("SignIn", "Quit")
 FREE_ATTEMPTS = 3  # failures before the button starts to wait
 MAX_DELAY_MS = 30_000
 
@@ -56,11 +61,13 @@ def refusal(error: AuthenticationError, failures: int) -> tuple[str, int]:
     from her2desk.services.auth_service import LOGIN_FAILED
 
     if error.locked:
-        return LOCKED_TEXT, 0
-    text = LOGIN_FAILED_TEXT if str(error).startswith(LOGIN_FAILED) else TOO_SOON_TEXT
+        return translate("SignIn", LOCKED_TEXT), 0
+    text = translate("SignIn", LOGIN_FAILED_TEXT if str(error).startswith(LOGIN_FAILED) else TOO_SOON_TEXT)
     delay = max(failure_delay_ms(failures), 1000 * error.wait_seconds)
     if delay:
-        text += f". Try again in {max(1, -(-delay // 1000))} s."
+        text = translate("SignIn", "{reason}. Try again in {seconds} s.").format(
+            reason=text, seconds=max(1, -(-delay // 1000))
+        )
     return text, delay
 
 
@@ -81,23 +88,24 @@ def _fit_height(dialog: QDialog) -> None:
 
 
 class LoginDialog(QDialog):
-    """User name and password. `session` holds the signed-in session after `accept()`."""
+    """User name and password. `session` holds the signed-in session after `accept()`. `title` and
+    `cancel_text` are English marked for translation (the cancel button's accessible name stays English)."""
 
     def __init__(
         self,
         auth: AuthService,
         parent: QWidget | None = None,
         *,
-        title: str = "Sign in to her2desk",
+        title: str = SIGN_IN_TITLE,
         intro: str = "",
         username: str = "",
-        cancel_text: str = "Quit",
+        cancel_text: str = QUIT_TEXT,
     ) -> None:
         super().__init__(parent)
         self.auth = auth
         self.session: SignedInSession | None = None
         self.failures = 0
-        self.setWindowTitle(title)
+        self.setWindowTitle(translate("SignIn", title))
         self.setAccessibleName("Sign-in dialog")
         self.setMinimumWidth(380)
         self.username = QLineEdit(username)
@@ -106,14 +114,14 @@ class LoginDialog(QDialog):
         self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = message_label("Sign in")
-        self.sign_in_button = QPushButton("&Sign in")
+        self.sign_in_button = QPushButton(translate("SignIn", "&Sign in"))
         self.sign_in_button.setAccessibleName("Sign in")
         self.sign_in_button.setDefault(True)
-        self.cancel_button = QPushButton(cancel_text)
+        self.cancel_button = QPushButton(translate("SignIn", cancel_text))
         self.cancel_button.setAccessibleName(cancel_text.replace("&", ""))
         form = QFormLayout()
-        form.addRow("&User name:", self.username)
-        form.addRow("&Password:", self.password)
+        form.addRow(translate("SignIn", "&User name:"), self.username)
+        form.addRow(translate("SignIn", "&Password:"), self.password)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
@@ -144,7 +152,10 @@ class LoginDialog(QDialog):
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
             show_message(
-                self.message, f"The database could not be reached, so nobody can sign in now: {error}"
+                self.message,
+                translate(
+                    "SignIn", "The database could not be reached, so nobody can sign in now: {reason}"
+                ).format(reason=error),
             )
             _fit_height(self)
             return False
@@ -163,10 +174,11 @@ class LoginDialog(QDialog):
         _fit_height(self)
 
 
-FIRST_ADMIN_INTRO = (
+FIRST_ADMIN_INTRO = QT_TRANSLATE_NOOP(
+    "SignIn",
     "This database has no users yet. Create the first administrator: the person who manages the "
     "lab's accounts. After signing in, the administrator adds the technologist and pathologist "
-    "accounts under Tools ▸ Users; an administrator account itself does not enter or sign out cases."
+    "accounts under Tools ▸ Users; an administrator account itself does not enter or sign out cases.",
 )
 
 
@@ -183,19 +195,19 @@ class FirstAdministratorDialog(QDialog):
         self.auth = auth
         self.actor: Actor | None = None
         self.session: SignedInSession | None = None
-        self.setWindowTitle("Create the first administrator")
+        self.setWindowTitle(translate("SignIn", "Create the first administrator"))
         self.setAccessibleName("Create the first administrator")
-        intro = QLabel(FIRST_ADMIN_INTRO)
+        intro = QLabel(translate("SignIn", FIRST_ADMIN_INTRO))
         intro.setWordWrap(True)
         intro.setAccessibleName("First administrator explanation")
         self.fields: dict[str, QLineEdit] = {}
         self.messages: dict[str, QLabel] = {}
         form = QFormLayout()
         for name, label, secret in (
-            ("User name", "&User name:", False),
-            ("Display name", "&Display name:", False),
-            ("Password", "&Password:", True),
-            ("Repeat password", "&Repeat password:", True),
+            ("User name", translate("SignIn", "&User name:"), False),
+            ("Display name", translate("SignIn", "&Display name:"), False),
+            ("Password", translate("SignIn", "&Password:"), True),
+            ("Repeat password", translate("SignIn", "&Repeat password:"), True),
         ):
             field = QLineEdit()
             field.setAccessibleName(name)
@@ -210,13 +222,17 @@ class FirstAdministratorDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(field)  # Alt+letter goes to the field
             form.addRow(caption, column)
-        self.fields["Password"].setPlaceholderText(f"at least {MIN_PASSWORD_CHARS} characters")
-        self.fields["Display name"].setPlaceholderText("as shown in the program, e.g. Dr A. Example")
+        self.fields["Password"].setPlaceholderText(
+            translate("SignIn", "at least {count} characters").format(count=MIN_PASSWORD_CHARS)
+        )
+        self.fields["Display name"].setPlaceholderText(
+            translate("SignIn", "as shown in the program, e.g. Dr A. Example")
+        )
         self.message = message_label("Create administrator")
-        self.create_button = QPushButton("&Create administrator")
+        self.create_button = QPushButton(translate("SignIn", "&Create administrator"))
         self.create_button.setAccessibleName("Create administrator")
         self.create_button.setDefault(True)
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(translate("SignIn", QUIT_TEXT))
         self.quit_button.setAccessibleName("Quit")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -239,19 +255,19 @@ class FirstAdministratorDialog(QDialog):
         password = self.fields["Password"].text()
         found = dict.fromkeys(self.fields, "")
         if not username:
-            found["User name"] = "Type a user name."
+            found["User name"] = translate("SignIn", "Type a user name.")
         elif not USERNAME_PATTERN.match(username):
-            found["User name"] = (
-                "A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit."
+            found["User name"] = translate(
+                "SignIn", "A user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit."
             )
         if len(self.fields["Display name"].text().strip()) > 200:
-            found["Display name"] = "A display name has at most 200 characters."
+            found["Display name"] = translate("SignIn", "A display name has at most 200 characters.")
         try:
             check_password(password)
         except UserInputError as problem:
             found["Password"] = f"{str(problem)[:1].upper()}{str(problem)[1:]}."
         if self.fields["Repeat password"].text() != password:
-            found["Repeat password"] = "The two passwords are not the same."
+            found["Repeat password"] = translate("SignIn", "The two passwords are not the same.")
         return found
 
     def create_administrator(self) -> bool:
@@ -277,11 +293,19 @@ class FirstAdministratorDialog(QDialog):
                 self.fields["Display name"].text().strip() or username,
             )
         except (UserInputError, WorkflowError) as refused:  # e.g. someone else created a user meanwhile
-            show_message(self.message, f"The administrator was not created: {refused}.")
+            show_message(
+                self.message,
+                translate("SignIn", "The administrator was not created: {reason}.").format(reason=refused),
+            )
             _fit_height(self)
             return False
         except Exception as error:  # database problem: in words
-            show_message(self.message, f"The database could not be written, nothing was created: {error}")
+            show_message(
+                self.message,
+                translate(
+                    "SignIn", "The database could not be written, nothing was created: {reason}"
+                ).format(reason=error),
+            )
             _fit_height(self)
             return False
         try:  # the password typed twice just now proves who this is: no second sign-in at once
@@ -296,10 +320,10 @@ def run_login(
     auth: AuthService,
     parent: QWidget | None = None,
     *,
-    title: str = "Sign in to her2desk",
+    title: str = SIGN_IN_TITLE,
     intro: str = "",
     username: str = "",
-    cancel_text: str = "Quit",
+    cancel_text: str = QUIT_TEXT,
 ) -> SignedInSession | None:
     """Ask for a user name and password (modal); the session, or None when the person gives up."""
     dialog = LoginDialog(auth, parent, title=title, intro=intro, username=username, cancel_text=cancel_text)

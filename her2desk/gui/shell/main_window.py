@@ -32,7 +32,7 @@ from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.labels import role_label
-from her2desk.gui.common.translation import translate
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.shell.case_service_proxy import PendingService
 from her2desk.gui.shell.status_bar import MessageStatusBar
@@ -126,11 +126,9 @@ class MainWindow(QMainWindow):
         self._show_actor()
         self._apply_role()
         if demo:  # so a tester can switch user and try the workflow as each person
-            from her2desk.demo import demo_accounts_label, demo_accounts_text
-
-            accounts = QLabel(demo_accounts_label())
+            accounts = QLabel(_demo_accounts_label())
             accounts.setAccessibleName("Demo accounts")
-            accounts.setToolTip(demo_accounts_text())  # every account a tester can switch to
+            accounts.setToolTip(_demo_accounts_text())  # every account a tester can switch to
             self.statusBar().addPermanentWidget(accounts)
         where = QLabel((translate("MainWindow", "DEMO DATA — ") if demo else "") + _short_location(location))
         where.setToolTip(location)  # the whole address; the bar keeps room for messages
@@ -346,7 +344,7 @@ class MainWindow(QMainWindow):
                 "MainWindow",
                 "Sign in as the person who will use the program now. Cancel keeps the current user.",
             ),
-            cancel_text=translate("MainWindow", "Cancel"),
+            cancel_text=QT_TRANSLATE_NOOP("SignIn", "Cancel"),  # English: the button's accessible name
         )
         if session is None:
             return False
@@ -684,3 +682,19 @@ class _Holder(QWidget):
         self._layout.addWidget(view)
         view.show()  # at once, not at the next turn of the event loop
         self.setFocusProxy(view)
+
+
+def _demo_accounts_label() -> str:
+    """The status bar's short word on the demo accounts (as `demo.demo_accounts_label`, translated)."""
+    from her2desk.demo import DEMO_PASSWORD
+
+    return translate("MainWindow", "Demo accounts: password {password}").format(password=DEMO_PASSWORD)
+
+
+def _demo_accounts_text() -> str:
+    """Every demo account and the password (as `demo.demo_accounts_text`, translated): the tooltip."""
+    from her2desk.demo import DEMO_PASSWORD, demo_account_names
+
+    return translate("MainWindow", "Demo accounts (password {password}): {names}").format(
+        password=DEMO_PASSWORD, names=demo_account_names()
+    )

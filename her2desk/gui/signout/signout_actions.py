@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog
 from her2desk.domain import workflow
 from her2desk.domain.records import StoredCase
 from her2desk.domain.workflow import Action, Actor, CaseFacts
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from her2desk.gui.shell.host import FeatureHost
@@ -39,9 +40,9 @@ def facts_of(stored: StoredCase) -> CaseFacts:
 def refusals(actor: Actor | None, stored: StoredCase | None, action: Action) -> list[str]:
     """Why `action` cannot be offered now (empty: offer it). Mirrors the role and state guards."""
     if actor is None:
-        return ["sign in to sign out, adjudicate or amend"]
+        return [translate("SignOutActions", "sign in to sign out, adjudicate or amend")]
     if stored is None:
-        return ["open a stored case first"]
+        return [translate("SignOutActions", "open a stored case first")]
     reasons = workflow.role_refusals(actor, action) + workflow.transition_refusals(
         stored.signout_state, action
     )
@@ -55,9 +56,11 @@ class SignOutActions:
 
     def __init__(self, window: FeatureHost) -> None:
         self.window = window
-        self.sign_out_action = self._add("&Sign out…", SIGN_OUT_SHORTCUT, self.sign_out)
-        self.adjudicate_action = self._add("A&djudicate…", None, self.adjudicate)
-        self.amend_action = self._add("A&mend…", None, self.amend)
+        self.sign_out_action = self._add(
+            translate("SignOutActions", "&Sign out…"), SIGN_OUT_SHORTCUT, self.sign_out
+        )
+        self.adjudicate_action = self._add(translate("SignOutActions", "A&djudicate…"), None, self.adjudicate)
+        self.amend_action = self._add(translate("SignOutActions", "A&mend…"), None, self.amend)
         menu = window.menus["case"]
         menu.aboutToShow.connect(self.update)
         window.on_view_changed(self.update)
@@ -90,36 +93,53 @@ class SignOutActions:
     # -- running ---------------------------------------------------------------------------------
 
     def _ready(self, action: Action, verb: str) -> tuple[Actor, StoredCase] | None:
-        """The actor and the open case if `action` may be tried; otherwise say why in the status bar."""
+        """The actor and the open case if `action` may be tried; otherwise say why in the status bar.
+        `verb`: English, marked for translation in "SignOutActions" (e.g. "sign out")."""
+        verb = translate("SignOutActions", verb)
         self.update()
         actor, stored = self.window.actor, self.window.current_case()
         reasons = refusals(actor, stored, action)
         if reasons or actor is None or stored is None:
-            self.window.show_message(f"Cannot {verb}: " + "; ".join(reasons))
+            self.window.show_message(
+                translate("SignOutActions", "Cannot {verb}: {reasons}").format(
+                    verb=verb, reasons="; ".join(reasons)
+                )
+            )
             return None
         if self.window.has_unsaved_changes():
             self.window.show_message(
-                f"Case {stored.entry.accession} has unsaved changes: save them (Ctrl+S) before you {verb} it"
+                translate(
+                    "SignOutActions",
+                    "Case {accession} has unsaved changes: save them (Ctrl+S) before you {verb} it",
+                ).format(accession=stored.entry.accession, verb=verb)
             )
             return None
         return actor, stored
 
     def _run(self, dialog: signout_dialogs.WorkflowDialog, accession: str, done: str) -> bool:
+        """Run `dialog`; `done`: what to say after, English marked for translation in "SignOutActions",
+        with {accession} and {version}."""
         from her2desk.gui.signout import signout_dialogs  # on first use: not on the way to the first paint
 
         accepted = signout_dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted
         result = dialog.result_value
         dialog.deleteLater()
         if not accepted or result is None:
-            self.window.show_message(f"Case {accession}: nothing was changed")
+            self.window.show_message(
+                translate("SignOutActions", "Case {accession}: nothing was changed").format(
+                    accession=accession
+                )
+            )
             return False
         self.window.after_workflow(accession)
-        self.window.show_message(f"{done} case {accession} (report version {result.report_version})")
+        self.window.show_message(
+            translate("SignOutActions", done).format(accession=accession, version=result.report_version)
+        )
         self.update()
         return True
 
     def sign_out(self) -> bool:
-        ready = self._ready(Action.SIGN_OUT, "sign out")
+        ready = self._ready(Action.SIGN_OUT, QT_TRANSLATE_NOOP("SignOutActions", "sign out"))
         if ready is None:
             return False
         actor, stored = ready
@@ -128,10 +148,14 @@ class SignOutActions:
         dialog = signout_dialogs.SignOutDialog(
             self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
-        return self._run(dialog, stored.entry.accession, "Signed out")
+        return self._run(
+            dialog,
+            stored.entry.accession,
+            QT_TRANSLATE_NOOP("SignOutActions", "Signed out case {accession} (report version {version})"),
+        )
 
     def adjudicate(self) -> bool:
-        ready = self._ready(Action.ADJUDICATE, "adjudicate")
+        ready = self._ready(Action.ADJUDICATE, QT_TRANSLATE_NOOP("SignOutActions", "adjudicate"))
         if ready is None:
             return False
         actor, stored = ready
@@ -140,10 +164,14 @@ class SignOutActions:
         dialog = signout_dialogs.AdjudicationDialog(
             self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
-        return self._run(dialog, stored.entry.accession, "Adjudicated")
+        return self._run(
+            dialog,
+            stored.entry.accession,
+            QT_TRANSLATE_NOOP("SignOutActions", "Adjudicated case {accession} (report version {version})"),
+        )
 
     def amend(self) -> bool:
-        ready = self._ready(Action.AMEND, "amend")
+        ready = self._ready(Action.AMEND, QT_TRANSLATE_NOOP("SignOutActions", "amend"))
         if ready is None:
             return False
         actor, stored = ready
@@ -152,11 +180,18 @@ class SignOutActions:
         dialog = signout_dialogs.AmendmentDialog(
             self.window.workflow_service(), actor, stored, parent=self.window.widget()
         )
-        if not self._run(dialog, stored.entry.accession, "Amended"):
+        if not self._run(
+            dialog,
+            stored.entry.accession,
+            QT_TRANSLATE_NOOP("SignOutActions", "Amended case {accession} (report version {version})"),
+        ):
             return False
         self.window.show_message(
-            f"Amended case {stored.entry.accession}: it is open for correction as report version "
-            f"{stored.report_version + 1}; sign it out again when it is done"
+            translate(
+                "SignOutActions",
+                "Amended case {accession}: it is open for correction as report version {version}; "
+                "sign it out again when it is done",
+            ).format(accession=stored.entry.accession, version=stored.report_version + 1)
         )
         return True
 

@@ -32,7 +32,7 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
-from her2desk.gui.common.labels import label
+from her2desk.gui.common.labels import label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import (
     SELF_VERIFICATION_WARNING,
@@ -45,11 +45,14 @@ from her2desk.gui.common.workflow_dialog import (
 if TYPE_CHECKING:
     from her2desk.services.signout_service import SignOutService, WorkflowResult
 
-SIGNATURE_MEANING_TEXT = "I have reviewed this result and sign it out."
-ADJUDICATION_MEANING_TEXT = (
-    "I have reviewed the results and decide the final status given here, for the reason given."
+# What a signature means, English, marked for pyside6-lupdate; shown through translate("Workflow", ...).
+SIGNATURE_MEANING_TEXT = QT_TRANSLATE_NOOP("Workflow", "I have reviewed this result and sign it out.")
+ADJUDICATION_MEANING_TEXT = QT_TRANSLATE_NOOP(
+    "Workflow", "I have reviewed the results and decide the final status given here, for the reason given."
 )
-AMENDMENT_MEANING_TEXT = "I reopen this signed-out report for correction, for the reason given."
+AMENDMENT_MEANING_TEXT = QT_TRANSLATE_NOOP(
+    "Workflow", "I reopen this signed-out report for correction, for the reason given."
+)
 FINAL_STATUSES = (Status.POSITIVE, Status.NEGATIVE, Status.INDETERMINATE)
 assert set(FINAL_STATUSES) == set(ADJUDICABLE_FINAL)
 
@@ -79,7 +82,9 @@ def result_rules(service: SignOutService, stored: StoredCase) -> tuple[Guideline
     try:
         return Services(service.database).rule_settings.for_result(stored.interpretation.rules_version)
     except Exception as error:  # an unreachable database: the stored warnings and comments still show
-        return DEFAULT_SETTINGS, f"The lab's rule settings could not be read ({error})."
+        return DEFAULT_SETTINGS, translate(
+            "Workflow", "The lab's rule settings could not be read ({reason})."
+        ).format(reason=error)
 
 
 def exec_dialog(dialog: QDialog) -> int:
@@ -95,29 +100,49 @@ def case_summary(stored: StoredCase) -> str:
     specimen = ", ".join(label(v) for v in (entry.specimen.site, entry.specimen.procedure) if v is not None)
     numbers = []
     if result.ish_group is not None:
-        numbers.append(f"ISH group {result.ish_group}")
+        numbers.append(translate("Workflow", "ISH group {group}").format(group=result.ish_group))
     if result.ratio is not None:
-        numbers.append(f"ratio {format_decimal(result.ratio)}")
+        numbers.append(translate("Workflow", "ratio {ratio}").format(ratio=format_decimal(result.ratio)))
     if result.her2_average is not None:
-        numbers.append(f"HER2 per cell {format_decimal(result.her2_average)}")
+        numbers.append(
+            translate("Workflow", "HER2 per cell {count}").format(count=format_decimal(result.her2_average))
+        )
     reported = stored.reported
+    reported_text = reported_label(reported.status, reported.descriptor, adjudicated=False) or translate(
+        "Workflow", "NO RESULT"
+    )
+    if reported.adjudication and reported.adjudication.by:
+        reported_text = translate("Workflow", "{result}, adjudicated by {user}").format(
+            result=reported_text, user=reported.adjudication.by
+        )
+    guideline = label(result.status) if result.status else translate("Workflow", "no result")
+    if numbers:
+        guideline += f" ({', '.join(numbers)})"
     lines = [
-        f"Case {entry.accession}, report version {stored.report_version}",
-        f"Patient: {patient} (MRN {entry.patient.mrn})",
-        f"Specimen: {specimen or 'not given'}",
-        f"Reported result: {reported.label()}"
-        + (
-            f", adjudicated by {reported.adjudication.by}"
-            if reported.adjudication and reported.adjudication.by
-            else ""
+        translate("Workflow", "Case {accession}, report version {version}").format(
+            accession=entry.accession, version=stored.report_version
         ),
-        f"Guideline result: {label(result.status) if result.status else 'no result'}"
-        + (f" ({', '.join(numbers)})" if numbers else ""),
+        translate("Workflow", "Patient: {patient} (MRN {mrn})").format(
+            patient=patient, mrn=entry.patient.mrn
+        ),
+        translate("Workflow", "Specimen: {specimen}").format(
+            specimen=specimen or translate("Workflow", "not given")
+        ),
+        translate("Workflow", "Reported result: {result}").format(result=reported_text),
+        translate("Workflow", "Guideline result: {result}").format(result=guideline),
     ]
     if result.descriptor is not None:
-        lines.append(f"Guideline descriptor: {label(result.descriptor)}")
+        lines.append(
+            translate("Workflow", "Guideline descriptor: {descriptor}").format(
+                descriptor=label(result.descriptor)
+            )
+        )
     if stored.adjudicated_status is not None:
-        lines.append(f"Adjudication reason: {stored.adjudication_reason or ''}")
+        lines.append(
+            translate("Workflow", "Adjudication reason: {reason}").format(
+                reason=stored.adjudication_reason or ""
+            )
+        )
     if stored.one_person_counted_both:
         lines.append(SAME_OBSERVER_NOTE)
     return "\n".join(lines)
@@ -146,7 +171,13 @@ class CaseActionDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for
         except Exception:  # an unreachable database: the action itself will say so when tried
             return True
         else:
-            text = f"{self.cannot}: " + "; ".join(reasons) + "." if reasons else ""
+            text = (
+                translate("Workflow", "{cannot}: {reasons}.").format(
+                    cannot=translate("Workflow", self.cannot), reasons="; ".join(reasons)
+                )
+                if reasons
+                else ""
+            )
         self.refuse_whatever_typed(text)
         return not text
 
@@ -161,7 +192,7 @@ class SignOutDialog(CaseActionDialog):
     """The electronic signature: the case and its result, the meaning of signing, the password."""
 
     action = Action.SIGN_OUT
-    cannot = "This case cannot be signed out"
+    cannot = QT_TRANSLATE_NOOP("Workflow", "This case cannot be signed out")
 
     def __init__(
         self,
@@ -203,7 +234,7 @@ class AdjudicationDialog(CaseActionDialog):
     """The pathologist's final status and reason, recorded beside the engine's result."""
 
     action = Action.ADJUDICATE
-    cannot = "This case cannot be adjudicated"
+    cannot = QT_TRANSLATE_NOOP("Workflow", "This case cannot be adjudicated")
 
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
@@ -216,8 +247,11 @@ class AdjudicationDialog(CaseActionDialog):
         self.service, self.actor, self.stored = service, actor, stored
         self.summary = text_label(case_summary(stored), "Case to adjudicate")
         note = text_label(
-            "The adjudicated status is kept beside the guideline result, never in its place. Saving changed "
-            "results later voids it.",
+            translate(
+                "Workflow",
+                "The adjudicated status is kept beside the guideline result, never in its place. Saving "
+                "changed results later voids it.",
+            ),
             "About adjudication",
         )
         self.final = QComboBox()
@@ -230,8 +264,8 @@ class AdjudicationDialog(CaseActionDialog):
         self.reason = ReasonBox("Adjudication reason")
         form = QFormLayout()
         for caption_text, widget, buddy in (
-            ("&Final status:", self.final, self.final),
-            ("&Reason:", self.reason, self.reason.edit),
+            (translate("Workflow", "&Final status:"), self.final, self.final),
+            (translate("Workflow", "&Reason:"), self.reason, self.reason.edit),
         ):
             caption = QLabel(caption_text)
             caption.setBuddy(buddy)
@@ -250,7 +284,9 @@ class AdjudicationDialog(CaseActionDialog):
     def perform(self) -> WorkflowResult:
         final = self.chosen()
         if final is None:
-            raise WorkflowError(["choose the final status: positive, negative or indeterminate"])
+            raise WorkflowError(
+                [translate("Workflow", "choose the final status: positive, negative or indeterminate")]
+            )
         return self.signed(
             lambda password: self.service.adjudicate(
                 self.actor,
@@ -267,7 +303,7 @@ class AmendmentDialog(CaseActionDialog):
     """Reopen a signed-out case for correction as a new report version, with a reason."""
 
     action = Action.AMEND
-    cannot = "This case cannot be amended"
+    cannot = QT_TRANSLATE_NOOP("Workflow", "This case cannot be amended")
 
     def __init__(
         self, service: SignOutService, actor: Actor, stored: StoredCase, parent: QWidget | None = None
@@ -279,9 +315,12 @@ class AmendmentDialog(CaseActionDialog):
         self.summary = text_label(case_summary(stored), "Case to amend")
         version = stored.report_version
         note = text_label(
-            f"Report version {version} stays on record as it was signed out. The case opens for correction "
-            f"as version {version + 1}, which must be signed out again; handouts printed so far are marked "
-            "superseded.",
+            translate(
+                "Workflow",
+                "Report version {version} stays on record as it was signed out. The case opens for "
+                "correction as version {next}, which must be signed out again; handouts printed so far are "
+                "marked superseded.",
+            ).format(version=version, next=version + 1),
             "About amendment",
         )
         try:
