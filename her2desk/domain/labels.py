@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
+from her2desk.domain.phrases import Phrase, VocabularyWord
 from her2desk.domain.vocabulary import AssayType, Descriptor, IhcScore, NextStep, Status
 
 FIELD_LABELS: dict[str, str] = {
@@ -71,9 +72,14 @@ SPECIAL_WORDS: dict[object, str] = {
 
 def value_label(value: StrEnum | None) -> str:
     """The words the form shows for a vocabulary value ("Core needle biopsy" for "core-needle-biopsy");
-    IHC scores keep their own notation (0, 1+, 2+, 3+). Messages naming a value use these words too."""
+    IHC scores keep their own notation (0, 1+, 2+, 3+). Messages naming a value use these words too,
+    which the interface says in its own language (a `VocabularyWord`)."""
     if value is None:
         return ""
+    return VocabularyWord(_english_label(value))
+
+
+def _english_label(value: StrEnum) -> str:
     if value in SPECIAL_WORDS:
         return SPECIAL_WORDS[value]
     if isinstance(value, IhcScore) and value is not IhcScore.INDETERMINATE:
@@ -92,7 +98,7 @@ def value_label(value: StrEnum | None) -> str:
 
 def value_labels(values: Iterable[StrEnum]) -> str:
     """Values in the form's words, as a list in a sentence: "Breast, Stomach, Gastroesophageal junction"."""
-    return ", ".join(value_label(v) for v in values)
+    return Phrase.listing(value_label(v) for v in values)
 
 
 # Longer than this, a number is shortened: nobody reads 309 digits to learn that 1e308 is too large.
@@ -111,7 +117,9 @@ def field_label(field: str) -> str:
 def split_warning(text: str) -> tuple[str, str]:
     """A warning about one field reads "key: message"; ("", text) for a warning about the whole test."""
     name, sep, message = text.partition(": ")
-    return (name, message) if sep and name and " " not in name else ("", text)
+    if not (sep and name and " " not in name):
+        return ("", text)
+    return (name, text.without_prefix(name + sep) if isinstance(text, Phrase) else message)
 
 
 def warning_field(text: str) -> str:

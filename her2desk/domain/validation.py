@@ -14,6 +14,7 @@ from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.inputs import Her2TestInput
 from her2desk.domain.labels import plain_number, value_labels, warning_field
 from her2desk.domain.numbers import decimal_places, format_decimal
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
@@ -47,9 +48,11 @@ class ValidationResult:
 def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResult:
     result = ValidationResult()
     if test.site is None:
-        result.error("site", f"required; choose one of: {value_labels(Site)}")
+        result.error("site", Phrase("required; choose one of: {choices}", choices=value_labels(Site)))
     if test.procedure is None:
-        result.error("procedure", f"required; choose one of: {value_labels(Procedure)}")
+        result.error(
+            "procedure", Phrase("required; choose one of: {choices}", choices=value_labels(Procedure))
+        )
     _check_criteria(test, result)
     if test.ihc is None and test.ish is None and not test.has_ish_values:
         result.error(
@@ -63,7 +66,9 @@ def validate(test: Her2TestInput, settings: GuidelineSettings) -> ValidationResu
         )
     _check_ish(test, result, settings)
     if test.site is Site.BREAST and test.procedure is Procedure.ENDOSCOPIC_BIOPSY:
-        result.warn("procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure")
+        result.warn(
+            Phrase("procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure")
+        )
     if test.ihc is not None:
         # Breast criteria are the same for every procedure; gastroesophageal ones depend on it. With
         # no criteria (a site without a guideline, none chosen) the extent cannot be judged yet.

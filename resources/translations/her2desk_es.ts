@@ -935,6 +935,21 @@ Resumen final: {head}</translation>
     </message>
 </context>
 <context>
+    <name>Domain</name>
+    <message>
+        <source>required; choose one of: {choices}</source>
+        <translation>obligatorio; elija uno de: {choices}</translation>
+    </message>
+    <message>
+        <source>procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure</source>
+        <translation>procedure: una biopsia endoscópica es poco habitual en una muestra de mama; compruebe el procedimiento</translation>
+    </message>
+    <message>
+        <source>an endoscopic biopsy is unusual for a breast specimen; check the procedure</source>
+        <translation>una biopsia endoscópica es poco habitual en una muestra de mama; compruebe el procedimiento</translation>
+    </message>
+</context>
+<context>
     <name>HandoutActions</name>
     <message>
         <source>Open a case, or select one case in the worklist, to see its handout</source>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSplitter, QVBoxLa
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.inputs import INPUT_FIELDS
-from her2desk.domain.labels import field_label
+from her2desk.domain.labels import field_label, split_warning
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseConflictError, CaseInvalidError, SignOutState, StoredCase
 from her2desk.domain.reported_result import ReportedResult
@@ -31,6 +31,7 @@ from her2desk.domain.workflow import WorkflowError
 from her2desk.gui.case_entry.case_form import COUNT_KEYS, CaseForm
 from her2desk.gui.case_entry.interpretation_panel import InterpretationPanel
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.fields import set_locked
 from her2desk.gui.common.labels import label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -305,18 +306,18 @@ class CaseEditor(QWidget):
         shown = [p for p in self.errors if self._shown(p.field)]
         for problem in shown:
             if problem.field in self.form.rows:
-                by_field.setdefault(problem.field, _sentence(problem.message))
+                by_field.setdefault(problem.field, _sentence(say(problem.message)))
         # Not yet shown: named in a quiet line of the panel, so nobody believes the case is complete.
         pending = list(dict.fromkeys(self._name(p.field) for p in self.errors if not self._shown(p.field)))
         warnings: dict[str, str] = {}
         for text in self.check.warnings if self.check else ():
-            name, sep, message = text.partition(": ")
-            if sep and name in self.form.rows:
-                warnings.setdefault(name, _sentence(message))
+            name, message = split_warning(text)
+            if name in self.form.rows:
+                warnings.setdefault(name, _sentence(say(message)))
         blinded = self.form.first_count_hidden()
         wrong = {p.field for p in self.errors}  # no plausibility warning beside an error on that field
         all_warnings = self.check.warnings if self.check else ()
-        shown_warnings = [w for w in all_warnings if _split_warning(w)[0] not in wrong]
+        shown_warnings = [w for w in all_warnings if split_warning(w)[0] not in wrong]
         if blinded:  # a warning about the first count could tell the second observer its value
             shown_warnings = [w for w in shown_warnings if not _about_first_count(w)]
         reported, voided = self._reported_on_screen()
@@ -324,7 +325,7 @@ class CaseEditor(QWidget):
         self.panel.show_check(
             self.check,
             [self._describe(p.field, p.message) for p in shown],
-            [*([voided] if voided else []), *(self._describe(*_split_warning(w)) for w in shown_warnings)],
+            [*([voided] if voided else []), *(self._describe(*split_warning(w)) for w in shown_warnings)],
             trusted=self._trusted,
             blinded=blinded,
             reported=reported,
@@ -351,7 +352,7 @@ class CaseEditor(QWidget):
 
     def _describe(self, field: str, message: str) -> str:
         name = self._name(field)
-        return f"{name}: {message}" if name else message
+        return f"{name}: {say(message)}" if name else say(message)
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -602,14 +603,8 @@ def _html(text: str) -> str:
 def _about_first_count(warning: str) -> bool:
     """A warning derived from the first count (its field, or the near-threshold and discordance
     warnings that quote its ratio or copy number)."""
-    field = _split_warning(warning)[0]
+    field = split_warning(warning)[0]
     return field in set(COUNT_KEYS["first"]) or warning.startswith(("Near a threshold", "Discordance"))
-
-
-def _split_warning(text: str) -> tuple[str, str]:
-    """Warnings read "field: message" when they concern one field."""
-    name, sep, message = text.partition(": ")
-    return (name, message) if sep and " " not in name else ("", text)
 
 
 def _sentence(message: str) -> str:
