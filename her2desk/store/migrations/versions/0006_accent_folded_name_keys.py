@@ -28,6 +28,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from alembic import op
 
+from her2desk.store.derived_columns import refresh_derived_column
 from her2desk.store.mapping import name_key
 
 revision = "0006"
@@ -38,35 +39,10 @@ depends_on = None
 BATCH = 5000
 AUDIT_INDEXES = ("at", "who", "action")
 
-_patient = sa.table(
-    "patient", sa.column("id", sa.Integer), sa.column("family_name"), sa.column("family_name_key")
-)
-
 
 def recompute_name_keys(connection: sa.Connection, key: Callable[[str], str] = name_key) -> int:
-    """Rewrite every patient's family_name_key that differs from `key(family_name)`; the count changed.
-
-    Batches by primary key keep memory flat on a large database; only keys that change are written.
-    """
-    changed = 0
-    last = None
-    while True:
-        statement = sa.select(_patient.c.id, _patient.c.family_name, _patient.c.family_name_key)
-        if last is not None:
-            statement = statement.where(_patient.c.id > last)
-        rows = connection.execute(statement.order_by(_patient.c.id).limit(BATCH)).all()
-        if not rows:
-            return changed
-        updates = [{"pid": pid, "key": new} for pid, name, old in rows if (new := key(name)) != old]
-        if updates:
-            connection.execute(
-                _patient.update()
-                .where(_patient.c.id == sa.bindparam("pid"))
-                .values(family_name_key=sa.bindparam("key")),
-                updates,
-            )
-            changed += len(updates)
-        last = rows[-1][0]
+    """Rewrite every patient's family_name_key that differs from `key(family_name)`; the count changed."""
+    return refresh_derived_column(connection, "patient", "family_name", "family_name_key", key, BATCH)
 
 
 def _folded_before_0006(family_name: str) -> str:

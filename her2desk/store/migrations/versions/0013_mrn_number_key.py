@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from her2desk.domain.identifiers import mrn_number_key
+from her2desk.store.derived_columns import refresh_derived_column
 
 revision = "0013"
 down_revision = "0012"
@@ -28,30 +29,10 @@ depends_on = None
 
 BATCH = 5000
 
-_patient = sa.table("patient", sa.column("id", sa.Integer), sa.column("mrn"), sa.column("mrn_number_key"))
-
 
 def fill_mrn_number_keys(connection: sa.Connection) -> int:
     """Set every patient's mrn_number_key that differs from `mrn_number_key(mrn)`; the count changed."""
-    changed = 0
-    last = None
-    while True:
-        statement = sa.select(_patient.c.id, _patient.c.mrn, _patient.c.mrn_number_key)
-        if last is not None:
-            statement = statement.where(_patient.c.id > last)
-        rows = connection.execute(statement.order_by(_patient.c.id).limit(BATCH)).all()
-        if not rows:
-            return changed
-        updates = [{"pid": pid, "key": new} for pid, mrn, old in rows if (new := mrn_number_key(mrn)) != old]
-        if updates:
-            connection.execute(
-                _patient.update()
-                .where(_patient.c.id == sa.bindparam("pid"))
-                .values(mrn_number_key=sa.bindparam("key")),
-                updates,
-            )
-            changed += len(updates)
-        last = rows[-1][0]
+    return refresh_derived_column(connection, "patient", "mrn", "mrn_number_key", mrn_number_key, BATCH)
 
 
 def upgrade() -> None:
