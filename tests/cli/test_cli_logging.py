@@ -10,11 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.handout_cases import complete_entry
+from support.handout_cases import database_with_one_case
 
 from her2desk import app_logging
 from her2desk.cli import SIGPIPE_EXIT, command_name, data_handlers, main
-from her2desk.services.case_service import open_case_service
 
 
 @pytest.fixture
@@ -27,10 +26,7 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 
 @pytest.fixture
 def database(tmp_path: Path) -> str:
-    url = str(tmp_path / "cases.sqlite3")
-    with open_case_service(url, "tester") as service:
-        service.save(complete_entry(), None)
-    return url
+    return database_with_one_case(tmp_path)
 
 
 def test_a_command_logs_its_start_and_end_and_closes_the_file(

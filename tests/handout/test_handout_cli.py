@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support.handout_cases import complete_entry, pdftotext_text
+from support.handout_cases import database_with_one_case, pdftotext_text
 
 from her2desk.cli import main
 from her2desk.domain.records import SignOutState
@@ -24,10 +24,7 @@ from her2desk.store.database import open_database
 
 @pytest.fixture
 def database(tmp_path: Path) -> str:
-    url = str(tmp_path / "cases.sqlite3")
-    with open_case_service(url, "tester") as service:
-        service.save(complete_entry(), None)
-    return url
+    return database_with_one_case(tmp_path)
 
 
 def _set(database: str, name: str, value: str) -> None:

@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -273,3 +274,14 @@ def pdf_fonts(pdf: bytes) -> list[tuple[str, bool]]:
     rows = done.stdout.decode("utf-8").splitlines()[2:]  # after the heading and its rule
     # Columns: name, type (may hold a space: "Type 1"), encoding, emb, sub, uni, object, generation.
     return [(row.split()[0], row.split()[-5] == "yes") for row in rows if row.strip()]
+
+
+def database_with_one_case(folder: Path) -> str:
+    """A SQLite file in `folder` holding `complete_entry()`, saved with no accounts (the commands then
+    need no sign-in); its path."""
+    from her2desk.services.case_service import open_case_service
+
+    url = str(folder / "cases.sqlite3")
+    with open_case_service(url, "tester") as service:
+        service.save(complete_entry(), None)
+    return url
