@@ -28,13 +28,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from her2desk.cli.printing import fail, run_printing
+
 # Not the handout package: nothing heavy is imported before the command runs.
 from her2desk.domain.lab_settings import LANGUAGES, PAPER_SIZES
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
     from her2desk.services.handout_service import HandoutService
-    from her2desk.store.database import Database
 
 LAB_NAME_VARIABLE = "HER2DESK_LAB_NAME"
 LAB_CONTACT_VARIABLE = "HER2DESK_LAB_CONTACT"
@@ -95,58 +96,16 @@ def lab_from_environment() -> tuple[str | None, str | None]:
 
 
 def _fail(message: str) -> int:
-    print(f"her2desk handout: {message}", file=sys.stderr)
-    return 2
+    return fail("handout", message)
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: reportlab and the storage layer (SQLAlchemy) load only when a handout is made.
-    from her2desk.services.bundle import Services
-    from her2desk.store.database import DatabaseError, open_database
-
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        return _fail(f"cannot write {output}: folder {output.parent} does not exist")
-    try:  # only reads the case: a mistyped path must not become a new, empty database
-        database = open_database(getattr(args, "database", None), create=False)
-    except DatabaseError as error:
-        print(f"her2desk handout: {error}", file=sys.stderr)
-        return 1
-    services = Services(database)
-    with services.cases as service:
-        try:
-            actor = _printing_user(service.database, args.as_user)
-        except PermissionError as refused:
-            return _fail(f"{refused}; nothing written")
-        try:
-            return _write(args, output, services.handouts, actor)
-        finally:
-            if actor is not None:
-                services.auth.end_session(actor)
-
-
-def _printing_user(database: Database, as_user: str | None) -> Actor | None:
-    """Who prints: `--as NAME` signed in with their password (audited like any sign-in), or None, the
-    local user, only while the database has no accounts. PermissionError says why not."""
-    from her2desk.cli.user_handlers import Answers
-    from her2desk.services.auth_service import AuthenticationError
-    from her2desk.services.bundle import Services
-
-    auth = Services(database).auth
-    if as_user is None:
-        if auth.has_users():
-            raise PermissionError(
-                "this database has user accounts: give --as NAME of the user printing the handout "
-                "(the password is asked, or read from the first line of standard input)"
-            )
-        return None
-    password = Answers().next(f"Password for {as_user}: ")
-    if password is None:
-        raise PermissionError(f"give the password of {as_user} (the first line of standard input)")
-    try:
-        return auth.login(as_user, password).actor
-    except AuthenticationError as refused:
-        raise PermissionError(f"--as {as_user}: {refused}") from None
+    return run_printing(
+        args,
+        "handout",
+        "handout",
+        lambda services, output, actor: _write(args, output, services.handouts, actor),
+    )
 
 
 def _write(args: argparse.Namespace, output: Path, handouts: HandoutService, actor: Actor | None) -> int:

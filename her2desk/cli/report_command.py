@@ -13,9 +13,10 @@ user where one is needed.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from her2desk.cli.printing import fail, run_printing
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor
@@ -53,34 +54,16 @@ def register(sub: argparse._SubParsersAction, _root: argparse.ArgumentParser) ->
 
 
 def _fail(message: str) -> int:
-    print(f"her2desk report: {message}", file=sys.stderr)
-    return 2
+    return fail("report", message)
 
 
 def run(args: argparse.Namespace) -> int:
-    from her2desk.cli.handout_command import _printing_user
-    from her2desk.services.bundle import Services
-    from her2desk.store.database import DatabaseError, open_database
-
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        return _fail(f"cannot write {output}: folder {output.parent} does not exist")
-    try:  # only reads the case: a mistyped path must not become a new, empty database
-        database = open_database(getattr(args, "database", None), create=False)
-    except DatabaseError as error:
-        print(f"her2desk report: {error}", file=sys.stderr)
-        return 1
-    services = Services(database)
-    with services.cases as service:
-        try:
-            actor = _printing_user(service.database, args.as_user)
-        except PermissionError as refused:
-            return _fail(f"{str(refused).replace('the handout', 'the report')}; nothing written")
-        try:
-            return _write(args, output, services.reports, actor)
-        finally:
-            if actor is not None:
-                services.auth.end_session(actor)
+    return run_printing(
+        args,
+        "report",
+        "report",
+        lambda services, output, actor: _write(args, output, services.reports, actor),
+    )
 
 
 def _write(args: argparse.Namespace, output: Path, reports: ReportService, actor: Actor | None) -> int:
