@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SAME_OBSERVER_REFUSAL = (
+from her2desk.domain.phrases import Phrase
+
+SAME_OBSERVER_REFUSAL = Phrase(
     "the blinded second count must be entered by a second observer, not by the person who entered the "
     "first count; ask a colleague to enter it (an administrator can allow one person to enter both in "
     "Lab settings, for a one-person lab)"
 )
-SAME_OBSERVER_NOTE = (
+SAME_OBSERVER_NOTE = Phrase(
     "Both ISH counts were entered by the same person (allowed by the lab's setting for a one-person "
     "lab); the second count is not an independent observer's."
 )

@@ -18,26 +18,37 @@ stored with the result and printed on every report.
 from __future__ import annotations
 
 from her2desk.domain.guideline_settings import BREAST_GUIDELINE, GASTROESOPHAGEAL_GUIDELINE
+from her2desk.domain.phrases import Phrase, VocabularyWord
 from her2desk.domain.vocabulary import ScoringCriteria, Site
 
 # What people read for each choice (the form's combo box, the report, the command line's text).
 CRITERIA_LABELS: dict[ScoringCriteria, str] = {
-    ScoringCriteria.GASTROESOPHAGEAL: "Gastroesophageal criteria (CAP/ASCP/ASCO 2016)",
-    ScoringCriteria.BREAST: "Breast criteria (ASCO/CAP 2018)",
+    ScoringCriteria.GASTROESOPHAGEAL: VocabularyWord("Gastroesophageal criteria (CAP/ASCP/ASCO 2016)"),
+    ScoringCriteria.BREAST: VocabularyWord("Breast criteria (ASCO/CAP 2018)"),
 }
 # The criteria as the guideline text names them.
-_CRITERIA_GUIDELINE: dict[ScoringCriteria, str] = {
-    ScoringCriteria.GASTROESOPHAGEAL: "CAP/ASCP/ASCO 2016 gastroesophageal criteria",
-    ScoringCriteria.BREAST: "ASCO/CAP 2018 breast criteria (affirmed 2023)",
+_CRITERIA_GUIDELINE: dict[ScoringCriteria, Phrase] = {
+    ScoringCriteria.GASTROESOPHAGEAL: Phrase("CAP/ASCP/ASCO 2016 gastroesophageal criteria"),
+    ScoringCriteria.BREAST: Phrase("ASCO/CAP 2018 breast criteria (affirmed 2023)"),
 }
-# "applied to pancreas"; "other" reads as "another site".
-_SITE_WORDS: dict[Site, str] = {Site.OTHER: "another site"}
+# "applied to pancreas": each site as a sentence names it, so another language can too; "other" reads
+# as "another site".
+_SITE_WORDS: dict[Site, Phrase] = {
+    Site.BREAST: Phrase("breast"),
+    Site.STOMACH: Phrase("stomach"),
+    Site.GASTROESOPHAGEAL_JUNCTION: Phrase("gastroesophageal junction"),
+    Site.ESOPHAGUS: Phrase("esophagus"),
+    Site.PANCREAS: Phrase("pancreas"),
+    Site.BLADDER: Phrase("bladder"),
+    Site.OVARY: Phrase("ovary"),
+    Site.OTHER: Phrase("another site"),
+}
 
 SITES_WITHOUT_GUIDELINE: tuple[Site, ...] = tuple(s for s in Site if not s.has_site_specific_guideline)
 
 
-def site_words(site: Site) -> str:
-    return _SITE_WORDS.get(site, site.value.replace("-", " "))
+def site_words(site: Site) -> Phrase:
+    return _SITE_WORDS[site]
 
 
 def criteria_in_effect(site: Site | None, chosen: ScoringCriteria | None) -> ScoringCriteria | None:
@@ -68,8 +79,14 @@ def guideline_for(site: Site | None, chosen: ScoringCriteria | None = None) -> s
     if site.is_gastroesophageal:
         return GASTROESOPHAGEAL_GUIDELINE
     if chosen is None:
-        return f"No site-specific guideline for {site_words(site)}; no scoring criteria chosen"
-    return f"{_CRITERIA_GUIDELINE[chosen]}, applied to {site_words(site)} (no site-specific guideline)"
+        return Phrase(
+            "No site-specific guideline for {site}; no scoring criteria chosen", site=site_words(site)
+        )
+    return Phrase(
+        "{criteria}, applied to {site} (no site-specific guideline)",
+        criteria=_CRITERIA_GUIDELINE[chosen],
+        site=site_words(site),
+    )
 
 
 def choices_text() -> str:

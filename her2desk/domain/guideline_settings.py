@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from her2desk.domain import report_comments
+from her2desk.domain.phrases import Phrase
 
-BREAST_GUIDELINE = "ASCO/CAP 2018 (affirmed 2023), breast"
-GASTROESOPHAGEAL_GUIDELINE = "CAP/ASCP/ASCO 2016, gastroesophageal adenocarcinoma"
+BREAST_GUIDELINE = Phrase("ASCO/CAP 2018 (affirmed 2023), breast")
+GASTROESOPHAGEAL_GUIDELINE = Phrase("CAP/ASCP/ASCO 2016, gastroesophageal adenocarcinoma")
 # Sites without a guideline of their own: the criteria chosen per case (the result names them, see
 # `criteria.guideline_for`); this line describes the choice, e.g. in the About box.
 OTHER_SITE_GUIDELINE = (

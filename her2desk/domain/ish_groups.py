@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from her2desk.domain.numbers import format_decimal, ratio, round_half_up
+from her2desk.domain.phrases import Phrase
 
 RATIO_CUTOFF = Decimal("2.0")
 COPY_LOW = Decimal("4.0")
@@ -21,7 +22,7 @@ class DualProbeReading:
     ratio: Decimal
     her2: Decimal
     group: int
-    explanation: str
+    explanation: Phrase
 
 
 def read_dual_probe(her2: Decimal, cep17: Decimal) -> DualProbeReading:
@@ -31,10 +32,20 @@ def read_dual_probe(her2: Decimal, cep17: Decimal) -> DualProbeReading:
     rs, hs = format_decimal(r), format_decimal(h)
     if r >= RATIO_CUTOFF:
         if h >= COPY_LOW:
-            return DualProbeReading(r, h, 1, f"Group 1: ratio {rs} >= 2.0 and HER2 {hs} >= 4.0")
-        return DualProbeReading(r, h, 2, f"Group 2: ratio {rs} >= 2.0 and HER2 {hs} < 4.0")
+            return DualProbeReading(
+                r, h, 1, Phrase("Group 1: ratio {ratio} >= 2.0 and HER2 {her2} >= 4.0", ratio=rs, her2=hs)
+            )
+        return DualProbeReading(
+            r, h, 2, Phrase("Group 2: ratio {ratio} >= 2.0 and HER2 {her2} < 4.0", ratio=rs, her2=hs)
+        )
     if h >= COPY_HIGH:
-        return DualProbeReading(r, h, 3, f"Group 3: ratio {rs} < 2.0 and HER2 {hs} >= 6.0")
+        return DualProbeReading(
+            r, h, 3, Phrase("Group 3: ratio {ratio} < 2.0 and HER2 {her2} >= 6.0", ratio=rs, her2=hs)
+        )
     if h >= COPY_LOW:
-        return DualProbeReading(r, h, 4, f"Group 4: ratio {rs} < 2.0 and HER2 {hs} in [4.0, 6.0)")
-    return DualProbeReading(r, h, 5, f"Group 5: ratio {rs} < 2.0 and HER2 {hs} < 4.0")
+        return DualProbeReading(
+            r, h, 4, Phrase("Group 4: ratio {ratio} < 2.0 and HER2 {her2} in [4.0, 6.0)", ratio=rs, her2=hs)
+        )
+    return DualProbeReading(
+        r, h, 5, Phrase("Group 5: ratio {ratio} < 2.0 and HER2 {her2} < 4.0", ratio=rs, her2=hs)
+    )

@@ -9,6 +9,7 @@ echoed in plain digits, never in the scientific notation Python would print for 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
@@ -102,6 +103,7 @@ def value_labels(values: Iterable[StrEnum]) -> str:
 
 
 # Longer than this, a number is shortened: nobody reads 309 digits to learn that 1e308 is too large.
+_FIELD_KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 MAX_SHOWN_CHARS = 24
 _KEPT_DIGITS = 12
 
@@ -115,9 +117,14 @@ def field_label(field: str) -> str:
 
 
 def split_warning(text: str) -> tuple[str, str]:
-    """A warning about one field reads "key: message"; ("", text) for a warning about the whole test."""
+    """A warning about one field reads "key: message"; ("", text) for a warning about the whole test.
+
+    A key is lower case ("stained_pct", "specimen.block"); a sentence that opens with one capitalised
+    word and a colon ("Discordance: IHC 3+ ...") is about the whole test and stays whole, so it is
+    said in another language as the one sentence it is.
+    """
     name, sep, message = text.partition(": ")
-    if not (sep and name and " " not in name):
+    if not (sep and _FIELD_KEY.fullmatch(name)):
         return ("", text)
     return (name, text.without_prefix(name + sep) if isinstance(text, Phrase) else message)
 

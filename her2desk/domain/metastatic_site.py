@@ -21,6 +21,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from her2desk.domain.phrases import Phrase, VocabularyWord
+
 
 class MetastaticSite(StrEnum):
     LYMPH_NODE = "lymph-node"
@@ -35,15 +37,15 @@ class MetastaticSite(StrEnum):
 
 
 METASTATIC_SITE_WORDS: dict[MetastaticSite, str] = {
-    MetastaticSite.LYMPH_NODE: "Lymph node",
-    MetastaticSite.LIVER: "Liver",
-    MetastaticSite.LUNG: "Lung",
-    MetastaticSite.BONE: "Bone",
-    MetastaticSite.BRAIN: "Brain",
-    MetastaticSite.SKIN_CHEST_WALL: "Skin/chest wall",
-    MetastaticSite.PLEURA: "Pleura",
-    MetastaticSite.PERITONEUM: "Peritoneum",
-    MetastaticSite.OTHER: "Other (specify)",
+    MetastaticSite.LYMPH_NODE: VocabularyWord("Lymph node"),
+    MetastaticSite.LIVER: VocabularyWord("Liver"),
+    MetastaticSite.LUNG: VocabularyWord("Lung"),
+    MetastaticSite.BONE: VocabularyWord("Bone"),
+    MetastaticSite.BRAIN: VocabularyWord("Brain"),
+    MetastaticSite.SKIN_CHEST_WALL: VocabularyWord("Skin/chest wall"),
+    MetastaticSite.PLEURA: VocabularyWord("Pleura"),
+    MetastaticSite.PERITONEUM: VocabularyWord("Peritoneum"),
+    MetastaticSite.OTHER: VocabularyWord("Other (specify)"),
 }
 
 OTHER_PREFIX = "other: "
@@ -55,9 +57,12 @@ OTHER_FIELD = "specimen.metastatic_site_other"
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,4}\s*$")
 
 
-def allowed_words() -> str:
+def allowed_words() -> Phrase:
     """What may be chosen, for messages: the codes and their words."""
-    return ", ".join(f"{code.value} ({METASTATIC_SITE_WORDS[code]})" for code in MetastaticSite)
+    return Phrase.listing(
+        Phrase("{code} ({words})", code=code.value, words=METASTATIC_SITE_WORDS[code])
+        for code in MetastaticSite
+    )
 
 
 def stored_value(code: MetastaticSite, specified: str = "") -> str:
@@ -90,7 +95,7 @@ def site_words(text: str | None) -> str:
         return ""
     code, specified = parse_stored(text)
     if code is MetastaticSite.OTHER:
-        return f"Other: {specified}"
+        return Phrase("Other: {site}", site=specified)
     return METASTATIC_SITE_WORDS[code]
 
 
@@ -117,6 +122,9 @@ def from_free_text(text: str) -> str:
     return OTHER_PREFIX + value
 
 
+_SAY_WHICH = Phrase("is required when the site is Other: say which site it is")
+
+
 def looks_like_date(text: str) -> bool:
     return bool(_DATE_LIKE.match(text))
 
@@ -133,24 +141,51 @@ def check_metastatic_site(text: str | None, kept: str | None = None) -> list[tup
     if text is None:
         return []
     if text.strip() in ("other", "other:"):
-        return [(OTHER_FIELD, "is required when the site is Other: say which site it is")]
+        return [(OTHER_FIELD, _SAY_WHICH)]
     if is_legacy(text):
         if kept is not None and text == kept:
             return []
         if looks_like_date(text):
-            return [(FIELD, f"{text!r} looks like a date; choose the site the sample came from")]
-        return [(FIELD, f"{text!r} is not one of the sites; choose one of: {allowed_words()}")]
+            return [
+                (
+                    FIELD,
+                    Phrase(
+                        "{value} looks like a date; choose the site the sample came from", value=repr(text)
+                    ),
+                )
+            ]
+        return [
+            (
+                FIELD,
+                Phrase(
+                    "{value} is not one of the sites; choose one of: {choices}",
+                    value=repr(text),
+                    choices=allowed_words(),
+                ),
+            )
+        ]
     code, specified = parse_stored(text)
     if code is not MetastaticSite.OTHER:
         return []
     if not specified.strip():
-        return [(OTHER_FIELD, "is required when the site is Other: say which site it is")]
+        return [(OTHER_FIELD, _SAY_WHICH)]
     if specified != specified.strip():
-        return [(OTHER_FIELD, "must not start or end with spaces")]
+        return [(OTHER_FIELD, Phrase("must not start or end with spaces"))]
     if len(specified) > MAX_SPECIFIED:
-        return [(OTHER_FIELD, f"must be at most {MAX_SPECIFIED} characters, not {len(specified)}")]
+        return [
+            (
+                OTHER_FIELD,
+                Phrase(
+                    "must be at most {limit} characters, not {length}",
+                    limit=MAX_SPECIFIED,
+                    length=len(specified),
+                ),
+            )
+        ]
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in specified):
-        return [(OTHER_FIELD, "must be one line of printable characters")]
+        return [(OTHER_FIELD, Phrase("must be one line of printable characters"))]
     if looks_like_date(specified):
-        return [(OTHER_FIELD, f"{specified!r} looks like a date; give the site in words")]
+        return [
+            (OTHER_FIELD, Phrase("{value} looks like a date; give the site in words", value=repr(specified)))
+        ]
     return []

@@ -937,6 +937,470 @@ Resumen final: {head}</translation>
 <context>
     <name>Domain</name>
     <message>
+        <source>the blinded second count must be entered by a second observer, not by the person who entered the first count; ask a colleague to enter it (an administrator can allow one person to enter both in Lab settings, for a one-person lab)</source>
+        <translation>el segundo recuento ciego debe registrarlo un segundo observador, no la persona que registró el primer recuento; pida a un colega que lo registre (un administrador puede permitir que una misma persona registre ambos en la configuración del laboratorio, para un laboratorio de una sola persona)</translation>
+    </message>
+    <message>
+        <source>Both ISH counts were entered by the same person (allowed by the lab&apos;s setting for a one-person lab); the second count is not an independent observer&apos;s.</source>
+        <translation>Ambos recuentos ISH los registró la misma persona (permitido por la configuración del laboratorio para un laboratorio de una sola persona); el segundo recuento no es el de un observador independiente.</translation>
+    </message>
+    <message>
+        <source>IHC {score}: {staining} in {pct}% of tumour cells ({needed}) -&gt; {category}</source>
+        <translation>IHC {score}: {staining} en el {pct}% de las células tumorales ({needed}) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>complete, intense membrane staining in &gt; 10% of tumour cells</source>
+        <translation>tinción de membrana completa e intensa en &gt; 10% de las células tumorales</translation>
+    </message>
+    <message>
+        <source>weak to moderate complete membrane staining in &gt; 10% of tumour cells</source>
+        <translation>tinción de membrana completa débil a moderada en &gt; 10% de las células tumorales</translation>
+    </message>
+    <message>
+        <source>faint, incomplete membrane staining in &gt; 10% of tumour cells</source>
+        <translation>tinción de membrana tenue e incompleta en &gt; 10% de las células tumorales</translation>
+    </message>
+    <message>
+        <source>no staining, or faint, incomplete membrane staining in &lt;= 10% of tumour cells</source>
+        <translation>sin tinción, o tinción de membrana tenue e incompleta en &lt;= 10% de las células tumorales</translation>
+    </message>
+    <message>
+        <source>complete, intense membrane staining</source>
+        <translation>tinción de membrana completa e intensa</translation>
+    </message>
+    <message>
+        <source>weak to moderate complete membrane staining</source>
+        <translation>tinción de membrana completa débil a moderada</translation>
+    </message>
+    <message>
+        <source>faint, incomplete membrane staining</source>
+        <translation>tinción de membrana tenue e incompleta</translation>
+    </message>
+    <message>
+        <source>IHC could not be scored (technical failure)</source>
+        <translation>La IHC no pudo valorarse (fallo técnico)</translation>
+    </message>
+    <message>
+        <source>IHC {score} as scored; no percentage entered (definition: {definition}) -&gt; {category}</source>
+        <translation>IHC {score} según la valoración; no se registró porcentaje (definición: {definition}) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>IHC 2+: an unusual pattern (staining in {pct}% of tumour cells, &lt;= 10%), which the guideline scores 2+ -&gt; equivocal</source>
+        <translation>IHC 2+: un patrón inusual (tinción en el {pct}% de las células tumorales, &lt;= 10%), que la guía valora como 2+ -&gt; equívoco</translation>
+    </message>
+    <message>
+        <source>IHC 0: no membrane staining (0% of tumour cells) -&gt; negative</source>
+        <translation>IHC 0: sin tinción de membrana (0% de las células tumorales) -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>Dual-probe ISH, {cells} cells: {reading}</source>
+        <translation>ISH de sonda doble, {cells} células: {reading}</translation>
+    </message>
+    <message>
+        <source>Blinded recount, {cells} cells: {reading}</source>
+        <translation>Recuento ciego, {cells} células: {reading}</translation>
+    </message>
+    <message>
+        <source>Recount confirms group {group} with IHC 2+ -&gt; negative with the group {group} comment</source>
+        <translation>El recuento confirma el grupo {group} con IHC 2+ -&gt; negativo con el comentario del grupo {group}</translation>
+    </message>
+    <message>
+        <source>Single-probe ISH, {cells} cells: HER2 {her2} in [4.0, 6.0) -&gt; decided by concurrent IHC</source>
+        <translation>ISH de sonda única, {cells} células: HER2 {her2} en [4,0, 6,0) -&gt; lo decide la IHC concurrente</translation>
+    </message>
+    <message>
+        <source>No concurrent IHC -&gt; perform IHC (and/or dual-probe ISH) on sections of the same tissue</source>
+        <translation>Sin IHC concurrente -&gt; realizar IHC (y/o ISH de sonda doble) en cortes del mismo tejido</translation>
+    </message>
+    <message>
+        <source>Scoring criteria chosen for {site} (no site-specific guideline): {criteria}</source>
+        <translation>Criterios de valoración elegidos para {site} (sin guía específica de la localización): {criteria}</translation>
+    </message>
+    <message>
+        <source>No site-specific HER2 guideline exists for {site}; scored with the breast criteria chosen for this case, whose ISH groups and HER2-low/-ultralow descriptors were defined for breast cancer</source>
+        <translation>No existe una guía de HER2 específica para {site}; valorado con los criterios de mama elegidos para este caso, cuyos grupos ISH y descriptores HER2-low/-ultralow se definieron para el cáncer de mama</translation>
+    </message>
+    <message>
+        <source>{descriptor} describes breast cancer; it is given for {site} only because the lab enabled descriptors for sites without a guideline</source>
+        <translation>{descriptor} describe el cáncer de mama; se indica para {site} solo porque el laboratorio habilitó los descriptores para localizaciones sin guía</translation>
+    </message>
+    <message>
+        <source>Descriptor HER2-low: negative with IHC {score}</source>
+        <translation>Descriptor HER2-low: negativo con IHC {score}</translation>
+    </message>
+    <message>
+        <source>Descriptor HER2-ultralow: IHC 0 with faint, incomplete staining in {pct}% (&gt; 0% and &lt;= 10%)</source>
+        <translation>Descriptor HER2-ultralow: IHC 0 con tinción tenue e incompleta en el {pct}% (&gt; 0% y &lt;= 10%)</translation>
+    </message>
+    <message>
+        <source>A second count was entered without ISH; it was not used</source>
+        <translation>Se registró un segundo recuento sin ISH; no se utilizó</translation>
+    </message>
+    <message>
+        <source>IHC 2+ must be followed by reflex ISH on the same specimen (or a new test on a new specimen)</source>
+        <translation>Una IHC 2+ debe seguirse de ISH refleja en la misma muestra (o de una nueva prueba en una nueva muestra)</translation>
+    </message>
+    <message>
+        <source>No interpretable IHC or ISH: request a new specimen or repeat the test</source>
+        <translation>Ni IHC ni ISH interpretables: solicite una nueva muestra o repita la prueba</translation>
+    </message>
+    <message>
+        <source>Blinded recount near a threshold ({what}): small counting differences could change the call</source>
+        <translation>Recuento ciego cerca de un umbral ({what}): pequeñas diferencias de recuento podrían cambiar el resultado</translation>
+    </message>
+    <message>
+        <source>A second count is only needed for groups 2-4 with IHC 2+; group {group} needs none, so it was not used</source>
+        <translation>Un segundo recuento solo es necesario para los grupos 2-4 con IHC 2+; el grupo {group} no lo necesita, por lo que no se utilizó</translation>
+    </message>
+    <message>
+        <source>Group 1 -&gt; ISH positive</source>
+        <translation>Grupo 1 -&gt; ISH positiva</translation>
+    </message>
+    <message>
+        <source>Group 5 -&gt; ISH negative</source>
+        <translation>Grupo 5 -&gt; ISH negativa</translation>
+    </message>
+    <message>
+        <source>Group {group} needs IHC on the same tissue, reviewed together with the ISH slide</source>
+        <translation>El grupo {group} necesita IHC en el mismo tejido, revisada junto con la preparación de ISH</translation>
+    </message>
+    <message>
+        <source>Group {group} with concurrent IHC 3+ -&gt; positive</source>
+        <translation>Grupo {group} con IHC concurrente 3+ -&gt; positivo</translation>
+    </message>
+    <message>
+        <source>Group {group} with concurrent IHC {score} -&gt; negative with the group {group} comment</source>
+        <translation>Grupo {group} con IHC concurrente {score} -&gt; negativo con el comentario del grupo {group}</translation>
+    </message>
+    <message>
+        <source>Group {group} with IHC 2+ -&gt; a second observer, blinded to the first result, recounts at least 20 cells in the IHC 2+ area</source>
+        <translation>Grupo {group} con IHC 2+ -&gt; un segundo observador, ciego al primer resultado, vuelve a contar al menos 20 células en el área IHC 2+</translation>
+    </message>
+    <message>
+        <source>Recount gives group {recount_group}, not group {group} -&gt; adjudicate per internal procedure; the software does not derive a result</source>
+        <translation>El recuento da el grupo {recount_group}, no el grupo {group} -&gt; resolver según el procedimiento interno; el programa no deduce un resultado</translation>
+    </message>
+    <message>
+        <source>Recount confirms group 3 with IHC 2+ -&gt; positive</source>
+        <translation>El recuento confirma el grupo 3 con IHC 2+ -&gt; positivo</translation>
+    </message>
+    <message>
+        <source>A second count is not part of the single-probe algorithm; it was not used</source>
+        <translation>Un segundo recuento no forma parte del algoritmo de sonda única; no se utilizó</translation>
+    </message>
+    <message>
+        <source>Single-probe ISH, {cells} cells: HER2 {her2} &gt;= 6.0 -&gt; ISH positive</source>
+        <translation>ISH de sonda única, {cells} células: HER2 {her2} &gt;= 6,0 -&gt; ISH positiva</translation>
+    </message>
+    <message>
+        <source>Single-probe ISH, {cells} cells: HER2 {her2} &lt; 4.0 -&gt; ISH negative</source>
+        <translation>ISH de sonda única, {cells} células: HER2 {her2} &lt; 4,0 -&gt; ISH negativa</translation>
+    </message>
+    <message>
+        <source>Concurrent IHC 3+ -&gt; positive</source>
+        <translation>IHC concurrente 3+ -&gt; positivo</translation>
+    </message>
+    <message>
+        <source>Concurrent IHC 2+ -&gt; perform dual-probe ISH for the final result</source>
+        <translation>IHC concurrente 2+ -&gt; realizar ISH de sonda doble para el resultado final</translation>
+    </message>
+    <message>
+        <source>Concurrent IHC {score} -&gt; negative</source>
+        <translation>IHC concurrente {score} -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>Concurrent IHC could not be scored -&gt; perform dual-probe ISH on the same tissue</source>
+        <translation>La IHC concurrente no pudo valorarse -&gt; realizar ISH de sonda doble en el mismo tejido</translation>
+    </message>
+    <message>
+        <source>No HER2-low/-ultralow/-null descriptor: they describe breast cancer and are not given for {site} (the lab has not enabled them for sites without a guideline)</source>
+        <translation>Sin descriptor HER2-low/-ultralow/-null: describen el cáncer de mama y no se indican para {site} (el laboratorio no los ha habilitado para localizaciones sin guía)</translation>
+    </message>
+    <message>
+        <source>stained_pct: give the % of cells with faint incomplete staining (0 if none) to tell HER2-null from HER2-ultralow</source>
+        <translation>stained_pct: indique el % de células con tinción tenue incompleta (0 si no hay) para distinguir HER2-null de HER2-ultralow</translation>
+    </message>
+    <message>
+        <source>give the % of cells with faint incomplete staining (0 if none) to tell HER2-null from HER2-ultralow</source>
+        <translation>indique el % de células con tinción tenue incompleta (0 si no hay) para distinguir HER2-null de HER2-ultralow</translation>
+    </message>
+    <message>
+        <source>Descriptor HER2-null: IHC 0 with no membrane staining</source>
+        <translation>Descriptor HER2-null: IHC 0 sin tinción de membrana</translation>
+    </message>
+    <message>
+        <source>IHC 3+ -&gt; positive, although ISH is group 5 (negative)</source>
+        <translation>IHC 3+ -&gt; positivo, aunque la ISH es del grupo 5 (negativa)</translation>
+    </message>
+    <message>
+        <source>A second count was entered before concurrent IHC; it will be used once IHC is 2+</source>
+        <translation>Se registró un segundo recuento antes de la IHC concurrente; se utilizará cuando la IHC sea 2+</translation>
+    </message>
+    <message>
+        <source>A second count is only needed with IHC 2+; it was not used</source>
+        <translation>Un segundo recuento solo es necesario con IHC 2+; no se utilizó</translation>
+    </message>
+    <message>
+        <source>Discordance: IHC {score} with single-probe HER2 {her2} &gt;= 6.0; pathologist review recommended (consider dual-probe ISH)</source>
+        <translation>Discordancia: IHC {score} con HER2 de sonda única {her2} &gt;= 6,0; se recomienda revisión por el patólogo/a (valore ISH de sonda doble)</translation>
+    </message>
+    <message>
+        <source>IHC 3+ -&gt; positive, although single-probe ISH is negative</source>
+        <translation>IHC 3+ -&gt; positivo, aunque la ISH de sonda única es negativa</translation>
+    </message>
+    <message>
+        <source>Discordance: IHC 3+ with single-probe HER2 &lt; 4.0; pathologist review recommended</source>
+        <translation>Discordancia: IHC 3+ con HER2 de sonda única &lt; 4,0; se recomienda revisión por el patólogo/a</translation>
+    </message>
+    <message>
+        <source>Discordance: IHC 3+ with ISH group 5; pathologist review recommended</source>
+        <translation>Discordancia: IHC 3+ con ISH del grupo 5; se recomienda revisión por el patólogo/a</translation>
+    </message>
+    <message>
+        <source>CAP/ASCP/ASCO 2016 gastroesophageal criteria</source>
+        <translation>criterios gastroesofágicos CAP/ASCP/ASCO 2016</translation>
+    </message>
+    <message>
+        <source>ASCO/CAP 2018 breast criteria (affirmed 2023)</source>
+        <translation>criterios de mama ASCO/CAP 2018 (ratificados en 2023)</translation>
+    </message>
+    <message>
+        <source>breast</source>
+        <translation>mama</translation>
+    </message>
+    <message>
+        <source>stomach</source>
+        <translation>estómago</translation>
+    </message>
+    <message>
+        <source>gastroesophageal junction</source>
+        <translation>unión gastroesofágica</translation>
+    </message>
+    <message>
+        <source>esophagus</source>
+        <translation>esófago</translation>
+    </message>
+    <message>
+        <source>pancreas</source>
+        <translation>páncreas</translation>
+    </message>
+    <message>
+        <source>bladder</source>
+        <translation>vejiga</translation>
+    </message>
+    <message>
+        <source>ovary</source>
+        <translation>ovario</translation>
+    </message>
+    <message>
+        <source>another site</source>
+        <translation>otra localización</translation>
+    </message>
+    <message>
+        <source>{criteria}, applied to {site} (no site-specific guideline)</source>
+        <translation>{criteria}, aplicados a {site} (sin guía específica de la localización)</translation>
+    </message>
+    <message>
+        <source>No site-specific guideline for {site}; no scoring criteria chosen</source>
+        <translation>Sin guía específica para {site}; no se han elegido criterios de valoración</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>equivocal</source>
+        <translation>equívoco</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativo</translation>
+    </message>
+    <message>
+        <source>Near a threshold ({what}): small counting differences could change the call</source>
+        <translation>Cerca de un umbral ({what}): pequeñas diferencias de recuento podrían cambiar el resultado</translation>
+    </message>
+    <message>
+        <source>ratio {ratio} and HER2 {her2}</source>
+        <translation>razón {ratio} y HER2 {her2}</translation>
+    </message>
+    <message>
+        <source>ratio {ratio}</source>
+        <translation>razón {ratio}</translation>
+    </message>
+    <message>
+        <source>HER2 {her2}</source>
+        <translation>HER2 {her2}</translation>
+    </message>
+    <message>
+        <source>no reactivity, or no membranous reactivity in any tumour cell</source>
+        <translation>sin reactividad, o sin reactividad de membrana en ninguna célula tumoral</translation>
+    </message>
+    <message>
+        <source>IHC {score}: {staining} in {pct}% of tumour cells ({needs}; resection criteria) -&gt; {category}</source>
+        <translation>IHC {score}: {staining} en el {pct}% de las células tumorales ({needs}; criterios de resección) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>IHC {score}: {staining} in a cluster of {cluster} tumour cells (&gt;= {need}, irrespective of percentage; biopsy criteria) -&gt; {category}</source>
+        <translation>IHC {score}: {staining} en un grupo de {cluster} células tumorales (&gt;= {need}, con independencia del porcentaje; criterios de biopsia) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>strong complete, basolateral or lateral membranous staining</source>
+        <translation>tinción de membrana intensa completa, basolateral o lateral</translation>
+    </message>
+    <message>
+        <source>weak to moderate complete, basolateral or lateral membranous staining</source>
+        <translation>tinción de membrana débil a moderada completa, basolateral o lateral</translation>
+    </message>
+    <message>
+        <source>faint, barely perceptible membranous staining</source>
+        <translation>tinción de membrana tenue, apenas perceptible</translation>
+    </message>
+    <message>
+        <source>IHC 0: membranous reactivity in {pct}% of tumour cells ({allows}; resection criteria) -&gt; negative</source>
+        <translation>IHC 0: reactividad de membrana en el {pct}% de las células tumorales ({allows}; criterios de resección) -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>IHC {score} as scored; no percentage entered (resection criteria; definition: {staining} in {needs} of tumour cells) -&gt; {category}</source>
+        <translation>IHC {score} según la valoración; no se registró porcentaje (criterios de resección; definición: {staining} en {needs} de las células tumorales) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>IHC 0: {definition} (biopsy criteria) -&gt; negative</source>
+        <translation>IHC 0: {definition} (criterios de biopsia) -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>IHC {score} as scored; no cluster size entered (biopsy criteria; definition: {staining} in a cluster of &gt;= {need} tumour cells, irrespective of percentage) -&gt; {category}</source>
+        <translation>IHC {score} según la valoración; no se registró el tamaño del grupo (criterios de biopsia; definición: {staining} en un grupo de &gt;= {need} células tumorales, con independencia del porcentaje) -&gt; {category}</translation>
+    </message>
+    <message>
+        <source>ISH ratio &lt; 2.0 -&gt; negative</source>
+        <translation>Razón ISH &lt; 2,0 -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>No site-specific HER2 guideline exists for {site}; scored with the gastroesophageal criteria chosen for this case</source>
+        <translation>No existe una guía de HER2 específica para {site}; valorado con los criterios gastroesofágicos elegidos para este caso</translation>
+    </message>
+    <message>
+        <source>A second count is part of the breast algorithm only; it was not used</source>
+        <translation>Un segundo recuento solo forma parte del algoritmo de mama; no se utilizó</translation>
+    </message>
+    <message>
+        <source>IHC 2+ -&gt; reflex ISH</source>
+        <translation>IHC 2+ -&gt; ISH refleja</translation>
+    </message>
+    <message>
+        <source>IHC 0 as scored; no percentage entered (resection criteria; definition: no reactivity, or membranous reactivity in {allows} of tumour cells) -&gt; negative</source>
+        <translation>IHC 0 según la valoración; no se registró porcentaje (criterios de resección; definición: sin reactividad, o reactividad de membrana en {allows} de las células tumorales) -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>IHC 0: no membranous reactivity (0% of tumour cells; resection criteria) -&gt; negative</source>
+        <translation>IHC 0: sin reactividad de membrana (0% de las células tumorales; criterios de resección) -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>Dual-probe ISH, {cells} cells: ratio {ratio} &gt;= 2.0 -&gt; amplified (copy number not used; HER2 {her2})</source>
+        <translation>ISH de sonda doble, {cells} células: razón {ratio} &gt;= 2,0 -&gt; amplificado (no se usa el número de copias; HER2 {her2})</translation>
+    </message>
+    <message>
+        <source>Dual-probe ISH, {cells} cells: ratio {ratio} &lt; 2.0 -&gt; not amplified (copy number not used; HER2 {her2})</source>
+        <translation>ISH de sonda doble, {cells} células: razón {ratio} &lt; 2,0 -&gt; no amplificado (no se usa el número de copias; HER2 {her2})</translation>
+    </message>
+    <message>
+        <source>IHC 3+ -&gt; positive</source>
+        <translation>IHC 3+ -&gt; positivo</translation>
+    </message>
+    <message>
+        <source>IHC {score} and ISH not amplified -&gt; negative</source>
+        <translation>IHC {score} e ISH no amplificada -&gt; negativo</translation>
+    </message>
+    <message>
+        <source>The guideline tests IHC first; this result rests on ISH alone</source>
+        <translation>La guía estudia primero la IHC; este resultado se basa solo en la ISH</translation>
+    </message>
+    <message>
+        <source>ISH ratio &gt;= 2.0 -&gt; positive</source>
+        <translation>Razón ISH &gt;= 2,0 -&gt; positivo</translation>
+    </message>
+    <message>
+        <source>Ratio {ratio} &lt; 2.0 with average HER2 {her2} &gt;= {threshold} -&gt; pathologist adjudication (not addressed by ToGA criteria)</source>
+        <translation>Razón {ratio} &lt; 2,0 con HER2 medio {her2} &gt;= {threshold} -&gt; resolución por el patólogo/a (no contemplado por los criterios ToGA)</translation>
+    </message>
+    <message>
+        <source>Discordance: IHC 3+ with ISH ratio {ratio} &lt; 2.0; pathologist review recommended</source>
+        <translation>Discordancia: IHC 3+ con razón ISH {ratio} &lt; 2,0; se recomienda revisión por el patólogo/a</translation>
+    </message>
+    <message>
+        <source>IHC {score} with amplified ISH is discordant -&gt; pathologist review</source>
+        <translation>IHC {score} con ISH amplificada es discordante -&gt; revisión por el patólogo/a</translation>
+    </message>
+    <message>
+        <source>Discordance: IHC {score} with ISH ratio {ratio} &gt;= 2.0</source>
+        <translation>Discordancia: IHC {score} con razón ISH {ratio} &gt;= 2,0</translation>
+    </message>
+    <message>
+        <source>ASCO/CAP 2018 (affirmed 2023), breast</source>
+        <translation>ASCO/CAP 2018 (ratificada en 2023), mama</translation>
+    </message>
+    <message>
+        <source>CAP/ASCP/ASCO 2016, gastroesophageal adenocarcinoma</source>
+        <translation>CAP/ASCP/ASCO 2016, adenocarcinoma gastroesofágico</translation>
+    </message>
+    <message>
+        <source>Group 5: ratio {ratio} &lt; 2.0 and HER2 {her2} &lt; 4.0</source>
+        <translation>Grupo 5: razón {ratio} &lt; 2,0 y HER2 {her2} &lt; 4,0</translation>
+    </message>
+    <message>
+        <source>Group 2: ratio {ratio} &gt;= 2.0 and HER2 {her2} &lt; 4.0</source>
+        <translation>Grupo 2: razón {ratio} &gt;= 2,0 y HER2 {her2} &lt; 4,0</translation>
+    </message>
+    <message>
+        <source>Group 3: ratio {ratio} &lt; 2.0 and HER2 {her2} &gt;= 6.0</source>
+        <translation>Grupo 3: razón {ratio} &lt; 2,0 y HER2 {her2} &gt;= 6,0</translation>
+    </message>
+    <message>
+        <source>Group 4: ratio {ratio} &lt; 2.0 and HER2 {her2} in [4.0, 6.0)</source>
+        <translation>Grupo 4: razón {ratio} &lt; 2,0 y HER2 {her2} en [4,0, 6,0)</translation>
+    </message>
+    <message>
+        <source>Group 1: ratio {ratio} &gt;= 2.0 and HER2 {her2} &gt;= 4.0</source>
+        <translation>Grupo 1: razón {ratio} &gt;= 2,0 y HER2 {her2} &gt;= 4,0</translation>
+    </message>
+    <message>
+        <source>is required when the site is Other: say which site it is</source>
+        <translation>es obligatorio cuando la localización es Otra: indique qué localización es</translation>
+    </message>
+    <message>
+        <source>Other: {site}</source>
+        <translation>Otra: {site}</translation>
+    </message>
+    <message>
+        <source>{code} ({words})</source>
+        <translation>{code} ({words})</translation>
+    </message>
+    <message>
+        <source>{value} is not one of the sites; choose one of: {choices}</source>
+        <translation>{value} no es una de las localizaciones; elija una de: {choices}</translation>
+    </message>
+    <message>
+        <source>must not start or end with spaces</source>
+        <translation>no debe empezar ni terminar con espacios</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} characters, not {length}</source>
+        <translation>debe tener como máximo {limit} caracteres, no {length}</translation>
+    </message>
+    <message>
+        <source>must be one line of printable characters</source>
+        <translation>debe ser una sola línea de caracteres imprimibles</translation>
+    </message>
+    <message>
+        <source>{value} looks like a date; give the site in words</source>
+        <translation>{value} parece una fecha; indique la localización con palabras</translation>
+    </message>
+    <message>
+        <source>{value} looks like a date; choose the site the sample came from</source>
+        <translation>{value} parece una fecha; elija la localización de la que procede la muestra</translation>
+    </message>
+    <message>
         <source>required; choose one of: {choices}</source>
         <translation>obligatorio; elija uno de: {choices}</translation>
     </message>
@@ -1302,6 +1766,14 @@ Resumen final: {head}</translation>
     <message>
         <source>NO RESULT</source>
         <translation>SIN RESULTADO</translation>
+    </message>
+    <message>
+        <source>Guideline result: {engine} — reported: {reported}, adjudicated by {user}</source>
+        <translation>Resultado según la guía: {engine} — informado: {reported}, resuelto por {user}</translation>
+    </message>
+    <message>
+        <source>Guideline result: {engine} — reported: {reported}, adjudicated</source>
+        <translation>Resultado según la guía: {engine} — informado: {reported}, resuelto</translation>
     </message>
     <message>
         <source>Rules version: {version}</source>

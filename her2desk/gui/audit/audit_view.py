@@ -46,6 +46,7 @@ from her2desk.domain.audit_query import (
 )
 from her2desk.domain.metastatic_site import site_words
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate, whole_number
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.audit_service import AuditService
@@ -193,7 +194,7 @@ def _value(key: str, value: Any, user_names: Mapping[int, str]) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if key == "metastatic_site" and isinstance(value, str):
-        return site_words(value)  # stored as a code (domain.metastatic_site)
+        return say(site_words(value))  # stored as a code (domain.metastatic_site)
     return str(value)
 
 

@@ -37,6 +37,7 @@ from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
 from her2desk.gui.audit.audit_view import AuditTrailPanel
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.services.signout_service import CaseVersion, HandoutRecord
 
@@ -202,7 +203,7 @@ def version_text(version: CaseVersion) -> str:
     )
     if metastatic := specimen.get("metastatic_site"):
         specimen_line += translate("CaseRecord", "; metastatic site {site}").format(
-            site=site_words(str(metastatic))
+            site=say(site_words(str(metastatic)))
         )
     lines += [
         "",
@@ -234,13 +235,15 @@ def version_text(version: CaseVersion) -> str:
         lines.append(line)
     first, second = counted_by.get("1"), counted_by.get("2")
     if first and first == second and interp.get("recount_group") is not None:
-        lines.append(f"  {SAME_OBSERVER_NOTE}")
+        lines.append(f"  {say(SAME_OBSERVER_NOTE)}")
     comments = _list(interp.get("comments"))
     if comments:
         lines += ["", translate("CaseRecord", "Comments:"), *(f"  • {c}" for c in comments)]
     lines += [
         "",
-        translate("CaseRecord", "Guideline: {guideline}").format(guideline=_words(interp.get("guideline"))),
+        translate("CaseRecord", "Guideline: {guideline}").format(
+            guideline=say(_words(interp.get("guideline")))
+        ),
         translate("CaseRecord", "Rules version: {rules}").format(rules=_words(interp.get("rules_version"))),
     ]
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.reported_result import ReportedResult
 from her2desk.domain.vocabulary import NextStep
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.fields import ERROR_STYLE, WARNING_STYLE
 from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
 from her2desk.gui.common.translation import translate
@@ -34,6 +35,22 @@ def _set_text(widget: QLabel, text: str) -> None:
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
+
+
+def _beside_engine(reported: ReportedResult) -> str:
+    """The guideline's own result beside the adjudicated one the lab reports, in the interface's
+    language (`ReportedResult.beside_engine` says the same in English)."""
+    no_result = translate("Interpretation", "NO RESULT")
+    engine = label(reported.engine_status) if reported.engine_status else no_result
+    shown = reported_label(reported.status, reported.descriptor, False) or no_result
+    by = reported.adjudication.by if reported.adjudication else None
+    if by:
+        return translate(
+            "Interpretation", "Guideline result: {engine} — reported: {reported}, adjudicated by {user}"
+        ).format(engine=engine, reported=shown, user=by)
+    return translate(
+        "Interpretation", "Guideline result: {engine} — reported: {reported}, adjudicated"
+    ).format(engine=engine, reported=shown)
 
 
 class InterpretationPanel(QFrame):
@@ -147,9 +164,9 @@ class InterpretationPanel(QFrame):
         if summary != self.summary_text:
             self.summary_text = summary
             self.status.setAccessibleDescription(summary)
-        guideline = interpretation.guideline if interpretation else ""
+        guideline = say(interpretation.guideline) if interpretation else ""
         if reported is not None and reported.adjudicated and not blinded:
-            guideline = f"{reported.beside_engine()}\n{guideline}"
+            guideline = f"{_beside_engine(reported)}\n{guideline}"
         _set_text(self.guideline, guideline)
         version = interpretation.rules_version if interpretation else ""
         _set_text(
@@ -189,7 +206,7 @@ class InterpretationPanel(QFrame):
         )
         self._set_section(self.warnings, _bullets(warnings or []))
         self._set_section(self.comments, _bullets(result.comments) if result else "")
-        self._set_section(self.trail, _bullets(result.trail) if result else "")
+        self._set_section(self.trail, _bullets([say(step) for step in result.trail]) if result else "")
 
     def _set_style(self, widget: QLabel, style: str) -> None:
         if widget.styleSheet() != style:

@@ -8,6 +8,7 @@ from html import escape
 from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.records import StoredCase
 from her2desk.domain.vocabulary import NextStep
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.labels import label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
@@ -39,7 +40,7 @@ def specimen_facts(case: StoredCase, change: str) -> tuple[str, ...]:
         case.entry.accession,
         label(s.site),
         label(s.procedure),
-        label(s.setting) + (f" ({site_words(s.metastatic_site)})" if s.metastatic_site else ""),
+        label(s.setting) + (f" ({say(site_words(s.metastatic_site))})" if s.metastatic_site else ""),
         label(i.score),
         "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
         reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),

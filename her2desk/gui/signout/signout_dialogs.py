@@ -32,6 +32,7 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
+from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.labels import label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import (
@@ -144,7 +145,7 @@ def case_summary(stored: StoredCase) -> str:
             )
         )
     if stored.one_person_counted_both:
-        lines.append(SAME_OBSERVER_NOTE)
+        lines.append(say(SAME_OBSERVER_NOTE))
     return "\n".join(lines)
 
 
@@ -209,7 +210,7 @@ class SignOutDialog(CaseActionDialog):
         settings, rules_note = result_rules(service, stored)
         notes = ([rules_note] if rules_note else []) + case_notes(stored, settings)
         self.notes = text_label(
-            translate("Workflow", "Warnings and comments:") + "\n" + "\n".join(f"• {n}" for n in notes)
+            translate("Workflow", "Warnings and comments:") + "\n" + "\n".join(f"• {say(n)}" for n in notes)
             if notes
             else translate("Workflow", "No warnings."),
             "Warnings and comments",
