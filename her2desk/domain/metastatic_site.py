@@ -21,6 +21,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from her2desk.domain.phrases import Phrase
+
 
 class MetastaticSite(StrEnum):
     LYMPH_NODE = "lymph-node"
@@ -133,24 +135,49 @@ def check_metastatic_site(text: str | None, kept: str | None = None) -> list[tup
     if text is None:
         return []
     if text.strip() in ("other", "other:"):
-        return [(OTHER_FIELD, "is required when the site is Other: say which site it is")]
+        return [(OTHER_FIELD, Phrase("is required when the site is Other: say which site it is"))]
     if is_legacy(text):
         if kept is not None and text == kept:
             return []
         if looks_like_date(text):
-            return [(FIELD, f"{text!r} looks like a date; choose the site the sample came from")]
-        return [(FIELD, f"{text!r} is not one of the sites; choose one of: {allowed_words()}")]
+            return [
+                (
+                    FIELD,
+                    Phrase("{text} looks like a date; choose the site the sample came from", text=repr(text)),
+                )
+            ]
+        return [
+            (
+                FIELD,
+                Phrase(
+                    "{text} is not one of the sites; choose one of: {allowed}",
+                    text=repr(text),
+                    allowed=allowed_words(),
+                ),
+            )
+        ]
     code, specified = parse_stored(text)
     if code is not MetastaticSite.OTHER:
         return []
     if not specified.strip():
-        return [(OTHER_FIELD, "is required when the site is Other: say which site it is")]
+        return [(OTHER_FIELD, Phrase("is required when the site is Other: say which site it is"))]
     if specified != specified.strip():
-        return [(OTHER_FIELD, "must not start or end with spaces")]
+        return [(OTHER_FIELD, Phrase("must not start or end with spaces"))]
     if len(specified) > MAX_SPECIFIED:
-        return [(OTHER_FIELD, f"must be at most {MAX_SPECIFIED} characters, not {len(specified)}")]
+        return [
+            (
+                OTHER_FIELD,
+                Phrase(
+                    "must be at most {limit} characters, not {count}",
+                    limit=MAX_SPECIFIED,
+                    count=len(specified),
+                ),
+            )
+        ]
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in specified):
-        return [(OTHER_FIELD, "must be one line of printable characters")]
+        return [(OTHER_FIELD, Phrase("must be one line of printable characters"))]
     if looks_like_date(specified):
-        return [(OTHER_FIELD, f"{specified!r} looks like a date; give the site in words")]
+        return [
+            (OTHER_FIELD, Phrase("{text} looks like a date; give the site in words", text=repr(specified)))
+        ]
     return []
