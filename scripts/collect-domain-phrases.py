@@ -28,7 +28,7 @@ TARGET = ROOT / "her2desk/gui/common/domain_phrases.py"
 # interface's vocabulary (gui/common/labels.py), and Phrase.listing only joins other phrases.
 PHRASE_NAMES = frozenset({"Phrase"})
 DEFINED_IN = "her2desk/domain/phrases.py"
-FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*): (.+)$", re.DOTALL)
+FIELD_PREFIX = re.compile(r"^([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*): (.+)$", re.DOTALL)
 
 HEADER = '''"""Every template the domain and the services say to people, for the translators (generated).
 

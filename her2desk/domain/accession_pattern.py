@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from her2desk.domain.identifiers import accession_problem
+from her2desk.domain.phrases import Phrase
 
 ALLOWED = "{yy}, {yyyy} (the year), and exactly one {seq} or {seq:0N} (the counter, N from 1 to 9 digits)"
 UNPADDED_CHECK_DIGITS = 6  # a plain {seq} is checked as if it had grown to six digits
@@ -49,6 +50,18 @@ class AccessionPattern:
         return f"{_with_year(self.before, on)}{digits}{_with_year(self.after, on)}"
 
 
+def _allowed() -> Phrase:
+    """`ALLOWED`, the placeholders a pattern may hold, as a phrase (its braces are values: a template's
+    braces are its placeholders)."""
+    return Phrase(
+        "{yy}, {yyyy} (the year), and exactly one {seq} or {padded} (the counter, N from 1 to 9 digits)",
+        yy="{yy}",
+        yyyy="{yyyy}",
+        seq="{seq}",
+        padded="{seq:0N}",
+    )
+
+
 def _with_year(text: str, on: date) -> str:
     return text.replace("{yyyy}", f"{on.year:04d}").replace("{yy}", f"{on.year % 100:02d}")
 
@@ -64,13 +77,24 @@ def parse_accession_pattern(raw: str) -> AccessionPattern | None:
         if name in ("yy", "yyyy"):
             continue
         if _SEQ.fullmatch(name) is None:
-            raise AccessionPatternError(f"{{{name}}} is not a placeholder; allowed are {ALLOWED}")
+            raise AccessionPatternError(
+                Phrase(
+                    "{placeholder} is not a placeholder; allowed are {allowed}",
+                    placeholder=match.group(0),
+                    allowed=_allowed(),
+                )
+            )
         counters.append(match)
     if "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text):
-        raise AccessionPatternError(f"a brace is not closed or not opened; allowed are {ALLOWED}")
+        raise AccessionPatternError(
+            Phrase("a brace is not closed or not opened; allowed are {allowed}", allowed=_allowed())
+        )
     if len(counters) != 1:
-        found = "no counter" if not counters else f"{len(counters)} counters"
-        raise AccessionPatternError(f"{found}; allowed are {ALLOWED}")
+        raise AccessionPatternError(
+            Phrase("no counter; allowed are {allowed}", allowed=_allowed())
+            if not counters
+            else Phrase("{count} counters; allowed are {allowed}", count=len(counters), allowed=_allowed())
+        )
     seq = counters[0]
     padding = _SEQ.fullmatch(seq.group(1))
     assert padding is not None
@@ -81,7 +105,12 @@ def parse_accession_pattern(raw: str) -> AccessionPattern | None:
     problem = accession_problem(example)
     if problem is not None:
         raise AccessionPatternError(
-            f"it gives numbers such as {example!r}, and an accession number {problem}; "
-            "write a pattern such as H{yy}-{seq:06}"
+            Phrase(
+                "it gives numbers such as {example}, and an accession number {problem}; "
+                "write a pattern such as {sample}",
+                example=repr(example),
+                problem=problem,
+                sample="H{yy}-{seq:06}",
+            )
         )
     return pattern

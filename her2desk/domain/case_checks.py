@@ -24,6 +24,7 @@ from her2desk.domain.identifiers import MAX_ACCESSION, identifier_problem
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.labels import plain_number, warning_field
 from her2desk.domain.metastatic_site import check_metastatic_site, is_legacy
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import ClinicalSetting, Fixative, IhcScore, Laterality, Status
 
@@ -59,21 +60,39 @@ def _check_identifier(errors: list[Problem], name: str, value: str, limit: int) 
 def _check_name(errors: list[Problem], name: str, value: str, required: bool) -> None:
     if not value.strip():
         if required:
-            errors.append(Problem(name, "required"))
+            errors.append(Problem(name, Phrase("required")))
         return
     if len(value) > MAX_NAME:
-        errors.append(Problem(name, f"must be at most {MAX_NAME} characters, not {len(value):,}"))
+        errors.append(
+            Problem(
+                name,
+                Phrase(
+                    "must be at most {limit} characters, not {count}", limit=MAX_NAME, count=f"{len(value):,}"
+                ),
+            )
+        )
     elif _has_control_chars(value) or "\n" in value:
-        errors.append(Problem(name, "must not contain control characters or line breaks"))
+        errors.append(Problem(name, Phrase("must not contain control characters or line breaks")))
 
 
 def _check_date(errors: list[Problem], name: str, value: date | None, today: date) -> None:
     if value is None:
         return
     if value > today:
-        errors.append(Problem(name, f"{value.isoformat()} is in the future (today is {today.isoformat()})"))
+        errors.append(
+            Problem(
+                name,
+                Phrase(
+                    "{date} is in the future (today is {today})",
+                    date=value.isoformat(),
+                    today=today.isoformat(),
+                ),
+            )
+        )
     elif value < EARLIEST_DATE:
-        errors.append(Problem(name, f"{value.isoformat()} is before {EARLIEST_DATE.year}"))
+        errors.append(
+            Problem(name, Phrase("{date} is before {year}", date=value.isoformat(), year=EARLIEST_DATE.year))
+        )
 
 
 def check_case(
@@ -95,7 +114,7 @@ def check_case(
     _check_name(errors, "patient.family_name", p.family_name, required=True)
     _check_name(errors, "patient.given_name", p.given_name, required=True)
     if p.birth_date is None:
-        errors.append(Problem("patient.birth_date", "required (a second patient identifier)"))
+        errors.append(Problem("patient.birth_date", Phrase("required (a second patient identifier)")))
     _check_date(errors, "patient.birth_date", p.birth_date, today)
 
     s = entry.specimen
@@ -104,7 +123,11 @@ def check_case(
         errors.append(
             Problem(
                 "specimen.collected_on",
-                f"{s.collected_on.isoformat()} is before the birth date {p.birth_date.isoformat()}",
+                Phrase(
+                    "{date} is before the birth date {birth_date}",
+                    date=s.collected_on.isoformat(),
+                    birth_date=p.birth_date.isoformat(),
+                ),
             )
         )
     if s.site is not None:
@@ -112,36 +135,45 @@ def check_case(
             errors.append(
                 Problem(
                     "specimen.laterality",
-                    "breast specimens need laterality: left, right, bilateral or unknown",
+                    Phrase("breast specimens need laterality: left, right, bilateral or unknown"),
                 )
             )
         if not s.site.is_breast and s.laterality not in (None, Laterality.UNKNOWN):
-            errors.append(Problem("specimen.laterality", "laterality applies to breast specimens only"))
+            errors.append(
+                Problem("specimen.laterality", Phrase("laterality applies to breast specimens only"))
+            )
     if s.setting is ClinicalSetting.PRIMARY and s.metastatic_site:
         errors.append(
             Problem(
                 "specimen.metastatic_site",
-                "a metastatic site is given for a primary tumour; "
-                "choose metastatic or recurrent, or clear it",
+                Phrase(
+                    "a metastatic site is given for a primary tumour; "
+                    "choose metastatic or recurrent, or clear it"
+                ),
             )
         )
     if s.setting is ClinicalSetting.METASTATIC and not (s.metastatic_site or "").strip():
-        warnings.append("specimen.metastatic_site: metastatic specimen without the metastatic site")
+        warnings.append(Phrase("specimen.metastatic_site: metastatic specimen without the metastatic site"))
     errors.extend(
         Problem(name, message)
         for name, message in check_metastatic_site(s.metastatic_site, kept_metastatic_site)
     )
     if is_legacy(s.metastatic_site):
         warnings.append(
-            f"specimen.metastatic_site: {s.metastatic_site!r} was typed before the list of sites; "
-            "choose the site from the list"
+            Phrase(
+                "specimen.metastatic_site: {text} was typed before the list of sites; "
+                "choose the site from the list",
+                text=repr(s.metastatic_site),
+            )
         )
     for name, value in (
         ("specimen.block", s.block),
         ("ihc.clone", entry.ihc.clone),
     ):
         if value is not None and (len(value) > MAX_SHORT_TEXT or _has_control_chars(value)):
-            errors.append(Problem(name, f"must be at most {MAX_SHORT_TEXT} printable characters"))
+            errors.append(
+                Problem(name, Phrase("must be at most {limit} printable characters", limit=MAX_SHORT_TEXT))
+            )
     _check_preanalytics(entry, settings, errors, warnings)
 
     interpretation = interpret(entry.test_input(), settings)
@@ -162,35 +194,49 @@ def _check_preanalytics(
     s = entry.specimen
     if s.cold_ischaemia_minutes is not None:
         if s.cold_ischaemia_minutes < 0:
-            errors.append(Problem("specimen.cold_ischaemia_minutes", "must be 0 minutes or more"))
+            errors.append(Problem("specimen.cold_ischaemia_minutes", Phrase("must be 0 minutes or more")))
         elif s.cold_ischaemia_minutes > settings.cold_ischaemia_max_minutes:
             warnings.append(
-                "specimen.cold_ischaemia_minutes: cold ischaemia "
-                f"{plain_number(s.cold_ischaemia_minutes)} min is over "
-                f"{settings.cold_ischaemia_max_minutes} min; report the exception"
+                Phrase(
+                    "specimen.cold_ischaemia_minutes: cold ischaemia {minutes} min is over {limit} min; "
+                    "report the exception",
+                    minutes=plain_number(s.cold_ischaemia_minutes),
+                    limit=settings.cold_ischaemia_max_minutes,
+                )
             )
     if s.fixation_hours is not None:
         if s.fixation_hours < 0:
-            errors.append(Problem("specimen.fixation_hours", "must be 0 hours or more"))
+            errors.append(Problem("specimen.fixation_hours", Phrase("must be 0 hours or more")))
         elif not settings.fixation_hours_min <= s.fixation_hours <= settings.fixation_hours_max:
             warnings.append(
-                f"specimen.fixation_hours: fixation {plain_number(s.fixation_hours)} h is outside "
-                f"{settings.fixation_hours_min}-{settings.fixation_hours_max} h; report the exception"
+                Phrase(
+                    "specimen.fixation_hours: fixation {hours} h is outside {low}-{high} h; "
+                    "report the exception",
+                    hours=plain_number(s.fixation_hours),
+                    low=settings.fixation_hours_min,
+                    high=settings.fixation_hours_max,
+                )
             )
     if s.fixative is Fixative.OTHER:
         warnings.append(
-            "specimen.fixative: not 10% neutral buffered formalin; the guideline's requirements are not met"
+            Phrase(
+                "specimen.fixative: not 10% neutral buffered formalin; "
+                "the guideline's requirements are not met"
+            )
         )
     total, tumour = s.fragments, s.fragments_with_tumour
     for name, value in (("specimen.fragments", total), ("specimen.fragments_with_tumour", tumour)):
         if value is not None and value < 0:
-            errors.append(Problem(name, "must be 0 or more"))
+            errors.append(Problem(name, Phrase("must be 0 or more")))
     if total is not None and tumour is not None and tumour > total:
         errors.append(
             Problem(
                 "specimen.fragments_with_tumour",
-                f"{plain_number(tumour)} fragments with tumour is more than the "
-                f"{plain_number(total)} fragments in all",
+                Phrase(
+                    "{tumour} fragments with tumour is more than the {total} fragments in all",
+                    tumour=plain_number(tumour),
+                    total=plain_number(total),
+                ),
             )
         )
     gastro_biopsy = (
@@ -201,9 +247,12 @@ def _check_preanalytics(
     )
     if gastro_biopsy and total is not None and 0 <= total < settings.gastroesophageal_min_fragments:
         warnings.append(
-            f"specimen.fragments: {total} biopsy fragments; at least "
-            f"{settings.gastroesophageal_min_fragments} (ideally 6-8) are recommended; consider "
-            "re-biopsy if negative"
+            Phrase(
+                "specimen.fragments: {count} biopsy fragments; at least {minimum} (ideally 6-8) are "
+                "recommended; consider re-biopsy if negative",
+                count=total,
+                minimum=settings.gastroesophageal_min_fragments,
+            )
         )
     _check_controls(entry, settings, errors, warnings)
 
@@ -218,8 +267,10 @@ def _check_controls(
         errors.append(
             Problem(
                 "ihc.controls_acceptable",
-                "controls did not stain as expected; the IHC cannot be "
-                "reported (score it indeterminate and repeat)",
+                Phrase(
+                    "controls did not stain as expected; the IHC cannot be "
+                    "reported (score it indeterminate and repeat)"
+                ),
             )
         )
     elif ihc.controls_acceptable is None and ihc.score is IhcScore.THREE_PLUS:
@@ -227,14 +278,18 @@ def _check_controls(
             errors.append(
                 Problem(
                     "ihc.controls_acceptable",
-                    "IHC 3+ needs a controls result: say whether the controls stained as expected "
-                    "(the lab requires it)",
+                    Phrase(
+                        "IHC 3+ needs a controls result: say whether the controls stained as expected "
+                        "(the lab requires it)"
+                    ),
                 )
             )
         else:
             warnings.append(
-                "ihc.controls_acceptable: IHC 3+ without a controls result; say whether the controls "
-                "stained as expected"
+                Phrase(
+                    "ihc.controls_acceptable: IHC 3+ without a controls result; say whether the controls "
+                    "stained as expected"
+                )
             )
 
 
@@ -267,6 +322,9 @@ def _check_companion_test(entry: CaseEntry, interpretation: Interpretation, warn
     else:
         return
     warnings.append(
-        f"ihc.clone: this is a {kind} result and the clone is not 4B5; the FDA-approved companion "
-        "test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu (4B5) assay"
+        Phrase(
+            "ihc.clone: this is a {kind} result and the clone is not 4B5; the FDA-approved companion "
+            "test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu (4B5) assay",
+            kind=kind,
+        )
     )

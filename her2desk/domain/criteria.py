@@ -91,7 +91,9 @@ def guideline_for(site: Site | None, chosen: ScoringCriteria | None = None) -> s
 
 def choices_text() -> str:
     """The two choices in words, for messages on every front end (the value, then what it means)."""
-    return (
-        f"{ScoringCriteria.GASTROESOPHAGEAL.value} (CAP/ASCP/ASCO 2016 gastroesophageal criteria, as "
-        f"DESTINY-PanTumor02 used) or {ScoringCriteria.BREAST.value} (ASCO/CAP 2018 breast criteria)"
+    return Phrase(
+        "{gastroesophageal} (CAP/ASCP/ASCO 2016 gastroesophageal criteria, as "
+        "DESTINY-PanTumor02 used) or {breast} (ASCO/CAP 2018 breast criteria)",
+        gastroesophageal=ScoringCriteria.GASTROESOPHAGEAL.value,
+        breast=ScoringCriteria.BREAST.value,
     )

@@ -6,19 +6,21 @@ importing the guideline engine."""
 
 from __future__ import annotations
 
+from her2desk.domain.phrases import Phrase
+
 MAX_ACCESSION = 32
 
 
 def identifier_problem(value: str, limit: int) -> str | None:
     """Why `value` cannot be an identifier, in words that follow the field's label ("required"), or None."""
     if not value.strip():
-        return "required"
+        return Phrase("required")
     if value != value.strip():
-        return "must not start or end with spaces"
+        return Phrase("must not start or end with spaces")
     if len(value) > limit:
-        return f"must be at most {limit} characters, not {len(value)}"
+        return Phrase("must be at most {limit} characters, not {count}", limit=limit, count=len(value))
     if not all(ch.isalnum() or ch in "-_/." for ch in value) or not value.isascii():
-        return "may contain only letters A-Z, digits and - _ / ."
+        return Phrase("may contain only letters A-Z, digits and - _ / .")
     return None
 
 

@@ -158,10 +158,12 @@ def plain_number(value: Decimal | int) -> str:
         try:
             text = str(value)  # as typed: 12000 stays 12000
         except ValueError:  # beyond sys.get_int_max_str_digits
-            return "a number with thousands of digits"
+            return Phrase("a number with thousands of digits")
         if len(text) <= MAX_SHOWN_CHARS:
             return text
-        return f"{text[:_KEPT_DIGITS]}... ({len(text.lstrip('-')):,} digits)"
+        return Phrase(
+            "{lead}... ({count} digits)", lead=text[:_KEPT_DIGITS], count=f"{len(text.lstrip('-')):,}"
+        )
     if not value.is_finite():
         return str(value)
     sign, digit_tuple, exponent = value.as_tuple()
@@ -175,6 +177,10 @@ def plain_number(value: Decimal | int) -> str:
     digits = "".join(str(d) for d in digit_tuple[:_KEPT_DIGITS])
     if adjusted >= 0:
         lead = (digits + "0" * _KEPT_DIGITS)[: min(_KEPT_DIGITS, adjusted + 1)]
-        return f"{minus}{lead}... ({adjusted + 1:,} digits before the decimal point)"
+        return Phrase(
+            "{lead}... ({count} digits before the decimal point)",
+            lead=minus + lead,
+            count=f"{adjusted + 1:,}",
+        )
     lead = ("0." + "0" * min(-adjusted - 1, _KEPT_DIGITS) + digits)[:_KEPT_DIGITS]
-    return f"{minus}{lead}... ({-exponent:,} decimal places)"
+    return Phrase("{lead}... ({count} decimal places)", lead=minus + lead, count=f"{-exponent:,}")

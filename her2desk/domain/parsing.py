@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from her2desk.domain.inputs import INPUT_FIELDS, Her2TestInput
 from her2desk.domain.labels import value_labels
 from her2desk.domain.numbers import to_decimal
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
 
@@ -37,7 +39,7 @@ def shown(text: str) -> str:
     """The text as typed, quoted; a very long one is cut (a pasted page must not flood the message)."""
     if len(text) <= MAX_ECHO:
         return repr(text)
-    return f"{text[:20]!r}... ({len(text):,} characters)"
+    return Phrase("{start}... ({count} characters)", start=repr(text[:20]), count=f"{len(text):,}")
 
 
 def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
@@ -46,7 +48,9 @@ def parse_enum(enum_type: type[E], text: str, field: str) -> E | Problem:
         if member.value == value:
             return member
     allowed = ", ".join(m.value for m in enum_type)
-    return Problem(field, f"{shown(text)} is not allowed; choose one of: {allowed}")
+    return Problem(
+        field, Phrase("{text} is not allowed; choose one of: {allowed}", text=shown(text), allowed=allowed)
+    )
 
 
 def in_codes(problem: Problem) -> Problem:
@@ -65,18 +69,38 @@ def parse_decimal(text: str, field: str) -> Decimal | Problem:
     try:
         return to_decimal(text)
     except ValueError:
-        return Problem(field, f"{shown(text)} is not a number; use digits with a decimal point, e.g. 2.15")
+        return Problem(
+            field,
+            Phrase("{text} is not a number; use digits with a decimal point, e.g. 2.15", text=shown(text)),
+        )
 
 
 def parse_integer(text: str, field: str) -> int | Problem:
     value = text.strip()
     if not _WHOLE_NUMBER.fullmatch(value):
-        return Problem(field, f"{shown(text)} is not a whole number; use digits only, e.g. 20")
+        return Problem(
+            field, Phrase("{text} is not a whole number; use digits only, e.g. 20", text=shown(text))
+        )
     try:
         return int(value)
     except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
         return Problem(
-            field, f"{text[:20]!r}... ({len(value):,} digits) is far too large; use digits only, e.g. 20"
+            field,
+            Phrase(
+                "{start}... ({count} digits) is far too large; use digits only, e.g. 20",
+                start=repr(text[:20]),
+                count=f"{len(value):,}",
+            ),
+        )
+
+
+def parse_iso_date(text: str, field: str) -> date | Problem:
+    """A date typed as year-month-day (2024-03-15); anything else is refused, never guessed at."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return Problem(
+            field, Phrase("{text} is not a date; use year-month-day, e.g. 2024-03-15", text=repr(text))
         )
 
 

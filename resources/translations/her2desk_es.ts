@@ -937,10 +937,6 @@ Resumen final: {head}</translation>
 <context>
     <name>Domain</name>
     <message>
-        <source>the blinded second count must be entered by a second observer, not by the person who entered the first count; ask a colleague to enter it (an administrator can allow one person to enter both in Lab settings, for a one-person lab)</source>
-        <translation>el segundo recuento ciego debe registrarlo un segundo observador, no la persona que registró el primer recuento; pida a un colega que lo registre (un administrador puede permitir que una misma persona registre ambos en la configuración del laboratorio, para un laboratorio de una sola persona)</translation>
-    </message>
-    <message>
         <source>Both ISH counts were entered by the same person (allowed by the lab&apos;s setting for a one-person lab); the second count is not an independent observer&apos;s.</source>
         <translation>Ambos recuentos ISH los registró la misma persona (permitido por la configuración del laboratorio para un laboratorio de una sola persona); el segundo recuento no es el de un observador independiente.</translation>
     </message>
@@ -1165,8 +1161,236 @@ Resumen final: {head}</translation>
         <translation>criterios de mama ASCO/CAP 2018 (ratificados en 2023)</translation>
     </message>
     <message>
+        <source>a brace is not closed or not opened; allowed are {allowed}</source>
+        <translation>hay una llave sin cerrar o sin abrir; se permiten {allowed}</translation>
+    </message>
+    <message>
+        <source>it gives numbers such as {example}, and an accession number {problem}; write a pattern such as {sample}</source>
+        <translation>genera números como {example}, y un número de laboratorio: {problem}; escriba un patrón como {sample}</translation>
+    </message>
+    <message>
+        <source>{placeholder} is not a placeholder; allowed are {allowed}</source>
+        <translation>{placeholder} no es un marcador válido; se permiten {allowed}</translation>
+    </message>
+    <message>
+        <source>no counter; allowed are {allowed}</source>
+        <translation>no hay contador; se permiten {allowed}</translation>
+    </message>
+    <message>
+        <source>{count} counters; allowed are {allowed}</source>
+        <translation>hay {count} contadores; se permiten {allowed}</translation>
+    </message>
+    <message>
+        <source>ihc.clone: this is a {kind} result and the clone is not 4B5; the FDA-approved companion test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu (4B5) assay</source>
+        <translation>ihc.clone: es un resultado {kind} y el clon no es 4B5; la prueba diagnóstica complementaria aprobada por la FDA para HER2-low y HER2-ultralow es el ensayo Ventana PATHWAY anti-HER2/neu (4B5)</translation>
+    </message>
+    <message>
+        <source>this is a {kind} result and the clone is not 4B5; the FDA-approved companion test for HER2-low and HER2-ultralow is the Ventana PATHWAY anti-HER2/neu (4B5) assay</source>
+        <translation>es un resultado {kind} y el clon no es 4B5; la prueba diagnóstica complementaria aprobada por la FDA para HER2-low y HER2-ultralow es el ensayo Ventana PATHWAY anti-HER2/neu (4B5)</translation>
+    </message>
+    <message>
+        <source>specimen.metastatic_site: metastatic specimen without the metastatic site</source>
+        <translation>specimen.metastatic_site: muestra metastásica sin la localización de la metástasis</translation>
+    </message>
+    <message>
+        <source>metastatic specimen without the metastatic site</source>
+        <translation>muestra metastásica sin la localización de la metástasis</translation>
+    </message>
+    <message>
+        <source>specimen.metastatic_site: {text} was typed before the list of sites; choose the site from the list</source>
+        <translation>specimen.metastatic_site: {text} se escribió antes de que existiera la lista de localizaciones; elija la localización de la lista</translation>
+    </message>
+    <message>
+        <source>{text} was typed before the list of sites; choose the site from the list</source>
+        <translation>{text} se escribió antes de que existiera la lista de localizaciones; elija la localización de la lista</translation>
+    </message>
+    <message>
+        <source>specimen.fixative: not 10% neutral buffered formalin; the guideline&apos;s requirements are not met</source>
+        <translation>specimen.fixative: no es formol tamponado neutro al 10 %; no se cumplen los requisitos de la guía</translation>
+    </message>
+    <message>
+        <source>not 10% neutral buffered formalin; the guideline&apos;s requirements are not met</source>
+        <translation>no es formol tamponado neutro al 10 %; no se cumplen los requisitos de la guía</translation>
+    </message>
+    <message>
+        <source>specimen.fragments: {count} biopsy fragments; at least {minimum} (ideally 6-8) are recommended; consider re-biopsy if negative</source>
+        <translation>specimen.fragments: {count} fragmentos de biopsia; se recomiendan al menos {minimum} (idealmente 6-8); considere una nueva biopsia si es negativo</translation>
+    </message>
+    <message>
+        <source>{count} biopsy fragments; at least {minimum} (ideally 6-8) are recommended; consider re-biopsy if negative</source>
+        <translation>{count} fragmentos de biopsia; se recomiendan al menos {minimum} (idealmente 6-8); considere una nueva biopsia si es negativo</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} characters, not {count}</source>
+        <translation>debe tener como máximo {limit} caracteres, no {count}</translation>
+    </message>
+    <message>
+        <source>{date} is in the future (today is {today})</source>
+        <translation>{date} es una fecha futura (hoy es {today})</translation>
+    </message>
+    <message>
+        <source>required (a second patient identifier)</source>
+        <translation>obligatorio (segundo identificador del paciente)</translation>
+    </message>
+    <message>
+        <source>{date} is before the birth date {birth_date}</source>
+        <translation>{date} es anterior a la fecha de nacimiento {birth_date}</translation>
+    </message>
+    <message>
+        <source>a metastatic site is given for a primary tumour; choose metastatic or recurrent, or clear it</source>
+        <translation>se ha indicado una localización metastásica para un tumor primario; elija metastásico o recidiva, o bórrela</translation>
+    </message>
+    <message>
+        <source>{tumour} fragments with tumour is more than the {total} fragments in all</source>
+        <translation>{tumour} fragmentos con tumor son más que los {total} fragmentos en total</translation>
+    </message>
+    <message>
+        <source>controls did not stain as expected; the IHC cannot be reported (score it indeterminate and repeat)</source>
+        <translation>los controles no tiñeron como se esperaba; la IHC no se puede informar (puntúela como indeterminada y repítala)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatorio</translation>
+    </message>
+    <message>
+        <source>must not contain control characters or line breaks</source>
+        <translation>no debe contener caracteres de control ni saltos de línea</translation>
+    </message>
+    <message>
+        <source>{date} is before {year}</source>
+        <translation>{date} es anterior a {year}</translation>
+    </message>
+    <message>
+        <source>breast specimens need laterality: left, right, bilateral or unknown</source>
+        <translation>las muestras de mama necesitan lateralidad: izquierda, derecha, bilateral o no consta</translation>
+    </message>
+    <message>
+        <source>laterality applies to breast specimens only</source>
+        <translation>la lateralidad solo se aplica a muestras de mama</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} printable characters</source>
+        <translation>debe tener como máximo {limit} caracteres imprimibles</translation>
+    </message>
+    <message>
+        <source>must be 0 minutes or more</source>
+        <translation>debe ser de 0 minutos o más</translation>
+    </message>
+    <message>
+        <source>specimen.cold_ischaemia_minutes: cold ischaemia {minutes} min is over {limit} min; report the exception</source>
+        <translation>specimen.cold_ischaemia_minutes: la isquemia fría de {minutes} min supera los {limit} min; informe de la excepción</translation>
+    </message>
+    <message>
+        <source>cold ischaemia {minutes} min is over {limit} min; report the exception</source>
+        <translation>la isquemia fría de {minutes} min supera los {limit} min; informe de la excepción</translation>
+    </message>
+    <message>
+        <source>must be 0 hours or more</source>
+        <translation>debe ser de 0 horas o más</translation>
+    </message>
+    <message>
+        <source>specimen.fixation_hours: fixation {hours} h is outside {low}-{high} h; report the exception</source>
+        <translation>specimen.fixation_hours: la fijación de {hours} h está fuera de {low}-{high} h; informe de la excepción</translation>
+    </message>
+    <message>
+        <source>fixation {hours} h is outside {low}-{high} h; report the exception</source>
+        <translation>la fijación de {hours} h está fuera de {low}-{high} h; informe de la excepción</translation>
+    </message>
+    <message>
+        <source>must be 0 or more</source>
+        <translation>debe ser 0 o más</translation>
+    </message>
+    <message>
+        <source>ihc.controls_acceptable: IHC 3+ without a controls result; say whether the controls stained as expected</source>
+        <translation>ihc.controls_acceptable: IHC 3+ sin resultado de los controles; indique si los controles tiñeron como se esperaba</translation>
+    </message>
+    <message>
+        <source>IHC 3+ without a controls result; say whether the controls stained as expected</source>
+        <translation>IHC 3+ sin resultado de los controles; indique si los controles tiñeron como se esperaba</translation>
+    </message>
+    <message>
+        <source>IHC 3+ needs a controls result: say whether the controls stained as expected (the lab requires it)</source>
+        <translation>IHC 3+ necesita el resultado de los controles: indique si los controles tiñeron como se esperaba (el laboratorio lo exige)</translation>
+    </message>
+    <message>
+        <source>{gastroesophageal} (CAP/ASCP/ASCO 2016 gastroesophageal criteria, as DESTINY-PanTumor02 used) or {breast} (ASCO/CAP 2018 breast criteria)</source>
+        <translation>{gastroesophageal} (criterios gastroesofágicos CAP/ASCP/ASCO 2016, los que usó DESTINY-PanTumor02) o {breast} (criterios de mama ASCO/CAP 2018)</translation>
+    </message>
+    <message>
+        <source>may contain only letters A-Z, digits and - _ / .</source>
+        <translation>solo puede contener letras A-Z, dígitos y - _ / .</translation>
+    </message>
+    <message>
+        <source>{lead}... ({count} decimal places)</source>
+        <translation>{lead}... ({count} decimales)</translation>
+    </message>
+    <message>
+        <source>{lead}... ({count} digits)</source>
+        <translation>{lead}... ({count} dígitos)</translation>
+    </message>
+    <message>
+        <source>{lead}... ({count} digits before the decimal point)</source>
+        <translation>{lead}... ({count} dígitos antes de la coma decimal)</translation>
+    </message>
+    <message>
+        <source>a number with thousands of digits</source>
+        <translation>un número con miles de dígitos</translation>
+    </message>
+    <message>
+        <source>{start}... ({count} characters)</source>
+        <translation>{start}... ({count} caracteres)</translation>
+    </message>
+    <message>
+        <source>{text} is not allowed; choose one of: {allowed}</source>
+        <translation>{text} no está permitido; elija uno de: {allowed}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number; use digits only, e.g. 20</source>
+        <translation>{text} no es un número entero; use solo dígitos, p. ej., 20</translation>
+    </message>
+    <message>
+        <source>{text} is not a number; use digits with a decimal point, e.g. 2.15</source>
+        <translation>{text} no es un número; use dígitos con coma decimal, p. ej., 2,15</translation>
+    </message>
+    <message>
+        <source>{start}... ({count} digits) is far too large; use digits only, e.g. 20</source>
+        <translation>{start}... ({count} dígitos) es demasiado grande; use solo dígitos, p. ej., 20</translation>
+    </message>
+    <message>
+        <source>{text} is not a date; use year-month-day, e.g. 2024-03-15</source>
+        <translation>{text} no es una fecha; use año-mes-día, p. ej., 2024-03-15</translation>
+    </message>
+    <message>
+        <source>her2: average HER2 above {limit} signals per cell; check for clustered or too-numerous-to-count signals</source>
+        <translation>her2: media de HER2 superior a {limit} señales por célula; compruebe si hay señales agrupadas o demasiado numerosas para contarlas</translation>
+    </message>
+    <message>
+        <source>average HER2 above {limit} signals per cell; check for clustered or too-numerous-to-count signals</source>
+        <translation>media de HER2 superior a {limit} señales por célula; compruebe si hay señales agrupadas o demasiado numerosas para contarlas</translation>
+    </message>
+    <message>
+        <source>cep17: average CEP17 {value} is outside {low}-{high} (possible monosomy or polysomy 17); pathologist attention</source>
+        <translation>cep17: la media de CEP17 {value} está fuera de {low}-{high} (posible monosomía o polisomía 17); requiere atención del patólogo</translation>
+    </message>
+    <message>
+        <source>average CEP17 {value} is outside {low}-{high} (possible monosomy or polysomy 17); pathologist attention</source>
+        <translation>la media de CEP17 {value} está fuera de {low}-{high} (posible monosomía o polisomía 17); requiere atención del patólogo</translation>
+    </message>
+    <message>
+        <source>the percentage of cells with complete, intense membrane staining (3+ needs more than 10%)</source>
+        <translation>el porcentaje de células con tinción de membrana completa e intensa (3+ necesita más del 10 %)</translation>
+    </message>
+    <message>
         <source>breast</source>
         <translation>mama</translation>
+    </message>
+    <message>
+        <source>{yy}, {yyyy} (the year), and exactly one {seq} or {padded} (the counter, N from 1 to 9 digits)</source>
+        <translation>{yy}, {yyyy} (el año) y exactamente un {seq} o {padded} (el contador, N de 1 a 9 dígitos)</translation>
+    </message>
+    <message>
+        <source>the blinded second count must be entered by a second observer, not by the person who entered the first count; ask a colleague to enter it (an administrator can allow one person to enter both in Lab settings, for a one-person lab)</source>
+        <translation>el segundo recuento ciego debe registrarlo un segundo observador, no la persona que registró el primer recuento; pida a un colega que lo registre (un administrador puede permitir que una misma persona registre ambos en la configuración del laboratorio, para un laboratorio de una sola persona)</translation>
     </message>
     <message>
         <source>stomach</source>
@@ -1365,6 +1589,170 @@ Resumen final: {head}</translation>
         <translation>Grupo 1: razón {ratio} &gt;= 2,0 y HER2 {her2} &gt;= 4,0</translation>
     </message>
     <message>
+        <source>must be a percentage from 0 to 100, not {value}</source>
+        <translation>debe ser un porcentaje de 0 a 100, no {value}</translation>
+    </message>
+    <message>
+        <source>average {probe} signals per cell must be greater than 0, not {value}</source>
+        <translation>la media de señales {probe} por célula debe ser mayor que 0, no {value}</translation>
+    </message>
+    <message>
+        <source>at least {minimum} cells must be counted for a reportable count, not {value}</source>
+        <translation>para un recuento informable se deben contar al menos {minimum} células, no {value}</translation>
+    </message>
+    <message>
+        <source>a single-probe assay has no CEP17 probe; leave CEP17 empty or choose dual</source>
+        <translation>un ensayo de sonda única no tiene sonda CEP17; deje CEP17 vacío o elija doble</translation>
+    </message>
+    <message>
+        <source>cluster_cells: cluster size is a gastroesophageal biopsy criterion; not used for breast</source>
+        <translation>cluster_cells: el tamaño del grupo es un criterio de biopsia gastroesofágica; no se usa en mama</translation>
+    </message>
+    <message>
+        <source>cluster size is a gastroesophageal biopsy criterion; not used for breast</source>
+        <translation>el tamaño del grupo es un criterio de biopsia gastroesofágica; no se usa en mama</translation>
+    </message>
+    <message>
+        <source>IHC 3+ needs complete, intense staining in more than 10% of invasive tumour cells; {pct}% is 10% or less (intense staining in 10% or less of cells is scored 2+)</source>
+        <translation>IHC 3+ necesita tinción completa e intensa en más del 10 % de las células tumorales invasivas; {pct} % es el 10 % o menos (la tinción intensa en el 10 % o menos de las células se puntúa 2+)</translation>
+    </message>
+    <message>
+        <source>IHC 3+ needs {need}; the lab requires it</source>
+        <translation>IHC 3+ necesita {need}; el laboratorio lo exige</translation>
+    </message>
+    <message>
+        <source>stained_pct: IHC 3+ was entered without {need}; give it so the score can be checked</source>
+        <translation>stained_pct: se introdujo IHC 3+ sin {need}; indíquelo para poder comprobar la puntuación</translation>
+    </message>
+    <message>
+        <source>IHC 3+ was entered without {need}; give it so the score can be checked</source>
+        <translation>se introdujo IHC 3+ sin {need}; indíquelo para poder comprobar la puntuación</translation>
+    </message>
+    <message>
+        <source>{site} specimens are scored by their own guideline, {guideline}; scoring criteria are chosen only for {others} and other sites, so leave them empty</source>
+        <translation>las muestras de {site} se valoran con su propia guía, {guideline}; los criterios de valoración solo se eligen para {others} y otras localizaciones, así que déjelos vacíos</translation>
+    </message>
+    <message>
+        <source>the site &quot;other&quot;</source>
+        <translation>la localización «otra»</translation>
+    </message>
+    <message>
+        <source>required because {name} has no site-specific HER2 guideline: choose {choices}</source>
+        <translation>obligatorio porque {name} no tiene una guía HER2 específica: elija {choices}</translation>
+    </message>
+    <message>
+        <source>give the percentage with at most one decimal place, not {value}</source>
+        <translation>indique el porcentaje con un decimal como máximo, no {value}</translation>
+    </message>
+    <message>
+        <source>average {probe} signals per cell must be at most {limit}, not {value}</source>
+        <translation>la media de señales {probe} por célula debe ser como máximo {limit}, no {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {limit} cells, not {value}</source>
+        <translation>debe ser como máximo {limit} células, no {value}</translation>
+    </message>
+    <message>
+        <source>the blinded second count needs the average HER2 signals per cell</source>
+        <translation>el segundo recuento ciego necesita la media de señales HER2 por célula</translation>
+    </message>
+    <message>
+        <source>the first count needs the average HER2 signals per cell</source>
+        <translation>el primer recuento necesita la media de señales HER2 por célula</translation>
+    </message>
+    <message>
+        <source>the blinded second count needs the number of cells counted (at least {minimum})</source>
+        <translation>el segundo recuento ciego necesita el número de células contadas (al menos {minimum})</translation>
+    </message>
+    <message>
+        <source>the first count needs the number of cells counted (at least {minimum})</source>
+        <translation>el primer recuento necesita el número de células contadas (al menos {minimum})</translation>
+    </message>
+    <message>
+        <source>a dual-probe blinded second count needs the average CEP17 signals per cell</source>
+        <translation>un segundo recuento ciego de sonda doble necesita la media de señales CEP17 por célula</translation>
+    </message>
+    <message>
+        <source>a dual-probe first count needs the average CEP17 signals per cell</source>
+        <translation>un primer recuento de sonda doble necesita la media de señales CEP17 por célula</translation>
+    </message>
+    <message>
+        <source>ISH counts were entered; say which assay was used: dual or single</source>
+        <translation>se introdujeron recuentos ISH; indique qué ensayo se usó: doble o única</translation>
+    </message>
+    <message>
+        <source>for this site ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); single-probe ISH cannot be interpreted here, use a dual-probe assay</source>
+        <translation>en esta localización la ISH se valora por el cociente HER2/CEP17 (CAP/ASCP/ASCO 2016); la ISH de sonda única no se puede interpretar aquí, use un ensayo de sonda doble</translation>
+    </message>
+    <message>
+        <source>with the gastroesophageal criteria ISH is called on the HER2/CEP17 ratio (CAP/ASCP/ASCO 2016); single-probe ISH cannot be interpreted here, use a dual-probe assay</source>
+        <translation>con los criterios gastroesofágicos la ISH se valora por el cociente HER2/CEP17 (CAP/ASCP/ASCO 2016); la ISH de sonda única no se puede interpretar aquí, use un ensayo de sonda doble</translation>
+    </message>
+    <message>
+        <source>IHC 1+ needs faint incomplete staining in more than 10% of cells; {pct}% is 10% or less, which is scored 0</source>
+        <translation>IHC 1+ necesita tinción débil incompleta en más del 10 % de las células; {pct} % es el 10 % o menos, que se puntúa 0</translation>
+    </message>
+    <message>
+        <source>cluster_cells: cluster size is a biopsy criterion; resections are scored on the percentage of stained cells</source>
+        <translation>cluster_cells: el tamaño del grupo es un criterio de biopsia; las resecciones se puntúan por el porcentaje de células teñidas</translation>
+    </message>
+    <message>
+        <source>cluster size is a biopsy criterion; resections are scored on the percentage of stained cells</source>
+        <translation>el tamaño del grupo es un criterio de biopsia; las resecciones se puntúan por el porcentaje de células teñidas</translation>
+    </message>
+    <message>
+        <source>stained_pct: biopsies are scored on a cluster of stained cells irrespective of percentage; the percentage is recorded but not used</source>
+        <translation>stained_pct: las biopsias se puntúan por un grupo de células teñidas con independencia del porcentaje; el porcentaje se registra pero no se usa</translation>
+    </message>
+    <message>
+        <source>biopsies are scored on a cluster of stained cells irrespective of percentage; the percentage is recorded but not used</source>
+        <translation>las biopsias se puntúan por un grupo de células teñidas con independencia del porcentaje; el porcentaje se registra pero no se usa</translation>
+    </message>
+    <message>
+        <source>biopsy IHC {ihc} needs a cluster of at least {minimum} stained tumour cells; {value} is fewer</source>
+        <translation>IHC {ihc} en biopsia necesita un grupo de al menos {minimum} células tumorales teñidas; {value} son menos</translation>
+    </message>
+    <message>
+        <source>give at most {places} decimal places, not {value}</source>
+        <translation>indique como máximo {places} decimales, no {value}</translation>
+    </message>
+    <message>
+        <source>IHC 0 allows faint incomplete staining in at most 10% of cells; {pct}% is more than 10%, which is scored 1+</source>
+        <translation>IHC 0 admite tinción débil incompleta como máximo en el 10 % de las células; {pct} % es más del 10 %, que se puntúa 1+</translation>
+    </message>
+    <message>
+        <source>resection IHC {ihc} needs membranous staining in at least {limit}% of tumour cells; {pct}% is less than that, which is scored 0</source>
+        <translation>IHC {ihc} en resección necesita tinción de membrana en al menos el {limit} % de las células tumorales; {pct} % es menos, que se puntúa 0</translation>
+    </message>
+    <message>
+        <source>resection IHC {ihc} needs membranous staining in more than {limit}% of tumour cells; {pct}% is not more than that, which is scored 0</source>
+        <translation>IHC {ihc} en resección necesita tinción de membrana en más del {limit} % de las células tumorales; {pct} % no es más, que se puntúa 0</translation>
+    </message>
+    <message>
+        <source>biopsy IHC 0 is no reactivity, or no membranous reactivity in any tumour cell; a stained cluster of {value} cells (at least {minimum}) scores at least 1+</source>
+        <translation>IHC 0 en biopsia es ausencia de reactividad, o de reactividad de membrana, en cualquier célula tumoral; un grupo teñido de {value} células (al menos {minimum}) se puntúa al menos 1+</translation>
+    </message>
+    <message>
+        <source>IHC 2+ needs stained cells: weak to moderate complete staining in more than 10% of cells, or intense complete staining in 10% or less of them (an unusual pattern); 0% means no stained cells, which is scored 0</source>
+        <translation>IHC 2+ necesita células teñidas: tinción completa débil a moderada en más del 10 % de las células, o tinción completa intensa en el 10 % o menos de ellas (un patrón poco habitual); 0 % significa ninguna célula teñida, que se puntúa 0</translation>
+    </message>
+    <message>
+        <source>resection IHC 0 allows membranous staining in less than {limit}% of tumour cells ({pct}% was entered); score 1+ or higher</source>
+        <translation>IHC 0 en resección admite tinción de membrana en menos del {limit} % de las células tumorales (se introdujo {pct} %); puntúe 1+ o más</translation>
+    </message>
+    <message>
+        <source>resection IHC 0 allows membranous staining in at most {limit}% of tumour cells ({pct}% was entered); score 1+ or higher</source>
+        <translation>IHC 0 en resección admite tinción de membrana como máximo en el {limit} % de las células tumorales (se introdujo {pct} %); puntúe 1+ o más</translation>
+    </message>
+    <message>
+        <source>stained_pct: IHC 2+ with staining in {pct}% of cells (10% or less) is an unusual pattern the guideline scores as 2+ equivocal; other samples may give different results</source>
+        <translation>stained_pct: IHC 2+ con tinción en el {pct} % de las células (10 % o menos) es un patrón poco habitual que la guía puntúa como 2+ equívoco; otras muestras pueden dar resultados distintos</translation>
+    </message>
+    <message>
+        <source>IHC 2+ with staining in {pct}% of cells (10% or less) is an unusual pattern the guideline scores as 2+ equivocal; other samples may give different results</source>
+        <translation>IHC 2+ con tinción en el {pct} % de las células (10 % o menos) es un patrón poco habitual que la guía puntúa como 2+ equívoco; otras muestras pueden dar resultados distintos</translation>
+    </message>
+    <message>
         <source>is required when the site is Other: say which site it is</source>
         <translation>es obligatorio cuando la localización es Otra: indique qué localización es</translation>
     </message>
@@ -1401,8 +1789,24 @@ Resumen final: {head}</translation>
         <translation>{value} parece una fecha; elija la localización de la que procede la muestra</translation>
     </message>
     <message>
+        <source>recount_her2: average HER2 above {limit} signals per cell; check for clustered or too-numerous-to-count signals</source>
+        <translation>recount_her2: media de HER2 superior a {limit} señales por célula; compruebe si hay señales agrupadas o demasiado numerosas para contarlas</translation>
+    </message>
+    <message>
+        <source>recount_cep17: average CEP17 {value} is outside {low}-{high} (possible monosomy or polysomy 17); pathologist attention</source>
+        <translation>recount_cep17: la media de CEP17 {value} está fuera de {low}-{high} (posible monosomía o polisomía 17); requiere atención del patólogo</translation>
+    </message>
+    <message>
         <source>required; choose one of: {choices}</source>
         <translation>obligatorio; elija uno de: {choices}</translation>
+    </message>
+    <message>
+        <source>nothing to interpret: enter an IHC score (0, 1+, 2+, 3+ or indeterminate) or an ISH count</source>
+        <translation>nada que interpretar: introduzca una puntuación IHC (0, 1+, 2+, 3+ o indeterminada) o un recuento ISH</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to {limit}, not {value}</source>
+        <translation>debe ser un número entero de 0 a {limit}, no {value}</translation>
     </message>
     <message>
         <source>procedure: an endoscopic biopsy is unusual for a breast specimen; check the procedure</source>
@@ -1411,6 +1815,145 @@ Resumen final: {head}</translation>
     <message>
         <source>an endoscopic biopsy is unusual for a breast specimen; check the procedure</source>
         <translation>una biopsia endoscópica es poco habitual en una muestra de mama; compruebe el procedimiento</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Accession number</source>
+        <translation>N.º de laboratorio</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Localización</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Criterios de valoración</translation>
+    </message>
+    <message>
+        <source>Laterality</source>
+        <translation>Lateralidad</translation>
+    </message>
+    <message>
+        <source>Clinical setting</source>
+        <translation>Contexto clínico</translation>
+    </message>
+    <message>
+        <source>Metastatic site</source>
+        <translation>Localización metastásica</translation>
+    </message>
+    <message>
+        <source>Metastatic site (other)</source>
+        <translation>Localización metastásica (otra)</translation>
+    </message>
+    <message>
+        <source>Collection date</source>
+        <translation>Fecha de obtención</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloque</translation>
+    </message>
+    <message>
+        <source>Fixative</source>
+        <translation>Fijador</translation>
+    </message>
+    <message>
+        <source>Cold ischaemia minutes</source>
+        <translation>Minutos de isquemia fría</translation>
+    </message>
+    <message>
+        <source>Fixation hours</source>
+        <translation>Horas de fijación</translation>
+    </message>
+    <message>
+        <source>Fragments</source>
+        <translation>Fragmentos</translation>
+    </message>
+    <message>
+        <source>Fragments with tumour</source>
+        <translation>Fragmentos con tumor</translation>
+    </message>
+    <message>
+        <source>Antibody clone</source>
+        <translation>Clon del anticuerpo</translation>
+    </message>
+    <message>
+        <source>Assay type</source>
+        <translation>Tipo de ensayo</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>IHC score</source>
+        <translation>Puntuación IHC</translation>
+    </message>
+    <message>
+        <source>Stained percent</source>
+        <translation>Porcentaje teñido</translation>
+    </message>
+    <message>
+        <source>Cluster size</source>
+        <translation>Tamaño del grupo</translation>
+    </message>
+    <message>
+        <source>ISH probe</source>
+        <translation>Sonda ISH</translation>
+    </message>
+    <message>
+        <source>ISH method</source>
+        <translation>Método ISH</translation>
+    </message>
+    <message>
+        <source>HER2 signals per cell</source>
+        <translation>Señales HER2 por célula</translation>
+    </message>
+    <message>
+        <source>CEP17 signals per cell</source>
+        <translation>Señales CEP17 por célula</translation>
+    </message>
+    <message>
+        <source>Cells counted</source>
+        <translation>Células contadas</translation>
+    </message>
+    <message>
+        <source>Second count HER2 signals per cell</source>
+        <translation>Segundo recuento: señales HER2 por célula</translation>
+    </message>
+    <message>
+        <source>Second count CEP17 signals per cell</source>
+        <translation>Segundo recuento: señales CEP17 por célula</translation>
+    </message>
+    <message>
+        <source>Second count cells counted</source>
+        <translation>Segundo recuento: células contadas</translation>
     </message>
 </context>
 <context>

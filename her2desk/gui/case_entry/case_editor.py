@@ -33,7 +33,7 @@ from her2desk.gui.case_entry.interpretation_panel import InterpretationPanel
 from her2desk.gui.common import dialogs
 from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.fields import set_locked
-from her2desk.gui.common.labels import label, reported_label
+from her2desk.gui.common.labels import field_name, label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -347,8 +347,10 @@ class CaseEditor(QWidget):
         ).format(status=label(stored.reported.status))
 
     def _name(self, field: str) -> str:
+        """The field as a problem line names it, in the interface's language: its input's accessible
+        name (English on purpose, for screen-reader scripts) translated, else the domain's label."""
         row = self.form.rows.get(field)
-        return row.input.accessibleName() if row else field_label(field)  # a label, never a raw key
+        return field_name(row.input.accessibleName() if row else field_label(field))  # never a raw key
 
     def _describe(self, field: str, message: str) -> str:
         name = self._name(field)

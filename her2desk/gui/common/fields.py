@@ -25,6 +25,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from her2desk.domain.parsing import parse_iso_date
 from her2desk.domain.problems import Problem
 from her2desk.gui.common.labels import label
 
@@ -64,10 +65,8 @@ def set_locked(widget: QLineEdit | QComboBox, locked: bool) -> None:
 
 
 def parse_date(text: str, field: str) -> date | Problem:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return Problem(field, f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
+    """A typed date (year-month-day), or the problem naming what was typed (the domain's words)."""
+    return parse_iso_date(text, field)
 
 
 def message_label(name: str) -> QLabel:

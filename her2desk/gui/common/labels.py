@@ -17,9 +17,11 @@ from her2desk.domain.workflow import Role
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
+    "FIELD_WORDS",
     "NEXT_STEP_WORDS",
     "SPECIAL_WORDS",
     "STATUS_COLOURS",
+    "field_name",
     "label",
     "reported_label",
     "role_label",
@@ -101,6 +103,45 @@ VOCABULARY_WORDS = (
     QT_TRANSLATE_NOOP("Vocabulary", "Peritoneum"),
     QT_TRANSLATE_NOOP("Vocabulary", "Other (specify)"),
 )
+# The fields' names (`domain.labels.FIELD_LABELS`), as a problem line names its field ("Stained percent:
+# ..."). The form's inputs keep these English words as their accessible names (screen-reader scripts and
+# tests find them so); a line a person reads names the field in the interface's language.
+FIELD_WORDS = (
+    QT_TRANSLATE_NOOP("Fields", "Accession number"),
+    QT_TRANSLATE_NOOP("Fields", "MRN"),
+    QT_TRANSLATE_NOOP("Fields", "Family name"),
+    QT_TRANSLATE_NOOP("Fields", "Given name"),
+    QT_TRANSLATE_NOOP("Fields", "Birth date"),
+    QT_TRANSLATE_NOOP("Fields", "Sex"),
+    QT_TRANSLATE_NOOP("Fields", "Procedure"),
+    QT_TRANSLATE_NOOP("Fields", "Site"),
+    QT_TRANSLATE_NOOP("Fields", "Scoring criteria"),
+    QT_TRANSLATE_NOOP("Fields", "Laterality"),
+    QT_TRANSLATE_NOOP("Fields", "Clinical setting"),
+    QT_TRANSLATE_NOOP("Fields", "Metastatic site"),
+    QT_TRANSLATE_NOOP("Fields", "Metastatic site (other)"),
+    QT_TRANSLATE_NOOP("Fields", "Collection date"),
+    QT_TRANSLATE_NOOP("Fields", "Block"),
+    QT_TRANSLATE_NOOP("Fields", "Fixative"),
+    QT_TRANSLATE_NOOP("Fields", "Cold ischaemia minutes"),
+    QT_TRANSLATE_NOOP("Fields", "Fixation hours"),
+    QT_TRANSLATE_NOOP("Fields", "Fragments"),
+    QT_TRANSLATE_NOOP("Fields", "Fragments with tumour"),
+    QT_TRANSLATE_NOOP("Fields", "Antibody clone"),
+    QT_TRANSLATE_NOOP("Fields", "Assay type"),
+    QT_TRANSLATE_NOOP("Fields", "Controls"),
+    QT_TRANSLATE_NOOP("Fields", "IHC score"),
+    QT_TRANSLATE_NOOP("Fields", "Stained percent"),
+    QT_TRANSLATE_NOOP("Fields", "Cluster size"),
+    QT_TRANSLATE_NOOP("Fields", "ISH probe"),
+    QT_TRANSLATE_NOOP("Fields", "ISH method"),
+    QT_TRANSLATE_NOOP("Fields", "HER2 signals per cell"),
+    QT_TRANSLATE_NOOP("Fields", "CEP17 signals per cell"),
+    QT_TRANSLATE_NOOP("Fields", "Cells counted"),
+    QT_TRANSLATE_NOOP("Fields", "Second count HER2 signals per cell"),
+    QT_TRANSLATE_NOOP("Fields", "Second count CEP17 signals per cell"),
+    QT_TRANSLATE_NOOP("Fields", "Second count cells counted"),
+)
 ROLE_WORDS = (
     QT_TRANSLATE_NOOP("Roles", "technologist"),
     QT_TRANSLATE_NOOP("Roles", "pathologist"),
@@ -117,6 +158,12 @@ def vocabulary_word(english: str) -> str:
 def label(value: StrEnum | None) -> str:
     """The words a view shows for a vocabulary value, in the interface's language."""
     return vocabulary_word(value_label(value))
+
+
+def field_name(words: str) -> str:
+    """A field's name (English, one of `FIELD_WORDS`: a `FIELD_LABELS` word or an input's accessible
+    name) in the interface's language; a name not in the list as it is."""
+    return translate("Fields", words) if words else words
 
 
 def role_label(role: Role) -> str:
