@@ -23,12 +23,17 @@ data, because it is an ordinary file in the user's folder, copied around and sen
   (`gui.common.crash_dialog`).
 
 No Qt here: the command line sets the log up too (`cli.main`).
+
+The desktop program opens the file only after its first paint (`configure_deferred`, then
+`open_deferred`): the rotating handler lives in `logging.handlers`, which imports socket, pickle and
+queue, about 25 ms of a start-up that is timed. Until then its records wait in memory, filtered as the
+file will filter them; they are written to the file, in order, when it opens, or at once when anyone asks
+where the log is (`current_path`: a crash report is about to name it), and at the latest by `shutdown`.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from pathlib import Path
@@ -121,8 +126,21 @@ class QuietLibraries(logging.Filter):
         return own or record.levelno >= logging.WARNING
 
 
-class _Her2deskFileHandler(logging.handlers.RotatingFileHandler):
-    """Marks the handler `configure` added, so a second call replaces it instead of adding another."""
+_ours: list[logging.Handler] = []  # the handler `configure` or `configure_deferred` added, if any
+
+
+class _Pending(logging.Handler):
+    """The records logged before the file is opened, kept to be written to it once it is."""
+
+    def __init__(self, level: str, directory: Path | None) -> None:
+        super().__init__(LEVELS[level])
+        self.level_name = level
+        self.directory = directory
+        self.records: list[logging.LogRecord] = []
+        self.addFilter(QuietLibraries())
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 def configure(
@@ -134,42 +152,90 @@ def configure(
 ) -> Path | None:
     """Write her2desk's log to the rotating file at `level` (one of LEVELS); the file's path, or None
     when the folder cannot be written (the program runs on without a log file, never fails for it).
-    Calling it again replaces the earlier set-up."""
-    shutdown()
+    Calling it again replaces the earlier set-up; records waiting for a deferred file go to this one."""
+    waiting = _take_pending()
+    _close()
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
     folder = directory if directory is not None else log_dir()
     path = folder / FILE_NAME
+    from logging.handlers import RotatingFileHandler  # see the module: not before the first paint
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = _Her2deskFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
     except OSError:
         return None
     handler.setLevel(LEVELS[level])
     handler.setFormatter(PatientSafeFormatter(FORMAT))
     handler.addFilter(QuietLibraries())
+    for record in waiting:
+        handler.handle(record)
     # On the root logger, so a library's warning reaches the file too; the root's own level is left as
     # it is (WARNING), so other libraries do not start producing records for it.
     logging.getLogger().addHandler(handler)
+    _ours.append(handler)
     log.setLevel(LEVELS[level])
     return path
 
 
-def current_path() -> Path | None:
-    """The file `configure` is writing to now, if any."""
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, _Her2deskFileHandler):
+def configure_deferred(level: str = DEFAULT_LEVEL, *, directory: Path | None = None) -> None:
+    """As `configure`, but the file is opened later (`open_deferred`); records are kept until then."""
+    _take_pending()
+    _close()
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    pending = _Pending(level, directory)
+    logging.getLogger().addHandler(pending)
+    _ours.append(pending)
+    log.setLevel(LEVELS[level])
+
+
+def open_deferred() -> Path | None:
+    """Open the file `configure_deferred` postponed and write the records kept so far; the file's
+    path (None if it cannot be written, or if nothing was deferred and no file is open)."""
+    pending = next((h for h in _ours if isinstance(h, _Pending)), None)
+    if pending is None:
+        return _file_path()
+    return configure(pending.level_name, directory=pending.directory)
+
+
+def _take_pending() -> list[logging.LogRecord]:
+    """Remove the deferred set-up, if any; the records it kept."""
+    records: list[logging.LogRecord] = []
+    for handler in [h for h in _ours if isinstance(h, _Pending)]:
+        logging.getLogger().removeHandler(handler)
+        _ours.remove(handler)
+        records += handler.records
+    return records
+
+
+def _file_path() -> Path | None:
+    for handler in _ours:
+        if isinstance(handler, logging.FileHandler):
             return Path(handler.baseFilename)
     return None
 
 
+def current_path() -> Path | None:
+    """The file the log is written to now, if any; a deferred file is opened first (the caller is about
+    to tell someone where the log is, and it must hold what it was told)."""
+    return open_deferred()
+
+
 def shutdown() -> None:
-    """Flush and close the log file (the end of a command, or before `configure` again)."""
+    """Flush and close the log file (the end of a command, or before `configure` again); records still
+    waiting for a deferred file are written to it first."""
+    open_deferred()
+    _close()
+
+
+def _close() -> None:
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, _Her2deskFileHandler):
-            root.removeHandler(handler)
-            handler.close()
+    for handler in list(_ours):
+        root.removeHandler(handler)
+        _ours.remove(handler)
+        handler.close()
     log.setLevel(logging.NOTSET)
 
 

@@ -79,6 +79,41 @@ def test_the_level_decides_what_is_written(log_folder: Path) -> None:
     assert "DEBUG   her2desk.test: a detail" in logged
 
 
+def test_a_deferred_file_gets_every_record_logged_before_it_opened(log_folder: Path) -> None:
+    """The desktop program opens its file after the first paint; nothing logged before is lost, the
+    level and the other libraries' filter apply as to the file, and the order is kept."""
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").info("before the paint")
+    logging.getLogger("her2desk.test").debug("a detail below the level")
+    logging.getLogger("sqlalchemy.engine").warning("a library's warning")
+    logging.getLogger("otherlib").info("a library's everyday event")
+    assert not (log_folder / "her2desk.log").exists()
+    assert app_logging.open_deferred() == log_folder / "her2desk.log"
+    logging.getLogger("her2desk.test").info("after the paint")
+    logged = everything_logged(log_folder)
+    assert "INFO    her2desk.test: before the paint" in logged
+    order = [logged.index(text) for text in ("before the paint", "a library's warning", "after the paint")]
+    assert order == sorted(order)
+    assert "a detail below the level" not in logged
+    assert "a library's everyday event" not in logged
+    assert logged.count("before the paint") == 1
+    assert app_logging.open_deferred() == log_folder / "her2desk.log"  # once open, it stays the one file
+
+
+def test_a_deferred_file_opens_when_its_path_is_asked_for_or_at_shutdown(log_folder: Path) -> None:
+    """A crash report names the log file: it must exist and hold the record by then. A program that
+    ends before its first paint still leaves its records in the file."""
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").error("an error before the paint")
+    assert app_logging.current_path() == log_folder / "her2desk.log"
+    assert "an error before the paint" in everything_logged(log_folder)
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").info("quit at the sign-in")
+    app_logging.shutdown()
+    assert "quit at the sign-in" in everything_logged(log_folder)
+    assert app_logging.current_path() is None
+
+
 def test_a_folder_that_cannot_be_written_leaves_the_program_without_a_log(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
