@@ -56,6 +56,13 @@ if "--rss" in sys.argv:
 """
 
 
+# The checkout this script belongs to, first on every path: run from a git worktree, the children and
+# the in-process benchmark would otherwise import whichever checkout the environment's editable install
+# points at (the script's own folder, not the current directory, heads a script's path).
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
 START_RATIO_TARGET = 2.0
 RSS_TARGET_MB = 110
 _BYTECODE: dict[str, str] = {}  # set by main(): where the children keep their compiled modules
@@ -64,6 +71,7 @@ _BYTECODE: dict[str, str] = {}  # set by main(): where the children keep their c
 def env() -> dict[str, str]:
     e = dict(os.environ)
     e.setdefault("QT_QPA_PLATFORM", "offscreen")
+    e["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), e.get("PYTHONPATH")]))
     if _BYTECODE:
         e.pop("PYTHONDONTWRITEBYTECODE", None)
         e.update(_BYTECODE)

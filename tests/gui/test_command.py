@@ -164,6 +164,10 @@ def loaded_by_the_command(
     )
     if at_first_paint:
         code += (
+            # As in the SQLAlchemy check below: a busy machine paints later than the workers' deadline
+            # for starting the open themselves, and the open loads what the paint does not need.
+            "from her2desk.gui.shell import case_service_proxy\n"
+            "case_service_proxy.START_AT_LATEST_S = 60.0\n"
             "from her2desk.gui import app\n"
             "real_start = app.start\n"
             "def start(*args, **kwargs):\n"  # connected before `run` connects its own after-paint work
