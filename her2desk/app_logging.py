@@ -137,10 +137,20 @@ class _Pending(logging.Handler):
         self.level_name = level
         self.directory = directory
         self.records: list[logging.LogRecord] = []
+        self.forward: logging.Handler | None = None  # the file, once open (records on their way then)
         self.addFilter(QuietLibraries())
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+    def emit(self, record: logging.LogRecord) -> None:  # called with self.lock held (Handler.handle)
+        if self.forward is not None:
+            self.forward.handle(record)
+        else:
+            self.records.append(record)
+
+    def hand_over(self, handler: logging.Handler) -> list[logging.LogRecord]:
+        """From now on pass records to `handler`; the ones kept so far."""
+        with self.lock:
+            records, self.records, self.forward = self.records, [], handler
+        return records
 
 
 def configure(
@@ -153,8 +163,9 @@ def configure(
     """Write her2desk's log to the rotating file at `level` (one of LEVELS); the file's path, or None
     when the folder cannot be written (the program runs on without a log file, never fails for it).
     Calling it again replaces the earlier set-up; records waiting for a deferred file go to this one."""
-    waiting = _take_pending()
-    _close()
+    # A deferred set-up keeps collecting (other threads may log) until the file takes over below.
+    pending = next((h for h in _ours if isinstance(h, _Pending)), None)
+    _close(keep=pending)
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
     folder = directory if directory is not None else log_dir()
@@ -165,23 +176,26 @@ def configure(
         folder.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
     except OSError:
+        _close()  # records kept for it are dropped with it: there is nowhere to write them
         return None
     handler.setLevel(LEVELS[level])
     handler.setFormatter(PatientSafeFormatter(FORMAT))
     handler.addFilter(QuietLibraries())
-    for record in waiting:
-        handler.handle(record)
+    if pending is not None:
+        for record in pending.hand_over(handler):
+            handler.handle(record)
     # On the root logger, so a library's warning reaches the file too; the root's own level is left as
     # it is (WARNING), so other libraries do not start producing records for it.
     logging.getLogger().addHandler(handler)
     _ours.append(handler)
+    if pending is not None:
+        _close(only=pending)  # a record passing just now may be written twice, never lost
     log.setLevel(LEVELS[level])
     return path
 
 
 def configure_deferred(level: str = DEFAULT_LEVEL, *, directory: Path | None = None) -> None:
     """As `configure`, but the file is opened later (`open_deferred`); records are kept until then."""
-    _take_pending()
     _close()
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -198,16 +212,6 @@ def open_deferred() -> Path | None:
     if pending is None:
         return _file_path()
     return configure(pending.level_name, directory=pending.directory)
-
-
-def _take_pending() -> list[logging.LogRecord]:
-    """Remove the deferred set-up, if any; the records it kept."""
-    records: list[logging.LogRecord] = []
-    for handler in [h for h in _ours if isinstance(h, _Pending)]:
-        logging.getLogger().removeHandler(handler)
-        _ours.remove(handler)
-        records += handler.records
-    return records
 
 
 def _file_path() -> Path | None:
@@ -230,13 +234,17 @@ def shutdown() -> None:
     _close()
 
 
-def _close() -> None:
+def _close(*, keep: logging.Handler | None = None, only: logging.Handler | None = None) -> None:
+    """Remove and close the handlers we added (all but `keep`; or just `only`)."""
     root = logging.getLogger()
     for handler in list(_ours):
+        if handler is keep or (only is not None and handler is not only):
+            continue
         root.removeHandler(handler)
         _ours.remove(handler)
         handler.close()
-    log.setLevel(logging.NOTSET)
+    if keep is None and only is None:
+        log.setLevel(logging.NOTSET)
 
 
 def database_kind(url: str | None) -> str:

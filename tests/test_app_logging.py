@@ -217,3 +217,32 @@ def test_a_whole_session_at_debug_level_logs_no_patient_data(
     assert "builtins.ValueError: <message withheld:" in logged
     for secret in (FAMILY, GIVEN, MRN, ACCESSION, BIRTH, "1958", database):
         assert secret not in logged, secret
+
+
+def test_records_from_other_threads_while_the_deferred_file_opens_are_all_written(log_folder: Path) -> None:
+    """Worker threads go on logging while the GUI thread opens the file (importing the rotating
+    handler takes milliseconds): every record reaches the file."""
+    import threading
+
+    app_logging.configure_deferred("info")
+    stop = threading.Event()
+    sent: list[int] = []
+
+    def worker() -> None:
+        number = 0
+        while not stop.is_set() or number < 50:
+            logging.getLogger("her2desk.test").info("worker record %d", number)
+            sent.append(number)
+            number += 1
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    while len(sent) < 20:
+        pass
+    app_logging.open_deferred()
+    stop.set()
+    thread.join()
+    app_logging.shutdown()
+    logged = everything_logged(log_folder)
+    missing = [n for n in sent if f"worker record {n}\n" not in logged]
+    assert missing == []
