@@ -148,8 +148,11 @@ class _Pending(logging.Handler):
 
     def hand_over(self, handler: logging.Handler) -> list[logging.LogRecord]:
         """From now on pass records to `handler`; the ones kept so far."""
-        with self.lock:
+        self.acquire()
+        try:
             records, self.records, self.forward = self.records, [], handler
+        finally:
+            self.release()
         return records
 
 

@@ -52,7 +52,7 @@ def _check_for_pyside_without_caching_sources() -> None:
             return bool(original(module))
 
     uses_pyside.reads_bytes = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 (a module without stubs)
 
 
 _check_for_pyside_without_caching_sources()
