@@ -25,10 +25,11 @@ data, because it is an ordinary file in the user's folder, copied around and sen
 No Qt here: the command line sets the log up too (`cli.main`).
 
 The desktop program opens the file only after its first paint (`configure_deferred`, then
-`open_deferred`): the rotating handler lives in `logging.handlers`, which imports socket, pickle and
-queue, about 25 ms of a start-up that is timed. Until then its records wait in memory, filtered as the
-file will filter them; they are written to the file, in order, when it opens, or at once when anyone asks
-where the log is (`current_path`: a crash report is about to name it), and at the latest by `shutdown`.
+`open_deferred`). Until then its records wait in memory, filtered as the file will filter them; they are
+written to the file, in order, when it opens, or at once when anyone asks where the log is
+(`current_path`: a crash report is about to name it), and at the latest by `shutdown`. The rotation is
+`RotatingFile`, logging.handlers.RotatingFileHandler's rule on `logging`'s own FileHandler: the module
+logging.handlers imports socket, pickle and queue, ~10 ms of every command for one class.
 """
 
 from __future__ import annotations
@@ -126,6 +127,51 @@ class QuietLibraries(logging.Filter):
         return own or record.levelno >= logging.WARNING
 
 
+class RotatingFile(logging.FileHandler):
+    """A log file that rotates before a record would take it to `max_bytes`, keeping `backup_count`
+    older files (`.1` the newest): logging.handlers.RotatingFileHandler's rule and file names."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_with(record):
+                self._rotate()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # never rotate a device (/dev/null) or anything but a regular file
+        if self.max_bytes <= 0:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(self.format(record) + "\n") >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.backup_count > 0:
+            for number in range(self.backup_count - 1, 0, -1):
+                older, oldest = f"{self.baseFilename}.{number}", f"{self.baseFilename}.{number + 1}"
+                if os.path.exists(older):
+                    if os.path.exists(oldest):
+                        os.remove(oldest)
+                    os.rename(older, oldest)
+            first = f"{self.baseFilename}.1"
+            if os.path.exists(first):
+                os.remove(first)
+            os.rename(self.baseFilename, first)
+        self.stream = self._open()
+
+
 _ours: list[logging.Handler] = []  # the handler `configure` or `configure_deferred` added, if any
 
 
@@ -173,11 +219,9 @@ def configure(
         logging.getLogger(name).setLevel(logging.WARNING)
     folder = directory if directory is not None else log_dir()
     path = folder / FILE_NAME
-    from logging.handlers import RotatingFileHandler  # see the module: not before the first paint
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        handler = RotatingFile(path, max_bytes, backup_count)
     except OSError:
         _close()  # records kept for it are dropped with it: there is nowhere to write them
         return None

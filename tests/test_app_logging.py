@@ -246,3 +246,25 @@ def test_records_from_other_threads_while_the_deferred_file_opens_are_all_writte
     logged = everything_logged(log_folder)
     missing = [n for n in sent if f"worker record {n}\n" not in logged]
     assert missing == []
+
+
+def test_the_rotation_is_the_standard_librarys(tmp_path: Path) -> None:
+    """`RotatingFile` (on logging's own FileHandler, without importing logging.handlers) writes the
+    same files, split at the same records, as logging.handlers.RotatingFileHandler."""
+    from logging.handlers import RotatingFileHandler
+
+    ours_folder, theirs_folder = tmp_path / "ours", tmp_path / "theirs"
+    ours_folder.mkdir()
+    theirs_folder.mkdir()
+    ours = app_logging.RotatingFile(ours_folder / "x.log", 700, 3)
+    theirs = RotatingFileHandler(theirs_folder / "x.log", maxBytes=700, backupCount=3, encoding="utf-8")
+    for handler in (ours, theirs):
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        for number in range(300):
+            handler.handle(logging.makeLogRecord({"msg": f"record {number} " + "é" * (number % 7)}))
+        handler.close()
+    names = sorted(path.name for path in ours_folder.iterdir())
+    assert names == ["x.log", "x.log.1", "x.log.2", "x.log.3"]
+    assert names == sorted(path.name for path in theirs_folder.iterdir())
+    for name in names:
+        assert (ours_folder / name).read_bytes() == (theirs_folder / name).read_bytes()

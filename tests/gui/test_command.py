@@ -143,7 +143,7 @@ def loaded_by_the_command(
 ) -> list[str]:
     """Which of `names` are in sys.modules when `her2desk --demo --quit-after-paint` on a stored demo
     worklist ends its process, or, with `at_first_paint`, when the worklist is first painted (what the
-    program sets up right after the paint is not loaded yet then)."""
+    program sets up right after the paint is not loaded yet then). Its log goes to tmp_path/logs."""
     from her2desk.demo.seed import seed_demo
 
     path = tmp_path / "stored.sqlite3"
@@ -153,6 +153,7 @@ def loaded_by_the_command(
     assert all(importlib.util.find_spec(name) is not None for name in names)
     code = (
         "import os, runpy, sys\n"
+        f"os.environ['HER2DESK_LOG_DIR'] = {str(tmp_path / 'logs')!r}\n"
         f"names = {names!r}\n"
         "def report():\n"
         "    print(sorted(set(sys.modules) & set(names)))\n"
@@ -162,12 +163,11 @@ def loaded_by_the_command(
         "    report()\n"
         "    real_exit(rc)\n"
     )
+    # As in the SQLAlchemy check below: a busy machine paints later than the workers' deadline for
+    # starting the open themselves, and the open loads what the paint does not need.
+    code += "from her2desk.gui.shell import case_service_proxy\ncase_service_proxy.START_AT_LATEST_S = 60.0\n"
     if at_first_paint:
         code += (
-            # As in the SQLAlchemy check below: a busy machine paints later than the workers' deadline
-            # for starting the open themselves, and the open loads what the paint does not need.
-            "from her2desk.gui.shell import case_service_proxy\n"
-            "case_service_proxy.START_AT_LATEST_S = 60.0\n"
             "from her2desk.gui import app\n"
             "real_start = app.start\n"
             "def start(*args, **kwargs):\n"  # connected before `run` connects its own after-paint work
@@ -226,8 +226,16 @@ def test_the_log_file_the_crash_dialog_and_resource_lookup_wait_for_the_first_pa
         "importlib.resources",
     )
     assert loaded_by_the_command(tmp_path, heavy, at_first_paint=True) == []
-    # The probe sees them once they are loaded: the log file is open when the process ends.
-    assert "logging.handlers" in loaded_by_the_command(tmp_path, heavy)
+    # ... and the log is written all the same, by the time the process ends.
+    logged = (tmp_path / "logs" / "her2desk.log").read_text(encoding="utf-8")
+    assert "her2desk started: command 'gui'" in logged
+
+
+def test_no_command_imports_the_standard_rotating_handler(tmp_path: Path) -> None:
+    """The log rotates with `app_logging.RotatingFile`: logging.handlers (it imports socket, pickle and
+    queue) is never imported, neither before nor after the first paint."""
+    assert loaded_by_the_command(tmp_path, ("logging.handlers",)) == []
+    assert (tmp_path / "logs" / "her2desk.log").is_file()
 
 
 def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path) -> None:
