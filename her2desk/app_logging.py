@@ -23,12 +23,18 @@ data, because it is an ordinary file in the user's folder, copied around and sen
   (`gui.common.crash_dialog`).
 
 No Qt here: the command line sets the log up too (`cli.main`).
+
+The desktop program opens the file only after its first paint (`configure_deferred`, then
+`open_deferred`). Until then its records wait in memory, filtered as the file will filter them; they are
+written to the file, in order, when it opens, or at once when anyone asks where the log is
+(`current_path`: a crash report is about to name it), and at the latest by `shutdown`. The rotation is
+`RotatingFile`, logging.handlers.RotatingFileHandler's rule on `logging`'s own FileHandler: the module
+logging.handlers imports socket, pickle and queue, ~10 ms of every command for one class.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import traceback
 from pathlib import Path
@@ -121,8 +127,79 @@ class QuietLibraries(logging.Filter):
         return own or record.levelno >= logging.WARNING
 
 
-class _Her2deskFileHandler(logging.handlers.RotatingFileHandler):
-    """Marks the handler `configure` added, so a second call replaces it instead of adding another."""
+class RotatingFile(logging.FileHandler):
+    """A log file that rotates before a record would take it to `max_bytes`, keeping `backup_count`
+    older files (`.1` the newest): logging.handlers.RotatingFileHandler's rule and file names."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_with(record):
+                self._rotate()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # never rotate a device (/dev/null) or anything but a regular file
+        if self.max_bytes <= 0:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(self.format(record) + "\n") >= self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.backup_count > 0:
+            for number in range(self.backup_count - 1, 0, -1):
+                older, oldest = f"{self.baseFilename}.{number}", f"{self.baseFilename}.{number + 1}"
+                if os.path.exists(older):
+                    if os.path.exists(oldest):
+                        os.remove(oldest)
+                    os.rename(older, oldest)
+            first = f"{self.baseFilename}.1"
+            if os.path.exists(first):
+                os.remove(first)
+            os.rename(self.baseFilename, first)
+        self.stream = self._open()
+
+
+_ours: list[logging.Handler] = []  # the handler `configure` or `configure_deferred` added, if any
+
+
+class _Pending(logging.Handler):
+    """The records logged before the file is opened, kept to be written to it once it is."""
+
+    def __init__(self, level: str, directory: Path | None) -> None:
+        super().__init__(LEVELS[level])
+        self.level_name = level
+        self.directory = directory
+        self.records: list[logging.LogRecord] = []
+        self.forward: logging.Handler | None = None  # the file, once open (records on their way then)
+        self.addFilter(QuietLibraries())
+
+    def emit(self, record: logging.LogRecord) -> None:  # called with self.lock held (Handler.handle)
+        if self.forward is not None:
+            self.forward.handle(record)
+        else:
+            self.records.append(record)
+
+    def hand_over(self, handler: logging.Handler) -> list[logging.LogRecord]:
+        """From now on pass records to `handler`; the ones kept so far."""
+        self.acquire()
+        try:
+            records, self.records, self.forward = self.records, [], handler
+        finally:
+            self.release()
+        return records
 
 
 def configure(
@@ -134,43 +211,87 @@ def configure(
 ) -> Path | None:
     """Write her2desk's log to the rotating file at `level` (one of LEVELS); the file's path, or None
     when the folder cannot be written (the program runs on without a log file, never fails for it).
-    Calling it again replaces the earlier set-up."""
-    shutdown()
+    Calling it again replaces the earlier set-up; records waiting for a deferred file go to this one."""
+    # A deferred set-up keeps collecting (other threads may log) until the file takes over below.
+    pending = next((h for h in _ours if isinstance(h, _Pending)), None)
+    _close(keep=pending)
     for name in QUIET_LIBRARIES:
         logging.getLogger(name).setLevel(logging.WARNING)
     folder = directory if directory is not None else log_dir()
     path = folder / FILE_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = _Her2deskFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        handler = RotatingFile(path, max_bytes, backup_count)
     except OSError:
+        _close()  # records kept for it are dropped with it: there is nowhere to write them
         return None
     handler.setLevel(LEVELS[level])
     handler.setFormatter(PatientSafeFormatter(FORMAT))
     handler.addFilter(QuietLibraries())
+    if pending is not None:
+        for record in pending.hand_over(handler):
+            handler.handle(record)
     # On the root logger, so a library's warning reaches the file too; the root's own level is left as
     # it is (WARNING), so other libraries do not start producing records for it.
     logging.getLogger().addHandler(handler)
+    _ours.append(handler)
+    if pending is not None:
+        _close(only=pending)  # a record passing just now may be written twice, never lost
     log.setLevel(LEVELS[level])
     return path
 
 
-def current_path() -> Path | None:
-    """The file `configure` is writing to now, if any."""
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, _Her2deskFileHandler):
+def configure_deferred(level: str = DEFAULT_LEVEL, *, directory: Path | None = None) -> None:
+    """As `configure`, but the file is opened later (`open_deferred`); records are kept until then."""
+    _close()
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    pending = _Pending(level, directory)
+    logging.getLogger().addHandler(pending)
+    _ours.append(pending)
+    log.setLevel(LEVELS[level])
+
+
+def open_deferred() -> Path | None:
+    """Open the file `configure_deferred` postponed and write the records kept so far; the file's
+    path (None if it cannot be written, or if nothing was deferred and no file is open)."""
+    pending = next((h for h in _ours if isinstance(h, _Pending)), None)
+    if pending is None:
+        return _file_path()
+    return configure(pending.level_name, directory=pending.directory)
+
+
+def _file_path() -> Path | None:
+    for handler in _ours:
+        if isinstance(handler, logging.FileHandler):
             return Path(handler.baseFilename)
     return None
 
 
+def current_path() -> Path | None:
+    """The file the log is written to now, if any; a deferred file is opened first (the caller is about
+    to tell someone where the log is, and it must hold what it was told)."""
+    return open_deferred()
+
+
 def shutdown() -> None:
-    """Flush and close the log file (the end of a command, or before `configure` again)."""
+    """Flush and close the log file (the end of a command, or before `configure` again); records still
+    waiting for a deferred file are written to it first."""
+    open_deferred()
+    _close()
+
+
+def _close(*, keep: logging.Handler | None = None, only: logging.Handler | None = None) -> None:
+    """Remove and close the handlers we added (all but `keep`; or just `only`)."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, _Her2deskFileHandler):
-            root.removeHandler(handler)
-            handler.close()
-    log.setLevel(logging.NOTSET)
+    for handler in list(_ours):
+        if handler is keep or (only is not None and handler is not only):
+            continue
+        root.removeHandler(handler)
+        _ours.remove(handler)
+        handler.close()
+    if keep is None and only is None:
+        log.setLevel(logging.NOTSET)
 
 
 def database_kind(url: str | None) -> str:

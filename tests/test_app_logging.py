@@ -79,6 +79,41 @@ def test_the_level_decides_what_is_written(log_folder: Path) -> None:
     assert "DEBUG   her2desk.test: a detail" in logged
 
 
+def test_a_deferred_file_gets_every_record_logged_before_it_opened(log_folder: Path) -> None:
+    """The desktop program opens its file after the first paint; nothing logged before is lost, the
+    level and the other libraries' filter apply as to the file, and the order is kept."""
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").info("before the paint")
+    logging.getLogger("her2desk.test").debug("a detail below the level")
+    logging.getLogger("sqlalchemy.engine").warning("a library's warning")
+    logging.getLogger("otherlib").info("a library's everyday event")
+    assert not (log_folder / "her2desk.log").exists()
+    assert app_logging.open_deferred() == log_folder / "her2desk.log"
+    logging.getLogger("her2desk.test").info("after the paint")
+    logged = everything_logged(log_folder)
+    assert "INFO    her2desk.test: before the paint" in logged
+    order = [logged.index(text) for text in ("before the paint", "a library's warning", "after the paint")]
+    assert order == sorted(order)
+    assert "a detail below the level" not in logged
+    assert "a library's everyday event" not in logged
+    assert logged.count("before the paint") == 1
+    assert app_logging.open_deferred() == log_folder / "her2desk.log"  # once open, it stays the one file
+
+
+def test_a_deferred_file_opens_when_its_path_is_asked_for_or_at_shutdown(log_folder: Path) -> None:
+    """A crash report names the log file: it must exist and hold the record by then. A program that
+    ends before its first paint still leaves its records in the file."""
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").error("an error before the paint")
+    assert app_logging.current_path() == log_folder / "her2desk.log"
+    assert "an error before the paint" in everything_logged(log_folder)
+    app_logging.configure_deferred("info")
+    logging.getLogger("her2desk.test").info("quit at the sign-in")
+    app_logging.shutdown()
+    assert "quit at the sign-in" in everything_logged(log_folder)
+    assert app_logging.current_path() is None
+
+
 def test_a_folder_that_cannot_be_written_leaves_the_program_without_a_log(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -182,3 +217,54 @@ def test_a_whole_session_at_debug_level_logs_no_patient_data(
     assert "builtins.ValueError: <message withheld:" in logged
     for secret in (FAMILY, GIVEN, MRN, ACCESSION, BIRTH, "1958", database):
         assert secret not in logged, secret
+
+
+def test_records_from_other_threads_while_the_deferred_file_opens_are_all_written(log_folder: Path) -> None:
+    """Worker threads go on logging while the GUI thread opens the file (importing the rotating
+    handler takes milliseconds): every record reaches the file."""
+    import threading
+
+    app_logging.configure_deferred("info")
+    stop = threading.Event()
+    sent: list[int] = []
+
+    def worker() -> None:
+        number = 0
+        while not stop.is_set() or number < 50:
+            logging.getLogger("her2desk.test").info("worker record %d", number)
+            sent.append(number)
+            number += 1
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    while len(sent) < 20:
+        pass
+    app_logging.open_deferred()
+    stop.set()
+    thread.join()
+    app_logging.shutdown()
+    logged = everything_logged(log_folder)
+    missing = [n for n in sent if f"worker record {n}\n" not in logged]
+    assert missing == []
+
+
+def test_the_rotation_is_the_standard_librarys(tmp_path: Path) -> None:
+    """`RotatingFile` (on logging's own FileHandler, without importing logging.handlers) writes the
+    same files, split at the same records, as logging.handlers.RotatingFileHandler."""
+    from logging.handlers import RotatingFileHandler
+
+    ours_folder, theirs_folder = tmp_path / "ours", tmp_path / "theirs"
+    ours_folder.mkdir()
+    theirs_folder.mkdir()
+    ours = app_logging.RotatingFile(ours_folder / "x.log", 700, 3)
+    theirs = RotatingFileHandler(theirs_folder / "x.log", maxBytes=700, backupCount=3, encoding="utf-8")
+    for handler in (ours, theirs):
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        for number in range(300):
+            handler.handle(logging.makeLogRecord({"msg": f"record {number} " + "é" * (number % 7)}))
+        handler.close()
+    names = sorted(path.name for path in ours_folder.iterdir())
+    assert names == ["x.log", "x.log.1", "x.log.2", "x.log.3"]
+    assert names == sorted(path.name for path in theirs_folder.iterdir())
+    for name in names:
+        assert (ours_folder / name).read_bytes() == (theirs_folder / name).read_bytes()

@@ -97,7 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         handler = default
     command = command_name(args)
-    app_logging.configure(getattr(args, "log_level", DEFAULT_LEVEL))
+    level = getattr(args, "log_level", DEFAULT_LEVEL)
+    if command == "gui":
+        app_logging.configure_deferred(level)  # the file opens after the first paint (gui.app.run)
+    else:
+        app_logging.configure(level)
     _log_start(command, args)
     status: int | None = None
     try:

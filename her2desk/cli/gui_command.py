@@ -39,7 +39,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if quit_after_paint:
         # Timed start-ups end at the first paint: leave without waiting for background reads
-        # (the worklist count) to finish. Nothing is being written at this point.
+        # (the worklist count) to finish. Nothing is being written at this point, but the log file,
+        # opened after the paint (or only now), gets what was logged so far.
+        from her2desk import app_logging
+
+        app_logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from her2desk import app_logging
 from her2desk.gui.common import dialogs
 from her2desk.gui.shell.case_service_proxy import PendingService
 
@@ -195,6 +196,7 @@ def start(
         service, is_demo, location, rows = cast("CaseService", pending), page.is_demo, redact(url), page.rows
     else:
         pending = None
+        app_logging.open_deferred()  # the slow path: no first paint to wait for
         try:
             opened = open_with_progress(database, demo)
             if quit_after_paint and (not demo or demo_actor(opened) is None):
@@ -222,7 +224,7 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
     app.setApplicationName("her2desk")
     from her2desk.gui.common.app_icon import set_application_identity
     from her2desk.gui.common.collector import GuiThreadCollector
-    from her2desk.gui.common.crash_dialog import install_exception_hooks
+    from her2desk.gui.common.crash_hooks import install_exception_hooks
 
     install_exception_hooks(app)  # an unexpected error: logged, told in a dialog, and survived
     set_application_identity()
@@ -240,8 +242,10 @@ def run(database: str | None = None, *, demo: bool = False, quit_after_paint: bo
         window.worklist.first_paint.connect(lambda: app.exit(0))
         QTimer.singleShot(PAINT_TIMEOUT_MS, lambda: app.exit(1))
     else:
-        # The version comes from importlib.metadata (~25 ms to import): not before the first paint.
+        # The version comes from importlib.metadata (~25 ms to import): not before the first paint;
+        # nor the log file (`app_logging.configure_deferred`, done by the command line).
         window.worklist.first_paint.connect(lambda: _set_version(app))
+        window.worklist.first_paint.connect(app_logging.open_deferred)
     if pending is not None and not quit_after_paint:
 
         def on_opened(error: object) -> None:

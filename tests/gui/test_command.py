@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import os
 import subprocess
@@ -137,14 +138,61 @@ def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> 
     assert result.stdout.strip() == "[]"
 
 
-def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Path) -> None:
-    """The window's features install menu actions only; their dialogs, the handout's texts and
-    multiprocessing load when used (each was once on the start-up path and cost milliseconds)."""
+def loaded_by_the_command(
+    tmp_path: Path, names: tuple[str, ...], *, at_first_paint: bool = False
+) -> list[str]:
+    """Which of `names` are in sys.modules when `her2desk --demo --quit-after-paint` on a stored demo
+    worklist ends its process, or, with `at_first_paint`, when the worklist is first painted (what the
+    program sets up right after the paint is not loaded yet then). Its log goes to tmp_path/logs."""
     from her2desk.demo.seed import seed_demo
 
     path = tmp_path / "stored.sqlite3"
     with open_case_service(str(path)) as service:
         seed_demo(service, 30)
+    # A name that no longer exists (a module moved) would never be loaded and the test would pass blind.
+    assert all(importlib.util.find_spec(name) is not None for name in names)
+    code = (
+        "import os, runpy, sys\n"
+        f"os.environ['HER2DESK_LOG_DIR'] = {str(tmp_path / 'logs')!r}\n"
+        f"names = {names!r}\n"
+        "def report():\n"
+        "    print(sorted(set(sys.modules) & set(names)))\n"
+        "    sys.stdout.flush()\n"
+        "real_exit = os._exit\n"
+        "def report_then_exit(rc):\n"  # the command ends the process with os._exit after the paint
+        "    report()\n"
+        "    real_exit(rc)\n"
+    )
+    # As in the SQLAlchemy check below: a busy machine paints later than the workers' deadline for
+    # starting the open themselves, and the open loads what the paint does not need.
+    code += "from her2desk.gui.shell import case_service_proxy\ncase_service_proxy.START_AT_LATEST_S = 60.0\n"
+    if at_first_paint:
+        code += (
+            "from her2desk.gui import app\n"
+            "real_start = app.start\n"
+            "def start(*args, **kwargs):\n"  # connected before `run` connects its own after-paint work
+            "    started = real_start(*args, **kwargs)\n"
+            "    started[0].worklist.first_paint.connect(report)\n"
+            "    return started\n"
+            "app.start = start\n"
+        )
+    else:
+        code += "os._exit = report_then_exit\n"
+    code += (
+        f"sys.argv = ['her2desk', '--demo', '--database', {str(path)!r}, '--quit-after-paint']\n"
+        "try:\n"
+        "    runpy.run_module('her2desk', run_name='__main__')\n"
+        "except SystemExit as done:\n"
+        "    report_then_exit(done.code or 0)\n"
+    )
+    result = run([], tmp_path, code)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip().splitlines()[0])
+
+
+def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Path) -> None:
+    """The window's features install menu actions only; their dialogs, the handout's texts and
+    multiprocessing load when used (each was once on the start-up path and cost milliseconds)."""
     later = (
         "multiprocessing",
         "her2desk.gui.signout.signout_dialogs",
@@ -163,26 +211,31 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
         "her2desk.gui.common.pdf_files",
         "pypdfium2",
     )
-    # A name that no longer exists (a module moved) would never be loaded and the test would pass blind.
-    assert all(importlib.util.find_spec(name) is not None for name in later)
-    code = (
-        "import os, runpy, sys\n"
-        f"later = {later!r}\n"
-        "real_exit = os._exit\n"
-        "def report_then_exit(rc):\n"  # the command ends the process with os._exit after the paint
-        "    print(sorted(set(sys.modules) & set(later)))\n"
-        "    sys.stdout.flush()\n"
-        "    real_exit(rc)\n"
-        "os._exit = report_then_exit\n"
-        f"sys.argv = ['her2desk', '--demo', '--database', {str(path)!r}, '--quit-after-paint']\n"
-        "try:\n"
-        "    runpy.run_module('her2desk', run_name='__main__')\n"
-        "except SystemExit as done:\n"
-        "    report_then_exit(done.code or 0)\n"
+    assert loaded_by_the_command(tmp_path, later) == []
+
+
+def test_the_log_file_the_crash_dialog_and_resource_lookup_wait_for_the_first_paint(tmp_path: Path) -> None:
+    """The rotating log file (logging.handlers pulls in socket and pickle) opens right after the first
+    paint, the crash dialog loads when an error happens, and the icon and translations are found by a
+    plain path (importlib.resources is not imported): together ~50 ms of start-up, once."""
+    heavy = (
+        "logging.handlers",
+        "socket",
+        "pickle",
+        "her2desk.gui.common.crash_dialog",
+        "importlib.resources",
     )
-    result = run([], tmp_path, code)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert loaded_by_the_command(tmp_path, heavy, at_first_paint=True) == []
+    # ... and the log is written all the same, by the time the process ends.
+    logged = (tmp_path / "logs" / "her2desk.log").read_text(encoding="utf-8")
+    assert "her2desk started: command 'gui'" in logged
+
+
+def test_no_command_imports_the_standard_rotating_handler(tmp_path: Path) -> None:
+    """The log rotates with `app_logging.RotatingFile`: logging.handlers (it imports socket, pickle and
+    queue) is never imported, neither before nor after the first paint."""
+    assert loaded_by_the_command(tmp_path, ("logging.handlers",)) == []
+    assert (tmp_path / "logs" / "her2desk.log").is_file()
 
 
 def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """An unexpected error in the desktop program: written to the log, told in plain words, and survived.
 
-`install_exception_hooks(app)` (called by `gui.app.run`) replaces `sys.excepthook`, which PySide6 calls
-for an exception raised in a slot, a timer or an event handler, and `threading.excepthook`, for a
-worker thread's. Such an error is a defect: the program keeps running (Qt goes on with the next
+`install_exception_hooks(app)` (called by `gui.app.run`; it lives in `gui.common.crash_hooks`, which
+imports this module only when an error happens) replaces `sys.excepthook`, which PySide6 calls for an
+exception raised in a slot, a timer or an event handler, and `threading.excepthook`, for a worker
+thread's. Such an error is a defect: the program keeps running (Qt goes on with the next
 event), and the person sees the "Something went wrong" dialog: what happened (the exception's type and
 message), where the log file is, Copy details and Close. One dialog at a time: while one is open, further
 errors are logged only, so a failing paint cannot bury the screen in dialogs. A worker thread's error
@@ -27,13 +28,11 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,7 +45,10 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk import app_logging
+from her2desk.gui.common.crash_hooks import install_exception_hooks
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
+
+__all__ = ["CrashDetails", "CrashDialog", "install_exception_hooks", "report_crash", "show_crash"]
 
 log = logging.getLogger(__name__)
 
@@ -183,41 +185,3 @@ def report_crash(error: BaseException) -> CrashDialog | None:
     """An unexpected error in the GUI thread: log it and show the dialog."""
     log_crash(error)
     return show_crash(error)
-
-
-class _ThreadErrors(QObject):
-    """Carries a worker thread's exception to the GUI thread (a queued signal to this object, which
-    lives there)."""
-
-    raised = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.raised.connect(self.show, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def show(self, error: BaseException) -> None:
-        show_crash(error)
-
-
-def install_exception_hooks(app: QCoreApplication) -> None:
-    """Route every unexpected exception of the desktop program to the log and the dialog."""
-    carrier = _ThreadErrors(app)  # parented to the application: lives as long as it, in its thread
-
-    def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(error, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, tb)
-            return
-        if error.__traceback__ is None:
-            error = error.with_traceback(tb)
-        report_crash(error)
-
-    def thread_excepthook(args: threading.ExceptHookArgs) -> None:
-        if args.exc_value is None or isinstance(args.exc_value, SystemExit):
-            return
-        name = args.thread.name if args.thread is not None else "a worker thread"
-        log_crash(args.exc_value, f"thread {name}")
-        carrier.raised.emit(args.exc_value)
-
-    sys.excepthook = excepthook
-    threading.excepthook = thread_excepthook

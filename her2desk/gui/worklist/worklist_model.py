@@ -36,6 +36,12 @@ MAX_CACHED_PAGES = 30
 LOADING = "…"
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCESSION_ROLE = Qt.ItemDataRole.UserRole + 2
+# `data` is called for every role of every visible cell at each paint (about 2,000 calls for the first
+# screen): the roles it answers, as plain numbers, are looked up once here rather than at each call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, int(CASE_ID_ROLE), int(ACCESSION_ROLE)})
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -237,35 +243,31 @@ class WorklistModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.ToolTipRole,
-            CASE_ID_ROLE,
-            ACCESSION_ROLE,
-        ):
+        column = index.column()
+        if not 0 <= column < len(COLUMNS):
             return None
         row = self.row_at(index.row())
         if row is None:
-            return LOADING if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+            return LOADING if role == _DISPLAY and column == 0 else None
+        if role == _DISPLAY:
+            return COLUMNS[column].text(row)
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == ACCESSION_ROLE:
             return row.accession
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == STATUS_COLUMN and row.adjudicated:
+        if role == _TOOLTIP:
+            if column == STATUS_COLUMN and row.adjudicated:
                 return translate("Worklist", "Guideline result: {status}; reported as adjudicated").format(
                     status=label(row.engine_status) or translate("Worklist", "no result")
                 )
-            if COLUMNS[index.column()].words is None:  # free text may be wider than its column
-                return COLUMNS[index.column()].text(row) or None
+            if COLUMNS[column].words is None:  # free text may be wider than its column
+                return COLUMNS[column].text(row) or None
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = STATUS_COLOURS.get(row.status) if index.column() == STATUS_COLUMN else None
-            return QBrush(QColor(colour)) if colour else None
-        return COLUMNS[index.column()].text(row)
+        # the foreground
+        colour = STATUS_COLOURS.get(row.status) if column == STATUS_COLUMN else None
+        return QBrush(QColor(colour)) if colour else None
 
     # -- pages -------------------------------------------------------------------------------------
 
