@@ -57,6 +57,10 @@ CHECK_MODULES = (
     "her2desk/domain/labels.py",
     "her2desk/domain/criteria.py",
 )
+# These also hold words the guideline engine says (guideline names, site words, "Other: ..."), which
+# tests/gui/test_engine_words_translated.py meets; their check messages are still required above to be
+# translated phrases, but not every template in them comes from a check.
+ENGINE_SHARED_MODULES = ("her2desk/domain/metastatic_site.py", "her2desk/domain/criteria.py")
 
 
 @pytest.fixture
@@ -239,6 +243,8 @@ def _written_templates() -> set[str]:
     """Every `Phrase("...")` template written in the check modules."""
     found = set()
     for module in CHECK_MODULES:
+        if module in ENGINE_SHARED_MODULES:
+            continue
         for node in ast.walk(ast.parse((ROOT / module).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Phrase" and node.args:
                 first = node.args[0]
