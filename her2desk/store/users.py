@@ -47,9 +47,7 @@ def current_actor(connection: Connection, actor: Actor, now: datetime | None = N
     mark = "?" if connection.dialect.name == "sqlite" else "%s"
     cursor = driver_connection(connection).cursor()
     try:
-        cursor.execute(
-            _SESSION_OF_USER.format(mark=mark), (token_hash(actor.session_token), actor.user_id)
-        )
+        cursor.execute(_SESSION_OF_USER.format(mark=mark), (token_hash(actor.session_token), actor.user_id))
         row = cursor.fetchone()
     finally:
         cursor.close()
