@@ -104,7 +104,7 @@ def main() -> None:
         warm = _median_ms(search, args.repeats)
         cold = _cold_ms(args.database, lambda svc: search(svc), min(args.repeats, 7))
         for kind, ms in (("warm", warm), ("cold", cold)):
-            verdict = "ok" if ms <= SEARCH_TARGET_MS else "OVER TARGET"
+            verdict = "OK" if ms <= SEARCH_TARGET_MS else "OVER"
             print(f"{letters} letters, {kind:4s}  {ms:8.2f} ms  ratio to page 1 {ms / first:5.2f}x {verdict}")
     service.close()
 

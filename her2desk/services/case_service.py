@@ -88,7 +88,7 @@ class CaseService:
         self.actor = actor
         self.user = actor.username if actor is not None else user
         self.settings = settings
-        self._count_hint: tuple[int, float] | None = None
+        self._count_hint: tuple[tuple[int, int], float] | None = None
 
     def _editor_id(self, connection: Connection) -> int | None:
         """The signed-in user's id once their session is proven and their current role allows editing;
@@ -372,7 +372,7 @@ class CaseService:
                 # One page is a LIMIT 50 walk; starting parallel workers costs more than it saves.
                 session.execute(text_sql("SET LOCAL max_parallel_workers_per_gather = 0"))
             text = query.text.strip()
-            plan = queries.plan_text_search(session, text, self._case_count_hint(session)) if text else None
+            plan = queries.plan_text_search(session, text, *self._count_hints(session)) if text else None
             if plan is not None and not plan.branches:
                 return []
             anchor = after if after is not None else before
@@ -383,22 +383,26 @@ class CaseService:
                 from_end = total - offset - limit  # the page counted from the end, in reverse order
                 if limit + min(0, from_end) <= 0:
                     return []
-                statement = queries.page_ids_statement(
+                statement, params = queries.prepared_page_ids(
                     query, max(0, from_end), limit + min(0, from_end), plan=plan, reverse=True
                 )
-                ids = list(session.execute(statement).scalars().all())[::-1]
+                ids = list(session.execute(statement, params).scalars().all())[::-1]
             else:
-                rows = session.execute(queries.page_statement(query, offset, limit, plan=plan)).all()
-                return [queries.worklist_row(r) for r in rows]
-            found = {r.id: r for r in session.execute(queries.rows_statement(ids))} if ids else {}
+                statement, params = queries.prepared_page(query, offset, limit, plan=plan)
+                return [queries.worklist_row(r) for r in session.execute(statement, params).all()]
+            if not ids:
+                return []
+            statement, params = queries.prepared_rows(ids)
+            found = {r.id: r for r in session.execute(statement, params)}
             return [queries.worklist_row(found[i]) for i in ids if i in found]
 
-    def _case_count_hint(self, session: Session) -> int:
-        """Roughly how many cases there are (the highest id), re-read at most once a minute."""
+    def _count_hints(self, session: Session) -> tuple[int, int]:
+        """Roughly how many cases and patients there are (the highest ids), re-read at most once a minute."""
         now = time.monotonic()
         if self._count_hint is None or now - self._count_hint[1] > 60:
-            top = session.execute(select(func.max(Case.id))).scalar_one() or 0
-            self._count_hint = (int(top), now)
+            cases = session.execute(select(func.max(Case.id))).scalar_one() or 0
+            patients = session.execute(select(func.max(Patient.id))).scalar_one() or 0
+            self._count_hint = ((int(cases), int(patients)), now)
         return self._count_hint[0]
 
     def patient_history(self, mrn: str) -> list[StoredCase]:

@@ -8,14 +8,23 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select, text, update
 
+from her2desk.store.driver import driver_connection
 from her2desk.store.schema import LabSetting
 
 SETTINGS_LOCK_KEY = 0x48455233  # PostgreSQL advisory lock: one settings change at a time
 
 
 def setting_rows(connection: Connection) -> list[tuple[str, str]]:
-    """Every stored (name, value), the names of newer programs' settings included."""
-    return [(name, value) for name, value in connection.execute(select(LabSetting.name, LabSetting.value))]
+    """Every stored (name, value), the names of newer programs' settings included.
+
+    Sent straight to the driver: every case save reads them in its transaction (the rules in force),
+    and SQLAlchemy's per-statement bookkeeping cost several times the query itself."""
+    cursor = driver_connection(connection).cursor()
+    try:
+        cursor.execute("SELECT name, value FROM lab_setting")
+        return [(name, value) for name, value in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def stored_setting(connection: Connection, name: str) -> str | None:

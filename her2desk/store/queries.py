@@ -16,11 +16,11 @@ stopping after one page. `is_broad` chooses between the two with a capped count.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, union, union_all
+from sqlalchemy import ColumnElement, Select, and_, bindparam, false, func, or_, select, union, union_all
 
 from her2desk.domain.identifiers import mrn_number_key
 from her2desk.domain.records import SignOutState, WorklistOrder, WorklistQuery, WorklistRow
@@ -44,12 +44,23 @@ def local_day_bounds(day: date, zone: tzinfo | None = None) -> tuple[datetime, d
     return midnight_utc(day), midnight_utc(day + timedelta(days=1))
 
 
-def prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
-    """`column` starts with `prefix`, as an index range (byte order = code-point order in UTF-8)."""
+def _bounds(prefix: str) -> tuple[str, str, bool]:
+    """[low, high) of the keys starting with `prefix` (byte order = code-point order in UTF-8); the flag
+    says `high` is inclusive (the prefix ends in the last code point, which has no successor)."""
     if ord(prefix[-1]) >= 0x10FFFF:
-        return and_(column >= prefix, column <= prefix + "\U0010ffff" * 8)
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return and_(column >= prefix, column < upper)
+        return prefix, prefix + "\U0010ffff" * 8, True
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), False
+
+
+def prefix_range(column: Any, prefix: str, name: str | None = None) -> ColumnElement[bool]:
+    """`column` starts with `prefix`, as an index range. `name`: the bounds are the bind parameters
+    `<name>_lo` and `<name>_hi` (see `search_params`), so a prepared statement can be reused."""
+    low, high, inclusive = _bounds(prefix)
+    if name is not None:
+        low_bind = bindparam(f"{name}_lo", low, type_=column.type)
+        high_bind = bindparam(f"{name}_hi", high, type_=column.type)
+        return and_(column >= low_bind, column <= high_bind if inclusive else column < high_bind)
+    return and_(column >= low, column <= high if inclusive else column < high)
 
 
 BRANCHES: tuple[str, ...] = ("accession", "mrn", "name")
@@ -61,20 +72,69 @@ def typed_mrn_number(text: str) -> str | None:
     return mrn_number_key(text) if text.isascii() and text.isdigit() else None
 
 
+def _variants(text: str) -> list[str]:
+    """The forms an accession or MRN prefix is looked up in: as typed and upper-cased."""
+    return sorted({text, text.upper()})
+
+
+def search_params(text: str) -> dict[str, Any]:
+    """The values of the named bind parameters of every text-search statement for `text` (trimmed)."""
+    params: dict[str, Any] = {}
+    for i, variant in enumerate(_variants(text)):
+        low, high, _ = _bounds(variant)
+        params.update({f"acc{i}_lo": low, f"acc{i}_hi": high, f"mrn{i}_lo": low, f"mrn{i}_hi": high})
+    low, high, _ = _bounds(name_key(text))
+    params.update(name_lo=low, name_hi=high)
+    number = typed_mrn_number(text)
+    if number is not None:
+        params["mrn_number"] = number
+    return params
+
+
+def search_shape(text: str) -> tuple[Any, ...]:
+    """What a text-search statement for `text` looks like apart from its parameter values: two texts of
+    one shape share a statement (`prepared`), executed with each one's `search_params`."""
+    variants = tuple(_bounds(v)[2] for v in _variants(text))
+    return variants, _bounds(name_key(text))[2], typed_mrn_number(text) is not None
+
+
+def _number_match(column: Any, number: str) -> ColumnElement[bool]:
+    return column == bindparam("mrn_number", number, type_=column.type)
+
+
 def _branch_selects(text: str, branch: str) -> list[Select[*tuple[Any, ...]]]:
     """Case ids matching `text` in one way: by accession or MRN (as typed or upper-cased; for digits
     alone, also the MRN's number), or by name."""
-    variants = sorted({text, text.upper()})
+    variants = _variants(text)
     if branch == "accession":
-        return [select(Case.id).where(prefix_range(Case.accession, v)) for v in variants]
+        return [
+            select(Case.id).where(prefix_range(Case.accession, v, f"acc{i}")) for i, v in enumerate(variants)
+        ]
     by_patient = select(Case.id).join(Patient, Case.patient_id == Patient.id)
     if branch == "mrn":
-        selects = [by_patient.where(prefix_range(Patient.mrn, v)) for v in variants]
+        selects = [by_patient.where(prefix_range(Patient.mrn, v, f"mrn{i}")) for i, v in enumerate(variants)]
         number = typed_mrn_number(text)
         if number is not None:  # exact, never a prefix: "7" must not find every MRN with a 7 in it
-            selects.append(by_patient.where(Patient.mrn_number_key == number))
+            selects.append(by_patient.where(_number_match(Patient.mrn_number_key, number)))
         return selects
-    return [by_patient.where(prefix_range(Patient.family_name_key, name_key(text)))]
+    return [by_patient.where(prefix_range(Patient.family_name_key, name_key(text), "name"))]
+
+
+def _probe_selects(text: str, branch: str) -> list[Select[*tuple[Any, ...]]]:
+    """What `plan_text_search` counts per kind: cases by accession; patients by MRN or name, from the
+    patient table's own indexes alone (no case looked up per patient: that was most of a cold probe)."""
+    if branch == "accession":
+        return _branch_selects(text, branch)
+    if branch == "name":
+        return [select(Patient.id).where(prefix_range(Patient.family_name_key, name_key(text), "name"))]
+    variants = _variants(text)
+    selects = [
+        select(Patient.id).where(prefix_range(Patient.mrn, v, f"mrn{i}")) for i, v in enumerate(variants)
+    ]
+    number = typed_mrn_number(text)
+    if number is not None:
+        selects.append(select(Patient.id).where(_number_match(Patient.mrn_number_key, number)))
+    return selects
 
 
 def text_matches(text: str, branches: tuple[str, ...] = BRANCHES) -> ColumnElement[bool]:
@@ -96,13 +156,13 @@ def text_matches_row(text: str) -> ColumnElement[bool]:
     (`column || ''`) so the planner cannot drive the query from their indexes instead, which would
     bring back the sort of every match this plan exists to avoid.
     """
-    variants = sorted({text, text.upper()})
-    tests = [prefix_range(Case.accession.concat(""), v) for v in variants]
-    tests += [prefix_range(Patient.mrn.concat(""), v) for v in variants]
+    variants = _variants(text)
+    tests = [prefix_range(Case.accession.concat(""), v, f"acc{i}") for i, v in enumerate(variants)]
+    tests += [prefix_range(Patient.mrn.concat(""), v, f"mrn{i}") for i, v in enumerate(variants)]
     number = typed_mrn_number(text)
     if number is not None:
-        tests.append(Patient.mrn_number_key.concat("") == number)
-    tests.append(prefix_range(Patient.family_name_key.concat(""), name_key(text)))
+        tests.append(_number_match(Patient.mrn_number_key.concat(""), number))
+    tests.append(prefix_range(Patient.family_name_key.concat(""), name_key(text), "name"))
     return or_(*tests)
 
 
@@ -124,29 +184,44 @@ class TextPlan:
 
 
 def probe_statement(text: str, cap: int) -> Select[*tuple[Any, ...]]:
-    """Matches per kind (accession, MRN, name) in one query, each counted no further than `cap`."""
+    """Matches per kind in one query, each counted no further than `cap`: cases by accession, patients
+    by MRN and by name (`_probe_selects`)."""
     counts = []
     for branch in BRANCHES:
-        selects = _branch_selects(text, branch)
+        selects = _probe_selects(text, branch)
         matches = (union_all(*selects) if len(selects) > 1 else selects[0]).limit(cap).subquery()
         counts.append(select(func.count()).select_from(matches).scalar_subquery().label(branch))
     return select(*counts)
 
 
-def plan_text_search(session: Any, text: str, total_cases: int) -> TextPlan:
+def patient_cap(cap: int, total_cases: int, total_patients: int | None) -> int:
+    """The patients whose cases are about `cap` cases (at the database's cases per patient)."""
+    if not total_patients or total_patients >= total_cases:
+        return cap
+    return max(1, math.ceil(cap * total_patients / max(total_cases, 1)))
+
+
+def plan_text_search(
+    session: Any, text: str, total_cases: int, total_patients: int | None = None
+) -> TextPlan:
     """Walk the order index only for many patient (name or MRN) matches: those are spread over all
     dates, so a page of them is met soon. Accession prefixes ("S25") follow the collection date, so a
-    walk newest-first could cross most of the database before meeting one; those are match-driven."""
+    walk newest-first could cross most of the database before meeting one; those are match-driven.
+    Patient matches are counted as patients (`_probe_selects`), against the patients that hold about
+    as many cases as the threshold (`total_patients`: roughly how many patients there are)."""
     cap = broad_threshold(total_cases)
-    counts = dict(zip(BRANCHES, session.execute(probe_statement(text, cap)).one(), strict=True))
+    statement, params = prepared_probe(text, cap)
+    counts = dict(zip(BRANCHES, session.execute(statement, params).one(), strict=True))
     branches = tuple(b for b in BRANCHES if counts[b])
-    broad = counts["accession"] < cap and counts["mrn"] + counts["name"] >= cap
+    patients = patient_cap(cap, total_cases, total_patients)
+    broad = counts["accession"] < cap and counts["mrn"] + counts["name"] >= patients
     return TextPlan(broad, branches)
 
 
 def is_broad(session: Any, text: str) -> bool:
     total = session.execute(select(func.max(Case.id))).scalar_one() or 0
-    return plan_text_search(session, text, total).broad
+    patients = session.execute(select(func.max(Patient.id))).scalar_one() or 0
+    return plan_text_search(session, text, total, patients).broad
 
 
 def _filtered(
@@ -377,6 +452,65 @@ def page_statement(
     ids = page_ids_statement(query, offset, limit, broad, plan).subquery("page")
     joined = _display(ids.join(Case, Case.id == ids.c.page_id))
     return joined.order_by(*_order(query, ORDER_COLUMNS[query.order_by]))
+
+
+# -- prepared statements ---------------------------------------------------------------------------
+#
+# Building a search statement (SQLAlchemy expression objects, then their cache key) cost several times
+# running it on a warm database. Every value that depends on the typed text is a named bind parameter
+# (`search_params`), so one statement serves every text of the same `search_shape`: it is built once,
+# kept here, and executed with the text's parameters. Statements are immutable, so sharing is safe.
+
+_PREPARED: dict[tuple[Any, ...], Any] = {}
+_PREPARED_MAX = 512
+
+
+def _prepared(key: tuple[Any, ...], build: Any) -> Any:
+    statement = _PREPARED.get(key)
+    if statement is None:
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        statement = _PREPARED[key] = build()
+    return statement
+
+
+def _search_key(query: WorklistQuery) -> tuple[WorklistQuery, tuple[Any, ...] | None, dict[str, Any]]:
+    """The query without its text (the statement cache's key), the text's shape and its parameters."""
+    text = query.text.strip()
+    if not text:
+        return replace(query, text=""), None, {}
+    return replace(query, text=""), search_shape(text), search_params(text)
+
+
+def prepared_probe(text: str, cap: int) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """`probe_statement(text, cap)` and the parameters to execute it with."""
+    statement = _prepared(("probe", search_shape(text), cap), lambda: probe_statement(text, cap))
+    return statement, search_params(text)
+
+
+def prepared_page(
+    query: WorklistQuery, offset: int, limit: int, plan: TextPlan | None = None
+) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """`page_statement(query, offset, limit, plan=plan)` and the parameters to execute it with."""
+    base, shape, params = _search_key(query)
+    key = ("page", base, shape, offset, limit, plan)
+    return _prepared(key, lambda: page_statement(query, offset, limit, plan=plan)), params
+
+
+def prepared_page_ids(
+    query: WorklistQuery, offset: int, limit: int, plan: TextPlan | None = None, reverse: bool = False
+) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """`page_ids_statement(query, offset, limit, plan=plan, reverse=reverse)` and its parameters."""
+    base, shape, params = _search_key(query)
+    key = ("page_ids", base, shape, offset, limit, plan, reverse)
+    build = lambda: page_ids_statement(query, offset, limit, plan=plan, reverse=reverse)  # noqa: E731
+    return _prepared(key, build), params
+
+
+def prepared_rows(ids: list[int]) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """`rows_statement(ids)` as one statement for any ids (an expanding IN parameter)."""
+    build = lambda: _display(Case).where(Case.id.in_(bindparam("page_ids", expanding=True)))  # noqa: E731
+    return _prepared(("rows",), build), {"page_ids": ids}
 
 
 def worklist_row(row: Any) -> WorklistRow:

@@ -17,6 +17,8 @@ from sqlalchemy import Connection
 
 from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.rule_settings import canonical_json, fingerprint
+from her2desk.store.chain import driver_value
+from her2desk.store.driver import driver_connection
 
 RULE_SET = sa.table(
     "rule_set",
@@ -27,25 +29,24 @@ RULE_SET = sa.table(
 )
 
 
-@functools.cache
-def _insert_if_absent(dialect_name: str) -> sa.Insert:
-    """INSERT .. ON CONFLICT DO NOTHING, built once per dialect: every save runs it, and building the
-    statement anew each time cost more than executing it."""
-    if dialect_name == "postgresql":  # imported here: only a PostgreSQL lab loads its dialect
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert(RULE_SET).on_conflict_do_nothing()
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.insert(RULE_SET).on_conflict_do_nothing()
-
-
 def record_rule_set(
     connection: Connection, fingerprint: str, settings_json: str, who: str, now: datetime
 ) -> None:
-    """Insert the rule set `fingerprint` unless it is recorded already (concurrent writers included)."""
-    row = {"fingerprint": fingerprint, "settings": settings_json, "recorded_at": now, "recorded_by": who[:64]}
-    connection.execute(_insert_if_absent(connection.dialect.name), row)
+    """Insert the rule set `fingerprint` unless it is recorded already (concurrent writers included).
+
+    INSERT .. ON CONFLICT DO NOTHING (SQLite and PostgreSQL spell it alike), sent straight to the
+    driver: every save runs it, and SQLAlchemy's execution machinery cost more than the statement."""
+    sqlite = connection.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    cursor = driver_connection(connection).cursor()
+    try:
+        cursor.execute(
+            f"INSERT INTO rule_set (fingerprint, settings, recorded_at, recorded_by) "
+            f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (fingerprint) DO NOTHING",
+            (fingerprint, settings_json, driver_value(now, sqlite), who[:64]),
+        )
+    finally:
+        cursor.close()
 
 
 _settings_json = functools.lru_cache(maxsize=64)(canonical_json)  # settings are frozen: same JSON

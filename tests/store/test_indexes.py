@@ -138,3 +138,18 @@ def test_the_audit_viewers_filters_and_lists_use_their_indexes(sqlite_url: str) 
             assert "TEMP B-TREE" not in listing
     finally:
         database.close()
+
+
+def test_the_search_probe_counts_patients_from_their_own_indexes(sqlite_url: str) -> None:
+    """Choosing a search's plan reads the patient indexes alone for MRN and name matches: looking up
+    each matching patient's cases was most of a cold search on a large file."""
+    database = open_database(sqlite_url)
+    try:
+        plan = _plan(database, queries.probe_statement("testp", 500))
+        assert "COVERING INDEX ix_patient_family_name_key (family_name_key>? AND family_name_key<?)" in plan
+        assert "COVERING INDEX sqlite_autoindex_patient_1 (mrn>? AND mrn<?)" in plan
+        assert "INDEX sqlite_autoindex_her2_case_1 (accession>? AND accession<?)" in plan
+        assert "ix_her2_case_patient_id" not in plan
+        assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", "").replace("SCAN anon", "")
+    finally:
+        database.close()
