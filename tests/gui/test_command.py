@@ -214,6 +214,21 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
     assert loaded_by_the_command(tmp_path, later) == []
 
 
+def test_the_first_paint_needs_no_guideline_engine(tmp_path: Path) -> None:
+    """The worklist shows stored results; the engine (and the rule and lab settings it reads) loads when a
+    case is interpreted. Building the command line's parser imports no engine either (`interpret_command`
+    names the allowed values only; `domain/__init__` loads its names on first use): ~30 ms, once."""
+    engine = (
+        "her2desk.domain.engine",
+        "her2desk.domain.breast",
+        "her2desk.domain.gastroesophageal",
+        "her2desk.domain.rule_settings",
+        "her2desk.domain.lab_settings",
+        "her2desk.cli.interpret_handler",
+    )
+    assert loaded_by_the_command(tmp_path, engine, at_first_paint=True) == []
+
+
 def test_the_log_file_the_crash_dialog_and_resource_lookup_wait_for_the_first_paint(tmp_path: Path) -> None:
     """The rotating log file (logging.handlers pulls in socket and pickle) opens right after the first
     paint, the crash dialog loads when an error happens, and the icon and translations are found by a
