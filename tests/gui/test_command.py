@@ -233,6 +233,20 @@ def test_the_first_paint_needs_no_guideline_engine(tmp_path: Path) -> None:
     assert loaded_by_the_command(tmp_path, engine, at_first_paint=True) == []
 
 
+def test_a_desktop_start_builds_no_sub_command_parser(tmp_path: Path) -> None:
+    """`her2desk --demo` is parsed by the root parser alone (`cli._desktop_start`): no sub-command's
+    module is imported, nor its parser built."""
+    commands = (
+        "her2desk.cli.interpret_command",
+        "her2desk.cli.data_commands",
+        "her2desk.cli.handout_command",
+        "her2desk.cli.report_command",
+        "her2desk.cli.user_commands",
+        "her2desk.cli.settings_commands",
+    )
+    assert loaded_by_the_command(tmp_path, commands, at_first_paint=True) == []
+
+
 def test_the_first_paint_sets_up_no_widget_class_it_does_not_use(tmp_path: Path) -> None:
     """A QWidget that Python did not create (the table's viewport) makes PySide6 set up every widget class
     of QtWidgets to find its class, with their enums: ~30 ms. The worklist learns of its paint from its
