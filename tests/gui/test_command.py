@@ -289,9 +289,9 @@ def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path
     code = (
         "import os, sys\n"
         "from her2desk.gui.app import run\n"
-        # The worklist's workers start the open themselves if nobody has 0.3 s after start-up (a window
-        # never painted must not keep them waiting); on a busy machine the paint can come later than
-        # that. The deadline is moved out of the way: this checks what the paint itself needs.
+        # The worklist's workers start the open themselves if nobody has 0.3 s after the event loop first
+        # turns (a window never painted must not keep them waiting); on a busy machine the paint can come
+        # later than that. The deadline is moved out of the way: this checks what the paint itself needs.
         "from her2desk.gui.shell import case_service_proxy\n"
         "case_service_proxy.START_AT_LATEST_S = 60.0\n"
         f"rc = run({str(path)!r}, demo=True, quit_after_paint=True)\n"
