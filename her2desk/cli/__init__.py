@@ -18,20 +18,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from her2desk import app_logging
 from her2desk.app_logging import DEFAULT_LEVEL, LEVELS
-from her2desk.cli import interpret_command
 from her2desk.cli.parser import Her2deskParser
 
-COMMAND_MODULES = [interpret_command]
 
-
-def _optional_modules() -> list:
-    """Commands whose layers may not be installed yet in a given build are registered when present."""
+def _command_modules() -> list:
+    """Every sub-command's module; those whose layers may not be installed yet in a given build are
+    registered when present."""
     import importlib
 
-    found = []
+    from her2desk.cli import interpret_command
+
+    found: list = [interpret_command]
     for name in (
         "her2desk.cli.data_commands",
         "her2desk.cli.gui_command",
@@ -61,9 +62,21 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     # Every sub-command's parser is a Her2deskParser too (argparse uses the root parser's class):
     # an option given twice is refused rather than the last one silently kept.
-    parser = Her2deskParser(
+    parser = _root_parser(Her2deskParser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        module.register(sub, parser)
+    return parser
+
+
+def _root_parser(kind: type[Her2deskParser], *, whole: bool = True) -> Her2deskParser:
+    """The options given before any sub-command (the desktop program's own are `gui_command`'s); not
+    `whole`: without --help and abbreviations, for `_desktop_start`."""
+    parser = kind(
         prog="her2desk",
         description="Record, interpret, store and explain HER2 tumour-marker results.",
+        add_help=whole,
+        allow_abbrev=whole,
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     parser.add_argument(
@@ -80,15 +93,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="how much to write to the log file (default: %(default)s); the file is her2desk.log in the "
         "user log folder, or in $HER2DESK_LOG_DIR. It never holds patient data",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in [*COMMAND_MODULES, *_optional_modules()]:
-        module.register(sub, parser)
     return parser
 
 
+class _NotADesktopStartError(Exception):
+    """The command line is not a plain start of the desktop program: the whole parser decides."""
+
+
+class _DesktopStartParser(Her2deskParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotADesktopStartError(message)
+
+
+def _desktop_start(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace] | None:
+    """The parser and arguments of a start of the desktop program (no sub-command, only the root's options,
+    no help asked for), parsed by the root parser alone; None for anything else. Building every
+    sub-command's parser costs ~20 ms of a start-up that uses none of them. Whatever the root parser
+    alone does not accept (a sub-command, --help, a mistake) is parsed again by the whole parser, so
+    help, errors and their exit status are the whole parser's."""
+    from her2desk.cli import gui_command
+
+    parser = _root_parser(_DesktopStartParser, whole=False)
+    gui_command.register(None, parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except (_NotADesktopStartError, argparse.ArgumentError):
+        return None
+    if rest:
+        return None
+    args.command = None  # as the whole parser says when no sub-command is given
+    return parser, args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    started = _desktop_start(argv)
+    if started is not None:
+        parser, args = started
+    else:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         default = getattr(parser, "default_handler", None)

@@ -11,7 +11,7 @@ import os
 import sys
 
 
-def register(_sub: argparse._SubParsersAction, root: argparse.ArgumentParser) -> None:
+def register(_sub: argparse._SubParsersAction | None, root: argparse.ArgumentParser) -> None:
     root.add_argument(
         "--demo",
         action="store_true",

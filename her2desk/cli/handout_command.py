@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from her2desk.cli.printing import fail, run_printing
 
 # Not the handout package: nothing heavy is imported before the command runs.
-from her2desk.domain.lab_settings import LANGUAGES, PAPER_SIZES
+from her2desk.domain.handout_choices import LANGUAGES, PAPER_SIZES
 
 if TYPE_CHECKING:
     from her2desk.domain.workflow import Actor

@@ -3,7 +3,9 @@
 They live in the shared database (one lab, one answer), are changed only by an administrator, and
 every change is audited. Defaults are the cautious choice: nobody signs out their own results, the
 window locks after 10 idle minutes, and a case that is not signed out gets no handout at all.
-The domain only describes and validates them; `store`/`services` keep them.
+The domain only describes and validates them; `store`/`services` keep them. The handout's languages
+and paper sizes live in `handout_choices` (the command line's parser needs only them) and are named
+here too.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from her2desk.domain.accession_pattern import (
     parse_accession_pattern,
 )
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
+from her2desk.domain.handout_choices import LANGUAGES as LANGUAGES
+from her2desk.domain.handout_choices import PAPER_SIZES as PAPER_SIZES
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
 from her2desk.domain.workflow import SignOutPolicy
 
-LANGUAGES = ("en", "es")
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
-# The handout's paper: "auto" takes it from the workstation's locale when a handout is made.
-PAPER_SIZES = ("auto", "a4", "letter")
 # Territories whose locales print on US Letter: those glibc's locale data gives a 279 mm LC_PAPER
 # height (en_US and the locales that copy it); every other territory prints on A4.
 LETTER_TERRITORIES = frozenset(

@@ -139,11 +139,13 @@ def test_the_first_paint_needs_neither_reportlab_nor_alembic(tmp_path: Path) -> 
 
 
 def loaded_by_the_command(
-    tmp_path: Path, names: tuple[str, ...], *, at_first_paint: bool = False
+    tmp_path: Path, names: tuple[str, ...], *, at_first_paint: bool = False, widgets: tuple[str, ...] = ()
 ) -> list[str]:
     """Which of `names` are in sys.modules when `her2desk --demo --quit-after-paint` on a stored demo
     worklist ends its process, or, with `at_first_paint`, when the worklist is first painted (what the
-    program sets up right after the paint is not loaded yet then). Its log goes to tmp_path/logs."""
+    program sets up right after the paint is not loaded yet then); and which of the QtWidgets classes
+    `widgets` PySide6 has set up by then (it does so on first use, with their enums). Its log goes to
+    tmp_path/logs."""
     from her2desk.demo.seed import seed_demo
 
     path = tmp_path / "stored.sqlite3"
@@ -155,8 +157,10 @@ def loaded_by_the_command(
         "import os, runpy, sys\n"
         f"os.environ['HER2DESK_LOG_DIR'] = {str(tmp_path / 'logs')!r}\n"
         f"names = {names!r}\n"
+        f"widgets = {widgets!r}\n"
         "def report():\n"
-        "    print(sorted(set(sys.modules) & set(names)))\n"
+        "    made = vars(sys.modules['PySide6.QtWidgets']) if widgets else {}\n"
+        "    print(sorted(set(sys.modules) & set(names)) + sorted(w for w in widgets if w in made))\n"
         "    sys.stdout.flush()\n"
         "real_exit = os._exit\n"
         "def report_then_exit(rc):\n"  # the command ends the process with os._exit after the paint
@@ -214,6 +218,43 @@ def test_the_first_paint_does_not_load_what_only_later_actions_need(tmp_path: Pa
     assert loaded_by_the_command(tmp_path, later) == []
 
 
+def test_the_first_paint_needs_no_guideline_engine(tmp_path: Path) -> None:
+    """The worklist shows stored results; the engine (and the rule and lab settings it reads) loads when a
+    case is interpreted. Building the command line's parser imports no engine either (`interpret_command`
+    names the allowed values only; `domain/__init__` loads its names on first use): ~30 ms, once."""
+    engine = (
+        "her2desk.domain.engine",
+        "her2desk.domain.breast",
+        "her2desk.domain.gastroesophageal",
+        "her2desk.domain.rule_settings",
+        "her2desk.domain.lab_settings",
+        "her2desk.cli.interpret_handler",
+    )
+    assert loaded_by_the_command(tmp_path, engine, at_first_paint=True) == []
+
+
+def test_a_desktop_start_builds_no_sub_command_parser(tmp_path: Path) -> None:
+    """`her2desk --demo` is parsed by the root parser alone (`cli._desktop_start`): no sub-command's
+    module is imported, nor its parser built."""
+    commands = (
+        "her2desk.cli.interpret_command",
+        "her2desk.cli.data_commands",
+        "her2desk.cli.handout_command",
+        "her2desk.cli.report_command",
+        "her2desk.cli.user_commands",
+        "her2desk.cli.settings_commands",
+    )
+    assert loaded_by_the_command(tmp_path, commands, at_first_paint=True) == []
+
+
+def test_the_first_paint_sets_up_no_widget_class_it_does_not_use(tmp_path: Path) -> None:
+    """A QWidget that Python did not create (the table's viewport) makes PySide6 set up every widget class
+    of QtWidgets to find its class, with their enums: ~30 ms. The worklist learns of its paint from its
+    own paint event instead, and asks for the viewport only after the first paint."""
+    unused = ("QWizard", "QDial", "QFileDialog", "QCalendarWidget", "QGraphicsView")
+    assert loaded_by_the_command(tmp_path, (), at_first_paint=True, widgets=unused) == []
+
+
 def test_the_log_file_the_crash_dialog_and_resource_lookup_wait_for_the_first_paint(tmp_path: Path) -> None:
     """The rotating log file (logging.handlers pulls in socket and pickle) opens right after the first
     paint, the crash dialog loads when an error happens, and the icon and translations are found by a
@@ -248,9 +289,9 @@ def test_the_first_paint_of_a_stored_worklist_needs_no_sqlalchemy(tmp_path: Path
     code = (
         "import os, sys\n"
         "from her2desk.gui.app import run\n"
-        # The worklist's workers start the open themselves if nobody has 0.3 s after start-up (a window
-        # never painted must not keep them waiting); on a busy machine the paint can come later than
-        # that. The deadline is moved out of the way: this checks what the paint itself needs.
+        # The worklist's workers start the open themselves if nobody has 0.3 s after the event loop first
+        # turns (a window never painted must not keep them waiting); on a busy machine the paint can come
+        # later than that. The deadline is moved out of the way: this checks what the paint itself needs.
         "from her2desk.gui.shell import case_service_proxy\n"
         "case_service_proxy.START_AT_LATEST_S = 60.0\n"
         f"rc = run({str(path)!r}, demo=True, quit_after_paint=True)\n"

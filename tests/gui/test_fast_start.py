@@ -6,8 +6,11 @@ SQLAlchemy), and the real `CaseService` opens only when asked to (after the firs
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -147,3 +150,45 @@ def test_the_fast_path_reports_no_demo_user_for_a_real_database(db_path: Path, s
     fast = gui_app.read_first_page(str(db_path), demo=False)
     assert fast is not None
     assert fast[1].demo_user is None
+
+
+class _Opened:
+    """What the stand-in opens in the tests of its deadline: no database needed to see when it starts."""
+
+    def close(self) -> None:
+        pass
+
+
+def _pending_with_waiting_worker() -> tuple[PendingService, threading.Event, threading.Thread]:
+    opened = threading.Event()
+
+    def open_service() -> CaseService:
+        opened.set()
+        return cast("CaseService", _Opened())
+
+    pending = PendingService(open_service)
+    worker = threading.Thread(target=pending.wait, daemon=True)  # a worklist worker asking for the service
+    worker.start()
+    return pending, opened, worker
+
+
+def test_workers_count_their_deadline_from_the_event_loop_not_from_their_own_wait(qtbot) -> None:
+    """The worklist asks for its count while the window is being built: an open started before the event
+    loop runs would compete with the paint. Once the loop has turned, the deadline runs as before."""
+    pending, opened, worker = _pending_with_waiting_worker()
+    assert not opened.wait(case_service_proxy.START_AT_LATEST_S * 3)  # building the window: no event loop
+    started = time.monotonic()
+    qtbot.waitUntil(opened.is_set, timeout=5000)  # waitUntil turns the event loop
+    assert time.monotonic() - started >= case_service_proxy.START_AT_LATEST_S * 0.9
+    worker.join(5)
+    pending.close()
+
+
+def test_workers_start_the_open_without_any_event_loop_in_the_end(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_service_proxy, "START_ANYWAY_S", 0.2)
+    pending, opened, worker = _pending_with_waiting_worker()
+    assert opened.wait(5)  # no event loop ever turned (nothing processes events here)
+    worker.join(5)
+    pending.close()

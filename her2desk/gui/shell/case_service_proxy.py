@@ -5,9 +5,13 @@ without it (`store.first_page`), the window is built and painted with that page 
 handed to the window as its service and opens the real one once `start` is called (after the first
 paint, so the import does not compete with it for the interpreter). Worker threads that need the
 service (the worklist count, later pages) wait for it, and start it themselves if nobody has within
-`START_AT_LATEST_S` (a window that is never painted must not leave them waiting for ever); a call
-on the GUI thread (opening a case, saving) starts the open at once if need be and waits for it: a
-short wait, only in the first moment after start-up.
+`START_AT_LATEST_S` of the event loop's first turn (a window that is never painted must not leave them
+waiting for ever). That deadline counts from the event loop, not from the worker's own wait: the
+worklist asks for its count while the window is still being built, and on a busy machine building
+and painting it can take longer than the deadline; an open started then (SQLAlchemy's import) would
+compete with the paint for the interpreter. Without any event loop they start it after
+`START_ANYWAY_S`. A call on the GUI thread (opening a case, saving) starts the open at once if need be
+and waits for it: a short wait, only in the first moment after start-up.
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from her2desk.gui.common.workers import call_on_gui_thread, prepare_gui_thread_delivery
 
 if TYPE_CHECKING:
     from her2desk.services.case_service import CaseService
 
-START_AT_LATEST_S = 0.3
+START_AT_LATEST_S = 0.3  # after the event loop's first turn
+START_ANYWAY_S = 5.0  # after a worker began to wait, should no event loop run at all
 
 
 class _Relay(QObject):
@@ -41,6 +46,7 @@ class _Opening:
         self.open_service = open_service
         self.relay = weakref.ref(relay)  # never a strong reference to a Qt object from the thread
         self.started = threading.Event()
+        self.loop_running = threading.Event()  # the GUI's event loop has turned once (or the open began)
         self.ready = threading.Event()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
@@ -71,6 +77,8 @@ class PendingService:
         prepare_gui_thread_delivery()
         self.relay = _Relay()
         self._opening = _Opening(open_service, self.relay)
+        # Runs at the event loop's first turn: the window is built by then, and its paint comes next.
+        QTimer.singleShot(0, self.relay, self._opening.loop_running.set)
 
     @property
     def finished(self) -> Any:
@@ -86,6 +94,7 @@ class PendingService:
                 opening.thread = thread
                 thread.start()
                 opening.started.set()
+                opening.loop_running.set()
 
     def is_open(self) -> bool:
         return self._opening.ready.is_set() and self._opening.service is not None
@@ -94,7 +103,11 @@ class PendingService:
         """The open service; blocks until it is (see the module docstring for who starts the open)."""
         opening = self._opening
         on_gui_thread = threading.current_thread() is threading.main_thread()
-        if on_gui_thread or not opening.started.wait(START_AT_LATEST_S):
+        if (
+            on_gui_thread
+            or not opening.loop_running.wait(START_ANYWAY_S)
+            or not opening.started.wait(START_AT_LATEST_S)
+        ):
             self.start()
         opening.ready.wait()
         if opening.error is not None:
