@@ -2537,6 +2537,10 @@ Resumen final: {head}</translation>
         <source>the printer did not accept the job; nothing was recorded</source>
         <translation>la impresora no aceptó el trabajo; no se ha registrado nada</translation>
     </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir la hoja para el paciente</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>

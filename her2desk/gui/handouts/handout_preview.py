@@ -283,7 +283,7 @@ class HandoutPreview(QDialog):
             return
         text = summary_text(result, "printed")
         self.state.setText(text.replace("\n", " "))
-        handout_batch.show_summary(self, "Print handout", text)
+        handout_batch.show_summary(self, translate("PdfFiles", "Print handout"), text)
 
     def save_handout(self) -> None:
         prepared = self.prepared
