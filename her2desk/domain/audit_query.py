@@ -14,29 +14,32 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-# Readable names for the audit actions that services write; unknown ones are shown as they are.
+from her2desk.domain.phrases import Phrase
+
+# Readable names for the audit actions that services write; unknown ones are shown as they are. Phrases,
+# so the audit views say them in the interface's language (an export keeps the English).
 ACTION_LABELS: dict[str, str] = {
-    "login": "Signed in",
-    "login-failed": "Failed sign-in",
-    "login-refused": "Sign-in refused (too soon or locked)",
-    "account-locked": "Account locked (wrong passwords)",
-    "account-unlocked": "Account unlocked",
-    "logout": "Signed off",
-    "lock": "Screen locked",
-    "unlock": "Screen unlocked",
-    "sign-out": "Report signed out",
-    "signature-failed": "Failed signature",
-    "sign-out-refused": "Sign-out refused",
-    "adjudicate-refused": "Adjudication refused",
-    "amend-refused": "Amendment refused",
-    "adjudicate": "Adjudicated",
-    "amend": "Amended",
-    "handout": "Handout printed",
-    "setting": "Lab setting changed",
-    "db-roles": "Database roles set up",
-    "insert": "Record created",
-    "update": "Record changed",
-    "delete": "Record deleted",
+    "login": Phrase("Signed in"),
+    "login-failed": Phrase("Failed sign-in"),
+    "login-refused": Phrase("Sign-in refused (too soon or locked)"),
+    "account-locked": Phrase("Account locked (wrong passwords)"),
+    "account-unlocked": Phrase("Account unlocked"),
+    "logout": Phrase("Signed off"),
+    "lock": Phrase("Screen locked"),
+    "unlock": Phrase("Screen unlocked"),
+    "sign-out": Phrase("Report signed out"),
+    "signature-failed": Phrase("Failed signature"),
+    "sign-out-refused": Phrase("Sign-out refused"),
+    "adjudicate-refused": Phrase("Adjudication refused"),
+    "amend-refused": Phrase("Amendment refused"),
+    "adjudicate": Phrase("Adjudicated"),
+    "amend": Phrase("Amended"),
+    "handout": Phrase("Handout printed"),
+    "setting": Phrase("Lab setting changed"),
+    "db-roles": Phrase("Database roles set up"),
+    "insert": Phrase("Record created"),
+    "update": Phrase("Record changed"),
+    "delete": Phrase("Record deleted"),
 }
 
 # Readable names for the tables an audit row names.

@@ -22,6 +22,7 @@ from her2desk.domain.accession_pattern import (
 from her2desk.domain.blinded_recount import BlindedRecountPolicy
 from her2desk.domain.handout_choices import LANGUAGES as LANGUAGES
 from her2desk.domain.handout_choices import PAPER_SIZES as PAPER_SIZES
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.sign_in_throttle import DELAY_SECONDS_RANGE, LOCK_AFTER_RANGE, ThrottlePolicy
 from her2desk.domain.workflow import SignOutPolicy
 
@@ -36,7 +37,17 @@ MAX_TEXT_CHARS = 200
 
 
 class LabSettingError(ValueError):
-    """A setting's value is not allowed; the message names the setting and what is allowed."""
+    """A setting's value is not allowed; the message names the setting and what is allowed. `why` is
+    the message without the setting's name (what a form shows beside the setting's field)."""
+
+    def __init__(self, message: str, why: str | None = None) -> None:
+        super().__init__(message)
+        self.why = message if why is None else why
+
+
+def refused_setting(name: str, why: str) -> LabSettingError:
+    """ "name: why": the error of one setting, its `why` kept apart (a phrase, for the interface)."""
+    return LabSettingError(Phrase.listing([name, why], ": "), why)
 
 
 @dataclass(frozen=True)
@@ -86,22 +97,23 @@ class LabSettings:
 
 DEFAULT_LAB_SETTINGS = LabSettings()
 SETTING_NAMES = tuple(f.name for f in fields(LabSettings))
-SETTING_LABELS = {
-    "lab_name": "Lab name",
-    "lab_contact": "Lab contact line",
-    "lab_name_en": "Lab name on English handouts",
-    "lab_contact_en": "Lab contact line on English handouts",
-    "lab_name_es": "Lab name on Spanish handouts",
-    "lab_contact_es": "Lab contact line on Spanish handouts",
-    "paper_size": "Handout paper size",
-    "allow_self_verification": "Allow self-verification",
-    "allow_same_person_recount": "Allow one person to enter both ISH counts",
-    "allow_preliminary_handouts": "Allow preliminary handouts",
-    "idle_lock_minutes": "Idle lock (minutes)",
-    "handout_language": "Default handout language",
-    "lockout_after_failures": "Lock an account after this many wrong passwords",
-    "failure_delay_seconds": "Wait after a second wrong password (seconds)",
-    "accession_pattern": "Automatic accession numbers",
+# Labels in words (phrases: the settings dialog says them in the interface's language).
+SETTING_LABELS: dict[str, str] = {
+    "lab_name": Phrase("Lab name"),
+    "lab_contact": Phrase("Lab contact line"),
+    "lab_name_en": Phrase("Lab name on English handouts"),
+    "lab_contact_en": Phrase("Lab contact line on English handouts"),
+    "lab_name_es": Phrase("Lab name on Spanish handouts"),
+    "lab_contact_es": Phrase("Lab contact line on Spanish handouts"),
+    "paper_size": Phrase("Handout paper size"),
+    "allow_self_verification": Phrase("Allow self-verification"),
+    "allow_same_person_recount": Phrase("Allow one person to enter both ISH counts"),
+    "allow_preliminary_handouts": Phrase("Allow preliminary handouts"),
+    "idle_lock_minutes": Phrase("Idle lock (minutes)"),
+    "handout_language": Phrase("Default handout language"),
+    "lockout_after_failures": Phrase("Lock an account after this many wrong passwords"),
+    "failure_delay_seconds": Phrase("Wait after a second wrong password (seconds)"),
+    "accession_pattern": Phrase("Automatic accession numbers"),
 }
 WHOLE_NUMBER_RANGES = {
     "idle_lock_minutes": IDLE_LOCK_MINUTES_RANGE,
@@ -123,34 +135,54 @@ def parse_setting(name: str, raw: str) -> object:
             return True
         if text.lower() in _FALSE:
             return False
-        raise LabSettingError(f"{name}: {raw!r} is not allowed; use true or false")
+        raise refused_setting(name, Phrase("{raw} is not allowed; use true or false", raw=repr(raw)))
     if name in WHOLE_NUMBER_RANGES:
         low, high = WHOLE_NUMBER_RANGES[name]
         if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
-            raise LabSettingError(f"{name}: {raw!r} is not allowed; use a whole number from {low} to {high}")
+            raise refused_setting(
+                name,
+                Phrase(
+                    "{raw} is not allowed; use a whole number from {low} to {high}",
+                    raw=repr(raw),
+                    low=low,
+                    high=high,
+                ),
+            )
         return int(text)
     if name == "handout_language":
         if text not in LANGUAGES:
-            raise LabSettingError(f"{name}: {raw!r} is not allowed; use one of {', '.join(LANGUAGES)}")
+            raise refused_setting(
+                name,
+                Phrase(
+                    "{raw} is not allowed; use one of {choices}", raw=repr(raw), choices=", ".join(LANGUAGES)
+                ),
+            )
         return text
     if name == "paper_size":
         if text.lower() not in PAPER_SIZES:
-            raise LabSettingError(
-                f"{name}: {raw!r} is not allowed; use a4, letter (US Letter) or auto "
-                "(from this computer's locale)"
+            raise refused_setting(
+                name,
+                Phrase(
+                    "{raw} is not allowed; use a4, letter (US Letter) or auto (from this computer's locale)",
+                    raw=repr(raw),
+                ),
             )
         return text.lower()
     if name == "accession_pattern":
         try:
             parse_accession_pattern(text)
         except AccessionPatternError as error:
-            raise LabSettingError(
-                f"{name} ({SETTING_LABELS[name]}): {raw!r} cannot be used: {error} "
-                "(leave it empty to type every accession number)"
+            raise refused_setting(
+                f"{name} ({SETTING_LABELS[name]})",
+                Phrase(
+                    "{raw} cannot be used: {error} (leave it empty to type every accession number)",
+                    raw=repr(raw),
+                    error=error.args[0] if error.args and isinstance(error.args[0], str) else str(error),
+                ),
             ) from None
         return text
     if len(text) > MAX_TEXT_CHARS or any(ord(c) < 32 for c in text):
-        raise LabSettingError(f"{name}: at most {MAX_TEXT_CHARS} characters on one line")
+        raise refused_setting(name, Phrase("at most {count} characters on one line", count=MAX_TEXT_CHARS))
     return text
 
 

@@ -48,8 +48,10 @@ from her2desk.domain.lab_settings import (
     LabSettingError,
     format_setting,
     parse_setting,
+    refused_setting,
 )
 from her2desk.domain.parsing import shown
+from her2desk.domain.phrases import Phrase
 
 RULES_SECTION = "rules"
 FINGERPRINT_HEX_DIGITS = 12
@@ -64,49 +66,55 @@ _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 # Labels in words. A field missing here (added later) is labelled from its `metadata["label"]`, or
 # else from its name in words, so it is never shown as a raw key.
 LABELS: dict[str, str] = {
-    "rules.gastroesophageal_resection_pct_inclusive": (
+    "rules.gastroesophageal_resection_pct_inclusive": Phrase(
         "Gastroesophageal resection: a percentage equal to the limit reaches it (at least, not more than)"
     ),
-    "rules.gastroesophageal_resection_pct": (
+    "rules.gastroesophageal_resection_pct": Phrase(
         "Gastroesophageal resection: percent of stained tumour cells needed for IHC 1+ and above"
     ),
-    "rules.gastroesophageal_biopsy_cluster_cells": (
+    "rules.gastroesophageal_biopsy_cluster_cells": Phrase(
         "Gastroesophageal biopsy: smallest stained cluster for IHC 1+ and above (cells)"
     ),
-    "rules.gastroesophageal_high_copy_adjudication": (
+    "rules.gastroesophageal_high_copy_adjudication": Phrase(
         "Gastroesophageal: send a ratio below 2.0 with a high HER2 copy number to the pathologist"
     ),
-    "rules.gastroesophageal_high_copy_threshold": (
+    "rules.gastroesophageal_high_copy_threshold": Phrase(
         "Gastroesophageal: high HER2 copy number for that rule (signals per cell)"
     ),
-    "rules.flag_breast_ihc3_group5_discordance": "Breast: flag IHC 3+ with ISH group 5 as discordant",
-    "rules.report_her2_low": "Breast: report the HER2-low descriptor",
-    "rules.report_her2_ultralow": "Breast: report the HER2-ultralow descriptor",
-    "rules.report_2023_comment": "Breast: print the 2023 comment on HER2-low (IHC 0 versus 1+)",
-    "rules.require_controls_for_ihc3": "IHC 3+ cannot be saved without a controls result",
-    "rules.require_stained_pct_for_breast_ihc3": (
+    "rules.flag_breast_ihc3_group5_discordance": Phrase("Breast: flag IHC 3+ with ISH group 5 as discordant"),
+    "rules.report_her2_low": Phrase("Breast: report the HER2-low descriptor"),
+    "rules.report_her2_ultralow": Phrase("Breast: report the HER2-ultralow descriptor"),
+    "rules.report_2023_comment": Phrase("Breast: print the 2023 comment on HER2-low (IHC 0 versus 1+)"),
+    "rules.require_controls_for_ihc3": Phrase("IHC 3+ cannot be saved without a controls result"),
+    "rules.require_stained_pct_for_breast_ihc3": Phrase(
         "Breast IHC 3+ cannot be saved without the percentage of stained cells"
     ),
-    "rules.near_ratio_low": "Near-threshold notice: lowest ratio",
-    "rules.near_ratio_high": "Near-threshold notice: highest ratio",
-    "rules.near_copy_margin": "Near-threshold notice: margin around 4.0 and 6.0 signals per cell",
-    "rules.her2_high_warning": "Warn when average HER2 signals per cell are above",
-    "rules.cep17_low_warning": "Warn when average CEP17 signals per cell are below",
-    "rules.cep17_high_warning": "Warn when average CEP17 signals per cell are above",
-    "rules.fixation_hours_min": "Fixation: shortest time without a warning (hours)",
-    "rules.fixation_hours_max": "Fixation: longest time without a warning (hours)",
-    "rules.cold_ischaemia_max_minutes": "Cold ischaemia: longest time without a warning (minutes)",
-    "rules.gastroesophageal_min_fragments": "Gastroesophageal biopsy: fewest fragments without a warning",
-    "comments.group_2": "Report comment: ISH group 2",
-    "comments.group_3": "Report comment: ISH group 3",
-    "comments.group_4": "Report comment: ISH group 4",
-    "comments.her2_low_2023": "Report comment: HER2-low (2023 update)",
-    "comments.her2_ultralow": "Report comment: HER2-ultralow",
-    "comments.her2_low_needs_scored_ihc": "Report comment: HER2-low cannot be judged without a scored IHC",
-    "comments.single_probe_ihc_review": "Report comment: single-probe ISH needs IHC review",
-    "comments.no_site_guideline": "Report comment: no site-specific guideline",
-    "comments.no_site_guideline_breast": "Report comment: no site-specific guideline, breast criteria used",
-    "rules.descriptors_on_other_sites": "Give HER2-low/-ultralow/-null on sites without a guideline",
+    "rules.near_ratio_low": Phrase("Near-threshold notice: lowest ratio"),
+    "rules.near_ratio_high": Phrase("Near-threshold notice: highest ratio"),
+    "rules.near_copy_margin": Phrase("Near-threshold notice: margin around 4.0 and 6.0 signals per cell"),
+    "rules.her2_high_warning": Phrase("Warn when average HER2 signals per cell are above"),
+    "rules.cep17_low_warning": Phrase("Warn when average CEP17 signals per cell are below"),
+    "rules.cep17_high_warning": Phrase("Warn when average CEP17 signals per cell are above"),
+    "rules.fixation_hours_min": Phrase("Fixation: shortest time without a warning (hours)"),
+    "rules.fixation_hours_max": Phrase("Fixation: longest time without a warning (hours)"),
+    "rules.cold_ischaemia_max_minutes": Phrase("Cold ischaemia: longest time without a warning (minutes)"),
+    "rules.gastroesophageal_min_fragments": Phrase(
+        "Gastroesophageal biopsy: fewest fragments without a warning"
+    ),
+    "comments.group_2": Phrase("Report comment: ISH group 2"),
+    "comments.group_3": Phrase("Report comment: ISH group 3"),
+    "comments.group_4": Phrase("Report comment: ISH group 4"),
+    "comments.her2_low_2023": Phrase("Report comment: HER2-low (2023 update)"),
+    "comments.her2_ultralow": Phrase("Report comment: HER2-ultralow"),
+    "comments.her2_low_needs_scored_ihc": Phrase(
+        "Report comment: HER2-low cannot be judged without a scored IHC"
+    ),
+    "comments.single_probe_ihc_review": Phrase("Report comment: single-probe ISH needs IHC review"),
+    "comments.no_site_guideline": Phrase("Report comment: no site-specific guideline"),
+    "comments.no_site_guideline_breast": Phrase(
+        "Report comment: no site-specific guideline, breast criteria used"
+    ),
+    "rules.descriptors_on_other_sites": Phrase("Give HER2-low/-ultralow/-null on sites without a guideline"),
 }
 
 
@@ -124,32 +132,42 @@ class Bounds:
         return above and value <= self.high
 
     def words(self, whole: bool) -> str:
-        kind = "a whole number" if whole else "a number"
+        """ "a number from 0 to 10 (a HER2/CEP17 ratio), at most 2 decimal places": a row of phrases, each
+        said in the interface's language."""
+        kind = Phrase("a whole number") if whole else Phrase("a number")
         low, high = _plain(self.low), _plain(self.high)
-        span = f"above {low} and at most {high}" if self.low_open else f"from {low} to {high}"
-        places = "" if whole else f", at most {MAX_DECIMAL_PLACES} decimal places"
-        return f"{kind} {span}{' ' + self.unit if self.unit else ''}{places}"
+        span = (
+            Phrase("above {low} and at most {high}", low=low, high=high)
+            if self.low_open
+            else Phrase("from {low} to {high}", low=low, high=high)
+        )
+        parts: list[str] = [kind, " ", span]
+        if self.unit:
+            parts += [" ", self.unit]
+        if not whole:
+            parts.append(Phrase(", at most {count} decimal places", count=MAX_DECIMAL_PLACES))
+        return Phrase.listing(parts, "")
 
 
-PERCENT = Bounds(Decimal(0), Decimal(100), unit="percent")
-SIGNALS = Bounds(Decimal(0), Decimal(100), low_open=True, unit="signals per cell")
-RATIO = Bounds(Decimal(0), Decimal(10), unit="(a HER2/CEP17 ratio)")
-HOURS = Bounds(Decimal(0), Decimal(1000), unit="hours")
+PERCENT = Bounds(Decimal(0), Decimal(100), unit=Phrase("percent"))
+SIGNALS = Bounds(Decimal(0), Decimal(100), low_open=True, unit=Phrase("signals per cell"))
+RATIO = Bounds(Decimal(0), Decimal(10), unit=Phrase("(a HER2/CEP17 ratio)"))
+HOURS = Bounds(Decimal(0), Decimal(1000), unit=Phrase("hours"))
 # Per rule where the generic bounds of its type would be too wide (a field not listed gets those).
 BOUNDS: dict[str, Bounds] = {
     "rules.gastroesophageal_resection_pct": PERCENT,
-    "rules.gastroesophageal_biopsy_cluster_cells": Bounds(Decimal(1), Decimal(1000), unit="cells"),
+    "rules.gastroesophageal_biopsy_cluster_cells": Bounds(Decimal(1), Decimal(1000), unit=Phrase("cells")),
     "rules.gastroesophageal_high_copy_threshold": SIGNALS,
     "rules.near_ratio_low": RATIO,
     "rules.near_ratio_high": RATIO,
-    "rules.near_copy_margin": Bounds(Decimal(0), Decimal(2), unit="signals per cell"),
+    "rules.near_copy_margin": Bounds(Decimal(0), Decimal(2), unit=Phrase("signals per cell")),
     "rules.her2_high_warning": SIGNALS,
     "rules.cep17_low_warning": SIGNALS,
     "rules.cep17_high_warning": SIGNALS,
     "rules.fixation_hours_min": HOURS,
-    "rules.fixation_hours_max": Bounds(Decimal(0), Decimal(1000), low_open=True, unit="hours"),
-    "rules.cold_ischaemia_max_minutes": Bounds(Decimal(0), Decimal(1440), unit="minutes"),
-    "rules.gastroesophageal_min_fragments": Bounds(Decimal(0), Decimal(100), unit="fragments"),
+    "rules.fixation_hours_max": Bounds(Decimal(0), Decimal(1000), low_open=True, unit=Phrase("hours")),
+    "rules.cold_ischaemia_max_minutes": Bounds(Decimal(0), Decimal(1440), unit=Phrase("minutes")),
+    "rules.gastroesophageal_min_fragments": Bounds(Decimal(0), Decimal(100), unit=Phrase("fragments")),
 }
 GENERIC_INT = Bounds(Decimal(0), Decimal(100_000))
 GENERIC_DECIMAL = Bounds(Decimal(0), Decimal(100_000))
@@ -180,11 +198,11 @@ class RuleSetting:
     def allowed(self) -> str:
         """What may be entered, in words."""
         if self.kind is bool:
-            return "true or false"
+            return Phrase("true or false")
         if self.kind is str:
-            return (
-                f"text of 1 to {MAX_COMMENT_CHARS:,} characters (line breaks allowed, no other "
-                "control characters)"
+            return Phrase(
+                "text of 1 to {count} characters (line breaks allowed, no other control characters)",
+                count=f"{MAX_COMMENT_CHARS:,}",
             )
         return self.bounds.words(whole=self.kind is int)
 
@@ -251,8 +269,8 @@ def _plain(value: Decimal) -> str:
 
 
 def _refuse(spec: RuleSetting, raw: str, reason: str | None = None) -> LabSettingError:
-    why = reason or f"{shown(raw)} is not allowed; use {spec.allowed()}"
-    return LabSettingError(f"{spec.name} ({spec.label}): {why}")
+    why = reason or Phrase("{raw} is not allowed; use {allowed}", raw=shown(raw), allowed=spec.allowed())
+    return refused_setting(f"{spec.name} ({spec.label})", why)
 
 
 def parse_rule_setting(name: str, raw: str) -> Any:
@@ -283,12 +301,28 @@ def parse_rule_setting(name: str, raw: str) -> Any:
 def _parse_text(spec: RuleSetting, raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise _refuse(spec, raw, f"must not be empty; use {spec.allowed()}")
+        raise _refuse(spec, raw, Phrase("must not be empty; use {allowed}", allowed=spec.allowed()))
     if len(text) > MAX_COMMENT_CHARS:
-        raise _refuse(spec, raw, f"{len(text):,} characters is too long; use {spec.allowed()}")
+        raise _refuse(
+            spec,
+            raw,
+            Phrase(
+                "{count} characters is too long; use {allowed}",
+                count=f"{len(text):,}",
+                allowed=spec.allowed(),
+            ),
+        )
     bad = [c for c in text if c != "\n" and unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn")]
     if bad:
-        raise _refuse(spec, raw, f"contains the control character U+{ord(bad[0]):04X}; use {spec.allowed()}")
+        raise _refuse(
+            spec,
+            raw,
+            Phrase(
+                "contains the control character {code}; use {allowed}",
+                code=f"U+{ord(bad[0]):04X}",
+                allowed=spec.allowed(),
+            ),
+        )
     return text
 
 
@@ -351,13 +385,20 @@ ORDERED_PAIRS: tuple[tuple[str, str], ...] = tuple(
 
 def rule_problems(settings: GuidelineSettings) -> list[str]:
     """What is wrong with a whole set of rules that no single value shows: a range turned upside down."""
-    problems = []
+    problems: list[str] = []
     for low, high in ORDERED_PAIRS:
         if rule_value(settings, low) > rule_value(settings, high):
             problems.append(
-                f"{low} ({RULE_SETTING_LABELS[low]}) is {format_rule_value(rule_value(settings, low))}, "
-                f"more than {high} ({RULE_SETTING_LABELS[high]}) "
-                f"{format_rule_value(rule_value(settings, high))}; the lower limit must not exceed the upper"
+                Phrase(
+                    "{low} ({low_label}) is {low_value}, more than {high} ({high_label}) {high_value}; "
+                    "the lower limit must not exceed the upper",
+                    low=low,
+                    low_label=RULE_SETTING_LABELS[low],
+                    low_value=format_rule_value(rule_value(settings, low)),
+                    high=high,
+                    high_label=RULE_SETTING_LABELS[high],
+                    high_value=format_rule_value(rule_value(settings, high)),
+                )
             )
     return problems
 

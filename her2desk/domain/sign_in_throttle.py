@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from her2desk.domain.phrases import Phrase
+
 FREE_FAILURES = 1  # a single typo costs no wait; the wait starts after the second failure in a row
 MAX_DELAY_SECONDS = 15 * 60
 LOCK_AFTER_RANGE = (3, 20)
 DELAY_SECONDS_RANGE = (0, 60)
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = Phrase(
     "this account is locked after too many wrong passwords in a row; an administrator must unlock it"
 )
 
@@ -89,4 +91,6 @@ def claimed(state: ThrottleState, policy: ThrottlePolicy, now: datetime) -> Thro
 
 
 def wait_message(seconds: int) -> str:
-    return f"too many wrong passwords in a row: wait {seconds} s before the next attempt"
+    return Phrase(
+        "too many wrong passwords in a row: wait {seconds} s before the next attempt", seconds=seconds
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore, Status
 
@@ -98,26 +99,68 @@ class WorkflowError(Exception):
         super().__init__("; ".join(reasons))
 
 
+# The words of the refusals, each a phrase of its own so the interface can say it in its language
+# (the English is the enum's value as it always was: "a technologist may not sign out").
+ROLE_WORDS: dict[Role, Phrase] = {
+    Role.TECHNOLOGIST: Phrase("a technologist"),
+    Role.PATHOLOGIST: Phrase("a pathologist"),
+    Role.ADMINISTRATOR: Phrase("an administrator"),
+}
+ACTION_VERBS: dict[Action, Phrase] = {  # "may not {verb}"
+    Action.EDIT: Phrase("edit"),
+    Action.SUBMIT: Phrase("submit"),
+    Action.SIGN_OUT: Phrase("sign out"),
+    Action.AMEND: Phrase("amend"),
+    Action.ADJUDICATE: Phrase("adjudicate"),
+    Action.MANAGE_USERS: Phrase("manage users"),
+}
+ACTION_NAMES: dict[Action, Phrase] = {  # "cannot be {action}": the action's code, as it always read
+    Action.EDIT: Phrase("edit"),
+    Action.SUBMIT: Phrase("submit"),
+    Action.SIGN_OUT: Phrase("sign-out"),
+    Action.AMEND: Phrase("amend"),
+    Action.ADJUDICATE: Phrase("adjudicate"),
+    Action.MANAGE_USERS: Phrase("manage-users"),
+}
+STATE_WORDS: dict[SignOutState, Phrase] = {
+    SignOutState.DRAFT: Phrase("draft"),
+    SignOutState.ENTERED: Phrase("entered"),
+    SignOutState.SIGNED_OUT: Phrase("signed-out"),
+    SignOutState.AMENDED: Phrase("amended"),
+}
+STATUS_WORDS: dict[Status, Phrase] = {
+    Status.POSITIVE: Phrase("positive"),
+    Status.NEGATIVE: Phrase("negative"),
+    Status.EQUIVOCAL: Phrase("equivocal"),
+    Status.PENDING: Phrase("pending"),
+    Status.ADJUDICATION: Phrase("adjudication"),
+    Status.INDETERMINATE: Phrase("indeterminate"),
+}
+
+
 def role_refusals(actor: Actor, action: Action) -> list[str]:
     if action in ROLE_ACTIONS[actor.role]:
         return []
-    article = "an" if actor.role.value[0] in "aeiou" else "a"
-    return [f"{article} {actor.role.value} may not {action.value.replace('-', ' ')}"]
+    return [Phrase("{role} may not {action}", role=ROLE_WORDS[actor.role], action=ACTION_VERBS[action])]
 
 
 def transition_refusals(state: SignOutState, action: Action) -> list[str]:
     if (state, action) in TRANSITIONS:
         return []
     if state is SignOutState.SIGNED_OUT and action in (Action.EDIT, Action.SIGN_OUT, Action.ADJUDICATE):
-        return ["the case is signed out and read-only; amend it (with a reason) to change it"]
-    return [f"a case that is {state.value} cannot be {action.value}"]
+        return [Phrase("the case is signed out and read-only; amend it (with a reason) to change it")]
+    return [
+        Phrase(
+            "a case that is {state} cannot be {action}", state=STATE_WORDS[state], action=ACTION_NAMES[action]
+        )
+    ]
 
 
 def not_self_verified(actor: Actor, facts: CaseFacts, policy: SignOutPolicy) -> list[str]:
     if policy.allow_self_verification or facts.entered_by is None:
         return []
     if facts.entered_by == actor.user_id:
-        return ["you entered these results; another pathologist must sign them out"]
+        return [Phrase("you entered these results; another pathologist must sign them out")]
     return []
 
 
@@ -125,43 +168,60 @@ def interpretation_complete(facts: CaseFacts) -> list[str]:
     if facts.adjudicated_status in ADJUDICABLE_FINAL:
         return []
     if facts.engine_status is None:
-        return ["the case has errors and no interpretation; correct it first"]
+        return [Phrase("the case has errors and no interpretation; correct it first")]
     if facts.engine_status.needs_action:
         return [
-            f"the interpretation is {facts.engine_status.value}, not final: complete the work-up or "
-            "record an adjudicated final status with a reason"
+            Phrase(
+                "the interpretation is {status}, not final: complete the work-up or "
+                "record an adjudicated final status with a reason",
+                status=STATUS_WORDS[facts.engine_status],
+            )
         ]
     return []
 
 
-WRONG_PASSWORD = "the password is not correct"
+WRONG_PASSWORD = Phrase("the password is not correct")
+# What a refused signed action did not do, and what needs a reason: `signature_given`'s and
+# `reason_given`'s `what` (phrases, so the whole refusal can be said in the interface's language).
+NOT_SIGNED_OUT = Phrase("the result was not signed out")
+NOT_AMENDED = Phrase("the case was not amended")
+NOT_ADJUDICATED = Phrase("the adjudication was not recorded")
+AN_AMENDMENT = Phrase("an amendment")
+AN_ADJUDICATION = Phrase("an adjudication")
 
 
-def signature_given(password_ok: bool, what: str = "the result was not signed out") -> list[str]:
-    return [] if password_ok else [f"{WRONG_PASSWORD}; {what}"]
+def signature_given(password_ok: bool, what: str = NOT_SIGNED_OUT) -> list[str]:
+    return [] if password_ok else [Phrase.listing([WRONG_PASSWORD, what], "; ")]
 
 
 def reason_given(reason: str, what: str) -> list[str]:
     if len(reason.strip()) < MIN_REASON_CHARS:
-        return [f"{what} needs a reason of at least {MIN_REASON_CHARS} characters"]
+        return [
+            Phrase("{what} needs a reason of at least {count} characters", what=what, count=MIN_REASON_CHARS)
+        ]
     return []
 
 
 def not_already_final(facts: CaseFacts) -> list[str]:
     """A final guideline result leaves nothing to adjudicate."""
     if facts.engine_status is not None and facts.engine_status.is_final:
-        return [f"the interpretation is already final ({facts.engine_status.value}); nothing to adjudicate"]
+        return [
+            Phrase(
+                "the interpretation is already final ({status}); nothing to adjudicate",
+                status=STATUS_WORDS[facts.engine_status],
+            )
+        ]
     return []
 
 
 def adjudication_consistent(facts: CaseFacts, final: Status) -> list[str]:
     """An adjudicated status may resolve an open result but never contradict the guideline outright."""
     if final not in ADJUDICABLE_FINAL:
-        return ["an adjudicated status must be positive, negative or indeterminate"]
+        return [Phrase("an adjudicated status must be positive, negative or indeterminate")]
     if already := not_already_final(facts):
         return already
     if final is Status.NEGATIVE and facts.ihc is IhcScore.THREE_PLUS:
-        return ["IHC 3+ is positive; it cannot be adjudicated negative"]
+        return [Phrase("IHC 3+ is positive; it cannot be adjudicated negative")]
     return []
 
 
@@ -198,8 +258,8 @@ def amend(actor: Actor, facts: CaseFacts, *, reason: str, password_ok: bool) -> 
     _require(
         role_refusals(actor, Action.AMEND)
         + transition_refusals(facts.state, Action.AMEND)
-        + reason_given(reason, "an amendment")
-        + signature_given(password_ok, "the case was not amended")
+        + reason_given(reason, AN_AMENDMENT)
+        + signature_given(password_ok, NOT_AMENDED)
     )
     return TRANSITIONS[facts.state, Action.AMEND]
 
@@ -212,8 +272,8 @@ def adjudicate(
         role_refusals(actor, Action.ADJUDICATE)
         + transition_refusals(facts.state, Action.ADJUDICATE)
         + adjudication_consistent(facts, final)
-        + reason_given(reason, "an adjudication")
-        + signature_given(password_ok, "the adjudication was not recorded")
+        + reason_given(reason, AN_ADJUDICATION)
+        + signature_given(password_ok, NOT_ADJUDICATED)
     )
     return TRANSITIONS[facts.state, Action.ADJUDICATE]
 

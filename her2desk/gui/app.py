@@ -58,6 +58,7 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
     """Open the service (for `actor` if given); for --demo seed a new database (with its demo
     accounts), add the accounts to an older demo database, and refuse any database of real cases."""
     from her2desk.domain.records import WorklistQuery
+    from her2desk.gui.common.translation import translate
     from her2desk.services.bundle import Services
     from her2desk.services.case_service import open_case_service
 
@@ -75,8 +76,11 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
         if service.worklist_count(WorklistQuery()) > 0 or Services.of(service).auth.has_users():
             service.close()
             raise PermissionError(
-                "This database holds real cases or user accounts and is not a demo database; --demo "
-                "opens only demo databases. Run without --demo, or name another file with --database."
+                translate(
+                    "App",
+                    "This database holds real cases or user accounts and is not a demo database; --demo "
+                    "opens only demo databases. Run without --demo, or name another file with --database.",
+                )
             )
         from her2desk.demo.seed import seed_demo
 
@@ -86,7 +90,9 @@ def open_service(database: str | None, demo: bool, actor: Actor | None = None) -
         return service
     if demo and demo_actor(service) != actor:  # the file changed since the fast path read it
         service.close()
-        raise PermissionError("The demo database changed while it was opened; start her2desk again.")
+        raise PermissionError(
+            translate("App", "The demo database changed while it was opened; start her2desk again.")
+        )
     if demo:
         actor = _audit_demo_sign_in(service, actor)
     return Services.of(service).for_actor(actor).cases
@@ -130,7 +136,9 @@ def open_with_progress(database: str | None, demo: bool) -> CaseService:
     worker.start()
     worker.join(OPEN_QUIETLY_S)  # the usual case: a current database opens in a few milliseconds
     if worker.is_alive():
-        progress = QProgressDialog("Opening the database…", "", 0, 0)
+        from her2desk.gui.common.translation import translate
+
+        progress = QProgressDialog(translate("App", "Opening the database…"), "", 0, 0)
         progress.setWindowTitle("her2desk")
         progress.setCancelButton(None)  # an upgrade must not be interrupted half-way
         progress.setMinimumDuration(0)
@@ -296,5 +304,8 @@ def _report_open_failure(error: Exception, quit_after_paint: bool) -> int:
     """Say why the database cannot be opened (stderr, and a dialog unless timing); the exit code."""
     print(f"her2desk: {error}", file=sys.stderr)
     if not quit_after_paint:
-        dialogs.show_error(None, "her2desk cannot open the database", str(error))
+        from her2desk.gui.common.domain_text import say_error
+        from her2desk.gui.common.translation import translate
+
+        dialogs.show_error(None, translate("App", "her2desk cannot open the database"), say_error(error))
     return 2 if isinstance(error, PermissionError) else 1

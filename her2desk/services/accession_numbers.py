@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from her2desk.domain.accession_pattern import AccessionPattern
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.identifiers import accession_problem
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError
 from her2desk.services.lab_settings_service import read_lab_settings
@@ -58,9 +59,13 @@ def numbered(connection: Connection, entry: CaseEntry, pattern: AccessionPattern
                 (
                     Problem(
                         "accession",
-                        f"the next automatic accession number {accession} cannot be used (an accession "
-                        f"number {problem}); "
-                        "type the accession number, and ask an administrator to change the pattern",
+                        Phrase(
+                            "the next automatic accession number {accession} cannot be used (an accession "
+                            "number {problem}); "
+                            "type the accession number, and ask an administrator to change the pattern",
+                            accession=accession,
+                            problem=problem,
+                        ),
                     ),
                 )
             )
@@ -70,8 +75,11 @@ def numbered(connection: Connection, entry: CaseEntry, pattern: AccessionPattern
         (
             Problem(
                 "accession",
-                f"the next {MAX_SKIPPED} automatic accession numbers were all typed for other cases; "
-                "type the accession number",
+                Phrase(
+                    "the next {count} automatic accession numbers were all typed for other cases; "
+                    "type the accession number",
+                    count=MAX_SKIPPED,
+                ),
             ),
         )
     )

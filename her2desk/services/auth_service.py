@@ -37,6 +37,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection, func, insert, select, update
 
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.sign_in_throttle import (
     LOCKED_MESSAGE,
     ThrottlePolicy,
@@ -44,7 +45,7 @@ from her2desk.domain.sign_in_throttle import (
     Verdict,
     wait_message,
 )
-from her2desk.domain.workflow import Action, Actor, Role, WorkflowError, role_refusals
+from her2desk.domain.workflow import NOT_SIGNED_OUT, Action, Actor, Role, WorkflowError, role_refusals
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import throttle
 from her2desk.store.audit import record_event, utc_now
@@ -56,14 +57,16 @@ from her2desk.store.users import ACCOUNT_UNUSABLE, current_actor, has_users
 # Sign-ins for support, by account name (staff) as the audit log has them; an unknown name is not repeated.
 log = logging.getLogger(__name__)
 
-LOGIN_FAILED = "the user name or the password is not correct"
-NOT_YOURSELF = "you cannot deactivate your own account; another administrator must do it"
-LAST_ADMINISTRATOR = "this is the last active administrator; make another administrator first"
+LOGIN_FAILED = Phrase("the user name or the password is not correct")
+NOT_YOURSELF = Phrase("you cannot deactivate your own account; another administrator must do it")
+LAST_ADMINISTRATOR = Phrase("this is the last active administrator; make another administrator first")
 MIN_PASSWORD_CHARS = 10
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 ANONYMOUS = "(not signed in)"
 UNKNOWN_USER = "(unknown user)"  # stored instead of a typed name that matches no account
-NO_ADMINISTRATOR_LOCKED = "an administrator who can sign in exists: give --as NAME of an active administrator"
+NO_ADMINISTRATOR_LOCKED = Phrase(
+    "an administrator who can sign in exists: give --as NAME of an active administrator"
+)
 
 _hasher = PasswordHasher()
 
@@ -156,12 +159,14 @@ class SignedInSession:
 def check_new_user(username: str, password: str, role: str) -> Role:
     if not USERNAME_PATTERN.match(username):
         raise UserInputError(
-            "a user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit"
+            Phrase("a user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit")
         )
     try:
         parsed = Role(role)
     except ValueError:
-        raise UserInputError(f"role must be one of: {', '.join(r.value for r in Role)}") from None
+        raise UserInputError(
+            Phrase("role must be one of: {roles}", roles=", ".join(r.value for r in Role))
+        ) from None
     check_password(password)
     return parsed
 
@@ -174,9 +179,9 @@ def check_password(password: str) -> None:
     """A new password: at least MIN_PASSWORD_CHARS characters, and not only spaces or invisible
     control characters (eight spaces or eight NULs were accepted once)."""
     if len(password) < MIN_PASSWORD_CHARS:
-        raise UserInputError(f"a password needs at least {MIN_PASSWORD_CHARS} characters")
+        raise UserInputError(Phrase("a password needs at least {count} characters", count=MIN_PASSWORD_CHARS))
     if all(_blank(c) for c in password):
-        raise UserInputError("a password cannot be only spaces or invisible control characters")
+        raise UserInputError(Phrase("a password cannot be only spaces or invisible control characters"))
 
 
 def _wait_seconds(state: ThrottleState, now: datetime) -> int:
@@ -186,7 +191,11 @@ def _wait_seconds(state: ThrottleState, now: datetime) -> int:
 
 
 def _next_attempt(wait: int) -> str:
-    return f"wait {wait} s before the next attempt"
+    return Phrase("wait {seconds} s before the next attempt", seconds=wait)
+
+
+def _your_account_locked() -> str:
+    return Phrase("your account: {locked}", locked=LOCKED_MESSAGE)
 
 
 def _policy(connection: Connection) -> ThrottlePolicy:
@@ -223,7 +232,7 @@ class AuthService:
             count = connection.execute(select(func.count()).select_from(User)).scalar_one()
             if count == 0:
                 if parsed is not Role.ADMINISTRATOR:
-                    raise UserInputError("the first user must be an administrator")
+                    raise UserInputError(Phrase("the first user must be an administrator"))
                 who = by.username if by else (local_administrator or ANONYMOUS)
             elif by is not None:
                 current = current_actor(connection, by)
@@ -232,10 +241,10 @@ class AuthService:
                     raise WorkflowError(reasons)
                 who = current.username
             else:  # a trusted-operator claim counts only on an empty database (checked above)
-                raise WorkflowError(["only a signed-in administrator may add users"])
+                raise WorkflowError([Phrase("only a signed-in administrator may add users")])
             taken = connection.execute(select(User.id).where(User.username == username)).first()
             if taken is not None:
-                raise UserInputError(f"there is already a user named {username}")
+                raise UserInputError(Phrase("there is already a user named {username}", username=username))
             values = {
                 "username": username,
                 "display_name": display_name or username,
@@ -269,7 +278,7 @@ class AuthService:
             return current.username, current.user_id
         if local_administrator is not None and not has_users(connection):
             return local_administrator, None  # a trusted-operator claim counts only on an empty database
-        raise WorkflowError(["only an administrator may manage users, signed in as themselves"])
+        raise WorkflowError([Phrase("only an administrator may manage users, signed in as themselves")])
 
     @staticmethod
     def _target(connection: Connection, user_id: int) -> Any:
@@ -278,7 +287,7 @@ class AuthService:
             statement = statement.with_for_update()
         row = connection.execute(statement).one_or_none()
         if row is None:
-            raise UserInputError(f"there is no user with id {user_id}")
+            raise UserInputError(Phrase("there is no user with id {user_id}", user_id=user_id))
         return row
 
     @staticmethod
@@ -450,10 +459,12 @@ class AuthService:
                 record_failure(action="account-locked", new=new)
         log.info("sign-in failed: %s%s", attempt.shown_name, " (the account is now locked)" if locked else "")
         if state.locked(policy):
-            raise AuthenticationError(f"{LOGIN_FAILED}; {LOCKED_MESSAGE}", locked=True)
+            raise AuthenticationError(Phrase.listing([LOGIN_FAILED, LOCKED_MESSAGE], "; "), locked=True)
         wait = _wait_seconds(state, now)
         if wait:
-            raise AuthenticationError(f"{LOGIN_FAILED}; {_next_attempt(wait)}", wait_seconds=wait)
+            raise AuthenticationError(
+                Phrase.listing([LOGIN_FAILED, _next_attempt(wait)], "; "), wait_seconds=wait
+            )
         raise AuthenticationError()
 
     def end_session(self, actor: Actor, reason: str = "signed out") -> None:
@@ -479,7 +490,7 @@ class AuthService:
         session. Refused (WorkflowError) unless the database is a demo database: a real database never
         signs anyone in without a password."""
         if not self.database.is_demo():
-            raise WorkflowError(["only a demo database signs in without a password"])
+            raise WorkflowError([Phrase("only a demo database signs in without a password")])
         now = utc_now()
         with self.database.write_engine.begin() as connection:
             row = connection.execute(
@@ -500,16 +511,14 @@ class AuthService:
             )
         return Actor(current.user_id, current.username, current.role, session_token=token)
 
-    def check_signature(
-        self, actor: Actor, password: str, not_done: str = "the result was not signed out"
-    ) -> SignatureCheck:
+    def check_signature(self, actor: Actor, password: str, not_done: str = NOT_SIGNED_OUT) -> SignatureCheck:
         """An electronic signature's password, checked like a sign-in (the same count of wrong
         passwords) but outside any write transaction. WorkflowError, without checking the password,
         when the session is not proven, the account is inactive, must wait or is locked (`not_done`
         says what did not happen). The wrong password itself is audited by the caller
         (`signature-failed`, on the case); the lock it causes, here."""
         if not password:  # nothing typed: nothing to check, so no attempt is spent
-            raise WorkflowError([f"type your password to sign; {not_done}"])
+            raise WorkflowError([Phrase.listing([Phrase("type your password to sign"), not_done], "; ")])
         now = self.clock()
         user_id = actor.user_id
         subject = throttle.user_subject(user_id)
@@ -518,9 +527,9 @@ class AuthService:
             stored = connection.execute(select(User.password_hash).where(User.id == user_id)).scalar_one()
             decision, _state = throttle.claim(connection, subject, _policy(connection), now)
         if decision.verdict is Verdict.LOCKED:
-            raise WorkflowError([f"your account: {LOCKED_MESSAGE}; {not_done}"])
+            raise WorkflowError([Phrase.listing([_your_account_locked(), not_done], "; ")])
         if decision.verdict is Verdict.WAIT:
-            raise WorkflowError([f"{wait_message(decision.wait_seconds)}; {not_done}"])
+            raise WorkflowError([Phrase.listing([wait_message(decision.wait_seconds), not_done], "; ")])
         ok = password_matches(stored, password)
         now = self.clock()
         with self.database.write_engine.begin() as connection:
@@ -545,7 +554,7 @@ class AuthService:
                 )
             state = throttle.read_state(connection, subject)
         if state.locked(policy):
-            return SignatureCheck(user_id, False, stored, f"your account: {LOCKED_MESSAGE}")
+            return SignatureCheck(user_id, False, stored, _your_account_locked())
         wait = _wait_seconds(state, now)
         return SignatureCheck(user_id, False, stored, _next_attempt(wait) if wait else None)
 

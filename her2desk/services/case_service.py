@@ -24,6 +24,7 @@ from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.guideline_settings import DEFAULT_SETTINGS, GuidelineSettings
 from her2desk.domain.metastatic_site import is_legacy
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import (
     AuditEntry,
@@ -169,7 +170,15 @@ class CaseService:
                 )
             except CaseMissingError:
                 raise CaseInvalidError(
-                    (Problem("accession", f"case {entry.accession} is not stored; it cannot be updated"),)
+                    (
+                        Problem(
+                            "accession",
+                            Phrase(
+                                "case {accession} is not stored; it cannot be updated",
+                                accession=entry.accession,
+                            ),
+                        ),
+                    )
                 ) from None
             except VersionMismatchError as stale:
                 raise CaseConflictError(
@@ -306,7 +315,15 @@ class CaseService:
 
     def _duplicate(self, accession: str) -> CaseInvalidError:
         return CaseInvalidError(
-            (Problem("accession", f"accession {accession} is already stored; open that case to change it"),)
+            (
+                Problem(
+                    "accession",
+                    Phrase(
+                        "accession {accession} is already stored; open that case to change it",
+                        accession=accession,
+                    ),
+                ),
+            )
         )
 
     # -- reading -------------------------------------------------------------------------------

@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from her2desk.domain.lab_settings import LabSettings, lab_lines, resolve_paper
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.workflow import Actor, WorkflowError
+from her2desk.domain.workflow import STATE_WORDS, Actor, WorkflowError
 from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.record_service import head_digest
@@ -117,21 +118,27 @@ class HandoutService:
         """The stored case if a handout of it may be made now, else HandoutRefused (or CaseNotFoundError)."""
         stored = self.cases.load(accession)
         if stored is None:
-            raise CaseNotFoundError(f"no case with accession '{accession}' in this database")
+            raise CaseNotFoundError(
+                Phrase("no case with accession '{accession}' in this database", accession=accession)
+            )
         if stored.signout_state is SignOutState.SIGNED_OUT:
             return stored
         allowed = (settings or self.settings()).allow_preliminary_handouts
-        state = stored.signout_state.value
+        state = STATE_WORDS[stored.signout_state]
         if not preliminary:
-            reason = (
-                f"case {accession} is not signed out ({state}); only a signed-out result goes to the patient"
+            reason = Phrase(
+                "case {accession} is not signed out ({state}); only a signed-out result goes to the patient",
+                accession=accession,
+                state=state,
             )
             raise HandoutRefused(Refusal.NOT_SIGNED_OUT, reason, preliminary_allowed=allowed)
         if not allowed:
-            reason = (
-                f"case {accession} is not signed out ({state}), and this lab does not allow preliminary "
-                "handouts; an administrator can allow them with "
-                f"`{ALLOW_PRELIMINARY_COMMAND}`"
+            reason = Phrase(
+                "case {accession} is not signed out ({state}), and this lab does not allow preliminary "
+                "handouts; an administrator can allow them with `{command}`",
+                accession=accession,
+                state=state,
+                command=ALLOW_PRELIMINARY_COMMAND,
             )
             raise HandoutRefused(Refusal.PRELIMINARY_NOT_ALLOWED, reason)
         return stored
@@ -198,7 +205,9 @@ class HandoutService:
             pdf = render_handout(request)
             unprintable = tuple(unprintable_characters(request))
         except HandoutRefusedError as error:
-            raise HandoutRefused(Refusal.NO_RESULT, f"case {accession}: {error}") from error
+            raise HandoutRefused(
+                Refusal.NO_RESULT, Phrase("case {accession}: {error}", accession=accession, error=str(error))
+            ) from error
         kind = (
             HandoutKind.PRELIMINARY
             if request.preliminary
@@ -229,11 +238,16 @@ class HandoutService:
         """
         stored = self.cases.load(prepared.accession)
         if stored is None:
-            raise CaseNotFoundError(f"no case with accession '{prepared.accession}' in this database")
+            raise CaseNotFoundError(
+                Phrase("no case with accession '{accession}' in this database", accession=prepared.accession)
+            )
         if stored.version != prepared.case_version:
             raise HandoutRefused(
                 Refusal.CHANGED,
-                f"case {prepared.accession} changed after this handout was made; make the handout again",
+                Phrase(
+                    "case {accession} changed after this handout was made; make the handout again",
+                    accession=prepared.accession,
+                ),
             )
         return self.signout.record_handout(
             actor,

@@ -30,6 +30,7 @@ from her2desk.domain.lab_settings import (
     format_setting,
     parse_setting,
 )
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.rule_settings import (
     any_default_text,
     format_any_setting,
@@ -46,7 +47,7 @@ from her2desk.store.users import current_actor, has_users
 
 log = logging.getLogger(__name__)
 
-ADMINISTRATOR_ONLY = "only an administrator may change lab settings"
+ADMINISTRATOR_ONLY = Phrase("only an administrator may change lab settings")
 AUDIT_ACTION = "setting"
 AUDIT_TABLE = "lab_setting"
 

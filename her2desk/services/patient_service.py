@@ -38,6 +38,7 @@ from sqlalchemy import Connection
 from her2desk.domain import workflow
 from her2desk.domain.case import CaseEntry, PatientDetails
 from her2desk.domain.case_checks import check_case
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
 from her2desk.domain.vocabulary import Sex
@@ -63,8 +64,13 @@ class PatientChangedError(WorkflowError):
     def __init__(self, mrn: str, stored: PatientDetails, by: str) -> None:
         super().__init__(
             [
-                f"the patient with MRN {mrn} was changed by {by} meanwhile (now {stored.display_name}); "
-                "nothing was saved — look at the stored details and correct again if needed"
+                Phrase(
+                    "the patient with MRN {mrn} was changed by {by} meanwhile (now {name}); "
+                    "nothing was saved — look at the stored details and correct again if needed",
+                    mrn=mrn,
+                    by=by,
+                    name=stored.display_name,
+                )
             ]
         )
         self.stored = stored
@@ -118,7 +124,7 @@ class PatientService:
         with self.database.write_engine.connect() as connection:
             row = patient_row(connection, mrn)
         if row is None:
-            raise PatientNotFoundError(f"no patient with MRN {mrn} is stored")
+            raise PatientNotFoundError(Phrase("no patient with MRN {mrn} is stored", mrn=mrn))
         return _details(row)
 
     def correct(
@@ -141,7 +147,10 @@ class PatientService:
                 0,
                 Problem(
                     "patient.mrn",
-                    f"the MRN cannot be changed here ({mrn}); a different MRN is a different patient",
+                    Phrase(
+                        "the MRN cannot be changed here ({mrn}); a different MRN is a different patient",
+                        mrn=mrn,
+                    ),
                 ),
             )
         now = utc_now()
@@ -150,24 +159,33 @@ class PatientService:
             who = current.username if current is not None else LOCAL_USER
             refusals = workflow.role_refusals(current, Action.EDIT) if current is not None else []
             if refusals:
-                raise WorkflowError([f"{refusals[0]}: only a technologist or pathologist may correct "
-                                     "patient details"])  # fmt: skip
+                raise WorkflowError(
+                    [
+                        Phrase(
+                            "{refusal}: only a technologist or pathologist may correct patient details",
+                            refusal=refusals[0],
+                        )
+                    ]
+                )
             row = self._patient_row(connection, mrn)
             stored = _details(row)
             cases = patient_cases(connection, row.id)
             problems.extend(self._date_problems(details, cases))
             if problems:
                 raise CaseInvalidError(tuple(problems))
-            reasons = workflow.reason_given(reason, "a patient correction")
+            reasons = workflow.reason_given(reason, Phrase("a patient correction"))
             if _identity(stored) != _identity(replace(expected, mrn=mrn)):
                 raise PatientChangedError(mrn, stored, row.updated_by)
             if _identity(stored) == _identity(details):
-                reasons.append("the details entered are the stored ones; there is nothing to correct")
+                reasons.append(Phrase("the details entered are the stored ones; there is nothing to correct"))
             signed_out = tuple(c.accession for c in cases if c.signout_state in SIGNED_STATES)
             if signed_out and (current is None or current.role is not Role.PATHOLOGIST):
                 reasons.append(
-                    f"{_cases(signed_out)} signed out; only a pathologist (signed in) may correct the "
-                    "patient of signed-out cases (their earlier handouts are then superseded)"
+                    Phrase(
+                        "{cases} signed out; only a pathologist (signed in) may correct the "
+                        "patient of signed-out cases (their earlier handouts are then superseded)",
+                        cases=_cases(signed_out),
+                    )
                 )
             if reasons:
                 raise WorkflowError(reasons)
@@ -199,7 +217,7 @@ class PatientService:
     def _patient_row(connection: Connection, mrn: str) -> Any:
         row = patient_row(connection, mrn, lock=True)  # held until the correction commits
         if row is None:
-            raise PatientNotFoundError(f"no patient with MRN {mrn} is stored")
+            raise PatientNotFoundError(Phrase("no patient with MRN {mrn} is stored", mrn=mrn))
         return row
 
     @staticmethod
@@ -214,8 +232,12 @@ class PatientService:
         return [
             Problem(
                 "patient.birth_date",
-                f"{details.birth_date.isoformat()} is after the collection date of case "
-                f"{accession} ({collected.isoformat()})",
+                Phrase(
+                    "{born} is after the collection date of case {accession} ({collected})",
+                    born=details.birth_date.isoformat(),
+                    accession=accession,
+                    collected=collected.isoformat(),
+                ),
             )
             for accession, collected in later[:1]
         ]
@@ -223,5 +245,5 @@ class PatientService:
 
 def _cases(accessions: tuple[str, ...]) -> str:
     if len(accessions) == 1:
-        return f"case {accessions[0]} is"
-    return f"cases {', '.join(accessions)} are"
+        return Phrase("case {accession} is", accession=accessions[0])
+    return Phrase("cases {accessions} are", accessions=", ".join(accessions))

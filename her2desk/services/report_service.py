@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettings
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.workflow import Actor
+from her2desk.domain.workflow import STATE_WORDS, Actor
 from her2desk.services.case_service import CaseService
 from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND, HandoutRefused, Refusal
 from her2desk.services.lab_settings_service import LabSettingsService
@@ -87,20 +88,27 @@ class ReportService:
         """The stored case if a report of it may be made now, else ReportRefused (or CaseNotFoundError)."""
         stored = self.cases.load(accession)
         if stored is None:
-            raise CaseNotFoundError(f"no case with accession '{accession}' in this database")
+            raise CaseNotFoundError(
+                Phrase("no case with accession '{accession}' in this database", accession=accession)
+            )
         if stored.signout_state is SignOutState.SIGNED_OUT:
             return stored
         allowed = (settings or self.settings()).allow_preliminary_handouts
-        state = stored.signout_state.value
+        state = STATE_WORDS[stored.signout_state]
         if not preliminary:
-            reason = (
-                f"case {accession} is not signed out ({state}); only a signed-out version gets a final report"
+            reason = Phrase(
+                "case {accession} is not signed out ({state}); only a signed-out version gets a final report",
+                accession=accession,
+                state=state,
             )
             raise ReportRefused(Refusal.NOT_SIGNED_OUT, reason, preliminary_allowed=allowed)
         if not allowed:
-            reason = (
-                f"case {accession} is not signed out ({state}), and this lab does not allow preliminary "
-                f"documents; an administrator can allow them with `{ALLOW_PRELIMINARY_COMMAND}`"
+            reason = Phrase(
+                "case {accession} is not signed out ({state}), and this lab does not allow preliminary "
+                "documents; an administrator can allow them with `{command}`",
+                accession=accession,
+                state=state,
+                command=ALLOW_PRELIMINARY_COMMAND,
             )
             raise ReportRefused(Refusal.PRELIMINARY_NOT_ALLOWED, reason)
         return stored
@@ -150,7 +158,9 @@ class ReportService:
         try:
             pdf = render_report(request)
         except ReportRefusedError as error:
-            raise ReportRefused(Refusal.NO_RESULT, f"case {accession}: {error}") from error
+            raise ReportRefused(
+                Refusal.NO_RESULT, Phrase("case {accession}: {error}", accession=accession, error=str(error))
+            ) from error
         return PreparedReport(
             accession=accession,
             pdf=pdf,
@@ -170,10 +180,17 @@ class ReportService:
         """
         if not self.is_current(prepared):
             if self.cases.load(prepared.accession) is None:
-                raise CaseNotFoundError(f"no case with accession '{prepared.accession}' in this database")
+                raise CaseNotFoundError(
+                    Phrase(
+                        "no case with accession '{accession}' in this database", accession=prepared.accession
+                    )
+                )
             raise ReportRefused(
                 Refusal.CHANGED,
-                f"case {prepared.accession} changed after this report was made; make the report again",
+                Phrase(
+                    "case {accession} changed after this report was made; make the report again",
+                    accession=prepared.accession,
+                ),
             )
         return self.signout.record_handout(
             actor,

@@ -29,6 +29,7 @@ from her2desk.domain.case import CaseEntry
 from her2desk.domain.case_checks import CaseCheck, check_case
 from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettingError
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.rule_settings import (
     RULE_SETTINGS_BY_NAME,
@@ -122,7 +123,7 @@ def rules_after_changes(
     after = with_rule_values(current, typed)
     problems = rule_problems(after)
     if problems:
-        raise LabSettingError("; ".join(problems))
+        raise LabSettingError(Phrase.listing(problems, "; "))
     return current, after
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 
 from her2desk.domain import workflow
 from her2desk.domain.guideline_settings import GuidelineSettings
+from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
 from her2desk.domain.vocabulary import IhcScore, Status
@@ -60,9 +61,9 @@ LOCAL_USER = "local"
 REPORT_DOCUMENT = "report"
 # What a refusal of each signed action says was not done (as `workflow.signature_given` says it).
 SIGNATURE_NOT_DONE = {
-    "sign-out": "the result was not signed out",
-    "adjudicate": "the adjudication was not recorded",
-    "amend": "the case was not amended",
+    "sign-out": workflow.NOT_SIGNED_OUT,
+    "adjudicate": workflow.NOT_ADJUDICATED,
+    "amend": workflow.NOT_AMENDED,
 }
 
 
@@ -151,7 +152,7 @@ class SignOutService:
     def _case_row(self, connection: Connection, accession: str) -> Any:
         row = workflow_case_row(connection, accession)
         if row is None:
-            raise CaseNotFoundError(f"case {accession} is not stored")
+            raise CaseNotFoundError(Phrase("case {accession} is not stored", accession=accession))
         return row
 
     def _policy(self, connection: Connection) -> SignOutPolicy:
@@ -340,7 +341,7 @@ class SignOutService:
             lambda check: self._adjudicate(
                 actor, accession, final_status, reason, expected_version, check, now
             ),
-            refused_before_signing=workflow.reason_given(reason, "an adjudication"),
+            refused_before_signing=workflow.reason_given(reason, workflow.AN_ADJUDICATION),
         )  # fmt: skip
 
     def _adjudicate(
@@ -412,7 +413,7 @@ class SignOutService:
         return self._signed(
             actor, accession, "amend", password, now,
             lambda check: self._amend(actor, accession, reason, expected_version, check, now),
-            refused_before_signing=workflow.reason_given(reason, "an amendment"),
+            refused_before_signing=workflow.reason_given(reason, workflow.AN_AMENDMENT),
         )  # fmt: skip
 
     def _amend(
@@ -473,7 +474,12 @@ class SignOutService:
             row = self._case_row(connection, accession)
             if not preliminary and SignOutState(row.signout_state) is not SignOutState.SIGNED_OUT:
                 raise WorkflowError(
-                    [f"case {accession} is not signed out; only a preliminary handout may be printed"]
+                    [
+                        Phrase(
+                            "case {accession} is not signed out; only a preliminary handout may be printed",
+                            accession=accession,
+                        )
+                    ]
                 )
             values = {
                 "case_id": row.id,
@@ -511,7 +517,7 @@ class SignOutService:
         with self.database.engine.connect() as connection:
             found = case_version_rows(connection, accession)
         if found is None:
-            raise CaseNotFoundError(f"case {accession} is not stored")
+            raise CaseNotFoundError(Phrase("case {accession} is not stored", accession=accession))
         rows, current = found
         versions = [
             CaseVersion(

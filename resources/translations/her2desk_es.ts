@@ -73,6 +73,25 @@ Resumen final: {head}</translation>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>This database holds real cases or user accounts and is not a demo database; --demo opens only demo databases. Run without --demo, or name another file with --database.</source>
+        <translation>Esta base de datos contiene casos reales o cuentas de usuario y no es una base de datos de demostración; --demo solo abre bases de datos de demostración. Ejecute sin --demo o indique otro archivo con --database.</translation>
+    </message>
+    <message>
+        <source>The demo database changed while it was opened; start her2desk again.</source>
+        <translation>La base de datos de demostración cambió mientras se abría; inicie her2desk de nuevo.</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <source>her2desk cannot open the database</source>
+        <translation>her2desk no puede abrir la base de datos</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Time</source>
@@ -101,6 +120,18 @@ Resumen final: {head}</translation>
     <message>
         <source>All actions</source>
         <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>{action} by {who} at {when}</source>
+        <translation>{action} por {who} el {when}</translation>
+    </message>
+    <message>
+        <source>Record: {subject}</source>
+        <translation>Registro: {subject}</translation>
+    </message>
+    <message>
+        <source>No values recorded.</source>
+        <translation>No hay valores registrados.</translation>
     </message>
     <message>
         <source>Select a row to see what changed.</source>
@@ -1389,6 +1420,90 @@ Resumen final: {head}</translation>
         <translation>{yy}, {yyyy} (el año) y exactamente un {seq} o {padded} (el contador, N de 1 a 9 dígitos)</translation>
     </message>
     <message>
+        <source>Signed in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Sign-in refused (too soon or locked)</source>
+        <translation>Inicio de sesión rechazado (demasiado pronto o cuenta bloqueada)</translation>
+    </message>
+    <message>
+        <source>Account locked (wrong passwords)</source>
+        <translation>Cuenta bloqueada (contraseñas incorrectas)</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Cuenta desbloqueada</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>Pantalla bloqueada</translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation>Pantalla desbloqueada</translation>
+    </message>
+    <message>
+        <source>Report signed out</source>
+        <translation>Informe firmado</translation>
+    </message>
+    <message>
+        <source>Failed signature</source>
+        <translation>Firma fallida</translation>
+    </message>
+    <message>
+        <source>Sign-out refused</source>
+        <translation>Firma rechazada</translation>
+    </message>
+    <message>
+        <source>Adjudication refused</source>
+        <translation>Resolución rechazada</translation>
+    </message>
+    <message>
+        <source>Amendment refused</source>
+        <translation>Modificación rechazada</translation>
+    </message>
+    <message>
+        <source>Adjudicated</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Handout printed</source>
+        <translation>Hoja para el paciente impresa</translation>
+    </message>
+    <message>
+        <source>Lab setting changed</source>
+        <translation>Ajuste del laboratorio cambiado</translation>
+    </message>
+    <message>
+        <source>Database roles set up</source>
+        <translation>Funciones de la base de datos configuradas</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>Registro creado</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>Registro cambiado</translation>
+    </message>
+    <message>
+        <source>Record deleted</source>
+        <translation>Registro eliminado</translation>
+    </message>
+    <message>
         <source>the blinded second count must be entered by a second observer, not by the person who entered the first count; ask a colleague to enter it (an administrator can allow one person to enter both in Lab settings, for a one-person lab)</source>
         <translation>el segundo recuento ciego debe registrarlo un segundo observador, no la persona que registró el primer recuento; pida a un colega que lo registre (un administrador puede permitir que una misma persona registre ambos en la configuración del laboratorio, para un laboratorio de una sola persona)</translation>
     </message>
@@ -1589,6 +1704,298 @@ Resumen final: {head}</translation>
         <translation>Grupo 1: razón {ratio} &gt;= 2,0 y HER2 {her2} &gt;= 4,0</translation>
     </message>
     <message>
+        <source>Lab name</source>
+        <translation>Nombre del laboratorio</translation>
+    </message>
+    <message>
+        <source>Lab contact line</source>
+        <translation>Línea de contacto del laboratorio</translation>
+    </message>
+    <message>
+        <source>Lab name on English handouts</source>
+        <translation>Nombre del laboratorio en las hojas para el paciente en inglés</translation>
+    </message>
+    <message>
+        <source>Lab contact line on English handouts</source>
+        <translation>Línea de contacto en las hojas para el paciente en inglés</translation>
+    </message>
+    <message>
+        <source>Lab name on Spanish handouts</source>
+        <translation>Nombre del laboratorio en las hojas para el paciente en español</translation>
+    </message>
+    <message>
+        <source>Lab contact line on Spanish handouts</source>
+        <translation>Línea de contacto en las hojas para el paciente en español</translation>
+    </message>
+    <message>
+        <source>Handout paper size</source>
+        <translation>Tamaño del papel de la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Allow self-verification</source>
+        <translation>Permitir la autoverificación</translation>
+    </message>
+    <message>
+        <source>Allow one person to enter both ISH counts</source>
+        <translation>Permitir que una persona introduzca los dos recuentos de ISH</translation>
+    </message>
+    <message>
+        <source>Allow preliminary handouts</source>
+        <translation>Permitir hojas preliminares para el paciente</translation>
+    </message>
+    <message>
+        <source>Idle lock (minutes)</source>
+        <translation>Bloqueo por inactividad (minutos)</translation>
+    </message>
+    <message>
+        <source>Default handout language</source>
+        <translation>Idioma predeterminado de la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>Lock an account after this many wrong passwords</source>
+        <translation>Bloquear una cuenta tras este número de contraseñas incorrectas</translation>
+    </message>
+    <message>
+        <source>Wait after a second wrong password (seconds)</source>
+        <translation>Espera tras una segunda contraseña incorrecta (segundos)</translation>
+    </message>
+    <message>
+        <source>Automatic accession numbers</source>
+        <translation>N.º de laboratorio automáticos</translation>
+    </message>
+    <message>
+        <source>{raw} is not allowed; use true or false</source>
+        <translation>{raw} no está permitido; use true o false</translation>
+    </message>
+    <message>
+        <source>at most {count} characters on one line</source>
+        <translation>como máximo {count} caracteres en una línea</translation>
+    </message>
+    <message>
+        <source>{raw} is not allowed; use a whole number from {low} to {high}</source>
+        <translation>{raw} no está permitido; use un número entero de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>{raw} is not allowed; use one of {choices}</source>
+        <translation>{raw} no está permitido; use uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>{raw} is not allowed; use a4, letter (US Letter) or auto (from this computer&apos;s locale)</source>
+        <translation>{raw} no está permitido; use a4, letter (carta de EE. UU.) o auto (según la configuración regional de este equipo)</translation>
+    </message>
+    <message>
+        <source>{raw} cannot be used: {error} (leave it empty to type every accession number)</source>
+        <translation>{raw} no se puede usar: {error} (déjelo vacío para escribir cada n.º de laboratorio)</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal resection: a percentage equal to the limit reaches it (at least, not more than)</source>
+        <translation>Resección gastroesofágica: un porcentaje igual al límite lo alcanza (al menos, no más de)</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal resection: percent of stained tumour cells needed for IHC 1+ and above</source>
+        <translation>Resección gastroesofágica: porcentaje de células tumorales teñidas necesario para IHC 1+ o más</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal biopsy: smallest stained cluster for IHC 1+ and above (cells)</source>
+        <translation>Biopsia gastroesofágica: grupo teñido más pequeño para IHC 1+ o más (células)</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal: send a ratio below 2.0 with a high HER2 copy number to the pathologist</source>
+        <translation>Gastroesofágico: enviar al patólogo/a un cociente inferior a 2.0 con un número de copias de HER2 alto</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal: high HER2 copy number for that rule (signals per cell)</source>
+        <translation>Gastroesofágico: número de copias de HER2 alto para esa regla (señales por célula)</translation>
+    </message>
+    <message>
+        <source>Breast: flag IHC 3+ with ISH group 5 as discordant</source>
+        <translation>Mama: marcar IHC 3+ con ISH grupo 5 como discordante</translation>
+    </message>
+    <message>
+        <source>Breast: report the HER2-low descriptor</source>
+        <translation>Mama: informar el descriptor HER2-low</translation>
+    </message>
+    <message>
+        <source>Breast: report the HER2-ultralow descriptor</source>
+        <translation>Mama: informar el descriptor HER2-ultralow</translation>
+    </message>
+    <message>
+        <source>Breast: print the 2023 comment on HER2-low (IHC 0 versus 1+)</source>
+        <translation>Mama: imprimir el comentario de 2023 sobre HER2-low (IHC 0 frente a 1+)</translation>
+    </message>
+    <message>
+        <source>IHC 3+ cannot be saved without a controls result</source>
+        <translation>IHC 3+ no se puede guardar sin un resultado de los controles</translation>
+    </message>
+    <message>
+        <source>Breast IHC 3+ cannot be saved without the percentage of stained cells</source>
+        <translation>IHC 3+ de mama no se puede guardar sin el porcentaje de células teñidas</translation>
+    </message>
+    <message>
+        <source>Near-threshold notice: lowest ratio</source>
+        <translation>Aviso cerca del umbral: cociente más bajo</translation>
+    </message>
+    <message>
+        <source>Near-threshold notice: highest ratio</source>
+        <translation>Aviso cerca del umbral: cociente más alto</translation>
+    </message>
+    <message>
+        <source>Near-threshold notice: margin around 4.0 and 6.0 signals per cell</source>
+        <translation>Aviso cerca del umbral: margen alrededor de 4.0 y 6.0 señales por célula</translation>
+    </message>
+    <message>
+        <source>Warn when average HER2 signals per cell are above</source>
+        <translation>Avisar cuando la media de señales de HER2 por célula supere</translation>
+    </message>
+    <message>
+        <source>Warn when average CEP17 signals per cell are below</source>
+        <translation>Avisar cuando la media de señales de CEP17 por célula sea inferior a</translation>
+    </message>
+    <message>
+        <source>Warn when average CEP17 signals per cell are above</source>
+        <translation>Avisar cuando la media de señales de CEP17 por célula supere</translation>
+    </message>
+    <message>
+        <source>Fixation: shortest time without a warning (hours)</source>
+        <translation>Fijación: tiempo mínimo sin aviso (horas)</translation>
+    </message>
+    <message>
+        <source>Fixation: longest time without a warning (hours)</source>
+        <translation>Fijación: tiempo máximo sin aviso (horas)</translation>
+    </message>
+    <message>
+        <source>Cold ischaemia: longest time without a warning (minutes)</source>
+        <translation>Isquemia fría: tiempo máximo sin aviso (minutos)</translation>
+    </message>
+    <message>
+        <source>Gastroesophageal biopsy: fewest fragments without a warning</source>
+        <translation>Biopsia gastroesofágica: número mínimo de fragmentos sin aviso</translation>
+    </message>
+    <message>
+        <source>Report comment: ISH group 2</source>
+        <translation>Comentario del informe: ISH grupo 2</translation>
+    </message>
+    <message>
+        <source>Report comment: ISH group 3</source>
+        <translation>Comentario del informe: ISH grupo 3</translation>
+    </message>
+    <message>
+        <source>Report comment: ISH group 4</source>
+        <translation>Comentario del informe: ISH grupo 4</translation>
+    </message>
+    <message>
+        <source>Report comment: HER2-low (2023 update)</source>
+        <translation>Comentario del informe: HER2-low (actualización de 2023)</translation>
+    </message>
+    <message>
+        <source>Report comment: HER2-ultralow</source>
+        <translation>Comentario del informe: HER2-ultralow</translation>
+    </message>
+    <message>
+        <source>Report comment: HER2-low cannot be judged without a scored IHC</source>
+        <translation>Comentario del informe: HER2-low no se puede valorar sin una IHC puntuada</translation>
+    </message>
+    <message>
+        <source>Report comment: single-probe ISH needs IHC review</source>
+        <translation>Comentario del informe: la ISH de sonda única necesita revisión de la IHC</translation>
+    </message>
+    <message>
+        <source>Report comment: no site-specific guideline</source>
+        <translation>Comentario del informe: sin guía específica para la localización</translation>
+    </message>
+    <message>
+        <source>Report comment: no site-specific guideline, breast criteria used</source>
+        <translation>Comentario del informe: sin guía específica para la localización, se usan los criterios de mama</translation>
+    </message>
+    <message>
+        <source>Give HER2-low/-ultralow/-null on sites without a guideline</source>
+        <translation>Dar HER2-low/-ultralow/-null en localizaciones sin guía</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>por ciento</translation>
+    </message>
+    <message>
+        <source>signals per cell</source>
+        <translation>señales por célula</translation>
+    </message>
+    <message>
+        <source>(a HER2/CEP17 ratio)</source>
+        <translation>(un cociente HER2/CEP17)</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>{raw} is not allowed; use {allowed}</source>
+        <translation>{raw} no está permitido; use {allowed}</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un número entero</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>above {low} and at most {high}</source>
+        <translation>mayor que {low} y como máximo {high}</translation>
+    </message>
+    <message>
+        <source>from {low} to {high}</source>
+        <translation>de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>células</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>fragments</source>
+        <translation>fragmentos</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true o false</translation>
+    </message>
+    <message>
+        <source>text of 1 to {count} characters (line breaks allowed, no other control characters)</source>
+        <translation>texto de 1 a {count} caracteres (se permiten saltos de línea, ningún otro carácter de control)</translation>
+    </message>
+    <message>
+        <source>must not be empty; use {allowed}</source>
+        <translation>no puede estar vacío; use {allowed}</translation>
+    </message>
+    <message>
+        <source>{count} characters is too long; use {allowed}</source>
+        <translation>{count} caracteres es demasiado largo; use {allowed}</translation>
+    </message>
+    <message>
+        <source>contains the control character {code}; use {allowed}</source>
+        <translation>contiene el carácter de control {code}; use {allowed}</translation>
+    </message>
+    <message>
+        <source>, at most {count} decimal places</source>
+        <translation>, con {count} decimales como máximo</translation>
+    </message>
+    <message>
+        <source>{low} ({low_label}) is {low_value}, more than {high} ({high_label}) {high_value}; the lower limit must not exceed the upper</source>
+        <translation>{low} ({low_label}) es {low_value}, más que {high} ({high_label}) {high_value}; el límite inferior no puede superar al superior</translation>
+    </message>
+    <message>
+        <source>this account is locked after too many wrong passwords in a row; an administrator must unlock it</source>
+        <translation>esta cuenta está bloqueada tras demasiadas contraseñas incorrectas seguidas; un administrador/a tiene que desbloquearla</translation>
+    </message>
+    <message>
+        <source>too many wrong passwords in a row: wait {seconds} s before the next attempt</source>
+        <translation>demasiadas contraseñas incorrectas seguidas: espere {seconds} s antes del siguiente intento</translation>
+    </message>
+    <message>
         <source>must be a percentage from 0 to 100, not {value}</source>
         <translation>debe ser un porcentaje de 0 a 100, no {value}</translation>
     </message>
@@ -1751,6 +2158,310 @@ Resumen final: {head}</translation>
     <message>
         <source>IHC 2+ with staining in {pct}% of cells (10% or less) is an unusual pattern the guideline scores as 2+ equivocal; other samples may give different results</source>
         <translation>IHC 2+ con tinción en el {pct} % de las células (10 % o menos) es un patrón poco habitual que la guía puntúa como 2+ equívoco; otras muestras pueden dar resultados distintos</translation>
+    </message>
+    <message>
+        <source>the password is not correct</source>
+        <translation>la contraseña no es correcta</translation>
+    </message>
+    <message>
+        <source>the result was not signed out</source>
+        <translation>el resultado no se ha firmado</translation>
+    </message>
+    <message>
+        <source>the case was not amended</source>
+        <translation>el caso no se ha modificado</translation>
+    </message>
+    <message>
+        <source>the adjudication was not recorded</source>
+        <translation>la resolución no se ha registrado</translation>
+    </message>
+    <message>
+        <source>an amendment</source>
+        <translation>una modificación</translation>
+    </message>
+    <message>
+        <source>an adjudication</source>
+        <translation>una resolución</translation>
+    </message>
+    <message>
+        <source>a technologist</source>
+        <translation>un/a técnico/a</translation>
+    </message>
+    <message>
+        <source>a pathologist</source>
+        <translation>un/a patólogo/a</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>un/a administrador/a</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>editar</translation>
+    </message>
+    <message>
+        <source>submit</source>
+        <translation>enviar</translation>
+    </message>
+    <message>
+        <source>sign out</source>
+        <translation>firmar</translation>
+    </message>
+    <message>
+        <source>amend</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <source>adjudicate</source>
+        <translation>resolver</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>sign-out</source>
+        <translation>firmar</translation>
+    </message>
+    <message>
+        <source>manage-users</source>
+        <translation>gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>registrado</translation>
+    </message>
+    <message>
+        <source>signed-out</source>
+        <translation>firmado</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>adjudication</source>
+        <translation>pendiente de resolución</translation>
+    </message>
+    <message>
+        <source>indeterminate</source>
+        <translation>indeterminado</translation>
+    </message>
+    <message>
+        <source>{role} may not {action}</source>
+        <translation>{role} no puede {action}</translation>
+    </message>
+    <message>
+        <source>a case that is {state} cannot be {action}</source>
+        <translation>un caso en estado «{state}» no se puede {action}</translation>
+    </message>
+    <message>
+        <source>the case is signed out and read-only; amend it (with a reason) to change it</source>
+        <translation>el caso está firmado y es de solo lectura; modifíquelo (con un motivo) para cambiarlo</translation>
+    </message>
+    <message>
+        <source>you entered these results; another pathologist must sign them out</source>
+        <translation>usted registró estos resultados; otro patólogo/a tiene que firmarlos</translation>
+    </message>
+    <message>
+        <source>the case has errors and no interpretation; correct it first</source>
+        <translation>el caso tiene errores y no tiene interpretación; corríjalo primero</translation>
+    </message>
+    <message>
+        <source>the interpretation is {status}, not final: complete the work-up or record an adjudicated final status with a reason</source>
+        <translation>la interpretación es «{status}», no definitiva: complete el estudio o registre un estado final resuelto con un motivo</translation>
+    </message>
+    <message>
+        <source>{what} needs a reason of at least {count} characters</source>
+        <translation>{what} necesita un motivo de al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>the interpretation is already final ({status}); nothing to adjudicate</source>
+        <translation>la interpretación ya es definitiva ({status}); no hay nada que resolver</translation>
+    </message>
+    <message>
+        <source>an adjudicated status must be positive, negative or indeterminate</source>
+        <translation>un estado resuelto tiene que ser positivo, negativo o indeterminado</translation>
+    </message>
+    <message>
+        <source>IHC 3+ is positive; it cannot be adjudicated negative</source>
+        <translation>IHC 3+ es positivo; no se puede resolver como negativo</translation>
+    </message>
+    <message>
+        <source>the next {count} automatic accession numbers were all typed for other cases; type the accession number</source>
+        <translation>los {count} siguientes n.º de laboratorio automáticos ya se escribieron para otros casos; escriba el n.º de laboratorio</translation>
+    </message>
+    <message>
+        <source>the next automatic accession number {accession} cannot be used (an accession number {problem}); type the accession number, and ask an administrator to change the pattern</source>
+        <translation>el siguiente n.º de laboratorio automático, {accession}, no se puede usar (un n.º de laboratorio {problem}); escriba el n.º de laboratorio y pida a un administrador/a que cambie el patrón</translation>
+    </message>
+    <message>
+        <source>the user name or the password is not correct</source>
+        <translation>el nombre de usuario o la contraseña no son correctos</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account; another administrator must do it</source>
+        <translation>no puede desactivar su propia cuenta; tiene que hacerlo otro administrador/a</translation>
+    </message>
+    <message>
+        <source>this is the last active administrator; make another administrator first</source>
+        <translation>es el último administrador/a activo; nombre antes a otro administrador/a</translation>
+    </message>
+    <message>
+        <source>an administrator who can sign in exists: give --as NAME of an active administrator</source>
+        <translation>existe un administrador/a que puede iniciar sesión: indique --as NOMBRE de un administrador/a activo</translation>
+    </message>
+    <message>
+        <source>wait {seconds} s before the next attempt</source>
+        <translation>espere {seconds} s antes del siguiente intento</translation>
+    </message>
+    <message>
+        <source>your account: {locked}</source>
+        <translation>su cuenta: {locked}</translation>
+    </message>
+    <message>
+        <source>a user name is 1-64 letters, digits or . _ @ - and starts with a letter or digit</source>
+        <translation>un nombre de usuario tiene de 1 a 64 letras, cifras o . _ @ - y empieza por una letra o una cifra</translation>
+    </message>
+    <message>
+        <source>a password needs at least {count} characters</source>
+        <translation>una contraseña necesita al menos {count} caracteres</translation>
+    </message>
+    <message>
+        <source>a password cannot be only spaces or invisible control characters</source>
+        <translation>una contraseña no puede ser solo espacios o caracteres de control invisibles</translation>
+    </message>
+    <message>
+        <source>role must be one of: {roles}</source>
+        <translation>la función tiene que ser una de: {roles}</translation>
+    </message>
+    <message>
+        <source>only an administrator may manage users, signed in as themselves</source>
+        <translation>solo un administrador/a, con su propia sesión iniciada, puede gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>there is no user with id {user_id}</source>
+        <translation>no hay ningún usuario con id {user_id}</translation>
+    </message>
+    <message>
+        <source>there is already a user named {username}</source>
+        <translation>ya existe un usuario llamado {username}</translation>
+    </message>
+    <message>
+        <source>only a demo database signs in without a password</source>
+        <translation>solo una base de datos de demostración inicia sesión sin contraseña</translation>
+    </message>
+    <message>
+        <source>the first user must be an administrator</source>
+        <translation>el primer usuario tiene que ser administrador/a</translation>
+    </message>
+    <message>
+        <source>only a signed-in administrator may add users</source>
+        <translation>solo un administrador/a con la sesión iniciada puede añadir usuarios</translation>
+    </message>
+    <message>
+        <source>type your password to sign</source>
+        <translation>escriba su contraseña para firmar</translation>
+    </message>
+    <message>
+        <source>accession {accession} is already stored; open that case to change it</source>
+        <translation>el n.º de laboratorio {accession} ya está guardado; abra ese caso para cambiarlo</translation>
+    </message>
+    <message>
+        <source>case {accession} is not stored; it cannot be updated</source>
+        <translation>el caso {accession} no está guardado; no se puede actualizar</translation>
+    </message>
+    <message>
+        <source>case {accession} is not signed out ({state}); only a signed-out result goes to the patient</source>
+        <translation>el caso {accession} no está firmado ({state}); solo un resultado firmado se entrega al paciente</translation>
+    </message>
+    <message>
+        <source>case {accession} is not signed out ({state}), and this lab does not allow preliminary handouts; an administrator can allow them with `{command}`</source>
+        <translation>el caso {accession} no está firmado ({state}) y este laboratorio no permite hojas preliminares para el paciente; un administrador/a puede permitirlas con `{command}`</translation>
+    </message>
+    <message>
+        <source>no case with accession &apos;{accession}&apos; in this database</source>
+        <translation>no hay ningún caso con el n.º de laboratorio «{accession}» en esta base de datos</translation>
+    </message>
+    <message>
+        <source>case {accession} changed after this handout was made; make the handout again</source>
+        <translation>el caso {accession} cambió después de hacer esta hoja para el paciente; hágala de nuevo</translation>
+    </message>
+    <message>
+        <source>case {accession}: {error}</source>
+        <translation>caso {accession}: {error}</translation>
+    </message>
+    <message>
+        <source>only an administrator may change lab settings</source>
+        <translation>solo un administrador/a puede cambiar los ajustes del laboratorio</translation>
+    </message>
+    <message>
+        <source>cases {accessions} are</source>
+        <translation>los casos {accessions} están</translation>
+    </message>
+    <message>
+        <source>case {accession} is</source>
+        <translation>el caso {accession} está</translation>
+    </message>
+    <message>
+        <source>the patient with MRN {mrn} was changed by {by} meanwhile (now {name}); nothing was saved — look at the stored details and correct again if needed</source>
+        <translation>{by} ha cambiado mientras tanto el paciente con MRN {mrn} (ahora {name}); no se ha guardado nada: revise los datos guardados y vuelva a corregir si hace falta</translation>
+    </message>
+    <message>
+        <source>no patient with MRN {mrn} is stored</source>
+        <translation>no hay ningún paciente guardado con MRN {mrn}</translation>
+    </message>
+    <message>
+        <source>a patient correction</source>
+        <translation>una corrección del paciente</translation>
+    </message>
+    <message>
+        <source>{born} is after the collection date of case {accession} ({collected})</source>
+        <translation>{born} es posterior a la fecha de obtención del caso {accession} ({collected})</translation>
+    </message>
+    <message>
+        <source>the MRN cannot be changed here ({mrn}); a different MRN is a different patient</source>
+        <translation>el MRN no se puede cambiar aquí ({mrn}); un MRN distinto es otro paciente</translation>
+    </message>
+    <message>
+        <source>the details entered are the stored ones; there is nothing to correct</source>
+        <translation>los datos introducidos son los guardados; no hay nada que corregir</translation>
+    </message>
+    <message>
+        <source>{cases} signed out; only a pathologist (signed in) may correct the patient of signed-out cases (their earlier handouts are then superseded)</source>
+        <translation>{cases} firmado(s); solo un patólogo/a (con la sesión iniciada) puede corregir el paciente de casos firmados (sus hojas para el paciente anteriores quedan entonces sustituidas)</translation>
+    </message>
+    <message>
+        <source>{refusal}: only a technologist or pathologist may correct patient details</source>
+        <translation>{refusal}: solo un técnico/a o un patólogo/a puede corregir los datos del paciente</translation>
+    </message>
+    <message>
+        <source>case {accession} is not signed out ({state}); only a signed-out version gets a final report</source>
+        <translation>el caso {accession} no está firmado ({state}); solo una versión firmada tiene informe definitivo</translation>
+    </message>
+    <message>
+        <source>case {accession} is not signed out ({state}), and this lab does not allow preliminary documents; an administrator can allow them with `{command}`</source>
+        <translation>el caso {accession} no está firmado ({state}) y este laboratorio no permite documentos preliminares; un administrador/a puede permitirlos con `{command}`</translation>
+    </message>
+    <message>
+        <source>case {accession} changed after this report was made; make the report again</source>
+        <translation>el caso {accession} cambió después de hacer este informe; hágalo de nuevo</translation>
+    </message>
+    <message>
+        <source>case {accession} is not stored</source>
+        <translation>el caso {accession} no está guardado</translation>
+    </message>
+    <message>
+        <source>case {accession} is not signed out; only a preliminary handout may be printed</source>
+        <translation>el caso {accession} no está firmado; solo se puede imprimir una hoja preliminar para el paciente</translation>
     </message>
     <message>
         <source>is required when the site is Other: say which site it is</source>
@@ -1987,8 +2698,63 @@ Resumen final: {head}</translation>
         <translation>Hoja para el paciente del caso {accession} registrada</translation>
     </message>
     <message>
+        <source>Print {count} handouts</source>
+        <translation>Imprimir {count} hojas para el paciente</translation>
+    </message>
+    <message>
         <source>Printing cancelled; nothing was recorded</source>
         <translation>Impresión cancelada; no se registró nada</translation>
+    </message>
+    <message>
+        <source>Handouts printed</source>
+        <translation>Hojas para el paciente impresas</translation>
+    </message>
+    <message>
+        <source>Handouts saved</source>
+        <translation>Hojas para el paciente guardadas</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutBatch</name>
+    <message>
+        <source>Print handouts of {count} cases</source>
+        <translation>Imprimir las hojas para el paciente de {count} casos</translation>
+    </message>
+    <message>
+        <source>Save handouts of {count} cases</source>
+        <translation>Guardar las hojas para el paciente de {count} casos</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Cases not signed out: a page marked PRELIMINARY — NOT FINAL</source>
+        <translation>Casos sin firmar: una página marcada PRELIMINAR — NO DEFINITIVO</translation>
+    </message>
+    <message>
+        <source>Cases that are not signed out are skipped (the lab allows no preliminary pages).</source>
+        <translation>Los casos sin firmar se omiten (el laboratorio no permite páginas preliminares).</translation>
+    </message>
+    <message>
+        <source>Save handouts into folder</source>
+        <translation>Guardar las hojas para el paciente en la carpeta</translation>
+    </message>
+    <message>
+        <source>Handout {number} of {count}: case {accession}</source>
+        <translation>Hoja {number} de {count}: caso {accession}</translation>
+    </message>
+    <message>
+        <source>Printing handouts</source>
+        <translation>Imprimiendo hojas para el paciente</translation>
+    </message>
+    <message>
+        <source>Saving handouts</source>
+        <translation>Guardando hojas para el paciente</translation>
+    </message>
+    <message>
+        <source>Check the names: no font could print some characters (the page shows �):</source>
+        <translation>Revise los nombres: ninguna fuente pudo imprimir algunos caracteres (la página muestra �):</translation>
     </message>
 </context>
 <context>
@@ -2677,6 +3443,109 @@ Resumen final: {head}</translation>
     </message>
 </context>
 <context>
+    <name>PdfFiles</name>
+    <message>
+        <source>{count} handout printed and recorded.</source>
+        <translation>{count} hoja para el paciente impresa y registrada.</translation>
+    </message>
+    <message>
+        <source>{count} handouts printed and recorded.</source>
+        <translation>{count} hojas para el paciente impresas y registradas.</translation>
+    </message>
+    <message>
+        <source>{count} handout saved and recorded.</source>
+        <translation>{count} hoja para el paciente guardada y registrada.</translation>
+    </message>
+    <message>
+        <source>{count} handouts saved and recorded.</source>
+        <translation>{count} hojas para el paciente guardadas y registradas.</translation>
+    </message>
+    <message>
+        <source>{count} report printed and recorded.</source>
+        <translation>{count} informe impreso y registrado.</translation>
+    </message>
+    <message>
+        <source>{count} reports printed and recorded.</source>
+        <translation>{count} informes impresos y registrados.</translation>
+    </message>
+    <message>
+        <source>{count} report saved and recorded.</source>
+        <translation>{count} informe guardado y registrado.</translation>
+    </message>
+    <message>
+        <source>{count} reports saved and recorded.</source>
+        <translation>{count} informes guardados y registrados.</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: {error}.</source>
+        <translation>No se ha impreso nada: {error}.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}.</source>
+        <translation>No se ha guardado nada: {error}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed and nothing was recorded.</source>
+        <translation>Cancelado: no se ha impreso ni registrado nada.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved and nothing was recorded.</source>
+        <translation>Cancelado: no se ha guardado ni registrado nada.</translation>
+    </message>
+    <message>
+        <source>Printed but NOT recorded in the print log:</source>
+        <translation>Impresos pero NO registrados en el registro de impresiones:</translation>
+    </message>
+    <message>
+        <source>Saved but NOT recorded in the print log:</source>
+        <translation>Guardados pero NO registrados en el registro de impresiones:</translation>
+    </message>
+    <message>
+        <source>the print log could not be written: {reason}</source>
+        <translation>no se ha podido escribir el registro de impresiones: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Not saved: cannot write {path}: {reason}. Nothing was recorded.</source>
+        <translation>No guardado: no se puede escribir {path}: {reason}. No se ha registrado nada.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}, but NOT recorded in the print log: {reasons}</source>
+        <translation>Guardado en {path}, pero NO registrado en el registro de impresiones: {reasons}</translation>
+    </message>
+    <message>
+        <source>Saved to {path} and recorded (SHA-256 {digest}…).</source>
+        <translation>Guardado en {path} y registrado (SHA-256 {digest}…).</translation>
+    </message>
+    <message>
+        <source>Cancelled before the end: the remaining cases were not done.</source>
+        <translation>Cancelado antes del final: los casos restantes no se han hecho.</translation>
+    </message>
+    <message>
+        <source>Skipped {count}:</source>
+        <translation>Omitidos {count}:</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir la hoja para el paciente</translation>
+    </message>
+    <message>
+        <source>could not be made: {reason}</source>
+        <translation>no se ha podido hacer: {reason}</translation>
+    </message>
+    <message>
+        <source>the printer could not be started; nothing was printed</source>
+        <translation>no se ha podido iniciar la impresora; no se ha impreso nada</translation>
+    </message>
+    <message>
+        <source>the printer did not accept the job; nothing was recorded</source>
+        <translation>la impresora no aceptó el trabajo; no se ha registrado nada</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>Preferences</source>
@@ -2740,6 +3609,10 @@ Yes: preliminary reports for them. No: skip them (signed-out cases get their fin
         <translation>Casos que no están firmados: ¿guardar un informe marcado PRELIMINAR — NO ES DEFINITIVO en cada página?
 
 Sí: informes preliminares para ellos. No: omitirlos (los casos firmados reciben su informe definitivo).</translation>
+    </message>
+    <message>
+        <source>case {accession} changed after this preview was made; close the preview and open it again</source>
+        <translation>el caso {accession} cambió después de hacer esta vista previa; cierre la vista previa y ábrala de nuevo</translation>
     </message>
     <message>
         <source>Saving reports</source>

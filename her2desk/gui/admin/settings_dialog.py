@@ -58,6 +58,7 @@ from her2desk.domain.rule_settings import (
     with_rule_values,
 )
 from her2desk.domain.workflow import Actor, Role
+from her2desk.gui.common.domain_text import say, say_error
 from her2desk.gui.common.fields import message_label, show_message
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
 
 BOOLEAN_SETTINGS = ("allow_self_verification", "allow_preliminary_handouts")
 # English, marked for pyside6-lupdate; shown through translate("LabSettings", ...). The settings' own labels
-# are the domain's (`SETTING_LABELS`, `RULE_SETTING_LABELS`) and stay as it words them.
+# are the domain's phrases (`SETTING_LABELS`, `RULE_SETTING_LABELS`), shown through `say`; the accessible
+# names stay English.
 READ_ONLY_NOTE = QT_TRANSLATE_NOOP(
     "LabSettings", "Only an administrator can change the lab settings; they are shown here read-only."
 )
@@ -256,7 +258,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         for name in SETTING_NAMES:
             label = SETTING_LABELS[name]
-            form.addRow(f"{label}:", self._add(name, label, self._input(name), HINTS.get(name, "")))
+            form.addRow(f"{say(label)}:", self._add(name, label, self._input(name), HINTS.get(name, "")))
         return page
 
     def _input(self, name: str) -> Input:
@@ -293,12 +295,13 @@ class SettingsDialog(QDialog):
             allowed = spec.allowed()
             if spec.kind is bool:
                 widget: Input = QCheckBox(translate("LabSettings", "yes"))
-                form.addRow(f"{spec.label}:", self._add(spec.name, spec.label, widget, spec.name))
+                form.addRow(f"{say(spec.label)}:", self._add(spec.name, spec.label, widget, spec.name))
                 continue
             edit = QLineEdit()
-            edit.setPlaceholderText(allowed)
+            edit.setPlaceholderText(say(allowed))
             edit.setMaxLength(40)
-            form.addRow(f"{spec.label}:", self._add(spec.name, spec.label, edit, f"{spec.name}: {allowed}"))
+            hint = f"{spec.name}: {say(allowed)}"
+            form.addRow(f"{say(spec.label)}:", self._add(spec.name, spec.label, edit, hint))
         return self._scrolled(inner, translate("LabSettings", RULES_NOTE), "Rules page")
 
     def _comments_page(self) -> QWidget:
@@ -310,11 +313,11 @@ class SettingsDialog(QDialog):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * COMMENT_LINES + 12)
-            caption = QLabel(f"{spec.label}:")
+            caption = QLabel(f"{say(spec.label)}:")
             caption.setBuddy(edit)
             caption.setWordWrap(True)
             column.addWidget(caption)
-            column.addLayout(self._add(spec.name, spec.label, edit, f"{spec.name}: {spec.allowed()}"))
+            column.addLayout(self._add(spec.name, spec.label, edit, f"{spec.name}: {say(spec.allowed())}"))
         column.addStretch(1)
         return self._scrolled(inner, translate("LabSettings", COMMENTS_NOTE), "Report comments page")
 
@@ -375,13 +378,12 @@ class SettingsDialog(QDialog):
             try:
                 typed[name] = parse_any_setting(name, raw)
             except LabSettingError as error:
-                label = _labels()[name]
-                found[name] = str(error).removeprefix(f"{name} ({label}): ").removeprefix(f"{name}: ")
+                found[name] = say(error.why)
         rules = {k: v for k, v in typed.items() if k in RULE_SETTINGS_BY_NAME}
         if rules and not found:
             for problem in rule_problems(with_rule_values(self.rules, rules)):
                 name = problem.split(" ", 1)[0]
-                found.setdefault(name, problem)
+                found.setdefault(name, say(problem))
         return found
 
     def save(self) -> bool:
@@ -411,7 +413,8 @@ class SettingsDialog(QDialog):
             self.rules = self.rule_service.load()
         except (WorkflowError, LabSettingError) as error:
             show_message(
-                self.message, translate("LabSettings", "Nothing was saved: {reason}").format(reason=error)
+                self.message,
+                translate("LabSettings", "Nothing was saved: {reason}").format(reason=say_error(error)),
             )
             return False
         except Exception as error:  # an unreachable or locked database: in words, never a traceback
@@ -424,7 +427,7 @@ class SettingsDialog(QDialog):
             return False
         show_message(self.message, "")
         if self.on_saved is not None:
-            labels = ", ".join(_labels()[name] for name in changes)
+            labels = ", ".join(say(_labels()[name]) for name in changes)
             ruled = set(changes) & set(RULE_SETTING_LABELS)
             version = (
                 translate("LabSettings", " (rules version {version})").format(

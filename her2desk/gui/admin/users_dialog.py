@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk.domain.workflow import Actor, Role
+from her2desk.gui.common.domain_text import say_error
 from her2desk.gui.common.fields import ERROR_STYLE, message_label, show_message
 from her2desk.gui.common.labels import role_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -282,7 +283,9 @@ class UsersDialog(QDialog):
 
         self.message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, WorkflowError | UserInputError):
-            show_message(self.message, translate("Users", "Not done: {reason}").format(reason=error))
+            show_message(
+                self.message, translate("Users", "Not done: {reason}").format(reason=say_error(error))
+            )
         else:  # an unreachable or locked database
             show_message(
                 self.message,
@@ -338,7 +341,7 @@ class UsersDialog(QDialog):
         try:
             check_password(password)
         except ValueError as error:
-            problems["password"] = str(error)
+            problems["password"] = say_error(error)
         if not problems["password"] and password != repeat:
             problems["repeat"] = translate("Users", PASSWORDS_DIFFER)
         for key, label in self.reset_messages.items():
@@ -374,7 +377,7 @@ class UsersDialog(QDialog):
         try:
             check_password(texts["password"])
         except ValueError as error:
-            problems["password"] = str(error)
+            problems["password"] = say_error(error)
         if not problems["password"] and texts["password"] != texts["repeat"]:
             problems["repeat"] = translate("Users", PASSWORDS_DIFFER)
         for key, label in self.new_messages.items():

@@ -130,12 +130,14 @@ def record_details(record: AuditRecord, user_names: Mapping[int, str] | None = N
     among the values into names; the case id of a case's rows is shown with the accession."""
     names = user_names or {}
     lines = [
-        f"{action_label(record.action)} by {record.who} at {local_time(record)}",
-        f"Record: {record.subject}",
+        translate("AuditLog", "{action} by {who} at {when}").format(
+            action=say(action_label(record.action)), who=record.who, when=local_time(record)
+        ),
+        translate("AuditLog", "Record: {subject}").format(subject=record.subject),
         "",
     ]
     changes = readable_changes(record, names)
-    return "\n".join(lines + (changes or ["No values recorded."]))
+    return "\n".join(lines + (changes or [translate("AuditLog", "No values recorded.")]))
 
 
 def user_names(database: Any) -> dict[int, str]:
@@ -253,7 +255,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == 1:
             return record.who
         if column == 2:
-            return record.action_label
+            return say(record.action_label)
         if column == 3:
             return _case_cell(record)
         return record.subject
@@ -416,8 +418,8 @@ class AuditLogDialog(QDialog):
             self.user.addItem(name, name)
         self.action.clear()
         self.action.addItem(translate("AuditLog", ALL_ACTIONS), None)
-        for code in sorted(actions, key=lambda a: action_label(a).lower()):
-            self.action.addItem(action_label(code), code)
+        for code in sorted(actions, key=lambda a: say(action_label(a)).lower()):
+            self.action.addItem(say(action_label(code)), code)
         return self.apply_filters()
 
     def read_query(self) -> AuditQuery | None:

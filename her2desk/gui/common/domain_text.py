@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 
 from her2desk.domain.phrases import Phrase
 from her2desk.gui.common.translation import translate, uses_decimal_comma
@@ -53,3 +54,20 @@ def _value(value: object) -> str:
 def placeholders(template: str) -> set[str]:
     """The names a template fills in ("{limit}" -> "limit")."""
     return {name for _, name, _, _ in _FIELDS.parse(template) if name}
+
+
+def say_all(reasons: Iterable[str], separator: str = "; ") -> str:
+    """Several domain messages (a refusal's reasons) in the interface's language, in a row."""
+    return separator.join(say(reason) for reason in reasons)
+
+
+def say_error(error: BaseException) -> str:
+    """What a refused or failed call of the domain or a service says, in the interface's language: a
+    refusal's reasons (`WorkflowError.reasons`) each said, a message that is a phrase said, anything
+    else (a database's own error) as it is."""
+    reasons = getattr(error, "reasons", None)
+    if isinstance(reasons, list) and reasons and all(isinstance(r, str) for r in reasons):
+        return say_all(reasons)
+    if len(error.args) == 1 and isinstance(error.args[0], Phrase):
+        return say(error.args[0])
+    return str(error)

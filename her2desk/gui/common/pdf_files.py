@@ -12,10 +12,54 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from her2desk.gui.common.domain_text import say, say_all
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from her2desk.domain.workflow import WorkflowError
 
 Document = TypeVar("Document")  # a prepared handout or report
+
+CONTEXT = "PdfFiles"
+# The first line of a run's summary, by (verb, noun) and singular/plural: whole sentences, so each
+# language can say them its own way (Spanish agrees the participle with the noun).
+_COUNTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("printed", "handout"): (
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} handout printed and recorded."),
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} handouts printed and recorded."),
+    ),
+    ("saved", "handout"): (
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} handout saved and recorded."),
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} handouts saved and recorded."),
+    ),
+    ("printed", "report"): (
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} report printed and recorded."),
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} reports printed and recorded."),
+    ),
+    ("saved", "report"): (
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} report saved and recorded."),
+        QT_TRANSLATE_NOOP("PdfFiles", "{count} reports saved and recorded."),
+    ),
+}
+_NOTHING = {
+    "printed": QT_TRANSLATE_NOOP("PdfFiles", "Nothing was printed: {error}."),
+    "saved": QT_TRANSLATE_NOOP("PdfFiles", "Nothing was saved: {error}."),
+}
+_CANCELLED_NOTHING = {
+    "printed": QT_TRANSLATE_NOOP("PdfFiles", "Cancelled: nothing was printed and nothing was recorded."),
+    "saved": QT_TRANSLATE_NOOP("PdfFiles", "Cancelled: nothing was saved and nothing was recorded."),
+}
+_NOT_RECORDED = {
+    "printed": QT_TRANSLATE_NOOP("PdfFiles", "Printed but NOT recorded in the print log:"),
+    "saved": QT_TRANSLATE_NOOP("PdfFiles", "Saved but NOT recorded in the print log:"),
+}
+
+
+def refusal_reasons(error: Exception, refused: type[Exception]) -> str:
+    """Why a document was refused or failed, in the interface's language (a refusal's reasons said)."""
+    if isinstance(error, refused):
+        return say_all(getattr(error, "reasons", []) or [str(error)])
+    return say(error.args[0]) if len(error.args) == 1 and isinstance(error.args[0], str) else str(error)
 
 
 @dataclass
@@ -42,16 +86,17 @@ def record_into(
     try:
         record()
     except refused as error:
-        result.not_recorded.append((accession, "; ".join(error.reasons)))
+        result.not_recorded.append((accession, say_all(error.reasons)))
     except Exception as error:  # the database failed: the paper exists, so say it was not logged
-        result.not_recorded.append((accession, f"the print log could not be written: {error}"))
+        reason = translate("PdfFiles", "the print log could not be written: {reason}").format(reason=error)
+        result.not_recorded.append((accession, reason))
     else:
         result.done.append(prepared)
 
 
 def run_progress(parent: QWidget, title: str, accessible_name: str, count: int) -> QProgressDialog:
     """The window-modal progress dialog of a run of `count` cases; it stays up until the run closes it."""
-    progress = QProgressDialog(title, "Cancel", 0, count, parent)
+    progress = QProgressDialog(title, translate("PdfFiles", "Cancel"), 0, count, parent)
     progress.setWindowTitle(title)
     progress.setAccessibleName(accessible_name)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -94,13 +139,18 @@ def save_and_record(
     try:
         write_pdf(path, pdf)
     except OSError as error:
-        return False, f"Not saved: cannot write {path}: {error.strerror or error}. Nothing was recorded."
+        return False, translate(
+            "PdfFiles", "Not saved: cannot write {path}: {reason}. Nothing was recorded."
+        ).format(path=path, reason=error.strerror or error)
     try:
         record()
     except Exception as error:  # the file exists; say plainly that it was not logged
-        reasons = "; ".join(error.reasons) if isinstance(error, refused) else str(error)
-        return False, f"Saved to {path}, but NOT recorded in the print log: {reasons}"
-    return True, f"Saved to {path} and recorded (SHA-256 {sha256[:16]}…)."
+        return False, translate(
+            "PdfFiles", "Saved to {path}, but NOT recorded in the print log: {reasons}"
+        ).format(path=path, reasons=refusal_reasons(error, refused))
+    return True, translate("PdfFiles", "Saved to {path} and recorded (SHA-256 {digest}…).").format(
+        path=path, digest=sha256[:16]
+    )
 
 
 def summary_text(result: BatchResult[Document], verb: str, noun: str, notes: Sequence[str] = ()) -> str:
@@ -108,21 +158,24 @@ def summary_text(result: BatchResult[Document], verb: str, noun: str, notes: Seq
     skipped and why, anything not logged."""
     lines: list[str] = []
     if result.error:
-        lines.append(f"Nothing was {verb}: {result.error}.")
+        lines.append(translate(CONTEXT, _NOTHING[verb]).format(error=result.error))
     elif result.cancelled and not result.done:
-        lines.append(f"Cancelled: nothing was {verb} and nothing was recorded.")
+        lines.append(translate(CONTEXT, _CANCELLED_NOTHING[verb]))
     else:
         count = len(result.done)
-        lines.append(f"{count} {noun}{'s' if count != 1 else ''} {verb} and recorded.")
+        one, many = _COUNTS[verb, noun]
+        lines.append(translate(CONTEXT, one if count == 1 else many).format(count=count))
         if result.cancelled:
-            lines.append("Cancelled before the end: the remaining cases were not done.")
+            lines.append(
+                translate("PdfFiles", "Cancelled before the end: the remaining cases were not done.")
+            )
     lines.extend(notes)
     if result.skipped:
         lines.append("")
-        lines.append(f"Skipped {len(result.skipped)}:")
+        lines.append(translate("PdfFiles", "Skipped {count}:").format(count=len(result.skipped)))
         lines.extend(f"• {accession}: {reason}" for accession, reason in result.skipped)
     if result.not_recorded:
         lines.append("")
-        lines.append(f"{verb.capitalize()} but NOT recorded in the print log:")
+        lines.append(translate(CONTEXT, _NOT_RECORDED[verb]))
         lines.extend(f"• {accession}: {reason}" for accession, reason in result.not_recorded)
     return "\n".join(lines)

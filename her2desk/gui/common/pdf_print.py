@@ -95,10 +95,13 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def ask_printer(parent: QWidget | None, printer: QPrinter, title: str = "Print handout") -> bool:
-    """Qt's print dialog; True to print (the dialog has set up `printer`), False when cancelled."""
+def ask_printer(parent: QWidget | None, printer: QPrinter, title: str | None = None) -> bool:
+    """Qt's print dialog; True to print (the dialog has set up `printer`), False when cancelled.
+    `title`: already in the interface's language; a handout's by default."""
+    from her2desk.gui.common.translation import translate
+
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(title)
+    dialog.setWindowTitle(title if title is not None else translate("PdfFiles", "Print handout"))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 

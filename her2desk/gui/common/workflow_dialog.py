@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.workflow import MIN_REASON_CHARS, Actor, Role, WorkflowError
 from her2desk.gui.common.dialogs import conflict_text
+from her2desk.gui.common.domain_text import say_error
 from her2desk.gui.common.fields import ERROR_STYLE
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
@@ -55,12 +56,11 @@ def results_change_warning(actor: Actor | None, stored: StoredCase | None, allow
 def refusal_text(error: Exception) -> str:
     """Why the service refused, in words (never a traceback)."""
     if isinstance(error, WorkflowError):
-        reasons = error.reasons or [str(error)]
-        return translate("Workflow", "Refused: {reasons}.").format(reasons="; ".join(reasons))
+        return translate("Workflow", "Refused: {reasons}.").format(reasons=say_error(error))
     if isinstance(error, CaseConflictError):
         return conflict_text(error) + " " + translate("Workflow", "Close this dialog and reopen the case.")
     if isinstance(error, LookupError):
-        return translate("Workflow", "Refused: {reasons}.").format(reasons=error)
+        return translate("Workflow", "Refused: {reasons}.").format(reasons=say_error(error))
     return translate(
         "Workflow", "The database could not be written: {reason}. Nothing was changed; try again."
     ).format(reason=error)

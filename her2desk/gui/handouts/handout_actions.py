@@ -149,7 +149,11 @@ class HandoutActions:
             return
         accessions, options = chosen
         printer = pdf_print.new_printer()
-        if not pdf_print.ask_printer(self.window.widget(), printer, f"Print {len(accessions)} handouts"):
+        if not pdf_print.ask_printer(
+            self.window.widget(),
+            printer,
+            translate("HandoutActions", "Print {count} handouts").format(count=len(accessions)),
+        ):
             self.window.show_message(translate("HandoutActions", "Printing cancelled; nothing was recorded"))
             return
         service = self._service()
@@ -185,7 +189,12 @@ class HandoutActions:
         self.update()
         text = handout_batch.summary_text(result, verb)
         self.window.show_message(text.splitlines()[0])
-        handout_batch.show_summary(self.window.widget(), f"Handouts {verb}", text)
+        title = (
+            QT_TRANSLATE_NOOP("HandoutActions", "Handouts printed")
+            if verb == "printed"
+            else QT_TRANSLATE_NOOP("HandoutActions", "Handouts saved")
+        )
+        handout_batch.show_summary(self.window.widget(), translate("HandoutActions", title), text)
         run.deleteLater()
 
 

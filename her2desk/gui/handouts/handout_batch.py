@@ -39,6 +39,7 @@ from her2desk.gui.common import pdf_files
 from her2desk.gui.common.pdf_files import BatchResult, free_path, write_pdf
 from her2desk.gui.common.pdf_files import show_summary as show_summary  # tests answer it here
 from her2desk.gui.common.pdf_print import PageImage, PrinterSession, advance, print_dpi, render_pages
+from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
 from her2desk.services.handout_service import HandoutRefused, HandoutService, PreparedHandout
 from her2desk.services.signout_service import CaseNotFoundError
@@ -64,21 +65,33 @@ RunResult = BatchResult[PreparedHandout]
 def ask_batch_options(parent: QWidget, count: int, settings: LabSettings, verb: str) -> BatchOptions | None:
     """Language and, where the lab allows it, whether cases not signed out get a preliminary page."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(f"{verb} handouts of {count} cases")
+    title = (
+        QT_TRANSLATE_NOOP("HandoutBatch", "Print handouts of {count} cases")
+        if verb == "Print"
+        else QT_TRANSLATE_NOOP("HandoutBatch", "Save handouts of {count} cases")
+    )
+    dialog.setWindowTitle(translate("HandoutBatch", title).format(count=count))
     form = QFormLayout(dialog)
     language = QComboBox()
     language.setAccessibleName("Handout language")
     for code in LANGUAGES:
         language.addItem(LANGUAGE_NAMES.get(code, code), code)
     language.setCurrentIndex(max(0, language.findData(settings.handout_language)))
-    form.addRow("&Language:", language)
-    preliminary = QCheckBox("Cases not signed out: a page marked PRELIMINARY — NOT FINAL")
+    form.addRow(translate("HandoutBatch", "&Language:"), language)
+    preliminary = QCheckBox(
+        translate("HandoutBatch", "Cases not signed out: a page marked PRELIMINARY — NOT FINAL")
+    )
     preliminary.setAccessibleName("Preliminary pages for cases not signed out")
     if settings.allow_preliminary_handouts:
         form.addRow(preliminary)
     else:
         form.addRow(
-            QLabel("Cases that are not signed out are skipped (the lab allows no preliminary pages).")
+            QLabel(
+                translate(
+                    "HandoutBatch",
+                    "Cases that are not signed out are skipped (the lab allows no preliminary pages).",
+                )
+            )
         )
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
@@ -90,7 +103,7 @@ def ask_batch_options(parent: QWidget, count: int, settings: LabSettings, verb: 
 
 
 def ask_folder(parent: QWidget) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "Save handouts into folder")
+    folder = QFileDialog.getExistingDirectory(parent, translate("HandoutBatch", "Save handouts into folder"))
     return Path(folder) if folder else None
 
 
@@ -123,7 +136,9 @@ class _Run(QObject, Generic[_Result]):
         self.index = 0
         self.result = RunResult()
         self.runner = TaskRunner(threads=1, parent=self)
-        self.progress = pdf_files.run_progress(parent, title, "Handout progress", len(items))
+        self.progress = pdf_files.run_progress(
+            parent, translate("HandoutBatch", title), "Handout progress", len(items)
+        )
         self.progress.canceled.connect(self._on_cancel)
         self.cancel_requested = False
         self.done = False
@@ -143,7 +158,9 @@ class _Run(QObject, Generic[_Result]):
 
     def _label(self) -> str:
         accession = self.items[self.index][0]
-        return f"Handout {self.index + 1} of {len(self.items)}: case {accession}"
+        return translate("HandoutBatch", "Handout {number} of {count}: case {accession}").format(
+            number=self.index + 1, count=len(self.items), accession=accession
+        )
 
     def _next(self) -> None:
         if self.cancelling:
@@ -169,9 +186,9 @@ class _Run(QObject, Generic[_Result]):
             return
         accession = self.items[self.index][0]
         if isinstance(error, HandoutRefused | CaseNotFoundError):
-            reason = "; ".join(error.reasons) if isinstance(error, HandoutRefused) else str(error)
+            reason = pdf_files.refusal_reasons(error, HandoutRefused)
         else:  # a database or file problem with this one case: say so and carry on with the others
-            reason = f"could not be made: {error}"
+            reason = translate("PdfFiles", "could not be made: {reason}").format(reason=error)
         self.result.skipped.append((accession, reason))
         self._step()
 
@@ -201,7 +218,7 @@ class PrintRun(_Run[_Printed]):
         items: list[tuple[str, Producer]],
         printer: QPrinter,
     ) -> None:
-        super().__init__(parent, "Printing handouts", items)
+        super().__init__(parent, QT_TRANSLATE_NOOP("HandoutBatch", "Printing handouts"), items)
         self.service = service
         self.actor = actor
         self.session = PrinterSession(printer)
@@ -212,7 +229,7 @@ class PrintRun(_Run[_Printed]):
 
     def start(self) -> None:
         if not self.session.begin():
-            self.result.error = "the printer could not be started; nothing was printed"
+            self.result.error = translate("PdfFiles", "the printer could not be started; nothing was printed")
             self.done = True
             self.finished.emit(self.result)
             return
@@ -257,7 +274,9 @@ class PrintRun(_Run[_Printed]):
             self.session.abort()  # nothing goes to the printer, so nothing is recorded
             return
         if not self.session.finish():
-            self.result.error = "the printer did not accept the job; nothing was recorded"
+            self.result.error = translate(
+                "PdfFiles", "the printer did not accept the job; nothing was recorded"
+            )
             return
         for prepared in self.printed:
             _record(self.service, self.actor, prepared, self.result)
@@ -274,7 +293,7 @@ class SaveRun(_Run[_Saved]):
         items: list[tuple[str, Producer]],
         folder: Path,
     ) -> None:
-        super().__init__(parent, "Saving handouts", items)
+        super().__init__(parent, QT_TRANSLATE_NOOP("HandoutBatch", "Saving handouts"), items)
         self.service = service
         self.actor = actor
         self.folder = folder
@@ -312,6 +331,10 @@ def summary_text(result: RunResult, verb: str) -> str:
     unprintable = [p for p in result.done if p.unprintable]
     if unprintable:
         notes.append("")
-        notes.append("Check the names: no font could print some characters (the page shows �):")
+        notes.append(
+            translate(
+                "HandoutBatch", "Check the names: no font could print some characters (the page shows �):"
+            )
+        )
         notes.extend(f"• {p.accession}: {p.unprintable_text}" for p in unprintable)
     return pdf_files.summary_text(result, verb, "handout", notes)

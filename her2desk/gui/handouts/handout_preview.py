@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
 from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_files, pdf_print
+from her2desk.gui.common.domain_text import say, say_all, say_error
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -210,7 +211,7 @@ class HandoutPreview(QDialog):
         self.pages = []
         self.pages_scroll.clear()
         if isinstance(error, HandoutRefused):
-            reason = "; ".join(error.reasons)
+            reason = say_all(error.reasons)
             if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
                 reason += translate(
                     "HandoutPreview",
@@ -221,10 +222,10 @@ class HandoutPreview(QDialog):
                     "HandoutPreview",
                     ". This lab prints no preliminary pages (an administrator can change the lab setting "
                     "“{setting}”, allow_preliminary_handouts).",
-                ).format(setting=SETTING_LABELS["allow_preliminary_handouts"])
+                ).format(setting=say(SETTING_LABELS["allow_preliminary_handouts"]))
             self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
         elif isinstance(error, CaseNotFoundError):
-            reason = str(error)
+            reason = say_error(error)
         else:
             reason = translate("HandoutPreview", "The handout could not be made: {reason}").format(
                 reason=error
@@ -282,7 +283,7 @@ class HandoutPreview(QDialog):
             return
         text = summary_text(result, "printed")
         self.state.setText(text.replace("\n", " "))
-        handout_batch.show_summary(self, "Print handout", text)
+        handout_batch.show_summary(self, translate("PdfFiles", "Print handout"), text)
 
     def save_handout(self) -> None:
         prepared = self.prepared

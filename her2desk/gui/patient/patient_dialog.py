@@ -18,7 +18,7 @@ from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError
 from her2desk.domain.vocabulary import Sex
 from her2desk.domain.workflow import Actor
-from her2desk.gui.common.domain_text import say
+from her2desk.gui.common.domain_text import say, say_all
 from her2desk.gui.common.fields import DATE_HINT, FieldRow, enum_field, line_field, parse_date
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import ReasonBox, WorkflowDialog, refusal_text, text_label
@@ -130,7 +130,7 @@ class PatientDialog(WorkflowDialog[PatientCorrection]):
             self.result_value = self.perform()
         except CaseInvalidError as error:
             other = self.show_field_problems(error.problems)
-            extra = "; ".join(say(p.message) for p in other)
+            extra = say_all(p.message for p in other)
             self.show_problem(translate("PatientDialog", NOT_CORRECTED) + (f" {extra}." if extra else ""))
             return False
         except Exception as error:  # refused or failed: said in words, the dialog stays open

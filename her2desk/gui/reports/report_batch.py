@@ -62,11 +62,9 @@ def ask_preliminary(parent: QWidget, count: int) -> bool | None:
 
 
 def refusal_text(error: Exception) -> str:
-    if isinstance(error, ReportRefused):
-        return "; ".join(error.reasons)
-    if isinstance(error, CaseNotFoundError):
-        return str(error)
-    return f"could not be made: {error}"
+    if isinstance(error, ReportRefused | CaseNotFoundError):
+        return pdf_files.refusal_reasons(error, ReportRefused)
+    return translate("PdfFiles", "could not be made: {reason}").format(reason=error)
 
 
 def record(
@@ -122,8 +120,11 @@ class ReportPrintJob(QObject):
             if not service.is_current(prepared):
                 raise ReportRefused(
                     Refusal.CHANGED,
-                    f"case {prepared.accession} changed after this preview was made; "
-                    "close the preview and open it again",
+                    translate(
+                        "ReportPreview",
+                        "case {accession} changed after this preview was made; "
+                        "close the preview and open it again",
+                    ).format(accession=prepared.accession),
                 )
             return render_pages(prepared.pdf, dpi)
 
@@ -135,7 +136,7 @@ class ReportPrintJob(QObject):
 
     def _paint(self, pages: object) -> None:
         if not self.session.begin():
-            self.result.error = "the printer could not be started; nothing was printed"
+            self.result.error = translate("PdfFiles", "the printer could not be started; nothing was printed")
             self._end()
             return
         self._bands = (band for page in pages for band in self.session.page_steps(page))  # type: ignore[attr-defined]
@@ -150,7 +151,9 @@ class ReportPrintJob(QObject):
         if self.session.finish():
             record(self.service, self.actor, self.prepared, self.result)
         else:
-            self.result.error = "the printer did not accept the job; nothing was recorded"
+            self.result.error = translate(
+                "PdfFiles", "the printer did not accept the job; nothing was recorded"
+            )
         self._end()
 
     def _end(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.lab_settings import SETTING_LABELS
 from her2desk.domain.workflow import Actor
 from her2desk.gui.common import pdf_files, pdf_print
+from her2desk.gui.common.domain_text import say, say_all, say_error
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -180,7 +181,7 @@ class ReportPreview(QDialog):
         self.pages = []
         self.pages_scroll.clear()
         if isinstance(error, ReportRefused):
-            reason = "; ".join(error.reasons)
+            reason = say_all(error.reasons)
             if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
                 reason += translate(
                     "ReportPreview",
@@ -191,10 +192,10 @@ class ReportPreview(QDialog):
                     "ReportPreview",
                     ". This lab makes no preliminary documents (an administrator can change the lab setting "
                     "“{setting}”, allow_preliminary_handouts).",
-                ).format(setting=SETTING_LABELS["allow_preliminary_handouts"])
+                ).format(setting=say(SETTING_LABELS["allow_preliminary_handouts"]))
             self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
         elif isinstance(error, CaseNotFoundError):
-            reason = str(error)
+            reason = say_error(error)
         else:
             reason = translate("ReportPreview", "The report could not be made: {reason}").format(reason=error)
         self.state.setText(translate("ReportPreview", "No report: {reason}").format(reason=reason))

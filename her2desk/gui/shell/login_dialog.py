@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from her2desk.gui.common.domain_text import say_error
 from her2desk.gui.common.fields import message_label, show_message
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
@@ -295,7 +296,9 @@ class FirstAdministratorDialog(QDialog):
         except (UserInputError, WorkflowError) as refused:  # e.g. someone else created a user meanwhile
             show_message(
                 self.message,
-                translate("SignIn", "The administrator was not created: {reason}.").format(reason=refused),
+                translate("SignIn", "The administrator was not created: {reason}.").format(
+                    reason=say_error(refused)
+                ),
             )
             _fit_height(self)
             return False

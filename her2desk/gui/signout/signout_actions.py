@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog
 from her2desk.domain import workflow
 from her2desk.domain.records import StoredCase
 from her2desk.domain.workflow import Action, Actor, CaseFacts
+from her2desk.gui.common.domain_text import say_all
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class SignOutActions:
         ):
             reasons = refusals(self.window.actor, stored, what)
             action.setEnabled(not reasons)
-            tip = "; ".join(reasons)
+            tip = say_all(reasons)
             action.setStatusTip(tip[:1].upper() + tip[1:] if tip else "")
             action.setToolTip(tip or action.text().replace("&", "").rstrip("…"))
 
@@ -102,7 +103,7 @@ class SignOutActions:
         if reasons or actor is None or stored is None:
             self.window.show_message(
                 translate("SignOutActions", "Cannot {verb}: {reasons}").format(
-                    verb=verb, reasons="; ".join(reasons)
+                    verb=verb, reasons=say_all(reasons)
                 )
             )
             return None

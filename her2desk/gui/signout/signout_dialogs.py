@@ -32,7 +32,7 @@ from her2desk.domain.numbers import format_decimal
 from her2desk.domain.records import CaseConflictError, StoredCase
 from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import ADJUDICABLE_FINAL, Action, Actor, Role, WorkflowError
-from her2desk.gui.common.domain_text import say
+from her2desk.gui.common.domain_text import say, say_all
 from her2desk.gui.common.labels import label, reported_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workflow_dialog import (
@@ -174,7 +174,7 @@ class CaseActionDialog(WorkflowDialog["WorkflowResult"]):  # a name imported for
         else:
             text = (
                 translate("Workflow", "{cannot}: {reasons}.").format(
-                    cannot=translate("Workflow", self.cannot), reasons="; ".join(reasons)
+                    cannot=translate("Workflow", self.cannot), reasons=say_all(reasons)
                 )
                 if reasons
                 else ""
