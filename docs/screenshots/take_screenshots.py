@@ -48,7 +48,13 @@ def main() -> int:
     def worklist() -> None:
         window.grab().save(str(HERE / f"main-window{suffix}.png"))
         service = window.service
-        pending_cases = service.worklist_page(WorklistQuery(status=Status.PENDING), 0, 1)
+        # In another language, a case whose rule trail and warnings are on screen (a pending one hides them)
+        wanted = (
+            WorklistQuery(status=Status.NEGATIVE, site=Site.BREAST)
+            if language
+            else WorklistQuery(status=Status.PENDING)
+        )
+        pending_cases = service.worklist_page(wanted, 0, 1)
         window.open_case_id(
             pending_cases[0].case_id if pending_cases else window.worklist_model.row_at(0).case_id
         )

@@ -128,6 +128,9 @@ def test_breast_group_4_with_ihc_2_plus_and_its_recount_is_explained_in_spanish(
         in warnings
     )
     assert editor.panel.guideline.text() == "ASCO/CAP 2018 (ratificada en 2023), mama"
+    # the panel's numbers take the same decimal comma as the sentences around them
+    assert editor.panel.ratio.text() == "1,78"
+    assert editor.panel.her2_average.text() == "4,10"
     _no_english_step_left(editor, stored)
 
 

@@ -14,7 +14,7 @@ from her2desk.domain.case_checks import CaseCheck
 from her2desk.domain.numbers import format_decimal
 from her2desk.domain.reported_result import ReportedResult
 from her2desk.domain.vocabulary import NextStep
-from her2desk.gui.common.domain_text import say
+from her2desk.gui.common.domain_text import number, say
 from her2desk.gui.common.fields import ERROR_STYLE, WARNING_STYLE
 from her2desk.gui.common.labels import STATUS_COLOURS, label, reported_label
 from her2desk.gui.common.translation import translate
@@ -176,10 +176,14 @@ class InterpretationPanel(QFrame):
             else "",
         )
         _set_text(self.ish_group, str(result.ish_group) if result and result.ish_group is not None else "—")
-        _set_text(self.ratio, format_decimal(result.ratio) if result and result.ratio is not None else "—")
+        _set_text(
+            self.ratio, number(format_decimal(result.ratio)) if result and result.ratio is not None else "—"
+        )
         _set_text(
             self.her2_average,
-            format_decimal(result.her2_average) if result and result.her2_average is not None else "—",
+            number(format_decimal(result.her2_average))
+            if result and result.her2_average is not None
+            else "—",
         )
         descriptor = result.descriptor if result else None
         if reported is not None and result is not None:

@@ -44,7 +44,12 @@ def _phrase(phrase: Phrase) -> str:
 def _value(value: object) -> str:
     if isinstance(value, Phrase):
         return _phrase(value)
-    text = str(value)
+    return number(str(value))
+
+
+def number(text: str) -> str:
+    """A number the domain wrote ("1.16", "1,000,000") with the interface language's marks ("1,16",
+    "1.000.000" in Spanish); any other text as it is."""
     if uses_decimal_comma() and _NUMBER.fullmatch(text):
         # 1,000,000.5 -> 1.000.000,5: the grouping and the decimal mark trade places
         return text.translate(_SWAP_MARKS)
