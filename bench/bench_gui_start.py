@@ -1,4 +1,4 @@
-"""GUI benchmarks, each against a baseline measured in the same run (issue 3 targets).
+"""GUI benchmarks, each against a baseline measured in the same run.
 
 1. Cold start, as whole processes, side by side:
    `her2desk --demo --database DB --quit-after-paint` on 100,000 demo cases versus a bare PySide6

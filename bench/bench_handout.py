@@ -51,9 +51,9 @@ from her2desk.handout.markup import to_markup
 from her2desk.handout.resources import font_path
 
 ONE_TARGET = 1.5
-# The names of issue 4, cycled over the 1,000 handouts: one in five needs the CJK fallback font (about
-# 3 ms more for a handout whose subset of that 4 MB font was not made before). The one-handout
-# comparison uses a CJK name in both documents.
+# Synthetic names in many scripts, cycled over the 1,000 handouts: one in five needs the CJK
+# fallback font (about 3 ms more for a handout whose subset of that 4 MB font was not made before).
+# The one-handout comparison uses a CJK name in both documents.
 NAMES = ["Zoë Ångström-Łukasiewicz", "Nguyễn Thị Hồng", "Ольга Петрова", "王芳", "O'Brien; DROP TABLE"]
 THOUSAND_TARGET_S = 15.0
 # Letters for the worst case: each name takes three of them in a new order, so nearly every handout

@@ -1,4 +1,4 @@
-"""`her2desk interpret`: the guideline engine on the command line (contract in issue 2; exact names).
+"""`her2desk interpret`: the guideline engine on the command line (options and output are a contract).
 
 The rules a lab may configure (`domain.rule_settings`) are her2desk's defaults unless `--database URL`
 names a lab's database: its rule settings are then read (only read: a mistyped path creates nothing)

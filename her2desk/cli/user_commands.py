@@ -1,4 +1,4 @@
-"""User commands: `her2desk users add|list|deactivate|activate|reset-password|unlock` (issue 5).
+"""User commands: `her2desk users add|list|deactivate|activate|reset-password|unlock`.
 
 Only the argument declarations live here; the work is in `user_handlers.py`, imported when a users
 command runs, so SQLAlchemy and argon2 stay out of every other command's start-up. Exit status:

@@ -17,7 +17,7 @@ from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, St
 
 
 class SignOutState(StrEnum):
-    """Sign-out workflow state of a case (issue 5 adds the transitions and their guards)."""
+    """Sign-out workflow state of a case (the transitions and their guards are `domain.workflow`)."""
 
     DRAFT = "draft"
     ENTERED = "entered"

@@ -1,4 +1,4 @@
-"""The sign-out workflow as a state machine with one guard per rule (issue 5, domain part).
+"""The sign-out workflow as a state machine with one guard per rule (the services enforce it).
 
 draft -> entered -> signed-out -> amended (-> signed-out again). A technologist enters and edits
 unsigned cases; a pathologist also signs out, adjudicates and amends; an administrator manages users.

@@ -1,4 +1,4 @@
-"""Cases as CSV: the import/export format of `her2desk import` and `her2desk export` (issue 6).
+"""Cases as CSV: the import/export format of `her2desk import` and `her2desk export`.
 
 Parsing uses the domain's own parsers and whole-case checks, so a CSV cell is judged exactly like
 the same value typed on the command line or in the form, and every problem names its row (the header

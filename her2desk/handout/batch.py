@@ -3,7 +3,7 @@
 reportlab is pure Python and single-threaded, so a batch is spread over worker processes; each worker
 registers the fonts once and then renders its share. Every file is written under a temporary name and
 renamed when complete, so a crash never leaves a half-written handout under the real name. The
-SHA-256 of each file is returned for the print log (issue 4: who, when, language, version, SHA-256).
+SHA-256 of each file is returned for the print log (who, when, language, version, SHA-256).
 """
 
 from __future__ import annotations

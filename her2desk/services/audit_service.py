@@ -1,4 +1,4 @@
-"""Reading the audit trail for the audit viewer and its CSV export (issue 5).
+"""Reading the audit trail for the audit viewer and its CSV export.
 
 Newest first means the order the database wrote the rows (`audit.id`, descending), not the `at`
 column: `at` comes from each workstation's clock, which may be a little off on one of them, while the

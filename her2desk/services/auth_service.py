@@ -1,4 +1,4 @@
-"""Users, passwords and signing in (issue 5).
+"""Users, passwords and signing in.
 
 Passwords are hashed with argon2id (argon2-cffi's defaults). A failed sign-in says the same thing
 whether or not the user name exists: an unknown or inactive name is checked against a dummy hash, so

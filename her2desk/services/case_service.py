@@ -66,7 +66,7 @@ class CaseService:
     """Check, save and read cases for one user of one database.
 
     Without an `actor` the service writes as the local user (`user`, default "local"): the
-    single-workstation mode without sign-in, as before issue 5. It may enter and edit cases that are
+    single-workstation mode without sign-in, as before accounts existed. It may enter and edit cases that are
     not signed out but can never sign out, adjudicate or amend (those need an `Actor` with a user id,
     see `signout_service`). With an `actor`, every save re-reads that user's role from the database,
     refuses roles that may not edit, and records the user as the one who entered the results when the

@@ -1,6 +1,6 @@
 """The patient handout of a stored case, decided in one place for the command line and the desktop program.
 
-Issue 5's gating lives here, so that no caller can print around it: a case that is not signed out gets
+The gating lives here, so that no caller can print around it: a case that is not signed out gets
 no handout, unless a preliminary page is asked for AND the lab's setting `allow_preliminary_handouts`
 is on; then every page is marked PRELIMINARY — NOT FINAL (the handout package does the marking). The
 page states the case's reported result (`StoredCase.reported`: an adjudicated status when there is

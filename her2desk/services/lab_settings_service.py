@@ -1,4 +1,4 @@
-"""Lab settings kept in the shared database (issue 5): read by every workstation, changed by an administrator.
+"""Lab settings kept in the shared database: read by every workstation, changed by an administrator.
 
 A setting nobody changed has no row and takes its default from `domain.lab_settings`. A stored value
 this program cannot read (written by hand, or by another version) falls back to the default and is

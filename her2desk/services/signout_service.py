@@ -1,4 +1,4 @@
-"""Sign-out, adjudication, amendment and handout records (issue 5): the enforcement point.
+"""Sign-out, adjudication, amendment and handout records: the enforcement point.
 
 Every call re-reads the actor's role from the database by user id, takes the case row for writing,
 checks the optimistic-lock version, asks `domain.workflow` whether the action is allowed (the guards

@@ -1,4 +1,4 @@
-"""The sign-out workflow in the desktop program (issue 5), as people use it: a technologist enters a
+"""The sign-out workflow in the desktop program, as people use it: a technologist enters a
 case, a pathologist signs it out with their password, amends it, adjudicates an equivocal result.
 
 Real SQLite file, real users (argon2 passwords), real windows and dialogs driven by accessible name;

@@ -1,4 +1,4 @@
-"""HandoutService on real databases: the gating of issue 5, lab details from the settings, the print log."""
+"""HandoutService on real databases: the sign-out gating, lab details from the settings, the print log."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tools ▸ Lab settings…, Tools ▸ Users… (issue 5) and Tools ▸ Check the record… ; see `gui.shell.host`.
+"""Tools ▸ Lab settings…, Tools ▸ Users… and Tools ▸ Check the record… ; see `gui.shell.host`.
 
 Lab settings open for everyone (read-only unless the signed-in user is an administrator); Users is
 offered only to an administrator. Both are re-checked when the Tools menu opens, because the window's

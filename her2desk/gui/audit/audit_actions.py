@@ -1,4 +1,4 @@
-"""Tools ▸ Audit log… and Case ▸ Case record… (issue 5); see `gui.shell.host`.
+"""Tools ▸ Audit log… and Case ▸ Case record…; see `gui.shell.host`.
 
 The audit log is the whole database's trail (sign-ins, failed sign-ins included, have no case and
 appear only there). The case record is for the case open in the Case tab, else the one selected in

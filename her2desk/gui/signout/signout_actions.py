@@ -1,4 +1,4 @@
-"""Case menu ▸ Sign out…, Adjudicate… and Amend… for the case open in the Case tab (issue 5).
+"""Case menu ▸ Sign out…, Adjudicate… and Amend… for the case open in the Case tab.
 
 The actions are enabled only when the signed-in user's role and the open case's state allow them
 (the same guards as `domain.workflow`, which the service applies again: this only spares people a

@@ -1,4 +1,4 @@
-"""The sign-out, adjudication and amendment dialogs (issue 5).
+"""The sign-out, adjudication and amendment dialogs.
 
 Each dialog shows what is being signed or changed and asks for what the service needs. When it opens
 (and after each refusal) it asks the service whether the action would be refused whatever is typed
