@@ -464,19 +464,18 @@ def update_case(
     if not (results_changed and user_id is not None and user_id != old_enterer):
         user_id = None  # entered_by_user_id stays as it was
     adjudicated_status = None if results_changed or adjudicated is None else Status(adjudicated)
-    reported = {
-        "reported_status": reported_status(interpretation.status, adjudicated_status),
-        "reported_descriptor": reported_descriptor(
-            site=entry.specimen.site,
-            ihc=entry.ihc.score,
-            stained_pct=entry.ihc.stained_pct,
-            engine_status=interpretation.status,
-            engine_descriptor=interpretation.descriptor,
-            adjudicated_status=adjudicated_status,
-            settings=settings,
-            scoring_criteria=entry.specimen.scoring_criteria,
-        ),
-    }
+    new_status = reported_status(interpretation.status, adjudicated_status)
+    new_descriptor = reported_descriptor(
+        site=entry.specimen.site,
+        ihc=entry.ihc.score,
+        stained_pct=entry.ihc.stained_pct,
+        engine_status=interpretation.status,
+        engine_descriptor=interpretation.descriptor,
+        adjudicated_status=adjudicated_status,
+        settings=settings,
+        scoring_criteria=entry.specimen.scoring_criteria,
+    )
+    reported = {"reported_status": new_status, "reported_descriptor": new_descriptor}
     stored_reported = {"reported_status": old_reported, "reported_descriptor": old_descriptor}
     reported_changes = {k: v for k, v in reported.items() if _plain(v, w.sqlite) != stored_reported[k]}
     new_version = version + 1
@@ -534,8 +533,8 @@ def update_case(
             amended_by_user_id=amended_by_id,
             amended_by=amended_name,
             amended_at=_datetime_or_none(amended_at),
-            reported_status=reported["reported_status"],
-            reported_descriptor=reported["reported_descriptor"],
+            reported_status=new_status,
+            reported_descriptor=new_descriptor,
         ),
         count_names=count_names,
     )
