@@ -45,6 +45,7 @@ from her2desk.store.backup import integrity_problems
 from her2desk.store.busy import announced
 from her2desk.store.case_writer import (
     AccessionTakenError,
+    CaseHeader,
     CaseMissingError,
     VersionMismatchError,
     insert_new_case,
@@ -56,6 +57,7 @@ from her2desk.store.mapping import (
     patient_details,
     stored_case,
 )
+from her2desk.store.saved_case import saved_case
 from her2desk.store.schema import AuditRow, Case, Patient
 from her2desk.store.users import acting_user
 
@@ -189,20 +191,18 @@ class CaseService:
             if refused:
                 raise WorkflowError(refused)
             _refuse_same_observer(connection, check, header.first_count_by, header.recount_by)
-            if header.results_changed:
-                self._void_adjudication(connection, header.case_id, now)
-        return self._reload(header.case_id)
+            if header.voids_adjudication:
+                self._void_adjudication(connection, header, now)
+        # What the save wrote and read is the case as stored: no second transaction to read it back.
+        return saved_case(header, entry, check.interpretation, self.user, now)
 
-    def _void_adjudication(self, connection: Connection, case_id: int, now: datetime) -> None:
-        """Changed results void an earlier adjudication (it judged the old results); audited."""
+    def _void_adjudication(self, connection: Connection, header: CaseHeader, now: datetime) -> None:
+        """Changed results void an earlier adjudication (it judged the old results); audited. The
+        adjudication is the one `update_case` read in this transaction, with the row locked."""
         table = Case.__table__
-        row = connection.execute(
-            select(table.c.adjudicated_status, table.c.adjudication_reason, table.c.patient_id).where(
-                table.c.id == case_id
-            )
-        ).one()
-        if row.adjudicated_status is None:
-            return
+        row = header.signoff
+        assert row is not None
+        case_id = header.case_id
         cleared = {
             "adjudicated_status": None,
             "adjudication_reason": None,
@@ -225,11 +225,6 @@ class CaseService:
             },
             new={"adjudicated_status": None, "adjudication_reason": None},
         )
-
-    def _reload(self, case_id: int) -> StoredCase:
-        stored = self.load_by_id(case_id)
-        assert stored is not None, "a case just written is readable"
-        return stored
 
     def _insert(
         self, entry: CaseEntry, check: CaseCheck, now: datetime, *, numbered: bool = False

@@ -57,10 +57,14 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# What json.dumps(values, ensure_ascii=False, default=str, sort_keys=True) builds on every call, made once.
+_JSON = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True)
+
+
 def to_json(values: dict[str, Any] | None) -> str | None:
     if values is None:
         return None
-    return json.dumps(values, ensure_ascii=False, default=str, sort_keys=True)
+    return _JSON.encode(values)
 
 
 # Never copied into the audit trail; a change to it is recorded as "<changed>".

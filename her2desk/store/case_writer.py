@@ -27,7 +27,7 @@ from her2desk.domain.problems import Problem
 from her2desk.domain.records import CaseInvalidError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor, reported_status
 from her2desk.domain.result_fields import is_result_field
-from her2desk.domain.vocabulary import Status
+from her2desk.domain.vocabulary import Descriptor, Status
 from her2desk.store.audit import AuditEvent, write_events
 from her2desk.store.driver import driver_connection
 from her2desk.store.mapping import (
@@ -81,6 +81,41 @@ class CaseHeader:
     recount_by: int | None = None
     has_first_count: bool = False
     has_recount: bool = False
+    # The rest of the case row as it stands after this write (read with the version check), so the
+    # service can hand back the saved case without reading it again (`saved_case`).
+    signoff: SignOffColumns | None = None
+    count_names: dict[int, str | None] | None = None  # user names of `first_count_by`/`recount_by`
+
+    @property
+    def voids_adjudication(self) -> bool:
+        """Changed results void an adjudication the case had (it judged the old results)."""
+        adjudicated = self.signoff.adjudicated_status if self.signoff is not None else None
+        return self.results_changed and adjudicated is not None
+
+
+@dataclass(frozen=True)
+class SignOffColumns:
+    """The case row's columns a save does not change (sign-out, adjudication, amendment), with the user
+    names of the ids as the user table holds them (None where the id is None or has no user row), and
+    the reported result and enterer as the save left them."""
+
+    patient_id: int
+    report_version: int | None
+    entered_by_user_id: int | None
+    signed_out_by_user_id: int | None
+    signed_out_by: str | None
+    signed_out_at: datetime | None
+    adjudicated_status: Status | None
+    adjudication_reason: str | None
+    adjudicated_by_user_id: int | None
+    adjudicated_by: str | None
+    adjudicated_at: datetime | None
+    amendment_reason: str | None
+    amended_by_user_id: int | None
+    amended_by: str | None
+    amended_at: datetime | None
+    reported_status: Status | None
+    reported_descriptor: Descriptor | None
 
 
 def _plain(value: Any, sqlite: bool) -> Any:
@@ -267,6 +302,10 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+def _datetime_or_none(value: Any) -> datetime | None:
+    return None if value is None else _as_datetime(value)
+
+
 def _child_rows(entry: CaseEntry, interpretation: Interpretation) -> dict[str, dict[str, Any]]:
     return {
         "specimen": specimen_values(entry.specimen),
@@ -302,18 +341,21 @@ def _update_child(w: _Writer, table: str, case_id: int, wanted: dict[str, Any]) 
 
 def _update_counts(
     w: _Writer, case_id: int, entry: CaseEntry, user_id: int | None
-) -> tuple[bool, dict[int, Any]]:
+) -> tuple[bool, dict[int, Any], dict[int, str | None]]:
     """Write the ISH counts; (whether any count was added, changed or removed, who entered each count
-    now kept by observer). A count that `user_id` adds or changes is recorded as theirs."""
+    now kept by observer, and their user names). A count that `user_id` adds or changes is recorded
+    as theirs (named `w.user`, the signed-in user's name)."""
     touched = False
     wanted = count_values(entry.ish)
     enterers: dict[int, Any] = {}
+    names: dict[int, str | None] = {}
     rows = w.execute(
-        f"SELECT {', '.join(COUNT_COLUMNS)}, entered_by_user_id FROM ish_count WHERE case_id = {w.mark}",
+        f"SELECT {', '.join(COUNT_COLUMNS)}, {_user_name('ish_count.entered_by_user_id')}, "
+        f"entered_by_user_id FROM ish_count WHERE case_id = {w.mark}",
         (case_id,),
     ).fetchall()
     for full_row in rows:
-        row, enterer = full_row[:-1], full_row[-1]
+        row, enterer = full_row[:-2], full_row[-1]
         old = dict(zip(COUNT_COLUMNS, row, strict=True))
         observer = old.pop("observer")
         record = f"{case_id}/{observer}"
@@ -335,12 +377,14 @@ def _update_counts(
         new = wanted.pop(observer)
         changed = {k: v for k, v in new.items() if _plain(v, w.sqlite) != old[k]}
         enterers[observer] = enterer
+        names[observer] = full_row[-2]
         if changed:
             touched = True
             if user_id is not None and user_id != enterer:
                 old["entered_by_user_id"] = enterer
                 changed["entered_by_user_id"] = user_id
                 enterers[observer] = user_id
+                names[observer] = w.user
             assignments = ", ".join(f"{k} = {w.mark}" for k in changed)
             w.execute(
                 f"UPDATE ish_count SET {assignments} WHERE case_id = {w.mark} AND observer = {w.mark}",
@@ -354,8 +398,15 @@ def _update_counts(
         w.insert("ish_count", row)
         w.record("insert", "ish_count", f"{case_id}/{observer}", case_id, None, None, row)
         enterers[observer] = user_id
+        names[observer] = w.user if user_id is not None else None
         touched = True
-    return touched, enterers
+    return touched, enterers, names
+
+
+def _user_name(column: str) -> str:
+    """A scalar subquery naming the user of `column` (NULL for no id or no such user). In the select
+    list it takes no row lock, so it may sit beside FOR UPDATE on PostgreSQL."""
+    return f"(SELECT app_user.username FROM app_user WHERE app_user.id = {column})"
 
 
 # The case section (`domain.result_fields`) whose fields each child table stores.
@@ -386,14 +437,20 @@ def update_case(
     lock = "" if w.sqlite else " FOR UPDATE"
     row = w.execute(
         "SELECT id, patient_id, version, signout_state, created_at, created_by, updated_at, updated_by, "
-        "entered_by_user_id, adjudicated_status, reported_status, reported_descriptor "
+        "entered_by_user_id, adjudicated_status, reported_status, reported_descriptor, report_version, "
+        "signed_out_by_user_id, signed_out_at, adjudication_reason, adjudicated_by_user_id, "
+        "adjudicated_at, amendment_reason, amended_by_user_id, amended_at, "
+        f"{_user_name('her2_case.signed_out_by_user_id')}, {_user_name('her2_case.adjudicated_by_user_id')}, "
+        f"{_user_name('her2_case.amended_by_user_id')} "
         f"FROM her2_case WHERE accession = {w.mark}{lock}",
         (entry.accession,),
     ).fetchone()
     if row is None:
         raise CaseMissingError(entry.accession)
     (case_id, old_patient, version, state, created_at, created_by, updated_at, updated_by, old_enterer,
-     adjudicated, old_reported, old_descriptor) = row  # fmt: skip
+     adjudicated, old_reported, old_descriptor, report_version, signed_out_by_id, signed_out_at,
+     adjudication_reason, adjudicated_by_id, adjudicated_at, amendment_reason, amended_by_id, amended_at,
+     signed_out_name, adjudicated_name, amended_name) = row  # fmt: skip
     if version != expected_version:
         raise VersionMismatchError(updated_by, _as_datetime(updated_at), version)
     patient_id = _patient_id(w, entry)
@@ -402,24 +459,23 @@ def update_case(
         changed_columns = _update_child(w, table, case_id, wanted)
         section = TABLE_SECTIONS.get(table)
         results_changed |= section is not None and any(is_result_field(section, c) for c in changed_columns)
-    counts_changed, enterers = _update_counts(w, case_id, entry, user_id)
+    counts_changed, enterers, count_names = _update_counts(w, case_id, entry, user_id)
     results_changed |= counts_changed
     if not (results_changed and user_id is not None and user_id != old_enterer):
         user_id = None  # entered_by_user_id stays as it was
     adjudicated_status = None if results_changed or adjudicated is None else Status(adjudicated)
-    reported = {
-        "reported_status": reported_status(interpretation.status, adjudicated_status),
-        "reported_descriptor": reported_descriptor(
-            site=entry.specimen.site,
-            ihc=entry.ihc.score,
-            stained_pct=entry.ihc.stained_pct,
-            engine_status=interpretation.status,
-            engine_descriptor=interpretation.descriptor,
-            adjudicated_status=adjudicated_status,
-            settings=settings,
-            scoring_criteria=entry.specimen.scoring_criteria,
-        ),
-    }
+    new_status = reported_status(interpretation.status, adjudicated_status)
+    new_descriptor = reported_descriptor(
+        site=entry.specimen.site,
+        ihc=entry.ihc.score,
+        stained_pct=entry.ihc.stained_pct,
+        engine_status=interpretation.status,
+        engine_descriptor=interpretation.descriptor,
+        adjudicated_status=adjudicated_status,
+        settings=settings,
+        scoring_criteria=entry.specimen.scoring_criteria,
+    )
+    reported = {"reported_status": new_status, "reported_descriptor": new_descriptor}
     stored_reported = {"reported_status": old_reported, "reported_descriptor": old_descriptor}
     reported_changes = {k: v for k, v in reported.items() if _plain(v, w.sqlite) != stored_reported[k]}
     new_version = version + 1
@@ -461,4 +517,24 @@ def update_case(
         recount_by=enterers.get(2),
         has_first_count=1 in enterers,
         has_recount=2 in enterers,
+        signoff=SignOffColumns(
+            patient_id=patient_id,
+            report_version=report_version,
+            entered_by_user_id=old_enterer if user_id is None else user_id,
+            signed_out_by_user_id=signed_out_by_id,
+            signed_out_by=signed_out_name,
+            signed_out_at=_datetime_or_none(signed_out_at),
+            adjudicated_status=None if adjudicated is None else Status(adjudicated),
+            adjudication_reason=adjudication_reason,
+            adjudicated_by_user_id=adjudicated_by_id,
+            adjudicated_by=adjudicated_name,
+            adjudicated_at=_datetime_or_none(adjudicated_at),
+            amendment_reason=amendment_reason,
+            amended_by_user_id=amended_by_id,
+            amended_by=amended_name,
+            amended_at=_datetime_or_none(amended_at),
+            reported_status=new_status,
+            reported_descriptor=new_descriptor,
+        ),
+        count_names=count_names,
     )

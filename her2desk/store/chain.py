@@ -32,6 +32,7 @@ column changes no existing hash (one that fills a new column of these tables mus
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -171,6 +172,9 @@ def row_hash(table: str, position: int, prev_hash: str, values: Mapping[str, Any
 
 def driver_value(value: Any, sqlite: bool) -> Any:
     """The value as the driver stores it (the same text SQLAlchemy's column types write on SQLite)."""
+    kind = value.__class__
+    if kind is str or kind is int or value is None:  # most values: as they are (the checks below agree)
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -199,6 +203,20 @@ def _head(connection: Connection, cursor: Any) -> list[Any]:
     return head
 
 
+@functools.cache
+def _append_sql(table: str, sqlite: bool) -> tuple[tuple[str, ...], str, str]:
+    """The columns an append writes (besides the chain's), its INSERT and the head's UPDATE."""
+    columns = tuple(c for c in KINDS[table] if c != "id" and c not in CHAIN_COLUMNS)
+    mark = "?" if sqlite else "%s"
+    names = ", ".join((*columns, *CHAIN_COLUMNS))
+    marks = ", ".join(mark for _ in range(len(columns) + 3))
+    return (
+        columns,
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        f"UPDATE chain_head SET position = {mark}, head_hash = {mark} WHERE id = 1",
+    )
+
+
 def append(connection: Connection, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert `rows` into the chained `table`, linked to the head, in the caller's transaction.
 
@@ -210,24 +228,19 @@ def append(connection: Connection, table: str, rows: Sequence[Mapping[str, Any]]
     if missing:
         raise ValueError(f"{table} rows must give {', '.join(sorted(missing))} (hashed)")
     sqlite = connection.dialect.name == "sqlite"
+    columns, insert, move_head = _append_sql(table, sqlite)
     cursor = _cursor(connection)
     try:
         head = _head(connection, cursor)
         position, prev = head
-        columns = [c for c in KINDS[table] if c != "id" and c not in CHAIN_COLUMNS]
         params = []
         for row in rows:
             position += 1
             digest = row_hash(table, position, prev, row)
-            params.append((*(driver_value(row.get(c), sqlite) for c in columns), position, prev, digest))
+            params.append((*[driver_value(row.get(c), sqlite) for c in columns], position, prev, digest))
             prev = digest
-        names = ", ".join((*columns, *CHAIN_COLUMNS))
-        mark = "?" if sqlite else "%s"
-        marks = ", ".join(mark for _ in range(len(columns) + 3))
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", params)
-        cursor.execute(
-            f"UPDATE chain_head SET position = {mark}, head_hash = {mark} WHERE id = 1", (position, prev)
-        )
+        cursor.executemany(insert, params)
+        cursor.execute(move_head, (position, prev))
         head[:] = [position, prev]
     finally:
         cursor.close()

@@ -16,7 +16,8 @@ sealed one and left out of the state (`UNSEALED`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,13 +51,19 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _rows(cursor: Any, table: str, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    names = [d[0] for d in cursor.description]
-    index = names.index(key)
+@functools.cache
+def _plan(table: str, names: tuple[str, ...]) -> tuple[tuple[str, int, Callable[[Any], Any]], ...]:
+    """(name, position in the row, converter) of the sealed columns the schema knows, for one shape
+    of `SELECT *` result: worked out once per table, not once per seal."""
     skip = UNSEALED.get(table, frozenset())
     convert = {name: fn for name, fn in converters(KINDS[table]) if name not in skip}
-    # (name, position in the row, converter) for the columns the schema knows, worked out once.
-    columns = [(name, i, convert[name]) for i, name in enumerate(names) if name in convert]
+    return tuple((name, i, convert[name]) for i, name in enumerate(names) if name in convert)
+
+
+def _rows(cursor: Any, table: str, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    names = tuple(d[0] for d in cursor.description)
+    index = names.index(key)
+    columns = _plan(table, names)
     while batch := cursor.fetchmany(2000):
         for row in batch:
             out = {}
