@@ -99,19 +99,19 @@ def _check_criteria(test: Her2TestInput, result: ValidationResult) -> None:
         return
     if site.has_site_specific_guideline:
         if chosen is not None:
-            others = Phrase.listing(_site_phrase(s) for s in SITES_WITHOUT_GUIDELINE if s is not Site.OTHER)
+            others = Phrase.listing(site_words(s) for s in SITES_WITHOUT_GUIDELINE if s is not Site.OTHER)
             result.error(
                 "scoring_criteria",
                 Phrase(
                     "{site} specimens are scored by their own guideline, {guideline}; "
                     "scoring criteria are chosen only for {others} and other sites, so leave them empty",
-                    site=_site_phrase(site),
+                    site=site_words(site),
                     guideline=guideline_for(site),
                     others=others,
                 ),
             )
     elif chosen is None:
-        name = Phrase('the site "other"') if site is Site.OTHER else _site_phrase(site)
+        name = Phrase('the site "other"') if site is Site.OTHER else site_words(site)
         result.error(
             "scoring_criteria",
             Phrase(
@@ -120,22 +120,6 @@ def _check_criteria(test: Her2TestInput, result: ValidationResult) -> None:
                 choices=choices_text(),
             ),
         )
-
-
-def _site_phrase(site: Site) -> str:
-    """The site in the words of `criteria.site_words` ("gastroesophageal junction"), as a phrase a
-    translator can say: each word is a template of its own, written out so it is gathered."""
-    words = {
-        Site.BREAST: Phrase("breast"),
-        Site.STOMACH: Phrase("stomach"),
-        Site.GASTROESOPHAGEAL_JUNCTION: Phrase("gastroesophageal junction"),
-        Site.ESOPHAGUS: Phrase("esophagus"),
-        Site.PANCREAS: Phrase("pancreas"),
-        Site.BLADDER: Phrase("bladder"),
-        Site.OVARY: Phrase("ovary"),
-    }
-    phrase = words.get(site)
-    return phrase if phrase is not None and phrase == site_words(site) else site_words(site)
 
 
 def _check_stained_pct(test: Her2TestInput, result: ValidationResult) -> None:

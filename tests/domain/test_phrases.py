@@ -75,21 +75,34 @@ def test_the_translators_list_holds_every_template_the_code_writes() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_the_collector_sees_a_missing_template_and_a_template_that_is_no_literal(tmp_path: Path) -> None:
+def _collected(folder: Path, source: str) -> tuple[list[str], list[str]]:
+    """What scripts/collect-domain-phrases.py gathers from a domain module holding `source`."""
     spec = importlib.util.spec_from_file_location("collector", ROOT / "scripts" / "collect-domain-phrases.py")
     assert spec is not None
     assert spec.loader is not None
     collector = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(collector)
-    domain = tmp_path / "her2desk" / "domain"
+    domain = folder / "her2desk" / "domain"
     domain.mkdir(parents=True)
-    (tmp_path / "her2desk" / "services").mkdir()
+    (folder / "her2desk" / "services").mkdir()
     (domain / "rules.py").write_text(
-        "from her2desk.domain.phrases import Phrase\n"
-        "A = Phrase('site: too {much}', much='x')\n"
-        "B = Phrase(TEMPLATE)\n",
-        encoding="utf-8",
+        "from her2desk.domain.phrases import Phrase\n" + source, encoding="utf-8"
     )
-    templates, bad = collector.collect(tmp_path)
+    return collector.collect(folder)
+
+
+def test_the_collector_sees_a_missing_template_and_a_template_that_is_no_literal(tmp_path: Path) -> None:
+    templates, bad = _collected(tmp_path, "A = Phrase('site: too {much}', much='x')\nB = Phrase(TEMPLATE)\n")
     assert templates == ["site: too {much}", "too {much}"]
     assert bad == ["her2desk/domain/rules.py:3: the template of Phrase(...) must be a string literal"]
+
+
+def test_the_collector_also_gathers_the_rest_of_a_warning_whose_key_has_digits(tmp_path: Path) -> None:
+    """ "her2: ..." and "recount_cep17: ..." are shown beside their fields without the key, so their
+    remainder must be gathered for translators too (a key is letters, digits and underscores)."""
+    templates, bad = _collected(
+        tmp_path,
+        "A = Phrase('her2: above {limit}', limit=30)\nB = Phrase('recount_cep17: odd {value}', value=1)\n",
+    )
+    assert templates == ["her2: above {limit}", "above {limit}", "recount_cep17: odd {value}", "odd {value}"]
+    assert bad == []

@@ -348,27 +348,3 @@ def test_the_case_form_names_fields_in_english_in_english(service: CaseService, 
     assert not editor.save()
     assert "Stained percent: must be a percentage from 0 to 100, not 120" in editor.panel.errors.text()
     assert ui.message(editor.form, "Stained percent") == "Must be a percentage from 0 to 100, not 120"
-
-
-def test_the_collector_also_gathers_a_warning_without_a_key_that_has_digits(tmp_path: Path) -> None:
-    """ "her2: ..." and "recount_cep17: ..." are shown beside their fields without the key, so their
-    remainder must be gathered for translators too (a key is letters, digits and underscores)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("collector", ROOT / "scripts" / "collect-domain-phrases.py")
-    assert spec is not None
-    assert spec.loader is not None
-    collector = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(collector)
-    domain = tmp_path / "her2desk" / "domain"
-    domain.mkdir(parents=True)
-    (tmp_path / "her2desk" / "services").mkdir()
-    (domain / "rules.py").write_text(
-        "from her2desk.domain.phrases import Phrase\n"
-        "A = Phrase('her2: above {limit}', limit=30)\n"
-        "B = Phrase('recount_cep17: odd {value}', value=1)\n",
-        encoding="utf-8",
-    )
-    templates, bad = collector.collect(tmp_path)
-    assert templates == ["her2: above {limit}", "above {limit}", "recount_cep17: odd {value}", "odd {value}"]
-    assert bad == []

@@ -4,25 +4,13 @@ all in the one statement that reads the page (never a query per row)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from sqlalchemy import event
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.audit_query import AuditQuery
 from her2desk.services.audit_service import AuditService
 from her2desk.store.audit import record_event, utc_now
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _cases(lab: Lab, count: int) -> None:

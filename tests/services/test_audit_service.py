@@ -3,13 +3,12 @@ case's trail (with its patient's rows), paging, counts, and the export iterator.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.audit_query import AuditQuery, AuditQueryError, action_label
 from her2desk.services.audit_service import AuditService
@@ -17,15 +16,6 @@ from her2desk.services.auth_service import ANONYMOUS, AuthenticationError
 from her2desk.store.audit import record_event
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _workflow(lab: Lab) -> None:

@@ -4,14 +4,13 @@ reason and role checked, optimistic check, the signed-out rule. SQLite and Postg
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.case import PatientDetails
 from her2desk.domain.records import CaseInvalidError
@@ -22,15 +21,6 @@ from her2desk.store.schema import Patient
 
 REASON = "family name misspelt at registration"
 MRN = "MRN10003"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _typo(accession: str) -> object:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import inspect
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.services.handout_service import HandoutService
 from her2desk.services.lab_settings_service import LabSettingsService
@@ -26,15 +25,6 @@ def pdf_text(pdf: bytes) -> str:
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return " ".join(done.stdout.decode("utf-8").split())
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _enter_and_sign_out(lab: Lab, accession: str) -> None:

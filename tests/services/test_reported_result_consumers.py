@@ -14,14 +14,13 @@ import csv
 import io
 import re
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IshDetails
@@ -89,15 +88,6 @@ def records_value(pdf: bytes, label: str) -> str:
 def pypdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     return _flat(" ".join(page.extract_text() or "" for page in reader.pages))
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 @pytest.fixture

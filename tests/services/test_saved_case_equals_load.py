@@ -9,15 +9,13 @@ amended cases, and a count entered by someone else.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import update
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.case import CaseEntry, IshDetails
 from her2desk.domain.inputs import IshCount
@@ -101,15 +99,6 @@ def test_free_text_metastatic_site_from_before_is_kept(service: CaseService) -> 
         loaded.entry.with_changes(specimen=replace(loaded.entry.specimen, block="B7")),
         stored.version,
     )
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def test_signed_in_users_counts_by_two_people(lab: Lab) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import pytest
 from sqlalchemy import func, select
 
 from her2desk.domain.workflow import Actor, Role, SignOutPolicy
@@ -66,3 +68,13 @@ def signed_in(auth: AuthService, name: str) -> Actor:
 
 def password_of(actor: Actor) -> str:
     return PASSWORDS[actor.username]
+
+
+@pytest.fixture
+def lab(db_url: str) -> Iterator[Lab]:
+    """A lab with its three users on each database backend (`db_url`), closed after the test."""
+    opened = open_lab(db_url)
+    try:
+        yield opened
+    finally:
+        opened.database.close()

@@ -3,28 +3,18 @@ only pathologist of a lab may sign the corrected report out; a changed result st
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.records import SignOutState
 from her2desk.domain.vocabulary import IhcScore
 from her2desk.domain.workflow import WorkflowError
 
 ACCESSION = "S26-00001"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _signed_out_by_pia(lab: Lab) -> int:

@@ -4,12 +4,11 @@ counts (and then the record says so). Every path that writes counts is held to i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from support.backends import make_entry
-from support.lab import Lab, open_lab
+from support.lab import Lab
 
 from her2desk.domain.case import IshDetails
 from her2desk.domain.inputs import IshCount
@@ -24,15 +23,6 @@ FIRST_GROUP_1 = IshCount(her2=Decimal("4.50"), cep17=Decimal("2.10"), cells=20) 
 
 def _entry(first: IshCount, second: IshCount | None):
     return make_entry(ish=IshDetails(IshProbe.DUAL, IshMethod.FISH, first, second))
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _allow_one_person(lab: Lab) -> None:

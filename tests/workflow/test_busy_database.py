@@ -31,15 +31,6 @@ from her2desk.store.urls import sqlite_path
 SHORT_WAIT_MS = 300
 
 
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
-
-
 def _no_transaction_open(lab: Lab) -> bool:
     """Nobody holds the write lock (SQLite) / no session of this database sits in a transaction
     (PostgreSQL), seen from a connection of its own."""

@@ -4,26 +4,16 @@ same transaction, unreadable stored values falling back to the default (reported
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select, text, update
-from support.lab import Lab, open_lab
+from support.lab import Lab
 
 from her2desk.domain.lab_settings import DEFAULT_LAB_SETTINGS, LabSettingError
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.database import open_database
 from her2desk.store.schema import LabSetting, User
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _rows(lab: Lab) -> dict[str, str]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.cli import main
 from her2desk.domain.case import IhcDetails, IshDetails
@@ -30,15 +29,6 @@ from her2desk.store.sessions import token_hash
 
 NOT_SIGNED_IN = "not signed in"
 REASON = "recount reviewed by a second pathologist"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _bare(actor: Actor) -> Actor:

@@ -4,11 +4,10 @@ and the reasons, in a transaction of its own."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.audit_query import action_label
 from her2desk.domain.case import IshDetails
@@ -17,15 +16,6 @@ from her2desk.domain.vocabulary import Status
 from her2desk.domain.workflow import WorkflowError
 
 REASON = "recount of the ISH slide by a second observer"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _reasons(row) -> list[str]:

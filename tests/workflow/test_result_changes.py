@@ -4,14 +4,13 @@ of the case says exactly what changed in `entered_by_user_id`, old value include
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import fields, replace
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.case import IhcDetails, IshDetails, PatientDetails
 from her2desk.domain.records import SignOutState
@@ -21,15 +20,6 @@ from her2desk.domain.workflow import WorkflowError
 from her2desk.store.schema import Case
 
 REASON = "recount of the ISH slide by a second observer"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _enterer(lab: Lab, accession: str = "S26-00001") -> int | None:

@@ -5,13 +5,12 @@ result carries the new rules version, whose rule set is recorded so the result c
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from support.lab import Lab, open_lab
+from support.lab import Lab
 from support.rule_setting_cases import RULE_CASES, breast, check_text
 
 from her2desk.domain.case_checks import check_case
@@ -34,15 +33,6 @@ from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.store.audit import utc_now
 from her2desk.store.database import Database, open_database
 from her2desk.store.schema import LabSetting
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _rule_sets(lab: Lab) -> dict[str, str]:

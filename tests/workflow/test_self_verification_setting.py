@@ -5,7 +5,6 @@ to a SignOutService that was created before it (another workstation)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
@@ -18,15 +17,6 @@ from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.signout_service import SignOutService
 
 SELF = "you entered these results; another pathologist must sign them out"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _entered_by_pia(lab: Lab, accession: str = "S26-00001"):

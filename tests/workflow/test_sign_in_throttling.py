@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select, text
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.case import IshDetails
 from her2desk.domain.vocabulary import Status
@@ -40,15 +39,6 @@ class PatientClock:
     def __call__(self) -> datetime:
         self.now += timedelta(hours=1)
         return self.now
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ each action leaves, amendments with readable earlier versions and superseded han
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -21,15 +20,6 @@ from her2desk.store.schema import User
 
 EQUIVOCAL = {"ish": IshDetails()}  # IHC 2+ without ISH: the engine says equivocal
 REASON = "recount of the ISH slide by a second observer"
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _enter(lab: Lab, actor: Actor | None, accession: str = "S26-00001", **changes: object):

@@ -4,25 +4,15 @@ each change audited in its own transaction; nobody deactivates themselves or the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 from support.backends import make_entry
-from support.lab import PASSWORDS, Lab, open_lab
+from support.lab import PASSWORDS, Lab
 
 from her2desk.domain.workflow import Actor, Role, WorkflowError
 from her2desk.services.auth_service import AuthenticationError, UserInputError
 from her2desk.store.schema import User
-
-
-@pytest.fixture
-def lab(db_url: str) -> Iterator[Lab]:
-    lab = open_lab(db_url)
-    try:
-        yield lab
-    finally:
-        lab.database.close()
 
 
 def _active(lab: Lab, actor: Actor) -> bool:
