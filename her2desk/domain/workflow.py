@@ -181,6 +181,9 @@ def interpretation_complete(facts: CaseFacts) -> list[str]:
 
 
 WRONG_PASSWORD = Phrase("the password is not correct")
+# Why an act by a session is refused when the session, or the account behind it, is no longer valid.
+ACCOUNT_UNUSABLE = Phrase("your account does not exist or is not active; sign in again")
+NOT_SIGNED_IN = Phrase("you are not signed in (or your sign-in has ended); sign in again")
 # What a refused signed action did not do, and what needs a reason: `signature_given`'s and
 # `reason_given`'s `what` (phrases, so the whole refusal can be said in the interface's language).
 NOT_SIGNED_OUT = Phrase("the result was not signed out")

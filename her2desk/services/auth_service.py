@@ -45,14 +45,22 @@ from her2desk.domain.sign_in_throttle import (
     Verdict,
     wait_message,
 )
-from her2desk.domain.workflow import NOT_SIGNED_OUT, Action, Actor, Role, WorkflowError, role_refusals
+from her2desk.domain.workflow import (
+    ACCOUNT_UNUSABLE,
+    NOT_SIGNED_OUT,
+    Action,
+    Actor,
+    Role,
+    WorkflowError,
+    role_refusals,
+)
 from her2desk.services.lab_settings_service import read_lab_settings
 from her2desk.store import throttle
 from her2desk.store.audit import record_event, utc_now
 from her2desk.store.database import Database
 from her2desk.store.schema import User
 from her2desk.store.sessions import end_session, end_user_sessions, start_session
-from her2desk.store.users import ACCOUNT_UNUSABLE, current_actor, has_users
+from her2desk.store.users import current_actor, has_users
 
 # Sign-ins for support, by account name (staff) as the audit log has them; an unknown name is not repeated.
 log = logging.getLogger(__name__)

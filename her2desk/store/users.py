@@ -9,14 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from her2desk.domain.workflow import Actor, Role, WorkflowError
+from her2desk.domain.workflow import ACCOUNT_UNUSABLE, NOT_SIGNED_IN, Actor, Role, WorkflowError
 from her2desk.store.driver import driver_connection
 from her2desk.store.schema import User
 from her2desk.store.sessions import token_hash
-
-ACCOUNT_UNUSABLE = "your account does not exist or is not active; sign in again"
-NOT_SIGNED_IN = "you are not signed in (or your sign-in has ended); sign in again"
-
 
 # Every save proves its session with this one statement, sent straight to the driver: through
 # SQLAlchemy's execution machinery it cost about as much as the rest of the session check together.

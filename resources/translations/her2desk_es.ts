@@ -2164,6 +2164,14 @@ Resumen final: {head}</translation>
         <translation>la contraseña no es correcta</translation>
     </message>
     <message>
+        <source>your account does not exist or is not active; sign in again</source>
+        <translation>su cuenta no existe o no está activa; vuelva a iniciar sesión</translation>
+    </message>
+    <message>
+        <source>you are not signed in (or your sign-in has ended); sign in again</source>
+        <translation>no ha iniciado sesión (o su sesión ha terminado); vuelva a iniciar sesión</translation>
+    </message>
+    <message>
         <source>the result was not signed out</source>
         <translation>el resultado no se ha firmado</translation>
     </message>
@@ -3259,8 +3267,12 @@ Resumen final: {head}</translation>
         <translation>DATOS DE DEMOSTRACIÓN — </translation>
     </message>
     <message>
-        <source>Read-only: administrators manage users and settings; they do not enter cases.</source>
-        <translation>Solo lectura: los administradores gestionan usuarios y ajustes; no registran casos.</translation>
+        <source>Read-only: {reason}.</source>
+        <translation>Solo lectura: {reason}.</translation>
+    </message>
+    <message>
+        <source>administrators manage users and settings; they do not enter cases</source>
+        <translation>los administradores gestionan los usuarios y la configuración; no registran casos</translation>
     </message>
     <message>
         <source>No cases yet. Cases are entered by technologists and pathologists.</source>

@@ -285,3 +285,24 @@ def test_the_users_dialog_refuses_in_spanish(spanish, tmp_path: Path, qtbot) -> 
         )
     finally:
         lab.database.close()
+
+
+def test_a_session_that_ended_and_an_account_gone_are_refused_in_spanish(spanish) -> None:
+    """The store's refusals for a session no longer valid are the domain's phrases, said in Spanish."""
+    for reason in (workflow.NOT_SIGNED_IN, workflow.ACCOUNT_UNUSABLE):
+        assert isinstance(reason, Phrase)
+        assert say(reason) != str(reason)
+        assert "sesión" in say(reason)
+
+
+def test_a_date_filter_the_worklist_cannot_read_says_why_in_spanish(spanish, qtbot) -> None:
+    from her2desk.gui.worklist.worklist_view import _date_or_none
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.setText("2024-13-01")
+    assert _date_or_none(edit) is None
+    assert edit.toolTip() == "'2024-13-01' no es una fecha; use año-mes-día, p. ej., 2024-03-15"
+    edit.setText("2024-03-15")
+    assert _date_or_none(edit) == date(2024, 3, 15)
+    assert edit.toolTip() == ""

@@ -325,6 +325,8 @@ DOMAIN_PHRASES = (
     QT_TRANSLATE_NOOP("Domain", "stained_pct: IHC 2+ with staining in {pct}% of cells (10% or less) is an unusual pattern the guideline scores as 2+ equivocal; other samples may give different results"),
     QT_TRANSLATE_NOOP("Domain", "IHC 2+ with staining in {pct}% of cells (10% or less) is an unusual pattern the guideline scores as 2+ equivocal; other samples may give different results"),
     QT_TRANSLATE_NOOP("Domain", "the password is not correct"),
+    QT_TRANSLATE_NOOP("Domain", "your account does not exist or is not active; sign in again"),
+    QT_TRANSLATE_NOOP("Domain", "you are not signed in (or your sign-in has ended); sign in again"),
     QT_TRANSLATE_NOOP("Domain", "the result was not signed out"),
     QT_TRANSLATE_NOOP("Domain", "the case was not amended"),
     QT_TRANSLATE_NOOP("Domain", "the adjudication was not recorded"),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.records import StoredCase, WorklistQuery, WorklistRow
 from her2desk.domain.workflow import Action, Actor, Role, role_refusals
 from her2desk.gui.common import dialogs
+from her2desk.gui.common.domain_text import say_all
 from her2desk.gui.common.labels import role_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 from her2desk.gui.common.workers import TaskRunner
@@ -244,20 +245,24 @@ class MainWindow(QMainWindow):
 
     def edit_refusal(self) -> str:
         """Why the signed-in user may not enter or change cases (their role), for the banner; "" if so."""
+        reason = self._edit_refusal_reason()
+        return translate("MainWindow", "Read-only: {reason}.").format(reason=reason) if reason else ""
+
+    def _edit_refusal_reason(self) -> str:
         if self.actor is None or not role_refusals(self.actor, Action.EDIT):
             return ""
         if self.actor.role is Role.ADMINISTRATOR:
             return translate(
-                "MainWindow", "Read-only: administrators manage users and settings; they do not enter cases."
+                "MainWindow", "administrators manage users and settings; they do not enter cases"
             )
-        return f"Read-only: {'; '.join(role_refusals(self.actor, Action.EDIT))}."
+        return say_all(role_refusals(self.actor, Action.EDIT))
 
     def _apply_role(self) -> None:
         """New case, Save, the case form and the empty worklist's hint follow what the user may do."""
         refusal = self.edit_refusal()
         self.new_action.setEnabled(not refusal)
         self.save_action.setEnabled(not refusal)
-        tip = refusal.removeprefix("Read-only: ") if refusal else ""
+        tip = f"{self._edit_refusal_reason()}." if refusal else ""
         self.new_action.setStatusTip(tip)
         self.save_action.setStatusTip(tip)
         self.worklist.set_empty_hint(

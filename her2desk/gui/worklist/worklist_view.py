@@ -254,8 +254,14 @@ def _date_or_none(edit: QLineEdit) -> date | None:
     try:
         value = date.fromisoformat(text)
     except ValueError:
+        # The domain's own words for a date it cannot read, in the interface's language (imported
+        # here: the worklist's first paint needs neither).
+        from her2desk.domain.parsing import parse_iso_date
+        from her2desk.gui.common.domain_text import say
+
+        problem = parse_iso_date(text, "")
         edit.setStyleSheet(f"QLineEdit {{ {ERROR_STYLE} }}")
-        edit.setToolTip(f"{text!r} is not a date; use year-month-day, e.g. 2024-03-15")
+        edit.setToolTip(say(problem.message) if not isinstance(problem, date) else "")
         return None
     edit.setStyleSheet("")
     edit.setToolTip("")
