@@ -44,21 +44,20 @@ ACTION_LABELS: dict[str, str] = {
 
 # Readable names for the tables an audit row names.
 TABLE_LABELS: dict[str, str] = {
-    "her2_case": "case",
-    "patient": "patient",
-    "specimen": "specimen",
-    "ihc_result": "IHC result",
-    "ish_result": "ISH result",
-    "ish_count": "ISH count",
-    "interpretation": "interpretation",
-    "app_user": "user",
-    "lab_setting": "lab setting",
+    "her2_case": Phrase("case"),
+    "patient": Phrase("patient"),
+    "specimen": Phrase("specimen"),
+    "ihc_result": Phrase("IHC result"),
+    "ish_result": Phrase("ISH result"),
+    "ish_count": Phrase("ISH count"),
+    "interpretation": Phrase("interpretation"),
+    "app_user": Phrase("user"),
+    "lab_setting": Phrase("lab setting"),
 }
 
 
 # Tables whose audit rows belong to one case (the `case_id` column): named by the case's accession.
 CASE_CHILD_TABLES = frozenset({"specimen", "ihc_result", "ish_result", "ish_count", "interpretation"})
-GONE = "no longer in the database"
 
 
 def action_label(action: str) -> str:
@@ -206,25 +205,32 @@ def subject(record: AuditRecord) -> str:
     label = table_label(record.table)
     if record.table == "her2_case":
         if record.accession:
-            return f"case {record.accession}"
+            return Phrase("case {accession}", accession=record.accession)
         if not record.record.strip().isdigit():  # a row about many cases ("demo 1-40"), not one id
-            return f"cases {record.record}"
-        return f"case {GONE}"
+            return Phrase("cases {cases}", cases=record.record)
+        return Phrase("case no longer in the database")
     if record.table in CASE_CHILD_TABLES:
-        what = label
+        what: str = label
         if record.table == "ish_count":
             observer = _observer(record.record)
-            what += f" (observer {observer})" if observer else ""
+            if observer:
+                what = Phrase("{table} (observer {observer})", table=label, observer=observer)
         if record.accession:
-            return f"{what} of {record.accession}"
-        return f"{what} of a case {GONE}" if record.case_id is not None else f"{what} of an unknown case"
+            return Phrase("{what} of {accession}", what=what, accession=record.accession)
+        if record.case_id is not None:
+            return Phrase("{what} of a case no longer in the database", what=what)
+        return Phrase("{what} of an unknown case", what=what)
     if record.table == "app_user":
         if record.user_name:
-            return f"user {record.user_name}"
-        return f"user account {GONE}" if record.record.strip() else "user: no such account"
+            return Phrase("user {name}", name=record.user_name)
+        if record.record.strip():
+            return Phrase("user account no longer in the database")
+        return Phrase("user: no such account")
     if record.table == "patient":
-        return f"patient MRN {record.patient_mrn}" if record.patient_mrn else f"patient {GONE}"
-    return f"{label} {record.record}" if record.record else label
+        if record.patient_mrn:
+            return Phrase("patient MRN {mrn}", mrn=record.patient_mrn)
+        return Phrase("patient no longer in the database")
+    return Phrase("{table} {record}", table=label, record=record.record) if record.record else label
 
 
 def _observer(record: str) -> str | None:

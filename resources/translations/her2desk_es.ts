@@ -1504,6 +1504,98 @@ Resumen final: {head}</translation>
         <translation>Registro eliminado</translation>
     </message>
     <message>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>specimen</source>
+        <translation>muestra</translation>
+    </message>
+    <message>
+        <source>IHC result</source>
+        <translation>resultado de IHC</translation>
+    </message>
+    <message>
+        <source>ISH result</source>
+        <translation>resultado de ISH</translation>
+    </message>
+    <message>
+        <source>ISH count</source>
+        <translation>recuento de ISH</translation>
+    </message>
+    <message>
+        <source>interpretation</source>
+        <translation>interpretación</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>lab setting</source>
+        <translation>ajuste del laboratorio</translation>
+    </message>
+    <message>
+        <source>case no longer in the database</source>
+        <translation>caso que ya no está en la base de datos</translation>
+    </message>
+    <message>
+        <source>{what} of an unknown case</source>
+        <translation>{what} de un caso desconocido</translation>
+    </message>
+    <message>
+        <source>user: no such account</source>
+        <translation>usuario: la cuenta no existe</translation>
+    </message>
+    <message>
+        <source>no such account</source>
+        <translation>la cuenta no existe</translation>
+    </message>
+    <message>
+        <source>patient no longer in the database</source>
+        <translation>paciente que ya no está en la base de datos</translation>
+    </message>
+    <message>
+        <source>{table} {record}</source>
+        <translation>{table} {record}</translation>
+    </message>
+    <message>
+        <source>case {accession}</source>
+        <translation>caso {accession}</translation>
+    </message>
+    <message>
+        <source>cases {cases}</source>
+        <translation>casos {cases}</translation>
+    </message>
+    <message>
+        <source>{what} of {accession}</source>
+        <translation>{what} de {accession}</translation>
+    </message>
+    <message>
+        <source>{what} of a case no longer in the database</source>
+        <translation>{what} de un caso que ya no está en la base de datos</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>usuario {name}</translation>
+    </message>
+    <message>
+        <source>user account no longer in the database</source>
+        <translation>cuenta de usuario que ya no está en la base de datos</translation>
+    </message>
+    <message>
+        <source>patient MRN {mrn}</source>
+        <translation>paciente MRN {mrn}</translation>
+    </message>
+    <message>
+        <source>{table} (observer {observer})</source>
+        <translation>{table} (observador {observer})</translation>
+    </message>
+    <message>
         <source>the blinded second count must be entered by a second observer, not by the person who entered the first count; ask a colleague to enter it (an administrator can allow one person to enter both in Lab settings, for a one-person lab)</source>
         <translation>el segundo recuento ciego debe registrarlo un segundo observador, no la persona que registró el primer recuento; pida a un colega que lo registre (un administrador puede permitir que una misma persona registre ambos en la configuración del laboratorio, para un laboratorio de una sola persona)</translation>
     </message>

@@ -336,6 +336,13 @@ def test_the_audit_log_speaks_spanish(spanish, tmp_path: Path, qtbot) -> None:
         header = dialog.trail.model.headerData(0, Qt.Orientation.Horizontal)
         assert header == "Hora"
         assert dialog.position.text().startswith("Filas 1–")
+        model = dialog.trail.model
+        qtbot.waitUntil(lambda: model.rowCount() > 0)
+        subjects = [
+            model.data(model.index(row, 4), Qt.ItemDataRole.DisplayRole) for row in range(model.rowCount())
+        ]
+        assert any(subject.startswith("usuario ") for subject in subjects)  # the record each row is about
+        assert not any(subject.startswith(("user ", "case ", "patient ")) for subject in subjects)
         english = untranslated_english()
         assert [text for _kind, text in visible_texts(dialog) if text in english] == []
         assert _clipped(dialog) == []

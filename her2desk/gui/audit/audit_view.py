@@ -133,7 +133,7 @@ def record_details(record: AuditRecord, user_names: Mapping[int, str] | None = N
         translate("AuditLog", "{action} by {who} at {when}").format(
             action=say(action_label(record.action)), who=record.who, when=local_time(record)
         ),
-        translate("AuditLog", "Record: {subject}").format(subject=record.subject),
+        translate("AuditLog", "Record: {subject}").format(subject=say(record.subject)),
         "",
     ]
     changes = readable_changes(record, names)
@@ -258,7 +258,7 @@ class AuditTableModel(QAbstractTableModel):
             return say(record.action_label)
         if column == 3:
             return _case_cell(record)
-        return record.subject
+        return say(record.subject)
 
 
 class AuditTrailPanel(QWidget):
