@@ -380,17 +380,28 @@ class CaseService:
         the end. Without them, or if the anchor case is gone, the page is read by its offset."""
         limit, offset = max(0, min(limit, MAX_PAGE)), max(0, offset)
         with self.database.reader() as session:
+            # Core statements run on the session's connection: the ORM's execution path (entity
+            # loading, result wrapping) cost as much as a warm search's SQL and served nothing here.
+            connection = session.connection()
             if self.database.dialect == "postgresql":
                 # One page is a LIMIT 50 walk; starting parallel workers costs more than it saves.
-                session.execute(text_sql("SET LOCAL max_parallel_workers_per_gather = 0"))
+                connection.execute(text_sql("SET LOCAL max_parallel_workers_per_gather = 0"))
             text = query.text.strip()
-            plan = queries.plan_text_search(session, text, *self._count_hints(session)) if text else None
+            plan = (
+                queries.plan_text_search(connection, text, *self._count_hints(connection)) if text else None
+            )
             if plan is not None and not plan.branches:
                 return []
             anchor = after if after is not None else before
-            key = None if anchor is None else session.execute(queries.anchor_statement(query, anchor)).first()
+            key = (
+                None
+                if anchor is None
+                else connection.execute(queries.anchor_statement(query, anchor)).first()
+            )
             if key is not None:
-                ids = queries.keyset_page_ids(session, query, tuple(key), limit, plan, reverse=after is None)
+                ids = queries.keyset_page_ids(
+                    connection, query, tuple(key), limit, plan, reverse=after is None
+                )
             elif total is not None and total - offset - limit < offset:
                 from_end = total - offset - limit  # the page counted from the end, in reverse order
                 if limit + min(0, from_end) <= 0:
@@ -398,17 +409,17 @@ class CaseService:
                 statement, params = queries.prepared_page_ids(
                     query, max(0, from_end), limit + min(0, from_end), plan=plan, reverse=True
                 )
-                ids = list(session.execute(statement, params).scalars().all())[::-1]
+                ids = list(connection.execute(statement, params).scalars().all())[::-1]
             else:
                 statement, params = queries.prepared_page(query, offset, limit, plan=plan)
-                return [queries.worklist_row(r) for r in session.execute(statement, params).all()]
+                return [queries.worklist_row(r) for r in connection.execute(statement, params).all()]
             if not ids:
                 return []
             statement, params = queries.prepared_rows(ids)
-            found = {r.id: r for r in session.execute(statement, params)}
+            found = {r[0]: r for r in connection.execute(statement, params)}
             return [queries.worklist_row(found[i]) for i in ids if i in found]
 
-    def _count_hints(self, session: Session) -> tuple[int, int]:
+    def _count_hints(self, session: Session | Connection) -> tuple[int, int]:
         """Roughly how many cases and patients there are (the highest ids), re-read at most once a minute."""
         now = time.monotonic()
         if self._count_hint is None or now - self._count_hint[1] > 60:

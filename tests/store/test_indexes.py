@@ -153,3 +153,18 @@ def test_the_search_probe_counts_patients_from_their_own_indexes(sqlite_url: str
         assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", "").replace("SCAN anon", "")
     finally:
         database.close()
+
+
+def test_the_broad_walk_hides_columns_from_the_planner_without_building_strings() -> None:
+    """SQLite: `+column` (a no-op operator) keeps the planner off the column's index for free; a
+    concatenation built a new string per test and row. PostgreSQL has no unary plus for text and keeps
+    `(column || '')`."""
+    from sqlalchemy.dialects import postgresql
+
+    statement = queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, broad=True)
+    on_sqlite = str(statement.compile(dialect=sqlite.dialect()))
+    assert "+patient.family_name_key >= ?" in on_sqlite
+    assert "+her2_case.accession >= ?" in on_sqlite
+    assert "||" not in on_sqlite
+    on_postgres = str(statement.compile(dialect=postgresql.dialect()))
+    assert "(patient.family_name_key || '') >=" in on_postgres
