@@ -22,6 +22,7 @@ from her2desk.domain.inputs import IshCount
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
 from her2desk.domain.reported_result import Adjudication, ReportedResult
+from her2desk.domain.vocabulary import Descriptor, Status
 from her2desk.store.schema import Case, InterpretationRow, Patient, User
 
 USER_NAMES_KEY = "her2desk.user_names"
@@ -222,8 +223,26 @@ def user_names(session: Session | None, user_ids: set[int]) -> dict[int, str]:
     return cache
 
 
-def _aware_or_none(value: datetime | None) -> datetime | None:
+def aware_or_none(value: datetime | None) -> datetime | None:
     return aware(value) if value is not None else None
+
+
+def reported_result(
+    status: Status | None,
+    descriptor: Descriptor | None,
+    interpretation: Interpretation,
+    adjudication: Adjudication | None,
+    state: SignOutState,
+) -> ReportedResult:
+    """The stored case's reported result, read one way wherever a case is read back (a load, a save)."""
+    return ReportedResult(
+        status=status,
+        descriptor=descriptor,
+        engine_status=interpretation.status,
+        engine_descriptor=interpretation.descriptor,
+        adjudication=adjudication,
+        signed_out=state is SignOutState.SIGNED_OUT,
+    )
 
 
 def stored_case(case: Case) -> StoredCase:
@@ -247,18 +266,13 @@ def stored_case(case: Case) -> StoredCase:
             case.adjudicated_status,
             case.adjudication_reason or "",
             name(case.adjudicated_by_user_id),
-            _aware_or_none(case.adjudicated_at),
+            aware_or_none(case.adjudicated_at),
         )
         if case.adjudicated_status is not None
         else None
     )
-    reported = ReportedResult(
-        status=case.reported_status,
-        descriptor=case.reported_descriptor,
-        engine_status=interpretation.status,
-        engine_descriptor=interpretation.descriptor,
-        adjudication=adjudication,
-        signed_out=state is SignOutState.SIGNED_OUT,
+    reported = reported_result(
+        case.reported_status, case.reported_descriptor, interpretation, adjudication, state
     )
     return StoredCase(
         case_id=case.id,
@@ -273,14 +287,14 @@ def stored_case(case: Case) -> StoredCase:
         report_version=case.report_version or 1,
         entered_by_user_id=case.entered_by_user_id,
         signed_out_by=name(case.signed_out_by_user_id),
-        signed_out_at=_aware_or_none(case.signed_out_at),
+        signed_out_at=aware_or_none(case.signed_out_at),
         adjudicated_status=case.adjudicated_status,
         adjudication_reason=case.adjudication_reason,
         adjudicated_by=name(case.adjudicated_by_user_id),
-        adjudicated_at=_aware_or_none(case.adjudicated_at),
+        adjudicated_at=aware_or_none(case.adjudicated_at),
         amendment_reason=case.amendment_reason,
         amended_by=name(case.amended_by_user_id),
-        amended_at=_aware_or_none(case.amended_at),
+        amended_at=aware_or_none(case.amended_at),
         reported_result=reported,
         first_count_by_user_id=counters.get(1),
         recount_by_user_id=counters.get(2),

@@ -14,9 +14,9 @@ from datetime import datetime
 from her2desk.domain.case import CaseEntry
 from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.reported_result import Adjudication, ReportedResult
+from her2desk.domain.reported_result import Adjudication
 from her2desk.store.case_writer import CaseHeader
-from her2desk.store.mapping import aware
+from her2desk.store.mapping import aware, aware_or_none, reported_result
 
 
 def _name(user_id: int | None, name: str | None) -> str | None:
@@ -24,10 +24,6 @@ def _name(user_id: int | None, name: str | None) -> str | None:
     if user_id is None:
         return None
     return name if name is not None else f"user #{user_id}"
-
-
-def _aware_or_none(value: datetime | None) -> datetime | None:
-    return aware(value) if value is not None else None
 
 
 def saved_case(
@@ -44,7 +40,7 @@ def saved_case(
     adjudicated_status = None if voided else row.adjudicated_status
     adjudication_reason = None if voided else row.adjudication_reason
     adjudicated_by = None if voided else _name(row.adjudicated_by_user_id, row.adjudicated_by)
-    adjudicated_at = None if voided else _aware_or_none(row.adjudicated_at)
+    adjudicated_at = None if voided else aware_or_none(row.adjudicated_at)
     adjudication = (
         Adjudication(adjudicated_status, adjudication_reason or "", adjudicated_by, adjudicated_at)
         if adjudicated_status is not None
@@ -65,21 +61,16 @@ def saved_case(
         report_version=row.report_version or 1,
         entered_by_user_id=row.entered_by_user_id,
         signed_out_by=_name(row.signed_out_by_user_id, row.signed_out_by),
-        signed_out_at=_aware_or_none(row.signed_out_at),
+        signed_out_at=aware_or_none(row.signed_out_at),
         adjudicated_status=adjudicated_status,
         adjudication_reason=adjudication_reason,
         adjudicated_by=adjudicated_by,
         adjudicated_at=adjudicated_at,
         amendment_reason=row.amendment_reason,
         amended_by=_name(row.amended_by_user_id, row.amended_by),
-        amended_at=_aware_or_none(row.amended_at),
-        reported_result=ReportedResult(
-            status=row.reported_status,
-            descriptor=row.reported_descriptor,
-            engine_status=interpretation.status,
-            engine_descriptor=interpretation.descriptor,
-            adjudication=adjudication,
-            signed_out=state is SignOutState.SIGNED_OUT,
+        amended_at=aware_or_none(row.amended_at),
+        reported_result=reported_result(
+            row.reported_status, row.reported_descriptor, interpretation, adjudication, state
         ),
         first_count_by_user_id=first_by,
         recount_by_user_id=recount_by,
