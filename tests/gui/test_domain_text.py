@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from her2desk.domain.labels import value_labels
 from her2desk.domain.phrases import Phrase
 from her2desk.domain.vocabulary import Procedure, Site
-from her2desk.gui.common import translation
 from her2desk.gui.common.domain_text import say
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    assert translation.install_translators(translation.SPANISH) == translation.SPANISH
-    yield
-    translation.install_translators(translation.ENGLISH)
 
 
 def test_in_english_a_phrase_is_said_as_written() -> None:

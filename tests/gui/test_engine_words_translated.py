@@ -19,8 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from her2desk.domain import DEFAULT_SETTINGS, Her2TestInput, interpret
 from her2desk.domain.breast import interpret_breast
 from her2desk.domain.gastroesophageal import interpret_gastroesophageal
@@ -29,7 +27,6 @@ from her2desk.domain.interpretation import Interpretation
 from her2desk.domain.ish_groups import read_dual_probe
 from her2desk.domain.phrases import Phrase
 from her2desk.domain.vocabulary import IhcScore, IshProbe, Procedure, ScoringCriteria, Site
-from her2desk.gui.common import translation
 from her2desk.gui.common.domain_text import say
 
 D = Decimal
@@ -130,13 +127,6 @@ def _engine_results() -> list[tuple[Her2TestInput, Interpretation]]:
 
 
 RESULTS = _engine_results()
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    translation.install_translators(translation.SPANISH)
-    yield
-    translation.install_translators(translation.ENGLISH)
 
 
 def _said_in_spanish(text: str, where: str) -> None:

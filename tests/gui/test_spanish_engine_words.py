@@ -29,18 +29,9 @@ from her2desk.domain.vocabulary import (
     Status,
 )
 from her2desk.gui.case_entry.case_editor import CaseEditor
-from her2desk.gui.common import translation
 from her2desk.services.case_service import StoredCase
 
 D = Decimal
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    translation.set_preferred_language(translation.SPANISH)
-    assert translation.install_translators() == translation.SPANISH
-    yield
-    translation.install_translators(translation.ENGLISH)
 
 
 @pytest.fixture

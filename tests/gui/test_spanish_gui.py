@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -43,14 +42,6 @@ def untranslated_english() -> set[str]:
         if plain(source) != plain(target) and "{" not in source:
             words.add(plain(source))
     return words
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    translation.set_preferred_language(translation.SPANISH)
-    assert translation.install_translators() == translation.SPANISH
-    yield
-    translation.install_translators(translation.ENGLISH)
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:

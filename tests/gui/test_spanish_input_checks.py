@@ -63,14 +63,6 @@ CHECK_MODULES = (
 ENGINE_SHARED_MODULES = ("her2desk/domain/metastatic_site.py", "her2desk/domain/criteria.py")
 
 
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    translation.set_preferred_language(translation.SPANISH)
-    assert translation.install_translators() == translation.SPANISH
-    yield
-    translation.install_translators(translation.ENGLISH)
-
-
 def _breast_case() -> CaseEntry:
     return CaseEntry(
         "S26-000101",

@@ -10,7 +10,6 @@ with a Spanish translation (so a new English f-string added later fails here).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,17 +28,9 @@ from her2desk.domain.records import SignOutState
 from her2desk.domain.rule_settings import RULE_SETTINGS, parse_rule_setting
 from her2desk.domain.vocabulary import IhcScore, Laterality, Procedure, Sex, Site, Status
 from her2desk.domain.workflow import Action, Actor, CaseFacts, Role, SignOutPolicy
-from her2desk.gui.common import pdf_files, translation
+from her2desk.gui.common import pdf_files
 from her2desk.gui.common.domain_text import say
 from her2desk.services.handout_service import HandoutRefused, HandoutService
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    translation.set_preferred_language(translation.SPANISH)
-    assert translation.install_translators() == translation.SPANISH
-    yield
-    translation.install_translators(translation.ENGLISH)
 
 
 def _case(accession: str, score: IhcScore = IhcScore.THREE_PLUS) -> CaseEntry:

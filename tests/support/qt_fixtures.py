@@ -38,6 +38,15 @@ def private_settings(tmp_path: Path, qapp) -> Iterator[Path]:
     return folder
 
 
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """The interface in Spanish for one test (chosen as a person would, then installed); English after."""
+    translation.set_preferred_language(translation.SPANISH)
+    assert translation.install_translators() == translation.SPANISH
+    yield
+    translation.install_translators(translation.ENGLISH)
+
+
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A modal dialog in a test would hang it: any question not answered by the test fails it."""
