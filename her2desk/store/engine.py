@@ -15,6 +15,9 @@ A writer that still finds the lock taken after `BUSY_TIMEOUT_MS` (PostgreSQL: a 
 
 from __future__ import annotations
 
+import random
+import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -39,13 +42,34 @@ LEAN_SQLITE_PRAGMAS = (*SQLITE_PRAGMAS[:4], "PRAGMA mmap_size=0", "PRAGMA cache_
 BEGIN_OPTION = "her2desk_begin"
 
 
+def _execute_waiting(cursor: Any, pragma: str) -> None:
+    """Run a connection pragma, waiting out a lock as a writer would.
+
+    SQLite's busy handler does not cover every lock a pragma can meet: when several programs open
+    the same brand-new file at once, switching it to WAL can be refused with "database is locked"
+    straight away (SQLite returns BUSY without waiting where waiting could deadlock). The lock is
+    held only for an instant, so the pragma is tried again after a short random pause, until
+    `BUSY_TIMEOUT_MS` has passed; after that the error goes up as before.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute(pragma)
+            return
+        except sqlite3.OperationalError as error:
+            locked = "locked" in str(error) or "busy" in str(error)
+            if not locked or time.monotonic() >= deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
+
+
 def _pragma_setter(pragmas: tuple[str, ...]) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         for pragma in pragmas:
-            cursor.execute(pragma)
-        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+            _execute_waiting(cursor, pragma)
+        _execute_waiting(cursor, f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.close()
 
     return on_connect

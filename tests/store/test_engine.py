@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
+from her2desk.store import engine
 from her2desk.store.database import open_database
+from her2desk.store.engine import SQLITE_PRAGMAS, _pragma_setter
 from her2desk.store.urls import ENV_VAR, redact, resolve_url, sqlite_path
 
 
@@ -98,3 +102,45 @@ def test_environment_variable_then_default_file(tmp_path: Path, monkeypatch: pyt
     database = open_database(None)
     database.close()
     assert path.exists()
+
+
+def _locked_new_file(path: Path) -> tuple[sqlite3.Connection, threading.Timer]:
+    """A brand-new file another program holds locked for a moment, as when several open it at once."""
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE t (x)")
+    return holder, threading.Timer(0.3, holder.execute, args=("COMMIT",))
+
+
+def test_a_connection_waits_out_a_lock_its_pragmas_meet(tmp_path: Path) -> None:
+    """Switching a file to WAL can be refused at once, without SQLite's busy handler: the pragmas are
+    tried again until the lock is let go, so opening a file another program is creating never fails."""
+    path = tmp_path / "new.sqlite3"
+    holder, release = _locked_new_file(path)
+    opener = sqlite3.connect(path, timeout=0)  # no busy handler: only the retry can help
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opener.execute("PRAGMA journal_mode=WAL")
+    release.start()
+    try:
+        _pragma_setter(SQLITE_PRAGMAS)(opener, None)
+        assert opener.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        opener.close()
+        holder.close()
+
+
+def test_a_lock_held_past_the_busy_timeout_still_fails_in_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.sqlite3"
+    holder, _release = _locked_new_file(path)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    opener = sqlite3.connect(path, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            _pragma_setter(SQLITE_PRAGMAS)(opener, None)
+    finally:
+        opener.close()
+        holder.execute("COMMIT")
+        holder.close()
