@@ -284,7 +284,7 @@ def test_the_case_record_lists_report_prints_apart_from_handout_prints(
 ) -> None:
     monkeypatch.setattr(report_preview, "ask_save_path", lambda _p, _name: tmp_path / "r.pdf")
     preview = open_preview(win, qtbot, SIGNED[0])
-    preview.save_report()
+    preview.save_document()
     preview.close()
     select(win, [SIGNED[0]])
     dialog = audit_actions.open_case_record(win)

@@ -7,34 +7,31 @@ print dialog records nothing. A case that may not have a handout shows the reaso
 where the lab allows preliminary pages, a check box asks for one (marked on every page). Another
 asks for large print (body 14 pt, the same words, up to two pages) for a reader with low vision. What
 the service warns about (a lab line printed in the default language, a character no font prints) is
-said above the pages, before anyone prints.
+said above the pages, before anyone prints. What every preview does is in `gui.common.pdf_preview`;
+this module says the handout's words and options.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from her2desk.domain.lab_settings import LANGUAGES, SETTING_LABELS
+from her2desk.domain.lab_settings import LANGUAGES
 from her2desk.domain.workflow import Actor
-from her2desk.gui.common import pdf_files, pdf_print
-from her2desk.gui.common.domain_text import say, say_all, say_error
-from her2desk.gui.common.pdf_pages import PdfPageView
+from her2desk.gui.common import pdf_print
+from her2desk.gui.common.pdf_preview import PREVIEW_DPI, PdfPreview, PreviewWords
 from her2desk.gui.common.pdf_print import PageImage, render_pages
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
-from her2desk.gui.common.workers import TaskRunner
 from her2desk.gui.handouts import handout_batch
 from her2desk.gui.handouts.handout_batch import (
     LANGUAGE_NAMES,
@@ -49,9 +46,8 @@ from her2desk.services.handout_service import (
     PreparedHandout,
     Refusal,
 )
-from her2desk.services.signout_service import CaseNotFoundError
 
-PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
+__all__ = ["PREVIEW_DPI", "HandoutPreview", "ask_save_path", "state_text"]
 # English, marked for pyside6-lupdate; shown through translate("HandoutPreview", ...).
 PAPER_NAMES = {"a4": "A4", "letter": QT_TRANSLATE_NOOP("HandoutPreview", "US Letter")}
 KIND_TEXT = {
@@ -72,10 +68,40 @@ def ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(name) if name else None
 
 
-class HandoutPreview(QDialog):
-    """Preview, print and save the handout of one stored case."""
+def _words(accession: str) -> PreviewWords:
+    return PreviewWords(
+        title=translate("HandoutPreview", "Handout — case {accession}").format(accession=accession),
+        preliminary=translate("HandoutPreview", "Preliminary page (marked NOT FINAL)"),
+        preliminary_tip=translate(
+            "HandoutPreview",
+            "The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL",
+        ),
+        print_button=translate("HandoutPreview", "&Print…"),
+        save_button=translate("HandoutPreview", "Save as P&DF…"),
+        close_button=translate("HandoutPreview", "Close"),
+        making=translate("HandoutPreview", "Making the handout…"),
+        nothing_to_print=translate(
+            "HandoutPreview", "There is no handout to print or save (see the message above)"
+        ),
+        cancelled=translate("HandoutPreview", "Printing cancelled; nothing was recorded."),
+        printed=translate("HandoutPreview", "Printed and recorded (SHA-256 {digest}…)."),
+        no_document=translate("HandoutPreview", "No handout: {reason}"),
+        not_made=translate("HandoutPreview", "The handout could not be made: {reason}"),
+        preliminary_hint=translate(
+            "HandoutPreview",
+            ". The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one.",
+        ),
+        no_preliminary_hint=translate(
+            "HandoutPreview",
+            ". This lab prints no preliminary pages (an administrator can change the lab setting "
+            "“{setting}”, allow_preliminary_handouts).",
+        ),
+        summary_title=translate("PdfFiles", "Print handout"),
+    )
 
-    recorded = Signal(object)  # PreparedHandout, after a print or save was recorded
+
+class HandoutPreview(PdfPreview):
+    """Preview, print and save the handout of one stored case."""
 
     def __init__(
         self,
@@ -87,37 +113,22 @@ class HandoutPreview(QDialog):
         preliminary_allowed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.accession = accession
-        self.actor = actor
-        self.prepared: PreparedHandout | None = None
-        self.pages: list[PageImage] = []
-        self._generation = 0
-        self.runner = TaskRunner(threads=1, parent=self)
-        self.last_run: RunResult | None = None
-        self.setWindowTitle(
-            translate("HandoutPreview", "Handout — case {accession}").format(accession=accession)
+        super().__init__(
+            service,
+            accession,
+            actor,
+            "handout",
+            _words(accession),
+            preliminary_allowed=preliminary_allowed,
+            parent=parent,
         )
-        self.setAccessibleName("Handout preview")
-        self.resize(760, 900)
-
+        self.handout_service = service
         self.language = QComboBox()
         self.language.setAccessibleName("Handout language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.language.currentIndexChanged.connect(self.refresh)
-        self.preliminary = QCheckBox(translate("HandoutPreview", "Preliminary page (marked NOT FINAL)"))
-        self.preliminary.setAccessibleName("Preliminary handout")
-        self.preliminary.setToolTip(
-            translate(
-                "HandoutPreview",
-                "The case is not signed out; the lab allows a page marked PRELIMINARY — NOT FINAL",
-            )
-        )
-        self.preliminary.setVisible(False)
-        self._preliminary_allowed = preliminary_allowed
         self.preliminary.toggled.connect(self.refresh)
         self.large_print = QCheckBox(translate("HandoutPreview", "La&rge print (14 pt)"))
         self.large_print.setAccessibleName("Large print handout")
@@ -128,22 +139,6 @@ class HandoutPreview(QDialog):
             )
         )
         self.large_print.toggled.connect(self.refresh)
-        self.state = QLabel("")
-        self.state.setAccessibleName("Handout state")
-        self.state.setWordWrap(True)
-        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.pages_scroll = PdfPageView("Handout pages", "Handout page")
-
-        self.print_button = QPushButton(translate("HandoutPreview", "&Print…"))
-        self.print_button.setAccessibleName("Print handout")
-        self.print_button.clicked.connect(self.print_handout)
-        self.save_button = QPushButton(translate("HandoutPreview", "Save as P&DF…"))
-        self.save_button.setAccessibleName("Save handout as PDF")
-        self.save_button.clicked.connect(self.save_handout)
-        close = QPushButton(translate("HandoutPreview", "Close"))
-        close.setAccessibleName("Close handout preview")
-        close.clicked.connect(self.reject)
 
         top = QHBoxLayout()
         language_label = QLabel(translate("HandoutPreview", "&Language:"))
@@ -155,7 +150,7 @@ class HandoutPreview(QDialog):
         top.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.print_button, self.save_button, close):
+        for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -165,100 +160,37 @@ class HandoutPreview(QDialog):
         self._set_ready(False)
         self.refresh()
 
-    # -- making the handout ----------------------------------------------------------------------
-
     def current_language(self) -> str:
         return str(self.language.currentData())
 
-    def refresh(self) -> None:
-        """(Re)make the handout for the chosen language on the worker; older results are dropped."""
-        self._generation += 1
-        generation = self._generation
-        self.prepared = None
-        self._set_ready(False)
-        self.state.setText(translate("HandoutPreview", "Making the handout…"))
+    def make_work(self) -> Callable[[], tuple[PreparedHandout, list[PageImage]]]:
+        """The handout in the chosen language, preliminary or not, in large print or not."""
         accession, language, preliminary, large_print = (
             self.accession,
             self.current_language(),
             self.preliminary.isChecked(),
             self.large_print.isChecked(),
         )
-        service = self.service
+        service = self.handout_service
 
         def work() -> tuple[PreparedHandout, list[PageImage]]:
             prepared = service.prepare(accession, language, preliminary=preliminary, large_print=large_print)
             return prepared, render_pages(prepared.pdf, PREVIEW_DPI)
 
-        self.runner.submit(
-            work,
-            lambda value: self._on_ready(generation, value),
-            lambda error: self._on_failed(generation, error),
-        )
+        return work
 
-    def _on_ready(self, generation: int, value: tuple[PreparedHandout, list[PageImage]]) -> None:
-        if generation != self._generation:
-            return
-        prepared, pages = value
-        self.prepared = prepared
-        self.pages = pages
-        self.pages_scroll.show_pages(pages)
-        self.state.setText(state_text(prepared, len(pages)))
-        self._set_ready(True)
+    def ready_text(self, prepared: PreparedHandout, pages: int) -> str:
+        return state_text(prepared, pages)
 
-    def _on_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        self.pages = []
-        self.pages_scroll.clear()
-        if isinstance(error, HandoutRefused):
-            reason = say_all(error.reasons)
-            if error.refusal is Refusal.NOT_SIGNED_OUT and error.preliminary_allowed:
-                reason += translate(
-                    "HandoutPreview",
-                    ". The lab allows a page marked PRELIMINARY — NOT FINAL: tick the box to make one.",
-                )
-            elif error.refusal is Refusal.NOT_SIGNED_OUT:
-                reason += translate(
-                    "HandoutPreview",
-                    ". This lab prints no preliminary pages (an administrator can change the lab setting "
-                    "“{setting}”, allow_preliminary_handouts).",
-                ).format(setting=say(SETTING_LABELS["allow_preliminary_handouts"]))
-            self.preliminary.setVisible(self._preliminary_allowed or error.preliminary_allowed)
-        elif isinstance(error, CaseNotFoundError):
-            reason = say_error(error)
-        else:
-            reason = translate("HandoutPreview", "The handout could not be made: {reason}").format(
-                reason=error
-            )
-        self.state.setText(translate("HandoutPreview", "No handout: {reason}").format(reason=reason))
-
-    def _set_ready(self, ready: bool) -> None:
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(ready)
-            button.setToolTip(
-                ""
-                if ready
-                else translate(
-                    "HandoutPreview", "There is no handout to print or save (see the message above)"
-                )
-            )
-
-    # -- showing the pages -------------------------------------------------------------------------
-
-    def page_labels(self) -> list[QLabel]:
-        return self.pages_scroll.page_labels()
-
-    # -- print and save ----------------------------------------------------------------------------
-
-    def print_handout(self) -> None:
+    def print_document(self) -> None:
         prepared = self.prepared
         if prepared is None:
             return
         printer = pdf_print.new_printer()
         if not pdf_print.ask_printer(self, printer):
-            self.state.setText(translate("HandoutPreview", "Printing cancelled; nothing was recorded."))
+            self.state.setText(self.words.cancelled)
             return
-        service = self.service
+        service = self.handout_service
 
         def produce() -> PreparedHandout:
             if not service.is_current(prepared):  # never print what the case no longer says
@@ -270,35 +202,14 @@ class HandoutPreview(QDialog):
         self._set_ready(False)
         run.start()
 
-    def _on_printed(self, result: RunResult) -> None:
-        self.last_run = result
-        self._set_ready(self.prepared is not None)
-        if result.done and not result.skipped and not result.not_recorded:
-            self.state.setText(
-                translate("HandoutPreview", "Printed and recorded (SHA-256 {digest}…).").format(
-                    digest=result.done[0].sha256[:16]
-                )
-            )
-            self.recorded.emit(result.done[0])
-            return
-        text = summary_text(result, "printed")
-        self.state.setText(text.replace("\n", " "))
-        handout_batch.show_summary(self, translate("PdfFiles", "Print handout"), text)
+    def ask_save_path(self, suggested: str) -> Path | None:
+        return ask_save_path(self, suggested)
 
-    def save_handout(self) -> None:
-        prepared = self.prepared
-        if prepared is None:
-            return
-        path = ask_save_path(self, prepared.file_name)
-        if path is None:
-            return
-        service, actor = self.service, self.actor
-        recorded, text = pdf_files.save_and_record(
-            path, prepared.pdf, prepared.sha256, lambda: service.record(prepared, actor), HandoutRefused
-        )
-        self.state.setText(text)
-        if recorded:
-            self.recorded.emit(prepared)
+    def summary_text(self, result: RunResult) -> str:
+        return summary_text(result, "printed")
+
+    def show_summary(self, text: str) -> None:
+        handout_batch.show_summary(self, self.words.summary_title, text)
 
 
 def state_text(prepared: PreparedHandout, pages: int) -> str:
