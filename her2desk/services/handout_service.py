@@ -22,12 +22,21 @@ from enum import Enum
 from her2desk.domain.lab_settings import LabSettings, lab_lines, resolve_paper
 from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.workflow import STATE_WORDS, Actor, WorkflowError
-from her2desk.services.case_service import CaseService
-from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.domain.workflow import Actor
+from her2desk.services.printed_document import HandoutRefused, PrintedDocumentService, Refusal
 from her2desk.services.record_service import head_digest
-from her2desk.services.signout_service import CaseNotFoundError, HandoutRecord, SignOutService
-from her2desk.store.database import Database
+from her2desk.services.signout_service import HandoutRecord
+
+# The refusal types live with the gate both documents share; they are imported from here too.
+__all__ = [
+    "ALLOW_PRELIMINARY_COMMAND",
+    "HandoutKind",
+    "HandoutRefused",
+    "HandoutService",
+    "PreparedHandout",
+    "Refusal",
+    "system_paper",
+]
 
 ALLOW_PRELIMINARY_COMMAND = "her2desk settings set allow_preliminary_handouts true --as ADMINISTRATOR"
 
@@ -36,24 +45,6 @@ class HandoutKind(Enum):
     FINAL = "final"
     CORRECTED = "corrected"
     PRELIMINARY = "preliminary, not final"
-
-
-class Refusal(Enum):
-    """Why a handout was refused, so each caller can add its own hint (a CLI option, a checkbox)."""
-
-    NOT_SIGNED_OUT = "not-signed-out"  # and no preliminary page was asked for
-    PRELIMINARY_NOT_ALLOWED = "preliminary-not-allowed"  # asked for, but the lab's setting is off
-    NO_RESULT = "no-result"  # the case's input has errors: there is nothing to explain
-    CHANGED = "changed"  # the case changed between prepare and record
-
-
-class HandoutRefused(WorkflowError):  # noqa: N818 - a refusal, like WorkflowError, not a program error
-    """A handout was refused; `reasons` in plain words, `refusal` says which rule refused it."""
-
-    def __init__(self, refusal: Refusal, reason: str, *, preliminary_allowed: bool = False) -> None:
-        super().__init__([reason])
-        self.refusal = refusal
-        self.preliminary_allowed = preliminary_allowed
 
 
 @dataclass(frozen=True)
@@ -104,44 +95,26 @@ def system_paper(setting: str) -> str:
     return resolve_paper(setting, os.environ, fallback)
 
 
-class HandoutService:
-    def __init__(self, database: Database) -> None:
-        self.database = database
-        self.cases = CaseService(database, "local")  # reads only; the user name is never written here
-        self.signout = SignOutService(database)
-
-    def settings(self) -> LabSettings:
-        """The lab's settings as stored now (another workstation's administrator may have changed them)."""
-        return LabSettingsService(self.database).load()
-
+class HandoutService(PrintedDocumentService):
     def check(self, accession: str, *, preliminary: bool, settings: LabSettings | None = None) -> StoredCase:
         """The stored case if a handout of it may be made now, else HandoutRefused (or CaseNotFoundError)."""
-        stored = self.cases.load(accession)
-        if stored is None:
-            raise CaseNotFoundError(
-                Phrase("no case with accession '{accession}' in this database", accession=accession)
-            )
-        if stored.signout_state is SignOutState.SIGNED_OUT:
-            return stored
-        allowed = (settings or self.settings()).allow_preliminary_handouts
-        state = STATE_WORDS[stored.signout_state]
-        if not preliminary:
-            reason = Phrase(
+        return self.gate(
+            accession,
+            preliminary=preliminary,
+            settings=settings,
+            not_signed_out=lambda state: Phrase(
                 "case {accession} is not signed out ({state}); only a signed-out result goes to the patient",
                 accession=accession,
                 state=state,
-            )
-            raise HandoutRefused(Refusal.NOT_SIGNED_OUT, reason, preliminary_allowed=allowed)
-        if not allowed:
-            reason = Phrase(
+            ),
+            not_allowed=lambda state: Phrase(
                 "case {accession} is not signed out ({state}), and this lab does not allow preliminary "
                 "handouts; an administrator can allow them with `{command}`",
                 accession=accession,
                 state=state,
                 command=ALLOW_PRELIMINARY_COMMAND,
-            )
-            raise HandoutRefused(Refusal.PRELIMINARY_NOT_ALLOWED, reason)
-        return stored
+            ),
+        )
 
     def prepare(
         self,
@@ -236,11 +209,7 @@ class HandoutService:
         Refused (HandoutRefused CHANGED) when the case changed since the handout was prepared: the
         log must name the report version that was actually printed. `actor` None is the local user.
         """
-        stored = self.cases.load(prepared.accession)
-        if stored is None:
-            raise CaseNotFoundError(
-                Phrase("no case with accession '{accession}' in this database", accession=prepared.accession)
-            )
+        stored = self.stored_case(prepared.accession)
         if stored.version != prepared.case_version:
             raise HandoutRefused(
                 Refusal.CHANGED,
@@ -257,8 +226,3 @@ class HandoutService:
             prepared.rules_version,
             preliminary=prepared.preliminary,
         )
-
-    def is_current(self, prepared: PreparedHandout) -> bool:
-        """True while the stored case is still the version the handout was made from."""
-        stored = self.cases.load(prepared.accession)
-        return stored is not None and stored.version == prepared.case_version

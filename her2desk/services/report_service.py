@@ -20,19 +20,16 @@ from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.lab_settings import LabSettings
 from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import SignOutState, StoredCase
-from her2desk.domain.workflow import STATE_WORDS, Actor
-from her2desk.services.case_service import CaseService
-from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND, HandoutRefused, Refusal
-from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.domain.workflow import Actor
+from her2desk.services.handout_service import ALLOW_PRELIMINARY_COMMAND
+from her2desk.services.printed_document import HandoutRefused, PrintedDocumentService, Refusal
 from her2desk.services.record_service import head_digest
 from her2desk.services.rule_settings import RuleSettingsService
 from her2desk.services.signout_service import (
     REPORT_DOCUMENT,
     CaseNotFoundError,
     HandoutRecord,
-    SignOutService,
 )
-from her2desk.store.database import Database
 
 REPORT_LANGUAGE = "en"  # the chart report is written for the clinical team, in English
 
@@ -75,43 +72,26 @@ class PreparedReport:
         return f"report-{safe}-v{self.report_version}{marker}.pdf"
 
 
-class ReportService:
-    def __init__(self, database: Database) -> None:
-        self.database = database
-        self.cases = CaseService(database, "local")  # reads only
-        self.signout = SignOutService(database)
-
-    def settings(self) -> LabSettings:
-        return LabSettingsService(self.database).load()
-
+class ReportService(PrintedDocumentService):
     def check(self, accession: str, *, preliminary: bool, settings: LabSettings | None = None) -> StoredCase:
         """The stored case if a report of it may be made now, else ReportRefused (or CaseNotFoundError)."""
-        stored = self.cases.load(accession)
-        if stored is None:
-            raise CaseNotFoundError(
-                Phrase("no case with accession '{accession}' in this database", accession=accession)
-            )
-        if stored.signout_state is SignOutState.SIGNED_OUT:
-            return stored
-        allowed = (settings or self.settings()).allow_preliminary_handouts
-        state = STATE_WORDS[stored.signout_state]
-        if not preliminary:
-            reason = Phrase(
+        return self.gate(
+            accession,
+            preliminary=preliminary,
+            settings=settings,
+            not_signed_out=lambda state: Phrase(
                 "case {accession} is not signed out ({state}); only a signed-out version gets a final report",
                 accession=accession,
                 state=state,
-            )
-            raise ReportRefused(Refusal.NOT_SIGNED_OUT, reason, preliminary_allowed=allowed)
-        if not allowed:
-            reason = Phrase(
+            ),
+            not_allowed=lambda state: Phrase(
                 "case {accession} is not signed out ({state}), and this lab does not allow preliminary "
                 "documents; an administrator can allow them with `{command}`",
                 accession=accession,
                 state=state,
                 command=ALLOW_PRELIMINARY_COMMAND,
-            )
-            raise ReportRefused(Refusal.PRELIMINARY_NOT_ALLOWED, reason)
-        return stored
+            ),
+        )
 
     def _rules(self, rules_version: str) -> GuidelineSettings:
         """The rule settings the result was computed with; the lab's current ones if unknown."""
@@ -205,7 +185,3 @@ class ReportService:
     def reports(self, accession: str) -> list[HandoutRecord]:
         """Every report print of the case, oldest first."""
         return self.signout.handouts(accession, REPORT_DOCUMENT)
-
-    def is_current(self, prepared: PreparedReport) -> bool:
-        stored = self.cases.load(prepared.accession)
-        return stored is not None and stored.version == prepared.case_version

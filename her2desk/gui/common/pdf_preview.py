@@ -26,7 +26,7 @@ from her2desk.gui.common.domain_text import say, say_all, say_error
 from her2desk.gui.common.pdf_pages import PdfPageView
 from her2desk.gui.common.pdf_print import PageImage
 from her2desk.gui.common.workers import TaskRunner
-from her2desk.services.handout_service import HandoutRefused, Refusal
+from her2desk.services.printed_document import HandoutRefused, Refusal
 from her2desk.services.signout_service import CaseNotFoundError
 
 PREVIEW_DPI = 144.0  # sharp enough on screen, scaled to the window's width
