@@ -8,12 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from her2desk.domain.blinded_recount import same_observer
-from her2desk.domain.case import CaseEntry
-from her2desk.domain.interpretation import Interpretation
-from her2desk.domain.reported_result import Adjudication, ReportedResult, report
 from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, Site, Status
+
+# The worklist's first page needs only the row and query types below: the case, its interpretation
+# and the reported result are imported where a stored case is read (they cost the desktop program's
+# cold start several milliseconds before its first paint otherwise).
+if TYPE_CHECKING:
+    from her2desk.domain.case import CaseEntry
+    from her2desk.domain.interpretation import Interpretation
+    from her2desk.domain.reported_result import Adjudication, ReportedResult
 
 
 class SignOutState(StrEnum):
@@ -63,10 +68,14 @@ class StoredCase:
     @property
     def one_person_counted_both(self) -> bool:
         """Both ISH counts were provably entered by one person (allowed only by a lab setting)."""
+        from her2desk.domain.blinded_recount import same_observer
+
         return same_observer(self.first_count_by_user_id, self.recount_by_user_id)
 
     @property
     def adjudication(self) -> Adjudication | None:
+        from her2desk.domain.reported_result import Adjudication
+
         if self.adjudicated_status is None:
             return None
         return Adjudication(
@@ -78,6 +87,8 @@ class StoredCase:
         """The one result the lab reports for this case version (`domain.reported_result`)."""
         if self.reported_result is not None:
             return self.reported_result
+        from her2desk.domain.reported_result import report
+
         return report(
             self.interpretation,
             site=self.entry.specimen.site,

@@ -233,6 +233,21 @@ def test_the_first_paint_needs_no_guideline_engine(tmp_path: Path) -> None:
     assert loaded_by_the_command(tmp_path, engine, at_first_paint=True) == []
 
 
+def test_the_first_paint_needs_no_case_types_or_input_parsing(tmp_path: Path) -> None:
+    """The worklist's rows and queries are in `domain.records`; the case entry, its input types and
+    parsing, the interpretation and the reported result load when a case is read or typed, not for
+    the first page (`records` imports them for annotations only; `fields.parse_date` on first use)."""
+    case_reading = (
+        "her2desk.domain.case",
+        "her2desk.domain.inputs",
+        "her2desk.domain.parsing",
+        "her2desk.domain.criteria",
+        "her2desk.domain.interpretation",
+        "her2desk.domain.reported_result",
+    )
+    assert loaded_by_the_command(tmp_path, case_reading, at_first_paint=True) == []
+
+
 def test_a_desktop_start_builds_no_sub_command_parser(tmp_path: Path) -> None:
     """`her2desk --demo` is parsed by the root parser alone (`cli._desktop_start`): no sub-command's
     module is imported, nor its parser built."""

@@ -25,7 +25,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from her2desk.domain.parsing import parse_iso_date
 from her2desk.domain.problems import Problem
 from her2desk.gui.common.labels import label
 
@@ -65,7 +64,11 @@ def set_locked(widget: QLineEdit | QComboBox, locked: bool) -> None:
 
 
 def parse_date(text: str, field: str) -> date | Problem:
-    """A typed date (year-month-day), or the problem naming what was typed (the domain's words)."""
+    """A typed date (year-month-day), or the problem naming what was typed (the domain's words).
+    The parser is imported here, not with the module: the worklist's first paint needs these
+    widgets but not the domain's parsing (nor the input types and criteria it brings)."""
+    from her2desk.domain.parsing import parse_iso_date
+
     return parse_iso_date(text, field)
 
 
