@@ -42,23 +42,28 @@ LEAN_SQLITE_PRAGMAS = (*SQLITE_PRAGMAS[:4], "PRAGMA mmap_size=0", "PRAGMA cache_
 BEGIN_OPTION = "her2desk_begin"
 
 
-def _execute_waiting(cursor: Any, pragma: str) -> None:
-    """Run a connection pragma, waiting out a lock as a writer would.
+# The result codes (`sqlite3.Error.sqlite_errorcode`, primary code in the low byte) of a lock another
+# connection holds: SQLITE_BUSY and SQLITE_LOCKED.
+_LOCK_CODES = frozenset({5, 6})
 
-    SQLite's busy handler does not cover every lock a pragma can meet: when several programs open
-    the same brand-new file at once, switching it to WAL can be refused with "database is locked"
-    straight away (SQLite returns BUSY without waiting where waiting could deadlock). The lock is
-    held only for an instant, so the pragma is tried again after a short random pause, until
-    `BUSY_TIMEOUT_MS` has passed; after that the error goes up as before.
+
+def _execute_waiting(cursor: Any, pragma: str, deadline: float) -> None:
+    """Run a connection pragma, waiting out a lock until `deadline` (`time.monotonic()`).
+
+    SQLite's busy handler does not cover every lock a pragma can meet: where waiting could deadlock it
+    returns BUSY at once, and when several programs opened the same brand-new file at once, switching
+    it to WAL was once refused that way with "database is locked" (seen in CI, never reproduced on
+    demand). Such a lock is held only for an instant, so the pragma is tried again after a short
+    random pause; after the deadline the error goes up as before. Every pragma here sets a value, so
+    running one again is harmless; any other error goes up at once.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
             cursor.execute(pragma)
             return
         except sqlite3.OperationalError as error:
-            locked = "locked" in str(error) or "busy" in str(error)
-            if not locked or time.monotonic() >= deadline:
+            code = getattr(error, "sqlite_errorcode", None)
+            if code is None or code & 0xFF not in _LOCK_CODES or time.monotonic() >= deadline:
                 raise
             time.sleep(random.uniform(0.005, 0.05))
 
@@ -67,9 +72,10 @@ def _pragma_setter(pragmas: tuple[str, ...]) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000  # for the whole set-up, not each pragma
         for pragma in pragmas:
-            _execute_waiting(cursor, pragma)
-        _execute_waiting(cursor, f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+            _execute_waiting(cursor, pragma, deadline)
+        _execute_waiting(cursor, f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}", deadline)
         cursor.close()
 
     return on_connect

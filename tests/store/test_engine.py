@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -113,11 +114,13 @@ def _locked_new_file(path: Path) -> tuple[sqlite3.Connection, threading.Timer]:
 
 
 def test_a_connection_waits_out_a_lock_its_pragmas_meet(tmp_path: Path) -> None:
-    """Switching a file to WAL can be refused at once, without SQLite's busy handler: the pragmas are
-    tried again until the lock is let go, so opening a file another program is creating never fails."""
+    """A lock that SQLite reports at once, without its busy handler: the pragmas are tried again until
+    the lock is let go. SQLite's own handler is switched off here (timeout 0) so that the lock reaches
+    the retry, as the lock that refused a WAL switch in CI did; with the handler on, SQLite would wait
+    out this lock itself and the retry would not be exercised."""
     path = tmp_path / "new.sqlite3"
     holder, release = _locked_new_file(path)
-    opener = sqlite3.connect(path, timeout=0)  # no busy handler: only the retry can help
+    opener = sqlite3.connect(path, timeout=0)
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         opener.execute("PRAGMA journal_mode=WAL")
     release.start()
@@ -133,14 +136,30 @@ def test_a_connection_waits_out_a_lock_its_pragmas_meet(tmp_path: Path) -> None:
 def test_a_lock_held_past_the_busy_timeout_still_fails_in_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The retry is bounded: the whole set-up gives up once the busy timeout has passed, with
+    SQLite's own error (not a hang, not a different error)."""
     path = tmp_path / "new.sqlite3"
     holder, _release = _locked_new_file(path)
-    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
     opener = sqlite3.connect(path, timeout=0)
+    started = time.monotonic()
     try:
         with pytest.raises(sqlite3.OperationalError, match="locked"):
             _pragma_setter(SQLITE_PRAGMAS)(opener, None)
+        waited = time.monotonic() - started
+        assert 0.2 <= waited < 2.0
     finally:
         opener.close()
         holder.execute("COMMIT")
         holder.close()
+
+
+def test_an_error_other_than_a_lock_is_not_retried(tmp_path: Path) -> None:
+    opener = sqlite3.connect(tmp_path / "plain.sqlite3", timeout=0)
+    started = time.monotonic()
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="incomplete input"):
+            _pragma_setter(("PRAGMA journal_mode=WAL", "PRAGMA nonsense("))(opener, None)
+        assert time.monotonic() - started < 1.0
+    finally:
+        opener.close()
