@@ -103,6 +103,8 @@ def _words(accession: str) -> PreviewWords:
 class HandoutPreview(PdfPreview):
     """Preview, print and save the handout of one stored case."""
 
+    service: HandoutService  # the one service the preview makes, prints and records with
+
     def __init__(
         self,
         service: HandoutService,
@@ -122,7 +124,6 @@ class HandoutPreview(PdfPreview):
             preliminary_allowed=preliminary_allowed,
             parent=parent,
         )
-        self.handout_service = service
         self.language = QComboBox()
         self.language.setAccessibleName("Handout language")
         for code in LANGUAGES:
@@ -171,7 +172,7 @@ class HandoutPreview(PdfPreview):
             self.preliminary.isChecked(),
             self.large_print.isChecked(),
         )
-        service = self.handout_service
+        service = self.service
 
         def work() -> tuple[PreparedHandout, list[PageImage]]:
             prepared = service.prepare(accession, language, preliminary=preliminary, large_print=large_print)
@@ -190,7 +191,7 @@ class HandoutPreview(PdfPreview):
         if not pdf_print.ask_printer(self, printer):
             self.state.setText(self.words.cancelled)
             return
-        service = self.handout_service
+        service = self.service
 
         def produce() -> PreparedHandout:
             if not service.is_current(prepared):  # never print what the case no longer says

@@ -85,6 +85,8 @@ def _words(accession: str) -> PreviewWords:
 class ReportPreview(PdfPreview):
     """Preview, print and save the chart report of one stored case."""
 
+    service: ReportService  # the one service the preview makes, prints and records with
+
     def __init__(
         self,
         service: ReportService,
@@ -103,7 +105,6 @@ class ReportPreview(PdfPreview):
             preliminary_allowed=preliminary_allowed,
             parent=parent,
         )
-        self.report_service = service
         self.job: ReportPrintJob | None = None
         self.preliminary.toggled.connect(self.refresh)
 
@@ -120,7 +121,7 @@ class ReportPreview(PdfPreview):
         self.refresh()
 
     def make_work(self) -> Callable[[], tuple[PreparedReport, list[PageImage]]]:
-        service, accession, preliminary = self.report_service, self.accession, self.preliminary.isChecked()
+        service, accession, preliminary = self.service, self.accession, self.preliminary.isChecked()
 
         def work() -> tuple[PreparedReport, list[PageImage]]:
             prepared = service.prepare(accession, preliminary=preliminary)
@@ -150,7 +151,7 @@ class ReportPreview(PdfPreview):
         if not pdf_print.ask_printer(self, printer, title):
             self.state.setText(self.words.cancelled)
             return
-        self.job = ReportPrintJob(self, self.report_service, self.actor, prepared, printer)
+        self.job = ReportPrintJob(self, self.service, self.actor, prepared, printer)
         self.job.finished.connect(self._on_printed)
         self._set_ready(False)
         self.state.setText(translate("ReportPreview", "Printing…"))
