@@ -21,7 +21,10 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from her2desk.files import create_private_file, private_folder
-from her2desk.store import audit  # noqa: F401  (registers the audit hooks and triggers)
+from her2desk.store import (
+    audit,  # noqa: F401  (registers the audit hooks and triggers)
+    case_name_keys,  # noqa: F401  (registers the name-key triggers)
+)
 from her2desk.store.backup import backup_sqlite, integrity_problems
 from her2desk.store.driver import driver_connection
 from her2desk.store.engine import make_engine, writer

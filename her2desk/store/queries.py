@@ -186,21 +186,26 @@ def _plus(element: _Unindexed, compiler: Any, **kw: Any) -> str:
     return f"+{compiler.process(element.column, **kw)}"
 
 
-def text_matches_row(text: str) -> ColumnElement[bool]:
-    """The same test on one joined case + patient row, for walking an order index.
+def text_matches_row(text: str, branches: tuple[str, ...] = BRANCHES) -> ColumnElement[bool]:
+    """The same test on one case row (joined to its patient when MRNs are tested), for walking an
+    order index.
 
-    All three kinds of match are always tested (cheap per row): a test on the patient alone would let
-    SQLite build a Bloom filter over the whole patient table first. The columns are hidden from the
-    planner (`_Unindexed`) so it cannot drive the query from their indexes instead, which would
-    bring back the sort of every match this plan exists to avoid.
+    The name is tested on the case's own copy of its patient's key (`case_name_keys`), so a search
+    that can only match by accession or name reads the case rows it walks and no patient row. MRNs
+    are tested only when the probe found some that match (`branches`, read in the same transaction);
+    then every kind is tested on the joined row, since a test on the patient alone would let SQLite
+    build a Bloom filter over the whole patient table first. The columns are hidden from the planner
+    (`_Unindexed`) so it cannot drive the query from their indexes instead, which would bring back
+    the sort of every match this plan exists to avoid.
     """
     variants = _variants(text)
     tests = [prefix_range(_Unindexed(Case.accession), v, f"acc{i}") for i, v in enumerate(variants)]
-    tests += [prefix_range(_Unindexed(Patient.mrn), v, f"mrn{i}") for i, v in enumerate(variants)]
-    number = typed_mrn_number(text)
-    if number is not None:
-        tests.append(_number_match(_Unindexed(Patient.mrn_number_key), number))
-    tests.append(prefix_range(_Unindexed(Patient.family_name_key), name_key(text), "name"))
+    if "mrn" in branches:
+        tests += [prefix_range(_Unindexed(Patient.mrn), v, f"mrn{i}") for i, v in enumerate(variants)]
+        number = typed_mrn_number(text)
+        if number is not None:
+            tests.append(_number_match(_Unindexed(Patient.mrn_number_key), number))
+    tests.append(prefix_range(_Unindexed(Case.family_name_key), name_key(text), "name"))
     return or_(*tests)
 
 
@@ -269,7 +274,9 @@ def _filtered(
     text = query.text.strip()
     if text:
         plan = plan or TextPlan()
-        conditions.append(text_matches_row(text) if plan.broad else text_matches(text, plan.branches))
+        conditions.append(
+            text_matches_row(text, plan.branches) if plan.broad else text_matches(text, plan.branches)
+        )
     # Filters read the reported status (`domain.reported_result`): an adjudicated case is judged by
     # the pathologist's status, so it no longer "needs action". Indexed on her2_case (revision 0007).
     if query.status is not None:
@@ -349,7 +356,7 @@ def _order(query: WorklistQuery, columns: tuple[Any, ...], reverse: bool = False
 def _ids_base(query: WorklistQuery, plan: TextPlan) -> Select[*tuple[Any, ...]]:
     """The filtered case ids, joined only to what the filter and the order need (not yet ordered)."""
     tables = _filter_tables(query) | ORDER_TABLES[query.order_by]
-    if plan.broad and query.text.strip():
+    if plan.broad and query.text.strip() and "mrn" in plan.branches:
         tables.add(Patient)
     return _filtered(_narrow(select(Case.id.label("page_id")), tables), query, plan)
 

@@ -186,6 +186,9 @@ class Case(Base):
     # same domain function, so the worklist filters, sorts and shows what the lab reports.
     reported_status: Mapped[Status | None] = mapped_column(EnumText(Status, 16), index=True)
     reported_descriptor: Mapped[Descriptor | None] = mapped_column(EnumText(Descriptor, 16))
+    # The patient's family-name key, copied here by triggers so a broad name search tests the case row
+    # alone (revision 0014, `store.case_name_keys`). Derived: never written by the program, not sealed.
+    family_name_key: Mapped[str | None] = mapped_column(SearchKey)
 
     patient: Mapped[Patient] = relationship(lazy="joined")
     specimen: Mapped[Specimen] = relationship(lazy="joined", cascade="all, delete-orphan")

@@ -4,7 +4,8 @@ The walk reads the five chained tables in position order (one consistent snapsho
 row's hash, and checks that positions run 1, 2, 3, ... without gaps or repeats and that each row links
 to the one before it. The first problem found is "the first broken link"; the walk then continues from
 that row so later problems are counted too. The head must be where the chain ends. Then every current
-case and patient is hashed and compared with its last seal.
+case and patient is hashed and compared with its last seal, and every case's copy of its patient's
+name search key with the patient's (`case_name_keys`: derived, so not sealed).
 
 With a digest written down earlier (`head_digest`), the walk also proves that the record still
 contains what that digest committed to: some row, reached with no broken link before it, hashes to it.
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
+from her2desk.store.case_name_keys import missing_name_key_triggers, stale_case_name_keys
 from her2desk.store.chain import CHAINED_TABLES, GENESIS, read_head, row_hash
 from her2desk.store.driver import driver_connection
 from her2desk.store.seals import EMPTY_STATE, state_hashes
@@ -189,6 +191,21 @@ def _compare_seals(connection: Connection, check: RecordCheck, seals: dict[tuple
             check.add(f"{subject} id {subject_id}: removed with no audited write")
 
 
+def _compare_name_keys(connection: Connection, check: RecordCheck) -> None:
+    """Every case's copy of its patient's name key (`case_name_keys`): derived, so not sealed, but a
+    stale copy hides the case from a name search, and a missing trigger makes the next one stale."""
+    for name in missing_name_key_triggers(connection):
+        check.add(
+            f"search key protection missing: trigger {name}; cases saved from now on may not be found "
+            "by family name (restore it with the program's migration)"
+        )
+    for accession in stale_case_name_keys(connection, SHOWN):
+        check.add(
+            f"case {accession}: its copy of the patient's family-name search key differs from the "
+            "patient's (changed by hand): a name search may not find it"
+        )
+
+
 def verify_record(engine: Engine, digest: str | None = None) -> RecordCheck:
     """Walk the chain and compare the seals, in one consistent snapshot (see the module docstring).
     `digest`: a hex hash from `parse_digest`; the check then also reports where it was found."""
@@ -200,6 +217,7 @@ def verify_record(engine: Engine, digest: str | None = None) -> RecordCheck:
         _unchained(connection, check)
         seals = _walk(connection, check, digest)
         _compare_seals(connection, check, seals)
+        _compare_name_keys(connection, check)
     if digest is not None and check.digest_position is None:
         check.add(
             f"the record does not contain what digest {DIGEST_PREFIX}{digest} committed to: the chain was "

@@ -32,6 +32,7 @@ from her2desk.services.auth_service import AuthenticationError
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.services.patient_service import PatientService
 from her2desk.store.accession_counters import draw_number
+from her2desk.store.case_name_keys import POSTGRES_DROP
 from her2desk.store.database import DatabaseError, open_database
 from her2desk.store.roles import APPEND, TABLE_PRIVILEGES
 from her2desk.store.schema import Base
@@ -265,8 +266,11 @@ def test_upgrades_refuse_the_application_role_and_grant_it_new_tables(
     server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _set_up(server, monkeypatch, capsys)
-    # An older schema version (what 0010 to 0013 add taken away again), and a table a newer revision
+    # An older schema version (what 0010 to 0014 add taken away again), and a table a newer revision
     # might add.
+    for statement in POSTGRES_DROP:  # 0014: the case's copy of the name key and its triggers
+        server.as_owner(statement)
+    server.as_owner("ALTER TABLE her2_case DROP COLUMN family_name_key")
     server.as_owner("ALTER TABLE patient DROP COLUMN mrn_number_key")  # its index goes with it
     server.as_owner("DROP TABLE accession_counter")
     server.as_owner("ALTER TABLE handout_print DROP COLUMN document")

@@ -114,6 +114,26 @@ def test_broad_search_walks_the_collection_date_index(sqlite_url: str) -> None:
         database.close()
 
 
+def test_a_broad_name_search_reads_no_patient_row_while_walking(sqlite_url: str) -> None:
+    """When no MRN matches (the probe's branches), the walk tests each case's own copy of its patient's
+    name key: the patient table is not in the page-id query at all. With MRN matches it is joined."""
+    database = open_database(sqlite_url)
+    try:
+        from her2desk.demo.seed import seed_demo
+
+        seed_demo(database, 2000)
+        by_name = queries.TextPlan(broad=True, branches=("name",))
+        plan = _plan(database, queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, plan=by_name))
+        assert "SCAN specimen USING COVERING INDEX ix_specimen_collected_on_case_id" in plan
+        assert "patient" not in plan
+        assert "TEMP B-TREE" not in plan
+        with_mrns = queries.TextPlan(broad=True, branches=("mrn", "name"))
+        statement = queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, plan=with_mrns)
+        assert "patient" in _plan(database, statement)
+    finally:
+        database.close()
+
+
 def test_the_audit_viewers_filters_and_lists_use_their_indexes(sqlite_url: str) -> None:
     """Revision 0006: date, user and action filters (and the user and action lists) need no table scan."""
     from datetime import datetime
@@ -163,8 +183,8 @@ def test_the_broad_walk_hides_columns_from_the_planner_without_building_strings(
 
     statement = queries.page_ids_statement(WorklistQuery(text="testp"), 0, 50, broad=True)
     on_sqlite = str(statement.compile(dialect=sqlite.dialect()))
-    assert "+patient.family_name_key >= ?" in on_sqlite
+    assert "+her2_case.family_name_key >= ?" in on_sqlite
     assert "+her2_case.accession >= ?" in on_sqlite
     assert "||" not in on_sqlite
     on_postgres = str(statement.compile(dialect=postgresql.dialect()))
-    assert "(patient.family_name_key || '') >=" in on_postgres
+    assert "(her2_case.family_name_key || '') >=" in on_postgres
