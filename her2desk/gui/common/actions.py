@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from her2desk.domain.records import StoredCase
 
 
@@ -38,3 +41,37 @@ def case_for_preview(window: CaseChooser) -> str | None:
     if len(selected) == 1:
         return selected[0]
     return stored.entry.accession if stored is not None else None
+
+
+class DocumentMenuHost(Protocol):
+    """What `add_document_actions` asks of the window (`gui.shell.host.FeatureHost` has it)."""
+
+    menus: dict[str, QMenu]
+    quit_action: QAction
+
+    def on_view_changed(self, slot: Callable[[], object]) -> None: ...
+
+    def on_selection_changed(self, slot: Callable[[], object]) -> None: ...
+
+    def on_case_changed(self, slot: Callable[[], object]) -> None: ...
+
+
+def add_document_actions(
+    window: DocumentMenuHost, actions: Sequence[QAction], update: Callable[[], None]
+) -> None:
+    """Put a document's actions (handouts, reports) in the File menu above Quit, after a separator,
+    and keep them enabled or not with their reasons: `update` runs now, when the menu opens, and when
+    the view, the selection or the open case changes."""
+    menu = window.menus["file"]
+    before = window.quit_action
+    if before is not None:
+        menu.insertActions(before, list(actions))
+        menu.insertSeparator(before)
+    else:
+        menu.addSeparator()
+        menu.addActions(list(actions))
+    menu.aboutToShow.connect(update)
+    window.on_view_changed(update)
+    window.on_selection_changed(update)
+    window.on_case_changed(update)
+    update()

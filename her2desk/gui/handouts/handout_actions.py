@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from her2desk.gui.common.actions import case_for_preview, enable_with_reason
+from her2desk.gui.common.actions import add_document_actions, case_for_preview, enable_with_reason
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -42,8 +42,6 @@ class HandoutActions:
         self.preview: HandoutPreview | None = None
         self.run: PrintRun | SaveRun | None = None
         self.last_result: RunResult | None = None
-        menu = window.menus["file"]
-        before = window.quit_action
         self.preview_action = QAction(translate("HandoutActions", "Handout &preview…"), window.widget())
         self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.preview_action.triggered.connect(self.open_preview)
@@ -55,18 +53,7 @@ class HandoutActions:
             translate("HandoutActions", "Save &handouts of selected cases as PDFs…"), window.widget()
         )
         self.save_action.triggered.connect(self.save_selected)
-        actions = (self.preview_action, self.print_action, self.save_action)
-        if before is not None:
-            menu.insertActions(before, list(actions))
-            menu.insertSeparator(before)
-        else:
-            menu.addSeparator()
-            menu.addActions(list(actions))
-        menu.aboutToShow.connect(self.update)
-        window.on_view_changed(self.update)
-        window.on_selection_changed(self.update)
-        window.on_case_changed(self.update)
-        self.update()
+        add_document_actions(window, (self.preview_action, self.print_action, self.save_action), self.update)
 
     # -- which cases -------------------------------------------------------------------------------
 

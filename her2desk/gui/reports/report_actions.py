@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from her2desk.gui.common.actions import case_for_preview, enable_with_reason
+from her2desk.gui.common.actions import add_document_actions, case_for_preview, enable_with_reason
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ class ReportActions:
         self.preview: ReportPreview | None = None
         self.run: ReportSaveRun | None = None
         self.last_result: ReportRunResult | None = None
-        menu = window.menus["file"]
         self.preview_action = QAction(translate("ReportPreview", "Re&port preview…"), window.widget())
         self.preview_action.setShortcut(QKeySequence(PREVIEW_SHORTCUT))
         self.preview_action.triggered.connect(self.open_preview)
@@ -51,19 +50,7 @@ class ReportActions:
             translate("ReportPreview", "Save r&eports of selected cases as PDFs…"), window.widget()
         )
         self.save_action.triggered.connect(self.save_selected)
-        actions = [self.preview_action, self.save_action]
-        before = window.quit_action
-        if before is not None:
-            menu.insertActions(before, actions)
-            menu.insertSeparator(before)
-        else:
-            menu.addSeparator()
-            menu.addActions(actions)
-        menu.aboutToShow.connect(self.update)
-        window.on_view_changed(self.update)
-        window.on_selection_changed(self.update)
-        window.on_case_changed(self.update)
-        self.update()
+        add_document_actions(window, (self.preview_action, self.save_action), self.update)
 
     def preview_accession(self) -> str | None:
         return case_for_preview(self.window)
