@@ -226,13 +226,15 @@ class TextPlan:
     branches: tuple[str, ...] = BRANCHES
 
 
-def probe_statement(text: str, cap: int) -> Select[*tuple[Any, ...]]:
-    """Matches per kind in one query, each counted no further than `cap`: cases by accession, patients
-    by MRN and by name (`_probe_selects`)."""
+def probe_statement(text: str, cap: int, patients: int | None = None) -> Select[*tuple[Any, ...]]:
+    """Matches per kind in one query: cases by accession counted no further than `cap`, patients by
+    MRN and by name no further than `patients` (default `cap`), which is all the plan compares them
+    with (`plan_text_search`): counting further would walk their indexes for nothing."""
     counts = []
     for branch in BRANCHES:
         selects = _probe_selects(text, branch)
-        matches = (union_all(*selects) if len(selects) > 1 else selects[0]).limit(cap).subquery()
+        limit = cap if branch == "accession" or patients is None else patients
+        matches = (union_all(*selects) if len(selects) > 1 else selects[0]).limit(limit).subquery()
         counts.append(select(func.count()).select_from(matches).scalar_subquery().label(branch))
     return select(*counts)
 
@@ -253,10 +255,10 @@ def plan_text_search(
     Patient matches are counted as patients (`_probe_selects`), against the patients that hold about
     as many cases as the threshold (`total_patients`: roughly how many patients there are)."""
     cap = broad_threshold(total_cases)
-    statement, params = prepared_probe(text, cap)
+    patients = patient_cap(cap, total_cases, total_patients)
+    statement, params = prepared_probe(text, cap, patients)
     counts = dict(zip(BRANCHES, session.execute(statement, params).one(), strict=True))
     branches = tuple(b for b in BRANCHES if counts[b])
-    patients = patient_cap(cap, total_cases, total_patients)
     broad = counts["accession"] < cap and counts["mrn"] + counts["name"] >= patients
     return TextPlan(broad, branches)
 
@@ -534,9 +536,12 @@ def _search_key(query: WorklistQuery) -> tuple[WorklistQuery, tuple[Any, ...] | 
     return replace(query, text=""), search_shape(text), search_params(text)
 
 
-def prepared_probe(text: str, cap: int) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
-    """`probe_statement(text, cap)` and the parameters to execute it with."""
-    statement = _prepared(("probe", search_shape(text), cap), lambda: probe_statement(text, cap))
+def prepared_probe(
+    text: str, cap: int, patients: int | None = None
+) -> tuple[Select[*tuple[Any, ...]], dict[str, Any]]:
+    """`probe_statement(text, cap, patients)` and the parameters to execute it with."""
+    key = ("probe", search_shape(text), cap, patients)
+    statement = _prepared(key, lambda: probe_statement(text, cap, patients))
     return statement, search_params(text)
 
 

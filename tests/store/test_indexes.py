@@ -189,3 +189,34 @@ def test_the_broad_walk_hides_columns_from_the_planner_without_building_strings(
     assert "||" not in on_sqlite
     on_postgres = str(statement.compile(dialect=postgresql.dialect()))
     assert "(her2_case.family_name_key || '') >=" in on_postgres
+
+
+def test_the_probe_counts_patients_no_further_than_the_plan_compares(sqlite_url: str) -> None:
+    """Cases by accession are counted up to the case threshold; patients by MRN and name only up to
+    the patients the plan compares them with, so a broad name prefix walks a third of the index
+    entries it did (on a database of three cases per patient)."""
+    compiled = str(
+        queries.probe_statement("testp", 5000, 1667).compile(
+            dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
+    assert compiled.count("LIMIT 5000") == 1
+    assert compiled.count("LIMIT 1667") == 2
+    database = open_database(sqlite_url)
+    try:
+        from her2desk.demo.seed import seed_demo
+
+        seed_demo(database, 300)
+        with database.reader() as session:
+            connection = session.connection()
+            for text in ("testp", "demo", "s2", "zzz", "DEMO000"):
+                wide = queries.probe_statement(text, 5000)
+                narrow = queries.probe_statement(text, 5000, 7)
+                params = queries.search_params(text)
+                full = dict(zip(queries.BRANCHES, connection.execute(wide, params).one(), strict=True))
+                capped = dict(zip(queries.BRANCHES, connection.execute(narrow, params).one(), strict=True))
+                assert capped["accession"] == full["accession"]
+                for branch in ("mrn", "name"):
+                    assert capped[branch] == min(full[branch], 7)
+    finally:
+        database.close()
