@@ -35,6 +35,7 @@ from her2desk.store.mapping import (
     ihc_values,
     interpretation_values,
     ish_values,
+    name_key,
     patient_row_values,
     specimen_values,
 )
@@ -270,7 +271,11 @@ def insert_new_case(
         case["entered_by_user_id"] = user_id
     case["reported_status"] = reported_status(interpretation.status, None)  # nothing is adjudicated yet
     case["reported_descriptor"] = interpretation.descriptor
-    case_id = w.insert("her2_case", case, returning_id=True)
+    # The patient's name key, which the database's triggers copy onto the case anyway
+    # (`case_name_keys`); written here too so SQLite need not update the row it has just inserted. Not
+    # audited: derived data, like an index.
+    name_key_copy = {"family_name_key": name_key(entry.patient.family_name)}
+    case_id = w.insert("her2_case", {**case, **name_key_copy}, returning_id=True)
     assert case_id is not None
     w.record("insert", "her2_case", str(case_id), case_id, patient_id, None, {"id": case_id, **case})
     parts = (
