@@ -9,9 +9,9 @@ it passes: a third of the time of such a search, warm, and more cold.
 the program's writers: whatever writes a case (the case writer, the demo seeder, an import, a SQL
 prompt) or renames a patient (a correction), the copy follows in the same statement, and the audit
 trail records what people changed, never this copy. (The case writer also puts the key in a new
-case's INSERT, which spares SQLite updating the row it has just written; the trigger checks it.) It is derived data like an index: not part of a
-case's seal (`seals.UNSEALED`), never shown, and `db check` reports a case whose copy differs from
-its patient's (`stale_case_name_keys`).
+case's INSERT, which spares SQLite updating the row it has just written; the trigger checks it.)
+It is derived data like an index: not part of a case's seal (`seals.UNSEALED`), never shown, and
+`db check` reports a case whose copy differs from its patient's (`stale_case_name_keys`).
 
 SQLite has no BEFORE trigger that can change the new row, so there the copy is set right after the
 insert or update that needs it (the row's page is already being written). PostgreSQL sets it in the
