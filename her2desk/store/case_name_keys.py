@@ -41,18 +41,36 @@ SQLITE_TRIGGERS = (
     "UPDATE her2_case SET family_name_key = NEW.family_name_key WHERE patient_id = NEW.id; END",
 )
 SQLITE_TRIGGER_NAMES = ("trg_case_name_key_insert", "trg_case_name_key_update", "trg_patient_name_key")
+# PostgreSQL. A new case, or a case given another patient, reads the patient's key FOR SHARE: a name
+# correction in progress holds the patient FOR UPDATE, so the read waits for it and gets the corrected
+# key (a plain read would get the old key, and the correction's own update of the patient's cases
+# cannot see a case not yet committed). Any other save of a case keeps its patient and reads the key
+# without a lock, so it never waits on the patient. The functions name their schema
+# (`search_path`, set when they are created), so a temporary table called "patient" cannot stand in
+# for the real one.
+_POSTGRES_CASE_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION her2desk_case_name_key() RETURNS trigger LANGUAGE plpgsql "
+    "SET search_path = {schema}, pg_temp AS $$ BEGIN "
+    "IF TG_OP = 'INSERT' OR NEW.patient_id IS DISTINCT FROM OLD.patient_id THEN "
+    "NEW.family_name_key := (SELECT family_name_key FROM patient WHERE id = NEW.patient_id FOR SHARE); "
+    f"ELSE NEW.family_name_key := {_PATIENT_KEY}; END IF; RETURN NEW; END $$"
+)
+_POSTGRES_PATIENT_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION her2desk_patient_name_key() RETURNS trigger LANGUAGE plpgsql "
+    "SET search_path = {schema}, pg_temp AS $$ BEGIN "
+    "UPDATE her2_case SET family_name_key = NEW.family_name_key WHERE patient_id = NEW.id; "
+    "RETURN NULL; END $$"
+)
 POSTGRES_TRIGGERS = (
-    "CREATE OR REPLACE FUNCTION her2desk_case_name_key() RETURNS trigger LANGUAGE plpgsql AS "
-    f"$$ BEGIN NEW.family_name_key := {_PATIENT_KEY}; RETURN NEW; END $$",
+    _POSTGRES_CASE_FUNCTION,
     "CREATE TRIGGER trg_case_name_key BEFORE INSERT OR UPDATE OF patient_id, family_name_key "
     "ON her2_case FOR EACH ROW EXECUTE FUNCTION her2desk_case_name_key()",
-    "CREATE OR REPLACE FUNCTION her2desk_patient_name_key() RETURNS trigger LANGUAGE plpgsql AS "
-    "$$ BEGIN UPDATE her2_case SET family_name_key = NEW.family_name_key WHERE patient_id = NEW.id; "
-    "RETURN NULL; END $$",
+    _POSTGRES_PATIENT_FUNCTION,
     "CREATE TRIGGER trg_patient_name_key AFTER UPDATE OF family_name_key ON patient FOR EACH ROW "
     "WHEN (OLD.family_name_key IS DISTINCT FROM NEW.family_name_key) "
     "EXECUTE FUNCTION her2desk_patient_name_key()",
 )
+POSTGRES_TRIGGER_TABLES = (("trg_case_name_key", "her2_case"), ("trg_patient_name_key", "patient"))
 POSTGRES_DROP = (
     "DROP TRIGGER IF EXISTS trg_case_name_key ON her2_case",
     "DROP TRIGGER IF EXISTS trg_patient_name_key ON patient",
@@ -72,9 +90,13 @@ FILL_POSTGRES = (
 def create_case_name_key_triggers(connection: Connection) -> None:
     """Create the triggers that keep every case's copy of its patient's key. Used by `create_all`
     and by the revision that added the copy."""
-    statements = SQLITE_TRIGGERS if connection.dialect.name == "sqlite" else POSTGRES_TRIGGERS
-    for statement in statements:
-        connection.exec_driver_sql(statement)
+    if connection.dialect.name == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(statement)
+        return
+    schema = connection.execute(text("SELECT quote_ident(current_schema())")).scalar_one()
+    for statement in POSTGRES_TRIGGERS:
+        connection.exec_driver_sql(statement.replace("{schema}", str(schema)))
 
 
 def drop_case_name_key_triggers(connection: Connection) -> None:
@@ -92,15 +114,24 @@ def fill_case_name_keys(connection: Connection) -> None:
 
 
 def missing_name_key_triggers(connection: Connection) -> list[str]:
-    """Names of the triggers that keep the copies which are missing (someone removed them by hand)."""
-    if connection.dialect.name == "sqlite":
-        expected: tuple[str, ...] = SQLITE_TRIGGER_NAMES
+    """Names of the triggers that keep the copies which are missing or disabled (someone removed or
+    switched them off by hand)."""
+    if connection.dialect.name == "sqlite":  # SQLite cannot disable a trigger, only drop it
         sql = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    else:
-        expected = ("trg_case_name_key", "trg_patient_name_key")
-        sql = "SELECT tgname FROM pg_trigger"
-    present = {row[0] for row in connection.exec_driver_sql(sql)}
-    return [name for name in expected if name not in present]
+        present = {row[0] for row in connection.exec_driver_sql(sql)}
+        return [name for name in SQLITE_TRIGGER_NAMES if name not in present]
+    missing = []
+    for name, table in POSTGRES_TRIGGER_TABLES:  # on this table, and enabled
+        found = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = :name "
+                "AND tgrelid = to_regclass(:table) AND tgenabled <> 'D'"
+            ),
+            {"name": name, "table": table},
+        ).scalar_one()
+        if not found:
+            missing.append(name)
+    return missing
 
 
 def stale_case_name_keys(connection: Connection, limit: int = 20) -> list[str]:

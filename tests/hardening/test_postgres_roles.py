@@ -210,6 +210,13 @@ REFUSED = [
     "DELETE FROM patient",
     "UPDATE alembic_version SET version_num = '0001'",
     "INSERT INTO app_metadata (key, value) VALUES ('schema', 'x')",
+    # The triggers that keep each case's copy of its patient's name key (a name search reads it).
+    "ALTER TABLE her2_case DISABLE TRIGGER trg_case_name_key",
+    "ALTER TABLE patient DISABLE TRIGGER trg_patient_name_key",
+    "DROP TRIGGER trg_case_name_key ON her2_case",
+    "DROP FUNCTION her2desk_case_name_key() CASCADE",
+    "CREATE OR REPLACE FUNCTION her2desk_case_name_key() RETURNS trigger LANGUAGE plpgsql "
+    "AS $$ BEGIN RETURN NEW; END $$",
 ]
 
 
@@ -259,6 +266,37 @@ def test_the_application_role_cannot_rewrite_or_unprotect_the_record(
         ("trg_audit_no_truncate", "O"),
         ("trg_audit_no_update_delete", "O"),
     ]
+
+
+@pytest.mark.postgres
+def test_a_temporary_table_cannot_stand_in_for_the_patients_behind_a_name_key(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The application role may create temporary tables, which PostgreSQL searches first; the
+    name-key triggers name their schema, so a temporary "patient" table cannot set a case's copy."""
+    _set_up(server, monkeypatch, capsys)
+    _workflow(server.app_url, tmp_path)
+    engine = create_engine(server.app_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "CREATE TEMP TABLE patient AS SELECT id, 'someone-else'::text AS family_name_key "
+                "FROM public.patient"
+            )
+            connection.exec_driver_sql("UPDATE her2_case SET family_name_key = 'someone-else'")
+            connection.exec_driver_sql("UPDATE her2_case SET patient_id = patient_id")
+    finally:
+        engine.dispose()
+    with server.superuser.connect() as connection:
+        stale = connection.execute(
+            text(
+                "SELECT count(*) FROM her2_case JOIN patient ON patient.id = her2_case.patient_id "
+                "WHERE her2_case.family_name_key IS DISTINCT FROM patient.family_name_key"
+            )
+        ).scalar_one()
+        cases = connection.execute(text("SELECT count(*) FROM her2_case")).scalar_one()
+    assert cases > 0
+    assert stale == 0
 
 
 @pytest.mark.postgres

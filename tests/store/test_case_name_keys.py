@@ -5,6 +5,7 @@ fills it for stored cases; `db check` reports a stale copy and a missing trigger
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 import pytest
@@ -16,7 +17,11 @@ from her2desk.domain.records import WorklistQuery
 from her2desk.services.case_service import CaseService
 from her2desk.services.patient_service import PatientService
 from her2desk.store import migrate, queries
-from her2desk.store.case_name_keys import drop_case_name_key_triggers, stale_case_name_keys
+from her2desk.store.case_name_keys import (
+    drop_case_name_key_triggers,
+    missing_name_key_triggers,
+    stale_case_name_keys,
+)
 from her2desk.store.database import Database, open_database
 from her2desk.store.mapping import name_key
 from her2desk.store.verify import verify_record
@@ -144,8 +149,48 @@ def test_revision_0014_fills_the_copies_of_stored_cases(db_url: str) -> None:
             "S26-K10": ("alter", "alter"),
         }
         assert verify_record(database.engine).problems == []
-        # ... and the triggers are back: a new case gets its copy.
-        service.save(_named("S26-K11", "MRN20006", "After"), None)
-        assert _copies(database)["S26-K11"] == ("after", "after")
+        # ... and the triggers are back: they put a copy changed by hand back.
+        with database.write_engine.begin() as connection:
+            assert missing_name_key_triggers(connection) == []
+            connection.execute(text("UPDATE her2_case SET family_name_key = NULL"))
+        assert _copies(database)["S26-K9"] == ("upgraded", "upgraded")
+    finally:
+        database.close()
+
+
+def test_a_case_stored_while_its_patient_is_renamed_gets_the_new_key(postgres_url: str) -> None:
+    """PostgreSQL, two workstations: a name correction holds the patient; a new case of that patient
+    saved meanwhile waits for it (the trigger reads the patient FOR SHARE) and gets the corrected
+    key. A plain read would get the old key, which the correction's update of the patient's cases
+    could not reach (the new case was not yet committed): the case would hide from the new name."""
+    database = open_database(postgres_url)
+    try:
+        CaseService(database).save(_named("S26-R1", MRN, "Oldname"), None)
+        renaming = database.write_engine.connect()
+        transaction = renaming.begin()
+        renaming.execute(text("SELECT id FROM patient WHERE mrn = :mrn FOR UPDATE"), {"mrn": MRN})
+        renaming.execute(
+            text("UPDATE patient SET family_name = 'Newname', family_name_key = 'newname' WHERE mrn = :mrn"),
+            {"mrn": MRN},
+        )
+        failures: list[BaseException] = []
+
+        def save_meanwhile() -> None:
+            try:
+                CaseService(database).save(_named("S26-R2", MRN, "Oldname"), None)
+            except BaseException as error:  # reported by the test, not lost in the thread
+                failures.append(error)
+
+        saving = threading.Thread(target=save_meanwhile)
+        saving.start()
+        saving.join(0.5)
+        assert saving.is_alive()  # waiting for the correction
+        transaction.commit()
+        renaming.close()
+        saving.join(20)
+        assert not saving.is_alive()
+        assert failures == []
+        copies = _copies(database)
+        assert copies["S26-R1"] == copies["S26-R2"] == ("newname", "newname")
     finally:
         database.close()
