@@ -192,8 +192,11 @@ def text_matches_row(text: str, branches: tuple[str, ...] = BRANCHES) -> ColumnE
 
     The name is tested on the case's own copy of its patient's key (`case_name_keys`), so a search
     that can only match by accession or name reads the case rows it walks and no patient row. MRNs
-    are tested only when the probe found some that match (`branches`, read in the same transaction);
-    then every kind is tested on the joined row, since a test on the patient alone would let SQLite
+    are tested only when the probe found some that match (`branches`), as the index-driven plan
+    already leaves out a kind with no match: the probe and the page are read one after the other in
+    one read transaction (on SQLite one snapshot; on PostgreSQL, at READ COMMITTED, a patient stored
+    between the two statements shows at the next refresh, as with any search). With MRNs, every
+    kind is tested on the joined row, since a test on the patient alone would let SQLite
     build a Bloom filter over the whole patient table first. The columns are hidden from the planner
     (`_Unindexed`) so it cannot drive the query from their indexes instead, which would bring back
     the sort of every match this plan exists to avoid.
