@@ -360,6 +360,10 @@ def _case_rows(
         # Demo cases are never adjudicated: each reports its engine result (`domain.reported_result`).
         "reported_status": result.status.value if result.status else None,
         "reported_descriptor": result.descriptor.value if result.descriptor else None,
+        # The patient's name key, which the database's triggers copy onto the case anyway
+        # (`store.case_name_keys`); written here so SQLite need not update each row it has just
+        # inserted. Derived data: left out of the case's audit row (`_case_audit`), as a save does.
+        "family_name_key": patient["family_name_key"],
     }
     specimen = {
         "case_id": case_id,
@@ -534,6 +538,7 @@ def _entered_audit(case: dict[str, Any], state: str) -> AuditEvent:
     for key in ("signed_out_by_user_id", "signed_out_at", "amendment_reason", "amended_by_user_id",
                 "amended_at"):  # fmt: skip
         entered[key] = None
+    del entered["family_name_key"]  # derived, never audited (`store.case_name_keys`)
     return _audit(case["created_at"], case["created_by"], "insert", "her2_case", case["id"], case["id"],
                   case["patient_id"], None, entered)  # fmt: skip
 
