@@ -20,6 +20,7 @@ from her2desk.services.case_service import CaseService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store import migrate
 from her2desk.store.backup import integrity_problems
+from her2desk.store.case_name_keys import missing_name_key_triggers, stale_case_name_keys
 from her2desk.store.database import (
     DatabaseError,
     DatabaseOutdatedError,
@@ -83,6 +84,8 @@ def test_migrations_from_empty_build_exactly_the_model_schema(db_url: str) -> No
                 else text("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_audit%'")
             ).scalar_one()
         assert triggers >= 2
+        with database.engine.connect() as connection:
+            assert missing_name_key_triggers(connection) == []
         service = CaseService(database)
         service.save(make_entry(), None)
         with pytest.raises(Exception, match="append-only"), database.engine.begin() as connection:
@@ -125,6 +128,9 @@ def test_saved_database_of_each_version_upgrades_to_head(saved: Path, tmp_path: 
         again = service.save(first.entry.with_changes(accession="S26-NEW-1"), None)
         assert again.version == 1
         assert integrity_problems(service.database.engine) == []
+        with service.database.engine.connect() as connection:
+            assert missing_name_key_triggers(connection) == []
+            assert stale_case_name_keys(connection) == []
     finally:
         service.close()
     assert _schema_differences(str(copy)) == []
