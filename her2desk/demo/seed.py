@@ -2,13 +2,13 @@
 
 Every patient is obviously invented (family names such as "Testpatient-…", "Demo-Ångström-…",
 "Synthetic-王…", MRNs "DEMO0000123"), and the database is flagged as demo so the program can say so.
-The cases cover every site, procedure, IHC score, ISH group 1-5, recounts, adjudications and every
-status and sign-out state, with collection dates over the last three years. The demo accounts of
-`demo_accounts` (an administrator, two pathologists, a technologist; one documented password) are
-created with the first cases, and every case is "entered" by the demo technologist, so either demo
-pathologist can sign cases out and a tester can try the workflow as different people. Each interpretation is
-computed by the domain engine, as for a real save; rows go in through the driver's executemany in
-batches (the ORM would be ~20x slower).
+The cases cover every site, procedure, IHC score, ISH group 1-5, recounts, adjudications and every status
+and sign-out state, with collection dates over the last three years that rise with the accession numbers, as
+a lab's do. The demo accounts of `demo_accounts` (an administrator, two pathologists, a technologist; one
+documented password) are created with the first cases, and every case is "entered" by the demo technologist,
+so either demo pathologist can sign cases out and a tester can try the workflow as different people. Each
+interpretation is computed by the domain engine, as for a real save; rows go in through the driver's
+executemany in batches (the ORM would be ~20x slower).
 
 Signed-out and amended cases carry what the sign-out workflow would have written: signed out by the
 second demo pathologist (so `demo-pathologist` can still sign out and amend), at times over the last
@@ -74,6 +74,10 @@ from her2desk.store.schema import AppMetadata, Case, Patient, User
 from her2desk.store.snapshots import SIGNATURE_MEANING, snapshot_json
 
 BATCH = 5_000
+DEMO_SPAN_DAYS = 3 * 365
+# How many days before its accession a specimen may have been collected: a lab's cases arrive in
+# roughly the order they were taken, so accession numbers and collection dates rise together.
+COLLECTION_LAG_DAYS = 7
 DEMO_USER = "demo-seed"
 FAMILY_PREFIXES = (
     "Testpatient",
@@ -319,15 +323,18 @@ def _case_rows(
     rng: random.Random,
     case_id: int,
     patient: dict[str, Any],
-    today: date,
+    accessioned: date,
     now: datetime,
     entered_by: int | None,
     recount_by: int | None = None,
 ) -> tuple[_Row, _Row, _Row, _Row, list[_Row], _Row, Interpretation]:
-    """The rows of one demo case: case, specimen, IHC, ISH, ISH counts, interpretation, and the result."""
+    """The rows of one demo case: case, specimen, IHC, ISH, ISH counts, interpretation, and the result.
+
+    `accessioned` is the day the case reached the lab; its specimen was collected up to
+    `COLLECTION_LAG_DAYS` before."""
     site = _pick(rng, _SITES)
     procedure = rng.choice(_PLAUSIBLE_PROCEDURES[site.is_breast, site.is_gastroesophageal])
-    collected = today - timedelta(days=rng.randint(0, 3 * 365))
+    collected = accessioned - timedelta(days=rng.randint(0, COLLECTION_LAG_DAYS))
     collected = max(collected, patient["birth_date"] + timedelta(days=18 * 365))
     setting = _pick(rng, _SETTINGS)
     biopsy = not procedure.is_resection
@@ -683,6 +690,14 @@ def _inserter(connection: Connection) -> Callable[[str, list[dict[str, Any]]], N
     return insert
 
 
+def _accessioned(today: date, position: int, total: int) -> date:
+    """The day the `position`-th of `total` new cases reached the lab: the first `DEMO_SPAN_DAYS` ago,
+    the last today, evenly between. Cases stored in the order they arrive, as a lab's are, keep the
+    worklist's newest cases on neighbouring pages of the file, as they are in a lab's database."""
+    days_ago = (total - 1 - position) * DEMO_SPAN_DAYS // max(1, total - 1)
+    return today - timedelta(days=days_ago)
+
+
 def _batches(total: int) -> Iterator[int]:
     while total > 0:
         size = min(BATCH, total)
@@ -755,10 +770,16 @@ def _seed(database: Database, cases: int, seed: int, progress: Callable[[int, in
             first_seen: dict[int, datetime] = {}
             for p in patients:
                 rows["patient"].append({**p, "updated_at": now, "updated_by": DEMO_TECHNOLOGIST.username})
-            for _ in range(size):
+            for position in range(done, done + size):
                 patient = rng.choice(patients)
                 case, specimen, ihc, ish, counts, interp, result = _case_rows(
-                    rng, ids.case, patient, today, now, ids.technologist, ids.signer
+                    rng,
+                    ids.case,
+                    patient,
+                    _accessioned(today, position, cases),
+                    now,
+                    ids.technologist,
+                    ids.signer,
                 )
                 ids.case += 1
                 if case["signout_state"] in _SIGNED_STATES:

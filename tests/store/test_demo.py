@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import func, select
 from support.backends import make_entry
 
-from her2desk.demo.seed import FAMILY_PREFIXES, DemoRefusedError, seed_demo
+from her2desk.demo.seed import (
+    COLLECTION_LAG_DAYS,
+    DEMO_SPAN_DAYS,
+    FAMILY_PREFIXES,
+    DemoRefusedError,
+    seed_demo,
+)
 from her2desk.domain.case_checks import check_case
 from her2desk.domain.records import SignOutState, WorklistQuery
 from her2desk.domain.vocabulary import IhcScore, Procedure, Site, Status
@@ -56,6 +62,15 @@ def test_demo_cases_cover_the_vocabulary_and_pass_the_case_checks(db_url: str) -
         assert recounts > 0
         assert oldest < date.today() - timedelta(days=2 * 365)
         assert any(not c.entry.patient.family_name.isascii() for c in cases)
+        # As in a lab, cases arrive in about the order their specimens were taken: no case was collected
+        # more than the lag (plus a day of rounding) before one accessioned ahead of it.
+        latest = date.today() - timedelta(days=DEMO_SPAN_DAYS + COLLECTION_LAG_DAYS)
+        for case in sorted(cases, key=lambda c: c.case_id):
+            collected = case.entry.specimen.collected_on
+            assert collected >= latest - timedelta(days=COLLECTION_LAG_DAYS + 1), case.entry.accession
+            latest = max(latest, collected)
+        assert latest >= date.today() - timedelta(days=COLLECTION_LAG_DAYS)
+        assert oldest <= date.today() - timedelta(days=DEMO_SPAN_DAYS - 10)
     finally:
         service.close()
 
