@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
 from her2desk import __version__, app_logging
-from her2desk.gui.common import crash_dialog
+from her2desk.gui.common import crash_dialog, crash_hooks
 from her2desk.gui.common.crash_dialog import CrashDialog
 
 PATIENT = "Zyxwortha-Crashtest"
@@ -27,7 +27,7 @@ def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> Iterator[
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     path = app_logging.configure("debug", directory=tmp_path / "logs")
     assert path is not None
-    crash_dialog.install_exception_hooks(qapp)
+    crash_hooks.install_exception_hooks(qapp)
     yield path
     for dialog in list(crash_dialog._open):
         dialog.close()

@@ -45,10 +45,9 @@ from PySide6.QtWidgets import (
 )
 
 from her2desk import app_logging
-from her2desk.gui.common.crash_hooks import install_exception_hooks
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
 
-__all__ = ["CrashDetails", "CrashDialog", "install_exception_hooks", "report_crash", "show_crash"]
+__all__ = ["CrashDetails", "CrashDialog", "report_crash", "show_crash"]
 
 log = logging.getLogger(__name__)
 
