@@ -34,8 +34,8 @@ from her2desk.services import auth_service
 from her2desk.services.auth_service import ANONYMOUS, AuthenticationError, AuthService
 from her2desk.services.lab_settings_service import LabSettingsService
 from her2desk.store.audit import record_event, utc_now
+from her2desk.store.begin_modes import BEGIN_OPTION
 from her2desk.store.database import Database, open_database
-from her2desk.store.engine import BEGIN_OPTION
 from her2desk.store.schema import User
 
 PASSWORD = "bench-pass-123"

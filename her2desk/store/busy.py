@@ -25,6 +25,7 @@ from sqlalchemy import Engine, event, insert, select, update
 from sqlalchemy.engine import ExceptionContext
 
 from her2desk.store.audit import utc_now
+from her2desk.store.begin_modes import reader
 from her2desk.store.errors import DatabaseBusyError
 from her2desk.store.schema import WriteNotice
 
@@ -65,11 +66,9 @@ def _announcements(engine: Engine) -> list[str]:
     """What long writes have announced themselves (read without waiting for the write lock)."""
     if _explaining.get():
         return []
-    from her2desk.store.engine import BEGIN_OPTION  # engine.py imports this module
-
     token = _explaining.set(True)
     try:  # a plain read (the failing engine may be the writer's, whose BEGIN waits for the lock)
-        with engine.execution_options(**{BEGIN_OPTION: "DEFERRED"}).connect() as connection:
+        with reader(engine).connect() as connection:
             since = utc_now() - STALE_AFTER
             rows = connection.execute(
                 select(WriteNotice.what, WriteNotice.started_at)

@@ -26,8 +26,9 @@ from her2desk.store import (
     case_name_keys,  # noqa: F401  (registers the name-key triggers)
 )
 from her2desk.store.backup import backup_sqlite, integrity_problems
+from her2desk.store.begin_modes import writer
 from her2desk.store.driver import driver_connection
-from her2desk.store.engine import make_engine, writer
+from her2desk.store.engine import make_engine
 from her2desk.store.revision_ids import DEMO_KEY
 from her2desk.store.schema import AppMetadata, Base
 from her2desk.store.schema_status import (

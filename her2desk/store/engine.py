@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 from her2desk.store import busy
+from her2desk.store.begin_modes import BEGIN_OPTION
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
@@ -39,7 +40,6 @@ SQLITE_PRAGMAS = (
 # The same, minus the memory: a mapping's resident pages and a large cache per pooled connection
 # would take a GUI on a million cases far past its budget (measured: 390 MB after scrolling to the end).
 LEAN_SQLITE_PRAGMAS = (*SQLITE_PRAGMAS[:4], "PRAGMA mmap_size=0", "PRAGMA cache_size=-2048")
-BEGIN_OPTION = "her2desk_begin"
 
 
 # The result codes (`sqlite3.Error.sqlite_errorcode`, primary code in the low byte) of a lock another
@@ -110,10 +110,3 @@ def _set_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
             cursor.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
     finally:
         dbapi_connection.autocommit = autocommit
-
-
-def writer(engine: Engine) -> Engine:
-    """The same engine, but transactions start with BEGIN IMMEDIATE on SQLite (a no-op elsewhere)."""
-    if engine.dialect.name == "sqlite":
-        return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
-    return engine
