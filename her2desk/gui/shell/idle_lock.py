@@ -20,7 +20,7 @@ it would cancel it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 from her2desk.gui.common.fields import ERROR_STYLE
 from her2desk.gui.common.labels import role_label
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
+from her2desk.gui.shell.host import FeatureHost
 from her2desk.gui.shell.login_dialog import LOGIN_FAILED_TEXT, refusal
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenuBar, QStackedWidget, QStatusBar, QTabWidget
+
     from her2desk.domain.workflow import Actor
-    from her2desk.gui.shell.main_window import MainWindow
     from her2desk.services.auth_service import AuthenticationError
 
 DEFAULT_IDLE_MINUTES = 10  # as domain.lab_settings.LabSettings.idle_lock_minutes
@@ -60,6 +62,26 @@ ACTIVITY = frozenset(
 )
 
 
+class LockableWindow(FeatureHost, Protocol):
+    """The window the idle lock hides and gives back: what any feature may use of it, plus its page
+    stack (where the lock screen goes), its tabs and bars (hidden while locked) and its session (ended
+    when it locks, renewed or handed to someone else when it unlocks). `MainWindow` implements it; the
+    lock is typed against it so that it need not import the window that creates it."""
+
+    pages: QStackedWidget
+    tabs: QTabWidget
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802  (Qt's name)
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802  (Qt's name)
+
+    def end_session(self, reason: str) -> None: ...
+
+    def renew_session(self, actor: Actor) -> None: ...
+
+    def switch_user(self, *, discard_unsaved: bool = False) -> bool: ...
+
+
 def confirm_discard(parent: QWidget, text: str) -> bool:
     """Switching user from the lock screen would drop the locked user's unsaved entries: ask first."""
     answer = QMessageBox.question(
@@ -72,7 +94,7 @@ def confirm_discard(parent: QWidget, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-def idle_minutes(window: MainWindow) -> int:
+def idle_minutes(window: FeatureHost) -> int:
     """The lab's idle time; the cautious default when the settings cannot be read (yet)."""
     try:
         return int(window.lab_settings().idle_lock_minutes)
@@ -153,8 +175,8 @@ class LockScreen(QWidget):
 class IdleLock(QObject):
     """Watches the application's input and locks `window` after `interval_ms` without any."""
 
-    def __init__(self, window: MainWindow, interval_ms: int | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: LockableWindow, interval_ms: int | None = None) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.fixed_interval_ms = interval_ms  # tests; None: the lab setting
         self.locked = False
@@ -225,8 +247,8 @@ class IdleLock(QObject):
             return
         self.locked = True
         bars: list[QWidget] = [window.menuBar(), window.statusBar()]
-        bars += window.findChildren(QToolBar) + window.findChildren(QDockWidget)
-        bars += [w for w in QApplication.topLevelWidgets() if _other_window(w, window)]
+        bars += window.widget().findChildren(QToolBar) + window.widget().findChildren(QDockWidget)
+        bars += [w for w in QApplication.topLevelWidgets() if _other_window(w, window.widget())]
         self._hidden = [w for w in bars if w.isVisible()]
         for widget in self._hidden:
             widget.hide()
