@@ -89,20 +89,29 @@ class CaseService:
         self.database = database
         self.today = today  # the workstation's date: the year an automatic accession number carries
         self.actor = actor
-        self.user = actor.username if actor is not None else user
+        self._local_user = user
         self.settings = settings
         self._count_hint: tuple[tuple[int, int], float] | None = None
 
-    def _editor_id(self, connection: Connection) -> int | None:
-        """The signed-in user's id once their session is proven and their current role allows editing;
-        None for the local user of a database without accounts (refused once accounts exist)."""
+    @property
+    def user(self) -> str:
+        """The name this service's writes are recorded under: the signed-in user's, or the local user
+        of a database without accounts. Read-only: a write records the name its proven session has
+        in the database (`_editor`), never one set on the service."""
+        return self.actor.username if self.actor is not None else self._local_user
+
+    def _editor(self, connection: Connection) -> tuple[int | None, str]:
+        """(user id, name) of who edits, read in the write's own transaction: the signed-in user once
+        their session is proven and their current role allows editing, with the name the database
+        holds for them; (None, the local user) for a database without accounts (refused once
+        accounts exist)."""
         current = acting_user(connection, self.actor)
         if current is None:
-            return None
+            return None, self._local_user
         reasons = role_refusals(current, Action.EDIT)
         if reasons:
             raise WorkflowError(reasons)
-        return current.user_id
+        return current.user_id, current.username
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -157,14 +166,14 @@ class CaseService:
         if expected_version is None:
             return self._insert(entry, check, now)
         with self.database.write_engine.begin() as connection:
-            editor = self._editor_id(connection)
-            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            editor, who = self._editor(connection)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, who, now)
             try:
                 header = update_case(
                     connection,
                     entry,
                     check.interpretation,
-                    self.user,
+                    who,
                     now,
                     expected_version,
                     editor,
@@ -192,11 +201,11 @@ class CaseService:
                 raise WorkflowError(refused)
             _refuse_same_observer(connection, check, header.first_count_by, header.recount_by)
             if header.voids_adjudication:
-                self._void_adjudication(connection, header, now)
+                self._void_adjudication(connection, header, who, now)
         # What the save wrote and read is the case as stored: no second transaction to read it back.
-        return saved_case(header, entry, check.interpretation, self.user, now)
+        return saved_case(header, entry, check.interpretation, who, now)
 
-    def _void_adjudication(self, connection: Connection, header: CaseHeader, now: datetime) -> None:
+    def _void_adjudication(self, connection: Connection, header: CaseHeader, who: str, now: datetime) -> None:
         """Changed results void an earlier adjudication (it judged the old results); audited. The
         adjudication is the one `update_case` read in this transaction, with the row locked."""
         table = Case.__table__
@@ -213,7 +222,7 @@ class CaseService:
         record_event(
             connection,
             at=now,
-            who=self.user,
+            who=who,
             action="update",
             table="her2_case",
             record=str(case_id),
@@ -233,17 +242,17 @@ class CaseService:
         empty accession gets the lab pattern's next number, drawn first in the transaction (before the
         rules are recorded or anything is audited: the counter row is locked before the chain head)."""
         with self.database.write_engine.begin() as connection:
-            editor = self._editor_id(connection)
+            editor, who = self._editor(connection)
             if numbered:
                 entry = self._numbered(connection, entry)
-            check, rules = rule_settings.under_lab_rules(connection, entry, check, self.user, now)
+            check, rules = rule_settings.under_lab_rules(connection, entry, check, who, now)
             if entry.ish.first is not None and entry.ish.second is not None:
                 _refuse_same_observer(connection, check, editor, editor)
             try:
-                case_id = insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
+                case_id = insert_new_case(connection, entry, check.interpretation, who, now, editor)
             except AccessionTakenError:
                 raise self._duplicate(entry.accession) from None
-        counter = self.user if editor is not None else None
+        counter = who if editor is not None else None
         return StoredCase(
             case_id=case_id,
             entry=entry,
@@ -251,9 +260,9 @@ class CaseService:
             version=1,
             signout_state=SignOutState.ENTERED,
             created_at=aware(now),
-            created_by=self.user,
+            created_by=who,
             updated_at=aware(now),
-            updated_by=self.user,
+            updated_by=who,
             entered_by_user_id=editor,
             # A new case reports its engine result: nothing is adjudicated yet (as the writer stores it).
             reported_result=report(
@@ -290,13 +299,13 @@ class CaseService:
                 announced(self.database.write_engine, what),
                 self.database.write_engine.begin() as connection,
             ):
-                editor = self._editor_id(connection)
-                checks = rule_settings.all_under_lab_rules(connection, entries, checks, self.user, now)
+                editor, who = self._editor(connection)
+                checks = rule_settings.all_under_lab_rules(connection, entries, checks, who, now)
                 for entry, check in zip(entries, checks, strict=True):
                     if entry.ish.first is not None and entry.ish.second is not None:
                         _refuse_same_observer(connection, check, editor, editor)
                     try:
-                        insert_new_case(connection, entry, check.interpretation, self.user, now, editor)
+                        insert_new_case(connection, entry, check.interpretation, who, now, editor)
                     except AccessionTakenError:
                         raise self._duplicate(entry.accession) from None
         except self._integrity_errors():

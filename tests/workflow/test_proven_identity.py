@@ -192,3 +192,24 @@ def test_demo_refuses_a_real_database_with_accounts_but_no_cases(
     assert _main(["demo", "--database", url, "--cases", "5"], "", monkeypatch) != 0
     assert "not a demo database" in capsys.readouterr().err
     assert "demo-pathologist" not in {u.username for u in lab.auth.users()}
+
+
+def test_a_save_records_the_name_its_session_proves_never_one_set_on_the_service(lab: Lab) -> None:
+    """A script holding the technologist's own session cannot put a pathologist's name on its writes:
+    not by setting the service's user, nor by a forged name beside its real user id and token."""
+    cases = lab.cases(lab.tech)
+    with pytest.raises(AttributeError):
+        cases.user = "pia"  # type: ignore[misc]  # the attack: a read-only property refuses it
+    forged = replace(lab.tech, username="pia", role=Role.PATHOLOGIST)
+    spoofing = CaseService(lab.database, actor=forged)
+    saved = spoofing.save(make_entry(accession="S26-00003"), None)
+    changed = saved.entry.with_changes(ihc=replace(saved.entry.ihc, stained_pct=saved.entry.ihc.stained_pct))
+    spoofing.save(replace(changed, specimen=replace(changed.specimen, block="B7")), saved.version)
+    stored = lab.cases(lab.path).load("S26-00003")
+    assert stored is not None
+    assert (stored.created_by, stored.updated_by) == ("tom", "tom")
+    assert saved.created_by == "tom"
+    with lab.database.reader() as session:
+        whos = list(session.scalars(select(AuditRow.who).where(AuditRow.case_id == stored.case_id)))
+    assert len(whos) >= 2  # the new case's rows and the change
+    assert set(whos) == {"tom"}
