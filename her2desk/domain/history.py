@@ -21,13 +21,20 @@ def _upper(status: Status | None) -> str:
 
 def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
     """Case id -> why it is highlighted: a metastasis/recurrence whose reported status (adjudicated or
-    the guideline's, `domain.reported_result`) differs from the primary tumour's."""
+    the guideline's, `domain.reported_result`) differs from the primary tumour's.
+
+    The primary compared with is the latest one signed out positive or negative: a result not signed
+    out is not yet the lab's answer, so nothing is measured against it. A later specimen
+    is compared as soon as its result is positive or negative, signed out or not (before sign-out is
+    when the pathologist most wants to see the change), and the words say when it is not signed out
+    yet, so the highlight never passes an unsigned result off as the final one."""
     changes: dict[int, str] = {}
     primary: StoredCase | None = None
     for case in cases:
-        status = case.reported.status
+        reported = case.reported
+        status = reported.status
         if case.entry.specimen.setting is ClinicalSetting.PRIMARY:
-            if status in FINAL:
+            if reported.is_final and status in FINAL:
                 primary = case
             continue
         if primary is None or status not in FINAL:
@@ -39,5 +46,6 @@ def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
                 f"HER2 status changed: primary {primary.entry.accession}"
                 f"{f' ({when.isoformat()})' if when else ''} was {_upper(before)}, "
                 f"this {case.entry.specimen.setting.value} specimen is {_upper(status)}"
+                f"{'' if reported.signed_out else ' (not signed out yet)'}"
             )
     return changes

@@ -121,10 +121,9 @@ class WorklistRow:
     updated_at: datetime
     descriptor: Descriptor | None = None  # the reported descriptor
     engine_status: Status | None = None  # the engine's own status, shown beside an adjudicated one
-
-    @property
-    def adjudicated(self) -> bool:
-        return self.status is not self.engine_status
+    # Whether a pathologist's adjudication stands on the case: stored, never inferred from the two
+    # statuses (an adjudication the guideline came to agree with after a change is still one).
+    adjudicated: bool = False
 
 
 class WorklistOrder(StrEnum):

@@ -122,10 +122,15 @@ def reported_descriptor(
     engine_status: Status | None,
     engine_descriptor: Descriptor | None,
     adjudicated_status: Status | None,
+    scoring_criteria: ScoringCriteria | None,
     settings: GuidelineSettings = DEFAULT_SETTINGS,
-    scoring_criteria: ScoringCriteria | None = None,
 ) -> Descriptor | None:
-    """The descriptor that goes with the reported status (see the module docstring)."""
+    """The descriptor that goes with the reported status (see the module docstring).
+
+    `scoring_criteria` is the specimen's (None: the site's own, or the default of a site without a
+    guideline). It is required, never defaulted: an adjudicated negative of a site scored with the
+    breast criteria takes its descriptor from the IHC exactly as the engine would have, and a caller
+    that left the criteria out would silently drop it."""
     status = reported_status(engine_status, adjudicated_status)
     if status is not Status.NEGATIVE:
         return None
@@ -145,10 +150,10 @@ def report(
     site: Site | None,
     ihc: IhcScore | None,
     stained_pct: Decimal | None,
+    scoring_criteria: ScoringCriteria | None,
     adjudication: Adjudication | None = None,
     signed_out: bool = False,
     settings: GuidelineSettings = DEFAULT_SETTINGS,
-    scoring_criteria: ScoringCriteria | None = None,
 ) -> ReportedResult:
     """The reported result of one case version from the engine's interpretation and any adjudication."""
     adjudicated = adjudication.status if adjudication is not None else None

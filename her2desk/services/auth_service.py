@@ -589,7 +589,8 @@ class AuthService:
     def unlock(self, by: Actor | None, user_id: int, *, local_administrator: str | None = None) -> bool:
         """Forget a user's wrong passwords and lift their lock (audited `account-unlocked`). An
         administrator only; the command-line operator (`local_administrator`) only when every active
-        administrator is locked, so a lab cannot lock itself out of its own accounts for good.
+        administrator is locked, and then only an active administrator's lock, so a lab cannot lock
+        itself out of its own accounts for good and the operator unlocks nobody else.
         False (nothing written) when there was nothing to forget."""
         now = self.clock()
         with self.database.write_engine.begin() as connection:
@@ -599,10 +600,21 @@ class AuthService:
                 administrators = self._active_administrators(connection)
                 if any(not states.get(a, ThrottleState()).locked(policy) for a in administrators):
                     raise WorkflowError([NO_ADMINISTRATOR_LOCKED])
+                row = self._target(connection, user_id)
+                if row.id not in administrators:  # the escape hatch reopens the lab, nothing more
+                    raise WorkflowError(
+                        [
+                            Phrase(
+                                "without --as only a locked administrator is unlocked; unlock one, sign "
+                                "in as them and unlock {user} with --as",
+                                user=row.username,
+                            )
+                        ]
+                    )
                 who = local_administrator  # the one claim that counts with accounts: see above
             else:
                 who, _by_id = self._administrator(connection, by, None)
-            row = self._target(connection, user_id)
+                row = self._target(connection, user_id)
             return self._forget_failures(connection, row, who, now)
 
     @staticmethod

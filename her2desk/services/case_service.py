@@ -270,6 +270,7 @@ class CaseService:
                 site=entry.specimen.site,
                 ihc=entry.ihc.score,
                 stained_pct=entry.ihc.stained_pct,
+                scoring_criteria=entry.specimen.scoring_criteria,
                 settings=rules,
             ),
             first_count_by_user_id=editor if entry.ish.first is not None else None,

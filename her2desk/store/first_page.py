@@ -38,7 +38,7 @@ SELECT her2_case.id, her2_case.accession, patient.family_name, patient.given_nam
        specimen.site, specimen.procedure, specimen.collected_on, ihc_result.score,
        interpretation.ish_group, interpretation.next_step, interpretation.status,
        her2_case.reported_status, her2_case.reported_descriptor, her2_case.signout_state,
-       her2_case.updated_at
+       her2_case.updated_at, her2_case.adjudicated_status IS NOT NULL
 FROM (SELECT her2_case.id AS page_id
       FROM her2_case JOIN specimen ON specimen.case_id = her2_case.id
       ORDER BY specimen.collected_on DESC NULLS LAST, specimen.case_id DESC NULLS LAST
@@ -109,7 +109,7 @@ def _demo_user(connection: sqlite3.Connection) -> Actor | None:
 def worklist_row(row: tuple[Any, ...]) -> WorklistRow:
     """One result row as the service's `queries.worklist_row` builds it (same types, same name text)."""
     (case_id, accession, family, given, mrn, site, procedure, collected, score, group, next_step, engine,
-     status, descriptor, state, at) = row  # fmt: skip
+     status, descriptor, state, at, adjudicated) = row  # fmt: skip
     return WorklistRow(
         case_id=case_id,
         accession=accession,
@@ -125,6 +125,7 @@ def worklist_row(row: tuple[Any, ...]) -> WorklistRow:
         updated_at=_utc(at),
         descriptor=None if descriptor is None else Descriptor(descriptor),
         engine_status=None if engine is None else Status(engine),
+        adjudicated=bool(adjudicated),
     )
 
 

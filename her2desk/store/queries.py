@@ -486,6 +486,7 @@ def _display(statement: Any) -> Select[*tuple[Any, ...]]:
             _raw(Case.reported_descriptor),
             Case.signout_state,
             Case.updated_at,
+            Case.adjudicated_status.is_not(None),
         )
         .select_from(statement)
         .join(Patient, Case.patient_id == Patient.id)
@@ -587,7 +588,7 @@ def worklist_row(row: Any) -> WorklistRow:
     """One row of `_display` (read by position) as the worklist shows it. A stored value that is not
     a member of its enum is a KeyError naming it, as the enum's own ValueError would have."""
     (case_id, accession, family, given, mrn, site, procedure, collected, score, group, next_step, engine,
-     status, descriptor, state, updated) = row  # fmt: skip
+     status, descriptor, state, updated, adjudicated) = row  # fmt: skip
     return WorklistRow(
         case_id=case_id,
         accession=accession,
@@ -604,4 +605,5 @@ def worklist_row(row: Any) -> WorklistRow:
         updated_at=aware(updated),
         descriptor=_DESCRIPTORS[descriptor],
         engine_status=_STATUSES[engine],
+        adjudicated=bool(adjudicated),
     )

@@ -50,9 +50,11 @@ def workflow_case_row(connection: Connection, accession: str) -> Any:
             InterpretationRow.status,
             InterpretationRow.descriptor,
             InterpretationRow.ish_group,
+            InterpretationRow.rules_version,
             IhcResult.score,
             IhcResult.stained_pct,
             Specimen.site,
+            Specimen.scoring_criteria,
         )
         .outerjoin(InterpretationRow, InterpretationRow.case_id == Case.id)
         .outerjoin(IhcResult, IhcResult.case_id == Case.id)

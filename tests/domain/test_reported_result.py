@@ -42,6 +42,7 @@ def test_every_status_and_adjudication(
         stained_pct=Decimal(40),
         adjudication=adjudication,
         signed_out=signed_out,
+        scoring_criteria=None,
     )
     expected = adjudicated if adjudicated is not None else engine
     assert result.status is expected
@@ -66,6 +67,7 @@ def test_adjudicated_positive_is_reported_positive_beside_the_engines_adjudicati
         stained_pct=Decimal(40),
         adjudication=Adjudication(Status.POSITIVE, "recount in group 1 reviewed", "Dr X (x1)"),
         signed_out=True,
+        scoring_criteria=None,
     )
     assert result.label() == "POSITIVE"
     assert result.is_final
@@ -97,6 +99,7 @@ def test_adjudicated_negative_breast_descriptor_follows_the_ihc(
         ihc=ihc,
         stained_pct=pct,
         adjudication=Adjudication(Status.NEGATIVE, "reason given"),
+        scoring_criteria=None,
     )
     assert result.status is Status.NEGATIVE
     assert result.descriptor is expected
@@ -124,6 +127,7 @@ def test_adjudicated_negative_has_no_descriptor_outside_the_breast() -> None:
             ihc=IhcScore.ONE_PLUS,
             stained_pct=Decimal(30),
             adjudication=Adjudication(Status.NEGATIVE, "reason given"),
+            scoring_criteria=None,
         )
         assert result.descriptor is None
 
@@ -138,6 +142,7 @@ def test_adjudicated_non_negative_has_no_descriptor(adjudicated: Status) -> None
             engine_status=Status.ADJUDICATION,
             engine_descriptor=None,
             adjudicated_status=adjudicated,
+            scoring_criteria=None,
         )
         is None
     )
@@ -163,14 +168,16 @@ def test_engine_result_keeps_its_own_descriptor() -> None:
             cells=20,
         )
     )
-    result = report(engine, site=Site.BREAST, ihc=IhcScore.ONE_PLUS, stained_pct=Decimal(30))
+    result = report(
+        engine, site=Site.BREAST, ihc=IhcScore.ONE_PLUS, stained_pct=Decimal(30), scoring_criteria=None
+    )
     assert (result.status, result.descriptor) == (Status.NEGATIVE, Descriptor.LOW)
     assert not result.differs_from_engine
     assert result.label() == "NEGATIVE (HER2-low)"
 
 
 def test_no_result_without_status_or_adjudication() -> None:
-    result = report(_engine(None), site=Site.BREAST, ihc=None, stained_pct=None)
+    result = report(_engine(None), site=Site.BREAST, ihc=None, stained_pct=None, scoring_criteria=None)
     assert result.status is None
     assert result.label() == "NO RESULT"
     assert not result.is_final

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,9 +13,12 @@ from PySide6.QtGui import QKeySequence
 from her2desk import __version__
 from her2desk.domain.case import CaseEntry, IhcDetails, PatientDetails, SpecimenDetails
 from her2desk.domain.vocabulary import ClinicalSetting, IhcScore, Laterality, Procedure, Sex, Site
+from her2desk.domain.workflow import Role
 from her2desk.gui.common import dialogs
 from her2desk.gui.shell.main_window import GEOMETRY_KEY, MainWindow
+from her2desk.services.auth_service import AuthService
 from her2desk.services.case_service import CaseService
+from her2desk.services.signout_service import SignOutService
 
 PATIENT = PatientDetails("SYN-700", "Testpatient-Delta", "Dana", date(1958, 7, 9), Sex.FEMALE)
 
@@ -37,12 +41,29 @@ def save(service: CaseService, accession: str, collected: date, setting: Clinica
     return service.save(entry, None)
 
 
+def sign_out(service: CaseService, accession: str) -> None:
+    """Sign `accession` out as a pathologist (the lab gets its first accounts for it)."""
+    auth = AuthService(service.database)
+    auth.create_user("hist-admin", "hist-admin-pass-1", Role.ADMINISTRATOR, local_administrator="tester")
+    admin = auth.login("hist-admin", "hist-admin-pass-1").actor
+    auth.create_user("hist-path", "hist-path-pass-1", Role.PATHOLOGIST, by=admin)
+    pathologist = auth.login("hist-path", "hist-path-pass-1").actor
+    stored = service.load(accession)
+    assert stored is not None
+    SignOutService(service.database).sign_out(pathologist, accession, "hist-path-pass-1", stored.version)
+
+
 def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     window: MainWindow, service: CaseService, ui
 ) -> None:
     save(service, "S20-000001", date(2020, 5, 1), ClinicalSetting.PRIMARY, IhcScore.THREE_PLUS)
     save(service, "S24-000002", date(2024, 9, 1), ClinicalSetting.METASTATIC, IhcScore.ZERO)
     save(service, "S22-000003", date(2022, 1, 1), ClinicalSetting.RECURRENT, IhcScore.THREE_PLUS)
+    window.show_history(PATIENT.mrn)
+    # No primary is signed out yet: nothing is the lab's answer to compare with, so nothing is flagged.
+    assert window.history.table.rowCount() == 3
+    assert not window.history.summary.text()
+    sign_out(service, "S20-000001")
     window.open_accession("S20-000001")
     ui.find(window.editor.form, "Patient history").click()
     assert window.history.isVisible()
@@ -51,11 +72,12 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
     assert [r[1] for r in rows] == ["S20-000001", "S22-000003", "S24-000002"]
     assert [r[7] for r in rows] == ["POSITIVE", "POSITIVE", "NEGATIVE (HER2-null)"]
-    assert rows[0][8] == ""
-    assert rows[1][8] == ""
-    assert "HER2 status changed" in rows[2][8]
-    assert "was POSITIVE" in rows[2][8]
-    assert "is NEGATIVE" in rows[2][8]
+    assert [r[8] for r in rows] == ["Signed out", "Entered", "Entered"]
+    assert rows[0][9] == ""
+    assert rows[1][9] == ""
+    assert "HER2 status changed" in rows[2][9]
+    assert "was POSITIVE" in rows[2][9]
+    assert "is NEGATIVE (not signed out yet)" in rows[2][9]
     assert table.item(2, 0).background().color() != table.item(0, 0).background().color()
     assert "changed in 1 later specimen" in window.history.summary.text()
     assert "Testpatient-Delta" in window.history.title.text()
@@ -221,5 +243,12 @@ def test_an_adjudicated_positive_primary_is_compared_as_positive() -> None:
     assert set(changes) == {2}
     assert "was POSITIVE" in changes[2]
     assert "is NEGATIVE" in changes[2]
+    assert "not signed out" not in changes[2]
     unadjudicated = stored(1, ClinicalSetting.PRIMARY, Status.ADJUDICATION, None)
     assert status_changes([unadjudicated, metastasis]) == {}  # no final primary to compare with
+    # A primary not signed out is not the lab's answer yet: nothing is measured against it.
+    entered = replace(primary, signout_state=SignOutState.ENTERED)
+    assert status_changes([entered, metastasis]) == {}
+    # A later specimen not signed out is compared, and the words say it is not final.
+    unsigned = replace(metastasis, signout_state=SignOutState.ENTERED)
+    assert changes[2] + " (not signed out yet)" == status_changes([primary, unsigned])[2]

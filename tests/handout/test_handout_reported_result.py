@@ -156,6 +156,7 @@ def _request(entry: CaseEntry, adjudicated: Status | None, language: str = "en")
         stained_pct=entry.ihc.stained_pct,
         adjudication=adjudication,
         signed_out=True,
+        scoring_criteria=entry.specimen.scoring_criteria,
     )
     return HandoutRequest(entry, engine, language, reported=reported)
 
@@ -183,6 +184,7 @@ def test_an_adjudicated_negative_breast_result_is_her2_low_like_an_engine_negati
             stained_pct=Decimal("40"),
             adjudication=Adjudication(Status.NEGATIVE, "decided on review", "pia"),
             signed_out=True,
+            scoring_criteria=None,
         )
         adjudicated = HandoutRequest(engine_negative, engine, language, reported=reported)
     plain = _request(engine_negative, None, language)
@@ -211,6 +213,7 @@ def test_an_adjudicated_negative_ihc_0_is_null_or_ultralow_by_the_stained_percen
             stained_pct=Decimal(stained),
             adjudication=Adjudication(Status.NEGATIVE, "decided on review", "pia"),
             signed_out=True,
+            scoring_criteria=None,
         )
         assert reported.descriptor is descriptor
         request = HandoutRequest(entry, engine, reported=reported)

@@ -130,6 +130,7 @@ def request_for(
         stained_pct=entry.ihc.stained_pct,
         adjudication=adjudication,
         signed_out=not preliminary,
+        scoring_criteria=entry.specimen.scoring_criteria,
     )
     signatures: list[Signature] = []
     if adjudication:

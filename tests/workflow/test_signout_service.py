@@ -12,10 +12,13 @@ from support.backends import make_entry
 from support.lab import PASSWORDS, Lab, open_lab
 
 from her2desk.domain.case import IshDetails
-from her2desk.domain.records import CaseConflictError, SignOutState
-from her2desk.domain.vocabulary import IhcScore, Status
-from her2desk.domain.workflow import Actor, Role, SignOutPolicy, WorkflowError
+from her2desk.domain.inputs import IshCount
+from her2desk.domain.records import CaseConflictError, SignOutState, WorklistQuery
+from her2desk.domain.vocabulary import Descriptor, IhcScore, Procedure, ScoringCriteria, Site, Status
+from her2desk.domain.workflow import Action, Actor, Role, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import UserInputError
+from her2desk.services.lab_settings_service import LabSettingsService
+from her2desk.store.first_page import read_first_page
 from her2desk.store.schema import User
 
 EQUIVOCAL = {"ish": IshDetails()}  # IHC 2+ without ISH: the engine says equivocal
@@ -468,3 +471,133 @@ def test_standing_refusals_say_what_no_password_can_fix_and_write_nothing(lab: L
     lab.auth.end_session(lab.path2)
     [ended] = refusals(lab.path2, "S26-00001", Action.AMEND, done.version)
     assert "sign in" in ended
+
+
+# -- the reported result the adjudication stores ----------------------------------------------------
+
+
+def test_an_adjudicated_negative_scored_with_breast_criteria_elsewhere_keeps_the_descriptor_it_reports(
+    lab: Lab,
+) -> None:
+    """A site without a guideline scored with the breast criteria, the lab reporting HER2-low there too:
+    the adjudicated negative stores the descriptor the domain gives it (as the engine would for the
+    same IHC), and a later edit that changes no result leaves the reported answer exactly as it was."""
+    LabSettingsService(lab.database).update_many(
+        lab.admin, {"rules.report_her2_low": "true", "rules.descriptors_on_other_sites": "true"}
+    )
+    entry = make_entry()
+    pancreas = replace(
+        entry.specimen, site=Site.PANCREAS, laterality=None, scoring_criteria=ScoringCriteria.BREAST
+    )
+    first = IshCount(her2=Decimal("4.50"), cep17=Decimal("2.50"), cells=20)  # group 4
+    entered = _enter(
+        lab,
+        lab.tech,
+        specimen=pancreas,
+        ihc=replace(entry.ihc, score=IhcScore.TWO_PLUS, stained_pct=Decimal(40)),
+        ish=replace(entry.ish, first=first, second=None),
+    )
+    recount = IshCount(her2=Decimal("7.00"), cep17=Decimal("4.00"), cells=20)  # group 3: discordant
+    counted = lab.cases(lab.path).save(
+        entered.entry.with_changes(ish=replace(entered.entry.ish, second=recount)), entered.version
+    )
+    assert counted.interpretation.status is Status.ADJUDICATION
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, counted.version, password=PASSWORDS["pia"]
+    )
+    stored = _state(lab)
+    assert (stored.reported.status, stored.reported.descriptor) == (Status.NEGATIVE, Descriptor.LOW)
+    [event] = lab.events("adjudicate")
+    assert event.new is not None
+    assert f'"reported_descriptor": "{Descriptor.LOW.value}"' in event.new
+    # A change to no result (the block) recomputes the same answer: nothing moves silently.
+    edited = lab.cases(lab.tech).save(
+        stored.entry.with_changes(specimen=replace(stored.entry.specimen, block="G7")), adjudicated.version
+    )
+    assert (edited.reported.status, edited.reported.descriptor) == (Status.NEGATIVE, Descriptor.LOW)
+    assert edited.adjudicated_status is Status.NEGATIVE
+    done = lab.signout.sign_out(lab.path2, "S26-00001", PASSWORDS["paul"], edited.version)
+    assert done.state is SignOutState.SIGNED_OUT
+    snapshot = lab.signout.case_versions("S26-00001")[0].snapshot
+    assert snapshot["reported_status"] == "negative"
+    assert snapshot["reported_descriptor"] == Descriptor.LOW.value
+
+
+def test_an_adjudication_the_guideline_came_to_agree_with_still_shows_as_adjudicated(lab: Lab) -> None:
+    """A stomach case the lab's rule sent to adjudication, adjudicated negative; the rule is then
+    switched off and a change to no result re-derives the guideline's answer, now negative too. The
+    adjudication still stands on the record, so the worklist says so, as the history, the banner and
+    the report do (from the stored adjudication, not from the two statuses differing)."""
+    settings = LabSettingsService(lab.database)
+    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "true")
+    entry = make_entry()
+    stomach = replace(
+        entry.specimen, site=Site.STOMACH, laterality=None, procedure=Procedure.ENDOSCOPIC_BIOPSY
+    )
+    high_copy = IshCount(her2=Decimal("7.00"), cep17=Decimal("4.50"), cells=20)
+    entered = _enter(
+        lab,
+        lab.tech,
+        specimen=stomach,
+        ihc=replace(entry.ihc, score=IhcScore.TWO_PLUS, stained_pct=Decimal(40), cluster_cells=10),
+        ish=replace(entry.ish, first=high_copy, second=None),
+    )
+    assert entered.interpretation.status is Status.ADJUDICATION
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, entered.version, password=PASSWORDS["pia"]
+    )
+    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "false")
+    stored = _state(lab)
+    edited = lab.cases(lab.tech).save(
+        stored.entry.with_changes(specimen=replace(stored.entry.specimen, block="G7")), adjudicated.version
+    )
+    assert edited.interpretation.status is Status.NEGATIVE  # the guideline now agrees
+    assert edited.adjudicated_status is Status.NEGATIVE  # and the adjudication stands
+    [row] = lab.cases(lab.tech).worklist_page(WorklistQuery(), 0, 10)
+    assert (row.status, row.engine_status, row.adjudicated) == (Status.NEGATIVE, Status.NEGATIVE, True)
+    path = lab.database.path
+    if path is not None:  # the desktop program's first page, read before the services start
+        page = read_first_page(path, 10)
+        assert page is not None
+        assert page.rows == [row]
+
+
+def test_a_result_saved_under_rules_the_lab_has_since_changed_is_saved_again_before_sign_out(
+    lab: Lab,
+) -> None:
+    """The case form shows a case not signed out as the rules in force interpret it; what is signed out
+    must be that, never an answer stored under rules the lab has since changed."""
+    settings = LabSettingsService(lab.database)
+    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "false")
+    entry = make_entry()
+    stomach = replace(
+        entry.specimen, site=Site.STOMACH, laterality=None, procedure=Procedure.ENDOSCOPIC_BIOPSY
+    )
+    entered = _enter(
+        lab,
+        lab.tech,
+        specimen=stomach,
+        ihc=replace(entry.ihc, score=IhcScore.TWO_PLUS, stained_pct=Decimal(40), cluster_cells=10),
+        ish=replace(entry.ish, first=IshCount(Decimal("7.00"), Decimal("4.50"), 20), second=None),
+    )
+    assert entered.interpretation.status is Status.NEGATIVE  # the high-copy rule is off
+    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "true")
+    before = lab.audit_count()
+    [reason] = lab.signout.standing_refusals(lab.path, "S26-00001", Action.SIGN_OUT, entered.version)
+    assert "the lab's rules changed after these results were saved" in reason
+    with pytest.raises(WorkflowError, match="save the case again"):
+        lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
+    stored = _state(lab)
+    assert stored.signout_state is SignOutState.ENTERED
+    assert stored.version == entered.version
+    assert lab.audit_count() == before + 1  # the refusal, audited; nothing else written
+    # Saved again, the case is interpreted with the rules in force: it now needs an adjudication.
+    again = lab.cases(lab.tech).save(stored.entry, stored.version)
+    assert again.interpretation.status is Status.ADJUDICATION
+    with pytest.raises(WorkflowError, match="adjudication, not final"):
+        lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], again.version)
+    adjudicated = lab.signout.adjudicate(
+        lab.path, "S26-00001", Status.NEGATIVE, REASON, again.version, password=PASSWORDS["pia"]
+    )
+    done = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], adjudicated.version)
+    assert done.state is SignOutState.SIGNED_OUT

@@ -98,3 +98,19 @@ def test_when_every_administrator_is_locked_the_operator_unlocks_one(
         assert AuthService(database).login("ada", "admin-pass-1").actor.username == "ada"
     finally:
         database.close()
+
+
+def test_without_credentials_only_a_locked_administrator_is_unlocked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The escape hatch reopens the lab to its administrators; it is no way round anyone else's lock."""
+    db = _lab(tmp_path, "ada", "bea", "pia")
+    assert _main(["users", "unlock", "pia", "--database", db], "", monkeypatch) == 2
+    assert "only a locked administrator is unlocked" in capsys.readouterr().err
+    assert _events(db, "account-unlocked") == []
+    assert _main(["users", "unlock", "bea", "--database", db], "", monkeypatch) == 0
+    capsys.readouterr()
+    code = _main(["users", "unlock", "pia", "--as", "bea", "--database", db], "admin-pass-2\n", monkeypatch)
+    assert code == 0
+    assert capsys.readouterr().out.strip() == "pia is unlocked"
+    assert [who.split(":")[0] for who, _record in _events(db, "account-unlocked")] == ["cli", "bea"]

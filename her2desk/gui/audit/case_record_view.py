@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from her2desk.domain.blinded_recount import SAME_OBSERVER_NOTE
 from her2desk.domain.metastatic_site import site_words
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.vocabulary import Descriptor, IhcScore, Site, Status
+from her2desk.domain.vocabulary import Descriptor, IhcScore, ScoringCriteria, Site, Status
 from her2desk.gui.audit.audit_view import AuditTrailPanel
 from her2desk.gui.common.domain_text import say
 from her2desk.gui.common.translation import QT_TRANSLATE_NOOP, translate
@@ -120,14 +120,17 @@ def reported_of_snapshot(snap: dict[str, Any]) -> str:
         adjudicated = snap.get("adjudicated_status")
         status = adjudicated or interp.get("status")
         ihc = snap.get("ihc") or {}
+        specimen = snap.get("specimen") or {}
+        criteria = specimen.get("scoring_criteria")
         try:
             found = reported_descriptor(
-                site=Site(snap["specimen"]["site"]) if (snap.get("specimen") or {}).get("site") else None,
+                site=Site(specimen["site"]) if specimen.get("site") else None,
                 ihc=IhcScore(ihc["score"]) if ihc.get("score") else None,
                 stained_pct=Decimal(str(ihc["stained_pct"])) if ihc.get("stained_pct") is not None else None,
                 engine_status=Status(interp["status"]) if interp.get("status") else None,
                 engine_descriptor=Descriptor(interp["descriptor"]) if interp.get("descriptor") else None,
                 adjudicated_status=Status(adjudicated) if adjudicated else None,
+                scoring_criteria=ScoringCriteria(criteria) if criteria else None,
             )
         except (KeyError, ValueError, ArithmeticError):
             found = None

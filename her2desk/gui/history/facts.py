@@ -22,6 +22,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("History", "IHC"),
     QT_TRANSLATE_NOOP("History", "ISH group"),
     QT_TRANSLATE_NOOP("History", "Status"),
+    QT_TRANSLATE_NOOP("History", "Sign-out"),
     QT_TRANSLATE_NOOP("History", "Change"),
 )
 
@@ -44,6 +45,7 @@ def specimen_facts(case: StoredCase, change: str) -> tuple[str, ...]:
         label(i.score),
         "" if result.ish_group is None or _awaiting_recount(case) else str(result.ish_group),
         reported_label(case.reported.status, case.reported.descriptor, case.reported.adjudicated),
+        label(case.signout_state),  # beside the status: a result not signed out is not final
         change,
     )
 

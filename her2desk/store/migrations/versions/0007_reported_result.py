@@ -77,6 +77,9 @@ def backfill_reported(connection: sa.Connection) -> None:
             engine_status=_enum(Status, engine),
             engine_descriptor=_enum(Descriptor, descriptor),
             adjudicated_status=Status(adjudicated),
+            # No case had chosen criteria before this revision: a site without a guideline was scored
+            # with the gastroesophageal ones (recorded just after this backfill), which None means.
+            scoring_criteria=None,
         )
         connection.execute(
             sa.text("UPDATE her2_case SET reported_status = :s, reported_descriptor = :d WHERE id = :id"),
