@@ -127,6 +127,7 @@ def sample_request(accession: str = "S26-01234", family: str = "Ångström-Łuka
         site=entry.specimen.site,
         ihc=entry.ihc.score,
         stained_pct=entry.ihc.stained_pct,
+        scoring_criteria=entry.specimen.scoring_criteria,
         signed_out=True,
     )
     lab = LabContact("Northside Demo Pathology", "phone 555-0100")

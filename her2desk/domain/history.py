@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from her2desk.domain.records import StoredCase
+from her2desk.domain.records import SignOutState, StoredCase
 from her2desk.domain.vocabulary import ClinicalSetting, Status
 
 FINAL = (Status.POSITIVE, Status.NEGATIVE)
@@ -19,22 +19,28 @@ def _upper(status: Status | None) -> str:
     return status.value.upper() if status is not None else ""
 
 
+def _unless_final(case: StoredCase) -> str:
+    """Words after a status that is not yet the lab's final answer ("" when it is signed out)."""
+    if case.signout_state is SignOutState.SIGNED_OUT:
+        return ""
+    if case.signout_state is SignOutState.AMENDED:
+        return " (being amended)"
+    return " (not signed out yet)"
+
+
 def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
     """Case id -> why it is highlighted: a metastasis/recurrence whose reported status (adjudicated or
     the guideline's, `domain.reported_result`) differs from the primary tumour's.
 
-    The primary compared with is the latest one signed out positive or negative: a result not signed
-    out is not yet the lab's answer, so nothing is measured against it. A later specimen
-    is compared as soon as its result is positive or negative, signed out or not (before sign-out is
-    when the pathologist most wants to see the change), and the words say when it is not signed out
-    yet, so the highlight never passes an unsigned result off as the final one."""
+    Results not yet signed out are compared too (before sign-out is when the pathologist most wants to
+    see a change, and a lab without accounts never signs out), but the words say which side is not
+    yet final, so the highlight never passes an unsigned result off as the lab's answer."""
     changes: dict[int, str] = {}
     primary: StoredCase | None = None
     for case in cases:
-        reported = case.reported
-        status = reported.status
+        status = case.reported.status
         if case.entry.specimen.setting is ClinicalSetting.PRIMARY:
-            if reported.is_final and status in FINAL:
+            if status in FINAL:
                 primary = case
             continue
         if primary is None or status not in FINAL:
@@ -44,8 +50,7 @@ def status_changes(cases: Sequence[StoredCase]) -> dict[int, str]:
             when = primary.entry.specimen.collected_on
             changes[case.case_id] = (
                 f"HER2 status changed: primary {primary.entry.accession}"
-                f"{f' ({when.isoformat()})' if when else ''} was {_upper(before)}, "
-                f"this {case.entry.specimen.setting.value} specimen is {_upper(status)}"
-                f"{'' if reported.signed_out else ' (not signed out yet)'}"
+                f"{f' ({when.isoformat()})' if when else ''} was {_upper(before)}{_unless_final(primary)}, "
+                f"this {case.entry.specimen.setting.value} specimen is {_upper(status)}{_unless_final(case)}"
             )
     return changes

@@ -89,10 +89,6 @@ class CaseFacts:
     adjudicated_status: Status | None = None
     ihc: IhcScore | None = None
     ish_group: int | None = None
-    # The rules version the results were interpreted with, and the lab's now (None: not known, no
-    # check): a result is signed out only as the rules in force give it.
-    interpreted_with: str | None = None
-    rules_in_force: str | None = None
 
 
 class WorkflowError(Exception):
@@ -184,24 +180,6 @@ def interpretation_complete(facts: CaseFacts) -> list[str]:
     return []
 
 
-def interpreted_with_rules_in_force(facts: CaseFacts) -> list[str]:
-    """What is signed out is what the screen shows: the case form interprets a case not yet signed
-    out with the lab's rules in force, so a result stored under other rules is saved again first."""
-    if facts.interpreted_with is None or facts.rules_in_force is None:
-        return []
-    if facts.interpreted_with == facts.rules_in_force:
-        return []
-    return [
-        Phrase(
-            "the lab's rules changed after these results were saved (interpreted with rules version "
-            "{saved}; the rules in force are {current}): save the case again, so that it is interpreted "
-            "with the rules in force, then sign it out",
-            saved=facts.interpreted_with,
-            current=facts.rules_in_force,
-        )
-    ]
-
-
 WRONG_PASSWORD = Phrase("the password is not correct")
 # Why an act by a session is refused when the session, or the account behind it, is no longer valid.
 ACCOUNT_UNUSABLE = Phrase("your account does not exist or is not active; sign in again")
@@ -259,11 +237,7 @@ def standing_refusals(
     left to decide. A dialog shows these before asking for a password that could not help."""
     reasons = role_refusals(actor, action) + transition_refusals(facts.state, action)
     if action is Action.SIGN_OUT:
-        reasons += (
-            not_self_verified(actor, facts, policy)
-            + interpretation_complete(facts)
-            + interpreted_with_rules_in_force(facts)
-        )
+        reasons += not_self_verified(actor, facts, policy) + interpretation_complete(facts)
     elif action is Action.ADJUDICATE:
         reasons += not_already_final(facts)
     return reasons

@@ -29,7 +29,6 @@ from her2desk.domain.guideline_settings import GuidelineSettings
 from her2desk.domain.phrases import Phrase
 from her2desk.domain.records import CaseConflictError, SignOutState
 from her2desk.domain.reported_result import reported_descriptor
-from her2desk.domain.rule_settings import rules_version
 from her2desk.domain.vocabulary import IhcScore, Status
 from her2desk.domain.workflow import Actor, CaseFacts, SignOutPolicy, WorkflowError
 from her2desk.services.auth_service import ANONYMOUS, AuthService, SignatureCheck
@@ -146,8 +145,7 @@ class SignOutService:
                 return refused.reasons
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
-            facts = self._facts(connection, row)
-            return workflow.standing_refusals(current, facts, action, self._policy(connection))
+            return workflow.standing_refusals(current, self._facts(row), action, self._policy(connection))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -163,7 +161,8 @@ class SignOutService:
         settings, _problems = read_lab_settings(connection)  # an unreadable value: the cautious default
         return settings.signout_policy
 
-    def _facts(self, connection: Connection, row: Any) -> CaseFacts:
+    @staticmethod
+    def _facts(row: Any) -> CaseFacts:
         return CaseFacts(
             state=SignOutState(row.signout_state),
             entered_by=row.entered_by_user_id,
@@ -171,8 +170,6 @@ class SignOutService:
             adjudicated_status=row.adjudicated_status,
             ihc=row.score if isinstance(row.score, IhcScore) or row.score is None else IhcScore(row.score),
             ish_group=row.ish_group,
-            interpreted_with=row.rules_version,
-            rules_in_force=rules_version(self.rules(connection)),
         )
 
     @staticmethod
@@ -287,9 +284,9 @@ class SignOutService:
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.signature_still_valid(connection, signature)
-            facts = self._facts(connection, row)
-            policy = self._policy(connection)
-            state = workflow.sign_out(current, facts, password_ok=password_ok, policy=policy)
+            state = workflow.sign_out(
+                current, self._facts(row), password_ok=password_ok, policy=self._policy(connection)
+            )
             display_name = user_display_name(connection, current.user_id)
             version = self._write_case(
                 connection,
@@ -362,9 +359,8 @@ class SignOutService:
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.signature_still_valid(connection, signature)
-            facts = self._facts(connection, row)
             state = workflow.adjudicate(
-                current, facts, final=final_status, reason=reason, password_ok=password_ok
+                current, self._facts(row), final=final_status, reason=reason, password_ok=password_ok
             )
             descriptor = reported_descriptor(
                 site=row.site,
@@ -435,8 +431,7 @@ class SignOutService:
             row = self._case_row(connection, accession)
             self._check_version(accession, row, expected_version)
             password_ok = self.auth.signature_still_valid(connection, signature)
-            facts = self._facts(connection, row)
-            state = workflow.amend(current, facts, reason=reason, password_ok=password_ok)
+            state = workflow.amend(current, self._facts(row), reason=reason, password_ok=password_ok)
             report_version = row.report_version + 1
             values = {
                 "signout_state": state.value,

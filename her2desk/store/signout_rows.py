@@ -50,7 +50,6 @@ def workflow_case_row(connection: Connection, accession: str) -> Any:
             InterpretationRow.status,
             InterpretationRow.descriptor,
             InterpretationRow.ish_group,
-            InterpretationRow.rules_version,
             IhcResult.score,
             IhcResult.stained_pct,
             Specimen.site,

@@ -2364,10 +2364,6 @@ Resumen final: {head}</translation>
         <translation>un caso en estado «{state}» no se puede {action}</translation>
     </message>
     <message>
-        <source>the lab&apos;s rules changed after these results were saved (interpreted with rules version {saved}; the rules in force are {current}): save the case again, so that it is interpreted with the rules in force, then sign it out</source>
-        <translation>las reglas del laboratorio cambiaron después de guardar estos resultados (interpretados con la versión de reglas {saved}; las reglas en vigor son {current}): guarde el caso de nuevo, para que se interprete con las reglas en vigor, y luego fírmelo</translation>
-    </message>
-    <message>
         <source>the case is signed out and read-only; amend it (with a reason) to change it</source>
         <translation>el caso está firmado y es de solo lectura; modifíquelo (con un motivo) para cambiarlo</translation>
     </message>

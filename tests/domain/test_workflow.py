@@ -59,24 +59,6 @@ def test_final_interpretation_passes(status: Status) -> None:
     assert wf.interpretation_complete(entered(status)) == []
 
 
-def test_a_result_interpreted_with_other_rules_than_those_in_force_is_not_signed_out() -> None:
-    changed = entered(interpreted_with="rules-1+aaa", rules_in_force="rules-1+bbb")
-    [reason] = wf.interpreted_with_rules_in_force(changed)
-    assert "rules-1+aaa" in reason
-    assert "rules-1+bbb" in reason
-    assert "save the case again" in reason
-    with pytest.raises(wf.WorkflowError, match="the lab's rules changed"):
-        wf.sign_out(PATH_A, changed, password_ok=True)
-    same = entered(interpreted_with="rules-1+bbb", rules_in_force="rules-1+bbb")
-    assert wf.interpreted_with_rules_in_force(same) == []
-    assert wf.sign_out(PATH_A, same, password_ok=True) is SignOutState.SIGNED_OUT
-    assert wf.interpreted_with_rules_in_force(entered()) == []  # not known: nothing to compare
-    # Only signing out makes the result final: amending and adjudicating do not ask it.
-    assert "the lab's rules changed" not in " ".join(
-        wf.standing_refusals(PATH_A, changed, wf.Action.ADJUDICATE)
-    )
-
-
 def test_adjudicated_status_completes_an_open_interpretation() -> None:
     assert wf.interpretation_complete(entered(Status.ADJUDICATION, adjudicated_status=Status.POSITIVE)) == []
 

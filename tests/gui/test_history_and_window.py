@@ -60,9 +60,12 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     save(service, "S24-000002", date(2024, 9, 1), ClinicalSetting.METASTATIC, IhcScore.ZERO)
     save(service, "S22-000003", date(2022, 1, 1), ClinicalSetting.RECURRENT, IhcScore.THREE_PLUS)
     window.show_history(PATIENT.mrn)
-    # No primary is signed out yet: nothing is the lab's answer to compare with, so nothing is flagged.
+    # Nothing is signed out yet: the change is shown, and says that neither side is final.
     assert window.history.table.rowCount() == 3
-    assert not window.history.summary.text()
+    assert "changed in 1 later specimen" in window.history.summary.text()
+    change = window.history.table.item(2, 9).text()
+    assert "was POSITIVE (not signed out yet), this metastatic specimen is" in change
+    assert change.endswith("is NEGATIVE (not signed out yet)")
     sign_out(service, "S20-000001")
     window.open_accession("S20-000001")
     ui.find(window.editor.form, "Patient history").click()
@@ -77,7 +80,7 @@ def test_history_shows_every_specimen_in_time_order_and_highlights_a_change(
     assert rows[1][9] == ""
     assert "HER2 status changed" in rows[2][9]
     assert "was POSITIVE" in rows[2][9]
-    assert "is NEGATIVE (not signed out yet)" in rows[2][9]
+    assert "was POSITIVE, this metastatic specimen is NEGATIVE (not signed out yet)" in rows[2][9]
     assert table.item(2, 0).background().color() != table.item(0, 0).background().color()
     assert "changed in 1 later specimen" in window.history.summary.text()
     assert "Testpatient-Delta" in window.history.title.text()
@@ -246,9 +249,10 @@ def test_an_adjudicated_positive_primary_is_compared_as_positive() -> None:
     assert "not signed out" not in changes[2]
     unadjudicated = stored(1, ClinicalSetting.PRIMARY, Status.ADJUDICATION, None)
     assert status_changes([unadjudicated, metastasis]) == {}  # no final primary to compare with
-    # A primary not signed out is not the lab's answer yet: nothing is measured against it.
+    # A side not signed out is compared too, and the words say it is not final yet.
     entered = replace(primary, signout_state=SignOutState.ENTERED)
-    assert status_changes([entered, metastasis]) == {}
-    # A later specimen not signed out is compared, and the words say it is not final.
+    assert "was POSITIVE (not signed out yet), this" in status_changes([entered, metastasis])[2]
     unsigned = replace(metastasis, signout_state=SignOutState.ENTERED)
-    assert changes[2] + " (not signed out yet)" == status_changes([primary, unsigned])[2]
+    assert status_changes([primary, unsigned])[2].endswith("is NEGATIVE (not signed out yet)")
+    amending = replace(metastasis, signout_state=SignOutState.AMENDED)
+    assert status_changes([primary, amending])[2].endswith("is NEGATIVE (being amended)")

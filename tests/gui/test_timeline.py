@@ -7,7 +7,7 @@ from datetime import date
 from itertools import combinations
 
 import pytest
-from gui.test_history_and_window import save, sign_out
+from gui.test_history_and_window import save
 from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -33,7 +33,6 @@ def history(service: CaseService, qtbot) -> HistoryView:
             IhcScore.ZERO if n % 2 else IhcScore.THREE_PLUS,
         )
     save(service, "S24-000099", date(2024, 9, 1), ClinicalSetting.METASTATIC, IhcScore.ZERO)
-    sign_out(service, "S20-000001")  # the primary's answer, which later specimens are compared with
     view = HistoryView(service)
     qtbot.addWidget(view)
     view.show_patient("SYN-700")

@@ -430,7 +430,6 @@ def test_changed_results_void_an_earlier_adjudication(lab: Lab) -> None:
 def test_standing_refusals_say_what_no_password_can_fix_and_write_nothing(lab: Lab) -> None:
     """Each reason the action itself gives whatever the password, asked without one: no audit row, no
     attempt counted, no change; the password-only reasons are not among them."""
-    from her2desk.domain.workflow import Action
 
     refusals = lab.signout.standing_refusals
     entered = _enter(lab, lab.tech)
@@ -560,44 +559,3 @@ def test_an_adjudication_the_guideline_came_to_agree_with_still_shows_as_adjudic
         page = read_first_page(path, 10)
         assert page is not None
         assert page.rows == [row]
-
-
-def test_a_result_saved_under_rules_the_lab_has_since_changed_is_saved_again_before_sign_out(
-    lab: Lab,
-) -> None:
-    """The case form shows a case not signed out as the rules in force interpret it; what is signed out
-    must be that, never an answer stored under rules the lab has since changed."""
-    settings = LabSettingsService(lab.database)
-    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "false")
-    entry = make_entry()
-    stomach = replace(
-        entry.specimen, site=Site.STOMACH, laterality=None, procedure=Procedure.ENDOSCOPIC_BIOPSY
-    )
-    entered = _enter(
-        lab,
-        lab.tech,
-        specimen=stomach,
-        ihc=replace(entry.ihc, score=IhcScore.TWO_PLUS, stained_pct=Decimal(40), cluster_cells=10),
-        ish=replace(entry.ish, first=IshCount(Decimal("7.00"), Decimal("4.50"), 20), second=None),
-    )
-    assert entered.interpretation.status is Status.NEGATIVE  # the high-copy rule is off
-    settings.update(lab.admin, "rules.gastroesophageal_high_copy_adjudication", "true")
-    before = lab.audit_count()
-    [reason] = lab.signout.standing_refusals(lab.path, "S26-00001", Action.SIGN_OUT, entered.version)
-    assert "the lab's rules changed after these results were saved" in reason
-    with pytest.raises(WorkflowError, match="save the case again"):
-        lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], entered.version)
-    stored = _state(lab)
-    assert stored.signout_state is SignOutState.ENTERED
-    assert stored.version == entered.version
-    assert lab.audit_count() == before + 1  # the refusal, audited; nothing else written
-    # Saved again, the case is interpreted with the rules in force: it now needs an adjudication.
-    again = lab.cases(lab.tech).save(stored.entry, stored.version)
-    assert again.interpretation.status is Status.ADJUDICATION
-    with pytest.raises(WorkflowError, match="adjudication, not final"):
-        lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], again.version)
-    adjudicated = lab.signout.adjudicate(
-        lab.path, "S26-00001", Status.NEGATIVE, REASON, again.version, password=PASSWORDS["pia"]
-    )
-    done = lab.signout.sign_out(lab.path, "S26-00001", PASSWORDS["pia"], adjudicated.version)
-    assert done.state is SignOutState.SIGNED_OUT

@@ -375,7 +375,6 @@ DOMAIN_PHRASES = (
     QT_TRANSLATE_NOOP("Domain", "indeterminate"),
     QT_TRANSLATE_NOOP("Domain", "{role} may not {action}"),
     QT_TRANSLATE_NOOP("Domain", "a case that is {state} cannot be {action}"),
-    QT_TRANSLATE_NOOP("Domain", "the lab's rules changed after these results were saved (interpreted with rules version {saved}; the rules in force are {current}): save the case again, so that it is interpreted with the rules in force, then sign it out"),
     QT_TRANSLATE_NOOP("Domain", "the case is signed out and read-only; amend it (with a reason) to change it"),
     QT_TRANSLATE_NOOP("Domain", "you entered these results; another pathologist must sign them out"),
     QT_TRANSLATE_NOOP("Domain", "the case has errors and no interpretation; correct it first"),
