@@ -160,8 +160,9 @@ def test_a_row_without_optional_values_reads_them_as_none() -> None:
     from her2desk.domain.records import SignOutState
 
     stored = (7, "S26-1", "Demo", "", "D7", None, None, None, None, 3, "recount", None, None, None,
-              "entered", datetime(2026, 1, 2, 3, 4))  # fmt: skip
+              "entered", datetime(2026, 1, 2, 3, 4), 0)  # fmt: skip
     row = queries.worklist_row(stored)
+    assert row.adjudicated is False
     assert (row.site, row.procedure, row.ihc, row.status, row.descriptor, row.engine_status) == (None,) * 6
     assert (row.patient_name, row.ish_group, row.signout_state) == ("Demo", None, SignOutState.ENTERED)
     assert row.updated_at == datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
