@@ -256,3 +256,15 @@ def test_an_adjudicated_positive_primary_is_compared_as_positive() -> None:
     assert status_changes([primary, unsigned])[2].endswith("is NEGATIVE (not signed out yet)")
     amending = replace(metastasis, signout_state=SignOutState.AMENDED)
     assert status_changes([primary, amending])[2].endswith("is NEGATIVE (being amended)")
+    # Each side carries its own words, and only its own.
+    draft = replace(primary, signout_state=SignOutState.DRAFT)
+    assert status_changes([draft, metastasis])[2].endswith(
+        "was POSITIVE (not signed out yet), this metastatic specimen is NEGATIVE"
+    )
+    primary_amended = replace(primary, signout_state=SignOutState.AMENDED)
+    assert status_changes([primary_amended, unsigned])[2].endswith(
+        "was POSITIVE (being amended), this metastatic specimen is NEGATIVE (not signed out yet)"
+    )
+    assert status_changes([primary, metastasis])[2].endswith(
+        "was POSITIVE, this metastatic specimen is NEGATIVE"
+    )
